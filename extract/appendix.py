@@ -1,0 +1,363 @@
+"""Appendix tables into rows: numbered IDs, hierarchy, exact scores, tasks and lead units.
+
+Works on the full grid of a ``Table`` (spans expanded), whatever form the page came in.
+Header rows are the rows above the first numbered row; columns get roles from their words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extract.columns import Column, map_columns
+from extract.numbering import STYLE_RANK, Label, parse_label, roman_value
+from extract.page import Cell, Table
+from extract.settings import SCORE_ROLES, TOTAL_ROW
+from normalize.clean import FieldLocation, TextCleaner
+from normalize.numbers import is_no_value, parse_number
+from normalize.text import fold, is_blank
+
+_BULLET = re.compile(r"^\s*[-+•*–]\s*")
+_UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    location: str
+    message: str
+    row_id: str | None = None
+    column: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass
+class AppendixRow:
+    values: dict[str, object]  # column name -> value, as in schemas.APPENDIX_ROWS
+    printed: dict[str, str]  # score role -> cell text as printed (for rounding tolerance)
+    label: Label
+
+
+@dataclass
+class Appendix:
+    index: int
+    label: str | None
+    title: str | None
+    reference: str | None  # "(Ban hành kèm theo Kế hoạch số: 435/KH-UBND ...)"
+    columns: list[Column]
+    rows: list[AppendixRow] = field(default_factory=list)
+    cells: list[dict[str, object]] = field(default_factory=list)
+    totals: dict[str, Decimal | None] = field(default_factory=dict)
+    totals_printed: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def header_row_count(table: Table) -> int:
+    """Rows above the first row whose first cell is a row number (column-number rows skipped)."""
+    for i, row in enumerate(table.rows):
+        if row and parse_label(row[0].text) is not None and not _is_column_number_row(row):
+            return i
+    return len(table.rows)
+
+
+def _is_column_number_row(row: Sequence[Cell]) -> bool:
+    """A row "1 2 3 4 ..." or "(1) (2) (3)" under the header that numbers the columns."""
+    texts = [c.text.strip().strip("()") for c in row if c.span_origin is None]
+    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
+
+
+def column_headers(table: Table, header_rows: int) -> list[str]:
+    """Two-level headers joined top-down with " / ", spans counted once."""
+    width = max((len(r) for r in table.rows), default=0)
+    headers: list[str] = []
+    for col in range(width):
+        parts: list[str] = []
+        for row in table.rows[:header_rows]:
+            if col < len(row):
+                text = " ".join(p.strip() for p in row[col].paragraphs if p.strip())
+                if text and text not in parts and not _is_column_number_row(row):
+                    parts.append(text)
+        headers.append(" / ".join(parts))
+    return headers
+
+
+def is_appendix_table(table: Table) -> bool:
+    rows = header_row_count(table)
+    if rows >= len(table.rows) or rows == 0:
+        return False
+    columns = map_columns(column_headers(table, rows))
+    return columns[0].role == "id" and len(columns) >= 2
+
+
+def build_appendix(
+    table: Table,
+    *,
+    index: int,
+    label: str | None,
+    title: str | None,
+    reference: str | None,
+    doc_id: str,
+    first_position: int,
+    cleaner: TextCleaner,
+) -> Appendix:
+    header_rows = header_row_count(table)
+    columns = map_columns(column_headers(table, header_rows))
+    appendix = Appendix(index, label, title, reference, columns)
+    columns = _demote_non_numeric_score_columns(table.rows[header_rows:], columns)
+    appendix.columns = columns
+    by_role = {c.role: c for c in columns}
+    tree = _Hierarchy(appendix)
+    position = first_position
+    for row in table.rows[header_rows:]:
+        if _is_column_number_row(row):
+            continue
+        cells = list(row) + [Cell()] * (len(columns) - len(row))
+        label_obj = parse_label(cells[0].text)
+        if label_obj is None:
+            if _is_total_row(cells):
+                _read_totals(appendix, cells, columns)
+            elif any(not c.is_empty for c in cells):
+                _merge_unnumbered(appendix, cells, columns)
+            continue
+        label_obj = tree.disambiguate(label_obj)
+        row_id, parent_id, level = tree.place(label_obj)
+        where = lambda column, rid=row_id: FieldLocation("appendix_rows", column, rid)  # noqa: E731
+        values: dict[str, object] = {
+            "doc_id": doc_id,
+            "appendix_index": index,
+            "appendix_label": label,
+            "appendix_title": title,
+            "position": position,
+            "row_id": row_id,
+            "row_label": label_obj.printed,
+            "parent_id": parent_id,
+            "level": level,
+            "numbering": label_obj.style,
+        }
+        printed: dict[str, str] = {}
+        for role in ("name", "deadline", "product", "unit", "note"):
+            column = by_role.get(role)
+            if column:
+                values[role] = cleaner.clean(cells[column.index].text, where(role))
+        for role in ("tasks",):
+            column = by_role.get(role)
+            if column:
+                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role))
+                values[role] = [_BULLET.sub("", p) for p in paragraphs if _BULLET.sub("", p)]
+        for role in ("lead_units", "coordinating_units"):
+            column = by_role.get(role)
+            if column:
+                values[role] = split_units(cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role)))
+        for role in SCORE_ROLES:
+            column = by_role.get(role)
+            if column is None:
+                continue
+            text = cleaner.clean(cells[column.index].text, where(role)) or ""
+            printed[role] = text
+            values[role] = _score(appendix, text, row_id, role)
+            if role != "max_score":
+                values[role.replace("_score", "_year")] = column.year
+        for column in columns:
+            if column.role == "other":
+                text = cleaner.clean(cells[column.index].text, FieldLocation("appendix_cells", column.header, row_id))
+                appendix.cells.append(
+                    {
+                        "doc_id": doc_id,
+                        "appendix_index": index,
+                        "row_id": row_id,
+                        "position": position,
+                        "column_index": column.index,
+                        "column_header": column.header,
+                        "value": text,
+                        "value_number": parse_number(text) if text else None,
+                    }
+                )
+        appendix.rows.append(AppendixRow(values, printed, label_obj))
+        position += 1
+    return appendix
+
+
+def split_units(paragraphs: list[str]) -> list[str]:
+    """One entry per unit: split on ';' and lines, and on ',' only between capitalized names."""
+    units: list[str] = []
+    for paragraph in paragraphs:
+        for part in _UNIT_SPLIT.split(_BULLET.sub("", paragraph)):
+            pieces = [p.strip() for p in part.split(",")]
+            if len(pieces) > 1 and all(p[:1].isupper() for p in pieces):
+                units.extend(pieces)
+            elif part.strip():
+                units.append(part.strip())
+    return [u.strip(" .;") for u in units if u.strip(" .;")]
+
+
+def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | None:
+    if not text or is_no_value(text):
+        return None
+    value = parse_number(text)
+    if value is None:
+        appendix.findings.append(
+            Finding(
+                "not_a_number",
+                "warning",
+                f"appendix {appendix.index}, row {row_id}, column {role}",
+                f"Row {row_id}: the {role.replace('_', ' ')} cell should hold a number but says '{text}'.",
+                row_id=row_id,
+                column=role,
+                actual=text,
+            )
+        )
+    return value
+
+
+def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
+    """A 'Kết quả' column of text is not a score column: it is kept as an ordinary column."""
+    result = []
+    for column in columns:
+        if column.role in SCORE_ROLES:
+            texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
+            numeric = sum(parse_number(t) is not None or is_no_value(t) for t in texts)
+            if texts and numeric * 2 < len(texts):
+                column = Column(column.index, column.header, "other", column.year)
+        result.append(column)
+    return result
+
+
+def _is_total_row(cells: Sequence[Cell]) -> bool:
+    return any(TOTAL_ROW.match(fold(c.text)) for c in cells[:2] if not c.is_empty)
+
+
+def _read_totals(appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column]) -> None:
+    if appendix.totals:
+        return
+    for column in columns:
+        if column.role in SCORE_ROLES and column.index < len(cells):
+            text = cells[column.index].text.strip()
+            appendix.totals_printed[column.role] = text
+            appendix.totals[column.role] = parse_number(text)
+
+
+def _merge_unnumbered(appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column]) -> None:
+    """A row without a number continues the row above; never dropped, always reported."""
+    texts = " | ".join(c.text for c in cells if not c.is_empty and c.span_origin is None)
+    if not texts:
+        return
+    previous = appendix.rows[-1] if appendix.rows else None
+    where = (
+        f"appendix {appendix.index}, after row {previous.values['row_id']}"
+        if previous
+        else f"appendix {appendix.index}, before the first row"
+    )
+    appendix.findings.append(
+        Finding(
+            "unnumbered_row",
+            "info",
+            where,
+            f"A table row without a row number was found ({texts}); it is kept here and not "
+            "merged into a numbered row.",
+            row_id=str(previous.values["row_id"]) if previous else None,
+        )
+    )
+
+
+class _Hierarchy:
+    """Parent/level of each label from the nesting of numbering styles (I > A > 1 > 1.1 > a) > -)."""
+
+    def __init__(self, appendix: Appendix) -> None:
+        self.appendix = appendix
+        self.stack: list[tuple[tuple[int, int], str, Label]] = []  # (rank, row_id, label)
+        self.seen: set[str] = set()
+        self.last_child: dict[str | None, Label] = {}
+        self.dash_counts: dict[str | None, int] = {}
+
+    def disambiguate(self, label: Label) -> Label:
+        """'C' after 'B' is a letter, not the roman numeral 100; 'I' after 'H' likewise."""
+        if label.style == "roman" and len(label.key) == 1:
+            for _, _, seen in reversed(self.stack):
+                if seen.style == "upper_letter" and ord(label.key) == ord(seen.key) + 1:
+                    return Label(label.printed, "upper_letter", label.key)
+        return label
+
+    def place(self, label: Label) -> tuple[str, str | None, int]:
+        rank = (STYLE_RANK[label.style], label.depth)
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        parent_id = parent[1] if parent else None
+        if label.style == "decimal" and (parent is None or parent[2].style == "decimal"):
+            row_id = label.key
+            if parent is not None and not label.key.startswith(parent[1] + "."):
+                parent_id = parent[1]
+        elif label.style == "dash":
+            count = self.dash_counts.get(parent_id, 0) + 1
+            self.dash_counts[parent_id] = count
+            row_id = f"{parent_id}.-{count}" if parent_id else f"-{count}"
+        else:
+            row_id = f"{parent_id}.{label.key}" if parent_id else label.key
+        self._check_order(label, row_id, parent_id)
+        self.stack.append((rank, row_id, label))
+        return row_id, parent_id, len(self.stack)
+
+    def _check_order(self, label: Label, row_id: str, parent_id: str | None) -> None:
+        where = f"appendix {self.appendix.index}, row {row_id}"
+        if row_id in self.seen:
+            self.appendix.findings.append(
+                Finding(
+                    "duplicate_row_id", "warning", where, f"Row number {row_id} appears more than once.", row_id=row_id
+                )
+            )
+        self.seen.add(row_id)
+        key = (parent_id, label.style, label.depth)
+        previous = self.last_child.get(key)  # type: ignore[arg-type]
+        self.last_child[key] = label  # type: ignore[index]
+        if label.style == "dash":
+            return
+        number = _ordinal(label)
+        expected = _ordinal(previous) + 1 if previous else 1
+        if (
+            number is None
+            or number == expected
+            or (previous is None and label.style == "decimal" and parent_id is not None and not label.key.count("."))
+        ):
+            return
+        if previous is not None and number <= _ordinal(previous):
+            self.appendix.findings.append(
+                Finding(
+                    "out_of_order_row_id",
+                    "warning",
+                    where,
+                    f"Row {row_id} comes after row {previous.printed.strip()}, out of order.",
+                    row_id=row_id,
+                )
+            )
+        elif number > expected:
+            self.appendix.findings.append(
+                Finding(
+                    "missing_row_id",
+                    "warning",
+                    where,
+                    f"Row {row_id} follows {'row ' + previous.printed.strip() if previous else 'the start of its group'}; "
+                    f"{number - expected} row number(s) are missing in between.",
+                    row_id=row_id,
+                )
+            )
+
+
+_LOWER_ORDER = "abcdđefghiklmnopqrstuvxy"
+
+
+def _ordinal(label: Label | None) -> int:
+    if label is None:
+        return 0
+    if label.style == "decimal":
+        return int(label.key.split(".")[-1])
+    if label.style == "roman":
+        return roman_value(label.key)
+    if label.style == "upper_letter":
+        return ord(label.key) - ord("A") + 1
+    if label.style == "lower_letter":
+        return _LOWER_ORDER.find(label.key) + 1 or ord(label.key) - ord("a") + 1
+    return 0

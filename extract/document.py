@@ -1,0 +1,222 @@
+"""One RawPage into the rows of every output table (pure: no I/O).
+
+Stages: split the page into text lines and appendix tables -> metadata -> appendix rows ->
+checks. Every text field goes through the document's ``TextCleaner`` on its way out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract import __version__
+from extract.appendix import Appendix, Finding, build_appendix, is_appendix_table
+from extract.metadata import Metadata, doc_type_of, is_placeholder, issuer_of, read_metadata
+from extract.page import RawPage, Table
+from extract.settings import APPENDIX_HEADING, APPENDIX_REFERENCE
+from extract.validate import check_body_figures, check_reference, check_sums
+from normalize.clean import FieldLocation, TextCleaner
+from normalize.dates import parse_date
+from normalize.text import fold, fold_aligned
+
+_NOTE_SEVERITY = {"short_row": "warning", "merged_cell_inferred": "info"}
+
+
+@dataclass
+class DocumentTables:
+    """Rows for each output table produced by one document."""
+
+    tables: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    doc_id: str
+
+
+def _flatten_table(table: Table) -> list[str]:
+    return [" | ".join(c.text.replace("\n", " ") for c in row if not c.is_empty) for row in table.rows]
+
+
+def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> DocumentTables:
+    """Rows of documents, appendix_rows, appendix_cells, findings and repairs for one page."""
+    lines: list[str] = []  # the text of the document (tables outside the appendix flattened)
+    appendices_at: list[tuple[int, Table]] = []  # (line index where it stands, table)
+    for block in page.blocks:
+        if block.table is not None:
+            if is_appendix_table(block.table):
+                appendices_at.append((len(lines), block.table))
+            else:
+                lines.extend(_flatten_table(block.table))
+        elif block.text is not None:
+            lines.append(block.text)
+
+    meta = read_metadata(lines, page.attributes)
+    body_end = (
+        (meta.signature_end + 1)
+        if meta.signature_end is not None
+        else (appendices_at[0][0] if appendices_at else len(lines))
+    )
+    findings: list[Finding] = [
+        Finding(code, _NOTE_SEVERITY.get(code, "info"), "appendix", message) for code, message in page.notes
+    ]
+    number = _cleaned(cleaner, meta.values.get("number"), "number") or meta.header_number
+    findings += _check_number(meta, number)
+
+    appendices: list[Appendix] = []
+    position = 1
+    previous_end = body_end
+    for index, (at, table) in enumerate(appendices_at, start=1):
+        label, title, reference = _appendix_heading(lines[previous_end:at])
+        appendix = build_appendix(
+            table,
+            index=index,
+            label=cleaner.clean(label, FieldLocation("appendix_rows", "appendix_label")),
+            title=cleaner.clean(title, FieldLocation("appendix_rows", "appendix_title")),
+            reference=reference,
+            doc_id=source.doc_id,
+            first_position=position,
+            cleaner=cleaner,
+        )
+        position += len(appendix.rows)
+        previous_end = at
+        appendices.append(appendix)
+
+    body_lines = cleaner.clean_paragraphs(lines[:body_end], FieldLocation("documents", "body_text"))
+    for appendix in appendices:
+        findings += appendix.findings
+        findings += check_sums(appendix)
+        findings += check_body_figures(body_lines, appendix)
+        findings += check_reference(appendix, number)
+    if not appendices:
+        findings.append(
+            Finding("no_appendix", "info", "document", "The document has no appendix table with numbered rows.")
+        )
+
+    first = appendices[0] if appendices else None
+    columns = {c.role: c for c in first.columns} if first else {}
+    document = {
+        "doc_id": source.doc_id,
+        "source_path": source.path,
+        "source_sha256": source.sha256,
+        "source_form": page.source_form,
+        "encoding": page.encoding,
+        "number": number,
+        "doc_type": _cleaned(cleaner, doc_type_of(meta), "doc_type"),
+        "issuer": _cleaned(cleaner, issuer_of(meta), "issuer"),
+        "issuing_body": _cleaned(cleaner, meta.issuing_body, "issuing_body"),
+        "signer": _cleaned(cleaner, meta.values.get("signer") or meta.signer_line, "signer"),
+        "signer_title": _cleaned(cleaner, meta.signer_title, "signer_title"),
+        "signing_authority": _cleaned(cleaner, meta.signing_authority, "signing_authority"),
+        "issued_date": parse_date(meta.values.get("issued_date")) or meta.header_date,
+        "title": _cleaned(cleaner, meta.title, "title"),
+        "page_title": _cleaned(cleaner, page.page_title, "page_title"),
+        "place": _cleaned(cleaner, meta.place, "place"),
+        "body_text": "\n".join(body_lines) or None,
+        "recipients": cleaner.clean_paragraphs(meta.recipients, FieldLocation("documents", "recipients")),
+        "appendix_count": len(appendices),
+        "appendix_row_count": sum(len(a.rows) for a in appendices),
+        "total_max_score": first.totals.get("max_score") if first else None,
+        "total_achieved_score": first.totals.get("achieved_score") if first else None,
+        "total_target_score": first.totals.get("target_score") if first else None,
+        "achieved_year": columns["achieved_score"].year if "achieved_score" in columns else None,
+        "target_year": columns["target_score"].year if "target_score" in columns else None,
+        "extractor_version": __version__,
+    }
+    for key in ("effective_date", "gazette_date"):
+        raw = meta.raw.get(key)
+        document[key] = None if is_placeholder(raw) else parse_date(raw)
+        document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
+    for key in ("gazette_number", "status"):
+        raw = meta.raw.get(key)
+        document[key] = None if is_placeholder(raw) else _cleaned(cleaner, raw, key)
+        document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
+
+    repairs = [
+        {
+            "doc_id": source.doc_id,
+            "location_table": r.location.table,
+            "location_row_id": r.location.row_id,
+            "location_column": r.location.column,
+            "offset": r.offset,
+            "before": r.before,
+            "after": r.after,
+            "confidence": r.confidence,
+            "applied": r.applied,
+            "fix": r.fix,
+        }
+        for r in cleaner.repairs
+    ]
+    document["repairs_applied"] = sum(1 for r in cleaner.repairs if r.applied)
+    document["repairs_reported"] = sum(1 for r in cleaner.repairs if not r.applied)
+    return DocumentTables(
+        {
+            "documents": [document],
+            "appendix_rows": [row.values for a in appendices for row in a.rows],
+            "appendix_cells": [cell for a in appendices for cell in a.cells],
+            "findings": [_finding_row(source.doc_id, f) for f in findings],
+            "repairs": repairs,
+        }
+    )
+
+
+def _cleaned(cleaner: TextCleaner, value: str | None, column: str) -> str | None:
+    return cleaner.clean(value, FieldLocation("documents", column)) if value else None
+
+
+def _check_number(meta: Metadata, number: str | None) -> list[Finding]:
+    attribute = meta.values.get("number")
+    if attribute and meta.header_number and fold(attribute) != fold(meta.header_number):
+        return [
+            Finding(
+                "number_mismatch",
+                "warning",
+                "document header",
+                f"The attribute block gives number {attribute} but the header says Số: {meta.header_number}.",
+                expected=attribute,
+                actual=meta.header_number,
+            )
+        ]
+    return []
+
+
+def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Heading ("PHỤ LỤC II"), title and "(kèm theo ...)" reference from the lines above a table."""
+    label = title = reference = None
+    start = None
+    for i, line in enumerate(lines):
+        if APPENDIX_HEADING.match(fold(line.replace("*", ""))):
+            start = i
+    if start is None:
+        return None, None, _find_reference(lines)
+    label = lines[start].replace("*", "").strip()
+    title_lines = []
+    for line in lines[start + 1 :]:
+        if APPENDIX_REFERENCE.search(fold_aligned(line)):
+            reference = line.strip()
+            break
+        title_lines.append(line.replace("*", "").strip())
+    title = " ".join(t for t in title_lines if t) or None
+    return label, title, reference
+
+
+def _find_reference(lines: list[str]) -> str | None:
+    for line in lines:
+        if APPENDIX_REFERENCE.search(fold_aligned(line)):
+            return line.strip()
+    return None
+
+
+def _finding_row(doc_id: str, finding: Finding) -> dict[str, object]:
+    return {
+        "doc_id": doc_id,
+        "code": finding.code,
+        "severity": finding.severity,
+        "location": finding.location,
+        "row_id": finding.row_id,
+        "column": finding.column,
+        "expected": finding.expected,
+        "actual": finding.actual,
+        "message": finding.message,
+    }

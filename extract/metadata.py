@@ -1,0 +1,220 @@
+"""Document metadata from the attribute block and the document's own header and signature.
+
+The attribute block is matched by label, never by position; where it is missing, the
+header ("Số: ...", "Place, ngày ... tháng ... năm ...") and the signature block stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extract.settings import (
+    ATTRIBUTE_LABELS,
+    DOC_TYPES,
+    DOCUMENT_NUMBER_LINE,
+    MOTTO_SUBTITLE,
+    NATIONAL_MOTTO,
+    PLACE_DATE_LINE,
+    PLACEHOLDER_PATTERN,
+    PLACEHOLDER_VALUES,
+    RECIPIENTS_LABEL,
+    SIGNATURE_PREFIXES,
+    SIGNATURE_TITLES,
+)
+from normalize.dates import parse_date
+from normalize.text import collapse_spaces, fold, fold_aligned
+
+_SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
+_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
+
+
+@dataclass
+class Metadata:
+    """Raw (uncleaned) metadata strings, plus the indices of the blocks they came from."""
+
+    values: dict[str, str | None] = field(default_factory=dict)  # key -> raw value or None
+    raw: dict[str, str | None] = field(default_factory=dict)  # key -> as printed
+    header_number: str | None = None
+    issuing_body: str | None = None
+    place: str | None = None
+    header_date: date | None = None
+    doc_type_heading: str | None = None
+    title: str | None = None
+    recipients: list[str] = field(default_factory=list)  # raw items, may hold line breaks
+    signer_line: str | None = None
+    signer_title: str | None = None
+    signing_authority: str | None = None
+    signature_end: int | None = None  # index (in the text lines) of the signer's name
+
+
+def is_placeholder(value: str | None) -> bool:
+    if value is None:
+        return True
+    if PLACEHOLDER_PATTERN.search(value):
+        return True
+    return fold(value).strip(" .:") in PLACEHOLDER_VALUES
+
+
+def read_attributes(pairs: list[tuple[str, str]]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """First value of each known label: (value or None for placeholders, raw as printed)."""
+    values: dict[str, str | None] = {}
+    raw: dict[str, str] = {}
+    for label, value in pairs:
+        key = ATTRIBUTE_LABELS.get(fold(label).strip(" :"))
+        if key is None or key in raw:
+            continue
+        raw[key] = value
+        values[key] = None if is_placeholder(value) else value
+    return values, raw
+
+
+def _clean_line(line: str) -> str:
+    return collapse_spaces(line.replace("**", "").replace("__", "")).strip(" *_|")
+
+
+def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
+    """Metadata of a document whose text lines (tables left out) are ``lines``."""
+    meta = Metadata()
+    meta.values, raw = read_attributes(pairs)
+    meta.raw = dict(raw)
+    folded = [fold(_clean_line(line)) for line in lines]
+
+    motto = next((i for i, f in enumerate(folded) if NATIONAL_MOTTO in f), None)
+    if motto is not None:
+        head = [
+            _clean_line(line)
+            for line in lines[:motto]
+            if _clean_line(line) and not set(_clean_line(line)) <= set("-_–—=. ")
+        ]
+        if head:
+            meta.issuing_body = " ".join(head)
+        elif "|" in lines[motto]:  # "QUỐC HỘI | CỘNG HÒA ..." on one line (Markdown dumps)
+            meta.issuing_body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ") or None
+
+    for i, line in enumerate(lines[:40]):
+        clean = _clean_line(line)
+        for part in clean.split("|"):
+            part = part.strip()
+            fpart = fold_aligned(part)
+            match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
+            if meta.header_number is None and match and "/" in match.group("number"):
+                meta.header_number = part[match.start("number") : match.end("number")].strip(" .;|")
+            place = PLACE_DATE_LINE.match(fpart)
+            if meta.place is None and place and parse_date(part):
+                meta.place = part[: place.end("place")].strip()
+                meta.header_date = parse_date(part)
+        if meta.header_number and meta.place:
+            break
+
+    _read_heading(meta, lines, folded, start=(motto or 0))
+    _read_signature(meta, lines, folded)
+    return meta
+
+
+def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
+    """Document type heading ("KẾ HOẠCH") and the title lines under it."""
+    for i in range(start, min(len(lines), start + 60)):
+        if folded[i] in DOC_TYPES and folded[i] not in (NATIONAL_MOTTO, MOTTO_SUBTITLE):
+            meta.doc_type_heading = DOC_TYPES[folded[i]]
+            title: list[str] = []
+            for j in range(i + 1, min(len(lines), i + 8)):
+                clean = _clean_line(lines[j])
+                if not clean:
+                    continue
+                letters = [ch for ch in clean if ch.isalpha()]
+                upper = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+                if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
+                    break
+                if not upper and title:
+                    break
+                title.append(clean)
+                if not upper:
+                    break
+            meta.title = " ".join(title) or None
+            return
+
+
+def _is_signature_title(folded_line: str) -> bool:
+    text = folded_line.strip(" .*")
+    return text.startswith(SIGNATURE_PREFIXES) or text in SIGNATURE_TITLES
+
+
+def _looks_like_name(line: str) -> bool:
+    words = _clean_line(line).split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in line)
+
+
+def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None:
+    """Recipients ("Nơi nhận:") and the signature block (authority, title, name)."""
+    signer = meta.values.get("signer")
+    name_index: int | None = None
+    if signer:
+        target = fold(signer)
+        name_index = next((i for i in range(len(lines)) if folded[i] == target), None)
+    titles_at: int | None = None
+    if name_index is None:
+        for i, f in enumerate(folded):
+            if _is_signature_title(f):
+                for j in range(i + 1, min(len(lines), i + 6)):
+                    if _looks_like_name(lines[j]) and not _is_signature_title(folded[j]):
+                        name_index = j
+                        break
+                if name_index is not None:
+                    break
+    if name_index is not None:
+        meta.signer_line = _clean_line(lines[name_index])
+        meta.signature_end = name_index
+        block: list[str] = []
+        j = name_index - 1
+        while j >= 0 and name_index - j <= 6:
+            if _is_signature_title(folded[j]):
+                block.insert(0, _clean_line(lines[j]))
+                titles_at = j
+            elif folded[j] and block:
+                break
+            j -= 1
+        authority = [b for b in block if fold(b).startswith(SIGNATURE_PREFIXES)]
+        plain = [b for b in block if b not in authority]
+        meta.signing_authority = " ".join(authority) or None
+        meta.signer_title = plain[-1] if plain else (authority[-1].split(".", 1)[-1].strip() if authority else None)
+    _read_recipients(meta, lines, folded, stop=titles_at if titles_at is not None else meta.signature_end)
+
+
+def _read_recipients(meta: Metadata, lines: list[str], folded: list[str], stop: int | None) -> None:
+    start = next((i for i, f in enumerate(folded) if RECIPIENTS_LABEL.match(f)), None)
+    if start is None:
+        return
+    end = stop if stop is not None and stop > start else min(len(lines), start + 40)
+    items: list[str] = []
+    first_rest = RECIPIENTS_LABEL.match(folded[start])
+    if first_rest and first_rest.group("rest").strip(" -"):
+        items.append(lines[start].split(":", 1)[-1].strip().lstrip("-+• ").strip())
+    for i in range(start + 1, end):
+        text = lines[i].replace("**", "").strip()
+        if not text or _is_signature_title(folded[i]):
+            if _is_signature_title(folded[i]):
+                break
+            continue
+        if text.startswith(("-", "+", "•")):
+            items.append(text.lstrip("-+• ").strip())
+        elif items:
+            items[-1] = items[-1] + "\n" + text  # a wrapped item; the cleaner joins it
+        else:
+            items.append(text)
+    meta.recipients = [item.rstrip(" ;,.") for item in items if item.strip(" ;,.")]
+
+
+def doc_type_of(meta: Metadata) -> str | None:
+    return meta.values.get("doc_type") or meta.doc_type_heading
+
+
+def issuer_of(meta: Metadata) -> str | None:
+    """Nơi ban hành; without an attribute block, derived from the header's issuing body."""
+    if meta.values.get("issuer"):
+        return meta.values["issuer"]
+    if not meta.issuing_body:
+        return None
+    body = re.sub(r"^(ỦY|UỶ) BAN NHÂN DÂN\s+", "", meta.issuing_body.upper())
+    return body.title() if body else None

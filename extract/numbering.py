@@ -1,0 +1,66 @@
+"""Row labels of appendix tables: "1", "1.3.1", "II", "A", "a)", "-" and their hierarchy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
+_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$")
+_UPPER = re.compile(r"^([A-Z])[.)]?$")
+_LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
+_DASH = re.compile(r"^[-–—+•*]$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A parsed row label. ``style`` orders the hierarchy: roman > upper > decimal > lower > dash."""
+
+    printed: str
+    style: str  # roman, upper_letter, decimal, lower_letter, dash
+    key: str  # normalized: "1.3.1", "II", "A", "a", "-"
+
+    @property
+    def depth(self) -> int:
+        """Depth within the decimal scheme: "1" -> 1, "1.3.1" -> 3; other styles 1."""
+        return self.key.count(".") + 1 if self.style == "decimal" else 1
+
+
+def parse_label(text: str) -> Label | None:
+    """The label of a row's first cell, or None when the cell is not a row number."""
+    raw = text.strip().replace("\u00a0", "")
+    if not raw or len(raw) > 16:
+        return None
+    if match := _DECIMAL.match(raw):
+        return Label(raw, "decimal", match.group(1))
+    if _ROMAN.match(raw) and raw.rstrip(".)"):
+        return Label(raw, "roman", raw.rstrip(".)"))
+    if match := _UPPER.match(raw):
+        return Label(raw, "upper_letter", match.group(1))
+    if match := _LOWER.match(raw):
+        return Label(raw, "lower_letter", match.group(1) or match.group(2))
+    if _DASH.match(raw):
+        return Label(raw, "dash", "-")
+    return None
+
+
+STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4}
+
+
+def roman_value(key: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(key):
+        value = values[ch]
+        total += -value if i + 1 < len(key) and values[key[i + 1]] > value else value
+    return total
+
+
+def decimal_successors(previous: str) -> set[str]:
+    """IDs that may follow a decimal id: a first child, a next sibling, or an ancestor's sibling."""
+    parts = [int(p) for p in previous.split(".")]
+    following = {".".join(map(str, [*parts, 1]))}
+    for depth in range(len(parts), 0, -1):
+        head = parts[: depth - 1]
+        following.add(".".join(map(str, [*head, parts[depth - 1] + 1])))
+    return following

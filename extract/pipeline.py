@@ -1,0 +1,98 @@
+"""One input's bytes -> rows of every table, or one failure row. Pure: no file system access.
+
+Nothing but a ``failures`` row comes out of a bad input: the documented PageError for pages
+that are not documents, and an ``extractor_error`` row (with the exception) for anything the
+extractor did not foresee, so one document never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from extract import __version__
+from extract.document import Source, build_document
+from extract.page import PageError, RawPage
+from extract.readers import read_page
+from normalize.clean import Repairer, TextCleaner
+
+#: Inputs larger than this are refused (a saved page is rarely over a few MB).
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    source_path: str
+    source_sha256: str
+    tables: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.tables.get("failures"))
+
+
+def doc_id_of(sha256_hex: str) -> str:
+    return sha256_hex[:16]
+
+
+def page_texts(page: RawPage) -> list[str]:
+    """All text of a page, for the repair's document-level evidence."""
+    texts: list[str] = [value for _, value in page.attributes]
+    for block in page.blocks:
+        if block.text is not None:
+            texts.append(block.text)
+        elif block.table is not None:
+            texts.extend(p for row in block.table.rows for cell in row for p in cell.paragraphs)
+    return texts
+
+
+def default_repairer(page: RawPage, threshold: float | None = None) -> Repairer:
+    """The dropped-letter repair, primed with the page's own intact words."""
+    from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
+
+    evidence = DocumentEvidence.from_texts(page_texts(page))
+    bar = DEFAULT_THRESHOLD if threshold is None else threshold
+    return lambda text: restore(text, evidence=evidence, threshold=bar)
+
+
+def process_bytes(
+    data: bytes,
+    source_path: str,
+    *,
+    repair: bool = True,
+    threshold: float | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> DocumentResult:
+    sha = hashlib.sha256(data).hexdigest()
+    result = DocumentResult(doc_id_of(sha), source_path, sha)
+    try:
+        if len(data) > max_bytes:
+            raise PageError("too_large", f"the input is {len(data)} bytes, over the limit of {max_bytes}")
+        page = read_page(data)
+        repairer = default_repairer(page, threshold) if repair else None
+        cleaner = TextCleaner(repairer=repairer)
+        result.tables = build_document(page, Source(source_path, sha, result.doc_id), cleaner).tables
+    except PageError as error:
+        result.tables = failure_tables(source_path, sha, error.reason, error.message)
+    except RecursionError:
+        result.tables = failure_tables(source_path, sha, "too_deep", "the page is nested too deeply to read")
+    except MemoryError:
+        result.tables = failure_tables(source_path, sha, "too_large", "the page needs too much memory to read")
+    except Exception as error:  # noqa: BLE001 - one bad page must never stop a batch
+        result.tables = failure_tables(source_path, sha, "extractor_error", f"{type(error).__name__}: {error}")
+    return result
+
+
+def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dict[str, list[dict[str, object]]]:
+    return {
+        "failures": [
+            {
+                "source_path": path,
+                "source_sha256": sha,
+                "reason": reason,
+                "message": message,
+                "extractor_version": __version__,
+            }
+        ]
+    }

@@ -1,0 +1,152 @@
+"""Every word list and pattern the extraction relies on, in one place (all accent-folded).
+
+The rules are for the genre (Vietnamese administrative documents on LawNet-style portals),
+never for one page: labels, clutter phrases and column words below are matched on the
+accent-free lower-case form produced by ``normalize.text.fold``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Attribute block labels -> metadata key. Matched on the folded label text.
+ATTRIBUTE_LABELS: dict[str, str] = {
+    "so hieu": "number",
+    "loai van ban": "doc_type",
+    "noi ban hanh": "issuer",
+    "co quan ban hanh": "issuer",
+    "nguoi ky": "signer",
+    "ngay ban hanh": "issued_date",
+    "ngay hieu luc": "effective_date",
+    "ngay co hieu luc": "effective_date",
+    "ngay cong bao": "gazette_date",
+    "so cong bao": "gazette_number",
+    "tinh trang": "status",
+    "tinh trang hieu luc": "status",
+    "linh vuc": "field",
+    "ngay hop nhat": "consolidated_date",
+}
+
+#: Values that mean "unknown" on these portals; they become null, the raw text is kept.
+PLACEHOLDER_VALUES: frozenset[str] = frozenset(
+    {"dang cap nhat", "chua xac dinh", "da biet", "lien he", "-", "--", "khong xac dinh", ""}
+)
+PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
+
+#: A line that contains one of these (folded) belongs to the site, not to the document.
+CLUTTER_PHRASES: tuple[str, ...] = (
+    "ban chua dang nhap",
+    "vi chua dang nhap",
+    "neu chua co tai khoan",
+    "lawnet",
+    "thuvienphapluat",
+    "van ban goc",
+    "van ban tieng anh",
+    "khong co noi dung",
+    "tu van lien quan",
+    "tra cuu nhanh",
+    "dang ky tai khoan",
+    "ban dich nay thuoc quyen so huu",
+    "moi hanh vi sao chep",
+)
+#: Exact (folded) lines that are site navigation.
+CLUTTER_LINES: frozenset[str] = frozenset({"dang nhap", "tu khoa", "tai ve", "in", "chia se"})
+
+#: Lines that open the document proper.
+NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+MOTTO_SUBTITLE = "doc lap - tu do - hanh phuc"
+
+#: Document types, folded heading -> canonical name.
+DOC_TYPES: dict[str, str] = {
+    "ke hoach": "Kế hoạch",
+    "quyet dinh": "Quyết định",
+    "nghi dinh": "Nghị định",
+    "nghi quyet": "Nghị quyết",
+    "thong tu": "Thông tư",
+    "thong tu lien tich": "Thông tư liên tịch",
+    "chi thi": "Chỉ thị",
+    "cong van": "Công văn",
+    "thong bao": "Thông báo",
+    "luat": "Luật",
+    "phap lenh": "Pháp lệnh",
+    "bao cao": "Báo cáo",
+    "chuong trinh": "Chương trình",
+    "de an": "Đề án",
+    "huong dan": "Hướng dẫn",
+    "to trinh": "Tờ trình",
+    "van ban hop nhat": "Văn bản hợp nhất",
+}
+
+#: Header lines of the signature block that stand above the signer's name.
+SIGNATURE_PREFIXES: tuple[str, ...] = ("kt.", "tm.", "tl.", "q.", "kt ", "tm ", "tl ")
+SIGNATURE_TITLES: tuple[str, ...] = (
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "pho giam doc",
+    "bo truong",
+    "thu truong",
+    "thu tuong",
+    "pho thu tuong",
+    "truong ban",
+    "pho truong ban",
+    "chanh van phong",
+    "cuc truong",
+    "pho cuc truong",
+    "tong giam doc",
+    "chu nhiem",
+    "bi thu",
+    "uy vien",
+    "truong phong",
+    "chanh an",
+    "vien truong",
+    "tong cuc truong",
+)
+
+RECIPIENTS_LABEL = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
+APPENDIX_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?\s*[.:]?\s*$")
+APPENDIX_REFERENCE = re.compile(
+    r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"
+)
+DOCUMENT_NUMBER_LINE = re.compile(r"^so\s*(?:hieu)?\s*:\s*(?P<number>\S.*?)\s*$")
+PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\b")
+
+#: Column roles, tried in order; the first whose pattern matches the folded header wins.
+COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("id", re.compile(r"^(stt|tt|so tt|so thu tu|s tt)\.?$")),
+    ("max_score", re.compile(r"diem (chuan|toi da)|^diem so toi da|thang diem")),
+    (
+        "achieved_score",
+        re.compile(
+            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc)?( nam \d{4})?$|diem tu danh gia|diem tham dinh"
+        ),
+    ),
+    ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau")),
+    ("lead_units", re.compile(r"(don vi|co quan|bo phan)\s+chu tri|^chu tri$|^don vi thuc hien$|^co quan thuc hien$")),
+    ("coordinating_units", re.compile(r"phoi hop")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
+    ("product", re.compile(r"san pham")),
+    ("unit", re.compile(r"^(dvt|don vi tinh)$")),
+    ("note", re.compile(r"^ghi chu$")),
+    ("tasks", re.compile(r"giai phap|^nhiem vu$|^nhiem vu,|hoat dong|^noi dung thuc hien$")),
+    ("name", re.compile(r"linh vuc|tieu chi|noi dung|^ten\b|^nhiem vu|^danh muc|^chi so|^hang muc|^cong viec")),
+)
+#: Columns whose cells are figures; a non-figure there is a finding.
+SCORE_ROLES: tuple[str, ...] = ("max_score", "achieved_score", "target_score")
+#: Columns that can hold several paragraphs (they absorb extra lines in text dumps).
+MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
+    "tasks",
+    "name",
+    "lead_units",
+    "coordinating_units",
+    "product",
+    "note",
+    "deadline",
+    "other",
+)
+
+#: Rows that close a table with totals, not criteria (tolerant of dropped letters: "TNG ĐIM").
+TOTAL_ROW = re.compile(r"^(t\w{0,2}ng\s+(c\w{0,2}ng|d\w{0,3}m|s\w{0,2})|c\w{0,2}ng|t\w{0,2}ng)\b")
+
+#: How far the rounding of a printed figure may explain a difference, in units of its last digit.
+ROUNDING_HALF_UNITS = 1

@@ -1,0 +1,101 @@
+"""The one cleaning step every text field goes through.
+
+Order matters: NFC first (so letters are precomposed), then the dropped-letter repair on the
+raw field (it needs the line breaks that whitespace folding would destroy: "t\\nnh" -> "tỉnh"),
+then whitespace folding. Every repair the repairer proposes is recorded with where it was,
+applied or not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from normalize.text import collapse_spaces, nfc
+
+
+@dataclass(frozen=True)
+class FieldLocation:
+    """Where a text field ends up: output table, column and (for appendix fields) row."""
+
+    table: str
+    column: str
+    row_id: str | None = None
+
+
+class RepairLike(Protocol):
+    start: int
+    end: int
+    before: str
+    after: str
+    confidence: float
+    applied: bool
+    fix: str
+
+
+class RestoreLike(Protocol):
+    text: str
+    repairs: Sequence[RepairLike]
+
+
+#: A repairer takes the raw (NFC) field text and returns the repaired text and its repairs.
+Repairer = Callable[[str], RestoreLike]
+
+
+@dataclass(frozen=True)
+class RepairRecord:
+    location: FieldLocation
+    offset: int
+    before: str
+    after: str
+    confidence: float
+    applied: bool
+    fix: str
+
+
+@dataclass
+class TextCleaner:
+    """Cleans the fields of one document and keeps the log of repairs made on them."""
+
+    repairer: Repairer | None = None
+    repairs: list[RepairRecord] = field(default_factory=list)
+
+    def clean(self, raw: str | None, where: FieldLocation) -> str | None:
+        """One paragraph or value: NFC, repair, then whitespace folded to single spaces."""
+        if raw is None:
+            return None
+        text = self._repair(nfc(raw), where, base_offset=0)
+        return collapse_spaces(text) or None
+
+    def clean_paragraphs(self, raws: Sequence[str], where: FieldLocation) -> list[str]:
+        """A multi-paragraph field: each paragraph cleaned, empty ones dropped, order kept.
+
+        Repair offsets count from the start of the paragraphs joined by newlines.
+        """
+        cleaned: list[str] = []
+        offset = 0
+        for raw in raws:
+            text = collapse_spaces(self._repair(nfc(raw), where, base_offset=offset))
+            if text:
+                cleaned.append(text)
+            offset += len(raw) + 1
+        return cleaned
+
+    def _repair(self, text: str, where: FieldLocation, base_offset: int) -> str:
+        if self.repairer is None or not text.strip():
+            return text
+        result = self.repairer(text)
+        for repair in result.repairs:
+            self.repairs.append(
+                RepairRecord(
+                    location=where,
+                    offset=base_offset + repair.start,
+                    before=repair.before,
+                    after=repair.after,
+                    confidence=float(repair.confidence),
+                    applied=bool(repair.applied),
+                    fix=repair.fix,
+                )
+            )
+        return result.text

@@ -1,0 +1,69 @@
+"""Vietnamese figures as exact decimals: "8,5" -> 8.5, "0,8791" -> 0.8791, "26.120" -> 26120.
+
+Decimal comma is the rule; a dot followed by exactly three digits (possibly repeated) is a
+thousands separator, any other dot is a decimal point ("574945.0").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = re.compile(
+    r"""^[+-]?(?:
+        \d{1,3}(?:\.\d{3})+(?:,\d+)?      # 26.120 or 1.234,5 (dot thousands, comma decimal)
+      | \d{1,3}(?:,\d{3})+\.\d+          # 1,234.5 (English style, only with a decimal point)
+      | \d+(?:,\d+)?                      # 8,5 or 100
+      | \d+\.\d+                          # 574945.0 (dot decimal)
+      | [.,]\d+                           # ,5
+    )$""",
+    re.VERBOSE,
+)
+_PERCENT = re.compile(r"^(?P<num>.+?)\s*%$")
+#: Cells that mean "no figure" rather than a bad figure.
+NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The exact value of a cell holding one number, or None when it holds anything else."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    match = _PERCENT.match(raw)
+    if match:
+        raw = match.group("num")
+    if not raw or not _NUMBER.match(raw):
+        return None
+    if re.match(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$", raw):
+        raw = raw.replace(",", "")
+    elif re.match(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$", raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        return Decimal(raw)
+    except InvalidOperation:  # pragma: no cover - the regex only lets valid shapes through
+        return None
+
+
+def is_no_value(text: str) -> bool:
+    return text.strip().replace("\u00a0", "") in NO_VALUE
+
+
+def decimals_of(text: str) -> int:
+    """How many decimals the printed figure carries ("2,71" -> 2); used as rounding tolerance."""
+    value = parse_number(text)
+    if value is None:
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    printed = text.strip()
+    sep = "," if "," in printed else ("." if re.search(r"\.\d{1,2}$|\.\d{4,}$", printed) else None)
+    if sep is None:
+        return 0
+    return len(printed.rsplit(sep, 1)[1]) if isinstance(exponent, int) else 0
+
+
+def format_vi(value: Decimal) -> str:
+    """A figure the way the documents print it: decimal comma, no trailing zeros."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")

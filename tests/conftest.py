@@ -1,0 +1,28 @@
+"""Shared fixtures: the sample page and a helper running the pipeline on bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import DocumentResult, process_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sample_bytes() -> bytes:
+    return SAMPLE.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def sample_result(sample_bytes: bytes) -> DocumentResult:
+    """The sample as issue 2 reads it: text kept as it is (no dropped-letter repair)."""
+    return process_bytes(sample_bytes, "samples/lawnet-434-KH-UBND-2022-dak-nong.txt", repair=False)
+
+
+def run_text(text: str, path: str = "page.txt", repair: bool = False) -> DocumentResult:
+    return process_bytes(text.encode("utf-8"), path, repair=repair)
