@@ -96,3 +96,19 @@ def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dic
             }
         ]
     }
+
+
+def pipeline_fingerprint(*, repair: bool = True, threshold: float | None = None) -> str:
+    """What decides the output besides the input bytes: extractor version, repair model, bar.
+
+    A change of any of these must reprocess cached documents.
+    """
+    parts = [__version__, f"repair={repair}", f"threshold={threshold}"]
+    if repair:
+        try:
+            from normalize.repair import model_fingerprint
+        except ImportError:  # the repair package is not importable: only the version counts
+            parts.append("model=none")
+        else:
+            parts.append(f"model={model_fingerprint()}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
