@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
-from extract.numbering import STYLE_RANK, Label, parse_label, roman_value
+from extract.numbering import STYLE_RANK, Label, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import SCORE_ROLES, TOTAL_ROW
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_no_value, parse_number
 from normalize.text import fold, is_blank
 
+_FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
 
@@ -116,7 +117,13 @@ def build_appendix(
         if _is_column_number_row(row):
             continue
         cells = list(row) + [Cell()] * (len(columns) - len(row))
+        cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
         label_obj = parse_label(cells[0].text)
+        fused = _FUSED_LABEL.match(cells[0].text) if label_obj is None else None
+        if fused and "name" in by_role:  # "I. TITLE" in one cell spanning the row
+            label_obj = parse_label(fused.group("label"))
+            cells[0] = Cell((fused.group("label"),))
+            cells[by_role["name"].index] = Cell((fused.group("title"),))
         if label_obj is None:
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns)
@@ -139,10 +146,13 @@ def build_appendix(
             "numbering": label_obj.style,
         }
         printed: dict[str, str] = {}
-        for role in ("name", "deadline", "product", "unit", "note"):
+        if "name" in by_role:
+            values["name"] = cleaner.clean(cells[by_role["name"].index].text, where("name"))
+        for role in ("deadline", "product", "unit", "note"):
             column = by_role.get(role)
             if column:
-                values[role] = cleaner.clean(cells[column.index].text, where(role))
+                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role))
+                values[role] = "\n".join(paragraphs) or None
         for role in ("tasks",):
             column = by_role.get(role)
             if column:
@@ -163,7 +173,9 @@ def build_appendix(
                 values[role.replace("_score", "_year")] = column.year
         for column in columns:
             if column.role == "other":
-                text = cleaner.clean(cells[column.index].text, FieldLocation("appendix_cells", column.header, row_id))
+                where_cell = FieldLocation("appendix_cells", column.header, row_id)
+                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where_cell)
+                text = "\n".join(paragraphs) or None
                 appendix.cells.append(
                     {
                         "doc_id": doc_id,
@@ -173,12 +185,23 @@ def build_appendix(
                         "column_index": column.index,
                         "column_header": column.header,
                         "value": text,
-                        "value_number": parse_number(text) if text else None,
+                        "value_number": parse_number(text) if text and len(paragraphs) == 1 else None,
                     }
                 )
         appendix.rows.append(AppendixRow(values, printed, label_obj))
         position += 1
     return appendix
+
+
+def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
+    """A copy made by a colspan (the same cell seen again to the right), not a value."""
+    cell = cells[col]
+    if cell.span_origin is None or col == 0:
+        return False
+    left = cells[col - 1]
+    return left.paragraphs == cell.paragraphs and (
+        left.span_origin == cell.span_origin or (left.span_origin is None and cell.span_origin[1] == col - 1)
+    )
 
 
 def split_units(paragraphs: list[str]) -> list[str]:
@@ -315,15 +338,15 @@ class _Hierarchy:
         self.last_child[key] = label  # type: ignore[index]
         if label.style == "dash":
             return
-        number = _ordinal(label)
-        expected = _ordinal(previous) + 1 if previous else 1
+        number = ordinal(label)
+        expected = ordinal(previous) + 1 if previous else 1
         if (
             number is None
             or number == expected
             or (previous is None and label.style == "decimal" and parent_id is not None and not label.key.count("."))
         ):
             return
-        if previous is not None and number <= _ordinal(previous):
+        if previous is not None and number <= ordinal(previous):
             self.appendix.findings.append(
                 Finding(
                     "out_of_order_row_id",
@@ -334,30 +357,13 @@ class _Hierarchy:
                 )
             )
         elif number > expected:
+            after = f"row {previous.printed.strip()}" if previous else "the start of its group"
             self.appendix.findings.append(
                 Finding(
                     "missing_row_id",
                     "warning",
                     where,
-                    f"Row {row_id} follows {'row ' + previous.printed.strip() if previous else 'the start of its group'}; "
-                    f"{number - expected} row number(s) are missing in between.",
+                    f"Row {row_id} follows {after}; {number - expected} row number(s) are missing in between.",
                     row_id=row_id,
                 )
             )
-
-
-_LOWER_ORDER = "abcdđefghiklmnopqrstuvxy"
-
-
-def _ordinal(label: Label | None) -> int:
-    if label is None:
-        return 0
-    if label.style == "decimal":
-        return int(label.key.split(".")[-1])
-    if label.style == "roman":
-        return roman_value(label.key)
-    if label.style == "upper_letter":
-        return ord(label.key) - ord("A") + 1
-    if label.style == "lower_letter":
-        return _LOWER_ORDER.find(label.key) + 1 or ord(label.key) - ord("a") + 1
-    return 0

@@ -14,6 +14,7 @@ from extract.settings import (
     ATTRIBUTE_LABELS,
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
+    ISSUER_NAMES,
     MOTTO_SUBTITLE,
     NATIONAL_MOTTO,
     PLACE_DATE_LINE,
@@ -93,7 +94,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
         elif "|" in lines[motto]:  # "QUỐC HỘI | CỘNG HÒA ..." on one line (Markdown dumps)
             meta.issuing_body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ") or None
 
-    for i, line in enumerate(lines[:40]):
+    for line in lines[:40]:
         clean = _clean_line(line)
         for part in clean.split("|"):
             part = part.strip()
@@ -177,7 +178,7 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
             j -= 1
         authority = [b for b in block if fold(b).startswith(SIGNATURE_PREFIXES)]
         plain = [b for b in block if b not in authority]
-        meta.signing_authority = " ".join(authority) or None
+        meta.signing_authority = " / ".join(authority) or None
         meta.signer_title = plain[-1] if plain else (authority[-1].split(".", 1)[-1].strip() if authority else None)
     _read_recipients(meta, lines, folded, stop=titles_at if titles_at is not None else meta.signature_end)
 
@@ -211,10 +212,18 @@ def doc_type_of(meta: Metadata) -> str | None:
 
 
 def issuer_of(meta: Metadata) -> str | None:
-    """Nơi ban hành; without an attribute block, derived from the header's issuing body."""
+    """Nơi ban hành; without an attribute block, derived from the header's issuing body the
+    way the portals name issuers ("Tỉnh Đắk Lắk", "Thủ tướng Chính phủ", "Bộ Công Thương")."""
     if meta.values.get("issuer"):
         return meta.values["issuer"]
     if not meta.issuing_body:
         return None
-    body = re.sub(r"^(ỦY|UỶ) BAN NHÂN DÂN\s+", "", meta.issuing_body.upper())
-    return body.title() if body else None
+    body = collapse_spaces(meta.issuing_body.replace("-", " "))
+    folded = fold(body)
+    for prefix, name in ISSUER_NAMES.items():
+        if folded == prefix:
+            return name
+    local = re.match(r"^(uy ban nhan dan|hoi dong nhan dan)\s+(?P<rest>.+)$", folded)
+    if local:
+        return body[len(body) - len(local.group("rest")) :].title().replace("Thành Phố", "Thành phố")
+    return body[:1].upper() + body[1:].lower() if body.isupper() and " " not in body else body.title()

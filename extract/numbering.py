@@ -32,6 +32,9 @@ def parse_label(text: str) -> Label | None:
     if not raw or len(raw) > 16:
         return None
     if match := _DECIMAL.match(raw):
+        parts = match.group(1).split(".")
+        if any(len(part) == 3 for part in parts[1:]):
+            return None  # "10.326.312" is an amount with thousands dots, not a row number
         return Label(raw, "decimal", match.group(1))
     if _ROMAN.match(raw) and raw.rstrip(".)"):
         return Label(raw, "roman", raw.rstrip(".)"))
@@ -64,3 +67,27 @@ def decimal_successors(previous: str) -> set[str]:
         head = parts[: depth - 1]
         following.add(".".join(map(str, [*head, parts[depth - 1] + 1])))
     return following
+
+
+def is_first_of_sequence(label: Label) -> bool:
+    """Labels a table's first row can carry (1, I, A, a, -): keeps header cells such as
+    "X" and "Y" (coordinates) from being taken for row numbers."""
+    return label.style == "dash" or label.key.split(".")[-1] in ("1", "I", "A", "a")
+
+
+_LOWER_ORDER = "abcdđefghiklmnopqrstuvxy"
+
+
+def ordinal(label: Label | None) -> int:
+    """Position of a label in its sequence: "IV" -> 4, "c" -> 3, "đ" -> 5, "1.3.2" -> 2."""
+    if label is None:
+        return 0
+    if label.style == "decimal":
+        return int(label.key.split(".")[-1])
+    if label.style == "roman":
+        return roman_value(label.key)
+    if label.style == "upper_letter":
+        return ord(label.key) - ord("A") + 1
+    if label.style == "lower_letter":
+        return _LOWER_ORDER.find(label.key) + 1 or ord(label.key) - ord("a") + 1
+    return 0

@@ -77,6 +77,19 @@ DOC_TYPES: dict[str, str] = {
     "van ban hop nhat": "Văn bản hợp nhất",
 }
 
+#: National issuing bodies as the portals name them (folded header text -> name).
+ISSUER_NAMES: dict[str, str] = {
+    "thu tuong chinh phu": "Thủ tướng Chính phủ",
+    "chinh phu": "Chính phủ",
+    "quoc hoi": "Quốc hội",
+    "uy ban thuong vu quoc hoi": "Ủy ban Thường vụ Quốc hội",
+    "chu tich nuoc": "Chủ tịch nước",
+    "van phong chinh phu": "Văn phòng Chính phủ",
+    "toa an nhan dan toi cao": "Tòa án nhân dân tối cao",
+    "vien kiem sat nhan dan toi cao": "Viện kiểm sát nhân dân tối cao",
+    "ngan hang nha nuoc viet nam": "Ngân hàng Nhà nước Việt Nam",
+}
+
 #: Header lines of the signature block that stand above the signer's name.
 SIGNATURE_PREFIXES: tuple[str, ...] = ("kt.", "tm.", "tl.", "q.", "kt ", "tm ", "tl ")
 SIGNATURE_TITLES: tuple[str, ...] = (
@@ -146,7 +159,7 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 )
 
 #: Rows that close a table with totals, not criteria (tolerant of dropped letters: "TNG ĐIM").
-TOTAL_ROW = re.compile(r"^(t\w{0,2}ng\s+(c\w{0,2}ng|d\w{0,3}m|s\w{0,2})|c\w{0,2}ng|t\w{0,2}ng)\b")
+TOTAL_ROW = re.compile(r"^(t[oôổ]?ng|tng)(\s+(cong|c\w{0,2}ng|diem|d\w{0,3}m|so|s)\b|\s*\(|\s*$|\s*:)|^cong\s*:?\s*$")
 
 #: How far the rounding of a printed figure may explain a difference, in units of its last digit.
 ROUNDING_HALF_UNITS = 1

@@ -120,10 +120,14 @@ APPENDIX_ROWS = _schema(
         _field("tasks", pa.list_(pa.string()), "Tasks/solutions: the cell's paragraphs and bullets, in order."),
         _field("lead_units", pa.list_(pa.string()), "Lead units (đơn vị/cơ quan chủ trì), one per unit."),
         _field("coordinating_units", pa.list_(pa.string()), "Coordinating units (cơ quan phối hợp)."),
-        _field("deadline", pa.string(), "Completion time (Thời gian hoàn thành / thực hiện), as printed."),
-        _field("product", pa.string(), "Expected product (Sản phẩm)."),
+        _field(
+            "deadline",
+            pa.string(),
+            "Completion time (Thời gian hoàn thành / thực hiện), as printed; paragraphs on separate lines.",
+        ),
+        _field("product", pa.string(), "Expected product (Sản phẩm); paragraphs on separate lines."),
         _field("unit", pa.string(), "Unit of measure (ĐVT)."),
-        _field("note", pa.string(), "Notes (Ghi chú)."),
+        _field("note", pa.string(), "Notes (Ghi chú); paragraphs on separate lines."),
     ],
 )
 

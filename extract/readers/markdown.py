@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 
 from extract.appendix import is_appendix_table
+from extract.columns import map_columns
+from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
+from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import is_clutter
 from normalize.text import fold, is_blank
 
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
 _GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 
@@ -43,8 +46,8 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         line = lines[i].strip()
         if line == "|":
             flush()
-            rows, i = _pipe_table(lines, i)
-            blocks.extend(_table_blocks(rows, page.notes))
+            items, i = _pipe_table(lines, i)
+            blocks.extend(_table_blocks(items, page.notes))
             continue
         if line.startswith("|") and line.count("|") >= 2 or (line.endswith(" |") and " | " in line):
             flush()
@@ -54,7 +57,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
                 if not _GFM_SEPARATOR.match(row_line):
                     rows.append([c.strip() for c in row_line.strip("|").split("|")])
                 i += 1
-            blocks.extend(_table_blocks([[[c] if c else [] for c in row] for row in rows], page.notes))
+            blocks.extend(_gfm_blocks(rows, page.notes))
             continue
         if not line:
             flush()
@@ -75,46 +78,44 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     return page
 
 
-def _pipe_table(lines: list[str], i: int) -> tuple[list[list[list[str]]], int]:
-    """Rows of cells (each a list of raw lines) from a run of one-cell-per-line table text."""
-    rows: list[list[list[str]]] = []
-    row: list[list[str]] = []
-    cell: list[str] | None = None
-    previous_pipe = False
+def _pipe_table(lines: list[str], i: int) -> tuple[list[Item], int]:
+    """Cells of a one-cell-per-line table as a stream: a run of k ``|`` lines between two cells
+    is one separator plus k-1 gaps (each an empty cell or a row boundary, decided later)."""
+    items: list[Item] = []
+    chunk: list[str] = []
+    pipes = 0
     while i < len(lines):
         line = lines[i].strip()
         if line == "|":
-            if previous_pipe:  # "|" "|": the row ends here
-                if row:
-                    rows.append(row)
-                row = []
-                cell = None
-            else:
-                if cell is not None:
-                    row.append(cell)
-                cell = []
-            previous_pipe = True
+            if chunk:
+                items.append(Item(tuple(chunk)))
+                chunk = []
+            pipes += 1
             i += 1
             continue
-        if not line and previous_pipe:
+        if not line:
             nxt = next((lines[k].strip() for k in range(i + 1, len(lines)) if lines[k].strip()), "")
-            if nxt != "|":
+            if pipes and nxt != "|":
                 break
-        previous_pipe = False
-        if cell is None:
-            cell = []
-        cell.append(lines[i])
+            i += 1
+            continue
+        if pipes:
+            items.extend([GAP] * (pipes - 1))
+            pipes = 0
+        chunk.append(lines[i])
         i += 1
-    if cell:
-        row.append(cell)
-    if row:
-        rows.append(row)
-    return rows, i
+    if chunk:
+        items.append(Item(tuple(chunk)))
+    return items, i
 
 
-def _cell(raw_lines: list[str]) -> Cell:
+GAP = Item((), gap=True)
+
+
+def _data_cell(item: Item) -> Item:
+    """A data cell: wrapped lines joined, a new paragraph at each bullet, markers removed."""
     paragraphs: list[str] = []
-    for raw in raw_lines:
+    for raw in item.paragraphs:
         text = strip_emphasis(raw.strip())
         if not text:
             continue
@@ -122,46 +123,89 @@ def _cell(raw_lines: list[str]) -> Cell:
             paragraphs[-1] = paragraphs[-1] + " " + text
         else:
             paragraphs.append(text)
-    return Cell(tuple(p for p in paragraphs if not is_blank(p)))
+    return Item(tuple(p for p in paragraphs if not is_blank(p)), gap=item.gap)
 
 
-def _table_blocks(rows: list[list[list[str]]], notes: list[tuple[str, str]]) -> list[Block]:
-    grid = [[_cell(c) for c in row] for row in rows]
-    grid = [row for row in grid if any(not c.is_empty for c in row)]
-    if not grid:
-        return []
-    table = _fill_merged(grid, notes)
-    if is_appendix_table(table):
+def _layout_lines(item: Item) -> list[str]:
+    """A layout cell's lines: each line apart, except a wrapped phrase that goes on in lower case."""
+    lines: list[str] = []
+    open_bold = False  # "**TM. ỦY BAN" + "NHÂN DÂN**": one bold run wrapped over two lines
+    for raw in item.paragraphs:
+        text = strip_emphasis(raw.strip())
+        wrapped = open_bold or (text[:1].islower() or text[:1].isdigit())
+        open_bold = (raw.count("**") % 2 == 1) != open_bold
+        if not text:
+            continue
+        if lines and wrapped and not lines[-1].endswith((".", ";", ":")):
+            lines[-1] = lines[-1] + " " + text
+        else:
+            lines.append(text)
+    return lines
+
+
+def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
+    """Header rows (split at gaps) up to the first row number; None when no row number follows."""
+    rows: list[list[str]] = [[]]
+    for k, item in enumerate(items):
+        if item.gap:
+            if rows[-1]:
+                rows.append([])
+            continue
+        label = parse_label(item.text)
+        if (label is not None and is_first_of_sequence(label)) or _FUSED.match(item.text):
+            if not any(rows) or k == 0:
+                return None
+            return [r for r in rows if r], k
+        rows[-1].append(item.text)
+    return None
+
+
+def _merge_headers(rows: list[list[str]]) -> list[str]:
+    """Two-level headers: the second row's cells go under one parent of the first row."""
+    if len(rows) == 1:
+        return rows[0]
+    top, sub = rows[0], rows[1]
+    folded = [fold(h) for h in top]
+    parent = next((i for i, f in enumerate(folded) if any(w in f for w in _PARENT_WORDS)), len(top) - 1)
+    return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
+
+
+_PARENT_WORDS = (
+    "toa do",
+    "ket qua",
+    "doi tuong",
+    "giai doan",
+    "chia ra",
+    "trong do",
+    "kinh phi",
+    "vi tri",
+    "so luong",
+    "du kien",
+    "nam ",
+)
+_FUSED = re.compile(r"^\**\s*[IVXLC]{1,6}[.)]\s")
+
+
+def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block]:
+    cells = [_data_cell(item) if not item.gap else item for item in items]
+    header = _header_rows(cells)
+    if header is not None:
+        header_rows, first = header
+        headers = _merge_headers(header_rows)
+        if map_columns(headers)[0].role == "id" and len(headers) >= 2:
+            table, _ = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
+            return [Block(table=table)]
+    return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
+
+
+def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Block]:
+    """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
+    width = max((len(r) for r in rows), default=0)
+    grid = tuple(
+        tuple(Cell((strip_emphasis(c),) if strip_emphasis(c) else ()) for c in row + [""] * (width - len(row)))
+        for row in rows
+    )
+    table = Table(rows=grid, bordered=True)
+    if grid and is_appendix_table(table):
         return [Block(table=table)]
-    blocks = []
-    for row in table.rows:
-        for c in row:
-            if c.span_origin is None:
-                blocks.extend(Block(text=p) for p in c.paragraphs if not is_clutter(p))
-    return blocks
-
-
-def _fill_merged(grid: list[list[Cell]], notes: list[tuple[str, str]]) -> Table:
-    """Rows shorter than the widest row get their last cells from the row above (rowspan)."""
-    width = max(len(r) for r in grid)
-    filled: list[tuple[Cell, ...]] = []
-    for r, row in enumerate(grid):
-        row = list(row)
-        if len(row) < width and filled and r > 0:
-            above = filled[-1]
-            missing = width - len(row)
-            for col in range(len(row), width):
-                origin = above[col].span_origin or (len(filled) - 1, col)
-                row.append(Cell(above[col].paragraphs, origin))
-            first = fold(row[0].text) or "(empty)"
-            if any(not c.is_empty for c in row[-missing:]):
-                notes.append(
-                    (
-                        "merged_cell_inferred",
-                        f"table row starting '{first}' has {width - missing} of {width} cells; the "
-                        f"last {missing} were taken from the row above as merged cells",
-                    )
-                )
-        row += [Cell()] * (width - len(row))
-        filled.append(tuple(row))
-    return Table(rows=tuple(filled), bordered=True)
+    return [Block(text=c.text) for row in grid for c in row if not c.is_empty and not is_clutter(c.text)]

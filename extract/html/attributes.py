@@ -1,0 +1,90 @@
+"""The attribute block ("Thuộc tính"): label/value pairs found by label text.
+
+Sites lay the block out as a table with up to two label/value pairs per row and an empty
+spacer cell whose position varies, so a value is the next non-empty cell after its label,
+never "column 2". Labels match accent- and case-insensitively.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import lxml.etree as etree
+
+from .dom import tag_of
+from .settings import ATTRIBUTE_LABELS
+from .tables import own_cells
+from .textutil import collapse_ws, fold, folded_phrases
+
+_STRIP = " \u00a0"
+
+
+def _text(el: etree._Element) -> str:
+    return collapse_ws("".join(el.itertext())).strip(_STRIP)
+
+
+def _label(text: str) -> str | None:
+    """The label as printed (colon stripped) if ``text`` is just a known label."""
+    head = text.rstrip(_STRIP).rstrip(":").rstrip(_STRIP)
+    if head and fold(head) in folded_phrases(ATTRIBUTE_LABELS):
+        return head
+    return None
+
+
+def _inline_pair(text: str) -> tuple[str, str] | None:
+    """'Số hiệu: 434/KH-UBND' in one cell -> ('Số hiệu', '434/KH-UBND')."""
+    head, sep, tail = text.partition(":")
+    if sep and tail.strip(_STRIP):
+        label = _label(head)
+        if label:
+            return label, tail.strip(_STRIP)
+    return None
+
+
+def _row_pairs(texts: list[str]) -> Iterable[tuple[str, str]]:
+    i = 0
+    while i < len(texts):
+        label = _label(texts[i])
+        if label is None:
+            pair = _inline_pair(texts[i])
+            if pair:
+                yield pair
+            i += 1
+            continue
+        value = ""
+        j = i + 1
+        while j < len(texts) and not texts[j]:
+            j += 1  # spacer cells
+        if j < len(texts) and _label(texts[j]) is None and _inline_pair(texts[j]) is None:
+            value = texts[j]
+            i = j + 1
+        else:
+            i = j
+        yield label, value
+
+
+def read_attributes(
+    root: etree._Element, exclude: Iterable[etree._Element] = ()
+) -> list[tuple[str, str]]:
+    """All (label, value) pairs in page order, outside the document; exact repeats dropped."""
+    skip = set(exclude)
+    pairs: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def keep(pair: tuple[str, str]) -> None:
+        if pair not in seen:
+            seen.add(pair)
+            pairs.append(pair)
+
+    for el in root.iter("tr", "dl"):
+        if skip and (el in skip or any(a in skip for a in el.iterancestors())):
+            continue
+        if tag_of(el) == "tr":
+            texts = [_text(c) for c in own_cells(el)]
+        else:
+            texts = [_text(c) for c in el if tag_of(c) in {"dt", "dd"}]
+        if not any(_label(t) or _inline_pair(t) for t in texts):
+            continue
+        for pair in _row_pairs(texts):
+            keep(pair)
+    return pairs

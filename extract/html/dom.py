@@ -1,0 +1,191 @@
+"""lxml parse, pruning of invisible parts, and locating the document by its content.
+
+The portals change their markup, so the document is found by what it says (the national
+motto), never by one site's ids; clutter is recognised by its phrases.
+"""
+
+from __future__ import annotations
+
+import lxml.etree as etree
+
+from extract.page import PageError
+
+from .settings import (
+    CLUTTER_PHRASES,
+    DROP_TAGS,
+    HIDDEN_STYLE_MARKERS,
+    MAX_DEPTH,
+    MOTTO_PHRASES,
+)
+from .textutil import contains_any, fold
+
+# Plain lxml elements: lxml.html's element classes cost a class lookup per node visited.
+HtmlElement = etree._Element
+
+
+def tag_of(el: etree._Element) -> str:
+    """Lower-case local tag name ('o:p' -> 'p' is NOT done: Word's o:p stays 'o:p')."""
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse text with lxml (no huge_tree, comments and PIs dropped); reject absurd depth."""
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        no_network=True,
+        default_doctype=False,
+    )
+    if not text.strip():
+        raise PageError("empty", "the page is empty")
+    data = text.encode("utf-8", errors="surrogatepass")
+    try:
+        root = etree.fromstring(data, parser)
+    except (ValueError, etree.LxmlError) as exc:
+        raise PageError("unreadable", f"lxml could not parse the page: {exc}") from exc
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:
+            raise PageError("too_deep", f"markup nests too deep ({entry.message.strip()})")
+    if root is None:
+        raise PageError("empty", "the page holds no markup")
+    if max_depth(root, MAX_DEPTH) > MAX_DEPTH:
+        raise PageError("too_deep", f"markup nests deeper than {MAX_DEPTH} levels")
+    return root
+
+
+def max_depth(root: etree._Element, cap: int) -> int:
+    """Depth of the tree, computed without recursion; stops counting past ``cap``."""
+    deepest = 0
+    stack: list[tuple[etree._Element, int]] = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > cap:
+                return deepest
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Word hidden text (``mso-hide:all``) is not printed, so it is not document text."""
+    style = el.get("style")
+    if not style:
+        return False
+    compact = style.replace(" ", "").replace("\n", "").replace("\r", "").lower()
+    return any(marker in compact for marker in HIDDEN_STYLE_MARKERS)
+
+
+def drop_tree(el: HtmlElement) -> None:
+    """Remove ``el`` and its subtree; its tail text stays with the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def prune(root: HtmlElement) -> None:
+    """Remove what is never visible: scripts, styles, forms' widgets, Word hidden runs."""
+    doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
+    doomed.extend(el for el in root.iter() if el.get("style") and is_hidden(el))
+    doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
+    for el in doomed:
+        drop_tree(el)
+
+
+def short_text(el: HtmlElement, limit: int) -> str | None:
+    """The text under ``el`` if it is at most ``limit`` characters, else None (cheap)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(piece)
+    return "".join(parts)
+
+
+def element_text(el: etree._Element) -> str:
+    """All text under ``el`` (tail excluded), cheap, for matching only."""
+    return "".join(el.itertext())
+
+
+def find_motto(root: HtmlElement) -> HtmlElement | None:
+    """The smallest element whose text holds the national motto, in document order.
+
+    First pass: an element's own text (cheap). Second pass, for a motto that Word split
+    into several runs: the whole text of small paragraphs and cells.
+    """
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        own = (el.text or "") + "".join((c.tail or "") for c in el)
+        if "nam" in own.lower() and contains_any(fold(own), MOTTO_PHRASES):
+            return el
+    for el in root.iter("p", "td", "th", "div", "h1", "h2", "h3", "b", "strong"):
+        if len(el) == 0:
+            continue
+        full = short_text(el, 300)
+        if full and contains_any(fold(full), MOTTO_PHRASES):
+            return el
+    return None
+
+
+def is_clutter(el: HtmlElement) -> bool:
+    """An element carrying a site-clutter phrase (login prompt, tabs, placeholders)."""
+    return contains_any(fold(element_text(el)), CLUTTER_PHRASES)
+
+
+def _doc_like(el: HtmlElement) -> bool:
+    """Word body markup: MsoNormal paragraphs, WordSection divs or a table."""
+    if tag_of(el) == "table":
+        return True
+    for sub in el.iter("p", "div", "table"):
+        cls = (sub.get("class") or "").lower()
+        if sub.tag == "table" or cls.startswith("mso") or cls.startswith("wordsection"):
+            return True
+    return False
+
+
+def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | None:
+    """The elements holding the document, in order, and the motto element; None when the
+    page has no document.
+
+    Climb from the motto while the parent adds no clutter; then take the following
+    siblings that are clutter-free Word body (an appendix in its own Word section).
+    """
+    motto = find_motto(root)
+    if motto is None:
+        return None
+    body = root.find("body")
+    current: HtmlElement = motto
+    while True:
+        parent = current.getparent()
+        if parent is None or parent is root:
+            break
+        siblings = [c for c in parent if c is not current and isinstance(c.tag, str)]
+        if any(is_clutter(s) for s in siblings):
+            break
+        current = parent
+        if parent is body:
+            break
+    roots = [current]
+    if current is not body:
+        for sib in current.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if not element_text(sib).strip():
+                continue
+            if is_clutter(sib) or not _doc_like(sib):
+                break
+            roots.append(sib)
+    return roots, motto

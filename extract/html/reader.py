@@ -1,0 +1,165 @@
+"""``read_html``: saved page bytes -> ``RawPage`` (pure; raises ``PageError``).
+
+Pipeline: decode -> lxml parse -> prune invisible parts -> find the document by content ->
+attribute block by labels -> document blocks (layout tables as text, data tables as grids)
+-> start at the document header.
+"""
+
+from __future__ import annotations
+
+import lxml.etree as etree
+
+from extract.page import Block, PageError, RawPage
+
+from . import dom
+from .attributes import read_attributes
+from .decode import decode_html_bytes
+from .settings import (
+    BOT_CHALLENGE_MARKUP,
+    BOT_CHALLENGE_PHRASES,
+    CONTENT_PENDING_PHRASES,
+    HEADER_LOOKBACK,
+    LOGIN_PHRASES,
+    MOTTO_PHRASES,
+)
+from .tables import build_grid, is_bordered, own_cells, own_rows
+from .text import LineBuilder, paragraphs, walk
+from .textutil import collapse_ws, contains_any, fold
+
+
+class _DocumentFlow:
+    """Turns the document elements into blocks, remembering where layout tables sit."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.layout_ranges: list[tuple[int, int]] = []
+
+    def _flush(self, lines: LineBuilder) -> None:
+        self.blocks.extend(Block(text=line) for line in lines.lines)
+        lines.lines.clear()
+
+    def on_table(self, table: etree._Element, lines: LineBuilder) -> None:
+        self._flush(lines)
+        if is_bordered(table):
+            grid = build_grid(table, paragraphs, bordered=True)
+            if grid.rows:
+                self.blocks.append(Block(table=grid))
+            return
+        start = len(self.blocks)
+        for row in own_rows(table):
+            for cell in own_cells(row):
+                self.read(cell)
+        self.layout_ranges.append((start, len(self.blocks)))
+
+    def read(self, el: etree._Element) -> None:
+        lines = LineBuilder()
+        walk(el, lines, self.on_table)
+        self._flush(lines)
+
+
+def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:
+    """Index of the first block of the document header (issuing body / national motto)."""
+    motto = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if b.text is not None and contains_any(fold(b.text), MOTTO_PHRASES)
+        ),
+        None,
+    )
+    if motto is None:
+        return 0
+    around = [(s, e) for s, e in layout_ranges if s <= motto < e]
+    if around:
+        return min(around, key=lambda r: r[1] - r[0])[0]
+    start = motto
+    for i in range(motto - 1, max(-1, motto - 1 - HEADER_LOOKBACK), -1):
+        text = blocks[i].text
+        if text is None or len(text) > 80 or text != text.upper():
+            break
+        start = i
+    return start
+
+
+def _document_part(
+    root: etree._Element, roots: list[etree._Element], motto: etree._Element
+) -> list[etree._Element]:
+    """Table rows of the document after its motto: no attribute block is read there.
+
+    A site may put its attribute table inside the content container, before the header,
+    so the container as a whole is not excluded; but a table of the document itself may
+    carry label-like cells (a "Số hiệu" column).
+    """
+    order = {el: i for i, el in enumerate(root.iter())}
+    start = order[motto]
+    return [tr for r in roots for tr in r.iter("tr") if order[tr] > start]
+
+
+def _page_title(root: etree._Element) -> str | None:
+    for tag in ("h1", "title"):
+        for el in root.iter(tag):
+            text = collapse_ws("".join(el.itertext())).strip()
+            if text:
+                return text
+    return None
+
+
+def _challenge_markup(root: etree._Element, tags: tuple[str, ...] = ()) -> bool:
+    for el in root.iter(*tags):
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("id", "class", "src", "action"):
+            value = el.get(attr)
+            if value and any(m in value for m in BOT_CHALLENGE_MARKUP):
+                return True
+    return False
+
+
+def _has_password_field(root: etree._Element) -> bool:
+    return any((el.get("type") or "").lower() == "password" for el in root.iter("input"))
+
+
+def _reject(root: etree._Element, title: str | None, challenge: bool, password: bool) -> PageError:
+    """Why a page without a document is not one, as a ``PageError``."""
+    text = fold(" ".join([title or "", "".join(root.itertext())]))
+    if challenge or contains_any(text, BOT_CHALLENGE_PHRASES):
+        return PageError("bot_challenge", "a bot-challenge page (e.g. 'Just a moment...')")
+    if contains_any(text, CONTENT_PENDING_PHRASES):
+        return PageError("content_pending", "the site says the document text is being updated")
+    if password:
+        return PageError("login_stub", "a login form instead of the document")
+    if "{{" in text:
+        return PageError("empty_shell", "an unrendered template shell ({{...}} placeholders)")
+    if contains_any(text, LOGIN_PHRASES):
+        return PageError("login_stub", "a login prompt instead of the document")
+    if not text.strip():
+        return PageError("empty", "the page has no visible text")
+    return PageError("not_a_document", "no legal document (no national motto) found on the page")
+
+
+def read_html(data: bytes) -> RawPage:
+    """Read one saved LawNet-style HTML page into a ``RawPage``."""
+    text, encoding = decode_html_bytes(data)
+    root = dom.parse_html(text)
+    title = _page_title(root)
+    challenge = _challenge_markup(root, ("script",))  # script src: gone after pruning
+    password = _has_password_field(root)
+    dom.prune(root)
+    found = dom.find_document(root)
+    if found is None:
+        raise _reject(root, title, challenge or _challenge_markup(root), password)
+    roots, motto = found
+    flow = _DocumentFlow()
+    for el in roots:
+        flow.read(el)
+    start = _header_start(flow.blocks, flow.layout_ranges)
+    blocks = flow.blocks[start:]
+    if not blocks:
+        raise PageError("empty", "the document container holds no text")
+    return RawPage(
+        source_form="html",
+        encoding=encoding,
+        blocks=blocks,
+        attributes=read_attributes(root, _document_part(root, roots, motto)),
+        page_title=title,
+    )

@@ -1,0 +1,106 @@
+"""Every tunable of the HTML reader in one place: tag sets, label lists, clutter phrases.
+
+Phrases are written as printed; code compares them after :func:`extract.html.textutil.fold`
+(accent-, case- and whitespace-insensitive), so the lists stay readable.
+"""
+
+from __future__ import annotations
+
+# Elements whose whole subtree is never visible text.
+DROP_TAGS: frozenset[str] = frozenset(
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+        "math", "canvas", "head", "title", "meta", "link", "input", "select", "textarea",
+        "button", "option", "map", "audio", "video", "picture", "source",
+    }
+)
+
+# Elements that start and end a line. Everything else is inline: its text joins its
+# neighbours with no separator (Word splits one word into several runs).
+BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote",
+        "section", "article", "header", "footer", "main", "nav", "aside", "address",
+        "center", "pre", "hr", "form", "fieldset", "figure", "figcaption", "details",
+        "summary", "body", "html",
+    }
+)
+
+# Inline style fragments (spaces removed, lower case) marking text Word itself hides.
+HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all",)
+
+# The national motto (and the Party's header) mark where a document starts.
+MOTTO_PHRASES: tuple[str, ...] = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+)
+
+# Phrases of site clutter. An element whose text contains one of them (and that does not
+# hold the document) is not part of the document. Only phrases no legal text uses: generic
+# words such as "chia sẻ", "tải về", "đăng ký" occur in documents ("chia sẻ dữ liệu").
+CLUTTER_PHRASES: tuple[str, ...] = (
+    "Bạn Chưa Đăng Nhập Tài khoản",
+    "Vì chưa Đăng Nhập nên Bạn",
+    "mời Bạn Đăng ký Tài khoản",
+    "Tư vấn liên quan",
+    "Văn bản gốc",
+    "Văn bản tiếng Anh",
+    "Tra cứu nhanh",
+    "Bài viết Liên quan",
+    "{{",
+)
+
+# Rejects: pages that are not documents. Checked only when no document was found.
+BOT_CHALLENGE_PHRASES: tuple[str, ...] = (
+    "Just a moment",
+    "Checking your browser",
+    "Enable JavaScript and cookies to continue",
+    "Verify you are human",
+    "cf-browser-verification",
+    "Attention Required! | Cloudflare",
+)
+BOT_CHALLENGE_MARKUP: tuple[str, ...] = ("challenge-form", "cf-challenge", "challenge-platform")
+CONTENT_PENDING_PHRASES: tuple[str, ...] = (
+    "Văn bản này đang cập nhật Nội dung",
+    "đang cập nhật nội dung",
+    "Nội dung văn bản đang được cập nhật",
+)
+LOGIN_PHRASES: tuple[str, ...] = (
+    "Bạn Chưa Đăng Nhập Tài khoản",
+    "Đăng nhập",
+    "Mật khẩu",
+    "Tên đăng nhập",
+)
+
+# Attribute-block labels ("Thuộc tính"), as printed on the sites.
+ATTRIBUTE_LABELS: tuple[str, ...] = (
+    "Số hiệu",
+    "Loại văn bản",
+    "Nơi ban hành",
+    "Cơ quan ban hành",
+    "Người ký",
+    "Ngày ban hành",
+    "Ngày hiệu lực",
+    "Ngày có hiệu lực",
+    "Ngày hết hiệu lực",
+    "Ngày công báo",
+    "Số công báo",
+    "Tình trạng",
+    "Tình trạng hiệu lực",
+    "Lĩnh vực",
+    "Lĩnh vực, ngành",
+    "Ngày hợp nhất",
+)
+
+# Issuing-body lines ("ỦY BAN NHÂN DÂN", "TỈNH ...", "-----") that may precede a motto
+# written as plain paragraphs; the document starts at the first of them.
+HEADER_LOOKBACK: int = 4
+
+# Structural limits: beyond these a page is rejected, not walked.
+MAX_DEPTH: int = 512
+MAX_SPAN: int = 1000  # a rowspan/colspan larger than this is clamped
+MAX_GRID_CELLS: int = 2_000_000
+
+# Prefix of the bytes scanned for a <meta> charset declaration.
+META_SCAN_BYTES: int = 16_384

@@ -1,0 +1,45 @@
+"""Small text helpers shared by the HTML modules (folding for matching, whitespace)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# ASCII whitespace collapses to one space inside a block (HTML rendering); NBSP is content.
+ASCII_WS = " \t\n\r\f\v"
+_WS_TABLE = str.maketrans({c: " " for c in ASCII_WS})
+
+
+def collapse_ws(text: str) -> str:
+    """Turn every run of ASCII whitespace into one space (NBSP is kept: it is printed)."""
+    if not text:
+        return text
+    t = text.translate(_WS_TABLE)
+    while "  " in t:
+        t = t.replace("  ", " ")
+    return t
+
+
+_FOLD_PRE = str.maketrans({"đ": "d", "Đ": "D", "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and whitespace-insensitive key for matching: 'Số hiệu:' -> 'so hieu:'.
+
+    'đ' has no decomposition, so it is mapped by hand; after NFD every other non-ASCII
+    character (tone marks, but also quotes) is dropped: this key is for matching only.
+    """
+    t = unicodedata.normalize("NFD", text.translate(_FOLD_PRE))
+    t = t.encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(t.split())
+
+
+@lru_cache(maxsize=256)
+def folded_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded form of a settings list, computed once."""
+    return tuple(fold(p) for p in phrases)
+
+
+def contains_any(folded_text: str, phrases: tuple[str, ...]) -> bool:
+    """True if one of ``phrases`` (as printed) occurs in an already folded text."""
+    return any(p in folded_text for p in folded_phrases(phrases))

@@ -1,0 +1,409 @@
+"""Rebuild a table grid from a flat stream of cells (text and Markdown dumps).
+
+Dumps lose the row structure: a text dump prints one cell paragraph per line, a Markdown dump
+one cell per ``|``-delimited chunk where an empty cell and a row boundary look the same.
+What is left to go on is the header (how many columns, which roles), the row numbers
+(1, 1.1, II, a) and what a cell holds (numbers go in score columns). Rows start at a row
+number when the row before is complete, or at a number that plausibly follows the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from extract.columns import Column, map_columns
+from extract.numbering import Label, decimal_successors, ordinal, parse_label
+from extract.page import Cell, Table
+from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
+from normalize.numbers import is_no_value, parse_number
+from normalize.text import fold, is_blank
+
+_CONTINUATION_START = re.compile(r"^\s*([-+•*–]|\d+[.)]\s|[a-zđ]\)|[a-zàáảãạăâđèéêìíòóôơùúưỳý])")
+_FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])[.)]\s+(?P<title>\S.*)$", re.DOTALL)
+
+ShortRows = Literal["pad", "inherit"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One cell chunk of the stream; ``gap`` marks a Markdown empty-cell-or-row-boundary."""
+
+    paragraphs: tuple[str, ...] = ()
+    gap: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(p.strip() for p in self.paragraphs)
+
+
+EMPTY = Item(())
+
+
+def read_rows(
+    items: Sequence[Item],
+    start: int,
+    headers: list[str],
+    notes: list[tuple[str, str]],
+    *,
+    short_rows: ShortRows = "pad",
+    stop_at_heading: bool = True,
+) -> tuple[Table, int]:
+    """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
+
+    Returns the grid (header row first) and the index of the first item after the table.
+    """
+    columns = map_columns(headers)
+    width = len(columns)
+    rows: list[list[Item]] = []
+    current: list[Item] | None = None
+    closed_by_total = False
+    allowed = _DecimalSequence()
+    at_boundary = False  # a Markdown gap just closed the row (its missing cells were merged away)
+    k = start
+    while k < len(items):
+        item = items[k]
+        full = current is not None and len(current) >= width
+        if item.gap:
+            empty_row = _empty_row_length(items, k + 1)
+            if empty_row:  # a row of blank cells between two gaps: layout filler, nothing to keep
+                k += 1 + empty_row
+                continue
+            # in a run of gaps only the last can open the next row; the ones before are empty cells
+            last_of_run = k + 1 >= len(items) or not items[k + 1].gap
+            if current is not None and not full:
+                if last_of_run and _next_starts_row(items, k + 1, current):
+                    at_boundary = True
+                else:
+                    current.append(EMPTY)
+            k += 1
+            continue
+        if (
+            stop_at_heading
+            and current is not None
+            and fold(item.text).startswith("phu luc")
+            and parse_label(item.text) is None
+        ):
+            break
+        starts = _row_start(items, k, current, full or at_boundary, allowed)
+        at_boundary = False
+        if starts is not None:
+            if current is not None:
+                rows.append(current)
+                current = None
+                if closed_by_total:
+                    break
+            kind, first_items = starts
+            current = list(first_items)
+            allowed.add(parse_label(current[0].text))
+            closed_by_total = kind == "total"
+            k += 1
+            continue
+        if current is None:  # a line between the header and the first row: more header
+            headers = [*headers, item.text]
+            columns = map_columns(headers)
+            width = len(columns)
+            k += 1
+            continue
+        if closed_by_total and full:
+            break
+        current.append(item)
+        k += 1
+    if current is not None:
+        rows.append(current)
+    grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
+    previous: tuple[Cell, ...] | None = None
+    numeric = _numeric_columns(rows, width)
+    for row in rows:
+        cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, notes, numeric)
+        grid.append(cells)
+        previous = cells
+    return Table(rows=tuple(grid), bordered=True), k
+
+
+def _next_index(items: Sequence[Item], k: int) -> int | None:
+    while k < len(items):
+        if not items[k].gap:
+            return k
+        k += 1
+    return None
+
+
+def _next_item(items: Sequence[Item], k: int) -> Item | None:
+    index = _next_index(items, k)
+    return None if index is None else items[index]
+
+
+def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool:
+    """After a gap: does a row that plausibly follows the current one start here?"""
+    index = _next_index(items, k)
+    if index is None:
+        return True
+    nxt = items[index]
+    label = parse_label(nxt.text)
+    if label is None:
+        if TOTAL_ROW.match(fold(nxt.text)):
+            return True
+        return bool(_FUSED_LABEL.match(nxt.text)) and _mostly_upper(nxt.text)
+    previous = parse_label(current[0].text)
+    # numbering restarting at 1 under a decimal group row (1..13 under 1.1.2)
+    restart = label.key == "1" and previous is not None and previous.style == "decimal" and previous.depth >= 2
+    if not (_plausible_successor(previous, label) or restart):
+        return False
+    after = _next_item(items, index + 1)
+    return after is None or (parse_number(after.text) is None and not is_blank(after.text))
+
+
+class _DecimalSequence:
+    """Decimal row numbers that may come next: a successor of any number seen so far, or a
+    restart at 1. Keeps figures such as "15" or "732" in a full row from opening a row."""
+
+    def __init__(self) -> None:
+        self.next_ids: set[str] = {"1"}
+
+    def add(self, label: Label | None) -> None:
+        if label is not None and label.style == "decimal":
+            self.next_ids |= decimal_successors(label.key)
+
+    def accepts(self, label: Label) -> bool:
+        return label.style != "decimal" or label.key in self.next_ids
+
+
+def _row_start(
+    items: Sequence[Item], k: int, current: list[Item] | None, full: bool, allowed: _DecimalSequence
+) -> tuple[str, list[Item]] | None:
+    """("row" or "total", first cells) if a new row starts at ``items[k]``, else None."""
+    item = items[k]
+    text = item.text
+    nxt = _next_item(items, k + 1)
+    next_text = nxt.text if nxt else ""
+    free = current is None or full
+    if is_blank(text):
+        if free and TOTAL_ROW.match(fold(next_text)):
+            return "total", [EMPTY]
+        return None
+    label = parse_label(text)
+    if label is None:
+        if free and TOTAL_ROW.match(fold(text)):
+            return "total", [EMPTY, item]
+        fused = _FUSED_LABEL.match(text)
+        if free and fused and _mostly_upper(fused.group("title")):
+            return "row", [Item((fused.group("label"),)), Item((fused.group("title").replace("\n", " "),))]
+        return None
+    if free and allowed.accepts(label) and not (label.style == "decimal" and parse_number(next_text) is not None):
+        return "row", [item]
+    previous = parse_label(current[0].text) if current else None
+    if (
+        _plausible_successor(previous, label)
+        and not is_blank(next_text)
+        and parse_number(next_text) is None
+        and not is_no_value(next_text)
+    ):
+        return "row", [item]
+    return None
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+
+
+def _plausible_successor(previous: Label | None, label: Label) -> bool:
+    if previous is None:
+        return True
+    if previous.style == "decimal" and label.style == "decimal":
+        return label.key in decimal_successors(previous.key)
+    if previous.style != label.style or label.style == "dash":
+        return True
+    return ordinal(label) == ordinal(previous) + 1
+
+
+def _assemble(
+    row: list[Item],
+    columns: Sequence[Column],
+    previous: tuple[Cell, ...] | None,
+    row_number: int,
+    short_rows: ShortRows,
+    notes: list[tuple[str, str]],
+    numeric: set[int],
+) -> tuple[Cell, ...]:
+    """Spread a row's items over the columns.
+
+    A text dump prints one paragraph per item, so extra items join multi-paragraph cells.
+    A Markdown dump prints one cell per item: a short row lost cells to a merge (a rowspan
+    from the row above, or a colspan after the name), a long row carries an unnumbered
+    sub-row whose cells belong to the right-hand columns.
+    """
+    first, rest = row[0], row[1:]
+    targets = columns[1:]
+    label_text = first.text.strip() or "(unnumbered)"
+    missing = len(targets) - len(rest)
+    if missing > 0:
+        inherited = _inherit(previous, first, len(columns), missing, row_number) if short_rows == "inherit" else None
+        if inherited is not None:
+            if any(not c.is_empty for c in inherited):
+                notes.append(
+                    (
+                        "merged_cell_inferred",
+                        f"row {label_text} has {len(rest) + 1} of {len(columns)} cells; the last {missing} "
+                        "were taken from the row above as merged cells",
+                    )
+                )
+            cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
+            return tuple(cells + inherited)
+        if rest and any(not item.is_empty for item in rest[1:]):
+            notes.append(
+                (
+                    "short_row",
+                    f"row {label_text} has {len(rest) + 1} cells for {len(columns)} columns; the cells after "
+                    "the name were aligned to the right-hand columns and the others left empty",
+                )
+            )
+        return tuple([Cell(_paragraphs([first]))] + _align_right(rest, len(targets), numeric))
+    if missing < 0 and short_rows == "inherit":
+        return _with_sub_row(first, rest, columns, label_text, notes)
+    split = _best_split(rest, targets)
+    cells = [Cell(_paragraphs([first]))]
+    position = 0
+    for count in split:
+        cells.append(Cell(_paragraphs(rest[position : position + count])))
+        position += count
+    return tuple(cells)
+
+
+def _align_right(rest: list[Item], width: int, numeric: set[int]) -> list[Cell]:
+    """A row that lost cells to a colspan after its name: the name stays first, the other
+    cells go to the rightmost columns that fit them (figures to columns of figures)."""
+    cells = [Cell()] * width
+    if rest:
+        cells[0] = Cell(_paragraphs(rest[:1]))
+    column = width - 1
+    for item in reversed(rest[1:]):
+        is_figure = parse_number(item.text) is not None
+        while column > 1 and not item.is_empty and (column + 1 in numeric) != is_figure:
+            column -= 1
+        cells[column] = Cell(_paragraphs([item]))
+        column -= 1
+        if column < 1:
+            break
+    return cells
+
+
+def _numeric_columns(rows: list[list[Item]], width: int) -> set[int]:
+    """Grid columns (counting the row number as 0) that hold figures in complete rows."""
+    counts = [[0, 0] for _ in range(width)]
+    for row in rows:
+        if len(row) != width:
+            continue
+        for index, item in enumerate(row[1:], start=1):
+            if not item.is_empty:
+                counts[index][0] += 1
+                counts[index][1] += parse_number(item.text) is not None
+    return {i for i, (filled, figures) in enumerate(counts) if filled >= 2 and figures * 10 >= filled * 6}
+
+
+def _empty_row_length(items: Sequence[Item], k: int) -> int:
+    """Length of a run of two or more blank cells closed by a gap (an empty table row)."""
+    n = k
+    while n < len(items) and not items[n].gap and items[n].is_empty:
+        n += 1
+    return n - k if n - k >= 2 and (n >= len(items) or items[n].gap) else 0
+
+
+def _inherit(
+    previous: tuple[Cell, ...] | None, first: Item, width: int, missing: int, row_number: int
+) -> list[Cell] | None:
+    """The last cells of the sibling row above, when they are text (notes, units) that a
+    rowspan carries down; figures are not carried (a group row just has none)."""
+    if previous is None or not _same_kind(previous[0].text, first.text):
+        return None
+    above = previous[width - missing :]
+    if any(not c.is_empty and parse_number(c.text) is not None for c in above):
+        return None
+    return [Cell(c.paragraphs, c.span_origin or (row_number - 1, width - missing + i)) for i, c in enumerate(above)]
+
+
+def _with_sub_row(
+    first: Item, rest: list[Item], columns: Sequence[Column], label_text: str, notes: list[tuple[str, str]]
+) -> tuple[Cell, ...]:
+    """A row followed by an unnumbered sub-row: the sub-row's cells join the right-hand
+    columns (its left-hand cells were merged with the row's); text never lands in a column
+    of figures (a page-break remainder goes back to the last text column on its left)."""
+    width = len(columns) - 1
+    main, extra = rest[:width], rest[width:]
+    paragraphs = [list(_paragraphs([item])) for item in main]
+    offset = width - len(extra)
+    for i, item in enumerate(extra):
+        column = max(offset + i, 0)
+        if parse_number(item.text) is None and not is_blank(item.text):
+            while column > 0 and main[column].paragraphs and parse_number(main[column].text) is not None:
+                column -= 1
+        paragraphs[column].extend(_paragraphs([item]))
+    notes.append(
+        (
+            "sub_row_merged",
+            f"row {label_text} is followed by {len(extra)} cells without a row number; they were added to "
+            "the row's right-hand cells",
+        )
+    )
+    return tuple([Cell(_paragraphs([first]))] + [Cell(tuple(p)) for p in paragraphs])
+
+
+def _same_kind(previous_label: str, label: str) -> bool:
+    a, b = parse_label(previous_label), parse_label(label)
+    return a is not None and b is not None and a.style == b.style and a.depth == b.depth
+
+
+def _paragraphs(items: Sequence[Item]) -> tuple[str, ...]:
+    return tuple(p for item in items for p in item.paragraphs if not is_blank(p))
+
+
+def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
+    """How many items each column takes: every column at least one, single-value columns
+    exactly one, and a new cell should not start with what looks like a continuation."""
+    n, m = len(items), len(columns)
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    choice = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        column = columns[j - 1]
+        multi = column.role in MULTI_PARAGRAPH_ROLES
+        for i in range(j, n - (m - j) + 1):
+            counts = range(1, i - (j - 1) + 1) if multi else (1,)
+            for count in counts:
+                a = i - count
+                if best[a][j - 1] == inf:
+                    continue
+                penalty = best[a][j - 1] + _start_penalty(items, a, column)
+                if count > 1 and column.role != "tasks":
+                    penalty += 0.01 * (count - 1)
+                if penalty < best[i][j]:
+                    best[i][j] = penalty
+                    choice[i][j] = count
+    if best[n][m] == inf:  # more single-value columns than items can fill: one item each
+        return [1] * m
+    counts: list[int] = []
+    i = n
+    for j in range(m, 0, -1):
+        counts.append(choice[i][j])
+        i -= choice[i][j]
+    return counts[::-1]
+
+
+def _start_penalty(items: list[Item], a: int, column: Column) -> float:
+    text = items[a].text
+    penalty = 0.0
+    if column.role in SCORE_ROLES and not is_blank(text) and parse_number(text) is None:
+        penalty += 2.0
+    if a > 0 and not is_blank(text):
+        previous = items[a - 1].text.rstrip()
+        if _CONTINUATION_START.match(text) or previous.endswith((":", ",", ";")):
+            penalty += 1.0
+    return penalty
