@@ -64,7 +64,7 @@ def read_rows(
     rows: list[list[Item]] = []
     current: list[Item] | None = None
     closed_by_total = False
-    allowed = _DecimalSequence()
+    allowed = _DecimalSequence(strict=short_rows == "inherit")
     at_boundary = False  # a Markdown gap just closed the row (its missing cells were merged away)
     k = start
     while k < len(items):
@@ -161,18 +161,33 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool
 
 
 class _DecimalSequence:
-    """Decimal row numbers that may come next: a successor of any number seen so far, or a
-    restart at 1. Keeps figures such as "15" or "732" in a full row from opening a row."""
+    """Row numbers that may come next: for decimals a successor of any number seen so far or
+    a restart at 1 (keeps figures such as "15" or "732" from opening a row); for the other
+    styles the next in their sequence or a first one (I, A, a)."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict  # Markdown: a complete row may still go on with a sub-row's figures
         self.next_ids: set[str] = {"1"}
+        self.last_ordinal: dict[str, int] = {}
 
     def add(self, label: Label | None) -> None:
-        if label is not None and label.style == "decimal":
+        if label is None:
+            return
+        if label.style == "decimal":
             self.next_ids |= decimal_successors(label.key)
+        else:
+            self.last_ordinal[label.style] = ordinal(label)
 
     def accepts(self, label: Label) -> bool:
         return label.style != "decimal" or label.key in self.next_ids
+
+    def follows(self, label: Label) -> bool:
+        """Strict test for a number met before the row is complete."""
+        if label.style == "decimal":
+            return label.key in self.next_ids
+        if label.style == "dash":
+            return True
+        return ordinal(label) in (1, self.last_ordinal.get(label.style, 0) + 1)
 
 
 def _row_start(
@@ -196,11 +211,13 @@ def _row_start(
         if free and fused and _mostly_upper(fused.group("title")):
             return "row", [Item((fused.group("label"),)), Item((fused.group("title").replace("\n", " "),))]
         return None
-    if free and allowed.accepts(label) and not (label.style == "decimal" and parse_number(next_text) is not None):
+    figure_follows = label.style == "decimal" and parse_number(next_text) is not None
+    if free and (not allowed.strict or allowed.accepts(label)) and not figure_follows:
         return "row", [item]
     previous = parse_label(current[0].text) if current else None
     if (
         _plausible_successor(previous, label)
+        and allowed.follows(label)
         and not is_blank(next_text)
         and parse_number(next_text) is None
         and not is_no_value(next_text)

@@ -1,0 +1,135 @@
+"""Rules hold for the genre, not for one page: other numbering, other columns, no appendix."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tests.conftest import run_text
+
+NBSP = "\u00a0"
+
+
+def _dump(*cells: str) -> str:
+    """A text dump of table cells: one cell per line, blank lines between, NBSP for empty."""
+    return "\n\n".join(cell if cell else NBSP for cell in cells)
+
+
+HEADER = """Quyết định 1203/QĐ-UBND 2024 kế hoạch chuyển đổi số tỉnh Lào Cai
+
+Số hiệu: 1203/QĐ-UBND Loại văn bản: Quyết định
+Nơi ban hành: Tỉnh Lào Cai Người ký: Nguyễn Văn A
+Ngày ban hành: 05/03/2024 Ngày hiệu lực: 05/03/2024
+Ngày công báo: Đang cập nhật Số công báo: Đang cập nhật
+Tình trạng: Còn hiệu lực
+
+ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 1203/QĐ-UBND
+
+Lào Cai, ngày 05 tháng 3 năm 2024
+
+QUYẾT ĐỊNH
+
+BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2024.
+
+Điều 2. Quyết định có hiệu lực kể từ ngày ký./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+
+
+
+Nguyễn Văn A
+
+"""
+
+APPENDIX = (
+    "PHỤ LỤC II\n\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2024\n"
+    "(Kèm theo Quyết định số 1203/QĐ-UBND ngày 05/3/2024 của UBND tỉnh Lào Cai)\n\n"
+    + _dump(
+        "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Năm 2024", "Năm 2025",
+        "I", "CHÍNH QUYỀN SỐ", "", "", "", "", "",
+        "1", "Nâng cấp hệ thống một cửa điện tử", "Sở Thông tin và Truyền thông",
+        "Sở Nội vụ; Văn phòng UBND tỉnh", "Quý IV/2024", "1.200", "800",
+        "a)", "Kết nối cơ sở dữ liệu dân cư", "Công an tỉnh", "Sở Tư pháp", "2024", "26.120", "",
+        "-", "Rà soát dữ liệu", "Công an tỉnh", "", "2024", "", "",
+        "b)", "Số hóa hồ sơ", "Sở Nội vụ", "Các sở, ngành", "2024-2025", "3,5", "4",
+        "II", "KINH TẾ SỐ", "", "", "", "", "",
+        "1", "Phát triển thương mại điện tử", "Sở Công Thương", "", "Hằng năm", "", "",
+        "3", "Hỗ trợ doanh nghiệp chuyển đổi số", "Sở Kế hoạch và Đầu tư", "", "Hằng năm", "", "",
+    )
+)
+
+
+def test_other_numbering_and_columns() -> None:
+    result = run_text(HEADER + APPENDIX, "lao-cai.txt")
+    doc = result.tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"]) == ("1203/QĐ-UBND", "Quyết định", "Tỉnh Lào Cai")
+    assert (doc["signer"], doc["signer_title"], doc["signing_authority"]) == ("Nguyễn Văn A", "CHỦ TỊCH", None)
+    assert doc["issued_date"] == date(2024, 3, 5)
+    assert doc["status"] == "Còn hiệu lực"
+    assert doc["title"] == "BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024"
+    assert doc["recipients"] == ["Như Điều 2", "Lưu: VT"]
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["parent_id"], r["level"], r["numbering"]) for r in rows] == [
+        ("I", None, 1, "roman"),
+        ("I.1", "I", 2, "decimal"),
+        ("I.1.a", "I.1", 3, "lower_letter"),
+        ("I.1.a.-1", "I.1.a", 4, "dash"),
+        ("I.1.b", "I.1", 3, "lower_letter"),
+        ("II", None, 1, "roman"),
+        ("II.1", "II", 2, "decimal"),
+        ("II.3", "II", 2, "decimal"),
+    ]
+    first = rows[1]
+    assert first["name"] == "Nâng cấp hệ thống một cửa điện tử"
+    assert first["lead_units"] == ["Sở Thông tin và Truyền thông"]
+    assert first["coordinating_units"] == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]
+    assert first["deadline"] == "Quý IV/2024"
+    assert rows[4]["coordinating_units"] == ["Các sở, ngành"]
+    assert all(r["appendix_label"] == "PHỤ LỤC II" for r in rows)
+    # year columns have no role: every one of their cells is kept in appendix_cells
+    cells = {
+        (c["row_id"], c["column_header"]): (c["value"], c["value_number"]) for c in result.tables["appendix_cells"]
+    }
+    assert cells[("I.1", "Năm 2024")] == ("1.200", Decimal("1200"))
+    assert cells[("I.1.a", "Năm 2024")] == ("26.120", Decimal("26120"))
+    assert cells[("I.1.b", "Năm 2024")] == ("3,5", Decimal("3.5"))
+    assert cells[("I.1.a", "Năm 2025")] == (None, None)
+    assert len(result.tables["appendix_cells"]) == 2 * len(rows)
+    findings = {(f["code"], f["row_id"]) for f in result.tables["findings"]}
+    assert findings == {("missing_row_id", "II.3")}
+
+
+def test_page_without_appendix_gives_document_and_finding() -> None:
+    result = run_text(HEADER, "no-appendix.txt")
+    assert not result.failed
+    assert result.tables["documents"][0]["appendix_count"] == 0
+    assert result.tables["appendix_rows"] == []
+    assert [(f["code"], f["severity"]) for f in result.tables["findings"]] == [("no_appendix", "info")]
+
+
+def test_not_a_legal_page_is_a_failure_row() -> None:
+    result = run_text("Công thức nấu phở bò\n\nNguyên liệu: xương bò, bánh phở, hành.\n", "pho.txt")
+    assert result.failed
+    failure = result.tables["failures"][0]
+    assert (failure["source_path"], failure["reason"]) == ("pho.txt", "not_a_document")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in failure["message"]
+    assert "documents" not in result.tables

@@ -1,0 +1,126 @@
+"""Small parts: figures, dates, row labels, column roles, placeholders."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from extract.columns import map_columns, role_of
+from extract.metadata import is_placeholder
+from extract.numbering import parse_label
+from normalize.dates import parse_date
+from normalize.numbers import decimals_of, format_vi, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("8,5", Decimal("8.5")),
+        ("0,8791", Decimal("0.8791")),
+        ("100", Decimal("100")),
+        ("26.120", Decimal("26120")),
+        ("1.364.329.243", Decimal("1364329243")),
+        ("574945.0", Decimal("574945.0")),
+        ("1.234,5", Decimal("1234.5")),
+        ("85%", Decimal("85")),
+        (" 7,46 ", Decimal("7.46")),
+        ("Sở Nội vụ", None),
+        ("1,5 điểm", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, value: Decimal | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_decimals_and_format() -> None:
+    assert decimals_of("2,71") == 2
+    assert decimals_of("2,7091") == 4
+    assert decimals_of("13") == 0
+    assert format_vi(Decimal("86.2400")) == "86,24"
+    assert format_vi(Decimal("100")) == "100"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("27/07/2022", date(2022, 7, 27)),
+        ("Đắk Nông, ngày 27 tháng 7 năm 2022", date(2022, 7, 27)),
+        ("Hết hiệu lực: 01/01/2025", date(2025, 1, 1)),
+        ("Đã biết", None),
+        ("31/02/2022", None),
+        (None, None),
+    ],
+)
+def test_parse_date(text: str | None, value: date | None) -> None:
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "key"),
+    [
+        ("1", "decimal", "1"),
+        ("1.3.1", "decimal", "1.3.1"),
+        ("2.", "decimal", "2"),
+        ("II", "roman", "II"),
+        ("IV.", "roman", "IV"),
+        ("B", "upper_letter", "B"),
+        ("a)", "lower_letter", "a"),
+        ("đ)", "lower_letter", "đ"),
+        ("-", "dash", "-"),
+    ],
+)
+def test_row_labels(text: str, style: str, key: str) -> None:
+    label = parse_label(text)
+    assert label is not None and (label.style, label.key) == (style, key)
+
+
+@pytest.mark.parametrize("text", ["10.326.312", "Sở Nội vụ", "8,5", "2021", ""])
+def test_not_row_labels(text: str) -> None:
+    assert parse_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("STT", "id"),
+        ("TT", "id"),
+        ("Lĩnh Vực/Tiêu chí/Tiêu chí thành phần", "name"),
+        ("Nội dung/Nhiệm vụ", "name"),
+        ("Điểm chuẩn", "max_score"),
+        ("Điểm tối đa", "max_score"),
+        ("Điểm 2021 đạt được", "achieved_score"),
+        ("Mục tiêu năm 2022", "target_score"),
+        ("Nhiệm vụ/giải pháp", "tasks"),
+        ("Đơn vị chủ trì", "lead_units"),
+        ("Cơ quan chủ trì", "lead_units"),
+        ("Cơ quan phối hợp", "coordinating_units"),
+        ("Thời gian hoàn thành", "deadline"),
+        ("Sản phẩm dự kiến", "product"),
+        ("ĐVT", "unit"),
+        ("Ghi chú", "note"),
+        ("Năm 2026", "other"),
+        ("Chỉ tiêu", "other"),
+    ],
+)
+def test_column_roles(header: str, role: str) -> None:
+    assert role_of(header) == role
+
+
+def test_years_read_from_headers() -> None:
+    columns = map_columns(["STT", "Nội dung", "Điểm 2021 đạt được", "Mục tiêu năm 2022"])
+    assert [(c.role, c.year) for c in columns] == [
+        ("id", None), ("name", None), ("achieved_score", 2021), ("target_score", 2022),
+    ]
+
+
+@pytest.mark.parametrize("value", ["Đã biết", "Đang cập nhật", "Chưa xác định", "{{m.TinhTrang}}", "-", None])
+def test_placeholders(value: str | None) -> None:
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["Còn hiệu lực", "Hết hiệu lực một phần", "27/07/2022"])
+def test_real_values_are_not_placeholders(value: str) -> None:
+    assert not is_placeholder(value)
