@@ -33,24 +33,33 @@ PLACEHOLDER_VALUES: frozenset[str] = frozenset(
 )
 PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 
-#: A line that contains one of these (folded) belongs to the site, not to the document.
+#: A line that starts with one of these (folded) belongs to the site, not to the document.
+#: Only phrases no legal text begins a line with: generic words ("chia sẻ", "văn bản gốc"
+#: inside a sentence) must not cut a document short.
 CLUTTER_PHRASES: tuple[str, ...] = (
     "ban chua dang nhap",
     "vi chua dang nhap",
     "neu chua co tai khoan",
     "lawnet",
     "thuvienphapluat",
-    "van ban goc",
-    "van ban tieng anh",
-    "khong co noi dung",
-    "tu van lien quan",
-    "tra cuu nhanh",
     "dang ky tai khoan",
     "ban dich nay thuoc quyen so huu",
     "moi hanh vi sao chep",
 )
-#: Exact (folded) lines that are site navigation.
-CLUTTER_LINES: frozenset[str] = frozenset({"dang nhap", "tu khoa", "tai ve", "in", "chia se"})
+#: Whole (folded, punctuation-stripped) lines that are site navigation or empty tabs.
+CLUTTER_LINES: frozenset[str] = frozenset(
+    {
+        "dang nhap",
+        "tu khoa",
+        "tai ve",
+        "chia se",
+        "van ban goc",
+        "van ban tieng anh",
+        "khong co noi dung",
+        "tu van lien quan",
+        "tra cuu nhanh",
+    }
+)
 
 #: Lines that open the document proper.
 NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"

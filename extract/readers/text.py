@@ -47,10 +47,11 @@ def read_text(text: str, encoding: str) -> RawPage:
 
 
 def is_clutter(line: str) -> bool:
+    """A line of the site around the document (login prompts, empty tabs, placeholders)."""
     folded = fold(line)
-    if folded in CLUTTER_LINES or "{{" in line:
+    if "{{" in line or folded.strip(" ().:!,-") in CLUTTER_LINES:
         return True
-    return any(phrase in folded for phrase in CLUTTER_PHRASES)
+    return folded.startswith(CLUTTER_PHRASES)
 
 
 def _document_start(lines: Sequence[str]) -> int | None:
