@@ -133,3 +133,25 @@ def test_not_a_legal_page_is_a_failure_row() -> None:
     assert (failure["source_path"], failure["reason"]) == ("pho.txt", "not_a_document")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in failure["message"]
     assert "documents" not in result.tables
+
+
+def test_attribute_number_is_cross_checked_with_the_header() -> None:
+    text = HEADER.replace("Số: 1203/QĐ-UBND", "Số: 1230/QĐ-UBND")
+    result = run_text(text, "mismatch.txt")
+    assert result.tables["documents"][0]["number"] == "1203/QĐ-UBND"
+    found = [f for f in result.tables["findings"] if f["code"] == "number_mismatch"]
+    assert [(f["expected"], f["actual"]) for f in found] == [("1203/QĐ-UBND", "1230/QĐ-UBND")]
+    assert found[0]["message"] == (
+        "The attribute block gives number 1203/QĐ-UBND but the header says Số: 1230/QĐ-UBND."
+    )
+
+
+def test_without_attribute_block_the_header_gives_the_metadata() -> None:
+    body = HEADER.split("ỦY BAN NHÂN DÂN\n", 1)[1]
+    result = run_text("ỦY BAN NHÂN DÂN\n" + body, "bare.txt")
+    doc = result.tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
+        "1203/QĐ-UBND", "Quyết định", "Tỉnh Lào Cai", "Nguyễn Văn A",
+    )
+    assert doc["issued_date"] == date(2024, 3, 5)
+    assert doc["status"] is None and doc["status_raw"] is None
