@@ -2,8 +2,8 @@
 
 Order matters: NFC first (so letters are precomposed), then the dropped-letter repair on the
 raw field (it needs the line breaks that whitespace folding would destroy: "t\\nnh" -> "tỉnh"),
-then whitespace folding. Every repair the repairer proposes is recorded with where it was,
-applied or not.
+then tone placement ("hoà" -> "hòa", so one word has one spelling) and whitespace folding.
+Every repair the repairer proposes is recorded with where it was, applied or not.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from normalize.text import collapse_spaces, nfc
+from normalize.tone import normalize_tone_placement
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class TextCleaner:
         if raw is None:
             return None
         text = self._repair(nfc(raw), where, base_offset=0)
-        return collapse_spaces(text) or None
+        return collapse_spaces(normalize_tone_placement(text)) or None
 
     def clean_paragraphs(self, raws: Sequence[str], where: FieldLocation) -> list[str]:
         """A multi-paragraph field: each paragraph cleaned, empty ones dropped, order kept.
@@ -76,7 +77,7 @@ class TextCleaner:
         cleaned: list[str] = []
         offset = 0
         for raw in raws:
-            text = collapse_spaces(self._repair(nfc(raw), where, base_offset=offset))
+            text = collapse_spaces(normalize_tone_placement(self._repair(nfc(raw), where, base_offset=offset)))
             if text:
                 cleaned.append(text)
             offset += len(raw) + 1

@@ -124,3 +124,21 @@ def test_placeholders(value: str | None) -> None:
 @pytest.mark.parametrize("value", ["Còn hiệu lực", "Hết hiệu lực một phần", "27/07/2022"])
 def test_real_values_are_not_placeholders(value: str) -> None:
     assert not is_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hoà Bình, thuỷ lợi, Uỷ ban nhân dân", "Hòa Bình, thủy lợi, Ủy ban nhân dân"),
+        ("TỈNH THANH HOÁ", "TỈNH THANH HÓA"),
+        ("khoẻ mạnh", "khỏe mạnh"),
+        # spelling guesses of the underlying map are not taken: letters change, or two tone marks
+        ("nghành bíết", "nghành bíết"),
+        # already new style, abbreviations, damage: untouched
+        ("Hòa Bình, CCHC, NĐ-CP, chsố, tnh", "Hòa Bình, CCHC, NĐ-CP, chsố, tnh"),
+    ],
+)
+def test_tone_placement(text: str, expected: str) -> None:
+    from normalize.tone import normalize_tone_placement
+
+    assert normalize_tone_placement(text) == expected
