@@ -3,7 +3,7 @@
 Order of evidence, strongest first: byte-order mark; UTF-16 byte pattern (Word "Save as web
 page" writes UTF-16 and declares it as ``charset=unicode``); valid multi-byte UTF-8 (re-saved
 pages keep stale declarations); the page's own ``<meta charset>``
-or ``http-equiv`` content type (read with lxml from the head, not with a regex); strict UTF-8;
+or ``http-equiv`` content type (Beautiful Soup's EncodingDetector); strict UTF-8;
 charset-normalizer. The result is composed to NFC, because Windows-1258 (and NFD pages) store
 a tone mark as a separate combining character after the letter.
 """
@@ -14,7 +14,7 @@ import codecs
 import unicodedata
 
 import charset_normalizer
-import lxml.etree as etree
+from bs4.dammit import EncodingDetector
 
 from extract.page import PageError
 
@@ -73,37 +73,13 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _charset_from_content_type(value: str) -> str | None:
-    """'text/html; charset=windows-1258' -> 'windows-1258'."""
-    for part in value.split(";"):
-        key, sep, val = part.partition("=")
-        if sep and key.strip().lower() == "charset":
-            return val.strip().strip("\"'") or None
-    return None
-
-
 def declared_charset(data: bytes) -> str | None:
-    """The charset the page declares in its head, parsed with lxml from an ASCII view."""
+    """The charset the page declares (``<meta charset>``, ``http-equiv`` content type or an XML
+    declaration) in its head, as Beautiful Soup's encoding detector reads it."""
     head = data[:META_SCAN_BYTES]
     if not head.strip():
         return None
-    try:
-        root = etree.fromstring(
-            head, etree.HTMLParser(encoding="iso-8859-1", remove_comments=True)
-        )
-    except (ValueError, etree.LxmlError):  # unusable prefix: no declaration to read
-        return None
-    if root is None:
-        return None
-    for meta in root.iter("meta"):
-        charset = meta.get("charset")
-        if charset:
-            return charset.strip()
-        if (meta.get("http-equiv") or "").strip().lower() == "content-type":
-            found = _charset_from_content_type(meta.get("content") or "")
-            if found:
-                return found
-    return None
+    return EncodingDetector.find_declared_encoding(head, is_html=True)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
