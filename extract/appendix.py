@@ -105,25 +105,16 @@ def build_appendix(
     first_position: int,
     cleaner: TextCleaner,
 ) -> Appendix:
+    """One appendix table into rows (``first_position`` numbers them on from earlier tables)."""
     header_rows = header_row_count(table)
-    columns = map_columns(column_headers(table, header_rows))
+    body = table.rows[header_rows:]
+    columns = _demote_non_numeric_score_columns(body, map_columns(column_headers(table, header_rows)))
     appendix = Appendix(index, label, title, reference, columns)
-    columns = _demote_non_numeric_score_columns(table.rows[header_rows:], columns)
-    appendix.columns = columns
-    by_role = {c.role: c for c in columns}
     tree = _Hierarchy(appendix)
-    position = first_position
-    for row in table.rows[header_rows:]:
+    for row in body:
         if _is_column_number_row(row):
             continue
-        cells = list(row) + [Cell()] * (len(columns) - len(row))
-        cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
-        label_obj = parse_label(cells[0].text)
-        fused = _FUSED_LABEL.match(cells[0].text) if label_obj is None else None
-        if fused and "name" in by_role:  # "I. TITLE" in one cell spanning the row
-            label_obj = parse_label(fused.group("label"))
-            cells[0] = Cell((fused.group("label"),))
-            cells[by_role["name"].index] = Cell((fused.group("title"),))
+        cells, label_obj = _row_cells(row, columns)
         if label_obj is None:
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns)
@@ -132,7 +123,7 @@ def build_appendix(
             continue
         label_obj = tree.disambiguate(label_obj)
         row_id, parent_id, level = tree.place(label_obj)
-        where = lambda column, rid=row_id: FieldLocation("appendix_rows", column, rid)  # noqa: E731
+        position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
             "appendix_index": index,
@@ -145,52 +136,91 @@ def build_appendix(
             "level": level,
             "numbering": label_obj.style,
         }
-        printed: dict[str, str] = {}
-        if "name" in by_role:
-            values["name"] = cleaner.clean(cells[by_role["name"].index].text, where("name"))
-        for role in ("deadline", "product", "unit", "note"):
-            column = by_role.get(role)
-            if column:
-                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role))
-                values[role] = "\n".join(paragraphs) or None
-        for role in ("tasks",):
-            column = by_role.get(role)
-            if column:
-                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role))
-                values[role] = [_BULLET.sub("", p) for p in paragraphs if _BULLET.sub("", p)]
-        for role in ("lead_units", "coordinating_units"):
-            column = by_role.get(role)
-            if column:
-                values[role] = split_units(cleaner.clean_paragraphs(cells[column.index].paragraphs, where(role)))
-        for role in SCORE_ROLES:
-            column = by_role.get(role)
-            if column is None:
-                continue
-            text = cleaner.clean(cells[column.index].text, where(role)) or ""
-            printed[role] = text
-            values[role] = _score(appendix, text, row_id, role)
-            if role != "max_score":
-                values[role.replace("_score", "_year")] = column.year
-        for column in columns:
-            if column.role == "other":
-                where_cell = FieldLocation("appendix_cells", column.header, row_id)
-                paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where_cell)
-                text = "\n".join(paragraphs) or None
-                appendix.cells.append(
-                    {
-                        "doc_id": doc_id,
-                        "appendix_index": index,
-                        "row_id": row_id,
-                        "position": position,
-                        "column_index": column.index,
-                        "column_header": column.header,
-                        "value": text,
-                        "value_number": parse_number(text) if text and len(paragraphs) == 1 else None,
-                    }
-                )
+        values.update(_text_fields(cells, columns, cleaner, row_id))
+        printed = _score_fields(appendix, cells, columns, cleaner, row_id, values)
+        appendix.cells.extend(_other_cells(cells, columns, cleaner, values))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
-        position += 1
     return appendix
+
+
+def _row_cells(row: Sequence[Cell], columns: Sequence[Column]) -> tuple[list[Cell], Label | None]:
+    """The row's cells (colspan copies blanked) and its label, split off "I. TITLE" if fused."""
+    cells = list(row) + [Cell()] * (len(columns) - len(row))
+    cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
+    label = parse_label(cells[0].text)
+    fused = _FUSED_LABEL.match(cells[0].text) if label is None else None
+    names = [c for c in columns if c.role == "name"]
+    if fused and names:  # "I. TITLE" in one cell spanning the row
+        label = parse_label(fused.group("label"))
+        cells[0] = Cell((fused.group("label"),))
+        cells[names[0].index] = Cell((fused.group("title"),))
+    return cells, label
+
+
+def _text_fields(
+    cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, row_id: str
+) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for column in columns:
+        where = FieldLocation("appendix_rows", column.role, row_id)
+        cell = cells[column.index]
+        if column.role == "name":
+            values["name"] = cleaner.clean(cell.text, where)
+        elif column.role in ("deadline", "product", "unit", "note"):
+            values[column.role] = "\n".join(cleaner.clean_paragraphs(cell.paragraphs, where)) or None
+        elif column.role == "tasks":
+            bullets = (_BULLET.sub("", p) for p in cleaner.clean_paragraphs(cell.paragraphs, where))
+            values["tasks"] = [b for b in bullets if b]
+        elif column.role in ("lead_units", "coordinating_units"):
+            values[column.role] = split_units(cleaner.clean_paragraphs(cell.paragraphs, where))
+    return values
+
+
+def _score_fields(
+    appendix: Appendix,
+    cells: Sequence[Cell],
+    columns: Sequence[Column],
+    cleaner: TextCleaner,
+    row_id: str,
+    values: dict[str, object],
+) -> dict[str, str]:
+    """Scores as exact decimals (and their years) into ``values``; returns them as printed."""
+    printed: dict[str, str] = {}
+    for column in columns:
+        if column.role not in SCORE_ROLES:
+            continue
+        text = cleaner.clean(cells[column.index].text, FieldLocation("appendix_rows", column.role, row_id)) or ""
+        printed[column.role] = text
+        values[column.role] = _score(appendix, text, row_id, column.role)
+        if column.role != "max_score":
+            values[column.role.replace("_score", "_year")] = column.year
+    return printed
+
+
+def _other_cells(
+    cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, row: dict[str, object]
+) -> list[dict[str, object]]:
+    """Cells of columns without a role, one long-table row each, so that no cell is lost."""
+    out: list[dict[str, object]] = []
+    for column in columns:
+        if column.role != "other":
+            continue
+        where = FieldLocation("appendix_cells", column.header, str(row["row_id"]))
+        paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where)
+        text = "\n".join(paragraphs) or None
+        out.append(
+            {
+                "doc_id": row["doc_id"],
+                "appendix_index": row["appendix_index"],
+                "row_id": row["row_id"],
+                "position": row["position"],
+                "column_index": column.index,
+                "column_header": column.header,
+                "value": text,
+                "value_number": parse_number(text) if text and len(paragraphs) == 1 else None,
+            }
+        )
+    return out
 
 
 def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
