@@ -29,7 +29,7 @@ lint: $(STAMP)
 # Rebuild the committed language model from the corpus (../shared/corpus by default).
 CORPUS ?= ../shared/corpus
 lm: $(STAMP)
-	$(BIN)/vnplans lm build --corpus $(CORPUS)
+	$(BIN)/vnplans lm build --corpus $(CORPUS) --out normalize/data/syllable_lm.bin
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'

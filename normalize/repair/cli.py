@@ -1,0 +1,92 @@
+"""argparse sub-commands ``restore`` and ``lm build`` for the ``vnplans`` console script.
+
+Why here: the lead wires these into extract/cli.py; keeping the handlers next to the repair code
+lets them be tested with a private ArgumentParser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from normalize.repair.core import DEFAULT_THRESHOLD, restore
+from normalize.repair.evidence import DocumentEvidence
+from normalize.repair.lm import DEFAULT_CORPUS, DEFAULT_MODEL_PATH, load_model, run_build
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        return sys.stdin.buffer.read().decode("utf-8")
+    return Path(name).read_text(encoding="utf-8")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Print the repaired text; optionally write every repair as a JSON line."""
+    try:
+        text = _read_input(args.file)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"vnplans restore: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    model = load_model(args.model) if args.model else None
+    result = restore(
+        text,
+        evidence=DocumentEvidence.from_texts([text]),
+        threshold=args.threshold,
+        model=model,
+    )
+    sys.stdout.write(result.text)
+    sys.stdout.flush()
+    if args.repairs:
+        with open(args.repairs, "w", encoding="utf-8") as fh:
+            for r in result.repairs:
+                fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_lm_build(args: argparse.Namespace) -> int:
+    """Rebuild the syllable model from a corpus folder (deterministic output)."""
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"vnplans lm build: no corpus folder {corpus}", file=sys.stderr)
+        return 2
+    return run_build(corpus, args.out)
+
+
+def add_restore_command(subparsers) -> argparse.ArgumentParser:
+    """Register ``restore [FILE|-] [--repairs PATH] [--threshold X] [--model PATH]``."""
+    p = subparsers.add_parser("restore", help="put back Vietnamese letters dropped by page extraction")
+    p.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for stdin")
+    p.add_argument("--repairs", metavar="PATH", help="write every repair as JSON lines")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"apply repairs at or above this confidence (default {DEFAULT_THRESHOLD})",
+    )
+    p.add_argument("--model", metavar="PATH", help="model file (default: the shipped one)")
+    p.set_defaults(func=cmd_restore)
+    return p
+
+
+def add_lm_command(subparsers) -> argparse.ArgumentParser:
+    """Register ``lm build [--corpus DIR] [--out PATH]``."""
+    p = subparsers.add_parser("lm", help="syllable language model for the letter repair")
+    sub = p.add_subparsers(dest="lm_command", required=True)
+    b = sub.add_parser("build", help="rebuild the model from a folder of *.jsonl.gz texts")
+    b.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder")
+    b.add_argument("--out", default=str(DEFAULT_MODEL_PATH), help="model file to write")
+    b.set_defaults(func=cmd_lm_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry: ``python -m normalize.repair {restore,lm build}``."""
+    parser = argparse.ArgumentParser(prog="python -m normalize.repair")
+    subs = parser.add_subparsers(dest="command", required=True)
+    add_restore_command(subs)
+    add_lm_command(subs)
+    args = parser.parse_args(argv)
+    return args.func(args)

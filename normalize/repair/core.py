@@ -1,0 +1,575 @@
+"""restore(): find suspect tokens, score their candidate repairs in context, apply the sure ones.
+
+Why this shape: the damage is rare (well under 1 token in 20) and each damaged token has many
+valid originals, so (1) a memoized per-token check skips almost every token, (2) each suspect
+keeps the option "unchanged" next to its candidates, (3) candidates of neighbouring suspects are
+decoded jointly ("tích hp đy đủ"), and (4) the posterior of the chosen option, under a prior set
+by the document's own damage rate, is the confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from normalize.repair.evidence import DocumentEvidence
+from normalize.repair.fixes import CandidateTables, Proposal, apply_case
+from normalize.repair.lm import SyllableModel, load_model
+from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN_RE
+from normalize.vietnamese import is_block_letter, is_syllable, split_tone
+
+DEFAULT_THRESHOLD = 0.72  # = raw posterior 0.8; see bench/repair_eval.py --sweep
+#: Monotone map from the model's posterior to an observed accuracy, read off the calibration
+#: table of bench/repair_eval.py (200 held-out documents, rates 0.5%-5%): the raw posterior
+#: is slightly over-confident between 0.6 and 0.99.
+CALIBRATION = ((0.0, 0.0), (0.6, 0.55), (0.8, 0.72), (0.95, 0.92), (0.99, 0.98), (1.0, 1.0))
+#: Weight of the document's own counts in the mixture with the corpus model.
+DOC_WEIGHT = 0.25
+#: Smoothing of the document bigram towards the document unigram.
+DOC_KAPPA = 2.0
+#: Shape factor of "the letter became a line break" relative to a plain drop.
+LINE_BREAK_SHAPE = 0.05
+#: Repairs whose posterior is below this and that lose to "unchanged" are not reported.
+REPORT_FLOOR = 0.2
+MAX_CANDIDATES = 5
+#: Share of damaged words that are "surely damaged" (lowercase, unknown, ungrammatical).
+SURE_FRACTION = 0.3
+#: Neighbouring suspects decoded jointly; longer chains are cut (the product grows fast).
+MAX_CLUSTER = 3
+#: Options per suspect kept for joint decoding of a cluster of several suspects.
+MAX_JOINT = 3
+#: P(this spelling | <unk>): the model pools all unknown strings into one token, so keeping
+#: an unknown, ungrammatical token must pay for its particular spelling.
+UNK_SPELLING = 1e-5
+#: The same for unknown strings that are still well-formed syllables.
+UNK_SYLLABLE_SPELLING = 1e-4
+#: P(this letter | <c>): the model pools the 17 lone consonant letters into one class.
+LONE_LETTER = 1 / 17
+#: A line that starts with a lone consonant letter and then a lowercase word ("S đơn vị",
+#: "- B trí") is not a label (labels take ")" or ".") nor an initial: almost surely damage.
+LINE_INITIAL_LETTER = 1e-2
+
+_LABEL_AFTER = re.compile(r"[).]")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One proposed repair: where in the input, what it was, what it becomes, how sure."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    confidence: float
+    applied: bool
+    fix: str
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """The repaired text and every repair considered worth reporting."""
+
+    text: str
+    repairs: tuple[Repair, ...]
+
+
+@dataclass
+class _Option:
+    after: str  # replacement text for the span
+    ids: tuple[int, ...]  # model ids replacing the span's own ids
+    logprior: float
+    fix: str  # "" for "unchanged"
+    attested: tuple[str, ...] = ()  # words that must be in the document (all-caps tokens)
+
+
+@dataclass
+class _Suspect:
+    first: int  # index of first text token in the span
+    last: int  # index of last text token in the span (inclusive)
+    start: int
+    end: int
+    options: list[_Option]
+
+
+_TABLES: dict[int, CandidateTables] = {}
+
+
+def _tables(model: SyllableModel) -> CandidateTables:
+    t = _TABLES.get(id(model))
+    if t is None or t.model is not model:
+        t = CandidateTables(model)
+        _TABLES[id(model)] = t
+    return t
+
+
+def calibrate(posterior: float) -> float:
+    """Map a posterior to a calibrated confidence (piecewise linear over CALIBRATION)."""
+    for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False):
+        if posterior <= x1:
+            return y0 + (y1 - y0) * (posterior - x0) / (x1 - x0)
+    return 1.0
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """At the start of a line (maybe after a bullet) or after . ! ? -> capital letter."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    if not prefix.strip(" \t-–•*+"):
+        return True
+    return prefix.rstrip(" \t")[-1] in ".!?"
+
+
+def _line_initial_before_word(text: str, m: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if text[line_start : m.start()].strip(" \t-–•*+"):
+        return False
+    nxt = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+    return bool(nxt and nxt.group(1) and nxt.group(1).islower())
+
+
+def _guarded(text: str, m: re.Match, tok: str) -> bool:
+    """Context guards: list labels "a)", "đ.", and pieces of codes such as "KH-UBND"."""
+    end = m.end()
+    nxt = text[end : end + 1]
+    prv = text[m.start() - 1 : m.start()] if m.start() else ""
+    if len(tok) <= 3 and nxt and _LABEL_AFTER.match(nxt):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start()].strip(" \t(-–•*+"):
+            return True  # "a)", "đ.", "(b)", "II." at the start of a line
+    if (
+        nxt == "."
+        and text[end + 1 : end + 2].isalpha()
+        or prv == "."
+        and m.start() > 1
+        and (text[m.start() - 2].isalpha())
+    ):
+        return True  # dotted abbreviations: "v.v", "TP.HCM"
+    if len(tok) == 1 and tok.isupper() and nxt and nxt in ",.;:)]!?":
+        before = text[max(0, m.start() - 30) : m.start()].rstrip(" ")
+        words = before.split()
+        if words and words[-1][:1].isupper():
+            return True  # an initial after a name: "Phò Nam B,", "Nguyễn Văn A."
+    # codes: a capitalised piece touching "-", "/", "_", "@" or a digit (NĐ-CP, KH-UBND)
+    return any(c.isupper() for c in tok) and (
+        (nxt and nxt in "-/_@" or nxt.isdigit()) or (prv and prv in "-/_@" or prv.isdigit())
+    )
+
+
+def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: CandidateTables):
+    """Estimate this document's damage rate per damageable word from its sure-damaged words.
+
+    Lowercase words (2+ letters) that are neither known nor grammatical but have a repair are
+    surely damaged; words carrying a block letter are intact. About 30% of damaged words look
+    like that (measured on held-out text); the rest are known words or capitalised.
+    """
+    cached = evidence._per_model.get(id(model))
+    if cached is not None:
+        return cached
+    sure = 0
+    intact = 0
+    for word, n in evidence.unigrams.items():
+        if any(is_block_letter(c) for c in word):
+            intact += n
+        elif len(word) > 1 and model.count(word) == 0 and not is_syllable(word) and tables.proposals(word):
+            sure += n - evidence.titles.get(word, 0)  # capitalised unknowns are mostly names
+    rate = (sure / SURE_FRACTION + 0.5) / (intact + sure + 300)
+    rate = min(max(rate, 2e-4), 0.3)
+    ids_uni: dict[int, int] = {}
+    ids_bi: dict[int, int] = {}
+    # Only intact words count: a tone-less word that is more likely a damaged form than itself
+    # ("sa" for "sửa", "him" for "hiểm") would vouch for its own repeated damage. Toned words
+    # ("dán") and words far more frequent than their repairs ("ra") count.
+    intact_ids: dict[str, int] = {}
+    for word, n in evidence.unigrams.items():
+        i = model.index.get(word)
+        if i is not None and (split_tone(word)[2] or not _self_suspect(word, model, tables)):
+            ids_uni[i] = n
+            intact_ids[word] = i
+    for (a, b), n in evidence.bigrams.items():
+        ia = intact_ids.get(a)
+        ib = intact_ids.get(b)
+        if ia is not None and ib is not None:
+            ids_bi[ia << 16 | ib] = n
+    total = max(1, sum(ids_uni.values()))
+    cached = (rate, ids_uni, ids_bi, total)
+    evidence._per_model[id(model)] = cached
+    return cached
+
+
+def _self_suspect(word: str, model: SyllableModel, tables: CandidateTables) -> bool:
+    """True when some repair of `word` is more frequent in the corpus than `word` itself."""
+    props = tables.proposals(word)
+    if not props:
+        return False
+    own = model.count(word)
+    for p in props:
+        if len(p.words) == 1:
+            n = model.count(p.words[0])
+        else:
+            n = model.bi.get(model.word_id(p.words[0]) << 16 | model.word_id(p.words[1]), 0)
+        if n * p.shape >= own:
+            return True
+    return False
+
+
+class _Scorer:
+    """Mixture of the corpus trigram model and the document's counts (leave-one-out)."""
+
+    def __init__(self, model: SyllableModel, doc: tuple) -> None:
+        self.model = model
+        _, self.uni, self.bi, self.total = doc
+        self.special = {model.index[w] for w in SPECIALS}
+
+    def score(self, seq: list[int], original: list[bool], begin: int) -> float:  # noqa: C901
+        """Sum of log P(seq[k] | seq[k-2], seq[k-1]) for k >= begin."""
+        prob = self.model.prob
+        total = 0.0
+        uni = self.uni
+        bi = self.bi
+        special = self.special
+        for k in range(begin, len(seq)):
+            c = seq[k]
+            b = seq[k - 1]
+            p = prob(seq[k - 2], b, c)
+            if c not in special and uni:
+                own = 1 if original[k] else 0
+                cu = max(0, uni.get(c, 0) - own)
+                if cu:
+                    cb = bi.get(b << 16 | c, 0)
+                    if cb and own and original[k - 1]:
+                        cb -= 1
+                    hb = max(0, uni.get(b, 0) - (1 if original[k - 1] else 0))
+                    pd = (cb + DOC_KAPPA * cu / self.total) / (hb + DOC_KAPPA)
+                    p = (1 - DOC_WEIGHT) * p + DOC_WEIGHT * pd
+                else:
+                    p *= 1 - DOC_WEIGHT
+            else:
+                p *= 1 - DOC_WEIGHT
+            total += math.log(p)
+        return total
+
+
+def restore(
+    text: str,
+    *,
+    evidence: DocumentEvidence | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    model: SyllableModel | None = None,
+) -> RestoreResult:
+    """Put back letters of U+1EA0..U+1EF9 lost in extraction; report every repair considered."""
+    return _restore(text, evidence, threshold, model)[0]
+
+
+def fix_and_explain(
+    text: str,
+    *,
+    evidence: DocumentEvidence | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    model: SyllableModel | None = None,
+) -> tuple[str, list[str]]:
+    """Like ftfy's fix_and_explain: the repaired text and the names of the fixes applied."""
+    result = restore(text, evidence=evidence, threshold=threshold, model=model)
+    return result.text, [r.fix for r in result.repairs if r.applied]
+
+
+def _restore(text, evidence, threshold, model):
+    model = model or load_model()
+    tables = _tables(model)
+    matches = list(TOKEN_RE.finditer(text))
+    suspects: list[_Suspect] = []
+    proposals = tables.proposals
+    plain_split: set[int] = set()
+    for i, m in enumerate(matches):
+        tok = m.group(1)
+        if tok is not None:
+            if proposals(tok):
+                suspects.append(_Suspect(i, i, m.start(), m.end(), []))
+        elif m.group(3) is not None and 0 < i < len(matches) - 1:
+            left, right = matches[i - 1], matches[i + 1]
+            if left.group(1) and right.group(1) and left.end() == m.start() and right.start() == m.end():
+                if model.count((left.group(1) + right.group(1)).lower()) and not tables.join_line_broken_word(
+                    left.group(1), right.group(1)
+                ):
+                    plain_split.update((i - 1, i + 1))  # "v\nụ": a break, no letter lost
+                else:
+                    suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), []))
+    if plain_split:
+        suspects = [s for s in suspects if s.first not in plain_split]
+    if not suspects:
+        return RestoreResult(text, ()), []
+    if evidence is None:
+        evidence = DocumentEvidence.from_texts([text])
+    doc = _document_rate(evidence, model, tables)
+    rate = doc[0]
+    scorer = _Scorer(model, doc)
+    mids = _LazyIds(matches, model)
+    suspects = _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
+    if not suspects:
+        return RestoreResult(text, ()), []
+    repairs: list[Repair] = []
+    for cluster in _clusters(suspects):
+        repairs.extend(_decode(cluster, text, mids, scorer, threshold))
+    out = []
+    pos = 0
+    for r in repairs:
+        if r.applied:
+            out.append(text[pos : r.start])
+            out.append(r.after)
+            pos = r.end
+    out.append(text[pos:])
+    return RestoreResult("".join(out), tuple(repairs)), suspects
+
+
+class _LazyIds:
+    """Model ids of the text's tokens, computed only where a suspect needs context."""
+
+    __slots__ = ("_matches", "_model", "_cache", "_bnd", "_num")
+
+    def __init__(self, matches: list[re.Match], model: SyllableModel) -> None:
+        self._matches = matches
+        self._model = model
+        self._cache: dict[int, int] = {}
+        self._bnd = model.index[BOUNDARY]
+        self._num = model.index[NUM]
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i: int) -> int:
+        v = self._cache.get(i)
+        if v is None:
+            m = self._matches[i]
+            w = m.group(1)
+            if w is not None:
+                v = self._model.token_id(w)
+            elif m.group(2) is not None:
+                v = self._num
+            else:
+                v = self._bnd
+            self._cache[i] = v
+        return v
+
+
+def _build_options(text, matches, suspects, tables, model, evidence, rate, mids):
+    """Turn raw suspects into option lists (unchanged + candidates); drop guarded ones."""
+    built: list[_Suspect] = []
+    log_keep = math.log(1 - rate)
+    log_rate = math.log(rate)
+    joined_words = set()
+    for s in suspects:
+        if s.first != s.last:
+            joined_words.update((s.first, s.last))
+    for s in suspects:
+        if s.first == s.last:
+            m = matches[s.first]
+            tok = m.group(1)
+            if s.first in joined_words and _join_has_options(s, suspects, matches, tables):
+                continue
+            if _guarded(text, m, tok):
+                continue
+            props = tables.proposals(tok)
+            keep_prior = log_keep
+            if mids[s.first] in (model.unk, model.index[ABBR]):
+                keep_prior += math.log(UNK_SYLLABLE_SPELLING if is_syllable(tok.lower()) else UNK_SPELLING)
+            elif mids[s.first] == model.index[LETTER]:
+                keep_prior += math.log(LONE_LETTER)
+                if _line_initial_before_word(text, m):
+                    keep_prior += math.log(LINE_INITIAL_LETTER)
+            keep = _Option(tok, (mids[s.first],), keep_prior, "")
+            opts = [keep]
+            start_of_sentence = _sentence_start(text, m.start())
+            if not start_of_sentence and tok.islower():
+                start_of_sentence = None  # decided per candidate by the document
+            upper = len(tok) >= 2 and tok.isupper()
+            for p in props:
+                cap = start_of_sentence
+                if cap is None:
+                    cap = p.insert_pos == 0 and _capitalized(p.words[0], _next_word(matches, s.first), evidence, model)
+                after = _render(tok, p, cap, matches, s.first)
+                if after is None:
+                    continue
+                attested = p.words if upper else ()
+                if attested and not all(evidence.count(w) for w in attested):
+                    continue
+                ids = tuple(model.word_id(w) for w in p.words)
+                opts.append(_Option(after, ids, log_rate + math.log(p.shape), p.fix, attested))
+        else:
+            left = matches[s.first].group(1)
+            right = matches[s.last].group(1)
+            props = tables.join_line_broken_word(left, right)
+            if not props or _guarded(text, matches[s.first], left):
+                continue
+            keep_ids = (mids[s.first], mids[s.first + 1], mids[s.last])
+            opts = [_Option(text[s.start : s.end], keep_ids, log_keep, "")]
+            joined = left + right
+            start_of_sentence = _sentence_start(text, s.start)
+            for p in props:
+                after = apply_case(joined, p.words[0], p.insert_pos, start_of_sentence)
+                if after is None:
+                    continue
+                if len(joined) >= 2 and joined.isupper() and not evidence.count(p.words[0]):
+                    continue
+                opts.append(
+                    _Option(
+                        after,
+                        (model.word_id(p.words[0]),),
+                        log_rate + math.log(LINE_BREAK_SHAPE),
+                        p.fix,
+                    )
+                )
+        if len(opts) > 1:
+            s.options = opts
+            built.append(s)
+    return built
+
+
+def _capitalized(word: str, following: str | None, evidence: DocumentEvidence, model: SyllableModel) -> bool:
+    """Case of a lost first letter: as the document writes the word (before the same next
+    word, else anywhere), else as the corpus does."""
+    got = evidence.capitalized(word, following)
+    if got is None:
+        return model.mostly_capitalized(word)
+    return got
+
+
+def _next_word(matches: list[re.Match], i: int) -> str | None:
+    """The following word, lowercased, when only spaces separate it."""
+    if i + 1 < len(matches):
+        nxt = matches[i + 1]
+        if nxt.group(1) and nxt.start() == matches[i].end() + 1:
+            return nxt.group(1).lower()
+    return None
+
+
+def _join_has_options(s, suspects, matches, tables) -> bool:
+    for o in suspects:
+        if o.first != o.last and s.first in (o.first, o.last):
+            left = matches[o.first].group(1)
+            right = matches[o.last].group(1)
+            if tables.join_line_broken_word(left, right):
+                return True
+    return False
+
+
+def _render(tok: str, p: Proposal, sentence_start: bool, matches, idx) -> str | None:
+    if len(p.words) == 1:
+        if len(tok) == 1 and tok.isupper():
+            nxt = matches[idx + 1].group(1) if idx + 1 < len(matches) else None
+            if nxt and len(nxt) >= 2 and nxt.isupper():
+                return p.words[0].upper()
+        return apply_case(tok, p.words[0], p.insert_pos, sentence_start)
+    head_src = tok[: p.insert_pos]
+    tail_src = tok[p.insert_pos :]
+    if tok.isupper() and len(tok) >= 2:
+        return p.words[0].upper() + " " + tail_src
+    head = apply_case(head_src, p.words[0], len(head_src) + 1, False)
+    if head is None:
+        return None
+    return head + " " + tail_src
+
+
+def _clusters(suspects: list[_Suspect]) -> list[list[_Suspect]]:
+    suspects = sorted(suspects, key=lambda s: s.first)
+    out: list[list[_Suspect]] = []
+    for s in suspects:
+        if out and s.first - out[-1][-1].last <= 2 and len(out[-1]) < MAX_CLUSTER:
+            if s.first <= out[-1][-1].last:
+                continue  # overlapping span: keep the first
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _context(mids: list[int], idx: int, step: int, bnd: int, n: int = 2) -> list[int]:
+    out: list[int] = []
+    j = idx
+    while len(out) < n:
+        j += step
+        if j < 0 or j >= len(mids):
+            if not out or out[-1] != bnd:
+                out.append(bnd)
+            while len(out) < n:
+                out.append(bnd)
+            break
+        v = mids[j]
+        if v == bnd and out and out[-1] == bnd:
+            continue
+        out.append(v)
+    return out
+
+
+def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer, threshold):
+    """Score every combination of options in a cluster; report marginal posteriors."""
+    model = scorer.model
+    bnd = model.index[BOUNDARY]
+    first, last = cluster[0].first, cluster[-1].last
+    left = _context(mids, first, -1, bnd)[::-1]
+    right = _context(mids, last, +1, bnd)
+    # Rank each suspect's options alone (original context) and keep the best few.
+    keep_n = MAX_CANDIDATES if len(cluster) == 1 else MAX_JOINT
+    for s in cluster:
+        if len(s.options) > keep_n + 1:
+            lc = _context(mids, s.first, -1, bnd)[::-1]
+            rc = _context(mids, s.last, +1, bnd)
+            scored = []
+            for o in s.options[1:]:
+                seq = lc + list(o.ids) + rc
+                orig = [True, True] + [False] * len(o.ids) + [True, True]
+                scored.append((scorer.score(seq, orig, 2) + o.logprior, o.after, o))
+            scored.sort(key=lambda x: (-x[0], x[1]))
+            s.options = [s.options[0]] + [o for _, _, o in scored[:keep_n]]
+    combos = []
+    for choice in product(*[range(len(s.options)) for s in cluster]):
+        seq = list(left)
+        orig = [True, True]
+        prior = 0.0
+        prev_last = None
+        for s, c in zip(cluster, choice, strict=True):
+            if prev_last is not None:
+                for j in range(prev_last + 1, s.first):
+                    v = mids[j]
+                    if v == bnd and seq[-1] == bnd:
+                        continue
+                    seq.append(v)
+                    orig.append(True)
+            o = s.options[c]
+            seq.extend(o.ids)
+            orig.extend([c == 0] * len(o.ids))
+            prior += o.logprior
+            prev_last = s.last
+        seq.extend(right)
+        orig.extend([True, True])
+        combos.append((scorer.score(seq, orig, 2) + prior, choice))
+    top = max(sc for sc, _ in combos)
+    z = sum(math.exp(sc - top) for sc, _ in combos)
+    best = max(combos, key=lambda x: x[0])[1]
+    repairs = []
+    for k, s in enumerate(cluster):
+        marg = [0.0] * len(s.options)
+        for sc, choice in combos:
+            marg[choice[k]] += math.exp(sc - top) / z
+        # The best joint choice decides (or, when that is "unchanged", the likeliest repair);
+        # its marginal posterior is the confidence, and the threshold applies to it alone.
+        c = best[k]
+        if c == 0:
+            alt = max(range(1, len(s.options)), key=lambda j: (marg[j], -j))
+            if marg[alt] < REPORT_FLOOR:
+                continue
+            c = alt
+        o = s.options[c]
+        conf = round(calibrate(marg[c]), 4)
+        repairs.append(
+            Repair(
+                start=s.start,
+                end=s.end,
+                before=text[s.start : s.end],
+                after=o.after,
+                confidence=conf,
+                applied=conf >= threshold,
+                fix=o.fix,
+            )
+        )
+    return repairs

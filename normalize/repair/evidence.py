@@ -1,0 +1,82 @@
+"""Counts of the words of one document: the strongest evidence for what a damaged word was.
+
+Why: a page that writes "tnh" four times writes "tỉnh" dozens of times. The repair mixes these
+counts into the corpus model (a cache model), and uses them to estimate how damaged the
+document is (its damage rate sets the prior of every repair).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from normalize.repair.tokens import TOKEN_RE
+
+
+class DocumentEvidence:
+    """Lowercase word unigram and bigram counts of a document (bigrams only across spaces)."""
+
+    __slots__ = ("unigrams", "bigrams", "titles", "title_bigrams", "total", "_per_model")
+
+    def __init__(
+        self,
+        unigrams: Counter[str],
+        bigrams: Counter[tuple[str, str]],
+        titles: Counter[str] | None = None,
+        title_bigrams: Counter[tuple[str, str]] | None = None,
+    ) -> None:
+        self.unigrams = unigrams
+        self.titles = titles if titles is not None else Counter()
+        self.title_bigrams = title_bigrams if title_bigrams is not None else Counter()
+        self.bigrams = bigrams
+        self.total = sum(unigrams.values())
+        self._per_model: dict[int, tuple] = {}
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> DocumentEvidence:
+        """Count the words of all `texts` (body lines, cells, metadata values of one page)."""
+        uni: Counter[str] = Counter()
+        bi: Counter[tuple[str, str]] = Counter()
+        titles: Counter[str] = Counter()
+        title_bi: Counter[tuple[str, str]] = Counter()
+        for text in texts:
+            prev: str | None = None
+            prev_title = False
+            for m in TOKEN_RE.finditer(text):
+                word = m.group(1)
+                if word is None:
+                    prev = None
+                    continue
+                low = word.lower()
+                uni[low] += 1
+                title = word[0].isupper()
+                if title:
+                    titles[low] += 1
+                if prev is not None:
+                    bi[prev, low] += 1
+                    if prev_title:
+                        title_bi[prev, low] += 1
+                prev = low
+                prev_title = title
+        return cls(uni, bi, titles, title_bi)
+
+    def count(self, word: str) -> int:
+        """How often the lowercase `word` occurs in the document."""
+        return self.unigrams.get(word, 0)
+
+    def capitalized(self, word: str, following: str | None = None) -> bool | None:
+        """Does the document write `word` (before `following`) mostly with a capital?
+
+        None when the document has no intact evidence either way ("Ủy ban" vs "ủy quyền").
+        """
+        if following is not None:
+            n = self.bigrams.get((word, following), 0)
+            if n:
+                return 2 * self.title_bigrams.get((word, following), 0) > n
+        n = self.unigrams.get(word, 0)
+        if not n:
+            return None
+        return 2 * self.titles.get(word, 0) > n
+
+    def __repr__(self) -> str:
+        return f"DocumentEvidence({self.total} words, {len(self.unigrams)} distinct)"

@@ -1,0 +1,180 @@
+"""The named fixes: each proposes candidate repairs for one kind of damage.
+
+Why (ftfy-style): every change the repair makes is attributable to one small function, so a
+report can say which fix ran and tests can target one shape of damage at a time.
+
+- ``restore_inner_letter``: a letter of U+1EA0..U+1EF9 vanished inside or at either end of a
+  word ("tnh" -> "tỉnh", "ng" -> "Ứng", "đt" -> "đạt").
+- ``split_glued_syllables``: a word-final letter vanished with the space after it
+  ("chsố" -> "chỉ số", "bQuy" -> "bố Quy", "Đán" -> "Đề án").
+- ``join_line_broken_word``: the letter became a line break ("t\\nnh" -> "tỉnh").
+
+Candidates come from tables derived from the model's vocabulary (every known word with its
+block letter removed), so a lookup replaces trying 45 letters at every position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalize.repair.lm import SyllableModel
+from normalize.vietnamese import BLOCK_LOWER, is_syllable
+
+RESTORE_INNER_LETTER = "restore_inner_letter"
+SPLIT_GLUED_SYLLABLES = "split_glued_syllables"
+JOIN_LINE_BROKEN_WORD = "join_line_broken_word"
+
+_BLOCK = frozenset(BLOCK_LOWER)
+#: Candidates kept per token, by corpus frequency; rarer ones almost never win in context.
+MAX_PROPOSALS = 8
+MIN_RELATIVE_WEIGHT = 1 / 3000
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_LATIN_ONLY = frozenset("fjwz")
+# Letters a Vietnamese (or Vietnamese place-name) word can contain.
+_VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđăâêôơư") | _BLOCK | frozenset("àáãèéìíòóõùúýĩũ")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One candidate repair of one token (or of two tokens around a line break)."""
+
+    words: tuple[str, ...]  # lowercase replacement words (for the model)
+    insert_pos: int  # where the letter went in the lowercase damaged string
+    fix: str
+    shape: float  # relative likelihood of this damage shape given the original
+
+
+class CandidateTables:
+    """Lookup tables built once per model: damaged form -> possible originals."""
+
+    def __init__(self, model: SyllableModel) -> None:
+        self.model = model
+        deleted: dict[str, list[tuple[str, int]]] = {}
+        final: dict[str, list[str]] = {}
+        for word in model.vocab:
+            if word.startswith("<") or len(word) < 1:
+                continue
+            positions = [i for i, ch in enumerate(word) if ch in _BLOCK]
+            if len(positions) != 1:
+                continue
+            i = positions[0]
+            deleted.setdefault(word[:i] + word[i + 1 :], []).append((word, i))
+            if i == len(word) - 1:
+                final.setdefault(word[:-1], []).append(word)
+        self.deleted = deleted
+        self.final = final
+        self._memo: dict[str, tuple[Proposal, ...]] = {}
+
+    # ------------------------------------------------------------ token-level fixes
+
+    def restore_inner_letter(self, low: str) -> list[Proposal]:
+        """Originals of `low` with one block letter put back (at any position)."""
+        out = []
+        for word, pos in self.deleted.get(low, ()):
+            shape = 0.4 if pos == len(low) and pos > 0 else 1.0  # final letter kept its space
+            out.append(Proposal((word,), pos, RESTORE_INNER_LETTER, shape))
+        return out
+
+    def split_glued_syllables(self, token: str) -> list[Proposal]:
+        """Split `token` into (word that lost its final letter) + (intact known word)."""
+        low = token.lower()
+        out = []
+        m = self.model
+        for i in range(1, len(low)):
+            right = low[i:]
+            heads = self.final.get(low[:i])
+            if not heads:
+                continue
+            rid = m.index.get(right)
+            if rid is None or m.uni[rid] < 5:
+                continue
+            if not (is_syllable(right) or len(right) >= 3):
+                continue
+            if not _case_ok(token[i:]):
+                continue
+            for head in heads:
+                out.append(Proposal((head, right), i, SPLIT_GLUED_SYLLABLES, 0.6))
+        return out
+
+    def join_line_broken_word(self, left: str, right: str) -> list[Proposal]:
+        """Originals of `left + right` where the letter between them became a line break."""
+        low = (left + right).lower()
+        pos = len(left)
+        return [Proposal((word,), pos, JOIN_LINE_BROKEN_WORD, 1.0) for word, p in self.deleted.get(low, ()) if p == pos]
+
+    # ------------------------------------------------------------ suspect check
+
+    def proposals(self, token: str) -> tuple[Proposal, ...]:
+        """All candidate repairs of one word token, memoized; () when it is not a suspect.
+
+        The cheap context-free filter keeps this empty for most tokens: a token is a suspect
+        only when some original is frequent enough, relative to the token itself, to matter.
+        """
+        got = self._memo.get(token)
+        if got is not None:
+            return got
+        got = tuple(self._compute(token))
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[token] = got
+        return got
+
+    def _compute(self, token: str) -> list[Proposal]:
+        low = token.lower()
+        if len(low) > 12 or not _case_ok(token, allow_glue=True):
+            return []
+        if _ROMAN.fullmatch(token) and len(token) > 1:
+            return []
+        if any(ch in _LATIN_ONLY or ch not in _VI_LETTERS for ch in low):
+            return []
+        m = self.model
+        own = m.count(low)
+        props = self.restore_inner_letter(low) if _case_ok(token) else []
+        props += self.split_glued_syllables(token)
+        if not props:
+            return []
+        # Static prior weight of each original: its corpus count (for a split, the pair's).
+        weighted = []
+        for p in props:
+            if len(p.words) == 1:
+                n = m.count(p.words[0])
+            else:
+                n = m.bi.get(m.word_id(p.words[0]) << 16 | m.word_id(p.words[1]), 0) + 0.5
+            weighted.append((n * p.shape, p))
+        weighted.sort(key=lambda x: (-x[0], x[1].words))
+        best = weighted[0][0]
+        known = own > 0 and (is_syllable(low) or own >= 40)
+        # Context-free bound: is any original frequent enough next to the token's own count?
+        if known and best * 0.25 < 2e-3 * own:
+            return []
+        return [p for w, p in weighted[:MAX_PROPOSALS] if w >= best * MIN_RELATIVE_WEIGHT]
+
+
+def _case_ok(token: str, allow_glue: bool = False) -> bool:
+    """lower, Title or UPPER (or, for glued tokens, lower+Title like "bQuy")."""
+    if token.islower() or token.isupper():
+        return True
+    if token[0].isupper() and token[1:].islower():
+        return True
+    if allow_glue:
+        for i in range(1, len(token)):
+            head = token[:i]
+            if (head.islower() or head.istitle()) and _case_ok(token[i:]):
+                return True
+    return False
+
+
+def apply_case(original: str, word: str, insert_pos: int, sentence_start: bool) -> str | None:
+    """Give the repaired lowercase `word` the case pattern of the damaged `original` piece."""
+    if len(original) >= 2 and original.isupper():
+        return word.upper()
+    if original[:1].isupper():
+        if insert_pos == 0:
+            return None  # the capital would have been the lost letter itself
+        return word[0].upper() + word[1:]
+    if original.islower() or not original:
+        if insert_pos == 0 and sentence_start:
+            return word[0].upper() + word[1:]
+        return word
+    return None

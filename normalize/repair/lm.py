@@ -1,0 +1,362 @@
+"""Syllable trigram model: build it from a folder of texts, save it, load it, score with it.
+
+Why: most damaged tokens have many valid repairs ("đra" -> đề ra / để ra / đổ ra) and context
+decides. The model is a Witten-Bell interpolated trigram over lowercase syllables, built with
+the project's own code from the gzip JSON-lines corpus, pruned to a few MB, saved in a small
+documented binary format (see normalize/data/README.md), never with pickle.
+
+Command: ``python -m normalize.repair lm build [--corpus DIR] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import struct
+import sys
+import zlib
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import Path
+
+from normalize.repair.tokens import LETTER, SPECIALS, UNK, model_tokens, word_class
+from normalize.vietnamese import is_syllable
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+MODEL_FILENAME = "syllable_lm.bin"
+DEFAULT_MODEL_PATH = REPO_ROOT / "normalize" / "data" / MODEL_FILENAME
+MAGIC = b"VNSYLLM1\n"
+
+#: Documents whose id hashes to bucket 0 of 10 are held out (never used for training).
+HELDOUT_BUCKETS = 10
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Pruning thresholds; recorded in the model header."""
+
+    min_count_syllable: int = 3  # grammar-valid syllables seen at least this often
+    min_count_other: int = 40  # other letter runs (Krông, Đắk, index) need many sightings
+    min_bigram: int = 2
+    min_trigram: int = 2
+
+
+def is_heldout(doc_id: str) -> bool:
+    """Stable split by document id (sha1, not Python's salted hash)."""
+    digest = hashlib.sha1(doc_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % HELDOUT_BUCKETS == 0
+
+
+def iter_corpus(corpus: Path, *, heldout: bool | None = False) -> Iterator[tuple[str, str, str]]:
+    """Yield (id, kind, text) from every ``*.jsonl.gz`` in `corpus`, in file-name order.
+
+    heldout=False gives the training part, True the held-out part, None everything.
+    """
+    for path in sorted(Path(corpus).glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                doc_id = str(rec["id"])
+                if heldout is not None and is_heldout(doc_id) != heldout:
+                    continue
+                yield doc_id, rec.get("kind", ""), rec["text"]
+
+
+class SortedCounts:
+    """Read-only map int -> count over two parallel sorted arrays (binary search).
+
+    Why: building a 2-million-entry dict costs most of the load time; lookups only happen on
+    cache misses of :meth:`SyllableModel.prob`, so a bisect per lookup is cheap.
+    """
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: array, values: array) -> None:
+        self.keys = keys
+        self.values = values
+
+    def get(self, key: int, default: int = 0) -> int:
+        keys = self.keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self.values[i]
+        return default
+
+    def __getitem__(self, key: int) -> int:
+        v = self.get(key, -1)
+        if v < 0:
+            raise KeyError(key)
+        return v
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class SyllableModel:
+    """Counts and the Witten-Bell trigram probability over them."""
+
+    vocab: list[str]
+    uni: array  # count per id
+    uni_types: array  # distinct followers per id (T1)
+    bi: dict[int, int] | SortedCounts  # (a << 16 | b) -> count
+    bi_types: dict[int, int] | SortedCounts  # (a << 16 | b) -> distinct followers (T2)
+    tri: dict[int, int] | SortedCounts  # (a << 32 | b << 16 | c) -> count
+    capitals: array  # occurrences written with a capital first letter, per id
+    header: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
+        self.unk = self.index[UNK]
+        self.total = sum(self.uni)
+        self._p1_den = self.total + len(self.vocab)
+        self._cache: dict[int, float] = {}
+
+    def word_id(self, word: str) -> int:
+        """Id of a lowercase vocabulary word (or of ``<unk>``)."""
+        return self.index.get(word, self.unk)
+
+    def token_id(self, word: str) -> int:
+        """Id of a word as written in the text (case decides ``<abbr>``, ``<c>``)."""
+        return self.index[word_class(word, self.index)]
+
+    def count(self, word: str) -> int:
+        """Corpus count of a lowercase word (0 when not in the vocabulary)."""
+        i = self.index.get(word)
+        return self.uni[i] if i is not None else 0
+
+    def mostly_capitalized(self, word: str) -> bool:
+        """True when the corpus writes `word` with a capital more often than not (Ủy ban)."""
+        i = self.index.get(word)
+        return i is not None and 2 * self.capitals[i] > self.uni[i] > 0
+
+    def p1(self, c: int) -> float:
+        return (self.uni[c] + 1) / self._p1_den
+
+    def p2(self, b: int, c: int) -> float:
+        t = self.uni_types[b]
+        hist = self.uni[b]
+        lower = self.p1(c)
+        if hist == 0 or t == 0:
+            return lower
+        return (self.bi.get(b << 16 | c, 0) + t * lower) / (hist + t)
+
+    def logp(self, a: int, b: int, c: int) -> float:
+        """log P(c | a b), natural log."""
+        return math.log(self.prob(a, b, c))
+
+    def prob(self, a: int, b: int, c: int) -> float:
+        """P(c | a b), Witten-Bell interpolated, cached."""
+        key = a << 32 | b << 16 | c
+        v = self._cache.get(key)
+        if v is not None:
+            return v
+        lower = self.p2(b, c)
+        hkey = a << 16 | b
+        t = self.bi_types.get(hkey, 0)
+        if t:
+            hist = self.bi[hkey]
+            p = (self.tri.get(key, 0) + t * lower) / (hist + t)
+        else:
+            p = lower
+        v = p
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[key] = v
+        return v
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_counts(texts: Iterable[str], config: BuildConfig) -> SyllableModel:
+    """Count, prune and assemble a model from raw texts (two passes over `texts`)."""
+    texts = list(texts) if not isinstance(texts, list) else texts
+    raw: Counter[str] = Counter()
+    for text in texts:
+        raw.update(model_tokens(text))
+    words: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
+    for w, n in raw.items():
+        if word_class(w, {}) != LETTER:
+            low = w.lower()
+            words[low] += n
+            if w[0].isupper():
+                capitals[low] += n
+    vocab_words = sorted(
+        w
+        for w, n in words.items()
+        if w not in SPECIALS
+        and ((n >= config.min_count_syllable and is_syllable(w)) or (n >= config.min_count_other and w.isalpha()))
+    )
+    vocab = [*SPECIALS, *vocab_words]
+    if len(vocab) >= 1 << 16:
+        raise ValueError("vocabulary does not fit 16-bit ids; raise the thresholds")
+    index = {w: i for i, w in enumerate(vocab)}
+    classes = {w: index[word_class(w, index)] for w in raw}
+    uni: Counter[int] = Counter()
+    bi: Counter[int] = Counter()
+    tri: Counter[int] = Counter()
+    for text in texts:
+        ids = [classes[w] for w in model_tokens(text)]
+        uni.update(ids)
+        bi.update([a << 16 | b for a, b in zip(ids, ids[1:], strict=False)])
+        tri.update([a << 32 | b << 16 | c for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)])
+    uni_types = Counter(k >> 16 for k in bi)
+    bi_types_all = Counter(k >> 16 for k in tri)
+    bi_kept = {k: n for k, n in bi.items() if n >= config.min_bigram}
+    tri_kept = {k: n for k, n in tri.items() if n >= config.min_trigram}
+    bi_types = {k: bi_types_all[k] for k in bi_kept if bi_types_all.get(k)}
+    header = {
+        "format": "VNSYLLM1",
+        "config": config.__dict__,
+        "tokens": sum(uni.values()),
+        "vocab": len(vocab),
+        "bigrams": len(bi_kept),
+        "trigrams": len(tri_kept),
+        "heldout": f"sha1(id)[:4] % {HELDOUT_BUCKETS} == 0 excluded",
+    }
+    return SyllableModel(
+        vocab=vocab,
+        uni=array("I", [uni.get(i, 0) for i in range(len(vocab))]),
+        uni_types=array("I", [uni_types.get(i, 0) for i in range(len(vocab))]),
+        capitals=array("I", [capitals.get(w, 0) for w in vocab]),
+        bi=bi_kept,
+        bi_types=bi_types,
+        tri=tri_kept,
+        header=header,
+    )
+
+
+def _pack(arr: array) -> bytes:
+    if sys.byteorder != "little":
+        arr = array(arr.typecode, arr)
+        arr.byteswap()
+    return zlib.compress(arr.tobytes(), 9)
+
+
+def _unpack(typecode: str, data: bytes) -> array:
+    arr = array(typecode)
+    arr.frombytes(zlib.decompress(data))
+    if sys.byteorder != "little":
+        arr.byteswap()
+    return arr
+
+
+def _deltas(keys: list[int]) -> array:
+    out = array("Q")
+    prev = 0
+    for k in keys:
+        out.append(k - prev)
+        prev = k
+    return out
+
+
+def save_model(model: SyllableModel, path: str | Path) -> None:
+    """Write the documented binary format (deterministic: sorted keys, fixed zlib level)."""
+    bi_keys = sorted(model.bi)
+    tri_keys = sorted(model.tri)
+    sections = [
+        zlib.compress("\n".join(model.vocab).encode("utf-8"), 9),
+        _pack(model.uni),
+        _pack(model.uni_types),
+        _pack(_deltas(bi_keys)),
+        _pack(array("I", [model.bi[k] for k in bi_keys])),
+        _pack(array("I", [model.bi_types.get(k, 0) for k in bi_keys])),
+        _pack(_deltas(tri_keys)),
+        _pack(array("I", [min(model.tri[k], 0xFFFFFFFF) for k in tri_keys])),
+        _pack(model.capitals),
+    ]
+    header = json.dumps(model.header, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(MAGIC)
+        fh.write(struct.pack("<I", len(header)))
+        fh.write(header)
+        fh.write(struct.pack("<I", len(sections)))
+        for sec in sections:
+            fh.write(struct.pack("<I", len(sec)))
+            fh.write(sec)
+
+
+def read_model(path: str | Path) -> SyllableModel:
+    """Load a model file written by :func:`save_model` (no code execution involved)."""
+    data = Path(path).read_bytes()
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path}: not a VNSYLLM1 model file")
+    pos = len(MAGIC)
+    (hlen,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    header = json.loads(data[pos : pos + hlen].decode("utf-8"))
+    pos += hlen
+    (nsec,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    sections = []
+    for _ in range(nsec):
+        (slen,) = struct.unpack_from("<I", data, pos)
+        pos += 4
+        sections.append(data[pos : pos + slen])
+        pos += slen
+    vocab = zlib.decompress(sections[0]).decode("utf-8").split("\n")
+    uni = _unpack("I", sections[1])
+    uni_types = _unpack("I", sections[2])
+    bi_keys = array("Q", accumulate(_unpack("Q", sections[3])))
+    bi = SortedCounts(bi_keys, _unpack("I", sections[4]))
+    bi_types = SortedCounts(bi_keys, _unpack("I", sections[5]))
+    if not len(bi_keys) == len(bi.values) == len(bi_types.values):
+        raise ValueError(f"{path}: bigram sections differ in length")
+    tri = SortedCounts(array("Q", accumulate(_unpack("Q", sections[6]))), _unpack("I", sections[7]))
+    if len(tri.keys) != len(tri.values):
+        raise ValueError(f"{path}: trigram sections differ in length")
+    capitals = _unpack("I", sections[8])
+    return SyllableModel(vocab, uni, uni_types, bi, bi_types, tri, capitals, header)
+
+
+_DEFAULT: dict[str, SyllableModel] = {}
+
+
+def load_model(path: str | Path | None = None) -> SyllableModel:
+    """Load (and cache) a model; None means the one shipped in normalize/data/."""
+    key = str(Path(path).resolve()) if path is not None else str(DEFAULT_MODEL_PATH)
+    model = _DEFAULT.get(key)
+    if model is None:
+        model = read_model(key)
+        _DEFAULT[key] = model
+    return model
+
+
+def build_model_file(corpus: str | Path, out: str | Path, config: BuildConfig | None = None) -> dict:
+    """Build from the training part of `corpus` and write `out`; returns the header."""
+    config = config or BuildConfig()
+    texts = [text for _, _, text in iter_corpus(Path(corpus), heldout=False)]
+    model = build_counts(texts, config)
+    model.header["documents"] = len(texts)
+    save_model(model, out)
+    return model.header
+
+
+def run_build(corpus: str | Path, out: str | Path) -> int:
+    """CLI body shared by ``vnplans lm build`` and ``python -m normalize.repair.lm build``."""
+    header = build_model_file(corpus, out)
+    size = Path(out).stat().st_size
+    print(f"wrote {out} ({size / 1e6:.2f} MB): {json.dumps(header, sort_keys=True)}")
+    return 0
+
+
+if __name__ == "__main__":
+    from normalize.repair.cli import main
+
+    raise SystemExit(main(["lm", *sys.argv[1:]]))

@@ -1,0 +1,162 @@
+"""The public API: offsets, confidences, fix names, guards, evidence, CLI, model file."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from normalize.repair import (
+    DEFAULT_THRESHOLD,
+    JOIN_LINE_BROKEN_WORD,
+    RESTORE_INNER_LETTER,
+    SPLIT_GLUED_SYLLABLES,
+    DocumentEvidence,
+    Repair,
+    fix_and_explain,
+    restore,
+)
+from normalize.repair.cli import add_lm_command, add_restore_command
+from normalize.repair.lm import BuildConfig, build_counts, read_model, save_model
+from normalize.vietnamese import is_syllable
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = Path("/work/shared/seeds/lawnet-434-KH-UBND-2022-dak-nong.txt")
+REPAIRED = REPO / "tests" / "fixtures" / "sample_434_repaired.txt"
+
+
+def test_repair_records_offsets_and_confidence(model):
+    text = "đạt chsố 87,76% của t\nnh; tích hp đy đủ"
+    # the page writes "chỉ số" and "tỉnh" intact elsewhere ("chữ số" would also fit here)
+    ev = DocumentEvidence.from_texts([text, "Ủy ban nhân dân tỉnh; đạt chỉ số 88,1%"])
+    result = restore(text, evidence=ev, model=model)
+    assert result.text == "đạt chỉ số 87,76% của tỉnh; tích hợp đầy đủ"
+    got = [(r.start, r.end, r.before, r.after, r.fix, r.applied) for r in result.repairs]
+    assert got == [
+        (4, 8, "chsố", "chỉ số", SPLIT_GLUED_SYLLABLES, True),
+        (20, 24, "t\nnh", "tỉnh", JOIN_LINE_BROKEN_WORD, True),
+        (31, 33, "hp", "hợp", RESTORE_INNER_LETTER, True),
+        (34, 36, "đy", "đầy", RESTORE_INNER_LETTER, True),
+    ]
+    for r in result.repairs:
+        assert text[r.start : r.end] == r.before
+        assert DEFAULT_THRESHOLD <= r.confidence <= 1.0
+
+
+def test_low_confidence_repair_is_reported_not_applied(model):
+    text = "mục tiêu CCHC đra; gửi về"
+    result = restore(text, model=model)
+    assert result.text == text
+    (r,) = result.repairs
+    assert (r.before, r.after, r.applied) == ("đra", "đề ra", False)
+    assert 0.2 <= r.confidence < DEFAULT_THRESHOLD
+    # the same repair is applied when the bar is lowered
+    assert restore(text, model=model, threshold=0.2).text == "mục tiêu CCHC đề ra; gửi về"
+
+
+def test_document_evidence_decides(model):
+    text = "mục tiêu CCHC đra; gửi về"
+    ev = DocumentEvidence.from_texts([text, "các mục tiêu đã đề ra, các biện pháp đề ra"])
+    assert restore(text, evidence=ev, model=model).text == "mục tiêu CCHC đề ra; gửi về"
+
+
+def test_all_caps_needs_attestation(model):
+    text = "TNG ĐIM"
+    assert restore(text, model=model).text == text
+    ev = DocumentEvidence.from_texts([text, "Tổng điểm của tỉnh đạt 86,26 điểm"])
+    assert restore(text, evidence=ev, model=model).text == "TỔNG ĐIỂM"
+
+
+def test_fix_and_explain(model):
+    text, fixes = fix_and_explain("Bảo him xã hội tỉnh", model=model)
+    assert text == "Bảo hiểm xã hội tỉnh"
+    assert fixes == [RESTORE_INNER_LETTER]
+
+
+def test_clean_text_is_returned_unchanged(model):
+    text = "Ủy ban nhân dân tỉnh Đắk Nông ban hành Kế hoạch cải thiện Chỉ số CCHC năm 2022."
+    result = restore(text, model=model)
+    assert result.text is text or result.text == text
+    assert result.repairs == ()
+
+
+def _damage(text: str, rate: float, seed: int) -> str:
+    spec = importlib.util.spec_from_file_location("repair_eval", REPO / "bench" / "repair_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("repair_eval", module)
+    spec.loader.exec_module(module)
+    return module.damage(text, rate, random.Random(seed))[0]
+
+
+CLEAN_PASSAGE = (
+    "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân các huyện "
+    "triển khai thực hiện hiệu quả kế hoạch cải cách hành chính; tăng cường kiểm tra, "
+    "giám sát, đẩy mạnh ứng dụng công nghệ thông tin, nâng cao chất lượng đội ngũ cán bộ, "
+    "công chức, bảo đảm hoàn thành các chỉ tiêu được giao trong năm."
+)
+
+
+def test_fixed_seed_damaged_passage(model):
+    damaged = _damage(CLEAN_PASSAGE, 0.15, seed=6)
+    assert damaged == (
+        "Sở Nội vụ chtrì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân các huyn "
+        "triển khai thực hiện hiệu qukế hoạch ci cách hành chính; tăng cường kiểm tra, "
+        "giám sát, đẩy mnh ứng dụng công nghthông tin, nâng cao chất lượng đội ngũ cán bộ, "
+        "công chc, bảo đảm hoàn thành các chỉ tiêu được giao trong năm."
+    )
+    assert restore(damaged, model=model).text == CLEAN_PASSAGE
+
+
+@pytest.mark.skipif(not (SEED.exists() and REPAIRED.exists()), reason="sample files absent")
+def test_whole_sample_matches_hand_repaired_copy(model):
+    src = SEED.read_text(encoding="utf-8")
+    result = restore(src, model=model)
+    applied = [r for r in result.repairs if r.applied]
+    assert len(applied) == 42
+    assert result.text == REPAIRED.read_text(encoding="utf-8")
+    # the author's typo "cấp tình" stays
+    assert "cấp tình" in result.text
+
+
+def test_syllable_grammar():
+    for word in ("tỉnh", "quốc", "giữ", "gìn", "nghiêng", "khuya", "người", "đán", "kim"):
+        assert is_syllable(word), word
+    for word in ("tnh", "hp", "trc", "chsố", "ce", "ngi", "hợt̀", "qo"):
+        assert not is_syllable(word), word
+
+
+def test_cli_restore(tmp_path, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text("công trc tuyến của t\nnh", encoding="utf-8")
+    out = tmp_path / "repairs.jsonl"
+    parser = argparse.ArgumentParser()
+    subs = parser.add_subparsers()
+    add_restore_command(subs)
+    add_lm_command(subs)
+    args = parser.parse_args(["restore", str(src), "--repairs", str(out)])
+    assert args.func(args) == 0
+    assert capsys.readouterr().out == "công trực tuyến của tỉnh"
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Repair(**row).after for row in rows] == ["trực", "tỉnh"]
+    args = parser.parse_args(["lm", "build", "--corpus", str(tmp_path / "none")])
+    assert args.func(args) == 2
+
+
+def test_model_roundtrip_is_deterministic(tmp_path):
+    texts = ["Ủy ban nhân dân tỉnh Đắk Nông.", "Kế hoạch của tỉnh năm 2022, tỉnh Đắk Lắk."] * 5
+    cfg = BuildConfig(min_count_syllable=1, min_count_other=1, min_bigram=1, min_trigram=1)
+    a, b = tmp_path / "a.bin", tmp_path / "b.bin"
+    save_model(build_counts(texts, cfg), a)
+    save_model(build_counts(list(reversed(texts)), cfg), b)
+    assert a.read_bytes() == b.read_bytes()
+    m = read_model(a)
+    assert m.count("tỉnh") == 15
+    assert m.logp(m.word_id("của"), m.word_id("tỉnh"), m.word_id("năm")) > -1.0
+    with pytest.raises(ValueError):
+        (tmp_path / "bad.bin").write_bytes(b"\x80\x04pickle")
+        read_model(tmp_path / "bad.bin")
