@@ -83,7 +83,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         previous_end = at
         appendices.append(appendix)
 
-    body_lines = cleaner.clean_paragraphs(lines[:body_end], FieldLocation("documents", "body_text"))
+    body_lines = cleaner.clean_lines(lines[:body_end], FieldLocation("documents", "body_text"))
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)

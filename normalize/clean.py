@@ -83,6 +83,15 @@ class TextCleaner:
             offset += len(raw) + 1
         return cleaned
 
+    def clean_lines(self, raws: Sequence[str], where: FieldLocation) -> list[str]:
+        """A running text kept line by line (the body): repaired as one text, so that a word
+        broken over two lines ("t" / "nh") can be joined, then cleaned line by line.
+
+        Repair offsets count from the start of the lines joined by newlines.
+        """
+        text = normalize_tone_placement(self._repair(nfc("\n".join(raws)), where, base_offset=0))
+        return [line for line in (collapse_spaces(raw) for raw in text.split("\n")) if line]
+
     def _repair(self, text: str, where: FieldLocation, base_offset: int) -> str:
         if self.repairer is None or not text.strip():
             return text
