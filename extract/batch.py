@@ -1,83 +1,542 @@
-"""Run the pipeline over many inputs and publish the tables (I/O lives here, not in the core)."""
+"""Run the pipeline over many inputs and publish the tables: parallel, incremental, crash-safe.
+
+How a run goes, and why:
+
+1. Discover the inputs (``extract.inputs``) and stat them, nothing read yet.
+2. Plan: an input whose ``(size, mtime)`` signature and pipeline fingerprint match the last
+   run's hints is known without reading it; every other input is a job.
+3. Jobs run in worker processes. A worker reads and hashes the input; when
+   ``OUT/.cache/<fingerprint>/`` holds that sha256 the result is reused, otherwise the page is
+   extracted and its typed rows cached there. Only a small summary goes back to the parent, so
+   the parent's memory does not grow with the batch and a killed run keeps its finished work.
+4. If the inputs -> documents mapping equals the published one, nothing is written. Otherwise
+   every table is streamed from the cache in doc_id order into a new version, which is
+   committed atomically (``extract.writer``).
+
+The same bytes under several names are one document whose source_path is the smallest path.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TextIO
+
+import pyarrow as pa
 
 from extract import __version__
-from extract.pipeline import DocumentResult, failure_tables, process_bytes
-from extract.writer import publish, to_table
+from extract import writer as w
+from extract.inputs import InputRef, discover, read_input
+from extract.page import PageError
+from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint, process_bytes
 from schemas.tables import TABLES
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".xhtml")
+#: Tables whose rows come from documents (failures are built from the run state).
+DOCUMENT_TABLES = tuple(name for name in TABLES if name != "failures")
+HINTS = "hints.json"
+#: Seconds one document may take before it becomes a ``timeout`` failure (a sample page takes ~0.1 s).
+DEFAULT_TIMEOUT = 300.0
+STATE_FORMAT = 1
 
 
-def discover(paths: list[str]) -> list[Path]:
-    """Files named, and the page files under folders named (recursive), sorted, no duplicates."""
-    found: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in path.rglob("*"):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
-                    found.add(child)
-        else:
-            found.add(path)
-    return sorted(found)
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the input bytes that decides the output."""
+
+    repair: bool = True
+    threshold: float | None = None
+    max_bytes: int = MAX_INPUT_BYTES
+    timeout: float | None = DEFAULT_TIMEOUT  # per document; not part of the key (never cached)
+
+    def key(self) -> str:
+        return f"{pipeline_fingerprint(repair=self.repair, threshold=self.threshold)}-{self.max_bytes}"
 
 
-def _process_path(args: tuple[str, bool, float | None]) -> DocumentResult:
-    path, repair, threshold = args
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        result = DocumentResult("", path, "")
-        result.tables = failure_tables(path, None, "unreadable", f"{type(error).__name__}: {error.strerror or error}")
-        return result
-    return process_bytes(data, path, repair=repair, threshold=threshold)
+@dataclass(frozen=True)
+class Job:
+    ref: InputRef
+    cache_dir: str
+    settings: Settings
+    reuse: bool = True  # False (--force, or a damaged cache file): extract again
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back: the input's sha256 and document summary, or why it failed."""
+
+    source_path: str
+    signature: str
+    sha: str | None = None
+    summary: dict[str, object] | None = None
+    failure: tuple[str, str] | None = None
+    extracted: bool = False
 
 
 @dataclass
 class Summary:
+    """The run in figures: the ``--json`` output and the text summary.
+
+    ``read`` inputs found; ``extracted`` run through the extractor now; ``skipped`` reused
+    (unchanged since the last run, or bytes already extracted); ``duplicates`` inputs whose
+    bytes another input also has; ``written`` documents in the dataset; ``failed`` failures
+    rows; ``published`` whether a new version was committed (False: nothing changed).
+    """
+
     read: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    duplicates: int = 0
     written: int = 0
     failed: int = 0
+    published: bool = False
+    version: str | None = None
     rows: dict[str, int] = field(default_factory=dict)
+    repairs_applied: int = 0
+    repairs_reported: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    def to_text(self) -> str:
+        state = f"published as version {self.version}" if self.published else "unchanged, nothing rewritten"
+        lines = [
+            f"inputs read: {self.read}; extracted: {self.extracted}, skipped (already extracted): {self.skipped}, "
+            f"duplicates: {self.duplicates}, failed: {self.failed}",
+            f"documents written: {self.written} in the dataset ({state}); {self.seconds:.1f} s",
+            "rows: " + ", ".join(f"{name} {count}" for name, count in self.rows.items()),
+            f"repairs: {self.repairs_applied} applied, {self.repairs_reported} reported",
+            "findings: " + (", ".join(f"{code} {n}" for code, n in self.findings.items()) or "none"),
+        ]
+        lines += [f"failed: {f['source_path']}: {f['reason']}: {f['message']}" for f in self.failures[:20]]
+        if len(self.failures) > 20:
+            lines.append(f"... and {len(self.failures) - 20} more failures (see the failures table)")
+        return "\n".join(lines)
 
 
-def _results(paths: list[Path], workers: int, repair: bool, threshold: float | None) -> Iterator[DocumentResult]:
-    jobs = [(str(p), repair, threshold) for p in paths]
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_process_path, jobs)
+# --- worker side ---------------------------------------------------------------------------------
+
+
+def process_job(job: Job) -> Outcome:
+    """Read one input and extract it, or reuse its cached result. Runs in a worker process."""
+    ref = job.ref
+    try:
+        data = read_input(ref, job.settings.max_bytes)
+    except PageError as error:
+        return Outcome(ref.source_path, ref.signature, failure=(error.reason, error.message))
+    sha = hashlib.sha256(data).hexdigest()
+    cached = w.cache_path(Path(job.cache_dir), sha)
+    if job.reuse:
+        summary = w.read_cache_summary(cached)
+        if summary is not None:
+            return Outcome(ref.source_path, ref.signature, sha, summary)
+    s = job.settings
+    try:
+        with deadline(s.timeout):
+            result = process_bytes(data, ref.source_path, repair=s.repair, threshold=s.threshold, max_bytes=s.max_bytes)
+    except PageError as error:  # the alarm went off just outside process_bytes' own handler
+        return Outcome(ref.source_path, ref.signature, failure=(error.reason, error.message), extracted=True)
+    summary = summarize(result.tables)
+    if summary.get("failure", [None])[0] == TIMEOUT:  # depends on the machine's load: retried next run
+        return Outcome(ref.source_path, ref.signature, failure=tuple(summary["failure"]), extracted=True)
+    tables = {name: w.to_table(name, rows) for name, rows in result.tables.items() if rows and name != "failures"}
+    w.write_cache(cached, summary, tables)
+    return Outcome(ref.source_path, ref.signature, sha, summary, extracted=True)
+
+
+TIMEOUT = "timeout"
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise PageError('timeout') inside the extractor after ``seconds`` (main thread only).
+
+    process_bytes turns it into the document's failure row, so one page stuck in a slow path
+    never stalls the batch. Time spent inside a C call is only interrupted when it returns.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_path, jobs, chunksize=4)
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageError(TIMEOUT, f"the extractor took over {seconds:g} s on this input")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_chunk(jobs: list[Job]) -> list[Outcome]:
+    return [process_job(job) for job in jobs]
+
+
+def summarize(tables: Mapping[str, list[dict[str, object]]]) -> dict[str, object]:
+    """The figures of one document that the run summary adds up (JSON-ready)."""
+    failures = tables.get("failures") or []
+    if failures:
+        return {"failure": [failures[0]["reason"], failures[0]["message"]]}
+    documents = tables.get("documents") or []
+    return {
+        "rows": {name: len(tables.get(name) or []) for name in DOCUMENT_TABLES},
+        "repairs_applied": sum(int(d.get("repairs_applied") or 0) for d in documents),
+        "repairs_reported": sum(int(d.get("repairs_reported") or 0) for d in documents),
+        "findings": dict(sorted(Counter(str(f["code"]) for f in tables.get("findings") or []).items())),
+    }
+
+
+# --- running jobs --------------------------------------------------------------------------------
+
+CRASH = ("extractor_crash", "the extractor process died on this input (a crash in native code or killed for memory)")
+
+
+def execute(jobs: Sequence[Job], workers: int, report: Callable[[Outcome], None]) -> list[Outcome]:
+    """Run the jobs, in this process for one worker; a job that kills its worker becomes a failure."""
+    outcomes: list[Outcome] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            outcomes.append(process_job(job))
+            report(outcomes[-1])
+        return outcomes
+    remaining = list(jobs)
+    while remaining:
+        suspects, remaining = _pool_run(remaining, workers, outcomes, report)
+        for job in suspects:  # the pool broke: find the culprit among the jobs in flight, one by one
+            outcome = _isolated(job)
+            outcomes.append(outcome)
+            report(outcome)
+    return outcomes
+
+
+def _pool_run(
+    jobs: list[Job], workers: int, outcomes: list[Outcome], report: Callable[[Outcome], None]
+) -> tuple[list[Job], list[Job]]:
+    """Jobs in chunks, a bounded number in flight; returns (in flight, not started) if the pool broke."""
+    size = max(1, min(16, len(jobs) // (workers * 8)))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    position = 0
+    pending: dict[Future[list[Outcome]], list[Job]] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=w.release_inherited_locks) as pool:
+        try:
+            while position < len(chunks) or pending:
+                while position < len(chunks) and len(pending) < workers * 3:
+                    pending[pool.submit(_process_chunk, chunks[position])] = chunks[position]
+                    position += 1
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    for outcome in future.result():
+                        outcomes.append(outcome)
+                        report(outcome)
+                    del pending[future]
+        except BrokenProcessPool:
+            in_flight = [job for chunk in pending.values() for job in chunk]
+            return in_flight, [job for chunk in chunks[position:] for job in chunk]
+    return [], []
+
+
+def _isolated(job: Job) -> Outcome:
+    with ProcessPoolExecutor(max_workers=1, initializer=w.release_inherited_locks) as pool:
+        try:
+            return pool.submit(process_job, job).result()
+        except BrokenProcessPool:
+            return Outcome(job.ref.source_path, job.ref.signature, failure=CRASH)
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+class Progress:
+    """A tqdm bar on a terminal, a log line every few seconds otherwise, nothing when disabled."""
+
+    def __init__(self, total: int, enabled: bool, stream: TextIO | None = None) -> None:
+        self.total, self.done, self.failed = total, 0, 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and total > 0
+        self.started = self.last = time.perf_counter()
+        self.bar = None
+        if self.enabled and self.stream.isatty():
+            import tqdm as tqdm_module
+
+            tqdm_module.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+            self.bar = tqdm_module.tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.failed += outcome.failure is not None or bool(outcome.summary and "failure" in outcome.summary)
+        if self.bar is not None:
+            self.bar.set_postfix(failed=self.failed, refresh=False)
+            self.bar.update(1)
+        elif self.enabled and (time.perf_counter() - self.last >= 5 or self.done == self.total):
+            self.last = time.perf_counter()
+            self._log()
+
+    def _log(self) -> None:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.done / elapsed
+        eta = (self.total - self.done) / rate if rate else 0.0
+        print(
+            f"vnplans: {self.done}/{self.total} documents, {rate:.1f}/s, ETA {eta:.0f} s, {self.failed} failed",
+            file=self.stream,
+            flush=True,
+        )
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --- the run -------------------------------------------------------------------------------------
 
 
 def run(
-    paths: list[str], out: Path, *, workers: int | None = None, repair: bool = True, threshold: float | None = None
+    paths: Sequence[str],
+    out: Path,
+    *,
+    workers: int | None = None,
+    repair: bool = True,
+    threshold: float | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    force: bool = False,
+    progress: bool = False,
 ) -> Summary:
-    files = discover(paths)
-    workers = workers or os.cpu_count() or 1
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    seen: set[str] = set()
-    summary = Summary()
-    for result in _results(files, workers, repair, threshold):
-        summary.read += 1
-        if result.failed:
-            summary.failed += 1
-        elif result.doc_id in seen:
-            continue  # the same bytes under another name: one document
-        else:
-            seen.add(result.doc_id)
-            summary.written += 1
-        for name, table_rows in result.tables.items():
-            rows[name].extend(table_rows)
-    tables = {name: to_table(name, rows[name]) for name in TABLES}
-    summary.rows = {name: tables[name].num_rows for name in TABLES}
-    publish(out, tables, {"extractor_version": __version__, "documents": summary.written, "failures": summary.failed})
+    """Extract ``paths`` into the dataset at ``out``.
+
+    Raises ``inputs.UsageError`` / ``writer.OutputError`` before any work for bad arguments.
+    """
+    started = time.perf_counter()
+    settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
+    workers = max(1, workers or _cpu_count())
+    refs = discover(paths, exclude=out)
+    w.prepare_output(out)
+    with w.locked(out):
+        w.remove_abandoned(out)
+        key = settings.key()
+        cache_dir = out / ".cache" / key
+        previous = w.read_state(out) or {}
+        same_key = previous.get("key") == key and previous.get("format") == STATE_FORMAT and not force
+        hints = _read_hints(cache_dir) if same_key else {}
+        known_docs: dict[str, dict] = previous.get("docs", {}) if same_key else {}
+        known, jobs = _plan(refs, hints, known_docs, cache_dir, settings, reuse=not force)
+        meter = Progress(len(jobs), progress)
+        try:
+            outcomes = known + execute(jobs, workers, meter)
+        finally:
+            meter.close()
+        state = build_state(key, outcomes)
+        changed = force or state != {k: previous.get(k) for k in state}
+        version = None
+        if changed:
+            outcomes += _recover_missing(state, refs, cache_dir, settings, workers)
+            state = build_state(key, outcomes)
+            version = _write_version(out, cache_dir, state, settings)
+            _prune_cache(out / ".cache", key, state)
+        _write_hints(cache_dir, outcomes)
+    summary = summarize_run(state, outcomes, len(refs))
+    summary.published, summary.version = changed, version
+    summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _plan(
+    refs: Sequence[InputRef],
+    hints: Mapping[str, list],
+    docs: Mapping[str, dict],
+    cache_dir: Path,
+    settings: Settings,
+    reuse: bool,
+) -> tuple[list[Outcome], list[Job]]:
+    """Inputs known from the last run by their signature (no read), and jobs for all others."""
+    known: list[Outcome] = []
+    jobs: list[Job] = []
+    for ref in refs:
+        hint = hints.get(ref.source_path)
+        if hint and ref.signature and ref.problem is None and hint[0] == ref.signature and hint[1] in docs:
+            known.append(Outcome(ref.source_path, ref.signature, hint[1], docs[hint[1]]))
+        else:
+            jobs.append(Job(ref, str(cache_dir), settings, reuse=reuse))
+    return known, jobs
+
+
+def build_state(key: str, outcomes: Iterable[Outcome]) -> dict[str, object]:
+    """The dataset's identity: each input -> its sha256 (or why it failed), each sha256 -> summary."""
+    inputs: dict[str, dict[str, object]] = {}
+    docs: dict[str, dict] = {}
+    for outcome in sorted(outcomes, key=lambda o: o.source_path):
+        if outcome.sha is None:
+            reason, message = outcome.failure or CRASH
+            inputs[outcome.source_path] = {"reason": reason, "message": message}
+        else:
+            inputs[outcome.source_path] = {"sha256": outcome.sha}
+            docs[outcome.sha] = outcome.summary or {}
+    return {"format": STATE_FORMAT, "key": key, "inputs": inputs, "docs": dict(sorted(docs.items()))}
+
+
+def chosen_paths(state: Mapping[str, object]) -> dict[str, str]:
+    """Each successfully read sha256 -> the smallest source_path holding it (order-independent)."""
+    chosen: dict[str, str] = {}
+    docs = state["docs"]
+    for path, entry in state["inputs"].items():
+        sha = entry.get("sha256")
+        if sha and "failure" not in docs[sha] and (sha not in chosen or path < chosen[sha]):
+            chosen[sha] = path
+    return dict(sorted(chosen.items()))
+
+
+def failure_rows(state: Mapping[str, object]) -> list[dict[str, object]]:
+    """One failures row per input that failed, duplicates included (each path is listed)."""
+    rows = []
+    for path, entry in state["inputs"].items():
+        sha = entry.get("sha256")
+        failure = state["docs"][sha].get("failure") if sha else [entry["reason"], entry["message"]]
+        if failure:
+            rows.append(
+                {
+                    "source_path": path,
+                    "source_sha256": sha,
+                    "reason": failure[0],
+                    "message": failure[1],
+                    "extractor_version": __version__,
+                }
+            )
+    return rows
+
+
+def _recover_missing(
+    state: Mapping[str, object], refs: Sequence[InputRef], cache_dir: Path, settings: Settings, workers: int
+) -> list[Outcome]:
+    """Extract again the documents whose cache file is gone or damaged (needed to write the tables)."""
+    by_path = {ref.source_path: ref for ref in refs}
+    missing = [
+        Job(by_path[path], str(cache_dir), settings, reuse=False)
+        for sha, path in chosen_paths(state).items()
+        if w.read_cache_summary(w.cache_path(cache_dir, sha)) is None
+    ]
+    if not missing:
+        return []
+    outcomes = execute(missing, workers, lambda _: None)
+    for outcome in outcomes:
+        if outcome.sha and w.read_cache_summary(w.cache_path(cache_dir, outcome.sha)) is None:
+            raise OSError(f"cannot write the document cache under {cache_dir}")
+    return outcomes
+
+
+def _write_version(out: Path, cache_dir: Path, state: Mapping[str, object], settings: Settings) -> str:
+    """Stream every table from the cache, in doc_id order, into a new version and commit it."""
+    staging = w.new_staging(out)
+    streams = {name: w.TableStream(staging / name / w.PART, name) for name in TABLES}
+    for sha, path in chosen_paths(state).items():
+        tables = w.read_cache_tables(w.cache_path(cache_dir, sha))
+        if tables is None:
+            raise OSError(f"the document cache of {path} vanished while writing")
+        for name, table in tables.items():
+            if name == "documents":
+                table = table.set_column(
+                    table.schema.get_field_index("source_path"),
+                    table.schema.field("source_path"),
+                    pa.array([path] * table.num_rows, pa.string()),
+                )
+            streams[name].append(table)
+    streams["failures"].append(w.to_table("failures", failure_rows(state)))
+    for stream in streams.values():
+        stream.close()
+    manifest = {
+        "extractor_version": __version__,
+        "pipeline_fingerprint": pipeline_fingerprint(repair=settings.repair, threshold=settings.threshold),
+        "options": {"repair": settings.repair, "threshold": settings.threshold, "max_bytes": settings.max_bytes},
+        "inputs": len(state["inputs"]),
+        "documents": streams["documents"].rows,
+        "failures": streams["failures"].rows,
+    }
+    return w.commit(out, staging, manifest, state)
+
+
+def summarize_run(state: Mapping[str, object], outcomes: Sequence[Outcome], read: int) -> Summary:
+    chosen = chosen_paths(state)
+    failures = failure_rows(state)
+    summary = Summary(read=read, written=len(chosen), failed=len(failures))
+    summary.extracted = sum(o.extracted for o in outcomes)
+    summary.skipped = sum(1 for o in outcomes if o.sha and not o.extracted)
+    summary.duplicates = sum(1 for e in state["inputs"].values() if e.get("sha256") in chosen) - len(chosen)
+    rows: Counter[str] = Counter({name: 0 for name in TABLES})
+    findings: Counter[str] = Counter()
+    for sha in chosen:
+        doc = state["docs"][sha]
+        rows.update(doc["rows"])
+        findings.update(doc["findings"])
+        summary.repairs_applied += doc["repairs_applied"]
+        summary.repairs_reported += doc["repairs_reported"]
+    rows["failures"] = len(failures)
+    summary.rows = {name: rows[name] for name in TABLES}
+    summary.findings = dict(sorted(findings.items()))
+    summary.failures = [{k: str(f[k]) for k in ("source_path", "reason", "message")} for f in failures]
+    return summary
+
+
+# --- hints and cache housekeeping ------------------------------------------------------------
+
+
+def _read_hints(cache_dir: Path) -> dict[str, list]:
+    try:
+        value = json.loads((cache_dir / HINTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _write_hints(cache_dir: Path, outcomes: Iterable[Outcome]) -> None:
+    """(path -> signature, sha256) so the next run skips reading unchanged inputs. Only a hint."""
+    hints = {o.source_path: [o.signature, o.sha] for o in sorted(outcomes, key=lambda o: o.source_path) if o.sha}
+    if _read_hints(cache_dir) == hints:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = cache_dir / f"{HINTS}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(hints, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, cache_dir / HINTS)
+
+
+def _prune_cache(cache_root: Path, key: str, state: Mapping[str, object]) -> None:
+    """Drop cached documents no input refers to any more, and caches of other pipeline versions."""
+    keep = set(state["docs"])
+    for entry in cache_root.iterdir():
+        if entry.name != key:
+            _remove(entry)
+            continue
+        for bucket in entry.iterdir():
+            if not bucket.is_dir():
+                continue
+            for item in bucket.iterdir():
+                if item.name.removesuffix(".doc") not in keep:
+                    _remove(item)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,230 @@
+"""Find the inputs of a run (files, folders, glob patterns, .zip archives) and read them safely.
+
+Discovery only lists and stats: it never reads a page, so a re-run can decide what changed
+from ``(size, mtime_ns)`` alone. Archive members are read straight from the archive into
+memory and never extracted, so a hostile member name (``../../x.txt``) cannot write anywhere;
+it is refused with a failure row all the same, since it says the archive is not what it claims.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from extract.page import PageError
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".xhtml")
+ARCHIVE_SUFFIX = ".zip"
+#: Separates an archive's path from a member's name in ``source_path``.
+MEMBER_SEPARATOR = "!"
+#: An archive with more members than this is refused as a whole (a zip bomb made of entries).
+MAX_ARCHIVE_MEMBERS = 200_000
+_GLOB_CHARS = frozenset("*?[")
+
+
+class UsageError(Exception):
+    """An input named on the command line that does not exist: bad usage, said before any work."""
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """One input of the run, as listed (not read).
+
+    ``signature`` changes whenever the bytes may have changed (size and mtime of the file, or
+    of the archive plus the member's CRC and size); ``problem`` is a refusal already known at
+    discovery (unsafe member name, broken archive) as ``(reason, message)``.
+    """
+
+    source_path: str
+    file: str
+    member: str | None = None
+    size: int = 0
+    signature: str = ""
+    problem: tuple[str, str] | None = None
+
+
+def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputRef]:
+    """Every input named by ``args``, sorted by source_path, each path once.
+
+    Files named explicitly are taken whatever their suffix; inside folders, glob matches and
+    archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped.
+    """
+    skip = _resolved(exclude) if exclude is not None else None
+    found: dict[str, InputRef] = {}
+    for raw in args:
+        for path, explicit in _expand(raw):
+            for ref in _refs(path, explicit, skip):
+                found.setdefault(ref.source_path, ref)
+    return [found[key] for key in sorted(found)]
+
+
+def read_input(ref: InputRef, max_bytes: int) -> bytes:
+    """The bytes of one input, at most ``max_bytes`` of them; PageError says why not."""
+    if ref.problem is not None:
+        raise PageError(*ref.problem)
+    if ref.member is not None:
+        return _read_member(ref, max_bytes)
+    try:
+        info = os.stat(ref.file)
+        if not stat.S_ISREG(info.st_mode):
+            raise PageError("unreadable", "not a regular file")
+        if info.st_size > max_bytes:
+            raise PageError("too_large", f"the input is {info.st_size} bytes, over the limit of {max_bytes}")
+        with open(ref.file, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise PageError("unreadable", _os_message(error)) from error
+    if len(data) > max_bytes:
+        raise PageError("too_large", f"the input is over the limit of {max_bytes} bytes")
+    return data
+
+
+def is_page_name(name: str) -> bool:
+    return name.lower().endswith(PAGE_SUFFIXES)
+
+
+def _expand(raw: str) -> Iterable[tuple[str, bool]]:
+    """A command-line argument as paths: itself when it exists (or is a link), else its glob matches."""
+    if os.path.lexists(raw):
+        return [(raw, True)]
+    if _GLOB_CHARS & set(raw):
+        matches = sorted(glob.glob(raw, recursive=True))
+        if matches:
+            return [(match, False) for match in matches]
+    raise UsageError(f"no such file, folder or matching pattern: {raw}")
+
+
+def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
+    path = os.path.normpath(path)
+    if skip is not None and _inside(path, skip):
+        return
+    if os.path.isdir(path) and (explicit or not os.path.islink(path)):
+        yield from _folder(path, skip)
+    elif path.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
+        yield from _archive(path)
+    elif explicit or is_page_name(path):
+        yield _file_ref(path)
+
+
+def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
+    """Page files and archives under a folder; links to folders are not followed (no cycles)."""
+    for current, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _skipped(os.path.join(current, d), skip))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(current, name)
+            if name.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
+                yield from _archive(path)
+            elif is_page_name(name):
+                yield _file_ref(path)
+
+
+def _skipped(path: str, skip: Path | None) -> bool:
+    return skip is not None and _inside(path, skip)
+
+
+def _file_ref(path: str) -> InputRef:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return InputRef(path, path)  # a dangling link: read_input says why it cannot be read
+    return InputRef(path, path, size=info.st_size, signature=f"{info.st_size}:{info.st_mtime_ns}")
+
+
+def _archive(path: str) -> Iterable[InputRef]:
+    """The page members of an archive; unsafe or duplicate names as refusals, never extracted."""
+    try:
+        info = os.stat(path)
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as error:
+        message = _os_message(error) if isinstance(error, OSError) else f"not a readable zip archive: {error}"
+        yield InputRef(path, path, signature="archive", problem=("unreadable", message))
+        return
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        message = f"the archive holds {len(members)} entries, over the limit of {MAX_ARCHIVE_MEMBERS}"
+        yield InputRef(path, path, signature="archive", problem=("too_large", message))
+        return
+    base = f"{info.st_size}:{info.st_mtime_ns}"
+    seen: dict[str, int] = {}
+    for member in members:
+        name = member.filename
+        source = f"{path}{MEMBER_SEPARATOR}{name}"
+        signature = f"{base}:{member.CRC}:{member.file_size}"
+        unsafe = unsafe_member_reason(member)
+        if unsafe is not None:
+            yield InputRef(source, path, name, member.file_size, signature, ("unsafe_path", unsafe))
+        elif member.is_dir() or not is_page_name(name) or PurePosixPath(name).name.startswith("."):
+            continue
+        elif name in seen:
+            problem = ("duplicate_member", "the archive holds another member of the same name")
+            yield InputRef(f"{source}#{seen[name]}", path, name, member.file_size, signature, problem)
+        else:
+            yield InputRef(source, path, name, member.file_size, signature)
+        seen[name] = seen.get(name, 0) + 1
+
+
+def unsafe_member_reason(member: zipfile.ZipInfo) -> str | None:
+    """Why a member name would escape an extraction folder (absolute, ``..``, drive, link), or None."""
+    name = member.filename
+    if "\x00" in name:
+        return "the member name holds a NUL character"
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or (len(posix) > 1 and posix[1] == ":"):
+        return f"the member name is an absolute path: {name!r}"
+    if ".." in PurePosixPath(posix).parts:
+        return f"the member name climbs out of the archive folder: {name!r}"
+    if stat.S_ISLNK(member.external_attr >> 16):
+        return f"the member is a symbolic link: {name!r}"
+    return None
+
+
+#: Open archives of this process (a worker reads many members of the same archive).
+_OPEN_ARCHIVES: dict[str, zipfile.ZipFile] = {}
+
+
+def _read_member(ref: InputRef, max_bytes: int) -> bytes:
+    assert ref.member is not None
+    try:
+        archive = _open_archive(ref.file)
+        info = archive.getinfo(ref.member)
+        if info.file_size > max_bytes:
+            raise PageError("too_large", f"the member is {info.file_size} bytes, over the limit of {max_bytes}")
+        with archive.open(info) as handle:
+            data = handle.read(max_bytes + 1)  # the header's size may lie: never inflate past the limit
+    except PageError:
+        raise
+    except (OSError, KeyError, RuntimeError, zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as error:
+        _OPEN_ARCHIVES.pop(ref.file, None)
+        raise PageError("unreadable", f"the archive member cannot be read: {type(error).__name__}: {error}") from error
+    if len(data) > max_bytes:
+        raise PageError("too_large", f"the member inflates to over the limit of {max_bytes} bytes")
+    return data
+
+
+def _open_archive(path: str) -> zipfile.ZipFile:
+    archive = _OPEN_ARCHIVES.get(path)
+    if archive is None:
+        while len(_OPEN_ARCHIVES) >= 4:
+            _OPEN_ARCHIVES.pop(next(iter(_OPEN_ARCHIVES))).close()
+        archive = _OPEN_ARCHIVES[path] = zipfile.ZipFile(path)
+    return archive
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _inside(path: str, root: Path) -> bool:
+    real = Path(os.path.realpath(path))
+    return real == root or root in real.parents
+
+
+def _os_message(error: OSError) -> str:
+    return f"{type(error).__name__}: {error.strerror or error}"

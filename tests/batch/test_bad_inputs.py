@@ -1,0 +1,248 @@
+"""One case per kind of bad input: its failure row (reason and message), and the rest of the batch intact.
+
+Every batch holds the real sample page next to the bad input; the sample must come out whole
+(one documents row, 119 appendix rows) whatever the bad input did.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extract import inputs
+
+from .helpers import SAMPLE, SAMPLE_ROWS, batch, html_fixture, rows
+
+
+def _assert_sample_intact(out: Path, source_path: str) -> None:
+    documents = rows(out, "documents")
+    sample = [d for d in documents if d["source_path"] == source_path]
+    assert len(sample) == 1
+    assert sample[0]["number"] == "434/KH-UBND"
+    assert sample[0]["appendix_row_count"] == SAMPLE_ROWS
+    doc_rows = [r for r in rows(out, "appendix_rows") if r["doc_id"] == sample[0]["doc_id"]]
+    assert [r["position"] for r in doc_rows] == list(range(1, SAMPLE_ROWS + 1))
+
+
+def _deep_html(depth: int) -> bytes:
+    return b"<html><body>" + b"<div>" * depth + b"x" + b"</div>" * depth + b"</body></html>"
+
+
+BOT_PAGE = (
+    b'<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><form id="challenge-form" '
+    b'action="/x"></form><p>Checking your browser before accessing lawnet.vn</p></body></html>'
+)
+LOGIN_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>LawNet</title></head><body><form action="/login">'
+    '<label>Tên đăng nhập</label><input name="u"><label>Mật khẩu</label><input type="password" name="p">'
+    "<button>Đăng nhập</button></form></body></html>"
+).encode()
+
+#: (file name, bytes or a maker of them, reason, message; the HTML reader's messages are pinned by their start)
+BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
+    ("empty.txt", b"", "empty", "the file is empty"),
+    ("blank.txt", b"  \n\t \r\n", "empty", "the file is empty"),
+    ("garbage.txt", random.Random(5).randbytes(4096), "not_text", "the file is binary data, not a saved page"),
+    (
+        "truncated.html",
+        lambda: html_fixture("sample_434_utf8.html")[:2000],
+        "not_a_document",
+        "no legal document (no national motto) found on the page",
+    ),
+    ("deep.html", _deep_html(100_000), "too_deep", "markup nests too deep"),
+    ("bot.html", BOT_PAGE, "bot_challenge", "a bot-challenge page"),
+    ("login.html", LOGIN_PAGE, "login_stub", "a login form instead of the document"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason", "message"), BAD_BYTES, ids=[case[0] for case in BAD_BYTES])
+def test_bad_page_gives_one_failure_row(
+    tmp_path: Path, name: str, data: bytes | Callable[[], bytes], reason: str, message: str
+) -> None:
+    (tmp_path / "in").mkdir()
+    bad = tmp_path / "in" / name
+    bad.write_bytes(data() if callable(data) else data)
+    summary = batch([SAMPLE, bad], tmp_path / "out")
+    failures = rows(tmp_path / "out", "failures")
+    assert len(failures) == 1
+    row = failures[0]
+    assert (row["source_path"], row["reason"]) == (str(bad), reason)
+    assert row["message"].startswith(message)
+    assert row["source_sha256"] is not None and len(row["source_sha256"]) == 64
+    assert (summary.read, summary.written, summary.failed) == (2, 1, 1)
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+
+
+def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 60_000)
+    summary = batch([SAMPLE, big], tmp_path / "out", max_bytes=55_000)
+    assert [
+        (r["source_path"], r["source_sha256"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")
+    ] == [(str(big), None, "too_large", "the input is 60000 bytes, over the limit of 55000")]
+    assert summary.failed == 1
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+
+
+def _dangling_link(folder: Path) -> Path:
+    link = folder / "gone.html"
+    link.symlink_to(folder / "no-such-target.html")
+    return link
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+UNREADABLE: list[tuple[str, Callable[[Path], Path], str]] = [
+    ("dangling-symlink", _dangling_link, "FileNotFoundError: No such file or directory"),
+    ("fifo", _fifo, "not a regular file"),
+]
+
+
+@pytest.mark.parametrize(("kind", "make", "message"), UNREADABLE, ids=[case[0] for case in UNREADABLE])
+def test_unreadable_input_found_in_a_folder(
+    tmp_path: Path, kind: str, make: Callable[[Path], Path], message: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(SAMPLE.read_bytes())
+    bad = make(folder)
+    batch([folder], tmp_path / "out")
+    assert [
+        (r["source_path"], r["source_sha256"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")
+    ] == [(str(bad), None, "unreadable", message)]
+    _assert_sample_intact(tmp_path / "out", str(folder / "plan.txt"))
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, where chmod 000 does not stop a read: make open() refuse that one file."""
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(SAMPLE.read_bytes() + b"\n")
+    real_open = open
+
+    def guarded_open(file: object, *args: object, **kwargs: object):  # noqa: ANN202 - mirrors open()
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(inputs, "open", guarded_open, raising=False)
+    batch([SAMPLE, locked], tmp_path / "out", workers=1)
+    assert [(r["source_path"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")] == [
+        (str(locked), "unreadable", "PermissionError: Permission denied")
+    ]
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+
+
+def test_zip_slip_members_are_refused_and_nothing_is_written_outside(tmp_path: Path) -> None:
+    archive = tmp_path / "work" / "pages.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("plans/434.txt", SAMPLE.read_bytes())
+        z.writestr("../../x.txt", b"escaped")
+        z.writestr("/etc/evil.txt", b"absolute")
+        z.writestr("a/../../../y.html", b"<html></html>")
+    out = tmp_path / "work" / "out"
+    before = sorted(tmp_path.rglob("*"))
+    summary = batch([archive], tmp_path / "work" / "out")
+    failures = [
+        (r["source_path"], r["source_sha256"], r["reason"], r["message"])
+        for r in rows(tmp_path / "work" / "out", "failures")
+    ]
+    assert failures == [
+        (
+            f"{archive}!../../x.txt",
+            None,
+            "unsafe_path",
+            "the member name climbs out of the archive folder: '../../x.txt'",
+        ),
+        (f"{archive}!/etc/evil.txt", None, "unsafe_path", "the member name is an absolute path: '/etc/evil.txt'"),
+        (
+            f"{archive}!a/../../../y.html",
+            None,
+            "unsafe_path",
+            "the member name climbs out of the archive folder: 'a/../../../y.html'",
+        ),
+    ]
+    assert (summary.read, summary.written, summary.failed) == (4, 1, 3)
+    _assert_sample_intact(tmp_path / "work" / "out", f"{archive}!plans/434.txt")
+    outside = sorted(p for p in tmp_path.rglob("*") if p != out and out not in p.parents)
+    assert outside == before
+    assert not (tmp_path / "x.txt").exists() and not Path("/etc/evil.txt").exists()
+
+
+def test_zip_member_that_inflates_past_the_limit(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("plan.txt", SAMPLE.read_bytes())
+        z.writestr("bomb.txt", b"0" * 2_000_000)
+    batch([archive], tmp_path / "out", max_bytes=1_000_000)
+    assert [(r["source_path"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")] == [
+        (f"{archive}!bomb.txt", "too_large", "the member is 2000000 bytes, over the limit of 1000000")
+    ]
+    _assert_sample_intact(tmp_path / "out", f"{archive}!plan.txt")
+
+
+def test_broken_zip_is_one_failure(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 this is not really an archive")
+    batch([SAMPLE, broken], tmp_path / "out")
+    assert [(r["source_path"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")] == [
+        (str(broken), "unreadable", "not a readable zip archive: File is not a zip file")
+    ]
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+
+
+def test_same_content_twice_is_one_document_under_the_smallest_path(tmp_path: Path) -> None:
+    for name in ("b-copy.txt", "a-copy.txt", "c-copy.txt"):
+        (tmp_path / name).write_bytes(SAMPLE.read_bytes())
+    summary = batch([tmp_path / "c-copy.txt", tmp_path / "b-copy.txt", tmp_path / "a-copy.txt"], tmp_path / "out")
+    assert (summary.read, summary.written, summary.duplicates, summary.failed) == (3, 1, 2, 0)
+    assert rows(tmp_path / "out", "failures") == []
+    assert len(rows(tmp_path / "out", "appendix_rows")) == SAMPLE_ROWS
+    _assert_sample_intact(tmp_path / "out", str(tmp_path / "a-copy.txt"))
+
+
+def test_the_same_failing_content_twice_lists_each_path(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_bytes(b"")
+    (tmp_path / "two.txt").write_bytes(b"")
+    batch([SAMPLE, tmp_path / "one.txt", tmp_path / "two.txt"], tmp_path / "out")
+    assert [(r["source_path"], r["reason"]) for r in rows(tmp_path / "out", "failures")] == [
+        (str(tmp_path / "one.txt"), "empty"),
+        (str(tmp_path / "two.txt"), "empty"),
+    ]
+
+
+ENCODINGS: list[tuple[str, Callable[[], bytes], str, int]] = [
+    ("utf16-bom-text", lambda: SAMPLE.read_text(encoding="utf-8").encode("utf-16"), "utf-16", SAMPLE_ROWS),
+    ("utf16-html", lambda: html_fixture("sample_434_utf16.html"), "utf-16", SAMPLE_ROWS),
+    ("undeclared-charset-html", lambda: html_fixture("plan2_nocharset.html"), "windows-1258", 6),
+    (
+        "wrong-charset-html",
+        lambda: html_fixture("plan2_utf8.html").replace(b'charset="utf-8"', b'charset="windows-1252"'),
+        "utf-8",
+        6,
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "make", "encoding", "appendix_rows"), ENCODINGS, ids=[c[0] for c in ENCODINGS])
+def test_unusual_encodings_are_read_not_refused(
+    tmp_path: Path, kind: str, make: Callable[[], bytes], encoding: str, appendix_rows: int
+) -> None:
+    page = tmp_path / f"{kind}.html"
+    page.write_bytes(make())
+    batch([SAMPLE, page], tmp_path / "out")
+    assert rows(tmp_path / "out", "failures") == []
+    document = next(d for d in rows(tmp_path / "out", "documents") if d["source_path"] == str(page))
+    assert document["encoding"].startswith(encoding)  # the HTML reader may name the byte order (utf-16-le)
+    assert document["appendix_row_count"] == appendix_rows
+    assert "CẢI CÁCH HÀNH CHÍNH" in document["title"]
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
