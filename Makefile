@@ -31,9 +31,12 @@ CORPUS ?= ../shared/corpus
 lm: $(STAMP)
 	$(BIN)/vnplans lm build --corpus $(CORPUS) --out normalize/data/syllable_lm.bin
 
+# Speed, memory and accuracy measurements (see bench/README.md); a few minutes each.
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_html.py --pages 300
+	$(BIN)/python bench/repair_eval.py --docs 200
+	$(BIN)/python bench/bench_batch.py
 
 # Regenerate the table reference in README.md from schemas/.
 docs: $(STAMP)
