@@ -18,7 +18,7 @@ from normalize.clean import FieldLocation, TextCleaner
 from normalize.dates import parse_date
 from normalize.text import fold, fold_aligned
 
-_NOTE_SEVERITY = {"short_row": "warning", "merged_cell_inferred": "info"}
+_NOTE_SEVERITY = {"short_row": "warning", "truncated_page": "warning"}  # others: info
 
 
 @dataclass
@@ -59,7 +59,8 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         else (appendices_at[0][0] if appendices_at else len(lines))
     )
     findings: list[Finding] = [
-        Finding(code, _NOTE_SEVERITY.get(code, "info"), "appendix", message) for code, message in page.notes
+        Finding(code, _NOTE_SEVERITY.get(code, "info"), "page" if code == "truncated_page" else "appendix", message)
+        for code, message in page.notes
     ]
     number = _cleaned(cleaner, meta.values.get("number"), "number") or meta.header_number
     findings += _check_number(meta, number)

@@ -58,7 +58,7 @@ def _canonical(name: str) -> str | None:
     return py
 
 
-def _sniff_utf16(data: bytes) -> str | None:
+def sniff_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: ASCII markup leaves a NUL in every other byte."""
     sample = data[:2048]
     if len(sample) < 8:
@@ -116,7 +116,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
                 raise PageError("undecodable", f"bytes after the {enc} BOM do not decode")
             return _finish(text, enc)
 
-    utf16 = _sniff_utf16(data)
+    utf16 = sniff_utf16(data)
     if utf16:
         text = _strict(data, utf16)
         if text is not None and not _looks_binary(text):
@@ -158,7 +158,7 @@ def looks_like_html(data: bytes) -> bool:
             head = head[len(bom):].decode(enc, errors="ignore").encode("ascii", errors="ignore")
             break
     else:
-        utf16 = _sniff_utf16(head)
+        utf16 = sniff_utf16(head)
         if utf16:
             head = head.decode(utf16, errors="ignore").encode("ascii", errors="ignore")
     lowered = head.lstrip().lower()

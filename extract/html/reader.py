@@ -7,6 +7,8 @@ attribute block by labels -> document blocks (layout tables as text, data tables
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree as etree
 
 from extract.page import Block, PageError, RawPage
@@ -156,10 +158,22 @@ def read_html(data: bytes) -> RawPage:
     blocks = flow.blocks[start:]
     if not blocks:
         raise PageError("empty", "the document container holds no text")
-    return RawPage(
+    page = RawPage(
         source_form="html",
         encoding=encoding,
         blocks=blocks,
         attributes=read_attributes(root, _document_part(root, roots, motto)),
         page_title=title,
     )
+    if not _HTML_END.search(text[-4096:]):
+        page.notes.append(
+            (
+                "truncated_page",
+                "the page ends before its closing </html> tag: it was saved incompletely, and text or "
+                "table rows after the cut are missing",
+            )
+        )
+    return page
+
+
+_HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

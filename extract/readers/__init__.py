@@ -6,6 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from extract.html.decode import sniff_utf16
 from extract.page import PageError, RawPage
 from extract.readers.markdown import read_markdown
 from extract.readers.text import read_text
@@ -25,6 +26,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return nfc(data.decode(encoding)), encoding.replace("-sig", "")
+    utf16 = sniff_utf16(data)  # UTF-16 without a BOM: a NUL in every other byte
+    if utf16:
+        try:
+            return nfc(data.decode(utf16)), utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return nfc(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -40,7 +47,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or sniff_utf16(head):
         return False
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05 if head else False

@@ -1,0 +1,28 @@
+"""The same page in the forms and encodings it is saved in."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import process_bytes
+from tests.conftest import FIXTURES, SAMPLE
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_text_dump_in_other_unicode_encodings(encoding: str) -> None:
+    data = SAMPLE.read_text(encoding="utf-8").encode(encoding)
+    result = process_bytes(data, "sample.txt", repair=False)
+    doc = result.tables["documents"][0]
+    assert doc["encoding"] == encoding.replace("-sig", "")
+    assert (doc["number"], doc["appendix_row_count"]) == ("434/KH-UBND", 119)
+
+
+def test_truncated_html_page_is_read_and_flagged() -> None:
+    page = (FIXTURES / "html" / "sample_434_utf8.html").read_bytes()
+    whole = process_bytes(page, "whole.html", repair=False)
+    cut = process_bytes(page[: len(page) // 2], "cut.html", repair=False)
+    assert "truncated_page" not in {f["code"] for f in whole.tables["findings"]}
+    assert 0 < len(cut.tables["appendix_rows"]) < len(whole.tables["appendix_rows"]) == 119
+    flagged = [f for f in cut.tables["findings"] if f["code"] == "truncated_page"]
+    assert [(f["severity"], f["location"]) for f in flagged] == [("warning", "page")]
+    assert flagged[0]["message"].startswith("the page ends before its closing </html> tag")
