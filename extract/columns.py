@@ -53,3 +53,52 @@ def map_columns(headers: list[str]) -> list[Column]:
                 columns[i] = Column(column.index, column.header, "name", column.year)
                 break
     return columns
+
+
+#: Words of a header that stands over several sub-columns ("Kết quả đánh giá" over years).
+PARENT_HEADER_WORDS = (
+    "toa do",
+    "ket qua",
+    "doi tuong",
+    "giai doan",
+    "chia ra",
+    "trong do",
+    "kinh phi",
+    "vi tri",
+    "so luong",
+    "du kien",
+    "nam ",
+    "nguon von",
+    "tien do",
+    "chi tieu",
+)
+
+
+def merge_header_rows(rows: list[list[str]]) -> list[str]:
+    """Two header rows into one: the second row's cells go under one parent of the first row
+    (the first whose words say it groups columns, else the last), joined as "parent / child"."""
+    if len(rows) == 1:
+        return rows[0]
+    top, sub = rows[0], rows[1]
+    folded = [fold(h) for h in top]
+    parent = next((i for i, f in enumerate(folded) if any(w in f for w in PARENT_HEADER_WORDS)), len(top) - 1)
+    return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
+
+
+def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
+    """A two-level header printed flat (text dumps: the parent row, then the sub-columns) as its
+    two rows, when the table really has ``width`` columns; None when it cannot be told apart.
+
+    The sub-columns are the trailing cells with no role of their own (years, "Tổng số", "X").
+    """
+    if len(cells) != width + 1:
+        return None
+    trailing = 0
+    for header in reversed(cells):
+        if role_of(header) not in ("other", "max_score", "achieved_score", "target_score") or len(header.split()) > 6:
+            break
+        trailing += 1
+    top = cells[: len(cells) - trailing]
+    if trailing < 2 or len(top) < 2:
+        return None
+    return [top, cells[len(cells) - trailing :]]

@@ -155,3 +155,25 @@ def test_without_attribute_block_the_header_gives_the_metadata() -> None:
     )
     assert doc["issued_date"] == date(2024, 3, 5)
     assert doc["status"] is None and doc["status_raw"] is None
+
+
+def test_two_level_header_in_a_text_dump() -> None:
+    """"Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
+    appendix = "PHỤ LỤC\n\nKẾT QUẢ\n\n" + _dump(
+        "STT", "Nội dung", "Kết quả đánh giá", "Cơ quan chủ trì", "Năm 2022", "Năm 2023", "Năm 2024",
+        "1", "Cải cách thủ tục hành chính", "8,5", "9", "9,5", "Sở Nội vụ",
+        "2", "Hiện đại hóa hành chính", "7", "7,5", "", "Sở Khoa học và Công nghệ",
+        "3", "Cải cách tài chính công", "6", "", "8", "Sở Tài chính",
+    )
+    result = run_text(HEADER + appendix, "two-level.txt")
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("1", "Cải cách thủ tục hành chính", ["Sở Nội vụ"]),
+        ("2", "Hiện đại hóa hành chính", ["Sở Khoa học và Công nghệ"]),
+        ("3", "Cải cách tài chính công", ["Sở Tài chính"]),
+    ]
+    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+    assert cells[("1", "Kết quả đánh giá / Năm 2022")] == "8,5"
+    assert cells[("2", "Kết quả đánh giá / Năm 2024")] is None
+    assert cells[("3", "Kết quả đánh giá / Năm 2024")] == "8"
+    assert not [f for f in result.tables["findings"] if f["code"] == "short_row"]

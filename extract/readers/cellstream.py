@@ -10,11 +10,12 @@ number when the row before is complete, or at a number that plausibly follows th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from extract.columns import Column, map_columns
+from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
 from extract.numbering import Label, decimal_successors, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
@@ -54,6 +55,7 @@ def read_rows(
     *,
     short_rows: ShortRows = "pad",
     stop_at_heading: bool = True,
+    flat_header_check: bool = True,
 ) -> tuple[Table, int]:
     """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
 
@@ -117,6 +119,19 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
+    if short_rows == "pad" and flat_header_check:
+        two_rows = _flat_two_level_header(rows, headers)
+        if two_rows is not None:
+            merged = merge_header_rows(two_rows)
+            return read_rows(
+                items,
+                start,
+                merged,
+                notes,
+                short_rows=short_rows,
+                stop_at_heading=stop_at_heading,
+                flat_header_check=False,
+            )
     grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
     previous: tuple[Cell, ...] | None = None
     numeric = _numeric_columns(rows, width)
@@ -125,6 +140,18 @@ def read_rows(
         grid.append(cells)
         previous = cells
     return Table(rows=tuple(grid), bordered=True), k
+
+
+def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
+    """Most rows one cell short of the header: the header was two rows printed one after the
+    other (a parent over sub-columns). Returns the two header rows, or None."""
+    lengths = Counter(len(row) for row in rows if row and row[0].text)
+    if sum(lengths.values()) < 3:
+        return None
+    width, count = lengths.most_common(1)[0]
+    if width != len(headers) - 1 or count * 10 < sum(lengths.values()) * 6:
+        return None
+    return split_flat_header(headers, width)
 
 
 def _next_index(items: Sequence[Item], k: int) -> int | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from extract.appendix import is_appendix_table
-from extract.columns import map_columns
+from extract.columns import map_columns, merge_header_rows
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import is_clutter
-from normalize.text import fold, is_blank
+from normalize.text import is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
 _GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -160,29 +160,6 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
     return None
 
 
-def _merge_headers(rows: list[list[str]]) -> list[str]:
-    """Two-level headers: the second row's cells go under one parent of the first row."""
-    if len(rows) == 1:
-        return rows[0]
-    top, sub = rows[0], rows[1]
-    folded = [fold(h) for h in top]
-    parent = next((i for i, f in enumerate(folded) if any(w in f for w in _PARENT_WORDS)), len(top) - 1)
-    return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
-
-
-_PARENT_WORDS = (
-    "toa do",
-    "ket qua",
-    "doi tuong",
-    "giai doan",
-    "chia ra",
-    "trong do",
-    "kinh phi",
-    "vi tri",
-    "so luong",
-    "du kien",
-    "nam ",
-)
 _FUSED = re.compile(r"^\**\s*[IVXLC]{1,6}[.)]\s")
 
 
@@ -191,7 +168,7 @@ def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block
     header = _header_rows(cells)
     if header is not None:
         header_rows, first = header
-        headers = _merge_headers(header_rows)
+        headers = merge_header_rows(header_rows)
         if map_columns(headers)[0].role == "id" and len(headers) >= 2:
             table, _ = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
             return [Block(table=table)]
