@@ -3,8 +3,9 @@
 Why this shape: the damage is rare (well under 1 token in 20) and each damaged token has many
 valid originals, so (1) a memoized per-token check skips almost every token, (2) each suspect
 keeps the option "unchanged" next to its candidates, (3) candidates of neighbouring suspects are
-decoded jointly ("tích hp đy đủ"), and (4) the posterior of the chosen option, under a prior set
-by the document's own damage rate, is the confidence.
+decoded jointly ("tích hp đy đủ"), (4) the posterior of the chosen option, under a prior set
+by the document's own damage rate, is the confidence, and (5) the occurrences of one surely
+damaged form ("tnh" x 4) are decided together (the product of their posteriors).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ LINE_BREAK_SHAPE = 0.05
 #: Repairs whose posterior is below this and that lose to "unchanged" are not reported.
 REPORT_FLOOR = 0.2
 MAX_CANDIDATES = 5
+#: Pooling the occurrences of one surely damaged form: floor of each occurrence's posterior
+#: (one occurrence cannot veto), and the confidence above which an occurrence keeps its own.
+POOL_FLOOR = 0.02
+POOL_KEEP_OWN = 0.9
 #: Share of damaged words that are "surely damaged" (lowercase, unknown, ungrammatical).
 SURE_FRACTION = 0.3
 #: Neighbouring suspects decoded jointly; longer chains are cut (the product grows fast).
@@ -45,11 +50,19 @@ MAX_JOINT = 3
 UNK_SPELLING = 1e-5
 #: The same for unknown strings that are still well-formed syllables.
 UNK_SYLLABLE_SPELLING = 1e-4
+#: The same for unknown, ungrammatical strings that carry a letter only Vietnamese writes here
+#: (đ ă â ê ô ơ ư or a tone mark: "thtrận", "tmẫu"): foreign words and names do not, so such a
+#: string is almost never a word of its own; it is two words glued by a lost letter.
+UNK_VIETNAMESE_SPELLING = 1e-7
 #: P(this letter | <c>): the model pools the 17 lone consonant letters into one class.
 LONE_LETTER = 1 / 17
 #: A line that starts with a lone consonant letter and then a lowercase word ("S đơn vị",
 #: "- B trí") is not a label (labels take ")" or ".") nor an initial: almost surely damage.
 LINE_INITIAL_LETTER = 1e-2
+
+#: A capitalised word inside a sentence whose repair the document never writes capitalised:
+#: mostly a name or a foreign word ("Him & Hsu", "tông Mi giáng", "Kiu Katiam"), rarely damage.
+TITLE_UNATTESTED = 0.05
 
 _LABEL_AFTER = re.compile(r"[).]")
 
@@ -113,12 +126,12 @@ def calibrate(posterior: float) -> float:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """At the start of a line (maybe after a bullet) or after . ! ? -> capital letter."""
+    """At the start of a line or a table cell (maybe after a bullet) or after . ! ? -> capital."""
     line_start = text.rfind("\n", 0, start) + 1
     prefix = text[line_start:start]
-    if not prefix.strip(" \t-–•*+"):
+    if not prefix.strip(" \t-–•*+|#>"):
         return True
-    return prefix.rstrip(" \t")[-1] in ".!?"
+    return prefix.rstrip(" \t")[-1] in ".!?|"
 
 
 def _line_initial_before_word(text: str, m: re.Match) -> bool:
@@ -169,24 +182,28 @@ def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: Can
         return cached
     sure = 0
     intact = 0
-    for word, n in evidence.unigrams.items():
-        if any(is_block_letter(c) for c in word):
-            intact += n
-        elif len(word) > 1 and model.count(word) == 0 and not is_syllable(word) and tables.proposals(word):
-            sure += n - evidence.titles.get(word, 0)  # capitalised unknowns are mostly names
-    rate = (sure / SURE_FRACTION + 0.5) / (intact + sure + 300)
-    rate = min(max(rate, 2e-4), 0.3)
     ids_uni: dict[int, int] = {}
     ids_bi: dict[int, int] = {}
-    # Only intact words count: a tone-less word that is more likely a damaged form than itself
-    # ("sa" for "sửa", "him" for "hiểm") would vouch for its own repeated damage. Toned words
-    # ("dán") and words far more frequent than their repairs ("ra") count.
     intact_ids: dict[str, int] = {}
+    kinds = tables.word_kinds
+    titles = evidence.titles
     for word, n in evidence.unigrams.items():
-        i = model.index.get(word)
-        if i is not None and (split_tone(word)[2] or not _self_suspect(word, model, tables)):
+        kind = kinds.get(word)
+        if kind is None:
+            kind = _word_kind(word, model, tables)
+            if len(kinds) > 200_000:
+                kinds.clear()
+            kinds[word] = kind
+        if kind & _HAS_BLOCK:
+            intact += n
+        elif kind & _SURE_DAMAGED:
+            sure += n - titles.get(word, 0)  # capitalised unknowns are mostly names
+        if kind & _VOUCHES:
+            i = model.index[word]
             ids_uni[i] = n
             intact_ids[word] = i
+    rate = (sure / SURE_FRACTION + 0.5) / (intact + sure + 300)
+    rate = min(max(rate, 2e-4), 0.3)
     for (a, b), n in evidence.bigrams.items():
         ia = intact_ids.get(a)
         ib = intact_ids.get(b)
@@ -196,6 +213,26 @@ def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: Can
     cached = (rate, ids_uni, ids_bi, total)
     evidence._per_model[id(model)] = cached
     return cached
+
+
+_HAS_BLOCK = 1  # carries a letter of U+1EA0..U+1EF9: intact
+_SURE_DAMAGED = 2  # lowercase form of 2+ letters, unknown, ungrammatical, with a repair
+#: Counts as document evidence. Only intact words do: a tone-less word that is more likely a
+#: damaged form than itself ("sa" for "sửa", "him" for "hiểm") would vouch for its own repeated
+#: damage. Toned words ("dán") and words far more frequent than their repairs ("ra") count.
+_VOUCHES = 4
+
+
+def _word_kind(word: str, model: SyllableModel, tables: CandidateTables) -> int:
+    """What a lowercase word of the document says (flags above); memoized per model."""
+    kind = 0
+    if any(is_block_letter(c) for c in word):
+        kind |= _HAS_BLOCK
+    elif len(word) > 1 and model.count(word) == 0 and not is_syllable(word) and tables.proposals(word):
+        kind |= _SURE_DAMAGED
+    if word in model.index and (split_tone(word)[2] or not _self_suspect(word, model, tables)):
+        kind |= _VOUCHES
+    return kind
 
 
 def _self_suspect(word: str, model: SyllableModel, tables: CandidateTables) -> bool:
@@ -280,11 +317,15 @@ def _restore(text, evidence, threshold, model):
     matches = list(TOKEN_RE.finditer(text))
     suspects: list[_Suspect] = []
     proposals = tables.proposals
+    memo = tables._memo  # the memo first: nearly every token was seen before
     plain_split: set[int] = set()
     for i, m in enumerate(matches):
         tok = m.group(1)
         if tok is not None:
-            if proposals(tok):
+            got = memo.get(tok)
+            if got is None:
+                got = proposals(tok)
+            if got:
                 suspects.append(_Suspect(i, i, m.start(), m.end(), []))
         elif m.group(3) is not None and 0 < i < len(matches) - 1:
             left, right = matches[i - 1], matches[i + 1]
@@ -308,9 +349,11 @@ def _restore(text, evidence, threshold, model):
     suspects = _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
     if not suspects:
         return RestoreResult(text, ()), []
-    repairs: list[Repair] = []
+    decisions: list[_Decision] = []
     for cluster in _clusters(suspects):
-        repairs.extend(_decode(cluster, text, mids, scorer, threshold))
+        decisions.extend(_decode(cluster, text, mids, scorer, threshold))
+    _pool_same_forms(decisions, text, model)
+    repairs = _to_repairs(decisions, text, threshold)
     out = []
     pos = 0
     for r in repairs:
@@ -372,7 +415,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
             props = tables.proposals(tok)
             keep_prior = log_keep
             if mids[s.first] in (model.unk, model.index[ABBR]):
-                keep_prior += math.log(UNK_SYLLABLE_SPELLING if is_syllable(tok.lower()) else UNK_SPELLING)
+                keep_prior += math.log(_unknown_spelling(tok.lower()))
             elif mids[s.first] == model.index[LETTER]:
                 keep_prior += math.log(LONE_LETTER)
                 if _line_initial_before_word(text, m):
@@ -383,6 +426,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
             if not start_of_sentence and tok.islower():
                 start_of_sentence = None  # decided per candidate by the document
             upper = len(tok) >= 2 and tok.isupper()
+            title_inside = start_of_sentence is False and tok[:1].isupper() and not upper
             for p in props:
                 cap = start_of_sentence
                 if cap is None:
@@ -394,7 +438,10 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
                 if attested and not all(evidence.count(w) for w in attested):
                     continue
                 ids = tuple(model.word_id(w) for w in p.words)
-                opts.append(_Option(after, ids, log_rate + math.log(p.shape), p.fix, attested))
+                logprior = log_rate + math.log(p.shape)
+                if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
+                    logprior += math.log(TITLE_UNATTESTED)
+                opts.append(_Option(after, ids, logprior, p.fix, attested))
         else:
             left = matches[s.first].group(1)
             right = matches[s.last].group(1)
@@ -423,6 +470,18 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
             s.options = opts
             built.append(s)
     return built
+
+
+_VIETNAMESE_MARKED = frozenset("đăâêôơưàáãèéìíòóõùúýĩũ")
+
+
+def _unknown_spelling(low: str) -> float:
+    """P(this spelling | the model's class of unknown strings) for a token kept unchanged."""
+    if is_syllable(low):
+        return UNK_SYLLABLE_SPELLING
+    if any(c in _VIETNAMESE_MARKED or is_block_letter(c) for c in low):
+        return UNK_VIETNAMESE_SPELLING
+    return UNK_SPELLING
 
 
 def _capitalized(word: str, following: str | None, evidence: DocumentEvidence, model: SyllableModel) -> bool:
@@ -510,6 +569,8 @@ def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer
     right = _context(mids, last, +1, bnd)
     # Rank each suspect's options alone (original context) and keep the best few.
     keep_n = MAX_CANDIDATES if len(cluster) == 1 else MAX_JOINT
+    single = len(cluster) == 1
+    known: dict[int, float] = {}  # a lone suspect's option scores, reused below (same sequence)
     for s in cluster:
         if len(s.options) > keep_n + 1:
             lc = _context(mids, s.first, -1, bnd)[::-1]
@@ -518,11 +579,17 @@ def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer
             for o in s.options[1:]:
                 seq = lc + list(o.ids) + rc
                 orig = [True, True] + [False] * len(o.ids) + [True, True]
-                scored.append((scorer.score(seq, orig, 2) + o.logprior, o.after, o))
+                sc = scorer.score(seq, orig, 2) + o.logprior
+                if single:
+                    known[id(o)] = sc
+                scored.append((sc, o.after, o))
             scored.sort(key=lambda x: (-x[0], x[1]))
             s.options = [s.options[0]] + [o for _, _, o in scored[:keep_n]]
     combos = []
     for choice in product(*[range(len(s.options)) for s in cluster]):
+        if single and id(cluster[0].options[choice[0]]) in known:
+            combos.append((known[id(cluster[0].options[choice[0]])], choice))
+            continue
         seq = list(left)
         orig = [True, True]
         prior = 0.0
@@ -546,7 +613,7 @@ def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer
     top = max(sc for sc, _ in combos)
     z = sum(math.exp(sc - top) for sc, _ in combos)
     best = max(combos, key=lambda x: x[0])[1]
-    repairs = []
+    decisions = []
     for k, s in enumerate(cluster):
         marg = [0.0] * len(s.options)
         for sc, choice in combos:
@@ -555,12 +622,70 @@ def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer
         # its marginal posterior is the confidence, and the threshold applies to it alone.
         c = best[k]
         if c == 0:
-            alt = max(range(1, len(s.options)), key=lambda j: (marg[j], -j))
-            if marg[alt] < REPORT_FLOOR:
+            c = max(range(1, len(s.options)), key=lambda j: (marg[j], -j))
+        decisions.append(_Decision(s, marg, c, marg[c]))
+    return decisions
+
+
+@dataclass
+class _Decision:
+    suspect: _Suspect
+    marg: list[float]  # posterior of each option of the suspect
+    choice: int  # chosen option (never 0, "unchanged")
+    posterior: float  # confidence before calibration
+
+
+def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel) -> None:
+    """Decide the occurrences of one surely damaged form together ("tnh" x 4 -> "tỉnh" x 4).
+
+    A form that is neither a known word nor a syllable never stands for itself, and a page
+    that damages a word the same way several times damaged the same word: the product of the
+    occurrences' posteriors is the evidence. An occurrence that is already surer of another
+    repair on its own ("đt": đất here, đứt there) keeps its own decision.
+    """
+    groups: dict[str, list[_Decision]] = {}
+    abbr = model.index[ABBR]
+    for d in decisions:
+        s = d.suspect
+        if s.first != s.last or s.options[0].ids[0] not in (model.unk, abbr):
+            continue
+        low = text[s.start : s.end].lower()
+        if not is_syllable(low):
+            groups.setdefault(low, []).append(d)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        per_doc: list[dict[str, float]] = []
+        words: set[str] = set()
+        for d in group:
+            got: dict[str, float] = {}
+            for o, p in zip(d.suspect.options, d.marg, strict=True):
+                key = o.after.lower()
+                got[key] = got.get(key, 0.0) + p
+            per_doc.append(got)
+            words.update(got)
+        logs = {w: sum(math.log(g.get(w, 0.0) + POOL_FLOOR) for g in per_doc) for w in words}
+        top = max(logs.values())
+        z = sum(math.exp(v - top) for v in logs.values())
+        winner = max(sorted(logs), key=lambda w: logs[w])
+        pooled = math.exp(logs[winner] - top) / z
+        for d in group:
+            if d.posterior >= POOL_KEEP_OWN and d.suspect.options[d.choice].after.lower() != winner:
                 continue
-            c = alt
-        o = s.options[c]
-        conf = round(calibrate(marg[c]), 4)
+            idx = [j for j, o in enumerate(d.suspect.options) if j and o.after.lower() == winner]
+            if idx and pooled > d.posterior:
+                d.choice = idx[0]
+                d.posterior = pooled
+
+
+def _to_repairs(decisions: list[_Decision], text: str, threshold: float) -> list[Repair]:
+    repairs = []
+    for d in decisions:
+        if d.marg[0] > d.posterior and d.posterior < REPORT_FLOOR:
+            continue
+        s = d.suspect
+        o = s.options[d.choice]
+        conf = round(calibrate(d.posterior), 4)
         repairs.append(
             Repair(
                 start=s.start,

@@ -12,11 +12,18 @@ from collections.abc import Iterable
 
 from normalize.repair.tokens import TOKEN_RE
 
+_SENTENCE_END = frozenset(".!?|")
+
 
 class DocumentEvidence:
-    """Lowercase word unigram and bigram counts of a document (bigrams only across spaces)."""
+    """Lowercase word unigram and bigram counts of a document (bigrams only across spaces).
 
-    __slots__ = ("unigrams", "bigrams", "titles", "title_bigrams", "total", "_per_model")
+    Capitals are counted inside sentences only (`titles`, `title_bigrams`, out of `inner`,
+    `inner_bigrams` occurrences there): a capital after a line break or ". " says nothing about
+    the word, one in mid-sentence says it is (part of) a name ("Ủy ban", "Hoa Kỳ").
+    """
+
+    __slots__ = ("unigrams", "bigrams", "titles", "title_bigrams", "inner", "inner_bigrams", "total", "_per_model")
 
     def __init__(
         self,
@@ -24,10 +31,14 @@ class DocumentEvidence:
         bigrams: Counter[tuple[str, str]],
         titles: Counter[str] | None = None,
         title_bigrams: Counter[tuple[str, str]] | None = None,
+        inner: Counter[str] | None = None,
+        inner_bigrams: Counter[tuple[str, str]] | None = None,
     ) -> None:
         self.unigrams = unigrams
         self.titles = titles if titles is not None else Counter()
         self.title_bigrams = title_bigrams if title_bigrams is not None else Counter()
+        self.inner = inner if inner is not None else unigrams
+        self.inner_bigrams = inner_bigrams if inner_bigrams is not None else bigrams
         self.bigrams = bigrams
         self.total = sum(unigrams.values())
         self._per_model: dict[int, tuple] = {}
@@ -39,26 +50,38 @@ class DocumentEvidence:
         bi: Counter[tuple[str, str]] = Counter()
         titles: Counter[str] = Counter()
         title_bi: Counter[tuple[str, str]] = Counter()
+        inner: Counter[str] = Counter()
+        inner_bi: Counter[tuple[str, str]] = Counter()
         for text in texts:
             prev: str | None = None
             prev_title = False
+            prev_inner = False
+            at_start = True
             for m in TOKEN_RE.finditer(text):
                 word = m.group(1)
                 if word is None:
                     prev = None
+                    if m.group(3) is not None or m.group(4) in _SENTENCE_END:
+                        at_start = True
                     continue
                 low = word.lower()
                 uni[low] += 1
                 title = word[0].isupper()
-                if title:
-                    titles[low] += 1
+                if not at_start:
+                    inner[low] += 1
+                    if title:
+                        titles[low] += 1
                 if prev is not None:
                     bi[prev, low] += 1
-                    if prev_title:
-                        title_bi[prev, low] += 1
+                    if prev_inner:
+                        inner_bi[prev, low] += 1
+                        if prev_title:
+                            title_bi[prev, low] += 1
                 prev = low
                 prev_title = title
-        return cls(uni, bi, titles, title_bi)
+                prev_inner = not at_start
+                at_start = False
+        return cls(uni, bi, titles, title_bi, inner, inner_bi)
 
     def count(self, word: str) -> int:
         """How often the lowercase `word` occurs in the document."""
@@ -70,10 +93,10 @@ class DocumentEvidence:
         None when the document has no intact evidence either way ("Ủy ban" vs "ủy quyền").
         """
         if following is not None:
-            n = self.bigrams.get((word, following), 0)
+            n = self.inner_bigrams.get((word, following), 0)
             if n:
                 return 2 * self.title_bigrams.get((word, following), 0) > n
-        n = self.unigrams.get(word, 0)
+        n = self.inner.get(word, 0)
         if not n:
             return None
         return 2 * self.titles.get(word, 0) > n

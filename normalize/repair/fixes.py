@@ -65,6 +65,8 @@ class CandidateTables:
         self.deleted = deleted
         self.final = final
         self._memo: dict[str, tuple[Proposal, ...]] = {}
+        #: per-word flags of the document-evidence pass (normalize/repair/core.py), memoized
+        self.word_kinds: dict[str, int] = {}
 
     # ------------------------------------------------------------ token-level fixes
 

@@ -84,6 +84,14 @@ class SortedCounts:
         self.keys = keys
         self.values = values
 
+    def find(self, key: int) -> int:
+        """Position of `key` in the arrays, or -1."""
+        keys = self.keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return i
+        return -1
+
     def get(self, key: int, default: int = 0) -> int:
         keys = self.keys
         i = bisect_left(keys, key)
@@ -123,6 +131,13 @@ class SyllableModel:
         self.total = sum(self.uni)
         self._p1_den = self.total + len(self.vocab)
         self._cache: dict[int, float] = {}
+        self._cache2: dict[int, float] = {}
+        # bigram counts and follower counts share one key array: one search finds both
+        self._shared = (
+            isinstance(self.bi, SortedCounts)
+            and isinstance(self.bi_types, SortedCounts)
+            and self.bi.keys is self.bi_types.keys
+        )
 
     def word_id(self, word: str) -> int:
         """Id of a lowercase vocabulary word (or of ``<unk>``)."""
@@ -146,12 +161,18 @@ class SyllableModel:
         return (self.uni[c] + 1) / self._p1_den
 
     def p2(self, b: int, c: int) -> float:
+        key = b << 16 | c
+        v = self._cache2.get(key)
+        if v is not None:
+            return v
         t = self.uni_types[b]
         hist = self.uni[b]
         lower = self.p1(c)
-        if hist == 0 or t == 0:
-            return lower
-        return (self.bi.get(b << 16 | c, 0) + t * lower) / (hist + t)
+        v = lower if hist == 0 or t == 0 else (self.bi.get(key, 0) + t * lower) / (hist + t)
+        if len(self._cache2) > 500_000:
+            self._cache2.clear()
+        self._cache2[key] = v
+        return v
 
     def logp(self, a: int, b: int, c: int) -> float:
         """log P(c | a b), natural log."""
@@ -165,12 +186,14 @@ class SyllableModel:
             return v
         lower = self.p2(b, c)
         hkey = a << 16 | b
-        t = self.bi_types.get(hkey, 0)
-        if t:
-            hist = self.bi[hkey]
-            p = (self.tri.get(key, 0) + t * lower) / (hist + t)
+        if self._shared:
+            i = self.bi.find(hkey)
+            t = self.bi_types.values[i] if i >= 0 else 0
+            hist = self.bi.values[i] if t else 0
         else:
-            p = lower
+            t = self.bi_types.get(hkey, 0)
+            hist = self.bi[hkey] if t else 0
+        p = (self.tri.get(key, 0) + t * lower) / (hist + t) if t else lower
         v = p
         if len(self._cache) > 500_000:
             self._cache.clear()
