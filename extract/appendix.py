@@ -54,6 +54,7 @@ class Appendix:
     cells: list[dict[str, object]] = field(default_factory=list)
     totals: dict[str, Decimal | None] = field(default_factory=dict)
     totals_printed: dict[str, str] = field(default_factory=dict)
+    totals_seen: bool = False
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -117,7 +118,7 @@ def build_appendix(
         cells, label_obj = _row_cells(row, columns)
         if label_obj is None:
             if _is_total_row(cells):
-                _read_totals(appendix, cells, columns)
+                _read_totals(appendix, cells, columns, cleaner, doc_id)
             elif any(not c.is_empty for c in cells):
                 _merge_unnumbered(appendix, cells, columns)
             continue
@@ -283,14 +284,32 @@ def _is_total_row(cells: Sequence[Cell]) -> bool:
     return any(TOTAL_ROW.match(fold(c.text)) for c in cells[:2] if not c.is_empty)
 
 
-def _read_totals(appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column]) -> None:
-    if appendix.totals:
-        return
+def _read_totals(
+    appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, doc_id: str
+) -> None:
+    """The last total row is the table's total; one before it is a subtotal, reported with its
+    figures (a subtotal is not a criterion, and its figures are not lost)."""
+    if appendix.totals_seen:
+        figures = ", ".join(f"{role} {text}" for role, text in appendix.totals_printed.items() if text)
+        appendix.findings.append(
+            Finding(
+                "subtotal_row",
+                "info",
+                f"appendix {appendix.index}, total row",
+                f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'}).",
+            )
+        )
+    appendix.totals, appendix.totals_printed = {}, {}
     for column in columns:
         if column.role in SCORE_ROLES and column.index < len(cells):
             text = cells[column.index].text.strip()
             appendix.totals_printed[column.role] = text
             appendix.totals[column.role] = parse_number(text)
+    appendix.totals_seen = True
+    # figures of columns without a role (amounts, counts) are kept as the total row's cells
+    previous = appendix.rows[-1].values["position"] if appendix.rows else 0
+    row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
+    appendix.cells.extend(c for c in _other_cells(cells, columns, cleaner, row) if c["value"] is not None)
 
 
 def _merge_unnumbered(appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column]) -> None:
@@ -335,25 +354,45 @@ class _Hierarchy:
         return label
 
     def place(self, label: Label) -> tuple[str, str | None, int]:
-        rank = (STYLE_RANK[label.style], label.depth)
-        while self.stack and self.stack[-1][0] >= rank:
-            self.stack.pop()
+        """row_id, parent_id and level of a new row."""
+        rank = self._decimal_rank(label) if label.style == "decimal" else None
+        if rank is None:
+            rank = (STYLE_RANK[label.style], label.depth)
+            while self.stack and self.stack[-1][0] >= rank:
+                self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         parent_id = parent[1] if parent else None
-        if label.style == "decimal" and (parent is None or parent[2].style == "decimal"):
-            row_id = label.key
-            if parent is not None and not label.key.startswith(parent[1] + "."):
-                parent_id = parent[1]
-        elif label.style == "dash":
+        if label.style == "dash":
             count = self.dash_counts.get(parent_id, 0) + 1
             self.dash_counts[parent_id] = count
             row_id = f"{parent_id}.-{count}" if parent_id else f"-{count}"
+        elif parent is None or (label.style == "decimal" and label.key.startswith(parent[2].key + ".")):
+            row_id = label.key  # "1.3.1" says its own path
         else:
-            row_id = f"{parent_id}.{label.key}" if parent_id else label.key
+            row_id = f"{parent_id}.{label.key}"  # "II.1", "1.1.a", a restarted "1.1.2.1"
         self._check_order(label, row_id, parent_id)
         self.stack.append((rank, row_id, label))
         return row_id, parent_id, len(self.stack)
 
+    def _decimal_rank(self, label: Label) -> tuple[int, int] | None:
+        """Place a decimal number by the numbers above it: the next sibling or first child of
+        an open row, or a numbering restarting at 1 under a decimal row (1..13 under 1.1.2).
+        Pops the stack to the parent and returns the rank; None when the nesting of styles
+        has to decide."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            rank, _, open_label = self.stack[i]
+            if open_label.style != "decimal":
+                break
+            if label.key == _next_sibling(open_label.key):
+                del self.stack[i:]
+                return rank
+            if label.key == open_label.key + ".1":
+                del self.stack[i + 1 :]
+                return (rank[0], rank[1] + 1)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top[2].style == "decimal" and top[2].depth >= 2 and label.key == "1":
+            return (top[0][0], top[0][1] + 1)
+        return None
     def _check_order(self, label: Label, row_id: str, parent_id: str | None) -> None:
         where = f"appendix {self.appendix.index}, row {row_id}"
         if row_id in self.seen:
@@ -397,3 +436,8 @@ class _Hierarchy:
                     row_id=row_id,
                 )
             )
+
+
+def _next_sibling(key: str) -> str:
+    head, _, last = key.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)

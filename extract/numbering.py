@@ -35,7 +35,7 @@ def parse_label(text: str) -> Label | None:
         parts = match.group(1).split(".")
         if any(len(part) == 3 for part in parts[1:]):
             return None  # "10.326.312" is an amount with thousands dots, not a row number
-        return Label(raw, "decimal", match.group(1))
+        return Label(raw, "decimal", ".".join(str(int(part)) for part in parts))  # "01" -> "1"
     if _ROMAN.match(raw) and raw.rstrip(".)"):
         return Label(raw, "roman", raw.rstrip(".)"))
     if match := _UPPER.match(raw):

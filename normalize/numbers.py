@@ -11,8 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 _NUMBER = re.compile(
     r"""^[+-]?(?:
-        \d{1,3}(?:\.\d{3})+(?:,\d+)?      # 26.120 or 1.234,5 (dot thousands, comma decimal)
-      | \d{1,3}(?:,\d{3})+\.\d+          # 1,234.5 (English style, only with a decimal point)
+        [1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)? # 26.120 or 1.234,5 (dot thousands, comma decimal)
+      | [1-9]\d{0,2}(?:,\d{3})+\.\d+     # 1,234.5 (English style, only with a decimal point)
       | \d+(?:,\d+)?                      # 8,5 or 100
       | \d+\.\d+                          # 574945.0 (dot decimal)
       | [.,]\d+                           # ,5
@@ -32,9 +32,9 @@ def parse_number(text: str) -> Decimal | None:
         raw = match.group("num")
     if not raw or not _NUMBER.match(raw):
         return None
-    if re.match(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$", raw):
+    if re.match(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+$", raw):
         raw = raw.replace(",", "")
-    elif re.match(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$", raw):
+    elif re.match(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$", raw):
         raw = raw.replace(".", "").replace(",", ".")
     else:
         raw = raw.replace(",", ".")

@@ -137,8 +137,8 @@ APPENDIX_CELLS = _schema(
     [
         _DOC_ID,
         _field("appendix_index", pa.int16(), "Appendix table the cell belongs to.", False),
-        _field("row_id", pa.string(), "row_id of the row the cell belongs to.", False),
-        _field("position", pa.int32(), "position of that row in appendix_rows.", False),
+        _field("row_id", pa.string(), "row_id of the row the cell belongs to; 'total' for a total row.", False),
+        _field("position", pa.int32(), "position of that row in appendix_rows (a total row: of the row above).", False),
         _field("column_index", pa.int16(), "0-based column of the cell in the expanded grid.", False),
         _field("column_header", pa.string(), "Column header as printed; two-level headers joined with ' / '.", False),
         _field("value", pa.string(), "Cell text, paragraphs joined by newlines."),

@@ -81,7 +81,9 @@ def test_rows_in_detail(case: tuple[dict, DocumentResult]) -> None:
         assert row["name"] == want["name"], where
         roles = {c.header: c.role for c in map_columns(headers[want["appendix"]])}
         cells = {
-            c["column_header"]: c["value"] for c in result.tables["appendix_cells"] if c["position"] == row["position"]
+            c["column_header"]: c["value"]
+            for c in result.tables["appendix_cells"]
+            if (c["position"], c["row_id"]) == (row["position"], row["row_id"])
         }
         # where the fixture's author could not tell from the Markdown which row a merged cell
         # comes from, the cell is not asserted

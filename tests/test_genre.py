@@ -177,3 +177,58 @@ def test_two_level_header_in_a_text_dump() -> None:
     assert cells[("2", "Kết quả đánh giá / Năm 2024")] is None
     assert cells[("3", "Kết quả đánh giá / Năm 2024")] == "8"
     assert not [f for f in result.tables["findings"] if f["code"] == "short_row"]
+
+
+def _sample_text() -> str:
+    from tests.conftest import SAMPLE
+
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def test_subtotal_row_does_not_end_the_table() -> None:
+    text = _sample_text()
+    anchor = "\n2\n\nXÂY DỰNG VÀ TỔ CHỨC"
+    assert text.count(anchor) == 1
+    subtotal = "\n" + _dump("", "Cộng", "8,5", "7,46", "8", "", "") + "\n"
+    result = run_text(text.replace(anchor, subtotal + anchor), "subtotal.txt")
+    assert len(result.tables["appendix_rows"]) == 119
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("100"), Decimal("86.26"))
+    subtotals = [f for f in result.tables["findings"] if f["code"] == "subtotal_row"]
+    assert [f["message"] for f in subtotals] == [
+        "A total row was followed by more rows; it was read as a subtotal "
+        "(max_score 8,5, achieved_score 7,46, target_score 8)."
+    ]
+
+
+def test_zero_padded_row_numbers() -> None:
+    import re
+
+    text = re.sub(r"(?m)^([1-9])$", r"0\1", _sample_text())
+    result = run_text(text, "padded.txt")
+    rows = result.tables["appendix_rows"]
+    assert len(rows) == 119
+    assert [r["row_id"] for r in rows if r["level"] == 1] == [str(n) for n in range(1, 9)]
+    assert [r["row_label"] for r in rows if r["level"] == 1] == [f"0{n}" for n in range(1, 9)]
+
+
+def test_numbering_restarting_under_a_decimal_row() -> None:
+    appendix = "PHỤ LỤC\n\n" + _dump(
+        "STT", "Nội dung", "Đơn vị chủ trì",
+        "1", "Quan trắc nước", "Sở Nông nghiệp",
+        "1.1", "Mẫu nước cấp", "Sở Nông nghiệp",
+        "1", "Nhiệt độ nước", "Trung tâm Quan trắc",
+        "2", "Độ mặn", "Trung tâm Quan trắc",
+        "1.2", "Mẫu nước ao nuôi", "Sở Nông nghiệp",
+        "2", "Quan trắc không khí", "Sở Tài nguyên",
+    )
+    rows = run_text(HEADER + appendix, "restart.txt").tables["appendix_rows"]
+    assert [(r["row_id"], r["parent_id"], r["level"]) for r in rows] == [
+        ("1", None, 1),
+        ("1.1", "1", 2),
+        ("1.1.1", "1.1", 3),
+        ("1.1.2", "1.1", 3),
+        ("1.2", "1", 2),
+        ("2", None, 1),
+    ]
+    assert [r["row_label"] for r in rows] == ["1", "1.1", "1", "2", "1.2", "2"]

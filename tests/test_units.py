@@ -23,6 +23,7 @@ from normalize.numbers import decimals_of, format_vi, parse_number
         ("26.120", Decimal("26120")),
         ("1.364.329.243", Decimal("1364329243")),
         ("574945.0", Decimal("574945.0")),
+        ("0.875", Decimal("0.875")),
         ("1.234,5", Decimal("1234.5")),
         ("85%", Decimal("85")),
         (" 7,46 ", Decimal("7.46")),

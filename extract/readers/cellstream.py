@@ -96,12 +96,14 @@ def read_rows(
         starts = _row_start(items, k, current, full or at_boundary, allowed)
         at_boundary = False
         if starts is not None:
+            kind, first_items = starts
             if current is not None:
                 rows.append(current)
                 current = None
-                if closed_by_total:
+                label = parse_label(first_items[0].text)
+                # after a total row the table ends, unless the numbering goes on (a subtotal)
+                if closed_by_total and not (kind == "row" and label is not None and allowed.follows(label)):
                     break
-            kind, first_items = starts
             current = list(first_items)
             allowed.add(parse_label(current[0].text))
             closed_by_total = kind == "total"
