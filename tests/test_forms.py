@@ -26,3 +26,24 @@ def test_truncated_html_page_is_read_and_flagged() -> None:
     flagged = [f for f in cut.tables["findings"] if f["code"] == "truncated_page"]
     assert [(f["severity"], f["location"]) for f in flagged] == [("warning", "page")]
     assert flagged[0]["message"].startswith("the page ends before its closing </html> tag")
+
+
+def _sample_html() -> str:
+    return (FIXTURES / "html" / "sample_434_utf8.html").read_bytes().decode("utf-8")
+
+
+def test_borderless_data_table_is_still_the_appendix() -> None:
+    """Borders set by a stylesheet leave no trace in the markup: the row numbers decide."""
+    page = _sample_html().replace("class=MsoTableGrid border=1", "class=MsoTableGrid border=0")
+    page = page.replace("border:solid windowtext 1.0pt;", "")
+    assert "border:solid" not in page.split("MsoTableGrid", 1)[1]
+    result = process_bytes(page.encode("utf-8"), "borderless.html", repair=False)
+    assert len(result.tables["appendix_rows"]) == 119
+
+
+def test_a_mention_of_the_original_text_does_not_cut_the_appendix() -> None:
+    page = _sample_html()
+    start = page.index(">", page.index("WordSection2")) + 1
+    note = "<p class=MsoNormal>Ghi chú: số liệu đối chiếu với văn bản gốc của Bộ Nội vụ.</p>"
+    result = process_bytes((page[:start] + note + page[start:]).encode("utf-8"), "note.html", repair=False)
+    assert len(result.tables["appendix_rows"]) == 119

@@ -16,6 +16,8 @@ from .settings import (
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
     MOTTO_PHRASES,
+    SHORT_ELEMENT_CHARS,
+    SITE_PHRASES,
 )
 from .textutil import contains_any, fold
 
@@ -141,8 +143,12 @@ def find_motto(root: HtmlElement) -> HtmlElement | None:
 
 
 def is_clutter(el: HtmlElement) -> bool:
-    """An element carrying a site-clutter phrase (login prompt, tabs, placeholders)."""
-    return contains_any(fold(element_text(el)), CLUTTER_PHRASES)
+    """An element of the site around the document: a login prompt or placeholder anywhere in
+    it, or a tab title in a short element (a long one that merely mentions "văn bản gốc" in a
+    sentence is document text)."""
+    text = fold(element_text(el))
+    phrases = CLUTTER_PHRASES if len(text) <= SHORT_ELEMENT_CHARS else SITE_PHRASES
+    return contains_any(text, phrases)
 
 
 def _doc_like(el: HtmlElement) -> bool:

@@ -11,6 +11,8 @@ import re
 
 import lxml.etree as etree
 
+from extract.appendix import is_appendix_table
+from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
 
 from . import dom
@@ -42,11 +44,14 @@ class _DocumentFlow:
 
     def on_table(self, table: etree._Element, lines: LineBuilder) -> None:
         self._flush(lines)
-        if is_bordered(table):
-            grid = build_grid(table, paragraphs, bordered=True)
-            if grid.rows:
+        bordered = is_bordered(table)
+        if bordered or _has_numbered_rows(table):
+            grid = build_grid(table, paragraphs, bordered=bordered)
+            # a table without visible borders (borders set by a stylesheet, or none) is still
+            # data when it has a row-number column: only then is it kept as a grid
+            if grid.rows and (bordered or is_appendix_table(grid)):
                 self.blocks.append(Block(table=grid))
-            return
+                return
         start = len(self.blocks)
         for row in own_rows(table):
             for cell in own_cells(row):
@@ -57,6 +62,14 @@ class _DocumentFlow:
         lines = LineBuilder()
         walk(el, lines, self.on_table)
         self._flush(lines)
+
+
+def _has_numbered_rows(table: etree._Element) -> bool:
+    """Cheap test before building a grid: does some row start with a row number (1, I, a))?"""
+    rows = own_rows(table)
+    return len(rows) >= 2 and any(
+        parse_label("".join(cells[0].itertext())) is not None for cells in (own_cells(r) for r in rows[:50]) if cells
+    )
 
 
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:

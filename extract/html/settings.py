@@ -37,19 +37,27 @@ MOTTO_PHRASES: tuple[str, ...] = (
 )
 
 # Phrases of site clutter. An element whose text contains one of them (and that does not
-# hold the document) is not part of the document. Only phrases no legal text uses: generic
-# words such as "chia sẻ", "tải về", "đăng ký" occur in documents ("chia sẻ dữ liệu").
-CLUTTER_PHRASES: tuple[str, ...] = (
+# hold the document) is not part of the document. Generic words such as "chia sẻ", "tải về",
+# "đăng ký" occur in documents ("chia sẻ dữ liệu") and are not used at all.
+# SITE_PHRASES never occur in a legal text: they mark an element of any size as clutter.
+SITE_PHRASES: tuple[str, ...] = (
     "Bạn Chưa Đăng Nhập Tài khoản",
     "Vì chưa Đăng Nhập nên Bạn",
     "mời Bạn Đăng ký Tài khoản",
+    "{{",
+)
+# Tab and box titles that a document may also write inside a sentence ("đối chiếu với văn bản
+# gốc"): they mark only a short element (a tab, a box title) as clutter.
+TAB_PHRASES: tuple[str, ...] = (
     "Tư vấn liên quan",
     "Văn bản gốc",
     "Văn bản tiếng Anh",
     "Tra cứu nhanh",
     "Bài viết Liên quan",
-    "{{",
 )
+CLUTTER_PHRASES: tuple[str, ...] = SITE_PHRASES + TAB_PHRASES
+#: An element longer than this (folded characters) is clutter only by a SITE_PHRASES phrase.
+SHORT_ELEMENT_CHARS: int = 300
 
 # Rejects: pages that are not documents. Checked only when no document was found.
 BOT_CHALLENGE_PHRASES: tuple[str, ...] = (
