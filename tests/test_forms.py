@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from extract.pipeline import process_bytes
 from tests.conftest import FIXTURES, SAMPLE
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
-def test_text_dump_in_other_unicode_encodings(encoding: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "reported"),
+    [("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-16", "utf-16-le"), ("utf-8-sig", "utf-8")],
+)
+def test_text_dump_in_other_unicode_encodings(encoding: str, reported: str) -> None:
     data = SAMPLE.read_text(encoding="utf-8").encode(encoding)
     result = process_bytes(data, "sample.txt", repair=False)
     doc = result.tables["documents"][0]
-    assert doc["encoding"] == encoding.replace("-sig", "")
+    assert doc["encoding"] == reported
     assert (doc["number"], doc["appendix_row_count"]) == ("434/KH-UBND", 119)
 
 
@@ -26,6 +31,24 @@ def test_truncated_html_page_is_read_and_flagged() -> None:
     flagged = [f for f in cut.tables["findings"] if f["code"] == "truncated_page"]
     assert [(f["severity"], f["location"]) for f in flagged] == [("warning", "page")]
     assert flagged[0]["message"].startswith("the page ends before its closing </html> tag")
+
+
+def _encode_1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Word writes it: the base letter (â, ơ...), then the tone mark."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = bytearray()
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+def test_windows_1258_text_dump_is_named_like_html() -> None:
+    data = _encode_1258(SAMPLE.read_text(encoding="utf-8"))
+    result = process_bytes(data, "sample-1258.txt", repair=False)
+    doc = result.tables["documents"][0]
+    assert (doc["encoding"], doc["number"], doc["issuer"]) == ("windows-1258", "434/KH-UBND", "Tỉnh Đắk Nông")
 
 
 def _sample_html() -> str:

@@ -20,7 +20,7 @@ from extract.page import PageError
 
 from .settings import META_SCAN_BYTES
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -45,7 +45,7 @@ _LABEL_ALIASES: dict[str, str] = {
 }
 
 
-def _canonical(name: str) -> str | None:
+def canonical_encoding(name: str) -> str | None:
     """A stable, readable name for a codec ('cp1258' -> 'windows-1258'), None if unknown."""
     label = name.strip().strip("\"'").lower()
     label = _LABEL_ALIASES.get(label, label)
@@ -109,7 +109,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
 
     Raises ``PageError('undecodable', ...)`` when no encoding gives plausible text.
     """
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], enc)
             if text is None:
@@ -130,7 +130,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
 
     declared = declared_charset(data)
     if declared:
-        enc = _canonical(declared)
+        enc = canonical_encoding(declared)
         if enc and enc.startswith(("utf-16", "utf-32")):
             enc = "utf-8"  # an ASCII-compatible file cannot really be UTF-16 (WHATWG rule)
         if enc:
@@ -143,7 +143,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
 
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
-        enc = _canonical(best.encoding) or best.encoding
+        enc = canonical_encoding(best.encoding) or best.encoding
         text = str(best)
         if not _looks_binary(text):
             return _finish(text, enc)
@@ -153,7 +153,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
 def looks_like_html(data: bytes) -> bool:
     """Cheap sniff for the dispatcher: does the start of the file look like HTML markup?"""
     head = data[:2048]
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if head.startswith(bom):
             head = head[len(bom):].decode(enc, errors="ignore").encode("ascii", errors="ignore")
             break

@@ -6,26 +6,23 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from extract.html.decode import sniff_utf16
+from extract.html.decode import BOMS, canonical_encoding, sniff_utf16
 from extract.page import PageError, RawPage
 from extract.readers.markdown import read_markdown
 from extract.readers.text import read_text
 from normalize.text import nfc
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Text of a plain-text input and the encoding used: BOM, then UTF-8, then a confident guess."""
-    for bom, encoding in _BOMS:
+    """Text of a plain-text input and the encoding used: BOM, UTF-16 without a BOM, UTF-8,
+    then a confident guess. Encodings are named as for HTML pages ("windows-1258")."""
+    for bom, encoding in BOMS:
         if data.startswith(bom):
-            return nfc(data.decode(encoding)), encoding.replace("-sig", "")
+            try:
+                return nfc(data[len(bom) :].decode(encoding)), encoding
+            except UnicodeDecodeError as error:
+                message = f"the bytes after the {encoding} byte-order mark do not decode"
+                raise PageError("undecodable", message) from error
     utf16 = sniff_utf16(data)  # UTF-16 without a BOM: a NUL in every other byte
     if utf16:
         try:
@@ -40,7 +37,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise PageError("undecodable", "the bytes are not text in any encoding that could be detected")
     try:
-        return nfc(data.decode(best.encoding)), best.encoding
+        return nfc(data.decode(best.encoding)), canonical_encoding(best.encoding) or best.encoding
     except (UnicodeDecodeError, LookupError) as error:
         raise PageError("undecodable", f"the bytes could not be decoded as {best.encoding}: {error}") from error
 
