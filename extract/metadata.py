@@ -39,6 +39,7 @@ class Metadata:
     raw: dict[str, str | None] = field(default_factory=dict)  # key -> as printed
     header_number: str | None = None
     issuing_body: str | None = None
+    issuing_body_lines: list[str] = field(default_factory=list)  # as printed, line by line
     place: str | None = None
     header_date: date | None = None
     doc_type_heading: str | None = None
@@ -91,8 +92,10 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
         ]
         if head:
             meta.issuing_body = " ".join(head)
+            meta.issuing_body_lines = head
         elif "|" in lines[motto]:  # "QUỐC HỘI | CỘNG HÒA ..." on one line (Markdown dumps)
             meta.issuing_body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ") or None
+            meta.issuing_body_lines = [meta.issuing_body] if meta.issuing_body else []
 
     for line in lines[:40]:
         clean = _clean_line(line)
@@ -211,19 +214,34 @@ def doc_type_of(meta: Metadata) -> str | None:
     return meta.values.get("doc_type") or meta.doc_type_heading
 
 
+_SUBORDINATE = re.compile(r"^(so|ban|cuc|chi cuc|van phong|trung tam|phong|tong cuc|vu|thanh tra|bo chi huy|cong an)\b")
+_LOCAL_BODY = re.compile(
+    r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?P<rest>(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b.+)$"
+)
+
+
 def issuer_of(meta: Metadata) -> str | None:
     """Nơi ban hành; without an attribute block, derived from the header's issuing body the
-    way the portals name issuers ("Tỉnh Đắk Lắk", "Thủ tướng Chính phủ", "Bộ Công Thương")."""
+    way the portals name issuers ("Tỉnh Đắk Lắk", "Thủ tướng Chính phủ", "Bộ Công Thương").
+
+    A unit printed under its parent body ("ỦY BAN NHÂN DÂN TỈNH X" / "SỞ TÀI CHÍNH") issues
+    for the parent's locality: the parent lines decide.
+    """
     if meta.values.get("issuer"):
         return meta.values["issuer"]
-    if not meta.issuing_body:
+    lines = [line for line in meta.issuing_body_lines if line.strip()]
+    parent: list[str] = []
+    for line in lines:
+        if parent and _SUBORDINATE.match(fold(line)):
+            break
+        parent.append(line)
+    body = collapse_spaces(" ".join(parent).replace("-", " "))
+    if not body:
         return None
-    body = collapse_spaces(meta.issuing_body.replace("-", " "))
     folded = fold(body)
-    for prefix, name in ISSUER_NAMES.items():
-        if folded == prefix:
-            return name
-    local = re.match(r"^(uy ban nhan dan|hoi dong nhan dan)\s+(?P<rest>.+)$", folded)
+    if folded in ISSUER_NAMES:
+        return ISSUER_NAMES[folded]
+    local = _LOCAL_BODY.match(folded)
     if local:
         return body[len(body) - len(local.group("rest")) :].title().replace("Thành Phố", "Thành phố")
-    return body[:1].upper() + body[1:].lower() if body.isupper() and " " not in body else body.title()
+    return body.title()

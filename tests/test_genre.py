@@ -232,3 +232,15 @@ def test_numbering_restarting_under_a_decimal_row() -> None:
         ("2", None, 1),
     ]
     assert [r["row_label"] for r in rows] == ["1", "1.1", "1", "2", "1.2", "2"]
+
+
+def test_issuer_from_headers_of_other_bodies() -> None:
+    def issuer(header: str) -> str:
+        page = HEADER.split("ỦY BAN NHÂN DÂN\n", 1)[1].split("-------\n", 1)[1]
+        return run_text(header + "\n-------\n" + page, "issuer.txt").tables["documents"][0]["issuer"]
+
+    assert issuer("UBND TỈNH ĐẮK NÔNG") == "Tỉnh Đắk Nông"
+    assert issuer("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI") == "Thành phố Hà Nội"
+    assert issuer("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nSỞ TÀI CHÍNH") == "Tỉnh Đắk Nông"
+    assert issuer("THỦ TƯỚNG CHÍNH PHỦ") == "Thủ tướng Chính phủ"
+    assert issuer("BỘ CÔNG THƯƠNG") == "Bộ Công Thương"
