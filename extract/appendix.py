@@ -120,7 +120,7 @@ def build_appendix(
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns, cleaner, doc_id)
             elif any(not c.is_empty for c in cells):
-                _merge_unnumbered(appendix, cells, columns)
+                _keep_unnumbered(appendix, cells, columns, cleaner, doc_id)
             continue
         label_obj = tree.disambiguate(label_obj)
         row_id, parent_id, level = tree.place(label_obj)
@@ -312,25 +312,36 @@ def _read_totals(
     appendix.cells.extend(c for c in _other_cells(cells, columns, cleaner, row) if c["value"] is not None)
 
 
-def _merge_unnumbered(appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column]) -> None:
-    """A row without a number continues the row above; never dropped, always reported."""
+def _keep_unnumbered(
+    appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, doc_id: str
+) -> None:
+    """A row without a number (a sub-row, a page-break remainder): its cells go to
+    appendix_cells under the row above, marked as such, and a finding says so."""
     texts = " | ".join(c.text for c in cells if not c.is_empty and c.span_origin is None)
     if not texts:
         return
-    previous = appendix.rows[-1] if appendix.rows else None
-    where = (
-        f"appendix {appendix.index}, after row {previous.values['row_id']}"
-        if previous
-        else f"appendix {appendix.index}, before the first row"
-    )
+    previous = appendix.rows[-1].values if appendix.rows else None
+    row_id = str(previous["row_id"]) if previous else "(before the first row)"
+    row = {
+        "doc_id": doc_id,
+        "appendix_index": appendix.index,
+        "row_id": row_id,
+        "position": previous["position"] if previous else 0,
+    }
+    marked = [
+        Column(c.index, f"{c.header} (unnumbered row)", "other", c.year)
+        for c in columns
+        if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
+    ]
+    appendix.cells.extend(_other_cells(cells, marked, cleaner, row))
+    where = f"appendix {appendix.index}, after row {row_id}" if previous else f"appendix {appendix.index}, first row"
     appendix.findings.append(
         Finding(
             "unnumbered_row",
             "info",
             where,
-            f"A table row without a row number was found ({texts}); it is kept here and not "
-            "merged into a numbered row.",
-            row_id=str(previous.values["row_id"]) if previous else None,
+            f"A table row without a row number ({texts}) was kept in appendix_cells under row {row_id}.",
+            row_id=row_id if previous else None,
         )
     )
 
@@ -393,6 +404,7 @@ class _Hierarchy:
         if top is not None and top[2].style == "decimal" and top[2].depth >= 2 and label.key == "1":
             return (top[0][0], top[0][1] + 1)
         return None
+
     def _check_order(self, label: Label, row_id: str, parent_id: str | None) -> None:
         where = f"appendix {self.appendix.index}, row {row_id}"
         if row_id in self.seen:

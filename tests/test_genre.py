@@ -244,3 +244,28 @@ def test_issuer_from_headers_of_other_bodies() -> None:
     assert issuer("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nSỞ TÀI CHÍNH") == "Tỉnh Đắk Nông"
     assert issuer("THỦ TƯỚNG CHÍNH PHỦ") == "Thủ tướng Chính phủ"
     assert issuer("BỘ CÔNG THƯƠNG") == "Bộ Công Thương"
+
+
+def test_unnumbered_row_is_kept_and_reported() -> None:
+    page = HEADER + (
+        "\n\nPHỤ LỤC\n\n"
+        "| STT | Nội dung | Cơ quan chủ trì |\n"
+        "|---|---|---|\n"
+        "| 1 | Rà soát thủ tục | Sở Tư pháp |\n"
+        "|  | Công bố kết quả rà soát | Văn phòng UBND tỉnh |\n"
+        "| 2 | Số hóa hồ sơ | Sở Nội vụ |\n"
+    )
+    result = run_text(page, "unnumbered.md")
+    assert result.tables["documents"][0]["source_form"] == "markdown"
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("1", "Rà soát thủ tục", ["Sở Tư pháp"]),
+        ("2", "Số hóa hồ sơ", ["Sở Nội vụ"]),
+    ]
+    kept = [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
+    assert kept == [
+        ("1", "Nội dung (unnumbered row)", "Công bố kết quả rà soát"),
+        ("1", "Cơ quan chủ trì (unnumbered row)", "Văn phòng UBND tỉnh"),
+    ]
+    found = [f for f in result.tables["findings"] if f["code"] == "unnumbered_row"]
+    assert [(f["row_id"], f["severity"]) for f in found] == [("1", "info")]

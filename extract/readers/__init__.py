@@ -8,7 +8,7 @@ from charset_normalizer import from_bytes
 
 from extract.html.decode import BOMS, canonical_encoding, sniff_utf16
 from extract.page import PageError, RawPage
-from extract.readers.markdown import read_markdown
+from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
 from normalize.text import nfc
 
@@ -63,7 +63,8 @@ def read_page(data: bytes) -> RawPage:
     text, encoding = decode_text(data)
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
-    pipe_lines = sum(1 for line in text.splitlines() if line.strip() == "|")
-    if pipe_lines >= 2:
+    lines = text.splitlines()
+    pipe_lines = sum(1 for line in lines if line.strip() == "|")
+    if pipe_lines >= 2 or any(GFM_SEPARATOR.match(line.strip()) for line in lines if "-|" in line):
         return read_markdown(text, encoding)
     return read_text(text, encoding)

@@ -325,19 +325,19 @@ def _assemble(
 
 def _align_right(rest: list[Item], width: int, numeric: set[int]) -> list[Cell]:
     """A row that lost cells to a colspan after its name: the name stays first, the other
-    cells go to the rightmost columns that fit them (figures to columns of figures)."""
+    cells go to the rightmost columns that fit them (figures to columns of figures). When the
+    types leave too few columns, the cells simply follow the name: none is dropped."""
     cells = [Cell()] * width
     if rest:
         cells[0] = Cell(_paragraphs(rest[:1]))
     column = width - 1
-    for item in reversed(rest[1:]):
+    for placed, item in enumerate(reversed(rest[1:])):
         is_figure = parse_number(item.text) is not None
-        while column > 1 and not item.is_empty and (column + 1 in numeric) != is_figure:
+        left_needed = len(rest) - 2 - placed  # items still to place to the left of this one
+        while column - 1 > left_needed and not item.is_empty and (column + 1 in numeric) != is_figure:
             column -= 1
         cells[column] = Cell(_paragraphs([item]))
         column -= 1
-        if column < 1:
-            break
     return cells
 
 
@@ -433,8 +433,8 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
                 if penalty < best[i][j]:
                     best[i][j] = penalty
                     choice[i][j] = count
-    if best[n][m] == inf:  # more single-value columns than items can fill: one item each
-        return [1] * m
+    if best[n][m] == inf:  # no column can take the extra items: the last one keeps them all
+        return [1] * (m - 1) + [n - (m - 1)]
     counts: list[int] = []
     i = n
     for j in range(m, 0, -1):

@@ -19,7 +19,7 @@ from extract.readers.text import is_clutter
 from normalize.text import is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
-_GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 
 
@@ -54,7 +54,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             rows = []
             while i < len(lines) and "|" in lines[i] and lines[i].strip() not in ("", "|"):
                 row_line = lines[i].strip()
-                if not _GFM_SEPARATOR.match(row_line):
+                if not GFM_SEPARATOR.match(row_line):
                     rows.append([c.strip() for c in row_line.strip("|").split("|")])
                 i += 1
             blocks.extend(_gfm_blocks(rows, page.notes))
@@ -168,8 +168,18 @@ def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block
     header = _header_rows(cells)
     if header is not None:
         header_rows, first = header
-        headers = merge_header_rows(header_rows)
+        headers = merge_header_rows(header_rows[:2])
+        for extra in header_rows[2:]:  # a third header level: under a parent again, never dropped
+            headers = merge_header_rows([headers, extra])
         if map_columns(headers)[0].role == "id" and len(headers) >= 2:
+            if len(header_rows) > 1:
+                notes.append(
+                    (
+                        "header_rows_merged",
+                        f"{len(header_rows)} header rows were merged into one as parent / child: "
+                        + " | ".join(headers),
+                    )
+                )
             table, _ = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
             return [Block(table=table)]
     return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
@@ -184,5 +194,14 @@ def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Blo
     )
     table = Table(rows=grid, bordered=True)
     if grid and is_appendix_table(table):
+        short = [row[0] for row in rows if row and len(row) < width]
+        if short:
+            notes.append(
+                (
+                    "short_row",
+                    f"{len(short)} table row(s) had fewer than {width} cells (first: {short[0]!r}); "
+                    "their last cells were left empty",
+                )
+            )
         return [Block(table=table)]
     return [Block(text=c.text) for row in grid for c in row if not c.is_empty and not is_clutter(c.text)]
