@@ -23,7 +23,9 @@ ATTRIBUTE_LABELS: dict[str, str] = {
     "so cong bao": "gazette_number",
     "tinh trang": "status",
     "tinh trang hieu luc": "status",
+    "ngay het hieu luc": "expiry_date",
     "linh vuc": "field",
+    "linh vuc, nganh": "field",
     "ngay hop nhat": "consolidated_date",
 }
 

@@ -6,6 +6,8 @@ Phrases are written as printed; code compares them after :func:`extract.html.tex
 
 from __future__ import annotations
 
+from extract.settings import ATTRIBUTE_LABELS as _SHARED_ATTRIBUTE_LABELS
+
 # Elements whose whole subtree is never visible text.
 DROP_TAGS: frozenset[str] = frozenset(
     {
@@ -81,25 +83,8 @@ LOGIN_PHRASES: tuple[str, ...] = (
     "Tên đăng nhập",
 )
 
-# Attribute-block labels ("Thuộc tính"), as printed on the sites.
-ATTRIBUTE_LABELS: tuple[str, ...] = (
-    "Số hiệu",
-    "Loại văn bản",
-    "Nơi ban hành",
-    "Cơ quan ban hành",
-    "Người ký",
-    "Ngày ban hành",
-    "Ngày hiệu lực",
-    "Ngày có hiệu lực",
-    "Ngày hết hiệu lực",
-    "Ngày công báo",
-    "Số công báo",
-    "Tình trạng",
-    "Tình trạng hiệu lực",
-    "Lĩnh vực",
-    "Lĩnh vực, ngành",
-    "Ngày hợp nhất",
-)
+# Attribute-block labels ("Thuộc tính"): the one list of extract/settings.py (folded forms).
+ATTRIBUTE_LABELS: tuple[str, ...] = tuple(_SHARED_ATTRIBUTE_LABELS)
 
 # Issuing-body lines ("ỦY BAN NHÂN DÂN", "TỈNH ...", "-----") that may precede a motto
 # written as plain paragraphs; the document starts at the first of them.
