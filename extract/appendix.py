@@ -421,11 +421,9 @@ class _Hierarchy:
             return
         number = ordinal(label)
         expected = ordinal(previous) + 1 if previous else 1
-        if (
-            number is None
-            or number == expected
-            or (previous is None and label.style == "decimal" and parent_id is not None and not label.key.count("."))
-        ):
+        # numbering that goes on across groups (I: 1-3, II: 4-6) starts a group anywhere
+        continues = previous is None and label.style == "decimal" and parent_id is not None and "." not in label.key
+        if number == expected or continues:
             return
         if previous is not None and number <= ordinal(previous):
             self.appendix.findings.append(

@@ -170,7 +170,5 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 )
 
 #: Rows that close a table with totals, not criteria (tolerant of dropped letters: "TNG ĐIM").
-TOTAL_ROW = re.compile(r"^(t[oôổ]?ng|tng)(\s+(cong|c\w{0,2}ng|diem|d\w{0,3}m|so|s)\b|\s*\(|\s*$|\s*:)|^cong\s*:?\s*$")
+TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so|s)\b|\s*\(|\s*$|\s*:)|^cong\s*:?\s*$")
 
-#: How far the rounding of a printed figure may explain a difference, in units of its last digit.
-ROUNDING_HALF_UNITS = 1
