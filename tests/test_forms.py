@@ -7,7 +7,9 @@ import unicodedata
 import pytest
 
 from extract.pipeline import process_bytes
-from tests.conftest import FIXTURES, SAMPLE
+from tests.conftest import ROOT, SAMPLE
+
+SAMPLES_HTML = ROOT / "samples" / "html"
 
 
 @pytest.mark.parametrize(
@@ -23,7 +25,7 @@ def test_text_dump_in_other_unicode_encodings(encoding: str, reported: str) -> N
 
 
 def test_truncated_html_page_is_read_and_flagged() -> None:
-    page = (FIXTURES / "html" / "sample_434_utf8.html").read_bytes()
+    page = (SAMPLES_HTML / "sample_434_utf8.html").read_bytes()
     whole = process_bytes(page, "whole.html", repair=False)
     cut = process_bytes(page[: len(page) // 2], "cut.html", repair=False)
     assert "truncated_page" not in {f["code"] for f in whole.tables["findings"]}
@@ -52,7 +54,7 @@ def test_windows_1258_text_dump_is_named_like_html() -> None:
 
 
 def _sample_html() -> str:
-    return (FIXTURES / "html" / "sample_434_utf8.html").read_bytes().decode("utf-8")
+    return (SAMPLES_HTML / "sample_434_utf8.html").read_bytes().decode("utf-8")
 
 
 def test_borderless_data_table_is_still_the_appendix() -> None:

@@ -25,7 +25,8 @@ def variant(n: int) -> bytes:
 
 def html_fixture(name: str) -> bytes:
     """An HTML fixture of the HTML reader's suite (tests/fixtures/html, made by its generate.py)."""
-    return (HTML_FIXTURES / name).read_bytes()
+    folder = HTML_FIXTURES if name.startswith("reject_") else ROOT / "samples" / "html"
+    return (folder / name).read_bytes()
 
 
 def write_pages(folder: Path, count: int, start: int = 0) -> list[Path]:

@@ -14,12 +14,14 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HTML_DIR = FIXTURES / "html"
 REPAIRED = FIXTURES / "sample_434_repaired.txt"
 DAMAGE = FIXTURES / "sample_434_damage.tsv"
-SEED = Path("/work/shared/seeds/lawnet-434-KH-UBND-2022-dak-nong.txt")
+SEED = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"  # the seed page, as copied
 NBSP = "\u00a0"
 
 
 def fixture(name: str) -> bytes:
-    return (HTML_DIR / name).read_bytes()
+    """A generated page: reject pages in tests/fixtures/html, documents in samples/html."""
+    folder = HTML_DIR if name.startswith("reject_") else ROOT / "samples" / "html"
+    return (folder / name).read_bytes()
 
 
 def is_block_letter(text: str) -> bool:
