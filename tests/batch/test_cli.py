@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import batch as batch_module
+from extract import batch
+from extract import jobs as jobs_module
 from extract.cli import main
 from extract.inputs import discover
 
@@ -124,15 +125,15 @@ def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) ->
 def test_a_page_that_kills_its_worker_is_one_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A crash in native code takes the worker process down; the batch isolates the culprit and goes on."""
     pages = write_pages(tmp_path / "in", 6)
-    real = batch_module.process_bytes
+    real = jobs_module.process_bytes
 
     def crashing(data: bytes, source_path: str, **options: object):  # noqa: ANN202 - mirrors process_bytes
         if source_path.endswith("page-0003.txt"):
             os._exit(139)
         return real(data, source_path, **options)
 
-    monkeypatch.setattr(batch_module, "process_bytes", crashing)  # forked workers inherit it
-    summary = batch_module.run([str(tmp_path / "in")], tmp_path / "out", workers=2, repair=False)
+    monkeypatch.setattr(jobs_module, "process_bytes", crashing)  # forked workers inherit it
+    summary = batch.run([str(tmp_path / "in")], tmp_path / "out", workers=2, repair=False)
     assert (summary.written, summary.failed) == (5, 1)
     assert [(r["source_path"], r["reason"]) for r in rows(tmp_path / "out", "failures")] == [
         (str(pages[3]), "extractor_crash")
@@ -145,19 +146,19 @@ def test_a_page_stuck_past_the_timeout_is_one_failure_retried_next_run(
     import time
 
     pages = write_pages(tmp_path / "in", 3)
-    real = batch_module.process_bytes
+    real = jobs_module.process_bytes
 
     def slow(data: bytes, source_path: str, **options: object):  # noqa: ANN202 - mirrors process_bytes
         if source_path.endswith("page-0001.txt"):
             time.sleep(30)
         return real(data, source_path, **options)
 
-    monkeypatch.setattr(batch_module, "process_bytes", slow)
-    summary = batch_module.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False, timeout=2.0)
+    monkeypatch.setattr(jobs_module, "process_bytes", slow)
+    summary = batch.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False, timeout=2.0)
     assert (summary.written, summary.failed) == (2, 1)
     assert [
         (r["source_path"], r["source_sha256"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")
     ] == [(str(pages[1]), None, "timeout", "the extractor took over 2 s on this input")]
-    monkeypatch.setattr(batch_module, "process_bytes", real)
-    summary = batch_module.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False, timeout=2.0)
+    monkeypatch.setattr(jobs_module, "process_bytes", real)
+    summary = batch.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False, timeout=2.0)
     assert (summary.extracted, summary.written, summary.failed) == (1, 3, 0)

@@ -25,7 +25,7 @@ from .helpers import ROOT, SAMPLE_ROWS, batch, table_bytes, variant, write_pages
 
 #: Where the child kills itself: (module attribute to wrap, calls to let through before the kill).
 KILL_POINTS = {
-    "during-extraction": ("extract.batch.process_bytes", 2),
+    "during-extraction": ("extract.jobs.process_bytes", 2),
     "writing-tables": ("extract.writer.TableStream.close", 2),
     "before-rename": ("extract.writer._fsync_tree", 0),
     "after-swap-before-links": ("extract.writer._ensure_links", 0),

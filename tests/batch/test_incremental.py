@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract import batch as batch_module
+from extract import jobs as jobs_module
 from extract import writer
 
 from .helpers import SAMPLE_ROWS, batch, rows, table_bytes, variant, write_pages
@@ -45,7 +46,7 @@ def test_unchanged_inputs_are_not_even_read(tmp_path: Path, monkeypatch: pytest.
     def no_read(*_: object) -> bytes:
         raise AssertionError("an unchanged input was read")
 
-    monkeypatch.setattr(batch_module, "read_input", no_read)
+    monkeypatch.setattr(jobs_module, "read_input", no_read)
     assert batch([tmp_path / "in"], tmp_path / "out").skipped == 3
 
 
@@ -94,6 +95,7 @@ def test_touched_but_identical_input_is_rehashed_not_extracted(tmp_path: Path) -
 def test_a_new_pipeline_fingerprint_reprocesses_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_pages(tmp_path / "in", 2)
     batch([tmp_path / "in"], tmp_path / "out")
+    monkeypatch.setattr(jobs_module, "pipeline_fingerprint", lambda **_: "a-new-model")
     monkeypatch.setattr(batch_module, "pipeline_fingerprint", lambda **_: "a-new-model")
     summary = batch([tmp_path / "in"], tmp_path / "out")
     assert (summary.extracted, summary.skipped, summary.published) == (2, 0, True)
