@@ -269,3 +269,28 @@ def test_unnumbered_row_is_kept_and_reported() -> None:
     ]
     found = [f for f in result.tables["findings"] if f["code"] == "unnumbered_row"]
     assert [(f["row_id"], f["severity"]) for f in found] == [("1", "info")]
+
+
+def test_markdown_article_that_is_not_a_document_is_a_failure() -> None:
+    article = (
+        "# Mức thuế thu nhập cá nhân năm 2025 là bao nhiêu?\n\n"
+        "| STT | Thu nhập | Thuế suất |\n|---|---|---|\n| 1 | Đến 5 triệu | 5% |\n| 2 | Trên 5 triệu | 10% |\n"
+    )
+    result = run_text(article, "article.md")
+    assert [(f["reason"], f["message"]) for f in result.tables["failures"]] == [
+        (
+            "not_a_document",
+            "no document header found (no national motto 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' and no 'Số: ...' line)",
+        )
+    ]
+
+
+def test_markdown_body_starts_at_the_document_header() -> None:
+    page = "# Bài viết: Kế hoạch chuyển đổi số của Lào Cai\n\nBài viết trích dẫn văn bản sau.\n\n" + HEADER
+    doc = run_text(page.replace("Quyết định 1203", "| a | b |\n|---|---|\n\nQuyết định 1203"), "q.md").tables[
+        "documents"
+    ][0]
+    assert doc["source_form"] == "markdown"
+    # Markdown joins hard-wrapped lines: the two header lines are one paragraph
+    assert doc["body_text"].split("\n")[:2] == ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "-------"]
+    assert doc["number"] == "1203/QĐ-UBND"

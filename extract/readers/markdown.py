@@ -15,7 +15,7 @@ from extract.columns import map_columns, merge_header_rows
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
-from extract.readers.text import is_clutter
+from extract.readers.text import NO_HEADER, document_start, is_clutter
 from normalize.text import is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
@@ -61,8 +61,8 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             continue
         if not line:
             flush()
-        elif line.startswith("#"):
-            flush()
+        elif line.startswith("#") or set(line) <= set("-_=*– "):
+            flush()  # a heading, or a rule line ("-------" under the issuing body): a block of its own
             paragraph.append(line.lstrip("# "))
             flush()
         elif _NEW_PARAGRAPH.match(line):
@@ -72,9 +72,11 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             paragraph.append(line)
         i += 1
     flush()
-    if not any(b.text or b.table for b in blocks):
-        raise PageError("not_a_document", "the Markdown file holds no text")
-    page.blocks = blocks
+    # the document starts at its header: an article quoting it, or site text, comes before
+    start = document_start([b.text or "" for b in blocks])
+    if start is None:
+        raise PageError("not_a_document", NO_HEADER)
+    page.blocks = blocks[start:]
     return page
 
 

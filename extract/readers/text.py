@@ -32,12 +32,9 @@ _MAX_HEADER_CELLS = 24
 def read_text(text: str, encoding: str) -> RawPage:
     """A text dump as a RawPage; PageError when no document can be found in it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    start = _document_start(lines)
+    start = document_start(lines)
     if start is None:
-        raise PageError(
-            "not_a_document",
-            "no document header found (no national motto 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' and no 'Số: ...' line)",
-        )
+        raise PageError("not_a_document", NO_HEADER)
     end = _document_end(lines, start)
     page = RawPage(source_form="text", encoding=encoding)
     page.attributes = _attributes(lines[:start])
@@ -54,7 +51,10 @@ def is_clutter(line: str) -> bool:
     return folded.startswith(CLUTTER_PHRASES)
 
 
-def _document_start(lines: Sequence[str]) -> int | None:
+NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' and no 'Số: ...' line)"
+
+
+def document_start(lines: Sequence[str]) -> int | None:
     """Index of the first header line: the issuing body above the national motto."""
     motto = next((i for i, line in enumerate(lines) if NATIONAL_MOTTO in fold(line)), None)
     if motto is None:
