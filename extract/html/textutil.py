@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from normalize.text import fold as _fold
 
 # ASCII whitespace collapses to one space inside a block (HTML rendering); NBSP is content.
 ASCII_WS = " \t\n\r\f\v"
@@ -20,18 +21,12 @@ def collapse_ws(text: str) -> str:
     return t
 
 
-_FOLD_PRE = str.maketrans({"đ": "d", "Đ": "D", "\u00a0": " "})
-
-
 def fold(text: str) -> str:
     """Accent-, case- and whitespace-insensitive key for matching: 'Số hiệu:' -> 'so hieu:'.
 
-    'đ' has no decomposition, so it is mapped by hand; after NFD every other non-ASCII
-    character (tone marks, but also quotes) is dropped: this key is for matching only.
+    The project's one folding rule (normalize.text.fold), here for the HTML modules.
     """
-    t = unicodedata.normalize("NFD", text.translate(_FOLD_PRE))
-    t = t.encode("ascii", "ignore").decode("ascii").lower()
-    return " ".join(t.split())
+    return _fold(text)
 
 
 @lru_cache(maxsize=256)
