@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from normalize.text import fold as _fold
+from normalize.text import fold  # the project's one folding rule, used by the HTML modules
 
 # ASCII whitespace collapses to one space inside a block (HTML rendering); NBSP is content.
 ASCII_WS = " \t\n\r\f\v"
@@ -19,14 +19,6 @@ def collapse_ws(text: str) -> str:
     while "  " in t:
         t = t.replace("  ", " ")
     return t
-
-
-def fold(text: str) -> str:
-    """Accent-, case- and whitespace-insensitive key for matching: 'Số hiệu:' -> 'so hieu:'.
-
-    The project's one folding rule (normalize.text.fold), here for the HTML modules.
-    """
-    return _fold(text)
 
 
 @lru_cache(maxsize=256)
