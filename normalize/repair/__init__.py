@@ -31,6 +31,7 @@ def model_fingerprint(path: str | None = None) -> str:
 
     return hashlib.sha256(Path(path or DEFAULT_MODEL_PATH).read_bytes()).hexdigest()[:16]
 
+
 __all__ = [
     "DEFAULT_THRESHOLD",
     "JOIN_LINE_BROKEN_WORD",
