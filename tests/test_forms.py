@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from extract.pipeline import process_bytes
+from tests.conftest import FIXTURES as FIXTURES_DIR
 from tests.conftest import ROOT, SAMPLE
 
 SAMPLES_HTML = ROOT / "samples" / "html"
@@ -72,3 +73,40 @@ def test_a_mention_of_the_original_text_does_not_cut_the_appendix() -> None:
     note = "<p class=MsoNormal>Ghi chú: số liệu đối chiếu với văn bản gốc của Bộ Nội vụ.</p>"
     result = process_bytes((page[:start] + note + page[start:]).encode("utf-8"), "note.html", repair=False)
     assert len(result.tables["appendix_rows"]) == 119
+
+
+def _plain_site_page(text: str) -> str:
+    """The page as a plain (non-Word) portal renders it: an attribute table in its own tab,
+    the document as <p> paragraphs in a content div, the appendix as a bordered table."""
+    from html import escape
+
+    from extract.readers.text import read_text
+
+    page = read_text(text, "utf-8")
+    attributes = "".join(f"<tr><td>{escape(k)}:</td><td>{escape(v)}</td></tr>" for k, v in page.attributes)
+    body = []
+    for block in page.blocks:
+        if block.table is None:
+            body.append(f"<p>{escape(block.text or '')}</p>")
+            continue
+        cell = lambda c: "<td>" + "".join(f"<p>{escape(p)}</p>" for p in c.paragraphs) + "</td>"  # noqa: E731
+        rows = ("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in block.table.rows)
+        body.append('<table border="1">' + "".join(rows) + "</table>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(page.page_title or "")}</title></head>'
+        '<body><div class="header"><a href="/">LawNet</a><div>Bạn Chưa Đăng Nhập Tài khoản!</div></div>'
+        f'<div id="tab-thuoctinh"><table>{attributes}</table></div>'
+        f'<div id="divContentDoc"><div class="content1">{"".join(body)}</div></div>'
+        '<div class="footer">Văn bản gốc (Không có nội dung) {{m.News_Dates_Date}}</div></body></html>'
+    )
+
+
+def test_plain_portal_html_gives_the_same_tables_as_the_text() -> None:
+    text = (FIXTURES_DIR / "sample_434_repaired.txt").read_text(encoding="utf-8")
+    from_text = process_bytes(text.encode("utf-8"), "page.txt", repair=False)
+    from_html = process_bytes(_plain_site_page(text).encode("utf-8"), "page.html", repair=False)
+    ids = {"doc_id", "source_path", "source_sha256", "source_form"}
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ids} for r in rows]  # noqa: E731
+    for table in ("documents", "appendix_rows", "appendix_cells", "findings"):
+        assert strip(from_html.tables[table]) == strip(from_text.tables[table]), table
+    assert from_html.tables["documents"][0]["source_form"] == "html"
