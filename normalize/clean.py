@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from normalize.text import collapse_spaces, nfc
 from normalize.tone import normalize_tone_placement
+
+if TYPE_CHECKING:
+    from normalize.repair import RestoreResult
 
 
 @dataclass(frozen=True)
@@ -25,23 +28,9 @@ class FieldLocation:
     row_id: str | None = None
 
 
-class RepairLike(Protocol):
-    start: int
-    end: int
-    before: str
-    after: str
-    confidence: float
-    applied: bool
-    fix: str
-
-
-class RestoreLike(Protocol):
-    text: str
-    repairs: Sequence[RepairLike]
-
-
-#: A repairer takes the raw (NFC) field text and returns the repaired text and its repairs.
-Repairer = Callable[[str], RestoreLike]
+#: A repairer takes the raw (NFC) field text and returns the repaired text and its repairs
+#: (normalize.repair.restore with the document's evidence bound).
+Repairer = Callable[[str], "RestoreResult"]
 
 
 @dataclass(frozen=True)
