@@ -212,7 +212,7 @@ TABLES: dict[str, pa.Schema] = {
 SORT_KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id",),
     "appendix_rows": ("doc_id", "position"),
-    "appendix_cells": ("doc_id", "position", "column_index"),
+    "appendix_cells": ("doc_id", "position", "row_id", "column_index", "column_header"),
     "findings": ("doc_id", "code", "location", "message"),
     "repairs": ("doc_id", "location_table", "location_column", "location_row_id", "offset"),
     "failures": ("source_path", "reason"),
