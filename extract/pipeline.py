@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from extract import __version__
 from extract.document import Source, build_document
@@ -98,17 +100,24 @@ def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dic
     }
 
 
-def pipeline_fingerprint(*, repair: bool = True, threshold: float | None = None) -> str:
-    """What decides the output besides the input bytes: extractor version, repair model, bar.
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extractor's own source: a changed rule reprocesses cached documents even when
+    the version number was not bumped."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in ("extract", "normalize", "schemas"):
+        for path in sorted((root / package).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
-    A change of any of these must reprocess cached documents.
-    """
-    parts = [__version__, f"repair={repair}", f"threshold={threshold}"]
+
+def pipeline_fingerprint(*, repair: bool = True, threshold: float | None = None) -> str:
+    """What decides the output besides the input bytes: extractor version and code, repair model,
+    bar. A change of any of these must reprocess cached documents."""
+    from normalize.repair import model_fingerprint
+
+    parts = [__version__, code_fingerprint(), f"repair={repair}", f"threshold={threshold}"]
     if repair:
-        try:
-            from normalize.repair import model_fingerprint
-        except ImportError:  # the repair package is not importable: only the version counts
-            parts.append("model=none")
-        else:
-            parts.append(f"model={model_fingerprint()}")
+        parts.append(f"model={model_fingerprint()}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
