@@ -58,7 +58,10 @@ def _schema_doc(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnplans", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="vnplans",
+        description="Saved Vietnamese legal pages into Parquet tables; restore dropped letters; build the model.",
+    )
     parser.add_argument("--version", action="version", version=f"vnplans {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
