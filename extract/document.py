@@ -115,6 +115,8 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         "page_title": _cleaned(cleaner, page.page_title, "page_title"),
         "place": _cleaned(cleaner, meta.place, "place"),
         "body_text": "\n".join(body_lines) or None,
+        "annex_text": "\n".join(cleaner.clean_lines(lines[body_end:], FieldLocation("documents", "annex_text")))
+        or None,
         "recipients": cleaner.clean_paragraphs(meta.recipients, FieldLocation("documents", "recipients")),
         "appendix_count": len(appendices),
         "appendix_row_count": sum(len(a.rows) for a in appendices),

@@ -71,6 +71,11 @@ DOCUMENTS = _schema(
         _field(
             "body_text", pa.string(), "The document's cleaned text from header to signature, one paragraph per line."
         ),
+        _field(
+            "annex_text",
+            pa.string(),
+            "Text after the signature outside the appendix tables: appendix headings, titles, notes.",
+        ),
         _field("recipients", pa.list_(pa.string()), "Recipients (Nơi nhận), one item each, in order."),
         _field("appendix_count", pa.int32(), "Number of appendix tables read.", False),
         _field("appendix_row_count", pa.int32(), "Number of rows written to appendix_rows.", False),

@@ -38,7 +38,7 @@ def test_tables_equal_the_hand_repaired_page(repaired: DocumentResult, by_hand: 
 def test_every_repair_is_recorded_with_its_place(repaired: DocumentResult) -> None:
     repairs = repaired.tables["repairs"]
     assert all(r["applied"] for r in repairs)
-    assert repaired.tables["documents"][0]["repairs_applied"] == len(repairs) == 41
+    assert repaired.tables["documents"][0]["repairs_applied"] == len(repairs) == 42
     assert Counter((r["before"], r["after"]) for r in repairs) == Counter(
         {
             ("tnh", "tỉnh"): 4, ("hp", "hợp"): 3, ("chsố", "chỉ số"): 2, ("nhm", "nhằm"): 2,
@@ -49,12 +49,14 @@ def test_every_repair_is_recorded_with_its_place(repaired: DocumentResult) -> No
             ("kim", "kiểm"): 1, ("S", "Số"): 1, ("phi", "phối"): 1, ("ng", "Ứng"): 1, ("nn", "nền"): 1,
             ("liu", "liệu"): 1, ("đy", "đầy"): 1, ("trc", "trực"): 1, ("dn", "dẫn"): 1, ("đim", "điểm"): 1,
             ("đra", "đề ra"): 1, ("ni", "nối"): 1, ("thng", "thống"): 1, ("đxem", "để xem"): 1,
+            ("Đk", "Đắk"): 1,
         }
     )
     where = {(r["location_table"], r["location_column"], r["location_row_id"], r["before"]) for r in repairs}
     assert ("appendix_rows", "name", "3.2.3", "bQuy") in where
     assert ("appendix_rows", "tasks", "5.5.2", "tchức") in where
     assert ("documents", "recipients", None, "t\nnh") in where
+    assert ("documents", "annex_text", None, "Đk") in where  # the appendix heading's "Đk Nông"
     body = repaired.tables["documents"][0]["body_text"]
     first = next(r for r in repairs if r["location_column"] == "body_text" and r["before"] == "chsố")
     assert "đạt chỉ số 87,76%" in body and first["offset"] > 0
