@@ -171,4 +171,3 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 
 #: Rows that close a table with totals, not criteria (tolerant of dropped letters: "TNG ĐIM").
 TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so|s)\b|\s*\(|\s*$|\s*:)|^cong\s*:?\s*$")
-

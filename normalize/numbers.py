@@ -50,15 +50,12 @@ def is_no_value(text: str) -> bool:
 
 def decimals_of(text: str) -> int:
     """How many decimals the printed figure carries ("2,71" -> 2); used as rounding tolerance."""
-    value = parse_number(text)
-    if value is None:
-        return 0
-    exponent = value.normalize().as_tuple().exponent
     printed = text.strip()
-    sep = "," if "," in printed else ("." if re.search(r"\.\d{1,2}$|\.\d{4,}$", printed) else None)
-    if sep is None:
+    if parse_number(printed) is None:
         return 0
-    return len(printed.rsplit(sep, 1)[1]) if isinstance(exponent, int) else 0
+    # the decimal separator is the comma, or a dot not followed by exactly three digits
+    sep = "," if "," in printed else ("." if re.search(r"\.\d{1,2}$|\.\d{4,}$", printed) else None)
+    return len(printed.rsplit(sep, 1)[1]) if sep else 0
 
 
 def format_vi(value: Decimal) -> str:

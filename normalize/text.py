@@ -30,6 +30,12 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def mostly_upper(text: str, share: float = 0.7) -> bool:
+    """More than ``share`` of the letters are capitals: header lines, titles, group rows."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > share * len(letters)
+
+
 def is_blank(text: str) -> bool:
     """True for empty cells: nothing but whitespace or NBSP."""
     return not _SPACE_RUN.sub("", text).strip()

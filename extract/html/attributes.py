@@ -63,9 +63,7 @@ def _row_pairs(texts: list[str]) -> Iterable[tuple[str, str]]:
         yield label, value
 
 
-def read_attributes(
-    root: etree._Element, exclude: Iterable[etree._Element] = ()
-) -> list[tuple[str, str]]:
+def read_attributes(root: etree._Element, exclude: Iterable[etree._Element] = ()) -> list[tuple[str, str]]:
     """All (label, value) pairs in page order, outside the document; exact repeats dropped."""
     skip = set(exclude)
     pairs: list[tuple[str, str]] = []

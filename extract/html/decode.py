@@ -111,7 +111,7 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
     """
     for bom, enc in BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom):], enc)
+            text = _strict(data[len(bom) :], enc)
             if text is None:
                 raise PageError("undecodable", f"bytes after the {enc} BOM do not decode")
             return _finish(text, enc)
@@ -155,7 +155,7 @@ def looks_like_html(data: bytes) -> bool:
     head = data[:2048]
     for bom, enc in BOMS:
         if head.startswith(bom):
-            head = head[len(bom):].decode(enc, errors="ignore").encode("ascii", errors="ignore")
+            head = head[len(bom) :].decode(enc, errors="ignore").encode("ascii", errors="ignore")
             break
     else:
         utf16 = sniff_utf16(head)

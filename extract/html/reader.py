@@ -75,11 +75,7 @@ def _has_numbered_rows(table: etree._Element) -> bool:
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:
     """Index of the first block of the document header (issuing body / national motto)."""
     motto = next(
-        (
-            i
-            for i, b in enumerate(blocks)
-            if b.text is not None and contains_any(fold(b.text), MOTTO_PHRASES)
-        ),
+        (i for i, b in enumerate(blocks) if b.text is not None and contains_any(fold(b.text), MOTTO_PHRASES)),
         None,
     )
     if motto is None:
@@ -96,9 +92,7 @@ def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> 
     return start
 
 
-def _document_part(
-    root: etree._Element, roots: list[etree._Element], motto: etree._Element
-) -> list[etree._Element]:
+def _document_part(root: etree._Element, roots: list[etree._Element], motto: etree._Element) -> list[etree._Element]:
     """Table rows of the document after its motto: no attribute block is read there.
 
     A site may put its attribute table inside the content container, before the header,

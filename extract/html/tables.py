@@ -53,8 +53,7 @@ def _visible_border(value: str) -> bool:
     if not tokens or "none" in tokens or "hidden" in tokens:
         return False
     widths = [t for t in tokens if t[:1].isdigit() or t[:1] == "."]
-    if widths and all(float("".join(ch for ch in w if ch in "0123456789.") or 0) == 0
-                      for w in widths):
+    if widths and all(float("".join(ch for ch in w if ch in "0123456789.") or 0) == 0 for w in widths):
         return False
     return any(t in _LINE_STYLES for t in tokens) or bool(widths)
 
@@ -122,7 +121,5 @@ def build_grid(
             c += cs
             width = max(width, c)
     used_rows = sorted({r for r, _ in grid})
-    out_rows = tuple(
-        tuple(grid.get((r, c), Cell()) for c in range(width)) for r in used_rows
-    )
+    out_rows = tuple(tuple(grid.get((r, c), Cell()) for c in range(width)) for r in used_rows)
     return Table(rows=out_rows, bordered=bordered)

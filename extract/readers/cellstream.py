@@ -20,7 +20,7 @@ from extract.numbering import Label, decimal_successors, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
 from normalize.numbers import is_no_value, parse_number
-from normalize.text import fold, is_blank
+from normalize.text import fold, is_blank, mostly_upper
 
 _CONTINUATION_START = re.compile(r"^\s*([-+•*–]|\d+[.)]\s|[a-zđ]\)|[a-zàáảãạăâđèéêìíòóôơùúưỳý])")
 _FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])[.)]\s+(?P<title>\S.*)$", re.DOTALL)
@@ -29,19 +29,10 @@ ShortRows = Literal["pad", "inherit"]
 
 
 @dataclass(frozen=True)
-class Item:
+class Item(Cell):
     """One cell chunk of the stream; ``gap`` marks a Markdown empty-cell-or-row-boundary."""
 
-    paragraphs: tuple[str, ...] = ()
     gap: bool = False
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(p.strip() for p in self.paragraphs)
 
 
 EMPTY = Item(())
@@ -179,7 +170,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool
     if label is None:
         if TOTAL_ROW.match(fold(nxt.text)):
             return True
-        return bool(_FUSED_LABEL.match(nxt.text)) and _mostly_upper(nxt.text)
+        return bool(_FUSED_LABEL.match(nxt.text)) and mostly_upper(nxt.text)
     previous = parse_label(current[0].text)
     # numbering restarting at 1 under a decimal group row (1..13 under 1.1.2)
     restart = label.key == "1" and previous is not None and previous.style == "decimal" and previous.depth >= 2
@@ -237,7 +228,7 @@ def _row_start(
         if free and TOTAL_ROW.match(fold(text)):
             return "total", [EMPTY, item]
         fused = _FUSED_LABEL.match(text)
-        if free and fused and _mostly_upper(fused.group("title")):
+        if free and fused and mostly_upper(fused.group("title")):
             return "row", [Item((fused.group("label"),)), Item((fused.group("title").replace("\n", " "),))]
         return None
     figure_follows = label.style == "decimal" and parse_number(next_text) is not None
@@ -253,11 +244,6 @@ def _row_start(
     ):
         return "row", [item]
     return None
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
 
 
 def _plausible_successor(previous: Label | None, label: Label) -> bool:

@@ -22,7 +22,7 @@ from extract.settings import (
     DOC_TYPES,
     NATIONAL_MOTTO,
 )
-from normalize.text import fold, fold_aligned, is_blank
+from normalize.text import fold, fold_aligned, is_blank, mostly_upper
 
 _LABEL_ALTERNATION = "|".join(sorted((re.escape(label) for label in ATTRIBUTE_LABELS), key=len, reverse=True))
 _ATTRIBUTE = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALTERNATION})\s*:")
@@ -81,8 +81,7 @@ def _looks_like_header_line(line: str) -> bool:
         return False
     if set(stripped) <= set("-_–—=. "):
         return True
-    letters = [ch for ch in stripped if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    return mostly_upper(stripped, share=0.8)
 
 
 def _document_end(lines: Sequence[str], start: int) -> int:

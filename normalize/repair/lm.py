@@ -98,21 +98,9 @@ class SortedCounts:
             return i
         return -1
 
-    def find_in(self, key: int, block: int) -> int:
-        """Like :meth:`find` when `key` can only be in block `block` of :attr:`starts`."""
-        starts = self.starts
-        hi = starts[block + 1]
-        i = bisect_left(self.keys, key, starts[block], hi)
-        if i < hi and self.keys[i] == key:
-            return i
-        return -1
-
     def get(self, key: int, default: int = 0) -> int:
-        keys = self.keys
-        i = bisect_left(keys, key)
-        if i < len(keys) and keys[i] == key:
-            return self.values[i]
-        return default
+        i = self.find(key)
+        return self.values[i] if i >= 0 else default
 
     def __getitem__(self, key: int) -> int:
         v = self.get(key, -1)
@@ -220,7 +208,7 @@ class SyllableModel:
             return v
         lower = self.p2(b, c)
         hkey = a << 16 | b
-        if self._blocks:  # find_in, inlined: this is the hot path of restore()
+        if self._blocks:  # bisection within the history's block: the hot path of restore()
             bi = self.bi
             starts = bi.starts
             hi = starts[a + 1]
@@ -343,7 +331,7 @@ def _undelta(data: bytes) -> array:
 
 
 def _index_blocks(nvocab: int, bi: SortedCounts, tri: SortedCounts) -> None:
-    """Block indexes for :meth:`SortedCounts.find_in` (numpy only; without it, plain bisection).
+    """Block indexes for the block-wise lookups of :meth:`SyllableModel.prob` (numpy only; without it, plain bisection).
 
     bi.starts[a] = first bigram (a, .); tri.starts[i] = first trigram whose history is bigram i,
     so a trigram (a, b, c) lies in block i = position of (a, b). A trigram whose history bigram
