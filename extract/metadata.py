@@ -25,7 +25,7 @@ from extract.settings import (
     SIGNATURE_TITLES,
 )
 from normalize.dates import parse_date
-from normalize.text import collapse_spaces, fold, fold_aligned
+from normalize.text import collapse_spaces, fold, fold_aligned, mostly_upper
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
 _AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
@@ -127,8 +127,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 clean = _clean_line(lines[j])
                 if not clean:
                     continue
-                letters = [ch for ch in clean if ch.isalpha()]
-                upper = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+                upper = mostly_upper(clean)
                 if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
                     break
                 if not upper and title:
@@ -146,8 +145,15 @@ def _is_signature_title(folded_line: str) -> bool:
 
 
 def _looks_like_name(line: str) -> bool:
-    words = _clean_line(line).split()
-    return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in line)
+    clean = _clean_line(line)
+    words = clean.split()
+    # names are printed in title case: "NHÂN DÂN" is a wrapped title line, not a signer
+    return (
+        2 <= len(words) <= 6
+        and all(w[:1].isupper() for w in words)
+        and not clean.isupper()
+        and not any(ch.isdigit() for ch in line)
+    )
 
 
 def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None:
@@ -177,6 +183,10 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
                 block.insert(0, _clean_line(lines[j]))
                 titles_at = j
             elif folded[j] and block:
+                # "TM. ỦY BAN" / "NHÂN DÂN": a signing line wrapped in two
+                if j > 0 and folded[j - 1].startswith(SIGNATURE_PREFIXES) and mostly_upper(lines[j]):
+                    block.insert(0, f"{_clean_line(lines[j - 1])} {_clean_line(lines[j])}")
+                    titles_at = j - 1
                 break
             j -= 1
         authority = [b for b in block if fold(b).startswith(SIGNATURE_PREFIXES)]

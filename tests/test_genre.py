@@ -294,3 +294,13 @@ def test_markdown_body_starts_at_the_document_header() -> None:
     # Markdown joins hard-wrapped lines: the two header lines are one paragraph
     assert doc["body_text"].split("\n")[:2] == ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "-------"]
     assert doc["number"] == "1203/QĐ-UBND"
+
+
+def test_wrapped_signature_title_is_not_taken_for_the_signer() -> None:
+    """Without an attribute block the signer is the title-case name, not a wrapped title line."""
+    body = HEADER.split("ỦY BAN NHÂN DÂN\n", 1)[1]
+    wrapped = "TM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn B"
+    body = body.replace("CHỦ TỊCH\n\n\n\n\nNguyễn Văn A", wrapped)
+    doc = run_text("ỦY BAN NHÂN DÂN\n" + body, "signature.txt").tables["documents"][0]
+    assert (doc["signer"], doc["signer_title"]) == ("Nguyễn Văn B", "PHÓ CHỦ TỊCH")
+    assert doc["signing_authority"] == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"
