@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
-from extract.numbering import STYLE_RANK, Label, ordinal, parse_label
+from extract.numbering import FUSED_LABEL, STYLE_RANK, Label, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import SCORE_ROLES, TOTAL_ROW
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_no_value, parse_number
-from normalize.text import fold, is_blank
+from normalize.text import fold, is_blank, mostly_upper
 
-_FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
 
@@ -149,7 +148,8 @@ def _row_cells(row: Sequence[Cell], columns: Sequence[Column]) -> tuple[list[Cel
     cells = list(row) + [Cell()] * (len(columns) - len(row))
     cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
     label = parse_label(cells[0].text)
-    fused = _FUSED_LABEL.match(cells[0].text) if label is None else None
+    fused = FUSED_LABEL.match(cells[0].text) if label is None else None
+    fused = fused if fused and mostly_upper(fused.group("title")) else None
     names = [c for c in columns if c.role == "name"]
     if fused and names:  # "I. TITLE" in one cell spanning the row
         label = parse_label(fused.group("label"))

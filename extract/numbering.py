@@ -9,6 +9,9 @@ _DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$")
 _UPPER = re.compile(r"^([A-Z])[.)]?$")
 _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
+#: A row number and a title sharing one cell, as in a group row spanning the table: "I. TITLE".
+#: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one).
+FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
 _DASH = re.compile(r"^[-–—+•*]$")
 
 
