@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html as html_lib
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.html import read_html
 from extract.page import PageError, RawPage
 from extract.pipeline import process_bytes
 from extract.readers import read_page
@@ -121,8 +121,7 @@ def test_read_markdown_raises_only_page_error(text: str) -> None:
 @FAST
 @given(st.one_of(pages_as_bytes, st.lists(st.sampled_from(FRAGMENTS), max_size=80).map(lambda f: "".join(f).encode())))
 def test_read_html_raises_only_page_error(data: bytes) -> None:
-    html = pytest.importorskip("extract.html")
-    _only_page_errors(html.read_html, data)
+    _only_page_errors(read_html, data)
 
 
 @FAST

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from html_fixture_tools import REPAIRED, fixture
 
-pipeline = pytest.importorskip("extract.pipeline")
+from extract import pipeline
 
 SKIP = {"source_path", "source_sha256", "sha256", "doc_id", "encoding", "source_form"}
 
