@@ -18,7 +18,8 @@ from normalize.clean import FieldLocation, TextCleaner
 from normalize.dates import parse_date
 from normalize.text import fold, fold_aligned
 
-_NOTE_SEVERITY = {"short_row": "warning", "truncated_page": "warning"}  # others: info
+#: Severity and location of the readers' notes; any other note is an info about the appendix.
+_NOTES = {"short_row": ("warning", "appendix"), "truncated_page": ("warning", "page")}
 
 
 @dataclass
@@ -59,8 +60,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         else (appendices_at[0][0] if appendices_at else len(lines))
     )
     findings: list[Finding] = [
-        Finding(code, _NOTE_SEVERITY.get(code, "info"), "page" if code == "truncated_page" else "appendix", message)
-        for code, message in page.notes
+        Finding(code, *_NOTES.get(code, ("info", "appendix")), message) for code, message in page.notes
     ]
     number = _cleaned(cleaner, meta.values.get("number"), "number") or meta.header_number
     findings += _check_number(meta, number)
