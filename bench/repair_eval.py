@@ -125,7 +125,8 @@ def score(texts: list[str], rate: float, seed: int, threshold: float, model=None
                 correct += 1
                 hit.add((d.start, d.end))
             else:
-                wrong.append((r.before, r.after, d.original if d else "-"))
+                ctx = bad[max(0, r.start - 25) : r.end + 25]
+                wrong.append((r.before, r.after, d.original if d else "-", r.confidence, ctx))
         damaged_n += len(truths)
         reported = {(r.start, r.end): r for r in result.repairs}
         for d in truths:
@@ -215,11 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(res["miss_kinds"].items()))
         print(f"    misses: {kinds}")
         if dump:
-            for before, after, orig in res["wrong"]:
-                dump.write(json.dumps({"kind": "wrong", "rate": rate, "before": before, "after": after, "orig": orig}))
+            for before, after, orig, conf, ctx in res["wrong"]:
+                row = {"kind": "wrong", "rate": rate, "before": before, "after": after, "orig": orig}
+                dump.write(json.dumps(row | {"confidence": conf, "ctx": ctx}, ensure_ascii=False))
                 dump.write("\n")
             for before, orig in res["missed"]:
-                dump.write(json.dumps({"kind": "missed", "rate": rate, "before": before, "orig": orig}) + "\n")
+                row = {"kind": "missed", "rate": rate, "before": before, "orig": orig}
+                dump.write(json.dumps(row, ensure_ascii=False) + "\n")
         if args.sweep:
             for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
                 sel = [ok for c, ok in res["confs"] if c >= th]
@@ -232,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                 sel = [ok for c, ok in res["confs"] if lo <= c < hi]
                 if sel:
                     print(f"    calibration [{lo}, {hi}): {sum(sel) / len(sel):.2%} of {len(sel)}")
-        for before, after, orig in res["wrong"][: args.show]:
+        for before, after, orig, _, _ in res["wrong"][: args.show]:
             print(f"    wrong: {before!r} -> {after!r} (original {orig!r})")
         for before, orig in res["missed"][: args.show]:
             print(f"    missed: {before!r} (original {orig})")

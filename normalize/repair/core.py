@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 
@@ -85,7 +86,16 @@ LINE_INITIAL_LETTER = 1e-2
 #: mostly a name or a foreign word ("Him & Hsu", "tông Mi giáng", "Kiu Katiam"), rarely damage.
 TITLE_UNATTESTED = 0.05
 
+#: P(a gap looks like a lost word's, "nhà  xã" or "nhà , công", | nothing was lost): at least this,
+#: more when the page spaces its words that way anyway (DocumentEvidence.gaps).
+GAP_FLOOR = 1e-3
+#: Weight of GAP_FLOOR against the page's own gaps (a page of 1,000 gaps weighs as much).
+GAP_PRIOR_GAPS = 1000
+
 _LABEL_AFTER = re.compile(r"[).]")
+#: Where a one-letter word may have vanished with both its spaces kept: two spaces between words,
+#: or a space before a closing mark; the position is after the first space.
+_LOST_WORD_GAP = re.compile(r"(?<=[^\W_]) (?: (?=[^\W_])|(?=[,.;:)!?]))")
 
 
 @dataclass(frozen=True)
@@ -180,15 +190,36 @@ def _guarded(text: str, m: re.Match, tok: str) -> bool:
         and (text[m.start() - 2].isalpha())
     ):
         return True  # dotted abbreviations: "v.v", "TP.HCM"
-    if len(tok) == 1 and tok.isupper() and nxt and nxt in ",.;:)]!?":
-        before = text[max(0, m.start() - 30) : m.start()].rstrip(" ")
-        words = before.split()
-        if words and words[-1][:1].isupper():
-            return True  # an initial after a name: "Phò Nam B,", "Nguyễn Văn A."
-    # codes: a capitalised piece touching "-", "/", "_", "@" or a digit (NĐ-CP, KH-UBND)
-    return any(c.isupper() for c in tok) and (
-        (nxt and nxt in "-/_@" or nxt.isdigit()) or (prv and prv in "-/_@" or prv.isdigit())
-    )
+    return _code_piece(text, m, tok)
+
+
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
+_WORD_AFTER = re.compile(r"[^\W_]+")
+
+
+def _code_piece(text: str, m: re.Match, tok: str) -> bool:
+    """A capitalised piece of a code: touching "/", "_", "@" or a digit (15/2020/NĐ-CP), or a
+    hyphen whose other side is capitals or digits too (KH-UBND, QĐ-BNV). A hyphen between
+    title-case words is a name ("Cu-La", "Hmông-Mông") and one before a word is a dash ("-Thiu tướng")."""
+    if not any(c.isupper() for c in tok):
+        return False
+    start, end = m.start(), m.end()
+    nxt = text[end : end + 1]
+    prv = text[start - 1 : start] if start else ""
+    if nxt and (nxt in "/_@" or nxt.isdigit()) or prv and (prv in "/_@" or prv.isdigit()):
+        return True
+    if nxt != "-" and prv != "-":
+        return False
+    if len(tok) == 1 or tok.isupper():
+        return True
+    others = []
+    if nxt == "-":
+        after = _WORD_AFTER.match(text, end + 1)
+        others.append(after.group() if after else "")
+    if prv == "-":
+        before = _WORD_BEFORE.search(text, 0, start - 1)
+        others.append(before.group() if before else "")
+    return any(o and (o.isupper() and len(o) >= 2 or o.isdigit()) for o in others)
 
 
 def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: CandidateTables):
@@ -359,6 +390,11 @@ def _restore(text, evidence, threshold, model):
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), []))
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
+    for g in _LOST_WORD_GAP.finditer(text):
+        nxt = bisect_left(matches, g.end(), key=lambda m: m.start())  # the token after the gap
+        if 0 < nxt < len(matches) and matches[nxt].start() == g.end() and matches[nxt - 1].end() == g.start():
+            at = g.start() + 1  # after the first space: where the word stood
+            suspects.append(_Suspect(nxt, nxt - 1, at, at, []))  # an empty span between two tokens
     if not suspects:
         return RestoreResult(text, ()), []
     if evidence is None:
@@ -423,10 +459,12 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
     log_rate = math.log(rate)
     joined_words = set()
     for s in suspects:
-        if s.first != s.last:
+        if s.first < s.last:
             joined_words.update((s.first, s.last))
     for s in suspects:
-        if s.first == s.last:
+        if s.first > s.last:
+            opts = _lost_word_options(text, s, tables, model, evidence, log_rate)
+        elif s.first == s.last:
             m = matches[s.first]
             tok = m.group(1)
             if s.first in joined_words and _join_has_options(s, suspects, matches, tables):
@@ -493,6 +531,21 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
     return built
 
 
+def _lost_word_options(text, s, tables, model, evidence, log_rate) -> list[_Option]:
+    """Options at a gap left by a lost one-letter word: nothing, or one of the words."""
+    gaps = evidence.gaps
+    if text[s.start] == " ":  # "nhà  xã": two spaces between words
+        alike, total = gaps.wide, gaps.wide + gaps.single
+    else:  # "nhà , công": a space before a mark
+        alike, total = gaps.spaced_marks, gaps.spaced_marks + gaps.marks
+    # the page's other gaps of this shape (not this one), smoothed towards GAP_FLOOR
+    natural = (max(0, alike - 1) + GAP_FLOOR * GAP_PRIOR_GAPS) / (total + GAP_PRIOR_GAPS)
+    opts = [_Option("", (), math.log(natural), "")]
+    for p in tables.lost_words:
+        opts.append(_Option(p.words[0], (model.word_id(p.words[0]),), log_rate + math.log(p.shape), p.fix))
+    return opts
+
+
 _VIETNAMESE_MARKED = frozenset("đăâêôơưàáãèéìíòóõùúýĩũ")
 
 
@@ -525,7 +578,7 @@ def _next_word(matches: list[re.Match], i: int) -> str | None:
 
 def _join_has_options(s, suspects, matches, tables) -> bool:
     for o in suspects:
-        if o.first != o.last and s.first in (o.first, o.last):
+        if o.first < o.last and s.first in (o.first, o.last):
             left = matches[o.first].group(1)
             right = matches[o.last].group(1)
             if tables.join_line_broken_word(left, right):
@@ -551,7 +604,7 @@ def _render(tok: str, p: Proposal, sentence_start: bool, matches, idx) -> str | 
 
 
 def _clusters(suspects: list[_Suspect]) -> list[list[_Suspect]]:
-    suspects = sorted(suspects, key=lambda s: s.first)
+    suspects = sorted(suspects, key=lambda s: (s.first, s.last))  # a gap before the token after it
     out: list[list[_Suspect]] = []
     for s in suspects:
         if out and s.first - out[-1][-1].last <= 2 and len(out[-1]) < MAX_CLUSTER:

@@ -7,12 +7,40 @@ document is (its damage rate sets the prior of every repair).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from normalize.repair.tokens import TOKEN_RE
 
 _SENTENCE_END = frozenset(".!?|")
+#: Gaps after a word or number: two spaces then a word or number, one space then a word or number,
+#: one space then a closing mark, and a closing mark straight after the word.
+_WIDE_GAP = re.compile(r"(?<=[^\W_])  (?=[^\W_])")
+_GAP = re.compile(r"(?<=[^\W_]) (?=[^\W_])")
+_SPACED_MARK = re.compile(r"(?<=[^\W_]) (?=[,.;:)!?])")
+_MARK = re.compile(r"(?<=[^\W_])[,.;:)!?]")
+
+
+@dataclass
+class GapCounts:
+    """How the document spaces its words: the background for "a one-letter word was lost here".
+
+    A lost "ở" that kept its spaces leaves two spaces ("nhà  xã hội") or a space before a mark
+    ("nhà , công trình"); a page that writes such gaps anyway says they are not evidence.
+    """
+
+    wide: int = 0
+    single: int = 0
+    spaced_marks: int = 0
+    marks: int = 0
+
+    def add(self, text: str) -> None:
+        self.wide += len(_WIDE_GAP.findall(text))
+        self.single += len(_GAP.findall(text))
+        self.spaced_marks += len(_SPACED_MARK.findall(text))
+        self.marks += len(_MARK.findall(text))
 
 
 class DocumentEvidence:
@@ -23,7 +51,17 @@ class DocumentEvidence:
     the word, one in mid-sentence says it is (part of) a name ("Ủy ban", "Hoa Kỳ").
     """
 
-    __slots__ = ("unigrams", "bigrams", "titles", "title_bigrams", "inner", "inner_bigrams", "total", "_per_model")
+    __slots__ = (
+        "unigrams",
+        "bigrams",
+        "titles",
+        "title_bigrams",
+        "inner",
+        "inner_bigrams",
+        "gaps",
+        "total",
+        "_per_model",
+    )
 
     def __init__(
         self,
@@ -33,6 +71,7 @@ class DocumentEvidence:
         title_bigrams: Counter[tuple[str, str]] | None = None,
         inner: Counter[str] | None = None,
         inner_bigrams: Counter[tuple[str, str]] | None = None,
+        gaps: GapCounts | None = None,
     ) -> None:
         self.unigrams = unigrams
         self.titles = titles if titles is not None else Counter()
@@ -40,6 +79,7 @@ class DocumentEvidence:
         self.inner = inner if inner is not None else unigrams
         self.inner_bigrams = inner_bigrams if inner_bigrams is not None else bigrams
         self.bigrams = bigrams
+        self.gaps = gaps if gaps is not None else GapCounts()
         self.total = sum(unigrams.values())
         self._per_model: dict[int, tuple] = {}
 
@@ -52,7 +92,9 @@ class DocumentEvidence:
         title_bi: Counter[tuple[str, str]] = Counter()
         inner: Counter[str] = Counter()
         inner_bi: Counter[tuple[str, str]] = Counter()
+        gaps = GapCounts()
         for text in texts:
+            gaps.add(text)
             prev: str | None = None
             prev_title = False
             prev_inner = False
@@ -81,7 +123,7 @@ class DocumentEvidence:
                 prev_title = title
                 prev_inner = not at_start
                 at_start = False
-        return cls(uni, bi, titles, title_bi, inner, inner_bi)
+        return cls(uni, bi, titles, title_bi, inner, inner_bi, gaps)
 
     def count(self, word: str) -> int:
         """How often the lowercase `word` occurs in the document."""

@@ -8,6 +8,8 @@ report can say which fix ran and tests can target one shape of damage at a time.
 - ``split_glued_syllables``: a word-final letter vanished with the space after it
   ("chsố" -> "chỉ số", "bQuy" -> "bố Quy", "Đán" -> "Đề án").
 - ``join_line_broken_word``: the letter became a line break ("t\\nnh" -> "tỉnh").
+- ``restore_lost_word``: a word of one letter vanished and left its spaces behind
+  ("nhà  xã hội" -> "nhà ở xã hội", "nhà , công trình" -> "nhà ở, công trình").
 
 Candidates come from tables derived from the model's vocabulary (every known word with its
 block letter removed), so a lookup replaces trying 45 letters at every position.
@@ -24,6 +26,11 @@ from normalize.vietnamese import BLOCK_LOWER, is_syllable
 RESTORE_INNER_LETTER = "restore_inner_letter"
 SPLIT_GLUED_SYLLABLES = "split_glued_syllables"
 JOIN_LINE_BROKEN_WORD = "join_line_broken_word"
+RESTORE_LOST_WORD = "restore_lost_word"
+#: A one-letter word is a candidate for a lost word when the corpus has it this often (ở, ả, ổ).
+MIN_LOST_WORD_COUNT = 100
+#: Shape of a lost word that kept its spaces (the final letter's space was not taken).
+LOST_WORD_SHAPE = 0.4
 
 _BLOCK = frozenset(BLOCK_LOWER)
 #: Candidates kept per token, by corpus frequency; rarer ones almost never win in context.
@@ -64,6 +71,10 @@ class CandidateTables:
                 final.setdefault(word[:-1], []).append(word)
         self.deleted = deleted
         self.final = final
+        one_letter = [w for w in model.vocab if len(w) == 1 and w in _BLOCK and model.count(w) >= MIN_LOST_WORD_COUNT]
+        one_letter.sort(key=lambda w: (-model.count(w), w))
+        #: candidates for a one-letter word lost with no letter left ("ở"), likeliest first
+        self.lost_words = tuple(Proposal((w,), 0, RESTORE_LOST_WORD, LOST_WORD_SHAPE) for w in one_letter)
         self._memo: dict[str, tuple[Proposal, ...]] = {}
         #: per-word flags of the document-evidence pass (normalize/repair/core.py), memoized
         self.word_kinds: dict[str, int] = {}
