@@ -57,6 +57,12 @@ LINE_BREAK_SHAPE = 0.05
 #: Repairs whose posterior is below this and that lose to "unchanged" are not reported.
 REPORT_FLOOR = 0.2
 MAX_CANDIDATES = 5
+#: Candidates of a token always scored in context (the likeliest by corpus count); the rarer
+#: ones (fixes.MAX_PROPOSALS) only when the corpus writes them next to a neighbour ("sụp đổ").
+FREE_CANDIDATES = 8
+#: A suspect is dropped unscored when every candidate's bigram score is this far (nats) below
+#: "unchanged" (1e4 times less likely), far beyond what the trigram context can turn round.
+HOPELESS_MARGIN = math.log(1e4)
 #: Pooling the occurrences of one surely damaged form: floor of each occurrence's posterior
 #: (one occurrence cannot veto), and the confidence above which an occurrence keeps its own.
 POOL_FLOOR = 0.02
@@ -400,10 +406,9 @@ def _restore(text, evidence, threshold, model):
     if evidence is None:
         evidence = DocumentEvidence.from_texts([text])
     doc = _document_rate(evidence, model, tables)
-    rate = doc[0]
     scorer = _Scorer(model, doc)
     mids = _LazyIds(matches, model)
-    suspects = _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
+    suspects = _build_options(text, matches, suspects, tables, model, evidence, doc, mids)
     if not suspects:
         return RestoreResult(text, ()), []
     decisions: list[_Decision] = []
@@ -452,11 +457,13 @@ class _LazyIds:
         return v
 
 
-def _build_options(text, matches, suspects, tables, model, evidence, rate, mids):
-    """Turn raw suspects into option lists (unchanged + candidates); drop guarded ones."""
+def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
+    """Turn raw suspects into option lists (unchanged + candidates); drop guarded and hopeless ones."""
     built: list[_Suspect] = []
+    rate = doc[0]
     log_keep = math.log(1 - rate)
     log_rate = math.log(rate)
+    bnd = model.index[BOUNDARY]
     joined_words = set()
     for s in suspects:
         if s.first < s.last:
@@ -486,6 +493,12 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
                 start_of_sentence = None  # decided per candidate by the document
             upper = len(tok) >= 2 and tok.isupper()
             title_inside = start_of_sentence is False and tok[:1].isupper() and not upper
+            if len(props) > FREE_CANDIDATES:
+                left_id = mids[s.first - 1] if s.first > 0 else bnd
+                right_id = mids[s.first + 1] if s.first + 1 < len(mids) else bnd
+                props = props[:FREE_CANDIDATES] + tuple(
+                    p for p in props[FREE_CANDIDATES:] if _seen_next_to(model, left_id, p.words, right_id)
+                )
             for p in props:
                 cap = start_of_sentence
                 if cap is None:
@@ -525,10 +538,36 @@ def _build_options(text, matches, suspects, tables, model, evidence, rate, mids)
                         p.fix,
                     )
                 )
-        if len(opts) > 1:
+        if len(opts) > 1 and not (s.first == s.last and _hopeless(opts, s.first, mids, model, doc, bnd)):
             s.options = opts
             built.append(s)
     return built
+
+
+def _hopeless(opts: list[_Option], i: int, mids, model: SyllableModel, doc: tuple, bnd: int) -> bool:
+    """A cheap bigram check that no candidate can come near "unchanged" in context.
+
+    Most suspects of clean text are ordinary words ("ca", "to") in ordinary places; scoring
+    their candidates with the trigram and the document is most of the work of restore().
+    The bigram score (mixed with the page's unigram, the document evidence's upper part)
+    differs from the full score by far less than HOPELESS_MARGIN.
+    """
+    left = mids[i - 1] if i > 0 else bnd
+    right = mids[i + 1] if i + 1 < len(mids) else bnd
+    p2 = model.p2
+    doc_uni, total = doc[1], doc[3]
+
+    def lite(ids: tuple[int, ...], logprior: float) -> float:
+        score = logprior
+        prev = left
+        for c in (*ids, right):
+            p = (1 - DOC_WEIGHT) * p2(prev, c) + DOC_WEIGHT * doc_uni.get(c, 0) / total
+            score += math.log(p) if p > 0 else -50.0
+            prev = c
+        return score
+
+    keep = lite(opts[0].ids, opts[0].logprior)
+    return all(lite(o.ids, o.logprior) + HOPELESS_MARGIN < keep for o in opts[1:])
 
 
 def _lost_word_options(text, s, tables, model, evidence, log_rate) -> list[_Option]:
@@ -699,6 +738,12 @@ def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer
             c = max(range(1, len(s.options)), key=lambda j: (marg[j], -j))
         decisions.append(_Decision(s, marg, c, marg[c]))
     return decisions
+
+
+def _seen_next_to(model: SyllableModel, left: int, words: tuple[str, ...], right: int) -> bool:
+    """Does the corpus write the candidate after its left or before its right neighbour?"""
+    bi = model.bi
+    return bool(bi.get(left << 16 | model.word_id(words[0]), 0) or bi.get(model.word_id(words[-1]) << 16 | right, 0))
 
 
 @dataclass

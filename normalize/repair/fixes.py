@@ -34,7 +34,7 @@ LOST_WORD_SHAPE = 0.4
 
 _BLOCK = frozenset(BLOCK_LOWER)
 #: Candidates kept per token, by corpus frequency; rarer ones almost never win in context.
-MAX_PROPOSALS = 8
+MAX_PROPOSALS = 24
 MIN_RELATIVE_WEIGHT = 1 / 3000
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _LATIN_ONLY = frozenset("fjwz")
