@@ -63,3 +63,18 @@ def test_every_repair_is_recorded_with_its_place(repaired: DocumentResult) -> No
     # the author's own typo is not extraction damage
     names = {r["row_id"]: r["name"] for r in repaired.tables["appendix_rows"]}
     assert names["5.2.1"] == "Thực hiện quy định về tuyển dụng công chức tại CQCM cấp tình, ĐVHC cấp huyện, cấp xã"
+
+
+def test_a_lost_one_letter_word_is_put_back_and_recorded(sample_bytes: bytes) -> None:
+    # "ở" lost with both its spaces kept, in a task cell of the appendix: "tự chủ  mức"
+    intact = "được giao tự chủ ở mức tự đảm bảo chi thường xuyên".encode()
+    assert sample_bytes.count(intact) == 1
+    damaged = sample_bytes.replace(intact, "được giao tự chủ  mức tự đảm bảo chi thường xuyên".encode())
+    result = process_bytes(damaged, "sample.txt", repair=True)
+    lost = [r for r in result.tables["repairs"] if r["fix"] == "restore_lost_word"]
+    assert [(r["before"], r["after"], r["applied"], r["location_table"], r["location_column"]) for r in lost] == [
+        ("", "ở", True, "appendix_rows", "tasks")
+    ]
+    row = next(r for r in result.tables["appendix_rows"] if r["row_id"] == lost[0]["location_row_id"])
+    assert any("được giao tự chủ ở mức tự đảm bảo chi thường xuyên" in task for task in row["tasks"])
+    assert result.tables["documents"][0]["repairs_applied"] == 43
