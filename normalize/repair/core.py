@@ -131,7 +131,10 @@ class _Option:
     ids: tuple[int, ...]  # model ids replacing the span's own ids
     logprior: float
     fix: str  # "" for "unchanged"
-    attested: tuple[str, ...] = ()  # words that must be in the document (all-caps tokens)
+    #: False for a repair of an all-caps token that the document never writes ("VIT" -> "VIỆT"
+    #: on a page without "Việt"): it still takes its share of the posterior (so "XÃ HI" does not
+    #: become the attested "HỎI" for want of "HỘI"), but it is only reported, never applied.
+    applicable: bool = True
 
 
 @dataclass
@@ -506,14 +509,12 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 after = _render(tok, p, cap, matches, s.first)
                 if after is None:
                     continue
-                attested = p.words if upper else ()
-                if attested and not all(evidence.count(w) for w in attested):
-                    continue
+                applicable = not upper or all(evidence.count(w) for w in p.words)
                 ids = tuple(model.word_id(w) for w in p.words)
                 logprior = log_rate + math.log(p.shape)
                 if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
                     logprior += math.log(TITLE_UNATTESTED)
-                opts.append(_Option(after, ids, logprior, p.fix, attested))
+                opts.append(_Option(after, ids, logprior, p.fix, applicable))
         else:
             left = matches[s.first].group(1)
             right = matches[s.last].group(1)
@@ -528,14 +529,14 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 after = apply_case(joined, p.words[0], p.insert_pos, start_of_sentence)
                 if after is None:
                     continue
-                if len(joined) >= 2 and joined.isupper() and not evidence.count(p.words[0]):
-                    continue
+                applicable = not (len(joined) >= 2 and joined.isupper()) or bool(evidence.count(p.words[0]))
                 opts.append(
                     _Option(
                         after,
                         (model.word_id(p.words[0]),),
                         log_rate + math.log(LINE_BREAK_SHAPE),
                         p.fix,
+                        applicable,
                     )
                 )
         if len(opts) > 1 and not (s.first == s.last and _hopeless(opts, s.first, mids, model, doc, bnd)):
@@ -812,7 +813,7 @@ def _to_repairs(decisions: list[_Decision], text: str, threshold: float) -> list
                 before=text[s.start : s.end],
                 after=o.after,
                 confidence=conf,
-                applied=conf >= threshold,
+                applied=conf >= threshold and o.applicable,
                 fix=o.fix,
             )
         )
