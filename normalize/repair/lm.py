@@ -1,9 +1,11 @@
 """Syllable trigram model: build it from a folder of texts, save it, load it, score with it.
 
 Why: most damaged tokens have many valid repairs ("đra" -> đề ra / để ra / đổ ra) and context
-decides. The model is a Witten-Bell interpolated trigram over lowercase syllables, built with
-the project's own code from the gzip JSON-lines corpus, pruned to a few MB, saved in a small
-documented binary format (see normalize/data/README.md), never with pickle.
+decides. The model is a trigram over lowercase syllables, built with the project's own code
+from the gzip JSON-lines corpus and saved as counts in a small documented binary format (see
+normalize/data/README.md), never with pickle. Probabilities are interpolated modified
+Kneser-Ney (KNSyllableModel, whose continuation counts and discounts are derived from the
+stored counts at load time); Witten-Bell (SyllableModel) is kept for comparison.
 
 Command: ``python -m normalize.repair lm build [--corpus DIR] [--out PATH]``.
 """
@@ -241,6 +243,173 @@ class SyllableModel:
         return v
 
 
+#: Smoothing of a loaded model over the same counts: "kn" (interpolated modified Kneser-Ney,
+#: the default since round 5: it ranks repairs better, see normalize/data/README.md) or "wb"
+#: (Witten-Bell, SyllableModel itself).
+DEFAULT_SMOOTHING = "kn"
+
+
+def _modified_discounts(counts) -> tuple[float, float, float, float]:
+    """(0, D1, D2, D3+) of modified Kneser-Ney (Chen & Goodman) from the count-of-counts of `counts`."""
+    import numpy as np
+
+    cc = np.bincount(np.minimum(counts, 5).astype(np.int64), minlength=6)
+    n1, n2, n3, n4 = (float(x) for x in cc[1:5])
+    if min(n1, n2, n3, n4) == 0:  # tiny models (tests): the formula is undefined
+        return (0.0, 0.75, 0.75, 0.75)
+    y = n1 / (n1 + 2 * n2)
+    # clamped so that a seen n-gram keeps some mass and every history leaves some
+    d = [min(max(k - (k + 1) * y * nk1 / nk, 0.05), k - 0.05) for k, nk, nk1 in ((1, n1, n2), (2, n2, n3), (3, n3, n4))]
+    return (0.0, *d)
+
+
+def _block_sums(values, starts):
+    """Per-block sums of `values` over the blocks ``starts[h] : starts[h + 1]`` (empty blocks: 0)."""
+    import numpy as np
+
+    if len(values) == 0:
+        return np.zeros(len(starts) - 1, dtype=values.dtype)
+    out = np.add.reduceat(values, np.minimum(starts[:-1], len(values) - 1))
+    out[starts[:-1] == starts[1:]] = 0
+    return out
+
+
+class KNSyllableModel(SyllableModel):
+    """Interpolated Kneser-Ney over the same counts (trigram counts at the top, continuation
+    counts below), all derived at load time with numpy from the sorted arrays:
+
+    P(c|ab) = max(n(abc) - D(n(abc)), 0) / n(ab.) + g(ab) P(c|b),
+      g(ab) = (D1 N1(ab.) + D2 N2(ab.) + D3 N3+(ab.)) / n(ab.)   (n(ab.) = sum over c of n(abc))
+    P(c|b)  = max(N(.bc) - D'(N(.bc)), 0) / N(.b.) + g(b) P(c),  N(.bc) = distinct a before bc
+    P(c)    = (max(N(.c) - D''(N(.c)), 0) + mass / V) / N(..),   N(.c) = distinct b before c
+
+    A history never seen with a follower backs off wholly to the lower order; the uniform
+    1/V at the bottom keeps every id (specials included) above 0.
+    """
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self._blocks:
+            raise ValueError("Kneser-Ney needs the block indexes (numpy; unpruned trigram histories)")
+        import numpy as np
+
+        nv = len(self.vocab)
+        bk = np.frombuffer(self.bi.keys, dtype=np.uint64)
+        tk = np.frombuffer(self.tri.keys, dtype=np.uint64)
+        tc = np.frombuffer(self.tri.values, dtype=np.uint32)
+        bstarts = np.frombuffer(self.bi.starts, dtype=np.uint64).astype(np.int64)
+        tstarts = np.frombuffer(self.tri.starts, dtype=np.uint64).astype(np.int64)
+        discounts = _modified_discounts
+
+        def gammas(counts, starts, disc):
+            """Sum over each block of D(count): the mass a history leaves to the lower order."""
+            return _block_sums(np.array(disc)[np.minimum(counts, 3)], starts)
+
+        # trigram level: raw counts per history bigram (block i of the trigram index)
+        d3 = discounts(tc)
+        hsum = _block_sums(tc.astype(np.int64), tstarts).astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inv3 = np.where(hsum > 0, 1.0 / hsum, 0.0)
+        g3 = gammas(tc, tstarts, d3) * inv3
+        # bigram level: continuation counts N(.bc) = number of trigrams ending in (b, c)
+        ends = np.sort(tk & np.uint64(0xFFFFFFFF))  # (b, c) of every trigram; each is a bigram
+        first = np.flatnonzero(np.concatenate(([True], ends[1:] != ends[:-1])))
+        cont2 = np.zeros(len(bk), dtype=np.uint32)
+        cont2[np.searchsorted(bk, ends[first])] = np.diff(np.append(first, len(ends)))
+        d2 = discounts(cont2[cont2 > 0])
+        den2 = _block_sums(cont2.astype(np.int64), bstarts).astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            inv2 = np.where(den2 > 0, 1.0 / den2, 0.0)
+        g2 = gammas(cont2, bstarts, d2) * inv2
+        # unigram level: continuation counts N(.c) = distinct words before c, plus uniform
+        cont1 = np.bincount((bk & np.uint64(0xFFFF)).astype(np.int64), minlength=nv)
+        d1 = discounts(cont1[cont1 > 0])
+        disc1 = np.array(d1)[np.minimum(cont1, 3)]
+        mass = float(np.sum(disc1))
+        p1 = (np.maximum(cont1 - disc1, 0.0) + mass / nv) / float(np.sum(cont1))
+
+        def arr(x, code="d"):
+            out = array(code)
+            out.frombytes(np.ascontiguousarray(x).tobytes())
+            return out
+
+        self._kn_d3 = d3
+        self._kn_d2 = d2
+        self._kn_inv3 = arr(inv3)
+        self._kn_g3 = arr(g3)
+        self._kn_cont2 = arr(cont2, "I")
+        self._kn_inv2 = arr(inv2)
+        self._kn_g2 = arr(g2)
+        self._kn_p1 = arr(p1)
+        self.header = {**self.header, "smoothing": "kn"}
+
+    def p1(self, c: int) -> float:
+        return self._kn_p1[c]
+
+    def p2(self, b: int, c: int) -> float:
+        key = b << 16 | c
+        v = self._cache2.get(key)
+        if v is not None:
+            return v
+        lower = self._kn_p1[c]
+        g = self._kn_g2[b]
+        if g:
+            starts = self.bi.starts
+            hi = starts[b + 1]
+            keys = self.bi.keys
+            i = bisect_left(keys, key, starts[b], hi)
+            n = self._kn_cont2[i] if i < hi and keys[i] == key else 0
+            d = self._kn_d2
+            v = (n - d[n if n < 3 else 3]) * self._kn_inv2[b] + g * lower if n else g * lower
+        else:
+            v = lower
+        if len(self._cache2) > 500_000:
+            self._cache2.clear()
+        self._cache2[key] = v
+        return v
+
+    def prob(self, a: int, b: int, c: int) -> float:
+        """P(c | a b), interpolated Kneser-Ney, cached."""
+        key = a << 32 | b << 16 | c
+        v = self._cache.get(key)
+        if v is not None:
+            return v
+        lower = self.p2(b, c)
+        hkey = a << 16 | b
+        bi = self.bi
+        starts = bi.starts
+        hi = starts[a + 1]
+        keys = bi.keys
+        i = bisect_left(keys, hkey, starts[a], hi)
+        g = self._kn_g3[i] if i < hi and keys[i] == hkey else 0.0
+        if g:
+            tri = self.tri
+            starts = tri.starts
+            hi = starts[i + 1]
+            keys = tri.keys
+            j = bisect_left(keys, key, starts[i], hi)
+            n = tri.values[j] if j < hi and keys[j] == key else 0
+            if n:
+                d = self._kn_d3
+                v = (n - d[n if n < 3 else 3]) * self._kn_inv3[i] + g * lower
+            else:
+                v = g * lower
+        else:
+            v = lower
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[key] = v
+        return v
+
+
+def _model_class(smoothing: str) -> type[SyllableModel]:
+    if smoothing == "wb":
+        return SyllableModel
+    if smoothing == "kn":
+        return KNSyllableModel
+    raise ValueError(f"smoothing {smoothing!r}: expected 'kn' or 'wb'")
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -393,8 +562,12 @@ def save_model(model: SyllableModel, path: str | Path) -> None:
             fh.write(sec)
 
 
-def read_model(path: str | Path) -> SyllableModel:
-    """Load a model file written by :func:`save_model` (no code execution involved)."""
+def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> SyllableModel:
+    """Load a model file written by :func:`save_model` (no code execution involved).
+
+    `smoothing` picks the probability over the same counts: "kn" (KNSyllableModel) or "wb".
+    """
+    cls = _model_class(smoothing)
     data = Path(path).read_bytes()
     if not data.startswith(MAGIC):
         raise ValueError(f"{path}: not a VNSYLLM1 model file")
@@ -424,19 +597,19 @@ def read_model(path: str | Path) -> SyllableModel:
         raise ValueError(f"{path}: trigram sections differ in length")
     _index_blocks(len(vocab), bi, tri)
     capitals = _unpack("I", sections[8])
-    return SyllableModel(vocab, uni, uni_types, bi, bi_types, tri, capitals, header)
+    return cls(vocab, uni, uni_types, bi, bi_types, tri, capitals, header)
 
 
 _DEFAULT: dict[str, SyllableModel] = {}
 
 
-def load_model(path: str | Path | None = None) -> SyllableModel:
+def load_model(path: str | Path | None = None, smoothing: str = DEFAULT_SMOOTHING) -> SyllableModel:
     """Load (and cache) a model; None means the one shipped in normalize/data/."""
     key = str(Path(path).resolve()) if path is not None else str(DEFAULT_MODEL_PATH)
-    model = _DEFAULT.get(key)
+    model = _DEFAULT.get(f"{smoothing}:{key}")
     if model is None:
-        model = read_model(key)
-        _DEFAULT[key] = model
+        model = read_model(key, smoothing)
+        _DEFAULT[f"{smoothing}:{key}"] = model
     return model
 
 
