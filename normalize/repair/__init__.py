@@ -18,6 +18,7 @@ from normalize.repair.evidence import DocumentEvidence
 from normalize.repair.fixes import (
     JOIN_LINE_BROKEN_WORD,
     RESTORE_INNER_LETTER,
+    RESTORE_LOST_WORD,
     SPLIT_GLUED_SYLLABLES,
 )
 from normalize.repair.lm import DEFAULT_MODEL_PATH, SyllableModel, load_model
@@ -36,6 +37,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "JOIN_LINE_BROKEN_WORD",
     "RESTORE_INNER_LETTER",
+    "RESTORE_LOST_WORD",
     "SPLIT_GLUED_SYLLABLES",
     "DocumentEvidence",
     "Repair",

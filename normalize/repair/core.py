@@ -95,8 +95,8 @@ TITLE_UNATTESTED = 0.05
 #: P(a gap looks like a lost word's, "nhà  xã" or "nhà , công", | nothing was lost): at least this,
 #: more when the page spaces its words that way anyway (DocumentEvidence.gaps).
 GAP_FLOOR = 1e-3
-#: Weight of GAP_FLOOR against the page's own gaps (a page of 1,000 gaps weighs as much).
-GAP_PRIOR_GAPS = 1000
+#: Weight of GAP_FLOOR against the page's own gaps (as much as a page of 100 gaps).
+GAP_PRIOR_GAPS = 100
 
 _LABEL_AFTER = re.compile(r"[).]")
 #: Where a one-letter word may have vanished with both its spaces kept: two spaces between words,
@@ -144,6 +144,8 @@ class _Suspect:
     start: int
     end: int
     options: list[_Option]
+    #: the token may have followed a one-letter word lost with its space ("Hà" for "ở Hà")
+    after_lost_word: bool = False
 
 
 _TABLES: dict[int, CandidateTables] = {}
@@ -399,6 +401,8 @@ def _restore(text, evidence, threshold, model):
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), []))
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
+    if tables.before_lost_word:
+        suspects += _traceless_gaps(matches, suspects, tables.before_lost_word)
     for g in _LOST_WORD_GAP.finditer(text):
         nxt = bisect_left(matches, g.end(), key=lambda m: m.start())  # the token after the gap
         if 0 < nxt < len(matches) and matches[nxt].start() == g.end() and matches[nxt - 1].end() == g.start():
@@ -472,7 +476,9 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
         if s.first < s.last:
             joined_words.update((s.first, s.last))
     for s in suspects:
-        if s.first > s.last:
+        if s.after_lost_word:
+            opts = _glued_lost_word_options(text, s, tables, model, mids, log_keep, log_rate)
+        elif s.first > s.last:
             opts = _lost_word_options(text, s, tables, model, evidence, log_rate)
         elif s.first == s.last:
             m = matches[s.first]
@@ -569,6 +575,35 @@ def _hopeless(opts: list[_Option], i: int, mids, model: SyllableModel, doc: tupl
 
     keep = lite(opts[0].ids, opts[0].logprior)
     return all(lite(o.ids, o.logprior) + HOPELESS_MARGIN < keep for o in opts[1:])
+
+
+def _traceless_gaps(matches: list[re.Match], suspects: list[_Suspect], before: frozenset[str]) -> list[_Suspect]:
+    """Words right after a word that "ở" often follows ("nằm", "sống"): "ở " may have been lost
+    before them. Not tried where the word is a suspect already (one decision per token)."""
+    taken = {i for s in suspects for i in range(s.first, s.last + 1)}
+    out = []
+    prev = None
+    for i, m in enumerate(matches):
+        tok = m.group(1)
+        if tok is None:
+            prev = None
+            continue
+        if prev is not None and i not in taken and prev.end() + 1 == m.start() and prev.group(1).lower() in before:
+            out.append(_Suspect(i, i, m.start(), m.end(), [], after_lost_word=True))
+        prev = m
+    return out
+
+
+def _glued_lost_word_options(text, s, tables, model, mids, log_keep, log_rate) -> list[_Option]:
+    """Options of a word that may follow a lost "ở": itself, or "ở" and itself."""
+    p = tables.glued_lost_word
+    tok = text[s.start : s.end]
+    word = p.words[0]
+    ids = (model.word_id(word), mids[s.first])
+    return [
+        _Option(tok, (mids[s.first],), log_keep, ""),
+        _Option(f"{word} {tok}", ids, log_rate + math.log(p.shape), p.fix),
+    ]
 
 
 def _lost_word_options(text, s, tables, model, evidence, log_rate) -> list[_Option]:

@@ -15,6 +15,7 @@ from normalize.repair import (
     DEFAULT_THRESHOLD,
     JOIN_LINE_BROKEN_WORD,
     RESTORE_INNER_LETTER,
+    RESTORE_LOST_WORD,
     SPLIT_GLUED_SYLLABLES,
     DocumentEvidence,
     Repair,
@@ -186,3 +187,28 @@ def test_occurrences_of_one_damaged_form_are_decided_together(model):
     assert unsure.posterior > 0.5
     assert other.suspect.options[other.choice].after == "tính"
     assert sure.suspect.options[sure.choice].after == "tỉnh"
+
+
+def test_a_lost_one_letter_word_is_put_back_at_the_gap_it_left(model):
+    # both spaces kept: an empty span at the gap; the page writes no other double spaces
+    text = "Chính sách hỗ trợ nhà  xã hội."
+    result = restore(text, model=model)
+    assert result.text == "Chính sách hỗ trợ nhà ở xã hội."
+    assert [(r.start, r.end, r.before, r.after, r.fix) for r in result.repairs] == [
+        (22, 22, "", "ở", RESTORE_LOST_WORD)
+    ]
+    # a page that spaces its words that way anyway says such a gap is weak evidence
+    assert restore("Người dân sống  vùng sâu.", model=model).text == "Người dân sống ở vùng sâu."
+    spaced = "  ".join(("Người dân sống  vùng sâu. " + "Các cơ quan, đơn vị trong tỉnh thực hiện kế hoạch này. " * 3).split())
+    assert restore(spaced, model=model).text == spaced
+
+
+def test_a_lost_word_that_took_its_space_is_tried_on_a_damaged_page(model):
+    # no trace: only after a word "ở" often follows, and only where the page is damaged anyway
+    damaged = "Trụ sở Ủy ban nhân dân xã nằm trung tâm xã. Ông tng công tác ti huyn Krông Bông, tnh Đắk Lắk."
+    result = restore(damaged, model=model)
+    assert result.text.startswith("Trụ sở Ủy ban nhân dân xã nằm ở trung tâm xã. Ông từng công tác tại huyện")
+    (lost,) = [r for r in result.repairs if r.fix == RESTORE_LOST_WORD]
+    assert (lost.before, lost.after, lost.applied) == ("trung", "ở trung", True)
+    clean = "Trụ sở Ủy ban nhân dân xã nằm trung tâm xã."
+    assert restore(clean, model=model).text == clean
