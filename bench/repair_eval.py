@@ -43,6 +43,16 @@ def split_of(doc_id: str) -> str:
     return "dev" if hashlib.sha1(doc_id.encode("utf-8")).digest()[4] % 2 == 0 else "test"
 
 
+def clip(text: str, max_chars: int) -> str:
+    """The first `max_chars` characters, cut at a space or line break (never inside a word:
+    a cut word such as "chủ n" would look like damage)."""
+    if len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    return head[:cut] if cut > 0 else head
+
+
 @dataclass(frozen=True)
 class Damage:
     """A damaged span in the damaged text and the original it came from."""
@@ -197,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     for doc_id, _, text in iter_corpus(Path(args.corpus), heldout=True):
         if args.split != "all" and split_of(doc_id) != args.split:
             continue
-        texts.append(text[: args.max_chars])
+        texts.append(clip(text, args.max_chars))
         if len(texts) >= args.docs:
             break
     tokens, edits, secs, edit_list = clean_run(texts, args.threshold, model)
