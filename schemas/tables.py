@@ -181,13 +181,19 @@ REPAIRS = _schema(
         _field("location_row_id", pa.string(), "row_id for appendix fields, null for document fields."),
         _field("location_column", pa.string(), "Column of the repaired field, e.g. body_text, name, tasks.", False),
         _field("offset", pa.int32(), "Offset of the damaged span in the raw field text.", False),
-        _field("before", pa.string(), "Damaged text.", False),
+        _field("before", pa.string(), "Damaged text (empty where a lost one-letter word is put back).", False),
         _field("after", pa.string(), "Proposed repair.", False),
         _field("confidence", pa.float64(), "Calibrated confidence of the repair, 0..1.", False),
         _field(
             "applied", pa.bool_(), "True when the confidence cleared the threshold and the repair was applied.", False
         ),
-        _field("fix", pa.string(), "Name of the fix that proposed it.", False),
+        _field(
+            "fix",
+            pa.string(),
+            "Fix that proposed it: restore_inner_letter, split_glued_syllables, join_line_broken_word, "
+            "restore_lost_word.",
+            False,
+        ),
     ],
 )
 

@@ -22,9 +22,10 @@ from normalize.repair.lm import SyllableModel, load_model
 from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN_RE
 from normalize.vietnamese import is_block_letter, is_syllable, split_tone
 
-#: = raw posterior 0.795 under CALIBRATION below. Not raised in round 3 although dev precision
-#: reaches 99.5% only at 0.88 (raw 0.95; recall 93.0% at 2% damage): the sample needs 0.82
-#: ("shồ" -> "số hồ") and test_cli_restore's evidence-less "t\nnh" 0.76. See README (data).
+#: Round 5 (Kneser-Ney, CALIBRATION below): on the dev split at 2% damage 0.72 gives recall
+#: 96.6% at precision 99.33%; precision reaches 99.5% only at 0.85 (recall 95.7%). Not raised:
+#: the sample must stay exactly right, and its least sure repair, "Đán" -> "Đề án" (the page
+#: never writes "Đề án", and "đán" is a syllable: Nguyên Đán), is at 0.76. See README (data).
 DEFAULT_THRESHOLD = 0.72
 #: Monotone map from the model's posterior to the observed share of right repairs (round 5,
 #: Kneser-Ney): `bench/repair_eval.py --split dev --docs 300 --calibration-table` (every
