@@ -383,6 +383,8 @@ def _restore(text, evidence, threshold, model):
     proposals = tables.proposals
     memo = tables._memo  # the memo first: nearly every token was seen before
     plain_split: set[int] = set()
+    before_lost = tables.before_lost_word  # words "ở" often follows, as written (nằm, Nằm, NẰM)
+    after_before_lost = -1  # where a word right after one of them would start
     for i, m in enumerate(matches):
         tok = m.group(1)
         if tok is not None:
@@ -391,7 +393,12 @@ def _restore(text, evidence, threshold, model):
                 got = proposals(tok)
             if got:
                 suspects.append(_Suspect(i, i, m.start(), m.end(), []))
-        elif m.group(3) is not None and 0 < i < len(matches) - 1:
+            elif m.start() == after_before_lost:  # "nằm trung tâm": "ở " may have been lost
+                suspects.append(_Suspect(i, i, m.start(), m.end(), [], after_lost_word=True))
+            after_before_lost = m.end() + 1 if tok in before_lost else -1
+            continue
+        after_before_lost = -1
+        if m.group(3) is not None and 0 < i < len(matches) - 1:
             left, right = matches[i - 1], matches[i + 1]
             if left.group(1) and right.group(1) and left.end() == m.start() and right.start() == m.end():
                 if model.count((left.group(1) + right.group(1)).lower()) and not tables.join_line_broken_word(
@@ -402,8 +409,9 @@ def _restore(text, evidence, threshold, model):
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), []))
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
-    if tables.before_lost_word:
-        suspects += _traceless_gaps(matches, suspects, tables.before_lost_word)
+    joins = {i for s in suspects if s.first < s.last for i in (s.first, s.last)}
+    if joins:  # one decision per token: a word broken by a line break is not also after a lost word
+        suspects = [s for s in suspects if not (s.after_lost_word and s.first in joins)]
     for g in _LOST_WORD_GAP.finditer(text):
         nxt = bisect_left(matches, g.end(), key=lambda m: m.start())  # the token after the gap
         if 0 < nxt < len(matches) and matches[nxt].start() == g.end() and matches[nxt - 1].end() == g.start():
@@ -509,7 +517,16 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 props = props[:FREE_CANDIDATES] + tuple(
                     p for p in props[FREE_CANDIDATES:] if _seen_next_to(model, left_id, p.words, right_id)
                 )
+            scored = []
             for p in props:
+                ids = tuple(model.word_id(w) for w in p.words)
+                logprior = log_rate + math.log(p.shape)
+                if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
+                    logprior += math.log(TITLE_UNATTESTED)
+                scored.append((p, ids, logprior))
+            if _hopeless(keep, scored, s.first, mids, model, doc, bnd):
+                continue
+            for p, ids, logprior in scored:
                 cap = start_of_sentence
                 if cap is None:
                     cap = p.insert_pos == 0 and _capitalized(p.words[0], _next_word(matches, s.first), evidence, model)
@@ -517,10 +534,6 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 if after is None:
                     continue
                 applicable = not upper or all(evidence.count(w) for w in p.words)
-                ids = tuple(model.word_id(w) for w in p.words)
-                logprior = log_rate + math.log(p.shape)
-                if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
-                    logprior += math.log(TITLE_UNATTESTED)
                 opts.append(_Option(after, ids, logprior, p.fix, applicable))
         else:
             left = matches[s.first].group(1)
@@ -546,14 +559,18 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                         applicable,
                     )
                 )
-        if len(opts) > 1 and not (s.first == s.last and _hopeless(opts, s.first, mids, model, doc, bnd)):
+        if s.after_lost_word:
+            candidates = [(None, o.ids, o.logprior) for o in opts[1:]]
+            if _hopeless(opts[0], candidates, s.first, mids, model, doc, bnd):
+                continue
+        if len(opts) > 1:
             s.options = opts
             built.append(s)
     return built
 
 
-def _hopeless(opts: list[_Option], i: int, mids, model: SyllableModel, doc: tuple, bnd: int) -> bool:
-    """A cheap bigram check that no candidate can come near "unchanged" in context.
+def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: SyllableModel, doc: tuple, bnd: int) -> bool:
+    """A cheap bigram check that no candidate (proposal, ids, logprior) can come near "unchanged".
 
     Most suspects of clean text are ordinary words ("ca", "to") in ordinary places; scoring
     their candidates with the trigram and the document is most of the work of restore().
@@ -574,25 +591,8 @@ def _hopeless(opts: list[_Option], i: int, mids, model: SyllableModel, doc: tupl
             prev = c
         return score
 
-    keep = lite(opts[0].ids, opts[0].logprior)
-    return all(lite(o.ids, o.logprior) + HOPELESS_MARGIN < keep for o in opts[1:])
-
-
-def _traceless_gaps(matches: list[re.Match], suspects: list[_Suspect], before: frozenset[str]) -> list[_Suspect]:
-    """Words right after a word that "ở" often follows ("nằm", "sống"): "ở " may have been lost
-    before them. Not tried where the word is a suspect already (one decision per token)."""
-    taken = {i for s in suspects for i in range(s.first, s.last + 1)}
-    out = []
-    prev = None
-    for i, m in enumerate(matches):
-        tok = m.group(1)
-        if tok is None:
-            prev = None
-            continue
-        if prev is not None and i not in taken and prev.end() + 1 == m.start() and prev.group(1).lower() in before:
-            out.append(_Suspect(i, i, m.start(), m.end(), [], after_lost_word=True))
-        prev = m
-    return out
+    bar = lite(keep.ids, keep.logprior) - HOPELESS_MARGIN
+    return all(lite(ids, logprior) < bar for _, ids, logprior in candidates)
 
 
 def _glued_lost_word_options(text, s, tables, model, mids, log_keep, log_rate) -> list[_Option]:

@@ -91,9 +91,10 @@ class CandidateTables:
             wid = model.index[word]
             self.glued_lost_word = Proposal((word,), 0, RESTORE_LOST_WORD, LOST_WORD_GLUED_SHAPE)
             self.before_lost_word = frozenset(
-                w
+                form
                 for i, w in enumerate(model.vocab)
                 if not w.startswith("<") and model.uni[i] >= 20 and model.p2(i, wid) >= MIN_P_LOST_WORD
+                for form in (w, w[:1].upper() + w[1:], w.upper())
             )
         self._memo: dict[str, tuple[Proposal, ...]] = {}
         #: per-word flags of the document-evidence pass (normalize/repair/core.py), memoized
