@@ -43,8 +43,7 @@ def make_pages(n: int) -> list[bytes]:
             pages.append(sample)
         else:
             doc = gen.plan2_doc(gen.Word(seed=1000 + i))
-            pages.append(gen.page(gen.PLAN2_TITLE, doc, gen.PLAN2_ATTRS,
-                                  meta='<meta charset="utf-8">').encode("utf-8"))
+            pages.append(gen.page(gen.PLAN2_TITLE, doc, gen.PLAN2_ATTRS, meta='<meta charset="utf-8">').encode("utf-8"))
     return pages
 
 
@@ -81,8 +80,7 @@ def main() -> None:
     except ImportError:
         print("trafilatura not installed: ratio against it skipped")
         return
-    tr = timed(lambda d: trafilatura.extract(d.decode("utf-8"), include_tables=True),
-               pages, args.repeat)
+    tr = timed(lambda d: trafilatura.extract(d.decode("utf-8"), include_tables=True), pages, args.repeat)
     print(f"trafilatura.extract  {tr:9.1f} pages/s")
     print(f"read_html / trafilatura      = {ours / tr:.2f}x")
     print(f"read_html / bare lxml        = {ours / lx:.2f}x")
