@@ -486,9 +486,9 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             joined_words.update((s.first, s.last))
     for s in suspects:
         if s.after_lost_word:
-            opts = _glued_lost_word_options(text, s, tables, model, mids, log_keep, log_rate)
+            opts = _glued_lost_word_options(text, s, tables, model, matches, mids, log_keep, log_rate)
         elif s.first > s.last:
-            opts = _lost_word_options(text, s, tables, model, evidence, log_rate)
+            opts = _lost_word_options(text, s, tables, model, matches, evidence, log_rate)
         elif s.first == s.last:
             m = matches[s.first]
             tok = m.group(1)
@@ -595,19 +595,25 @@ def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: Sylla
     return all(lite(ids, logprior) < bar for _, ids, logprior in candidates)
 
 
-def _glued_lost_word_options(text, s, tables, model, mids, log_keep, log_rate) -> list[_Option]:
+def _in_capitals(matches: list[re.Match], left: int, right: int) -> bool:
+    """Both neighbours of a lost word are all-capital words ("NHÀ  XÃ HỘI" -> "NHÀ Ở XÃ HỘI")."""
+    words = [matches[i].group(1) for i in (left, right) if 0 <= i < len(matches)]
+    return len(words) == 2 and all(w and len(w) >= 2 and w.isupper() for w in words)
+
+
+def _glued_lost_word_options(text, s, tables, model, matches, mids, log_keep, log_rate) -> list[_Option]:
     """Options of a word that may follow a lost "ở": itself, or "ở" and itself."""
     p = tables.glued_lost_word
     tok = text[s.start : s.end]
-    word = p.words[0]
-    ids = (model.word_id(word), mids[s.first])
+    word = p.words[0].upper() if _in_capitals(matches, s.first - 1, s.first) else p.words[0]
+    ids = (model.word_id(p.words[0]), mids[s.first])
     return [
         _Option(tok, (mids[s.first],), log_keep, ""),
         _Option(f"{word} {tok}", ids, log_rate + math.log(p.shape), p.fix),
     ]
 
 
-def _lost_word_options(text, s, tables, model, evidence, log_rate) -> list[_Option]:
+def _lost_word_options(text, s, tables, model, matches, evidence, log_rate) -> list[_Option]:
     """Options at a gap left by a lost one-letter word: nothing, or one of the words."""
     gaps = evidence.gaps
     if text[s.start] == " ":  # "nhà  xã": two spaces between words
@@ -617,8 +623,10 @@ def _lost_word_options(text, s, tables, model, evidence, log_rate) -> list[_Opti
     # the page's other gaps of this shape (not this one), smoothed towards GAP_FLOOR
     natural = (max(0, alike - 1) + GAP_FLOOR * GAP_PRIOR_GAPS) / (total + GAP_PRIOR_GAPS)
     opts = [_Option("", (), math.log(natural), "")]
+    upper = _in_capitals(matches, s.last, s.first)  # the words before and after the gap
     for p in tables.lost_words:
-        opts.append(_Option(p.words[0], (model.word_id(p.words[0]),), log_rate + math.log(p.shape), p.fix))
+        word = p.words[0].upper() if upper else p.words[0]
+        opts.append(_Option(word, (model.word_id(p.words[0]),), log_rate + math.log(p.shape), p.fix))
     return opts
 
 
