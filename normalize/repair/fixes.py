@@ -97,6 +97,7 @@ class CandidateTables:
                 for form in (w, w[:1].upper() + w[1:], w.upper())
             )
         self._memo: dict[str, tuple[Proposal, ...]] = {}
+        self._ids: dict[tuple[str, ...], tuple[int, ...]] = {}
         #: per-word flags of the document-evidence pass (normalize/repair/core.py), memoized
         self.word_kinds: dict[str, int] = {}
 
@@ -137,6 +138,13 @@ class CandidateTables:
         pos = len(left)
         return [Proposal((word,), pos, JOIN_LINE_BROKEN_WORD, 1.0) for word, p in self.deleted.get(low, ()) if p == pos]
 
+    def ids(self, p: Proposal) -> tuple[int, ...]:
+        """The model ids of a proposal's words, memoized."""
+        got = self._ids.get(p.words)
+        if got is None:
+            got = self._ids[p.words] = tuple(self.model.word_id(w) for w in p.words)
+        return got
+
     # ------------------------------------------------------------ suspect check
 
     def proposals(self, token: str) -> tuple[Proposal, ...]:
@@ -174,7 +182,7 @@ class CandidateTables:
             if len(p.words) == 1:
                 n = m.count(p.words[0])
             else:
-                n = m.bi.get(m.word_id(p.words[0]) << 16 | m.word_id(p.words[1]), 0) + 0.5
+                n = m.bigram_count(m.word_id(p.words[0]), m.word_id(p.words[1])) + 0.5
             weighted.append((n * p.shape, p))
         weighted.sort(key=lambda x: (-x[0], x[1].words))
         best = weighted[0][0]

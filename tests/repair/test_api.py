@@ -155,9 +155,20 @@ def test_model_roundtrip_is_deterministic(tmp_path):
     save_model(build_counts(texts, cfg), a)
     save_model(build_counts(list(reversed(texts)), cfg), b)
     assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes().startswith(b"VNSYLLM2\n")  # with 4-grams
     m = read_model(a)
     assert m.count("tỉnh") == 15
     assert m.logp(m.word_id("của"), m.word_id("tỉnh"), m.word_id("năm")) > -1.0
+    assert m.order == 4 and m.header["fourgrams"] == len(m.four) > 0
+    w = m.word_id
+    history = (w("kế"), w("hoạch"), w("của"))
+    assert m.prob4(*history, w("tỉnh")) > 0.5
+    assert sum(m.prob4(*history, d) for d in range(len(m.vocab))) == pytest.approx(1.0, abs=1e-9)
+    # without 4-grams: the first format, a trigram model
+    c = tmp_path / "c.bin"
+    save_model(build_counts(texts, BuildConfig(min_count_syllable=1, min_count_other=1, min_fourgram=0)), c)
+    assert c.read_bytes().startswith(b"VNSYLLM1\n")
+    assert read_model(c).order == 3
     with pytest.raises(ValueError):
         (tmp_path / "bad.bin").write_bytes(b"\x80\x04pickle")
         read_model(tmp_path / "bad.bin")

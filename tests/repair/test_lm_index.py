@@ -27,6 +27,7 @@ def test_block_index_gives_the_same_probabilities():
 
 def test_the_shipped_model_is_kneser_ney(model):
     assert type(model) is KNSyllableModel
+    assert model.order == 4 and model.header["format"] == "VNSYLLM2"
     assert type(read_model(DEFAULT_MODEL_PATH, "wb")) is SyllableModel
     with pytest.raises(ValueError, match="smoothing 'gt'"):
         read_model(DEFAULT_MODEL_PATH, "gt")
@@ -44,3 +45,17 @@ def test_kneser_ney_gives_a_distribution_over_every_id(model, history):
     assert min(trigram) > 0 and min(bigram) > 0  # specials (<p> <unk> <c> ...) included
     assert sum(trigram) == pytest.approx(1.0, abs=1e-9)
     assert sum(bigram) == pytest.approx(1.0, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [("triển", "khai", "thực"), ("ủy", "ban", "nhân"), ("<p>", "<num>", "<p>"), ("khai", "đán", "tinh")],
+)
+def test_the_fourgram_level_gives_a_distribution_over_every_id(model, history):
+    a, b, c = (model.index[w] for w in history)
+    ids = range(len(model.vocab))
+    fourgram = [model.prob4(a, b, c, d) for d in ids]
+    below = [model.p3c(b, c, d) for d in ids]  # the trigram level over continuation counts
+    assert min(fourgram) > 0 and min(below) > 0
+    assert sum(fourgram) == pytest.approx(1.0, abs=1e-9)
+    assert sum(below) == pytest.approx(1.0, abs=1e-9)
