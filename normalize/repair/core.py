@@ -547,7 +547,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             for p, ids, logprior in scored:
                 cap = start_of_sentence
                 if cap is None:
-                    cap = p.insert_pos == 0 and _capitalized(p.words[0], _next_word(matches, s.first), evidence, model)
+                    cap = p.insert_pos == 0 and _capitalized(p.words[0], matches, s.first, evidence, model)
                 after = _render(tok, p, cap, matches, s.first)
                 if after is None:
                     continue
@@ -666,13 +666,32 @@ def _unknown_spelling(low: str) -> float:
     return UNK_SPELLING
 
 
-def _capitalized(word: str, following: str | None, evidence: DocumentEvidence, model: SyllableModel) -> bool:
-    """Case of a lost first letter: as the document writes the word (before the same next
-    word, else anywhere), else as the corpus does."""
-    got = evidence.capitalized(word, following)
+def _capitalized(word: str, matches: list[re.Match], i: int, evidence: DocumentEvidence, model: SyllableModel) -> bool:
+    """Case of a lost first letter of the word at token i: as the document writes it before
+    the same next word; else capital inside a name (a capitalised word on each side: "Thiên
+    ng Chính Bình" -> "Thiên Ứng Chính Bình"); else as the document writes it anywhere, else
+    as the corpus does."""
+    following = _next_word(matches, i)
+    if following is not None:
+        got = evidence.capitalized(word, following, bigram_only=True)
+        if got is not None:
+            return got
+        before = _previous_word(matches, i)
+        if before and before[0].isupper() and matches[i + 1].group(1)[0].isupper():
+            return True
+    got = evidence.capitalized(word)
     if got is None:
         return model.mostly_capitalized(word)
     return got
+
+
+def _previous_word(matches: list[re.Match], i: int) -> str | None:
+    """The preceding word as written, when only a space separates it."""
+    if i > 0:
+        prev = matches[i - 1]
+        if prev.group(1) and prev.end() + 1 == matches[i].start():
+            return prev.group(1)
+    return None
 
 
 def _next_word(matches: list[re.Match], i: int) -> str | None:
@@ -697,8 +716,10 @@ def _join_has_options(s, suspects, matches, tables) -> bool:
 def _render(tok: str, p: Proposal, sentence_start: bool, matches, idx) -> str | None:
     if len(p.words) == 1:
         if len(tok) == 1 and tok.isupper():
+            # a lone capital among words in capitals: "BÃO S 02" -> "BÃO SỐ 02", "S ĐƠN" -> "SỐ ĐƠN"
             nxt = matches[idx + 1].group(1) if idx + 1 < len(matches) else None
-            if nxt and len(nxt) >= 2 and nxt.isupper():
+            prv = _previous_word(matches, idx)
+            if any(w and len(w) >= 2 and w.isupper() and is_syllable(w.lower()) for w in (nxt, prv)):
                 return p.words[0].upper()
         return apply_case(tok, p.words[0], p.insert_pos, sentence_start)
     head_src = tok[: p.insert_pos]

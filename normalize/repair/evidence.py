@@ -129,15 +129,18 @@ class DocumentEvidence:
         """How often the lowercase `word` occurs in the document."""
         return self.unigrams.get(word, 0)
 
-    def capitalized(self, word: str, following: str | None = None) -> bool | None:
+    def capitalized(self, word: str, following: str | None = None, bigram_only: bool = False) -> bool | None:
         """Does the document write `word` (before `following`) mostly with a capital?
 
-        None when the document has no intact evidence either way ("Ủy ban" vs "ủy quyền").
+        None when the document has no intact evidence either way ("Ủy ban" vs "ủy quyền"),
+        or, with `bigram_only`, none before `following`.
         """
         if following is not None:
             n = self.inner_bigrams.get((word, following), 0)
             if n:
                 return 2 * self.title_bigrams.get((word, following), 0) > n
+            if bigram_only:
+                return None
         n = self.inner.get(word, 0)
         if not n:
             return None
