@@ -616,7 +616,22 @@ def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: Sylla
         return score
 
     bar = lite(keep.ids, keep.logprior) - HOPELESS_MARGIN
-    return all(lite(ids, logprior) < bar for _, ids, logprior in candidates)
+    for _, ids, logprior in candidates:
+        if len(ids) != 1:
+            if lite(ids, logprior) >= bar:
+                return False
+            continue
+        c = ids[0]  # the common case, inlined: P(c | left) P(right | c)
+        p = cached(left << 16 | c)
+        if p is None:
+            p = p2(left, c)
+        q = cached(c << 16 | right)
+        if q is None:
+            q = p2(c, right)
+        p = (corpus_share * p + doc_share * doc_uni.get(c, 0)) * (corpus_share * q + doc_share * doc_uni.get(right, 0))
+        if p > 0 and logprior + log(p) >= bar:
+            return False
+    return True
 
 
 def _in_capitals(matches: list[re.Match], left: int, right: int) -> bool:
