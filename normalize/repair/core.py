@@ -23,9 +23,9 @@ from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN
 from normalize.vietnamese import is_block_letter, is_syllable, split_tone
 
 #: Round 5 (Kneser-Ney 4-gram, CALIBRATION below), read off the dev split at 2% damage: 0.72
-#: gives recall 96.7% at precision 99.43%, 0.75 96.6% at 99.51%, 0.80 96.4% at 99.54% (5%
-#: damage: 99.37%). 0.80 keeps precision above 99.5% with a margin; the sample stays exactly
-#: right (its least sure repair, "S" -> "Số" before "đơn vị", is at 0.86). See README (data).
+#: gives recall 96.7% at precision 99.44%, 0.75 96.6% at 99.52%, 0.80 96.4% at 99.55% (5%
+#: damage: 99.34%). 0.80 keeps precision above 99.5% with a margin; the sample stays exactly
+#: right (its least sure repair, "S" -> "Số" at a line start before "đơn vị", is at 0.88).
 DEFAULT_THRESHOLD = 0.8
 #: Monotone map from the model's posterior to the observed share of right repairs (round 5,
 #: Kneser-Ney 4-gram): `bench/repair_eval.py --split dev --docs 300 --calibration-table`
