@@ -210,7 +210,8 @@ def test_a_lost_one_letter_word_is_put_back_at_the_gap_it_left(model):
     ]
     # a page that spaces its words that way anyway says such a gap is weak evidence
     assert restore("Người dân sống  vùng sâu.", model=model).text == "Người dân sống ở vùng sâu."
-    spaced = "  ".join(("Người dân sống  vùng sâu. " + "Các cơ quan, đơn vị trong tỉnh thực hiện kế hoạch này. " * 3).split())
+    page = "Người dân sống  vùng sâu. " + "Các cơ quan, đơn vị trong tỉnh thực hiện kế hoạch này. " * 3
+    spaced = "  ".join(page.split())
     assert restore(spaced, model=model).text == spaced
 
 
