@@ -783,6 +783,7 @@ def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> Syllable
     data = Path(path).read_bytes()
     if not (data.startswith(MAGIC) or data.startswith(MAGIC4)):
         raise ValueError(f"{path}: not a VNSYLLM1 or VNSYLLM2 model file")
+    fourgrams = data.startswith(MAGIC4)
     pos = len(MAGIC)
     (hlen,) = struct.unpack_from("<I", data, pos)
     pos += 4
@@ -800,23 +801,30 @@ def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> Syllable
     with ThreadPoolExecutor(max_workers=2) as pool:
         sections = list(pool.map(zlib.decompress, compressed))
     del compressed
-    vocab = sections[0].decode("utf-8").split("\n")
-    uni = _unpack("I", sections[1])
-    uni_types = _unpack("I", sections[2])
-    bi_keys = _undelta(sections[3])
-    bi = SortedCounts(bi_keys, _unpack("I", sections[4]))
-    bi_types = SortedCounts(bi_keys, _unpack("I", sections[5]))
+    del data
+
+    def take(k: int) -> bytes:
+        """Section k, released from the list as it is used (keeps the peak memory of loading down)."""
+        raw, sections[k] = sections[k], b""
+        return raw
+
+    vocab = take(0).decode("utf-8").split("\n")
+    uni = _unpack("I", take(1))
+    uni_types = _unpack("I", take(2))
+    bi_keys = _undelta(take(3))
+    bi = SortedCounts(bi_keys, _unpack("I", take(4)))
+    bi_types = SortedCounts(bi_keys, _unpack("I", take(5)))
     if not len(bi_keys) == len(bi.values) == len(bi_types.values):
         raise ValueError(f"{path}: bigram sections differ in length")
-    tri = SortedCounts(_undelta(sections[6]), _unpack("I", sections[7]))
+    tri = SortedCounts(_undelta(take(6)), _unpack("I", take(7)))
     if len(tri.keys) != len(tri.values):
         raise ValueError(f"{path}: trigram sections differ in length")
     _index_blocks(len(vocab), bi, tri)
-    capitals = _unpack("I", sections[8])
+    capitals = _unpack("I", take(8))
     four = cont3 = None
-    if data.startswith(MAGIC4):
-        four = SortedCounts(_undelta(sections[9]), _unpack("I", sections[10]))
-        cont3 = _unpack("I", sections[11])
+    if fourgrams:
+        four = SortedCounts(_undelta(take(9)), _unpack("I", take(10)))
+        cont3 = _unpack("I", take(11))
         if len(four.keys) != len(four.values) or len(cont3) != len(tri.keys):
             raise ValueError(f"{path}: 4-gram sections differ in length")
     return cls(vocab, uni, uni_types, bi, bi_types, tri, capitals, header, four, cont3)
