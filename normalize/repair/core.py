@@ -58,7 +58,8 @@ MAX_CANDIDATES = 5
 #: ones (fixes.MAX_PROPOSALS) only when the corpus writes them next to a neighbour ("sụp đổ").
 FREE_CANDIDATES = 8
 #: A suspect is dropped unscored when every candidate's bigram score is this far (nats) below
-#: "unchanged" (1e4 times less likely), far beyond what the trigram context can turn round.
+#: "unchanged" (1e4 times less likely), far beyond what the wider context can turn round
+#: (1e6 gives the same figures on the dev split).
 HOPELESS_MARGIN = math.log(1e4)
 #: Pooling the occurrences of one surely damaged form: floor of each occurrence's posterior
 #: (one occurrence cannot veto), and the confidence above which an occurrence keeps its own.
@@ -312,7 +313,7 @@ def _self_suspect(word: str, model: SyllableModel, tables: CandidateTables) -> b
 
 
 class _Scorer:
-    """Mixture of the corpus trigram model and the document's counts (leave-one-out)."""
+    """Mixture of the corpus n-gram model and the document's counts (leave-one-out)."""
 
     def __init__(self, model: SyllableModel, doc: tuple) -> None:
         self.model = model
@@ -591,7 +592,7 @@ def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: Sylla
     """A cheap bigram check that no candidate (proposal, ids, logprior) can come near "unchanged".
 
     Most suspects of clean text are ordinary words ("ca", "to") in ordinary places; scoring
-    their candidates with the trigram and the document is most of the work of restore().
+    their candidates with the 4-gram and the document is most of the work of restore().
     The bigram score (mixed with the page's unigram, the document evidence's upper part)
     differs from the full score by far less than HOPELESS_MARGIN.
     """

@@ -1,11 +1,11 @@
-"""Syllable trigram model: build it from a folder of texts, save it, load it, score with it.
+"""Syllable n-gram model: build it from a folder of texts, save it, load it, score with it.
 
 Why: most damaged tokens have many valid repairs ("đra" -> đề ra / để ra / đổ ra) and context
-decides. The model is a trigram over lowercase syllables, built with the project's own code
+decides. The model counts lowercase syllables up to 4-grams, built with the project's own code
 from the gzip JSON-lines corpus and saved as counts in a small documented binary format (see
 normalize/data/README.md), never with pickle. Probabilities are interpolated modified
 Kneser-Ney (KNSyllableModel, whose continuation counts and discounts are derived from the
-stored counts at load time); Witten-Bell (SyllableModel) is kept for comparison.
+stored counts at load time); Witten-Bell over the trigram (SyllableModel) is kept for comparison.
 
 Command: ``python -m normalize.repair lm build [--corpus DIR] [--out PATH]``.
 """
