@@ -449,7 +449,7 @@ def _restore(text, evidence, threshold, model):
         return RestoreResult(text, ()), []
     decisions: list[_Decision] = []
     for cluster in _clusters(suspects):
-        decisions.extend(_decode(cluster, text, mids, scorer, threshold))
+        decisions.extend(_decode(cluster, mids, scorer))
     _pool_same_forms(decisions, text, model)
     repairs = _to_repairs(decisions, text, threshold)
     out = []
@@ -779,7 +779,7 @@ def _context(mids: list[int], idx: int, step: int, bnd: int, n: int = 2) -> list
     return out
 
 
-def _decode(cluster: list[_Suspect], text: str, mids: list[int], scorer: _Scorer, threshold):
+def _decode(cluster: list[_Suspect], mids: list[int], scorer: _Scorer):
     """Score every combination of options in a cluster; report marginal posteriors."""
     model = scorer.model
     bnd = model.index[BOUNDARY]
