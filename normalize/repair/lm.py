@@ -416,113 +416,84 @@ class KNSyllableModel(SyllableModel):
     def p1(self, c: int) -> float:
         return self._kn_p1[c]
 
-    def p2_top(self, b: int, c: int) -> float:
-        """P(c | b) over raw bigram counts, for a history of one word only (after the start of
-        a text: "<p>" then the first word); p2 is the continuation level under the trigram."""
-        key = b << 16 | c
-        v = self._cache_top.get(key)
-        if v is not None:
-            return v
+    def _bigram_level(self, b: int, c: int, counts, disc, inv, gamma) -> float:
+        """max(n(bc) - D, 0) / n(b.) + g(b) P(c), with n from `counts` (aligned with the bigram
+        keys: raw counts or continuation counts) and D, 1 / n(b.), g(b) of that level."""
         lower = self._kn_p1[c]
-        g = self._top_g[b]
-        if g:
-            starts = self.bi.starts
-            hi = starts[b + 1]
-            keys = self.bi.keys
-            i = bisect_left(keys, key, starts[b], hi)
-            n = self.bi.values[i] if i < hi and keys[i] == key else 0
-            d = self._top_d
-            v = (n - d[n if n < 3 else 3]) * self._top_inv[b] + g * lower if n else g * lower
-        else:
-            v = lower
-        if len(self._cache_top) > 500_000:
-            self._cache_top.clear()
-        self._cache_top[key] = v
-        return v
-
-    def p2(self, b: int, c: int) -> float:
+        g = gamma[b]
+        if not g:
+            return lower
         key = b << 16 | c
-        v = self._cache2.get(key)
-        if v is not None:
-            return v
-        lower = self._kn_p1[c]
-        g = self._kn_g2[b]
-        if g:
-            starts = self.bi.starts
-            hi = starts[b + 1]
-            keys = self.bi.keys
-            i = bisect_left(keys, key, starts[b], hi)
-            n = self._kn_cont2[i] if i < hi and keys[i] == key else 0
-            d = self._kn_d2
-            v = (n - d[n if n < 3 else 3]) * self._kn_inv2[b] + g * lower if n else g * lower
-        else:
-            v = lower
-        if len(self._cache2) > 500_000:
-            self._cache2.clear()
-        self._cache2[key] = v
-        return v
+        starts = self.bi.starts
+        hi = starts[b + 1]
+        keys = self.bi.keys
+        i = bisect_left(keys, key, starts[b], hi)
+        n = counts[i] if i < hi and keys[i] == key else 0
+        return (n - disc[n if n < 3 else 3]) * inv[b] + g * lower if n else g * lower
 
-    def prob(self, a: int, b: int, c: int) -> float:
-        """P(c | a b), interpolated Kneser-Ney, cached."""
-        key = a << 32 | b << 16 | c
-        v = self._cache.get(key)
-        if v is not None:
-            return v
-        lower = self.p2(b, c)
+    def _trigram_level(self, a: int, b: int, c: int, lower: float, counts, disc, inv, gamma) -> float:
+        """max(n(abc) - D, 0) / n(ab.) + g(ab) lower, with n from `counts` (aligned with the
+        trigram keys) and D, 1 / n(ab.), g(ab) of that level (indexed by the bigram ab)."""
         hkey = a << 16 | b
         bi = self.bi
         starts = bi.starts
         hi = starts[a + 1]
         keys = bi.keys
         i = bisect_left(keys, hkey, starts[a], hi)
-        g = self._kn_g3[i] if i < hi and keys[i] == hkey else 0.0
-        if g:
-            tri = self.tri
-            starts = tri.starts
-            hi = starts[i + 1]
-            keys = tri.keys
-            j = bisect_left(keys, key, starts[i], hi)
-            n = tri.values[j] if j < hi and keys[j] == key else 0
-            if n:
-                d = self._kn_d3
-                v = (n - d[n if n < 3 else 3]) * self._kn_inv3[i] + g * lower
-            else:
-                v = g * lower
-        else:
-            v = lower
-        if len(self._cache) > 500_000:
-            self._cache.clear()
-        self._cache[key] = v
+        h = inv[i] if i < hi and keys[i] == hkey else 0.0
+        if not h:
+            return lower
+        key = hkey << 16 | c
+        tri = self.tri
+        starts = tri.starts
+        hi = starts[i + 1]
+        keys = tri.keys
+        j = bisect_left(keys, key, starts[i], hi)
+        n = counts[j] if j < hi and keys[j] == key else 0
+        return (n - disc[n if n < 3 else 3]) * h + gamma[i] * lower if n else gamma[i] * lower
+
+    def p2_top(self, b: int, c: int) -> float:
+        """P(c | b) over raw bigram counts, for a history of one word only (after the start of
+        a text: "<p>" then the first word); p2 is the continuation level under the trigram."""
+        key = b << 16 | c
+        v = self._cache_top.get(key)
+        if v is None:
+            v = self._bigram_level(b, c, self.bi.values, self._top_d, self._top_inv, self._top_g)
+            if len(self._cache_top) > 500_000:
+                self._cache_top.clear()
+            self._cache_top[key] = v
+        return v
+
+    def p2(self, b: int, c: int) -> float:
+        key = b << 16 | c
+        v = self._cache2.get(key)
+        if v is None:
+            v = self._bigram_level(b, c, self._kn_cont2, self._kn_d2, self._kn_inv2, self._kn_g2)
+            if len(self._cache2) > 500_000:
+                self._cache2.clear()
+            self._cache2[key] = v
+        return v
+
+    def prob(self, a: int, b: int, c: int) -> float:
+        """P(c | a b), interpolated Kneser-Ney over raw trigram counts, cached."""
+        key = a << 32 | b << 16 | c
+        v = self._cache.get(key)
+        if v is None:
+            v = self._trigram_level(a, b, c, self.p2(b, c), self.tri.values, self._kn_d3, self._kn_inv3, self._kn_g3)
+            if len(self._cache) > 500_000:
+                self._cache.clear()
+            self._cache[key] = v
         return v
 
     def p3c(self, b: int, c: int, d: int) -> float:
         """P'(d | b c) over the continuation counts N(. b c d): the trigram level under the 4-gram."""
         key = b << 32 | c << 16 | d
         v = self._cache3c.get(key)
-        if v is not None:
-            return v
-        lower = self.p2(c, d)
-        hkey = b << 16 | c
-        bi = self.bi
-        starts = bi.starts
-        hi = starts[b + 1]
-        keys = bi.keys
-        i = bisect_left(keys, hkey, starts[b], hi)
-        inv = self._c3_inv[i] if i < hi and keys[i] == hkey else 0.0
-        if inv:
-            tri = self.tri
-            starts = tri.starts
-            hi = starts[i + 1]
-            keys = tri.keys
-            j = bisect_left(keys, key, starts[i], hi)
-            n = self.cont3[j] if j < hi and keys[j] == key else 0
-            g = self._c3_g[i]
-            v = (n - self._c3_d[n if n < 3 else 3]) * inv + g * lower if n else g * lower
-        else:
-            v = lower
-        if len(self._cache3c) > 500_000:
-            self._cache3c.clear()
-        self._cache3c[key] = v
+        if v is None:
+            v = self._trigram_level(b, c, d, self.p2(c, d), self.cont3, self._c3_d, self._c3_inv, self._c3_g)
+            if len(self._cache3c) > 500_000:
+                self._cache3c.clear()
+            self._cache3c[key] = v
         return v
 
     def prob4(self, a: int, b: int, c: int, d: int) -> float:
