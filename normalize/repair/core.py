@@ -23,9 +23,9 @@ from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN
 from normalize.vietnamese import is_block_letter, is_syllable, split_tone
 
 #: Round 5 (Kneser-Ney 4-gram, CALIBRATION below), read off the dev split at 2% damage: 0.72
-#: gives recall 96.7% at precision 99.44%, 0.75 96.6% at 99.52%, 0.80 96.4% at 99.55% (5%
-#: damage: 99.34%). 0.80 keeps precision above 99.5% with a margin; the sample stays exactly
-#: right (its least sure repair, "S" -> "Số" at a line start before "đơn vị", is at 0.88).
+#: gives recall 96.8% at precision 99.43%, 0.75 96.7% at 99.51%, 0.80 96.4% at 99.56% (5%
+#: damage: 99.36%). 0.80 keeps precision above 99.5% with a margin; the sample stays exactly
+#: right (its least sure repair, "S" -> "Số" at a line start before "đơn vị", is at 0.91).
 DEFAULT_THRESHOLD = 0.8
 #: Monotone map from the model's posterior to the observed share of right repairs (round 5,
 #: Kneser-Ney 4-gram): `bench/repair_eval.py --split dev --docs 300 --calibration-table`
@@ -535,12 +535,9 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             title_inside = start_of_sentence is False and tok[:1].isupper() and not upper
             left_id = mids[s.first - 1] if s.first > 0 else bnd
             right_id = mids[s.first + 1] if s.first + 1 < len(mids) else bnd
-            seen = model.bigram_count
             scored = []
-            for rank, p in enumerate(props):
+            for p in tables.in_context(tok, props, left_id, right_id, FREE_CANDIDATES):
                 ids = tables.ids(p)
-                if rank >= FREE_CANDIDATES and not (seen(left_id, ids[0]) or seen(ids[-1], right_id)):
-                    continue  # a rarer candidate the corpus never writes next to a neighbour
                 logprior = log_rate + math.log(p.shape)
                 if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
                     logprior += math.log(TITLE_UNATTESTED)
