@@ -683,17 +683,21 @@ def _unknown_spelling(low: str) -> float:
 
 def _capitalized(word: str, matches: list[re.Match], i: int, evidence: DocumentEvidence, model: SyllableModel) -> bool:
     """Case of a lost first letter of the word at token i: as the document writes it before
-    the same next word; else capital inside a name (a capitalised word on each side: "Thiên
-    ng Chính Bình" -> "Thiên Ứng Chính Bình"); else as the document writes it anywhere, else
-    as the corpus does."""
+    the same next word, or after the same previous word; else a capital inside a name (a
+    capitalised word on each side: "Thiên ng Chính Bình" -> "Thiên Ứng Chính Bình"); else as
+    the document writes it anywhere, else as the corpus does."""
     following = _next_word(matches, i)
+    before = _previous_word(matches, i)
     if following is not None:
         got = evidence.capitalized(word, following, bigram_only=True)
         if got is not None:
             return got
-        before = _previous_word(matches, i)
-        if before and before[0].isupper() and matches[i + 1].group(1)[0].isupper():
-            return True
+    if before is not None:  # "Tỉnh y" where the page writes "Tỉnh ủy"
+        got = evidence.capitalized_after(before.lower(), word)
+        if got is not None:
+            return got
+    if following is not None and before and before[0].isupper() and matches[i + 1].group(1)[0].isupper():
+        return True
     got = evidence.capitalized(word)
     if got is None:
         return model.mostly_capitalized(word)

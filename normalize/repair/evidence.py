@@ -59,6 +59,7 @@ class DocumentEvidence:
         "inner",
         "inner_bigrams",
         "gaps",
+        "title_after",
         "total",
         "_per_model",
     )
@@ -72,6 +73,7 @@ class DocumentEvidence:
         inner: Counter[str] | None = None,
         inner_bigrams: Counter[tuple[str, str]] | None = None,
         gaps: GapCounts | None = None,
+        title_after: Counter[tuple[str, str]] | None = None,
     ) -> None:
         self.unigrams = unigrams
         self.titles = titles if titles is not None else Counter()
@@ -80,6 +82,8 @@ class DocumentEvidence:
         self.inner_bigrams = inner_bigrams if inner_bigrams is not None else bigrams
         self.bigrams = bigrams
         self.gaps = gaps if gaps is not None else GapCounts()
+        #: inner bigrams whose second word is capitalised ("Tỉnh ủy" 0, "Ủy ban" 1 after "và")
+        self.title_after = title_after if title_after is not None else Counter()
         self.total = sum(unigrams.values())
         self._per_model: dict[int, tuple] = {}
 
@@ -93,6 +97,7 @@ class DocumentEvidence:
         inner: Counter[str] = Counter()
         inner_bi: Counter[tuple[str, str]] = Counter()
         gaps = GapCounts()
+        title_after: Counter[tuple[str, str]] = Counter()
         for text in texts:
             gaps.add(text)
             prev: str | None = None
@@ -117,13 +122,15 @@ class DocumentEvidence:
                     bi[prev, low] += 1
                     if prev_inner:
                         inner_bi[prev, low] += 1
+                        if title:
+                            title_after[prev, low] += 1
                         if prev_title:
                             title_bi[prev, low] += 1
                 prev = low
                 prev_title = title
                 prev_inner = not at_start
                 at_start = False
-        return cls(uni, bi, titles, title_bi, inner, inner_bi, gaps)
+        return cls(uni, bi, titles, title_bi, inner, inner_bi, gaps, title_after)
 
     def count(self, word: str) -> int:
         """How often the lowercase `word` occurs in the document."""
@@ -145,6 +152,14 @@ class DocumentEvidence:
         if not n:
             return None
         return 2 * self.titles.get(word, 0) > n
+
+    def capitalized_after(self, previous: str, word: str) -> bool | None:
+        """Does the document write `word` after `previous` (inside a sentence) mostly with a
+        capital? None when it never writes the pair there."""
+        n = self.inner_bigrams.get((previous, word), 0)
+        if not n:
+            return None
+        return 2 * self.title_after.get((previous, word), 0) > n
 
     def __repr__(self) -> str:
         return f"DocumentEvidence({self.total} words, {len(self.unigrams)} distinct)"
