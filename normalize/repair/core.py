@@ -246,8 +246,6 @@ def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: Can
     sure = 0
     intact = 0
     ids_uni: dict[int, int] = {}
-    ids_bi: dict[int, int] = {}
-    intact_ids: dict[str, int] = {}
     kinds = tables.word_kinds
     titles = evidence.titles
     for word, n in evidence.unigrams.items():
@@ -262,18 +260,13 @@ def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: Can
         elif kind & _SURE_DAMAGED:
             sure += n - titles.get(word, 0)  # capitalised unknowns are mostly names
         if kind & _VOUCHES:
-            i = model.index[word]
-            ids_uni[i] = n
-            intact_ids[word] = i
+            ids_uni[model.index[word]] = n
     rate = (sure / SURE_FRACTION + 0.5) / (intact + sure + 300)
     rate = min(max(rate, 2e-4), 0.3)
-    for (a, b), n in evidence.bigrams.items():
-        ia = intact_ids.get(a)
-        ib = intact_ids.get(b)
-        if ia is not None and ib is not None:
-            ids_bi[ia << 16 | ib] = n
     total = max(1, sum(ids_uni.values()))
-    cached = (rate, ids_uni, ids_bi, total)
+    # the page's bigrams stay keyed by words: the scorer looks up the few it needs (both words
+    # intact, i.e. in ids_uni) instead of every bigram of the page being converted here
+    cached = (rate, ids_uni, evidence.bigrams, total)
     evidence._per_model[id(model)] = cached
     return cached
 
@@ -319,7 +312,8 @@ class _Scorer:
 
     def __init__(self, model: SyllableModel, doc: tuple) -> None:
         self.model = model
-        _, self.uni, self.bi, self.total = doc
+        _, self.uni, self.page_bigrams, self.total = doc
+        self.vocab = model.vocab
         self.special = {model.index[w] for w in SPECIALS}
         self.bnd = model.index[BOUNDARY]
         #: words of history: 3 with a 4-gram model (lm.KNSyllableModel.prob4), else 2
@@ -347,7 +341,8 @@ class _Scorer:
         corpus_prob = self._corpus_prob
         total = 0.0
         uni = self.uni
-        bi = self.bi
+        page_bigrams = self.page_bigrams
+        vocab = self.vocab
         special = self.special
         bnd = self.bnd
         for k in range(begin, len(seq)):
@@ -360,7 +355,7 @@ class _Scorer:
                 own = 1 if original[k] else 0
                 cu = max(0, uni.get(c, 0) - own)
                 if cu:
-                    cb = bi.get(b << 16 | c, 0)
+                    cb = page_bigrams.get((vocab[b], vocab[c]), 0) if b in uni else 0
                     if cb and own and original[k - 1]:
                         cb -= 1
                     hb = max(0, uni.get(b, 0) - (1 if original[k - 1] else 0))
