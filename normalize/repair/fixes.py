@@ -35,8 +35,8 @@ MIN_LOST_WORD_COUNT = 100
 LOST_WORD_SHAPE = 0.4
 #: ... and of one that took the following space with it, leaving no trace ("sống Hà Nội").
 LOST_WORD_GLUED_SHAPE = 0.6
-#: A traceless lost word is tried only after words it follows this often, P(ở | word) (248
-#: words: nằm, nhà, sống, ...; 0.005 and 0.05 did no better on the dev split).
+#: A traceless lost word is tried only after words it follows this often, P(ở | word) over raw
+#: bigram counts (p2_top; 163 words: nằm, nhà, sống, ...; 0.01 and 0.04 did no better on dev).
 MIN_P_LOST_WORD = 0.02
 
 _BLOCK = frozenset(BLOCK_LOWER)
@@ -98,7 +98,7 @@ class CandidateTables:
             self.before_lost_word = frozenset(
                 form
                 for i, w in enumerate(model.vocab)
-                if not w.startswith("<") and model.uni[i] >= 20 and model.p2(i, wid) >= MIN_P_LOST_WORD
+                if not w.startswith("<") and model.uni[i] >= 20 and model.p2_top(i, wid) >= MIN_P_LOST_WORD
                 for form in (w, w[:1].upper() + w[1:], w.upper())
             )
         self._memo: dict[str, tuple[Proposal, ...]] = {}
