@@ -50,12 +50,8 @@ def is_no_value(text: str) -> bool:
 
 def decimals_of(text: str) -> int:
     """How many decimals the printed figure carries ("2,71" -> 2); used as rounding tolerance."""
-    printed = text.strip()
-    if parse_number(printed) is None:
-        return 0
-    # the decimal separator is the comma, or a dot not followed by exactly three digits
-    sep = "," if "," in printed else ("." if re.search(r"\.\d{1,2}$|\.\d{4,}$", printed) else None)
-    return len(printed.rsplit(sep, 1)[1]) if sep else 0
+    value = parse_number(text)  # it has decided which mark is the decimal separator
+    return max(0, -value.as_tuple().exponent) if value is not None else 0
 
 
 def format_vi(value: Decimal) -> str:

@@ -40,6 +40,10 @@ def test_decimals_and_format() -> None:
     assert decimals_of("2,71") == 2
     assert decimals_of("2,7091") == 4
     assert decimals_of("13") == 0
+    # the separator as parse_number reads it: thousands marks are not decimals
+    assert decimals_of("1,234.5") == 1
+    assert decimals_of("12,5%") == 1
+    assert decimals_of("1.234.567") == 0
     assert format_vi(Decimal("86.2400")) == "86,24"
     assert format_vi(Decimal("100")) == "100"
 
