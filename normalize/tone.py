@@ -12,16 +12,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from normalize.vietnamese import split_tone
+
 _WORD = re.compile(r"\w+")
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def _strip_tone(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in _TONE_MARKS)
-
-
-def _tone_count(word: str) -> int:
-    return sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", word))
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +28,9 @@ def tone_placement_map() -> dict[str, str]:
         if (
             old != new
             and unicodedata.is_normalized("NFC", old)
-            and _strip_tone(old) == _strip_tone(new)
-            and _tone_count(old) == 1
-            and _tone_count(new) == 1
+            and split_tone(old)[0] == split_tone(new)[0]
+            and split_tone(old)[2] == 1
+            and split_tone(new)[2] == 1
         ):
             table[old] = new
     return table
