@@ -127,8 +127,11 @@ def run(
         changed = force or state != {k: previous.get(k) for k in state}
         version = None
         if changed:
-            outcomes += _recover_missing(state, refs, cache_dir, settings, workers)
-            state = build_state(key, outcomes)
+            recovered = _recover_missing(state, refs, cache_dir, settings, workers)
+            if recovered:  # the new result of an input replaces its first one (counted once)
+                again = {o.source_path for o in recovered}
+                outcomes = [o for o in outcomes if o.source_path not in again] + recovered
+                state = build_state(key, outcomes)
             version = _write_version(out, cache_dir, state, settings)
             _prune_cache(out / ".cache", key, state)
         _write_hints(cache_dir, outcomes)
