@@ -119,15 +119,16 @@ def score(texts: list[str], rate: float, seed: int, threshold: float, model=None
     for text in texts:
         bad, truths = damage(text, rate, rng)
         ev = DocumentEvidence.from_texts([bad])
-        result = restore(bad, evidence=ev, threshold=threshold, model=model)
+        # one pass at threshold 0: the bar only decides `applied`, never which repairs are found
+        repairs = restore(bad, evidence=ev, threshold=0.0, model=model).repairs
         by_span = {(d.start, d.end): d for d in truths}
-        for r in restore(bad, evidence=ev, threshold=0.0, model=model).repairs:
+        for r in repairs:
             if r.applied:
                 d = by_span.get((r.start, r.end))
                 confs.append((r.confidence, d is not None and d.original == r.after))
         hit = set()
-        for r in result.repairs:
-            if not r.applied:
+        for r in repairs:
+            if not (r.applied and r.confidence >= threshold):
                 continue
             applied += 1
             d = by_span.get((r.start, r.end))
@@ -138,7 +139,7 @@ def score(texts: list[str], rate: float, seed: int, threshold: float, model=None
                 ctx = bad[max(0, r.start - 25) : r.end + 25]
                 wrong.append((r.before, r.after, d.original if d else "-", r.confidence, ctx))
         damaged_n += len(truths)
-        reported = {(r.start, r.end): r for r in result.repairs}
+        reported = {(r.start, r.end): r for r in repairs}
         for d in truths:
             if (d.start, d.end) in hit:
                 continue
