@@ -113,11 +113,15 @@ def code_fingerprint() -> str:
 
 
 def pipeline_fingerprint(*, repair: bool = True, threshold: float | None = None) -> str:
-    """What decides the output besides the input bytes: extractor version and code, repair model,
-    bar. A change of any of these must reprocess cached documents."""
+    """What decides the output besides the input bytes: extractor version and code, the tone
+    map's package, repair model, bar. A change of any of these must reprocess cached documents."""
+    from importlib.metadata import version
+
     from normalize.repair import model_fingerprint
 
-    parts = [__version__, code_fingerprint(), f"repair={repair}", f"threshold={threshold}"]
+    # underthesea's token map decides the tone placement (normalize/tone.py): its version counts too
+    parts = [__version__, code_fingerprint(), f"underthesea={version('underthesea')}", f"repair={repair}"]
+    parts.append(f"threshold={threshold}")
     if repair:
         parts.append(f"model={model_fingerprint()}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

@@ -147,3 +147,14 @@ def test_tone_placement(text: str, expected: str) -> None:
     from normalize.tone import normalize_tone_placement
 
     assert normalize_tone_placement(text) == expected
+
+
+def test_pipeline_fingerprint_follows_the_tone_map_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    from extract.pipeline import pipeline_fingerprint
+
+    now = pipeline_fingerprint(repair=False)
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "underthesea" else real(name))
+    assert pipeline_fingerprint(repair=False) != now
