@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 
-from normalize.repair.evidence import DocumentEvidence
+from normalize.repair.evidence import LOST_WORD_GAP, DocumentEvidence
 from normalize.repair.fixes import CandidateTables, Proposal, apply_case
 from normalize.repair.lm import SyllableModel, load_model
 from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN_RE
@@ -99,9 +99,7 @@ GAP_FLOOR = 1e-3
 GAP_PRIOR_GAPS = 100
 
 _LABEL_AFTER = re.compile(r"[).]")
-#: Where a one-letter word may have vanished with both its spaces kept: two spaces between words,
-#: or a space before a closing mark; the position is after the first space.
-_LOST_WORD_GAP = re.compile(r"(?<=[^\W_]) (?: (?=[^\W_])|(?=[,.;:)!?]))")
+
 
 
 @dataclass(frozen=True)
@@ -429,7 +427,7 @@ def _restore(text, evidence, threshold, model):
     joins = {i for s in suspects if s.first < s.last for i in (s.first, s.last)}
     if joins:  # one decision per token: a word broken by a line break is not also after a lost word
         suspects = [s for s in suspects if not (s.after_lost_word and s.first in joins)]
-    for g in _LOST_WORD_GAP.finditer(text):
+    for g in LOST_WORD_GAP.finditer(text):
         nxt = bisect_left(matches, g.end(), key=lambda m: m.start())  # the token after the gap
         if 0 < nxt < len(matches) and matches[nxt].start() == g.end() and matches[nxt - 1].end() == g.start():
             at = g.start() + 1  # after the first space: where the word stood

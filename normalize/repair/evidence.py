@@ -17,10 +17,16 @@ from normalize.repair.tokens import TOKEN_RE
 _SENTENCE_END = frozenset(".!?|")
 #: Gaps after a word or number: two spaces then a word or number, one space then a word or number,
 #: one space then a closing mark, and a closing mark straight after the word.
-_WIDE_GAP = re.compile(r"(?<=[^\W_])  (?=[^\W_])")
-_GAP = re.compile(r"(?<=[^\W_]) (?=[^\W_])")
-_SPACED_MARK = re.compile(r"(?<=[^\W_]) (?=[,.;:)!?])")
-_MARK = re.compile(r"(?<=[^\W_])[,.;:)!?]")
+_AFTER_WORD = r"(?<=[^\W_])"
+_WORD_NEXT = r"(?=[^\W_])"
+_CLOSING = "[,.;:)!?]"
+_WIDE_GAP = re.compile(_AFTER_WORD + "  " + _WORD_NEXT)
+_GAP = re.compile(_AFTER_WORD + " " + _WORD_NEXT)
+_SPACED_MARK = re.compile(_AFTER_WORD + f" (?={_CLOSING})")
+_MARK = re.compile(_AFTER_WORD + _CLOSING)
+#: Where a one-letter word may have vanished with both its spaces kept: the two gap shapes above
+#: (two spaces between words, a space before a closing mark); the position is after the first space.
+LOST_WORD_GAP = re.compile(_AFTER_WORD + f" (?: {_WORD_NEXT}|(?={_CLOSING}))")
 
 
 @dataclass
