@@ -682,7 +682,7 @@ def _capitalized(word: str, matches: list[re.Match], i: int, evidence: DocumentE
     following = _next_word(matches, i)
     before = _previous_word(matches, i)
     if following is not None:
-        got = evidence.capitalized(word, following, bigram_only=True)
+        got = evidence.capitalized_before(word, following)
         if got is not None:
             return got
     if before is not None:  # "Tỉnh y" where the page writes "Tỉnh ủy"

@@ -142,30 +142,29 @@ class DocumentEvidence:
         """How often the lowercase `word` occurs in the document."""
         return self.unigrams.get(word, 0)
 
-    def capitalized(self, word: str, following: str | None = None, bigram_only: bool = False) -> bool | None:
-        """Does the document write `word` (before `following`) mostly with a capital?
+    def capitalized(self, word: str) -> bool | None:
+        """Does the document write `word` inside sentences mostly with a capital?
 
-        None when the document has no intact evidence either way ("Ủy ban" vs "ủy quyền"),
-        or, with `bigram_only`, none before `following`.
+        None when the document has no intact evidence either way.
         """
-        if following is not None:
-            n = self.inner_bigrams.get((word, following), 0)
-            if n:
-                return 2 * self.title_bigrams.get((word, following), 0) > n
-            if bigram_only:
-                return None
         n = self.inner.get(word, 0)
         if not n:
             return None
         return 2 * self.titles.get(word, 0) > n
 
+    def capitalized_before(self, word: str, following: str) -> bool | None:
+        """The same, counting only where `word` comes before `following` ("Ủy ban" vs "ủy quyền")."""
+        return self._pair_capitalized((word, following), self.title_bigrams)
+
     def capitalized_after(self, previous: str, word: str) -> bool | None:
-        """Does the document write `word` after `previous` (inside a sentence) mostly with a
-        capital? None when it never writes the pair there."""
-        n = self.inner_bigrams.get((previous, word), 0)
+        """The same, counting only where `word` comes after `previous` ("Tỉnh ủy")."""
+        return self._pair_capitalized((previous, word), self.title_after)
+
+    def _pair_capitalized(self, pair: tuple[str, str], titled: Counter[tuple[str, str]]) -> bool | None:
+        n = self.inner_bigrams.get(pair, 0)
         if not n:
             return None
-        return 2 * self.title_after.get((previous, word), 0) > n
+        return 2 * titled.get(pair, 0) > n
 
     def __repr__(self) -> str:
         return f"DocumentEvidence({self.total} words, {len(self.unigrams)} distinct)"
