@@ -101,7 +101,6 @@ GAP_PRIOR_GAPS = 100
 _LABEL_AFTER = re.compile(r"[).]")
 
 
-
 @dataclass(frozen=True)
 class Repair:
     """One proposed repair: where in the input, what it was, what it becomes, how sure."""
@@ -375,7 +374,7 @@ def restore(
     model: SyllableModel | None = None,
 ) -> RestoreResult:
     """Put back letters of U+1EA0..U+1EF9 lost in extraction; report every repair considered."""
-    return _restore(text, evidence, threshold, model)[0]
+    return _restore(text, evidence, threshold, model)
 
 
 def fix_and_explain(
@@ -390,7 +389,9 @@ def fix_and_explain(
     return result.text, [r.fix for r in result.repairs if r.applied]
 
 
-def _restore(text, evidence, threshold, model):
+def _restore(
+    text: str, evidence: DocumentEvidence | None, threshold: float, model: SyllableModel | None
+) -> RestoreResult:
     model = model or load_model()
     tables = _tables(model)
     matches = list(TOKEN_RE.finditer(text))
@@ -433,7 +434,7 @@ def _restore(text, evidence, threshold, model):
             at = g.start() + 1  # after the first space: where the word stood
             suspects.append(_Suspect(nxt, nxt - 1, at, at, []))  # an empty span between two tokens
     if not suspects:
-        return RestoreResult(text, ()), []
+        return RestoreResult(text, ())
     if evidence is None:
         evidence = DocumentEvidence.from_texts([text])
     doc = _document_rate(evidence, model, tables)
@@ -441,7 +442,7 @@ def _restore(text, evidence, threshold, model):
     mids = _LazyIds(matches, model)
     suspects = _build_options(text, matches, suspects, tables, model, evidence, doc, mids)
     if not suspects:
-        return RestoreResult(text, ()), []
+        return RestoreResult(text, ())
     decisions: list[_Decision] = []
     for cluster in _clusters(suspects):
         decisions.extend(_decode(cluster, mids, scorer))
@@ -455,7 +456,7 @@ def _restore(text, evidence, threshold, model):
             out.append(r.after)
             pos = r.end
     out.append(text[pos:])
-    return RestoreResult("".join(out), tuple(repairs)), suspects
+    return RestoreResult("".join(out), tuple(repairs))
 
 
 class _LazyIds:
