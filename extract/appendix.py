@@ -226,13 +226,8 @@ def _other_cells(
 
 def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
     """A copy made by a colspan (the same cell seen again to the right), not a value."""
-    cell = cells[col]
-    if cell.span_origin is None or col == 0:
-        return False
-    left = cells[col - 1]
-    return left.paragraphs == cell.paragraphs and (
-        left.span_origin == cell.span_origin or (left.span_origin is None and cell.span_origin[1] == col - 1)
-    )
+    origin = cells[col].span_origin
+    return origin is not None and origin[1] < col  # its text stands in a column to the left
 
 
 def split_units(paragraphs: list[str]) -> list[str]:
