@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
-from extract.numbering import FUSED_LABEL, STYLE_RANK, Label, ordinal, parse_label
+from extract.numbering import STYLE_RANK, Label, fused_label, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import SCORE_ROLES, TOTAL_ROW
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_no_value, parse_number
-from normalize.text import fold, is_blank, mostly_upper
+from normalize.text import fold, is_blank
 
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
@@ -148,13 +148,12 @@ def _row_cells(row: Sequence[Cell], columns: Sequence[Column]) -> tuple[list[Cel
     cells = list(row) + [Cell()] * (len(columns) - len(row))
     cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
     label = parse_label(cells[0].text)
-    fused = FUSED_LABEL.match(cells[0].text) if label is None else None
-    fused = fused if fused and mostly_upper(fused.group("title")) else None
+    fused = fused_label(cells[0].text) if label is None else None
     names = [c for c in columns if c.role == "name"]
     if fused and names:  # "I. TITLE" in one cell spanning the row
-        label = parse_label(fused.group("label"))
-        cells[0] = Cell((fused.group("label"),))
-        cells[names[0].index] = Cell((fused.group("title"),))
+        label = parse_label(fused[0])
+        cells[0] = Cell((fused[0],))
+        cells[names[0].index] = Cell((fused[1],))
     return cells, label
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from normalize.text import mostly_upper
+
 _DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$")
 _UPPER = re.compile(r"^([A-Z])[.)]?$")
@@ -12,6 +14,14 @@ _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
 #: A row number and a title sharing one cell, as in a group row spanning the table: "I. TITLE".
 #: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one).
 FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
+
+
+def fused_label(text: str) -> tuple[str, str] | None:
+    """(label, title) of "I. TITLE" in one cell: the rule every reader and the row builder share."""
+    fused = FUSED_LABEL.match(text)
+    if fused is None or not mostly_upper(fused.group("title")):
+        return None
+    return fused.group("label"), fused.group("title")
 _DASH = re.compile(r"^[-–—+•*]$")
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
-from extract.numbering import FUSED_LABEL, Label, decimal_successors, ordinal, parse_label
+from extract.numbering import Label, decimal_successors, fused_label, ordinal, parse_label
 from extract.page import Cell, Table
 from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
 from normalize.numbers import is_no_value, parse_number
-from normalize.text import fold, is_blank, mostly_upper
+from normalize.text import fold, is_blank
 
 _CONTINUATION_START = re.compile(r"^\s*([-+•*–]|\d+[.)]\s|[a-zđ]\)|[a-zàáảãạăâđèéêìíòóôơùúưỳý])")
 
@@ -169,7 +169,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool
     if label is None:
         if TOTAL_ROW.match(fold(nxt.text)):
             return True
-        return bool(FUSED_LABEL.match(nxt.text)) and mostly_upper(nxt.text)
+        return fused_label(nxt.text) is not None
     previous = parse_label(current[0].text)
     # numbering restarting at 1 under a decimal group row (1..13 under 1.1.2)
     restart = label.key == "1" and previous is not None and previous.style == "decimal" and previous.depth >= 2
@@ -226,9 +226,9 @@ def _row_start(
     if label is None:
         if free and TOTAL_ROW.match(fold(text)):
             return "total", [EMPTY, item]
-        fused = FUSED_LABEL.match(text)
-        if free and fused and mostly_upper(fused.group("title")):
-            return "row", [Item((fused.group("label"),)), Item((fused.group("title").replace("\n", " "),))]
+        fused = fused_label(text)
+        if free and fused:
+            return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
     figure_follows = label.style == "decimal" and parse_number(next_text) is not None
     if free and (not allowed.strict or allowed.accepts(label)) and not figure_follows:

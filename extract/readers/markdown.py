@@ -12,11 +12,11 @@ import re
 
 from extract.appendix import is_appendix_table
 from extract.columns import map_columns, merge_header_rows
-from extract.numbering import FUSED_LABEL, is_first_of_sequence, parse_label
+from extract.numbering import fused_label, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from normalize.text import is_blank, mostly_upper
+from normalize.text import is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
 GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -154,8 +154,7 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
                 rows.append([])
             continue
         label = parse_label(item.text)
-        fused = FUSED_LABEL.match(item.text)
-        if (label is not None and is_first_of_sequence(label)) or (fused and mostly_upper(fused.group("title"))):
+        if (label is not None and is_first_of_sequence(label)) or fused_label(item.text):
             if not any(rows) or k == 0:
                 return None
             return [r for r in rows if r], k
