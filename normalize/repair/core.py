@@ -294,14 +294,7 @@ def _self_suspect(word: str, model: SyllableModel, tables: CandidateTables) -> b
     if not props:
         return False
     own = model.count(word)
-    for p in props:
-        if len(p.words) == 1:
-            n = model.count(p.words[0])
-        else:
-            n = model.bigram_count(model.word_id(p.words[0]), model.word_id(p.words[1]))
-        if n * p.shape >= own:
-            return True
-    return False
+    return any(tables.weight(p) >= own for p in props)
 
 
 class _Scorer:

@@ -144,6 +144,14 @@ class CandidateTables:
         pos = len(left)
         return [Proposal((word,), pos, JOIN_LINE_BROKEN_WORD, 1.0) for word, p in self.deleted.get(low, ()) if p == pos]
 
+    def weight(self, p: Proposal) -> float:
+        """Static prior weight of an original: its corpus count (for a split, the pair's, plus a
+        half so that an unseen pair is not nothing) times the shape of its damage."""
+        m = self.model
+        if len(p.words) == 1:
+            return m.count(p.words[0]) * p.shape
+        return (m.bigram_count(m.word_id(p.words[0]), m.word_id(p.words[1])) + 0.5) * p.shape
+
     def ids(self, p: Proposal) -> tuple[int, ...]:
         """The model ids of a proposal's words, memoized."""
         got = self._ids.get(p.words)
@@ -201,14 +209,7 @@ class CandidateTables:
         props += self.split_glued_syllables(token)
         if not props:
             return []
-        # Static prior weight of each original: its corpus count (for a split, the pair's).
-        weighted = []
-        for p in props:
-            if len(p.words) == 1:
-                n = m.count(p.words[0])
-            else:
-                n = m.bigram_count(m.word_id(p.words[0]), m.word_id(p.words[1])) + 0.5
-            weighted.append((n * p.shape, p))
+        weighted = [(self.weight(p), p) for p in props]
         weighted.sort(key=lambda x: (-x[0], x[1].words))
         best = weighted[0][0]
         known = own > 0 and (is_syllable(low) or own >= 40)
