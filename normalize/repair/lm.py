@@ -306,6 +306,28 @@ def _block_sums(values, starts):
     return out
 
 
+def _as_array(values, code: str = "d") -> array:
+    """A numpy array as a Python array (indexing one from Python is much faster)."""
+    import numpy as np
+
+    out = array(code)
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out
+
+
+def _kn_level(counts, starts) -> tuple[tuple[float, float, float, float], array, array]:
+    """One interpolated Kneser-Ney level over `counts` grouped in history blocks `starts`:
+    (discounts D1, D2, D3+; 1 / the history's total; g = the mass the history leaves below)."""
+    import numpy as np
+
+    disc = _modified_discounts(counts)
+    total = _block_sums(counts.astype(np.int64), starts).astype(np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv = np.where(total > 0, 1.0 / total, 0.0)
+    gamma = _block_sums(np.array(disc)[np.minimum(counts, 3)], starts) * inv
+    return disc, _as_array(inv), _as_array(gamma)
+
+
 class KNSyllableModel(SyllableModel):
     """Interpolated Kneser-Ney over the same counts (trigram counts at the top, continuation
     counts below), all derived at load time with numpy from the sorted arrays:
@@ -331,64 +353,29 @@ class KNSyllableModel(SyllableModel):
         tc = np.frombuffer(self.tri.values, dtype=np.uint32)
         bstarts = np.frombuffer(self.bi.starts, dtype=np.uint64).astype(np.int64)
         tstarts = np.frombuffer(self.tri.starts, dtype=np.uint64).astype(np.int64)
-        discounts = _modified_discounts
-
-        def gammas(counts, starts, disc):
-            """Sum over each block of D(count): the mass a history leaves to the lower order."""
-            return _block_sums(np.array(disc)[np.minimum(counts, 3)], starts)
-
         # trigram level: raw counts per history bigram (block i of the trigram index)
-        d3 = discounts(tc)
-        hsum = _block_sums(tc.astype(np.int64), tstarts).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv3 = np.where(hsum > 0, 1.0 / hsum, 0.0)
-        g3 = gammas(tc, tstarts, d3) * inv3
+        self._kn_d3, self._kn_inv3, self._kn_g3 = _kn_level(tc, tstarts)
         # bigram level: continuation counts N(.bc) = number of trigrams ending in (b, c)
         ends = np.sort(tk & np.uint64(0xFFFFFFFF))  # (b, c) of every trigram; each is a bigram
         first = np.flatnonzero(np.concatenate(([True], ends[1:] != ends[:-1])))
         cont2 = np.zeros(len(bk), dtype=np.uint32)
         cont2[np.searchsorted(bk, ends[first])] = np.diff(np.append(first, len(ends)))
-        d2 = discounts(cont2[cont2 > 0])
-        den2 = _block_sums(cont2.astype(np.int64), bstarts).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv2 = np.where(den2 > 0, 1.0 / den2, 0.0)
-        g2 = gammas(cont2, bstarts, d2) * inv2
+        self._kn_cont2 = _as_array(cont2, "I")
+        self._kn_d2, self._kn_inv2, self._kn_g2 = _kn_level(cont2, bstarts)
         # unigram level: continuation counts N(.c) = distinct words before c, plus uniform
         cont1 = np.bincount((bk & np.uint64(0xFFFF)).astype(np.int64), minlength=nv)
-        d1 = discounts(cont1[cont1 > 0])
-        disc1 = np.array(d1)[np.minimum(cont1, 3)]
+        disc1 = np.array(_modified_discounts(cont1))[np.minimum(cont1, 3)]
         mass = float(np.sum(disc1))
-        p1 = (np.maximum(cont1 - disc1, 0.0) + mass / nv) / float(np.sum(cont1))
-
-        def arr(x, code="d"):
-            out = array(code)
-            out.frombytes(np.ascontiguousarray(x).tobytes())
-            return out
-
-        self._kn_d3 = d3
-        self._kn_d2 = d2
-        self._kn_inv3 = arr(inv3)
-        self._kn_g3 = arr(g3)
-        self._kn_cont2 = arr(cont2, "I")
-        self._kn_inv2 = arr(inv2)
-        self._kn_g2 = arr(g2)
-        self._kn_p1 = arr(p1)
+        self._kn_p1 = _as_array((np.maximum(cont1 - disc1, 0.0) + mass / nv) / float(np.sum(cont1)))
         # bigram level over raw counts, for a history of one word only (p2_top)
-        bc = np.frombuffer(self.bi.values, dtype=np.uint32)
-        dtop = discounts(bc)
-        hsum2 = _block_sums(bc.astype(np.int64), bstarts).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv2t = np.where(hsum2 > 0, 1.0 / hsum2, 0.0)
-        self._top_d = dtop
-        self._top_inv = arr(inv2t)
-        self._top_g = arr(gammas(bc, bstarts, dtop) * inv2t)
+        self._top_d, self._top_inv, self._top_g = _kn_level(np.frombuffer(self.bi.values, dtype=np.uint32), bstarts)
         self._cache_top: dict[int, float] = {}
         self.header = {**self.header, "smoothing": "kn"}
         self.order = 3
         if self.four is not None and self.cont3 is not None:
-            self._attach_fourgrams(np, tstarts, arr, gammas)
+            self._attach_fourgrams(np.frombuffer(self.cont3, dtype=np.uint32), tstarts)
 
-    def _attach_fourgrams(self, np, tstarts, arr, gammas) -> None:
+    def _attach_fourgrams(self, cont3, tstarts) -> None:
         """The 4-gram level and, under it, the trigram level over continuation counts:
 
         P(d|abc) = max(n(abcd) - D4, 0) / n(abc) + g(abc) P'(d|bc),
@@ -399,14 +386,7 @@ class KNSyllableModel(SyllableModel):
         4-grams are found on first use (two bisections) and cached, to keep loading fast.
         """
         self._f4_d = _discounts_from_count_of_counts(self.header.get("fourgram_cc", (0, 0, 0, 0)))
-        cont3 = np.frombuffer(self.cont3, dtype=np.uint32)
-        d3c = _modified_discounts(cont3[cont3 > 0])
-        den = _block_sums(cont3.astype(np.int64), tstarts).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv3c = np.where(den > 0, 1.0 / den, 0.0)
-        self._c3_d = d3c
-        self._c3_inv = arr(inv3c)
-        self._c3_g = arr(gammas(cont3, tstarts, d3c) * inv3c)
+        self._c3_d, self._c3_inv, self._c3_g = _kn_level(cont3, tstarts)
         self._cache4: dict[int, float] = {}
         self._cache3c: dict[int, float] = {}
         self._hist4: dict[int, tuple[float, float, int, int] | None] = {}
