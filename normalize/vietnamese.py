@@ -30,6 +30,8 @@ TONE_NONE = 0  # ngang; 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng
 BLOCK_LETTERS: frozenset[str] = frozenset(chr(c) for c in range(0x1EA0, 0x1EFA))
 #: Their 45 lowercase forms, sorted for deterministic iteration.
 BLOCK_LOWER: tuple[str, ...] = tuple(sorted({c.lower() for c in BLOCK_LETTERS}))
+#: Lowercase letters only Vietnamese writes that lie outside the block (they survive extraction).
+MARKED_OUTSIDE_BLOCK: frozenset[str] = frozenset("đăâêôơưàáãèéìíòóõùúýĩũ")
 
 # fmt: off
 _ONSETS = frozenset(

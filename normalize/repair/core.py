@@ -20,7 +20,7 @@ from normalize.repair.evidence import LOST_WORD_GAP, DocumentEvidence
 from normalize.repair.fixes import CandidateTables, Proposal, apply_case
 from normalize.repair.lm import SyllableModel, load_model
 from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN_RE
-from normalize.vietnamese import is_block_letter, is_syllable, split_tone
+from normalize.vietnamese import MARKED_OUTSIDE_BLOCK, is_block_letter, is_syllable, split_tone
 
 #: Round 5 (Kneser-Ney 4-gram, CALIBRATION below), read off the dev split at 2% damage: 0.72
 #: gives recall 96.8% at precision 99.44%, 0.75 96.7% at 99.52%, 0.80 96.4% at 99.58% (5%
@@ -656,14 +656,13 @@ def _lost_word_options(text, s, tables, model, matches, evidence, log_rate) -> l
     return opts
 
 
-_VIETNAMESE_MARKED = frozenset("đăâêôơưàáãèéìíòóõùúýĩũ")
 
 
 def _unknown_spelling(low: str) -> float:
     """P(this spelling | the model's class of unknown strings) for a token kept unchanged."""
     if is_syllable(low):
         return UNK_SYLLABLE_SPELLING
-    if any(c in _VIETNAMESE_MARKED or is_block_letter(c) for c in low):
+    if any(c in MARKED_OUTSIDE_BLOCK or is_block_letter(c) for c in low):
         return UNK_VIETNAMESE_SPELLING
     return UNK_SPELLING
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.repair.lm import SyllableModel
-from normalize.vietnamese import BLOCK_LOWER, is_syllable
+from normalize.vietnamese import BLOCK_LOWER, MARKED_OUTSIDE_BLOCK, is_syllable
 
 RESTORE_INNER_LETTER = "restore_inner_letter"
 SPLIT_GLUED_SYLLABLES = "split_glued_syllables"
@@ -49,9 +49,8 @@ MIN_RELATIVE_WEIGHT = 1 / 3000
 #: 0.06 points on one) and spares about 15% of restore()'s time on clean text.
 MIN_REPAIR_SHARE = 5e-3
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_LATIN_ONLY = frozenset("fjwz")
 # Letters a Vietnamese (or Vietnamese place-name) word can contain.
-_VI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđăâêôơư") | _BLOCK | frozenset("àáãèéìíòóõùúýĩũ")
+_VI_LETTERS = frozenset("abcdeghiklmnopqrstuvxy") | _BLOCK | MARKED_OUTSIDE_BLOCK  # no f, j, w, z
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,7 @@ class CandidateTables:
             return []
         if _ROMAN.fullmatch(token) and len(token) > 1:
             return []
-        if any(ch in _LATIN_ONLY or ch not in _VI_LETTERS for ch in low):
+        if any(ch not in _VI_LETTERS for ch in low):
             return []
         m = self.model
         own = m.count(low)
