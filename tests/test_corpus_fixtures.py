@@ -101,6 +101,8 @@ def test_rows_in_detail(case: tuple[dict, DocumentResult]) -> None:
                 # value comes first
                 mine = (cells.get(header) or "").split("\n")[0]
                 assert mine == value, (where, header)
+            else:
+                pytest.fail(f"{where}: the fixture's cell {header!r} has role {role!r}, which this test does not check")
 
 
 def test_merged_and_sub_rows_are_reported_not_silent(case: tuple[dict, DocumentResult]) -> None:
@@ -110,3 +112,13 @@ def test_merged_and_sub_rows_are_reported_not_silent(case: tuple[dict, DocumentR
         assert {"merged_cell_inferred", "sub_row_merged"} <= codes
     if expected["source_id"] == "ec00bd6f58be7864":
         assert "merged_cell_inferred" not in codes and "sub_row_merged" not in codes
+    if expected["source_id"] == "85ff77cbda28ffbb":
+        # FORMAT.md: unnumbered sub-rows in PL II after rows 1, 3 and 4, a continuation in PL III
+        # after 6.2, and two appendices with a two-level header
+        merged = [
+            f["message"].split(" is followed")[0] for f in result.tables["findings"] if f["code"] == "sub_row_merged"
+        ]
+        assert merged == ["row 1", "row 3", "row 4", "row 6.2"]
+        assert [f["code"] for f in result.tables["findings"]].count("header_rows_merged") == 2
+    if expected["source_id"] == "8718801c503045f9":  # fused "I. TITLE" labels, nothing merged
+        assert not codes & {"merged_cell_inferred", "sub_row_merged", "short_row"}
