@@ -113,9 +113,15 @@ def test_sigkill_at_random_moments_of_a_parallel_run(tmp_path: Path) -> None:
     write_pages(folder, 20, start=20)
     batch([folder], tmp_path / "expected")
     after = _visible(tmp_path / "expected")
-    command = [sys.executable, "-m", "extract.cli", "extract", str(folder), "-o", str(out), "--no-repair", "-q"]
-    for delay in (0.3, 0.6, 0.9):
-        child = subprocess.Popen([*command, "--workers", "2"], cwd=ROOT, start_new_session=True)
+    command = [sys.executable, "-m", "extract.cli", "extract", str(folder), "--no-repair", "-q", "--workers", "2"]
+    # kill at moments spread over a whole run (extracting, writing the tables, committing),
+    # as long as a run of the same work takes here
+    started = time.perf_counter()
+    subprocess.run([*command, "-o", str(tmp_path / "timing")], cwd=ROOT, check=False)  # exit 1: a bad input
+    duration = time.perf_counter() - started
+    for share in (0.3, 0.7, 0.95):
+        delay = share * duration
+        child = subprocess.Popen([*command, "-o", str(out)], cwd=ROOT, start_new_session=True)
         time.sleep(delay)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
