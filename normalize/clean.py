@@ -55,8 +55,7 @@ class TextCleaner:
         """One paragraph or value: NFC, repair, then whitespace folded to single spaces."""
         if raw is None:
             return None
-        text = self._repair(nfc(raw), where, base_offset=0)
-        return collapse_spaces(normalize_tone_placement(text)) or None
+        return collapse_spaces(self._normalize(raw, where, base_offset=0)) or None
 
     def clean_paragraphs(self, raws: Sequence[str], where: FieldLocation) -> list[str]:
         """A multi-paragraph field: each paragraph cleaned, empty ones dropped, order kept.
@@ -66,7 +65,7 @@ class TextCleaner:
         cleaned: list[str] = []
         offset = 0
         for raw in raws:
-            text = collapse_spaces(normalize_tone_placement(self._repair(nfc(raw), where, base_offset=offset)))
+            text = collapse_spaces(self._normalize(raw, where, base_offset=offset))
             if text:
                 cleaned.append(text)
             offset += len(raw) + 1
@@ -78,8 +77,13 @@ class TextCleaner:
 
         Repair offsets count from the start of the lines joined by newlines.
         """
-        text = normalize_tone_placement(self._repair(nfc("\n".join(raws)), where, base_offset=0))
+        text = self._normalize("\n".join(raws), where, base_offset=0)
         return [line for line in (collapse_spaces(raw) for raw in text.split("\n")) if line]
+
+    def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:
+        """The steps every field takes, in order: NFC, letter repair, tone placement (whitespace
+        is the caller's: a paragraph folds it, the body keeps its lines)."""
+        return normalize_tone_placement(self._repair(nfc(raw), where, base_offset))
 
     def _repair(self, text: str, where: FieldLocation, base_offset: int) -> str:
         if self.repairer is None or not text.strip():
