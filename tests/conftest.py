@@ -11,6 +11,15 @@ from extract.pipeline import DocumentResult, process_bytes
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
+#: The sample repaired by hand (its 42 damaged words put back).
+REPAIRED = FIXTURES / "sample_434_repaired.txt"
+
+
+def html_fixture(name: str) -> bytes:
+    """A generated HTML page: reject pages in tests/fixtures/html, documents in samples/html
+    (both made by tests/fixtures/html/generate.py)."""
+    folder = FIXTURES / "html" if name.startswith("reject_") else ROOT / "samples" / "html"
+    return (folder / name).read_bytes()
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,7 @@ import unicodedata
 import pytest
 
 from extract.pipeline import process_bytes
-from tests.conftest import FIXTURES as FIXTURES_DIR
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import REPAIRED, ROOT, SAMPLE
 
 SAMPLES_HTML = ROOT / "samples" / "html"
 
@@ -102,7 +101,7 @@ def _plain_site_page(text: str) -> str:
 
 
 def test_plain_portal_html_gives_the_same_tables_as_the_text() -> None:
-    text = (FIXTURES_DIR / "sample_434_repaired.txt").read_text(encoding="utf-8")
+    text = REPAIRED.read_text(encoding="utf-8")
     from_text = process_bytes(text.encode("utf-8"), "page.txt", repair=False)
     from_html = process_bytes(_plain_site_page(text).encode("utf-8"), "page.html", repair=False)
     ids = {"doc_id", "source_path", "source_sha256", "source_form"}

@@ -12,7 +12,7 @@ import pytest
 
 from extract.pipeline import DocumentResult, process_bytes
 from normalize.repair import DEFAULT_THRESHOLD
-from tests.conftest import FIXTURES
+from tests.conftest import REPAIRED
 
 IDENTITY = {"doc_id", "source_path", "source_sha256", "repairs_applied", "repairs_reported"}
 
@@ -24,7 +24,7 @@ def repaired(sample_bytes: bytes) -> DocumentResult:
 
 @pytest.fixture(scope="module")
 def by_hand() -> DocumentResult:
-    return process_bytes((FIXTURES / "sample_434_repaired.txt").read_bytes(), "by-hand.txt", repair=False)
+    return process_bytes(REPAIRED.read_bytes(), "by-hand.txt", repair=False)
 
 
 def test_tables_equal_the_hand_repaired_page(repaired: DocumentResult, by_hand: DocumentResult) -> None:

@@ -9,10 +9,8 @@ import pyarrow.parquet as pq
 
 from extract.batch import Summary, run
 from schemas.tables import TABLES
+from tests.conftest import ROOT, SAMPLE, html_fixture  # noqa: F401 - ROOT and html_fixture for the batch tests
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"
-HTML_FIXTURES = ROOT / "tests" / "fixtures" / "html"
 SAMPLE_ROWS = 119
 
 
@@ -21,12 +19,6 @@ def variant(n: int) -> bytes:
     text = SAMPLE.read_text(encoding="utf-8")
     text = text.replace("434/KH-UBND", f"{1000 + n}/KH-UBND").replace("ngày 27 tháng 7", f"ngày {1 + n % 28} tháng 7")
     return text.encode("utf-8")
-
-
-def html_fixture(name: str) -> bytes:
-    """An HTML fixture of the HTML reader's suite (tests/fixtures/html, made by its generate.py)."""
-    folder = HTML_FIXTURES if name.startswith("reject_") else ROOT / "samples" / "html"
-    return (folder / name).read_bytes()
 
 
 def write_pages(folder: Path, count: int, start: int = 0) -> list[Path]:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import lxml.html
 
 from extract.html import decode_html_bytes, read_html
 from extract.page import RawPage
+from tests.conftest import FIXTURES, REPAIRED
+from tests.conftest import SAMPLE as SEED  # noqa: F401 - the seed page, as copied, for the HTML tests
+from tests.conftest import html_fixture as fixture  # noqa: F401 - for the HTML tests
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-HTML_DIR = FIXTURES / "html"
-REPAIRED = FIXTURES / "sample_434_repaired.txt"
 DAMAGE = FIXTURES / "sample_434_damage.tsv"
-SEED = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"  # the seed page, as copied
 NBSP = "\u00a0"
-
-
-def fixture(name: str) -> bytes:
-    """A generated page: reject pages in tests/fixtures/html, documents in samples/html."""
-    folder = HTML_DIR if name.startswith("reject_") else ROOT / "samples" / "html"
-    return (folder / name).read_bytes()
 
 
 def is_block_letter(text: str) -> bool:

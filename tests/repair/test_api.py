@@ -7,7 +7,6 @@ import importlib.util
 import json
 import random
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -25,10 +24,9 @@ from normalize.repair import (
 from normalize.repair.cli import add_lm_command, add_restore_command
 from normalize.repair.lm import BuildConfig, build_counts, read_model, save_model
 from normalize.vietnamese import is_syllable
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = Path(__file__).resolve().parents[2] / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"
-REPAIRED = REPO / "tests" / "fixtures" / "sample_434_repaired.txt"
+from tests.conftest import REPAIRED
+from tests.conftest import ROOT as REPO
+from tests.conftest import SAMPLE as SEED
 
 
 def test_repair_records_offsets_and_confidence(model):
