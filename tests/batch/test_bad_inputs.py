@@ -33,16 +33,6 @@ def _deep_html(depth: int) -> bytes:
     return b"<html><body>" + b"<div>" * depth + b"x" + b"</div>" * depth + b"</body></html>"
 
 
-BOT_PAGE = (
-    b'<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><form id="challenge-form" '
-    b'action="/x"></form><p>Checking your browser before accessing lawnet.vn</p></body></html>'
-)
-LOGIN_PAGE = (
-    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>LawNet</title></head><body><form action="/login">'
-    '<label>Tên đăng nhập</label><input name="u"><label>Mật khẩu</label><input type="password" name="p">'
-    "<button>Đăng nhập</button></form></body></html>"
-).encode()
-
 #: (file name, bytes or a maker of them, reason, message; the HTML reader's messages are pinned by their start)
 BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
     ("empty.txt", b"", "empty", "the file is empty"),
@@ -55,8 +45,13 @@ BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
         "no legal document (no national motto) found on the page",
     ),
     ("deep.html", _deep_html(100_000), "too_deep", "markup nests too deep"),
-    ("bot.html", BOT_PAGE, "bot_challenge", "a bot-challenge page"),
-    ("login.html", LOGIN_PAGE, "login_stub", "a login form instead of the document"),
+    ("bot.html", lambda: html_fixture("reject_bot_challenge.html"), "bot_challenge", "a bot-challenge page"),
+    (
+        "login.html",
+        lambda: html_fixture("reject_login_stub.html"),
+        "login_stub",
+        "a login form instead of the document",
+    ),
 ]
 
 
