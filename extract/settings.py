@@ -169,5 +169,6 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
     "other",
 )
 
-#: Rows that close a table with totals, not criteria (tolerant of dropped letters: "TNG ĐIM").
-TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so|s)\b|\s*\(|\s*$|\s*:)|^cong\s*:?\s*$")
+#: Rows that close a table with totals, not criteria, on folded text. Every word tolerates the
+#: loss of its tone-marked vowel, the damage of saved pages: "TNG ĐIM", "Tng s", "Cng:".
+TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$")

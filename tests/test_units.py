@@ -158,3 +158,17 @@ def test_pipeline_fingerprint_follows_the_tone_map_package(monkeypatch: pytest.M
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "underthesea" else real(name))
     assert pipeline_fingerprint(repair=False) != now
+
+
+@pytest.mark.parametrize(
+    ("label", "total"),
+    [
+        ("TỔNG ĐIỂM", True), ("TNG ĐIM", True), ("Tổng cộng", True), ("Tổng số", True), ("Tng s", True),
+        ("Cộng:", True), ("Cng:", True), ("Tổng hợp ý kiến", False), ("Công khai", False), ("Tăng cường", False),
+    ],
+)
+def test_total_rows_are_recognised_with_or_without_their_lost_letters(label: str, total: bool) -> None:
+    from extract.settings import TOTAL_ROW
+    from normalize.text import fold
+
+    assert bool(TOTAL_ROW.match(fold(label))) is total
