@@ -307,7 +307,7 @@ class _Scorer:
         self.special = {model.index[w] for w in SPECIALS}
         self.bnd = model.index[BOUNDARY]
         #: words of history: 3 with a 4-gram model (lm.KNSyllableModel.prob4), else 2
-        self.history = 3 if getattr(model, "order", 3) == 4 else 2
+        self.history = 3 if model.order == 4 else 2
 
     def _corpus_prob(self, seq: list[int], k: int) -> float:
         """P(seq[k] | its history) from the corpus model. Two boundaries in a row are padding
@@ -770,8 +770,7 @@ def _context(mids: list[int], idx: int, step: int, bnd: int, n: int = 2) -> list
 
 def _decode(cluster: list[_Suspect], mids: list[int], scorer: _Scorer):
     """Score every combination of options in a cluster; report marginal posteriors."""
-    model = scorer.model
-    bnd = model.index[BOUNDARY]
+    bnd = scorer.bnd
     first, last = cluster[0].first, cluster[-1].last
     n = scorer.history  # context words each side; the first n of a sequence are history only
     left = _context(mids, first, -1, bnd, n)[::-1]

@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import ClassVar
 
 from normalize.repair.tokens import LETTER, SPECIALS, UNK, model_tokens, word_class
 from normalize.vietnamese import is_syllable
@@ -127,6 +128,8 @@ class SortedCounts:
 class SyllableModel:
     """Counts and the Witten-Bell trigram probability over them."""
 
+    #: the longest n-gram scored (KNSyllableModel with 4-grams: 4)
+    order: ClassVar[int] = 3
     vocab: list[str]
     uni: array  # count per id
     uni_types: array  # distinct followers per id (T1)
