@@ -143,6 +143,8 @@ class _Suspect:
     options: list[_Option]
     #: the token may have followed a one-letter word lost with its space ("Hà" for "ở Hà")
     after_lost_word: bool = False
+    #: for a word broken by a line break ("t\nnh"): its repairs, found when the suspect was made
+    joins: tuple[Proposal, ...] = ()
 
 
 _TABLES: dict[int, CandidateTables] = {}
@@ -410,12 +412,11 @@ def _restore(
         if m.group(3) is not None and 0 < i < len(matches) - 1:
             left, right = matches[i - 1], matches[i + 1]
             if left.group(1) and right.group(1) and left.end() == m.start() and right.start() == m.end():
-                if model.count((left.group(1) + right.group(1)).lower()) and not tables.join_line_broken_word(
-                    left.group(1), right.group(1)
-                ):
+                join_props = tables.join_line_broken_word(left.group(1), right.group(1))
+                if join_props:
+                    suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), [], joins=tuple(join_props)))
+                elif model.count((left.group(1) + right.group(1)).lower()):
                     plain_split.update((i - 1, i + 1))  # "v\nụ": a break, no letter lost
-                else:
-                    suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), []))
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
     joins = {i for s in suspects if s.first < s.last for i in (s.first, s.last)}
@@ -501,8 +502,8 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
         elif s.first == s.last:
             m = matches[s.first]
             tok = m.group(1)
-            if s.first in joined_words and _join_has_options(s, suspects, matches, tables):
-                continue
+            if s.first in joined_words:
+                continue  # one end of a line-broken word: decided with the join
             if _guarded(text, m, tok):
                 continue
             props = tables.proposals(tok)
@@ -543,8 +544,8 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
         else:
             left = matches[s.first].group(1)
             right = matches[s.last].group(1)
-            props = tables.join_line_broken_word(left, right)
-            if not props or _guarded(text, matches[s.first], left):
+            props = s.joins
+            if _guarded(text, matches[s.first], left):
                 continue
             keep_ids = (mids[s.first], mids[s.first + 1], mids[s.last])
             opts = [_Option(text[s.start : s.end], keep_ids, log_keep, "")]
@@ -656,8 +657,6 @@ def _lost_word_options(text, s, tables, model, matches, evidence, log_rate) -> l
     return opts
 
 
-
-
 def _unknown_spelling(low: str) -> float:
     """P(this spelling | the model's class of unknown strings) for a token kept unchanged."""
     if is_syllable(low):
@@ -706,16 +705,6 @@ def _next_word(matches: list[re.Match], i: int) -> str | None:
         if nxt.group(1) and nxt.start() == matches[i].end() + 1:
             return nxt.group(1).lower()
     return None
-
-
-def _join_has_options(s, suspects, matches, tables) -> bool:
-    for o in suspects:
-        if o.first < o.last and s.first in (o.first, o.last):
-            left = matches[o.first].group(1)
-            right = matches[o.last].group(1)
-            if tables.join_line_broken_word(left, right):
-                return True
-    return False
 
 
 def _render(tok: str, p: Proposal, sentence_start: bool, matches, idx) -> str | None:
