@@ -14,15 +14,16 @@ from extract.settings import (
     ATTRIBUTE_LABELS,
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
+    HEADER_RULE,
     ISSUER_NAMES,
     MOTTO_SUBTITLE,
-    NATIONAL_MOTTO,
     PLACE_DATE_LINE,
     PLACEHOLDER_PATTERN,
     PLACEHOLDER_VALUES,
     RECIPIENTS_LABEL,
     SIGNATURE_PREFIXES,
     SIGNATURE_TITLES,
+    is_motto,
 )
 from normalize.dates import parse_date
 from normalize.text import collapse_spaces, fold, fold_aligned, mostly_upper
@@ -83,12 +84,12 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     meta.raw = dict(raw)
     folded = [fold(_clean_line(line)) for line in lines]
 
-    motto = next((i for i, f in enumerate(folded) if NATIONAL_MOTTO in f), None)
+    motto = next((i for i, f in enumerate(folded) if is_motto(f)), None)
     if motto is not None:
         head = [
             _clean_line(line)
             for line in lines[:motto]
-            if _clean_line(line) and not set(_clean_line(line)) <= set("-_–—=. ")
+            if _clean_line(line) and not set(_clean_line(line)) <= set(HEADER_RULE)
         ]
         if head:
             meta.issuing_body = " ".join(head)
@@ -120,7 +121,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
     """Document type heading ("KẾ HOẠCH") and the title lines under it."""
     for i in range(start, min(len(lines), start + 60)):
-        if folded[i] in DOC_TYPES and folded[i] not in (NATIONAL_MOTTO, MOTTO_SUBTITLE):
+        if folded[i] in DOC_TYPES and not is_motto(folded[i]) and folded[i] != MOTTO_SUBTITLE:
             meta.doc_type_heading = DOC_TYPES[folded[i]]
             title: list[str] = []
             for j in range(i + 1, min(len(lines), i + 8)):

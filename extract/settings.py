@@ -66,6 +66,18 @@ CLUTTER_LINES: frozenset[str] = frozenset(
 #: Lines that open the document proper.
 NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
 MOTTO_SUBTITLE = "doc lap - tu do - hanh phuc"
+#: Characters of the rule line under the issuing body ("-------", a Party document's "*").
+HEADER_RULE = "-_–—=. *"
+#: The Party's documents (a Tỉnh ủy's plans) put this where the State's put the national motto.
+PARTY_MOTTO = "dang cong san viet nam"
+
+
+def is_motto(folded: str) -> bool:
+    """Is this folded line the motto that opens a document? The national motto anywhere in the
+    line; the Party's only as a line (or a table cell) of its own, since texts cite the Party."""
+    if NATIONAL_MOTTO in folded:
+        return True
+    return any(part.strip(" *_-|") == PARTY_MOTTO for part in folded.split("|"))
 
 #: Document types, folded heading -> canonical name.
 DOC_TYPES: dict[str, str] = {
@@ -102,7 +114,8 @@ ISSUER_NAMES: dict[str, str] = {
 }
 
 #: Header lines of the signature block that stand above the signer's name.
-SIGNATURE_PREFIXES: tuple[str, ...] = ("kt.", "tm.", "tl.", "q.", "kt ", "tm ", "tl ")
+#: On behalf of ("TM.", "KT.", "TL.", "Q."); Party documents write them with a slash ("T/M", "K/T").
+SIGNATURE_PREFIXES: tuple[str, ...] = ("kt.", "tm.", "tl.", "q.", "kt ", "tm ", "tl ", "t/m ", "k/t ", "t/l ")
 SIGNATURE_TITLES: tuple[str, ...] = (
     "chu tich",
     "pho chu tich",
@@ -120,6 +133,7 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "tong giam doc",
     "chu nhiem",
     "bi thu",
+    "pho bi thu",
     "uy vien",
     "truong phong",
     "chanh an",

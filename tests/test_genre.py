@@ -304,3 +304,45 @@ def test_wrapped_signature_title_is_not_taken_for_the_signer() -> None:
     doc = run_text("ỦY BAN NHÂN DÂN\n" + body, "signature.txt").tables["documents"][0]
     assert (doc["signer"], doc["signer_title"]) == ("Nguyễn Văn B", "PHÓ CHỦ TỊCH")
     assert doc["signing_authority"] == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"
+
+
+PARTY_PLAN = """TỈNH ỦY ĐẮK NÔNG
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số: 125-KH/TU
+Đắk Nông, ngày 12 tháng 5 năm 2023
+KẾ HOẠCH
+THỰC HIỆN NGHỊ QUYẾT SỐ 05-NQ/TU VỀ CẢI CÁCH HÀNH CHÍNH
+Thực hiện Nghị quyết của Ban Chấp hành Đảng Cộng sản Việt Nam, Ban Thường vụ Tỉnh ủy ban hành kế hoạch:
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả công tác cải cách hành chính trong các cơ quan của Đảng.
+Nơi nhận:
+- Các huyện ủy;
+- Lưu VT.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Nguyễn Văn An
+"""
+
+
+def test_a_party_plan_has_its_header_and_signature_read() -> None:
+    # the Party's motto stands where the State's does, a "*" rule under the issuing body, and
+    # "T/M" for "on behalf of"; the Party named inside a sentence is not a motto
+    doc = run_text(PARTY_PLAN, "party.txt").tables["documents"][0]
+    assert (doc["issuing_body"], doc["number"], doc["doc_type"], doc["issued_date"]) == (
+        "TỈNH ỦY ĐẮK NÔNG", "125-KH/TU", "Kế hoạch", date(2023, 5, 12),
+    )
+    assert doc["title"] == "THỰC HIỆN NGHỊ QUYẾT SỐ 05-NQ/TU VỀ CẢI CÁCH HÀNH CHÍNH"
+    assert (doc["signing_authority"], doc["signer_title"], doc["signer"]) == (
+        "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An",
+    )
+    assert doc["recipients"] == ["Các huyện ủy", "Lưu VT"]
+
+
+def test_the_party_named_in_a_sentence_is_not_a_motto() -> None:
+    from extract.settings import is_motto
+    from normalize.text import fold
+
+    assert is_motto(fold("ĐẢNG CỘNG SẢN VIỆT NAM"))
+    assert is_motto(fold("TỈNH ỦY ĐẮK NÔNG | **ĐẢNG CỘNG SẢN VIỆT NAM**"))
+    assert not is_motto(fold("Thực hiện Nghị quyết của Đảng Cộng sản Việt Nam về cải cách"))

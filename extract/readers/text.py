@@ -20,7 +20,8 @@ from extract.settings import (
     CLUTTER_LINES,
     CLUTTER_PHRASES,
     DOC_TYPES,
-    NATIONAL_MOTTO,
+    HEADER_RULE,
+    is_motto,
 )
 from normalize.text import fold, fold_aligned, is_blank, mostly_upper
 
@@ -56,7 +57,7 @@ NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI 
 
 def document_start(lines: Sequence[str]) -> int | None:
     """Index of the first header line: the issuing body above the national motto."""
-    motto = next((i for i, line in enumerate(lines) if NATIONAL_MOTTO in fold(line)), None)
+    motto = next((i for i, line in enumerate(lines) if is_motto(fold(line))), None)
     if motto is None:
         motto = next((i for i, line in enumerate(lines) if re.match(r"^so\s*:\s*\S+/", fold(line))), None)
         if motto is None:
@@ -76,11 +77,11 @@ def document_start(lines: Sequence[str]) -> int | None:
 
 
 def _looks_like_header_line(line: str) -> bool:
+    if line.strip() and set(line.strip()) <= set(HEADER_RULE):
+        return True  # the rule under the issuing body: "-----", or the Party's "*"
     stripped = line.strip().strip("*_ ")
     if not stripped or _ATTRIBUTE.search(fold_aligned(stripped)) or is_clutter(stripped):
         return False
-    if set(stripped) <= set("-_–—=. "):
-        return True
     return mostly_upper(stripped, share=0.8)
 
 
