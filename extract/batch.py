@@ -154,7 +154,8 @@ def _plan(
     jobs: list[Job] = []
     for ref in refs:
         hint = hints.get(ref.source_path)
-        if hint and ref.signature and ref.problem is None and hint[0] == ref.signature and hint[1] in docs:
+        known_ok = hint and ref.signature and ref.problem is None and hint[0] == ref.signature and hint[1] in docs
+        if known_ok and ref.size <= settings.max_bytes:  # a lowered limit reads the input again
             known.append(Outcome(ref.source_path, ref.signature, hint[1], docs[hint[1]]))
         else:
             jobs.append(Job(ref, str(cache_dir), settings, reuse=reuse))

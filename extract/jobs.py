@@ -40,7 +40,9 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT  # per document; not part of the key (never cached)
 
     def key(self) -> str:
-        return f"{pipeline_fingerprint(repair=self.repair, threshold=self.threshold)}-{self.max_bytes}"
+        """Names the cache: what decides a cached document's rows. The size limit does not (an
+        input over it never reaches the cache), so changing it keeps the cache (see batch._plan)."""
+        return pipeline_fingerprint(repair=self.repair, threshold=self.threshold)
 
 
 @dataclass(frozen=True)

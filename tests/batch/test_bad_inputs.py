@@ -84,6 +84,18 @@ def test_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     _assert_sample_intact(tmp_path / "out", str(SAMPLE))
 
 
+def test_changing_the_size_limit_keeps_the_cache(tmp_path: Path) -> None:
+    size = SAMPLE.stat().st_size
+    first = batch([SAMPLE], tmp_path / "out", max_bytes=2 * size)
+    assert (first.extracted, first.failed) == (1, 0)
+    same = batch([SAMPLE], tmp_path / "out", max_bytes=size)  # still under it: nothing to redo
+    assert (same.extracted, same.skipped, same.written, same.published) == (0, 1, 1, False)
+    _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+    lowered = batch([SAMPLE], tmp_path / "out", max_bytes=size - 1)  # the known input is read again
+    assert (lowered.written, lowered.failed, lowered.published) == (0, 1, True)
+    assert [r["reason"] for r in rows(tmp_path / "out", "failures")] == ["too_large"]
+
+
 def _dangling_link(folder: Path) -> Path:
     link = folder / "gone.html"
     link.symlink_to(folder / "no-such-target.html")
