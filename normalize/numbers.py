@@ -9,16 +9,22 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+#: 26.120 or 1.234,5: dot thousands, maybe a comma decimal
+_DOT_THOUSANDS = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"
+#: 1,234.5: English style, only with a decimal point
+_COMMA_THOUSANDS = r"[1-9]\d{0,2}(?:,\d{3})+\.\d+"
 _NUMBER = re.compile(
-    r"""^[+-]?(?:
-        [1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)? # 26.120 or 1.234,5 (dot thousands, comma decimal)
-      | [1-9]\d{0,2}(?:,\d{3})+\.\d+     # 1,234.5 (English style, only with a decimal point)
+    rf"""^[+-]?(?:
+        {_DOT_THOUSANDS}
+      | {_COMMA_THOUSANDS}
       | \d+(?:,\d+)?                      # 8,5 or 100
       | \d+\.\d+                          # 574945.0 (dot decimal)
       | [.,]\d+                           # ,5
     )$""",
     re.VERBOSE,
 )
+_DOT_THOUSANDS_NUMBER = re.compile(rf"^[+-]?{_DOT_THOUSANDS}$")
+_COMMA_THOUSANDS_NUMBER = re.compile(rf"^[+-]?{_COMMA_THOUSANDS}$")
 _PERCENT = re.compile(r"^(?P<num>.+?)\s*%$")
 #: Cells that mean "no figure" rather than a bad figure.
 NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
@@ -32,9 +38,9 @@ def parse_number(text: str) -> Decimal | None:
         raw = match.group("num")
     if not raw or not _NUMBER.match(raw):
         return None
-    if re.match(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+$", raw):
+    if _COMMA_THOUSANDS_NUMBER.match(raw):
         raw = raw.replace(",", "")
-    elif re.match(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$", raw):
+    elif _DOT_THOUSANDS_NUMBER.match(raw):
         raw = raw.replace(".", "").replace(",", ".")
     else:
         raw = raw.replace(",", ".")
