@@ -84,7 +84,9 @@ def process_job(job: Job) -> Outcome:
     s = job.settings
     try:
         with deadline(s.timeout):
-            result = process_bytes(data, ref.source_path, repair=s.repair, threshold=s.threshold, max_bytes=s.max_bytes)
+            result = process_bytes(
+                data, ref.source_path, repair=s.repair, threshold=s.threshold, max_bytes=s.max_bytes, sha=sha
+            )
     except PageError as error:  # the alarm went off just outside process_bytes' own handler
         return Outcome(ref.source_path, ref.signature, failure=(error.reason, error.message), extracted=True)
     summary = summarize(result.tables)

@@ -65,8 +65,11 @@ def process_bytes(
     repair: bool = True,
     threshold: float | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    sha: str | None = None,
 ) -> DocumentResult:
-    sha = hashlib.sha256(data).hexdigest()
+    """One input's bytes -> its tables, or a failure row; `sha` is the bytes' sha256 when the
+    caller has it already (the batch worker hashes them to look up its cache)."""
+    sha = sha or hashlib.sha256(data).hexdigest()
     result = DocumentResult(doc_id_of(sha), source_path, sha)
     try:
         if len(data) > max_bytes:
