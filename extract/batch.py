@@ -115,7 +115,8 @@ def run(
         cache_dir = out / ".cache" / key
         previous = w.read_state(out) or {}
         same_key = previous.get("key") == key and previous.get("format") == STATE_FORMAT and not force
-        hints = _read_hints(cache_dir) if same_key else {}
+        saved_hints = _read_hints(cache_dir)
+        hints = saved_hints if same_key else {}
         known_docs: dict[str, dict] = previous.get("docs", {}) if same_key else {}
         known, jobs = _plan(refs, hints, known_docs, cache_dir, settings, reuse=not force)
         meter = Progress(len(jobs), progress)
@@ -134,7 +135,7 @@ def run(
                 state = build_state(key, outcomes)
             version = _write_version(out, cache_dir, state, settings)
             _prune_cache(out / ".cache", key, state)
-        _write_hints(cache_dir, outcomes)
+        _write_hints(cache_dir, outcomes, saved_hints)
     summary = summarize_run(state, outcomes, len(refs))
     summary.published, summary.version = changed, version
     summary.seconds = round(time.perf_counter() - started, 3)
@@ -288,10 +289,11 @@ def _read_hints(cache_dir: Path) -> dict[str, list]:
     return value if isinstance(value, dict) else {}
 
 
-def _write_hints(cache_dir: Path, outcomes: Iterable[Outcome]) -> None:
-    """(path -> signature, sha256) so the next run skips reading unchanged inputs. Only a hint."""
+def _write_hints(cache_dir: Path, outcomes: Iterable[Outcome], saved: Mapping[str, list]) -> None:
+    """(path -> signature, sha256) so the next run skips reading unchanged inputs. Only a hint;
+    not rewritten when the run found what `saved` (read at its start) already says."""
     hints = {o.source_path: [o.signature, o.sha] for o in sorted(outcomes, key=lambda o: o.source_path) if o.sha}
-    if _read_hints(cache_dir) == hints:
+    if saved == hints:
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
     temporary = cache_dir / f"{HINTS}.{os.getpid()}.tmp"
