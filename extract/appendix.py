@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
-from extract.numbering import STYLE_RANK, Label, fused_label, ordinal, parse_label
+from extract.numbering import STYLE_RANK, Label, fused_label, next_sibling, ordinal, parse_label, restarts_under
 from extract.page import Cell, Table
 from extract.settings import SCORE_ROLES, TOTAL_ROW
 from normalize.clean import FieldLocation, TextCleaner
@@ -388,14 +388,14 @@ class _Hierarchy:
             rank, _, open_label = self.stack[i]
             if open_label.style != "decimal":
                 break
-            if label.key == _next_sibling(open_label.key):
+            if label.key == next_sibling(open_label.key):
                 del self.stack[i:]
                 return rank
             if label.key == open_label.key + ".1":
                 del self.stack[i + 1 :]
                 return (rank[0], rank[1] + 1)
         top = self.stack[-1] if self.stack else None
-        if top is not None and top[2].style == "decimal" and top[2].depth >= 2 and label.key == "1":
+        if top is not None and restarts_under(top[2], label):
             return (top[0][0], top[0][1] + 1)
         return None
 
@@ -440,8 +440,3 @@ class _Hierarchy:
                     row_id=row_id,
                 )
             )
-
-
-def _next_sibling(key: str) -> str:
-    head, _, last = key.rpartition(".")
-    return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)

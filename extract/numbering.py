@@ -22,6 +22,8 @@ def fused_label(text: str) -> tuple[str, str] | None:
     if fused is None or not mostly_upper(fused.group("title")):
         return None
     return fused.group("label"), fused.group("title")
+
+
 _DASH = re.compile(r"^[-–—+•*]$")
 
 
@@ -72,14 +74,21 @@ def roman_value(key: str) -> int:
     return total
 
 
+def next_sibling(key: str) -> str:
+    """The decimal id after `key` at its own level: "1.3" -> "1.4", "7" -> "8"."""
+    head, _, last = key.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+
+
 def decimal_successors(previous: str) -> set[str]:
     """IDs that may follow a decimal id: a first child, a next sibling, or an ancestor's sibling."""
-    parts = [int(p) for p in previous.split(".")]
-    following = {".".join(map(str, [*parts, 1]))}
-    for depth in range(len(parts), 0, -1):
-        head = parts[: depth - 1]
-        following.add(".".join(map(str, [*head, parts[depth - 1] + 1])))
-    return following
+    parts = previous.split(".")
+    return {f"{previous}.1"} | {next_sibling(".".join(parts[:depth])) for depth in range(len(parts), 0, -1)}
+
+
+def restarts_under(previous: Label | None, label: Label) -> bool:
+    """A numbering restarting at 1 under a decimal group row (1..13 under 1.1.2)."""
+    return label.key == "1" and previous is not None and previous.style == "decimal" and previous.depth >= 2
 
 
 def is_first_of_sequence(label: Label) -> bool:

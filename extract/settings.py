@@ -79,6 +79,7 @@ def is_motto(folded: str) -> bool:
         return True
     return any(part.strip(" *_-|") == PARTY_MOTTO for part in folded.split("|"))
 
+
 #: Document types, folded heading -> canonical name.
 DOC_TYPES: dict[str, str] = {
     "ke hoach": "Kế hoạch",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
-from extract.numbering import Label, decimal_successors, fused_label, ordinal, parse_label
+from extract.numbering import Label, decimal_successors, fused_label, ordinal, parse_label, restarts_under
 from extract.page import Cell, Table
 from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
 from normalize.numbers import is_no_value, parse_number
@@ -171,9 +171,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool
             return True
         return fused_label(nxt.text) is not None
     previous = parse_label(current[0].text)
-    # numbering restarting at 1 under a decimal group row (1..13 under 1.1.2)
-    restart = label.key == "1" and previous is not None and previous.style == "decimal" and previous.depth >= 2
-    if not (_plausible_successor(previous, label) or restart):
+    if not (_plausible_successor(previous, label) or restarts_under(previous, label)):
         return False
     after = _next_item(items, index + 1)
     return after is None or (parse_number(after.text) is None and not is_blank(after.text))
