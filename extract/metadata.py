@@ -39,7 +39,6 @@ class Metadata:
     values: dict[str, str | None] = field(default_factory=dict)  # key -> raw value or None
     raw: dict[str, str | None] = field(default_factory=dict)  # key -> as printed
     header_number: str | None = None
-    issuing_body: str | None = None
     issuing_body_lines: list[str] = field(default_factory=list)  # as printed, line by line
     place: str | None = None
     header_date: date | None = None
@@ -50,6 +49,11 @@ class Metadata:
     signer_title: str | None = None
     signing_authority: str | None = None
     signature_end: int | None = None  # index (in the text lines) of the signer's name
+
+    @property
+    def issuing_body(self) -> str | None:
+        """The issuing body on one line ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG")."""
+        return " ".join(self.issuing_body_lines) or None
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -92,11 +96,10 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             if _clean_line(line) and not set(_clean_line(line)) <= set(HEADER_RULE)
         ]
         if head:
-            meta.issuing_body = " ".join(head)
             meta.issuing_body_lines = head
         elif "|" in lines[motto]:  # "QUỐC HỘI | CỘNG HÒA ..." on one line (Markdown dumps)
-            meta.issuing_body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ") or None
-            meta.issuing_body_lines = [meta.issuing_body] if meta.issuing_body else []
+            body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ")
+            meta.issuing_body_lines = [body] if body else []
 
     for line in lines[:40]:
         clean = _clean_line(line)
@@ -240,7 +243,7 @@ def issuer_of(meta: Metadata) -> str | None:
     """
     if meta.values.get("issuer"):
         return meta.values["issuer"]
-    lines = [line for line in meta.issuing_body_lines if line.strip()]
+    lines = meta.issuing_body_lines  # blank lines were left out when they were read
     parent: list[str] = []
     for line in lines:
         if parent and _SUBORDINATE.match(fold(line)):
