@@ -6,20 +6,22 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from extract import writer
-from extract.pipeline import process_bytes
+from extract.pipeline import DocumentResult
 
-from .helpers import SAMPLE, SAMPLE_ROWS
-
-
-def _sample_tables() -> dict:
-    result = process_bytes(SAMPLE.read_bytes(), "s.txt", repair=False)
-    return {name: writer.to_table(name, rows) for name, rows in result.tables.items()}
+from .helpers import SAMPLE_ROWS
 
 
-def test_the_file_depends_on_the_rows_not_on_the_batching(tmp_path: Path) -> None:
-    rows = _sample_tables()["appendix_rows"]
+@pytest.fixture(scope="module")
+def sample_tables(sample_result: DocumentResult) -> dict:
+    """The sample's tables as Arrow tables (the session's pipeline run, not one per test)."""
+    return {name: writer.to_table(name, rows) for name, rows in sample_result.tables.items()}
+
+
+def test_the_file_depends_on_the_rows_not_on_the_batching(tmp_path: Path, sample_tables: dict) -> None:
+    rows = sample_tables["appendix_rows"]
     whole = writer.TableStream(tmp_path / "whole.parquet", "appendix_rows", row_group_rows=50)
     whole.append(rows)
     whole.close()
@@ -33,8 +35,8 @@ def test_the_file_depends_on_the_rows_not_on_the_batching(tmp_path: Path) -> Non
     assert pq.read_table(tmp_path / "whole.parquet").equals(rows)
 
 
-def test_cache_file_round_trip_and_damage(tmp_path: Path) -> None:
-    tables = _sample_tables()
+def test_cache_file_round_trip_and_damage(tmp_path: Path, sample_tables: dict) -> None:
+    tables = sample_tables
     path = writer.cache_path(tmp_path, "ab" + "0" * 62)
     assert path == tmp_path / "ab" / f"ab{'0' * 62}.doc"
     writer.write_cache(path, {"rows": 1}, tables)
@@ -51,8 +53,8 @@ def test_cache_file_round_trip_and_damage(tmp_path: Path) -> None:
     assert writer.read_cache_summary(tmp_path / "missing.doc") is None
 
 
-def test_publish_writes_every_table_and_a_manifest_with_checksums(tmp_path: Path) -> None:
-    version = writer.publish(tmp_path / "out", _sample_tables(), {"note": "test"})
+def test_publish_writes_every_table_and_a_manifest_with_checksums(tmp_path: Path, sample_tables: dict) -> None:
+    version = writer.publish(tmp_path / "out", sample_tables, {"note": "test"})
     assert writer.current_version(tmp_path / "out") == version
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["note"] == "test"
@@ -62,6 +64,6 @@ def test_publish_writes_every_table_and_a_manifest_with_checksums(tmp_path: Path
     digest = manifest["tables"]["documents"]["sha256"]["documents/part-0.parquet"]
     assert len(digest) == 64
     assert pq.read_table(tmp_path / "out" / "failures" / "part-0.parquet").num_rows == 0
-    second = writer.publish(tmp_path / "out", _sample_tables(), {})
-    third = writer.publish(tmp_path / "out", _sample_tables(), {})
+    second = writer.publish(tmp_path / "out", sample_tables, {})
+    third = writer.publish(tmp_path / "out", sample_tables, {})
     assert sorted(p.name for p in (tmp_path / "out" / ".versions").iterdir()) == sorted([second, third])
