@@ -109,3 +109,11 @@ def test_plain_portal_html_gives_the_same_tables_as_the_text() -> None:
     for table in ("documents", "appendix_rows", "appendix_cells", "findings"):
         assert strip(from_html.tables[table]) == strip(from_text.tables[table]), table
     assert from_html.tables["documents"][0]["source_form"] == "html"
+    # the page is built from the text reader's own blocks: values fixed by hand, so that a mistake
+    # of that reader cannot pass by showing up on both sides
+    doc = from_html.tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
+        "434/KH-UBND", "Kế hoạch", "Tỉnh Đắk Nông", "Lê Văn Chiến",
+    )
+    assert len(from_html.tables["appendix_rows"]) == 119
+    assert [r["row_id"] for r in from_html.tables["appendix_rows"][:3]] == ["1", "1.1", "1.2"]
