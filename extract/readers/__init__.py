@@ -4,42 +4,10 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
-from extract.html.decode import BOMS, canonical_encoding, sniff_utf16
+from extract.html.decode import decode_html_bytes, sniff_utf16
 from extract.page import PageError, RawPage
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
-from normalize.text import nfc
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Text of a plain-text input and the encoding used: BOM, UTF-16 without a BOM, UTF-8,
-    then a confident guess. Encodings are named as for HTML pages ("windows-1258")."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return nfc(data[len(bom) :].decode(encoding)), encoding
-            except UnicodeDecodeError as error:
-                message = f"the bytes after the {encoding} byte-order mark do not decode"
-                raise PageError("undecodable", message) from error
-    utf16 = sniff_utf16(data)  # UTF-16 without a BOM: a NUL in every other byte
-    if utf16:
-        try:
-            return nfc(data.decode(utf16)), utf16
-        except UnicodeDecodeError:
-            pass
-    try:
-        return nfc(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise PageError("undecodable", "the bytes are not text in any encoding that could be detected")
-    try:
-        return nfc(data.decode(best.encoding)), canonical_encoding(best.encoding) or best.encoding
-    except (UnicodeDecodeError, LookupError) as error:
-        raise PageError("undecodable", f"the bytes could not be decoded as {best.encoding}: {error}") from error
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -60,7 +28,7 @@ def read_page(data: bytes) -> RawPage:
         return html.read_html(data)
     if _looks_binary(data):
         raise PageError("not_text", "the file is binary data, not a saved page")
-    text, encoding = decode_text(data)
+    text, encoding = decode_html_bytes(data)  # the same evidence, in the same order, as for pages
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
     lines = text.splitlines()
