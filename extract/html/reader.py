@@ -14,6 +14,7 @@ import lxml.etree as etree
 from extract.appendix import is_appendix_table
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
+from extract.settings import is_motto
 
 from . import dom
 from .attributes import read_attributes
@@ -24,7 +25,6 @@ from .settings import (
     CONTENT_PENDING_PHRASES,
     HEADER_LOOKBACK,
     LOGIN_PHRASES,
-    MOTTO_PHRASES,
 )
 from .tables import build_grid, is_bordered, own_cells, own_rows
 from .text import LineBuilder, paragraphs, walk
@@ -75,7 +75,7 @@ def _has_numbered_rows(table: etree._Element) -> bool:
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:
     """Index of the first block of the document header (issuing body / national motto)."""
     motto = next(
-        (i for i, b in enumerate(blocks) if b.text is not None and contains_any(fold(b.text), MOTTO_PHRASES)),
+        (i for i, b in enumerate(blocks) if b.text is not None and is_motto(fold(b.text))),
         None,
     )
     if motto is None:
