@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, core, load_model, restore  # noqa: E402
+from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, load_model, restore  # noqa: E402
 from normalize.repair.lm import DEFAULT_CORPUS, iter_corpus  # noqa: E402
 from normalize.repair.tokens import TOKEN_RE  # noqa: E402
 from normalize.vietnamese import is_block_letter  # noqa: E402
@@ -193,17 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=10, help="examples of errors to print")
     ap.add_argument("--split", choices=("all", "dev", "test"), default="all", help="part of the held-out documents")
     ap.add_argument("--dump", metavar="PATH", help="write every error of every rate as JSON lines")
-    ap.add_argument(
-        "--calibration-table",
-        action="store_true",
-        help="print a CALIBRATION table for normalize/repair/core.py: every reported repair of every rate "
-        "(threshold 0, raw posteriors), binned, made monotone",
-    )
     args = ap.parse_args(argv)
 
     model = load_model(args.model, args.smoothing)
-    if args.calibration_table:
-        core.CALIBRATION = ((0.0, 0.0), (1.0, 1.0))  # raw posteriors (rounded to 4 places)
     texts = []
     for doc_id, _, text in iter_corpus(Path(args.corpus), heldout=True):
         if args.split != "all" and split_of(doc_id) != args.split:
@@ -226,10 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for r, ctx in edit_list[: args.show]:
         print(f"    false edit: {r.before!r} -> {r.after!r} ({r.confidence}) in {ctx!r}")
-    pooled: list[tuple[float, bool]] = []
     for rate in (float(x) for x in args.rates.split(",")):
         res = score(texts, rate, args.seed, args.threshold, model)
-        pooled += res["confs"]
         print(
             f"rate {rate:.1%}: damaged {res['damaged']}, repaired {res['correct']}, "
             f"applied {res['applied']}: recall {res['recall']:.2%}, "
@@ -263,38 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    missed: {before!r} (original {orig})")
     if dump:
         dump.close()
-    if args.calibration_table:
-        print_calibration_table(pooled)
     return 0
-
-
-def print_calibration_table(confs: list[tuple[float, bool]], per_bin: int = 400) -> None:
-    """(mean raw posterior, share right) per bin of `per_bin` repairs (the surest 2% in finer bins),
-    pooled where a bin is less often right than the one below it (pool adjacent violators)."""
-    confs = sorted(confs, key=lambda c: c[0])  # ties keep document order (not right-before-wrong)
-    bins: list[list[tuple[float, bool]]] = []
-    i = 0
-    while i < len(confs):
-        size = per_bin if i < len(confs) * 0.9 else max(50, per_bin // 4)
-        bins.append(confs[i : i + size])
-        i += size
-    points = [[sum(c for c, _ in b), sum(ok for _, ok in b), len(b)] for b in bins]
-    merged: list[list[float]] = []
-    for p in points:
-        merged.append(p)
-        while len(merged) > 1 and (
-            merged[-2][1] / merged[-2][2] >= merged[-1][1] / merged[-1][2]
-            or round(merged[-2][0] / merged[-2][2], 5) == round(merged[-1][0] / merged[-1][2], 5)
-        ):
-            last = merged.pop()
-            merged[-1] = [a + b for a, b in zip(merged[-1], last, strict=True)]
-    print("CALIBRATION = (")
-    print("    (0.0, 0.0),")
-    for raw_sum, right, n in merged:
-        print(f"    ({raw_sum / n:.5f}, {right / n:.5f}),  # {int(n)} repairs, {int(n - right)} wrong")
-    if round(merged[-1][0] / merged[-1][2], 5) < 1:
-        print("    (1.0, 1.0),")
-    print(")")
 
 
 if __name__ == "__main__":

@@ -183,7 +183,7 @@ REPAIRS = _schema(
         _field("offset", pa.int32(), "Offset of the damaged span in the raw field text.", False),
         _field("before", pa.string(), "Damaged text (empty where a lost one-letter word is put back).", False),
         _field("after", pa.string(), "Proposed repair.", False),
-        _field("confidence", pa.float64(), "Calibrated confidence of the repair, 0..1.", False),
+        _field("confidence", pa.float64(), "Estimated probability that the repair is right, 0..1.", False),
         _field(
             "applied", pa.bool_(), "True when the confidence cleared the threshold and the repair was applied.", False
         ),

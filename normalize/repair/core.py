@@ -4,8 +4,9 @@ Why this shape: the damage is rare (well under 1 token in 20) and each damaged t
 valid originals, so (1) a memoized per-token check skips almost every token, (2) each suspect
 keeps the option "unchanged" next to its candidates, (3) candidates of neighbouring suspects are
 decoded jointly ("tích hp đy đủ"), (4) the posterior of the chosen option, under a prior set
-by the document's own damage rate, is the confidence, and (5) the occurrences of one surely
-damaged form ("tnh" x 4) are decided together (the product of their posteriors).
+by the document's own damage rate, is weighed with a few facts about the repair into the
+confidence (confidence.py), and (5) the occurrences of one surely damaged form ("tnh" x 4) are
+decided together (the product of their posteriors).
 """
 
 from __future__ import annotations
@@ -16,35 +17,16 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 
+from normalize.repair.confidence import RepairFacts, confidence
 from normalize.repair.evidence import LOST_WORD_GAP, DocumentEvidence
-from normalize.repair.fixes import CandidateTables, Proposal, apply_case
+from normalize.repair.fixes import RESTORE_LOST_WORD, CandidateTables, Proposal, apply_case
 from normalize.repair.lm import SyllableModel, load_model
 from normalize.repair.tokens import ABBR, BOUNDARY, LETTER, NUM, SPECIALS, TOKEN_RE
 from normalize.vietnamese import MARKED_OUTSIDE_BLOCK, is_block_letter, is_syllable, split_tone
 
-#: Round 5 (Kneser-Ney 4-gram, CALIBRATION below), read off the dev split at 2% damage: 0.72
-#: gives recall 96.8% at precision 99.44%, 0.75 96.7% at 99.51%, 0.80 96.4% at 99.56% (5%
-#: damage: 99.42%). 0.80 keeps precision above 99.5% with a margin; the sample stays exactly
-#: right (its least sure repair, "S" -> "Số" at a line start before "đơn vị", is at 0.91).
-DEFAULT_THRESHOLD = 0.8
-#: Monotone map from the model's posterior to the observed share of right repairs (round 5,
-#: Kneser-Ney 4-gram): `bench/repair_eval.py --split dev --docs 300 --calibration-table`
-#: (every reported repair at threshold 0, damage 0.5%, 2% and 5% pooled, 33,800 repairs, in
-#: bins of 400, pooled where not increasing), as (mean raw posterior of the bin, share right).
-#: KN's posteriors are close to calibrated (Witten-Bell's were over-confident: 0.93 was right 83%).
-CALIBRATION = (
-    (0.0, 0.0),
-    (0.35366, 0.42000),
-    (0.63113, 0.66500),
-    (0.82152, 0.85250),
-    (0.91614, 0.91500),
-    (0.96695, 0.97000),
-    (0.98899, 0.98500),
-    (0.99669, 0.99375),
-    (0.99878, 0.99500),
-    (0.99969, 0.99659),
-    (1.00000, 0.99857),
-)
+#: Repairs at or above this confidence are applied (see bench/fit_confidence.py for how it was
+#: read off the dev split).
+DEFAULT_THRESHOLD = 0.78
 #: Weight of the document's own counts in the mixture with the corpus model (0.25 until the
 #: 4-gram; with it 0.15 is as good or better on three seeds of the dev split, +0.03 to +0.1
 #: points of recall at precision >= 99.5%).
@@ -156,14 +138,6 @@ def _tables(model: SyllableModel) -> CandidateTables:
         t = CandidateTables(model)
         _TABLES[id(model)] = t
     return t
-
-
-def calibrate(posterior: float) -> float:
-    """Map a posterior to a calibrated confidence (piecewise linear over CALIBRATION)."""
-    for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False):
-        if posterior <= x1:
-            return y0 + (y1 - y0) * (posterior - x0) / (x1 - x0)
-    return 1.0
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -372,6 +346,19 @@ def restore(
     return _restore(text, evidence, threshold, model)
 
 
+def explain_repairs(
+    text: str,
+    *,
+    evidence: DocumentEvidence | None = None,
+    model: SyllableModel | None = None,
+) -> list[tuple[Repair, RepairFacts]]:
+    """Every reported repair with the facts its confidence was computed from (for fitting
+    and inspecting the confidence model: bench/fit_confidence.py)."""
+    facts: list[tuple[Repair, RepairFacts]] = []
+    _restore(text, evidence, DEFAULT_THRESHOLD, model, facts)
+    return facts
+
+
 def fix_and_explain(
     text: str,
     *,
@@ -385,7 +372,11 @@ def fix_and_explain(
 
 
 def _restore(
-    text: str, evidence: DocumentEvidence | None, threshold: float, model: SyllableModel | None
+    text: str,
+    evidence: DocumentEvidence | None,
+    threshold: float,
+    model: SyllableModel | None,
+    facts_out: list[tuple[Repair, RepairFacts]] | None = None,
 ) -> RestoreResult:
     model = model or load_model()
     tables = _tables(model)
@@ -441,7 +432,8 @@ def _restore(
     for cluster in _clusters(suspects):
         decisions.extend(_decode(cluster, mids, scorer))
     _pool_same_forms(decisions, text, model)
-    repairs = _to_repairs(decisions, text, threshold)
+    ctx = _FactContext(text, matches, mids, evidence, model, doc[0])
+    repairs = _to_repairs(decisions, text, threshold, ctx, facts_out)
     out = []
     pos = 0
     for r in repairs:
@@ -875,23 +867,91 @@ def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel
                 d.posterior = pooled
 
 
-def _to_repairs(decisions: list[_Decision], text: str, threshold: float) -> list[Repair]:
+@dataclass(frozen=True)
+class _FactContext:
+    """What _facts needs of the page besides the decision itself."""
+
+    text: str
+    matches: list[re.Match]
+    mids: _LazyIds
+    evidence: DocumentEvidence
+    model: SyllableModel
+    damage_rate: float
+
+
+def _facts(d: _Decision, ctx: _FactContext) -> RepairFacts:
+    s = d.suspect
+    o = s.options[d.choice]
+    keep = s.options[0].after
+    words = o.after.split()
+    runner_up = max((p for j, p in enumerate(d.marg) if j not in (0, d.choice)), default=0.0)
+    mids, model, ev = ctx.mids, ctx.model, ctx.evidence
+    bnd = model.index[BOUNDARY]
+    left = mids[s.first - 1] if s.first > 0 else bnd  # for a lost word's gap, s.first - 1 == s.last
+    right = mids[s.last + 1] if s.last + 1 < len(mids) else bnd
+    # what a lost word put back starts with ("ở trung") is the word's, not the token's
+    first_letter = o.fix != RESTORE_LOST_WORD and bool(keep) and o.after[:1].lower() != keep[:1].lower()
+    case_changed = first_letter and o.after[:1].isupper() != keep[:1].isupper()
+    at_start = _sentence_start(ctx.text, s.start)
+    return RepairFacts(
+        posterior=d.posterior,
+        unchanged=d.marg[0],
+        runner_up=runner_up,
+        options=len(s.options),
+        unchanged_is_syllable=bool(keep) and is_syllable(keep.lower()),
+        page_count_repair=min((ev.count(w.lower()) for w in words), default=0),
+        page_count_unchanged=ev.count(keep.lower()) if keep else 0,
+        page_pairs_unchanged=_page_pairs(s, ctx) if s.first == s.last else 0,
+        all_caps=len(keep) > 1 and keep.isupper(),
+        title_case=keep[:1].isupper(),
+        words=len(words),
+        damage_rate=ctx.damage_rate,
+        corpus_pair_left=model.bigram_count(left, o.ids[0]),
+        corpus_pair_right=model.bigram_count(o.ids[-1], right),
+        first_letter_added=first_letter,
+        capital_at_start=case_changed and at_start,
+        case_changed_inside=case_changed and not at_start,
+        fix=o.fix,
+    )
+
+
+def _page_pairs(s: _Suspect, ctx: _FactContext) -> int:
+    """How often else the page writes the token as it is next to the same word ("ca thi" x 8)."""
+    matches, bigrams = ctx.matches, ctx.evidence.bigrams
+    low = matches[s.first].group(1).lower()
+    best = 0
+    if s.first > 0 and matches[s.first - 1].group(1):
+        best = bigrams.get((matches[s.first - 1].group(1).lower(), low), 0) - 1
+    if s.first + 1 < len(matches) and matches[s.first + 1].group(1):
+        best = max(best, bigrams.get((low, matches[s.first + 1].group(1).lower()), 0) - 1)
+    return max(best, 0)
+
+
+def _to_repairs(
+    decisions: list[_Decision],
+    text: str,
+    threshold: float,
+    ctx: _FactContext,
+    facts_out: list[tuple[Repair, RepairFacts]] | None,
+) -> list[Repair]:
     repairs = []
     for d in decisions:
         if d.marg[0] > d.posterior and d.posterior < REPORT_FLOOR:
             continue
         s = d.suspect
         o = s.options[d.choice]
-        conf = round(calibrate(d.posterior), 4)
-        repairs.append(
-            Repair(
-                start=s.start,
-                end=s.end,
-                before=text[s.start : s.end],
-                after=o.after,
-                confidence=conf,
-                applied=conf >= threshold and o.applicable,
-                fix=o.fix,
-            )
+        facts = _facts(d, ctx)
+        conf = round(confidence(facts), 4)
+        repair = Repair(
+            start=s.start,
+            end=s.end,
+            before=text[s.start : s.end],
+            after=o.after,
+            confidence=conf,
+            applied=conf >= threshold and o.applicable,
+            fix=o.fix,
         )
+        repairs.append(repair)
+        if facts_out is not None and o.applicable:
+            facts_out.append((repair, facts))
     return repairs
