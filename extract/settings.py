@@ -35,33 +35,49 @@ PLACEHOLDER_VALUES: frozenset[str] = frozenset(
 )
 PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 
-#: A line that starts with one of these (folded) belongs to the site, not to the document.
-#: Only phrases no legal text begins a line with: generic words ("chia sẻ", "văn bản gốc"
-#: inside a sentence) must not cut a document short.
-CLUTTER_PHRASES: tuple[str, ...] = (
+# Site clutter, for both readers (folded forms). A text dump is judged line by line, an HTML
+# page element by element (an element that holds the document is never clutter).
+#: Notices of the site that no legal text contains: a line that starts with one, or an element
+#: that contains one, is clutter. Generic words ("chia sẻ", "văn bản gốc" inside a sentence)
+#: must not be here: they would cut a document short.
+SITE_PHRASES: tuple[str, ...] = (
     "ban chua dang nhap",
     "vi chua dang nhap",
+    "moi ban dang ky tai khoan",
     "neu chua co tai khoan",
     "lawnet",
     "thuvienphapluat",
-    "dang ky tai khoan",
     "ban dich nay thuoc quyen so huu",
     "moi hanh vi sao chep",
 )
-#: Whole (folded, punctuation-stripped) lines that are site navigation or empty tabs.
-CLUTTER_LINES: frozenset[str] = frozenset(
-    {
-        "dang nhap",
-        "tu khoa",
-        "tai ve",
-        "chia se",
-        "van ban goc",
-        "van ban tieng anh",
-        "khong co noi dung",
-        "tu van lien quan",
-        "tra cuu nhanh",
-    }
+#: Titles of the site's tabs and boxes that a document may also write inside a sentence ("đối
+#: chiếu với văn bản gốc"): clutter as a whole line, or inside a short element.
+TAB_TITLES: tuple[str, ...] = (
+    "van ban goc",
+    "van ban tieng anh",
+    "tu van lien quan",
+    "tra cuu nhanh",
+    "bai viet lien quan",
 )
+#: Navigation words too common to look for inside text ("chia sẻ dữ liệu"): clutter only as a
+#: whole line, or as the whole text of an element.
+NAV_WORDS: frozenset[str] = frozenset(
+    {"dang nhap", "dang ky tai khoan", "tu khoa", "tai ve", "chia se", "khong co noi dung"}
+)
+#: A template placeholder left in the page ("{{ doc.title }}"): clutter wherever it stands.
+PLACEHOLDER_MARK = "{{"
+#: Characters stripped from a line or an element's text before it is compared with NAV_WORDS
+#: and TAB_TITLES as a whole.
+CLUTTER_STRIP = " ().:!,-|"
+
+
+def is_clutter_line(folded: str) -> bool:
+    """Is this folded line (or an element's whole text) the site's, not the document's?"""
+    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_PHRASES):
+        return True
+    whole = folded.strip(CLUTTER_STRIP)
+    return whole in NAV_WORDS or whole in TAB_TITLES
+
 
 #: Lines that open the document proper.
 NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"

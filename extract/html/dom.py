@@ -9,17 +9,16 @@ from __future__ import annotations
 import lxml.etree as etree
 
 from extract.page import PageError
+from extract.settings import PLACEHOLDER_MARK, SITE_PHRASES, TAB_TITLES, is_clutter_line
 
 from .settings import (
-    CLUTTER_PHRASES,
     DROP_TAGS,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
     MOTTO_PHRASES,
     SHORT_ELEMENT_CHARS,
-    SITE_PHRASES,
 )
-from .textutil import contains_any, fold
+from .textutil import collapse_ws, contains_any, fold
 
 # Plain lxml elements: lxml.html's element classes cost a class lookup per node visited.
 HtmlElement = etree._Element
@@ -143,12 +142,15 @@ def find_motto(root: HtmlElement) -> HtmlElement | None:
 
 
 def is_clutter(el: HtmlElement) -> bool:
-    """An element of the site around the document: a login prompt or placeholder anywhere in
-    it, or a tab title in a short element (a long one that merely mentions "văn bản gốc" in a
-    sentence is document text)."""
+    """An element of the site around the document: a site notice or placeholder anywhere in
+    it, a tab title in a short element (a long one that merely mentions "văn bản gốc" in a
+    sentence is document text), or a navigation word as its whole text ("Tải về")."""
     text = fold(element_text(el))
-    phrases = CLUTTER_PHRASES if len(text) <= SHORT_ELEMENT_CHARS else SITE_PHRASES
-    return contains_any(text, phrases)
+    if PLACEHOLDER_MARK in text or contains_any(text, SITE_PHRASES):
+        return True
+    if len(text) > SHORT_ELEMENT_CHARS:
+        return False
+    return contains_any(text, TAB_TITLES) or is_clutter_line(collapse_ws(text).strip())
 
 
 def _doc_like(el: HtmlElement) -> bool:

@@ -7,6 +7,7 @@ Phrases are written as printed; code compares them after :func:`extract.html.tex
 from __future__ import annotations
 
 from extract.settings import ATTRIBUTE_LABELS as _SHARED_ATTRIBUTE_LABELS
+from extract.settings import NATIONAL_MOTTO, PARTY_MOTTO, SITE_PHRASES
 
 # Elements whose whole subtree is never visible text.
 DROP_TAGS: frozenset[str] = frozenset(
@@ -90,33 +91,11 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 # Inline style fragments (spaces removed, lower case) marking text Word itself hides.
 HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all",)
 
-# The national motto (and the Party's header) mark where a document starts.
-MOTTO_PHRASES: tuple[str, ...] = (
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-)
+# The national motto (and the Party's header) mark where a document starts (extract/settings.py).
+MOTTO_PHRASES: tuple[str, ...] = (NATIONAL_MOTTO, PARTY_MOTTO)
 
-# Phrases of site clutter. An element whose text contains one of them (and that does not
-# hold the document) is not part of the document. Generic words such as "chia sẻ", "tải về",
-# "đăng ký" occur in documents ("chia sẻ dữ liệu") and are not used at all.
-# SITE_PHRASES never occur in a legal text: they mark an element of any size as clutter.
-SITE_PHRASES: tuple[str, ...] = (
-    "Bạn Chưa Đăng Nhập Tài khoản",
-    "Vì chưa Đăng Nhập nên Bạn",
-    "mời Bạn Đăng ký Tài khoản",
-    "{{",
-)
-# Tab and box titles that a document may also write inside a sentence ("đối chiếu với văn bản
-# gốc"): they mark only a short element (a tab, a box title) as clutter.
-TAB_PHRASES: tuple[str, ...] = (
-    "Tư vấn liên quan",
-    "Văn bản gốc",
-    "Văn bản tiếng Anh",
-    "Tra cứu nhanh",
-    "Bài viết Liên quan",
-)
-CLUTTER_PHRASES: tuple[str, ...] = SITE_PHRASES + TAB_PHRASES
-#: An element longer than this (folded characters) is clutter only by a SITE_PHRASES phrase.
+#: An element longer than this (folded characters) is clutter only by a site notice
+#: (extract/settings.SITE_PHRASES), not by a tab title it contains.
 SHORT_ELEMENT_CHARS: int = 300
 
 # Rejects: pages that are not documents. Checked only when no document was found.
@@ -135,7 +114,7 @@ CONTENT_PENDING_PHRASES: tuple[str, ...] = (
     "Nội dung văn bản đang được cập nhật",
 )
 LOGIN_PHRASES: tuple[str, ...] = (
-    "Bạn Chưa Đăng Nhập Tài khoản",
+    SITE_PHRASES[0],  # "Bạn Chưa Đăng Nhập Tài khoản"
     "Đăng nhập",
     "Mật khẩu",
     "Tên đăng nhập",

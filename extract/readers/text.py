@@ -17,10 +17,9 @@ from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, Item, read_rows
 from extract.settings import (
     ATTRIBUTE_LABELS,
-    CLUTTER_LINES,
-    CLUTTER_PHRASES,
     DOC_TYPES,
     HEADER_RULE,
+    is_clutter_line,
     is_motto,
 )
 from normalize.text import fold, fold_aligned, is_blank, mostly_upper
@@ -46,10 +45,7 @@ def read_text(text: str, encoding: str) -> RawPage:
 
 def is_clutter(line: str) -> bool:
     """A line of the site around the document (login prompts, empty tabs, placeholders)."""
-    folded = fold(line)
-    if "{{" in line or folded.strip(" ().:!,-") in CLUTTER_LINES:
-        return True
-    return folded.startswith(CLUTTER_PHRASES)
+    return is_clutter_line(fold(line))
 
 
 NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' and no 'Số: ...' line)"
