@@ -169,7 +169,8 @@ FINDINGS = _schema(
 
 REPAIRS = _schema(
     "repairs",
-    "Every text repair considered, applied or only reported.",
+    "Every text repair considered, applied or only reported, once per field it stands in: a word "
+    "that is in two fields (the body and the recipients) has a record in each.",
     [
         _DOC_ID,
         _field(
