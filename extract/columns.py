@@ -74,14 +74,25 @@ PARENT_HEADER_WORDS = (
 )
 
 
+#: Column roles that never stand over sub-columns.
+LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units", "product", "unit", "note"})
+
+
 def merge_header_rows(rows: list[list[str]]) -> list[str]:
-    """Two header rows into one: the second row's cells go under one parent of the first row
-    (the first whose words say it groups columns, else the last), joined as "parent / child"."""
+    """Two header rows into one: the second row's cells go under one parent of the first row,
+    joined as "parent / child".
+
+    The parent is a header that can stand over columns (not the number, name, tasks, units or
+    notes: those are leaf columns; scores, dates and unnamed figures can), preferably one whose
+    words say it groups columns; of several, the last ("Chỉ tiêu" names the rows before
+    "Kết quả" over the years). Without such a header, the last that can, else the last header.
+    """
     if len(rows) == 1:
         return rows[0]
     top, sub = rows[0], rows[1]
-    folded = [fold(h) for h in top]
-    parent = next((i for i, f in enumerate(folded) if any(w in f for w in PARENT_HEADER_WORDS)), len(top) - 1)
+    free = [i for i, h in enumerate(top) if role_of(h) not in LEAF_ROLES]
+    grouping = [i for i in free if any(w in fold(top[i]) for w in PARENT_HEADER_WORDS)]
+    parent = (grouping or free or [len(top) - 1])[-1]
     return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.columns import map_columns, role_of
+from extract.columns import map_columns, merge_header_rows, role_of
 from extract.metadata import is_placeholder
 from extract.numbering import parse_label
 from normalize.dates import parse_date
@@ -172,3 +172,37 @@ def test_total_rows_are_recognised_with_or_without_their_lost_letters(label: str
     from normalize.text import fold
 
     assert bool(TOTAL_ROW.match(fold(label))) is total
+
+
+@pytest.mark.parametrize(
+    ("top", "sub", "merged"),
+    [
+        # the one grouping header
+        (
+            ["STT", "Nội dung", "Kết quả đánh giá", "Cơ quan chủ trì"],
+            ["Năm 2022", "Năm 2023"],
+            ["STT", "Nội dung", "Kết quả đánh giá / Năm 2022", "Kết quả đánh giá / Năm 2023", "Cơ quan chủ trì"],
+        ),
+        # "Chỉ tiêu" names the rows; the later "Kết quả" groups the years
+        (
+            ["STT", "Chỉ tiêu", "Kết quả", "Ghi chú"],
+            ["2023", "2024"],
+            ["STT", "Chỉ tiêu", "Kết quả / 2023", "Kết quả / 2024", "Ghi chú"],
+        ),
+        # the money is split, not the year column before it
+        (
+            ["TT", "Nội dung", "Năm thực hiện", "Kinh phí"],
+            ["Tổng số", "Ngân sách tỉnh"],
+            ["TT", "Nội dung", "Năm thực hiện", "Kinh phí / Tổng số", "Kinh phí / Ngân sách tỉnh"],
+        ),
+        # no grouping words: the header that can stand over columns, not the units after it
+        (
+            ["STT", "Nội dung", "Số liệu", "Đơn vị chủ trì"],
+            ["2022", "2023"],
+            ["STT", "Nội dung", "Số liệu / 2022", "Số liệu / 2023", "Đơn vị chủ trì"],
+        ),
+    ],
+    ids=["one group", "name column first", "money after year", "no grouping words"],
+)
+def test_merge_header_rows_puts_the_sub_columns_under_their_parent(top, sub, merged):
+    assert merge_header_rows([top, sub]) == merged
