@@ -12,6 +12,7 @@ import re
 import lxml.etree as etree
 
 from extract.appendix import is_appendix_table
+from extract.header import header_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
 from extract.settings import is_motto
@@ -23,7 +24,6 @@ from .settings import (
     BOT_CHALLENGE_MARKUP,
     BOT_CHALLENGE_PHRASES,
     CONTENT_PENDING_PHRASES,
-    HEADER_LOOKBACK,
     LOGIN_PHRASES,
 )
 from .tables import build_grid, is_bordered, own_cells, own_rows
@@ -83,13 +83,7 @@ def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> 
     around = [(s, e) for s, e in layout_ranges if s <= motto < e]
     if around:
         return min(around, key=lambda r: r[1] - r[0])[0]
-    start = motto
-    for i in range(motto - 1, max(-1, motto - 1 - HEADER_LOOKBACK), -1):
-        text = blocks[i].text
-        if text is None or len(text) > 80 or text != text.upper():
-            break
-        start = i
-    return start
+    return header_start([b.text for b in blocks], motto)
 
 
 def _document_part(root: etree._Element, roots: list[etree._Element], motto: etree._Element) -> list[etree._Element]:

@@ -123,10 +123,6 @@ LOGIN_PHRASES: tuple[str, ...] = (
 # Attribute-block labels ("Thuộc tính"): the one list of extract/settings.py (folded forms).
 ATTRIBUTE_LABELS: tuple[str, ...] = tuple(_SHARED_ATTRIBUTE_LABELS)
 
-# Issuing-body lines ("ỦY BAN NHÂN DÂN", "TỈNH ...", "-----") that may precede a motto
-# written as plain paragraphs; the document starts at the first of them.
-HEADER_LOOKBACK: int = 4
-
 # Structural limits: beyond these a page is rejected, not walked.
 MAX_DEPTH: int = 512
 MAX_SPAN: int = 1000  # a rowspan/colspan larger than this is clamped

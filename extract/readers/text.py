@@ -12,20 +12,17 @@ import re
 from collections.abc import Sequence
 
 from extract.columns import map_columns
+from extract.header import ATTRIBUTE_LABEL, header_start
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, Item, read_rows
 from extract.settings import (
-    ATTRIBUTE_LABELS,
     DOC_TYPES,
-    HEADER_RULE,
     is_clutter_line,
     is_motto,
 )
-from normalize.text import fold, fold_aligned, is_blank, mostly_upper
+from normalize.text import fold, fold_aligned, is_blank
 
-_LABEL_ALTERNATION = "|".join(sorted((re.escape(label) for label in ATTRIBUTE_LABELS), key=len, reverse=True))
-_ATTRIBUTE = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALTERNATION})\s*:")
 _MAX_HEADER_CELLS = 24
 
 
@@ -58,27 +55,7 @@ def document_start(lines: Sequence[str]) -> int | None:
         motto = next((i for i, line in enumerate(lines) if re.match(r"^so\s*:\s*\S+/", fold(line))), None)
         if motto is None:
             return None
-    start = motto
-    i = motto - 1
-    while i >= 0 and motto - i <= 8:
-        line = lines[i]
-        if is_blank(line):
-            i -= 1
-            continue
-        if not _looks_like_header_line(line):
-            break
-        start = i
-        i -= 1
-    return start
-
-
-def _looks_like_header_line(line: str) -> bool:
-    if line.strip() and set(line.strip()) <= set(HEADER_RULE):
-        return True  # the rule under the issuing body: "-----", or the Party's "*"
-    stripped = line.strip().strip("*_ ")
-    if not stripped or _ATTRIBUTE.search(fold_aligned(stripped)) or is_clutter(stripped):
-        return False
-    return mostly_upper(stripped, share=0.8)
+    return header_start(lines, motto)
 
 
 def _document_end(lines: Sequence[str], start: int) -> int:
@@ -93,7 +70,7 @@ def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for line in lines:
         folded = fold_aligned(line)
-        matches = list(_ATTRIBUTE.finditer(folded))
+        matches = list(ATTRIBUTE_LABEL.finditer(folded))
         if not matches or folded[: matches[0].start()].strip():
             continue
         for n, match in enumerate(matches):
