@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +207,14 @@ def test_total_rows_are_recognised_with_or_without_their_lost_letters(label: str
 )
 def test_merge_header_rows_puts_the_sub_columns_under_their_parent(top, sub, merged):
     assert merge_header_rows([top, sub]) == merged
+
+
+def test_the_code_fingerprint_covers_the_rules_but_not_the_runners() -> None:
+    from extract.pipeline import RUNNER_MODULES, fingerprinted_sources
+
+    root = Path(__file__).resolve().parents[1]
+    hashed = {p.relative_to(root).as_posix() for p in fingerprinted_sources()}
+    for rule in ("extract/columns.py", "extract/html/dom.py", "normalize/repair/confidence.py", "schemas/tables.py"):
+        assert rule in hashed
+    assert not hashed & RUNNER_MODULES
+    assert all((root / m).is_file() for m in RUNNER_MODULES)  # a renamed runner must be renamed here too
