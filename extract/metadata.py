@@ -88,7 +88,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     meta.raw = dict(raw)
     folded = [fold(_clean_line(line)) for line in lines]
 
-    motto = next((i for i, f in enumerate(folded) if is_motto(f)), None)
+    motto = next((i for i, line in enumerate(lines) if is_motto(_clean_line(line))), None)
     if motto is not None:
         head = [
             _clean_line(line)
@@ -124,7 +124,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
     """Document type heading ("KẾ HOẠCH") and the title lines under it."""
     for i in range(start, min(len(lines), start + 60)):
-        if folded[i] in DOC_TYPES and not is_motto(folded[i]) and folded[i] != MOTTO_SUBTITLE:
+        if folded[i] in DOC_TYPES and not is_motto(_clean_line(lines[i])) and folded[i] != MOTTO_SUBTITLE:
             meta.doc_type_heading = DOC_TYPES[folded[i]]
             title: list[str] = []
             for j in range(i + 1, min(len(lines), i + 8)):

@@ -8,6 +8,9 @@ accent-free lower-case form produced by ``normalize.text.fold``.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from normalize.text import fold, fold_aligned, mostly_upper
 
 #: Attribute block labels -> metadata key. Matched on the folded label text.
 ATTRIBUTE_LABELS: dict[str, str] = {
@@ -88,12 +91,50 @@ HEADER_RULE = "-_–—=. *"
 PARTY_MOTTO = "dang cong san viet nam"
 
 
-def is_motto(folded: str) -> bool:
-    """Is this folded line the motto that opens a document? The national motto anywhere in the
-    line; the Party's only as a line (or a table cell) of its own, since texts cite the Party."""
-    if NATIONAL_MOTTO in folded:
-        return True
-    return any(part.strip(" *_-|") == PARTY_MOTTO for part in folded.split("|"))
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MOTTO_WORDS = re.compile(r"\s+".join(NATIONAL_MOTTO.split()))
+#: Markup around a line or cell that says nothing about it ("**", "|", "#").
+_LINE_MARKUP = " *_|#>\t"
+
+
+def is_motto(line: str) -> bool:
+    """Is this line (as written) the motto that opens a document?
+
+    The national motto in capitals in a cell of its own, maybe with the issuing body in
+    capitals before it and "Độc lập - Tự do - Hạnh phúc" after it ("ỦY BAN NHÂN DÂN | CỘNG HÒA
+    XÃ HỘI CHỦ NGHĨA VIỆT NAM"), or alone on its line in any case. Never inside a sentence, a
+    quotation or a list item that names the Republic ("Quốc huy nước Cộng hòa xã hội chủ nghĩa
+    Việt Nam", 'dòng chữ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"', "+ CỘNG HÒA ..., Độc lập ...;").
+    The Party's motto only as a line or a table cell of its own, since texts cite the Party.
+    """
+    text = _LINE_BREAK_TAG.sub("|", unicodedata.normalize("NFC", line))  # "<br>" ends a line too
+    folded = fold_aligned(text)
+    start = 0
+    for cell in text.split("|"):
+        end = start + len(cell)
+        for m in _MOTTO_WORDS.finditer(folded, start, end):
+            if _motto_cell(text, folded, start, m.start(), m.end(), end):
+                return True
+        start = end + 1
+    return any(part.strip(_LINE_MARKUP + "-") == PARTY_MOTTO for part in fold(text).split("|"))
+
+
+def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, cell_end: int) -> bool:
+    """The motto at text[start:end] stands as a header in the cell text[cell_start:cell_end]."""
+    before = text[cell_start:start].strip(_LINE_MARKUP)
+    rest = folded[end:cell_end].lstrip(" ,.:*_")
+    after = text[cell_end - len(rest) : cell_end]
+    if rest.startswith(MOTTO_SUBTITLE):
+        after = after[len(MOTTO_SUBTITLE) :]
+    after = after.strip(_LINE_MARKUP + HEADER_RULE)
+    if not before and not after:
+        return True  # alone on its line, whatever the case
+    return _header_words(before) and _header_words(after) and mostly_upper(text[start:end], share=0.8)
+
+
+def _header_words(piece: str) -> bool:
+    """Nothing, or words in capitals (the issuing body), not a sentence, quote or list item."""
+    return not piece or (piece[0].isalpha() and mostly_upper(piece, share=0.8))
 
 
 #: Document types, folded heading -> canonical name.

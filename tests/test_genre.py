@@ -341,8 +341,35 @@ def test_a_party_plan_has_its_header_and_signature_read() -> None:
 
 def test_the_party_named_in_a_sentence_is_not_a_motto() -> None:
     from extract.settings import is_motto
-    from normalize.text import fold
 
-    assert is_motto(fold("ĐẢNG CỘNG SẢN VIỆT NAM"))
-    assert is_motto(fold("TỈNH ỦY ĐẮK NÔNG | **ĐẢNG CỘNG SẢN VIỆT NAM**"))
-    assert not is_motto(fold("Thực hiện Nghị quyết của Đảng Cộng sản Việt Nam về cải cách"))
+    assert is_motto("ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert is_motto("TỈNH ỦY ĐẮK NÔNG | **ĐẢNG CỘNG SẢN VIỆT NAM**")
+    assert not is_motto("Thực hiện Nghị quyết của Đảng Cộng sản Việt Nam về cải cách")
+
+
+def test_the_republic_named_in_a_sentence_is_not_a_motto() -> None:
+    from extract.settings import is_motto
+
+    assert is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert is_motto("| ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |")
+    assert is_motto("**Cộng hòa Xã hội Chủ nghĩa Việt Nam**")  # alone on its line, whatever the case
+    assert not is_motto("Quốc huy Nước Cộng hòa xã hội chủ nghĩa Việt Nam đối với “Giấy khen” của Thủ trưởng")
+    assert not is_motto("Công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam có quyền")
+    assert is_motto("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
+    assert is_motto("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc**")
+    # quoted or listed in an article about ID cards and certificates: not a header
+    assert not is_motto("b) Dòng chữ “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc”;")
+    assert not is_motto("+ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc;")
+    assert not is_motto("a) Quốc hiệu: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”: Được trình bày bằng chữ in hoa")
+
+
+def test_an_article_that_names_the_republic_is_not_a_document() -> None:
+    article = (
+        "# Mẫu giấy khen mới nhất 2025?\n\n"
+        "Chính giữa phía trên là:\n\n"
+        "Quốc huy Nước Cộng hòa xã hội chủ nghĩa Việt Nam đối với “Giấy khen” của Thủ trưởng cơ quan.\n\n"
+        "Biểu tượng của các cơ quan, tổ chức đối với “Giấy khen”.\n"
+    )
+    result = run_text(article, "article.md")
+    (failure,) = result.tables["failures"]
+    assert failure["reason"] == "not_a_document"

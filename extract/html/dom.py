@@ -9,13 +9,12 @@ from __future__ import annotations
 import lxml.etree as etree
 
 from extract.page import PageError
-from extract.settings import PLACEHOLDER_MARK, SITE_PHRASES, TAB_TITLES, is_clutter_line
+from extract.settings import PLACEHOLDER_MARK, SITE_PHRASES, TAB_TITLES, is_clutter_line, is_motto
 
 from .settings import (
     DROP_TAGS,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
-    MOTTO_PHRASES,
     SHORT_ELEMENT_CHARS,
 )
 from .textutil import collapse_ws, contains_any, fold
@@ -121,22 +120,24 @@ def element_text(el: etree._Element) -> str:
 
 
 def find_motto(root: HtmlElement) -> HtmlElement | None:
-    """The smallest element whose text holds the national motto, in document order.
+    """The smallest element whose text holds the motto (extract/settings.is_motto), in
+    document order.
 
-    First pass: an element's own text (cheap). Second pass, for a motto that Word split
-    into several runs: the whole text of small paragraphs and cells.
+    First pass: an element's own text, each piece between its children (a ``<br>`` ends a
+    line) on its own. Second pass, for a motto that Word split into several runs: the whole
+    text of small paragraphs and cells.
     """
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        own = (el.text or "") + "".join((c.tail or "") for c in el)
-        if "nam" in own.lower() and contains_any(fold(own), MOTTO_PHRASES):
+        pieces = [el.text or ""] + [c.tail or "" for c in el]
+        if any("nam" in p.lower() and is_motto(p) for p in pieces):
             return el
     for el in root.iter("p", "td", "th", "div", "h1", "h2", "h3", "b", "strong"):
         if len(el) == 0:
             continue
         full = short_text(el, 300)
-        if full and contains_any(fold(full), MOTTO_PHRASES):
+        if full and is_motto(full):
             return el
     return None
 

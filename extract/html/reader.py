@@ -75,7 +75,7 @@ def _has_numbered_rows(table: etree._Element) -> bool:
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:
     """Index of the first block of the document header (issuing body / national motto)."""
     motto = next(
-        (i for i, b in enumerate(blocks) if b.text is not None and is_motto(fold(b.text))),
+        (i for i, b in enumerate(blocks) if b.text is not None and is_motto(b.text)),
         None,
     )
     if motto is None:

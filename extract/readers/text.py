@@ -50,7 +50,7 @@ NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI 
 
 def document_start(lines: Sequence[str]) -> int | None:
     """Index of the first header line: the issuing body above the national motto."""
-    motto = next((i for i, line in enumerate(lines) if is_motto(fold(line))), None)
+    motto = next((i for i, line in enumerate(lines) if is_motto(line)), None)
     if motto is None:
         motto = next((i for i, line in enumerate(lines) if re.match(r"^so\s*:\s*\S+/", fold(line))), None)
         if motto is None:
