@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.settings import ATTRIBUTE_LABELS, HEADER_RULE, is_clutter_line
+from extract.settings import ATTRIBUTE_LABELS, DOC_TYPES, HEADER_RULE, is_clutter_line, is_motto
 from normalize.text import fold, fold_aligned, is_blank, mostly_upper
 
 #: Lines (blank ones included) above the motto that may still be the header.
@@ -51,3 +51,20 @@ def header_start(lines: Sequence[str | None], motto: int) -> int:
             start = i
         i -= 1
     return start
+
+
+def is_type_heading(line: str) -> bool:
+    """The document's type heading in capitals on a line of its own ("KẾ HOẠCH", "**NGHỊ ĐỊNH**")."""
+    text = line.strip().strip("*_# ")
+    return fold(text) in DOC_TYPES and mostly_upper(text, share=0.9)
+
+
+def header_motto(lines: Sequence[str]) -> int | None:
+    """Index of the motto line that heads the document: the first motto, unless the type
+    heading comes before it (the page lost its header; a motto further down is an annexed
+    form's)."""
+    motto = next((i for i, line in enumerate(lines) if is_motto(line)), None)
+    if motto is None:
+        return None
+    heading = next((i for i, line in enumerate(lines[:motto]) if is_type_heading(line)), None)
+    return motto if heading is None else None

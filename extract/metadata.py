@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from extract.header import header_motto, header_start
 from extract.settings import (
     ATTRIBUTE_LABELS,
     DOC_TYPES,
@@ -77,6 +78,12 @@ def read_attributes(pairs: list[tuple[str, str]]) -> tuple[dict[str, str | None]
     return values, raw
 
 
+#: Where an issuing body printed in one cell with its rule and number ends.
+_BODY_END = re.compile(r"[-_=–—]{3,}|\b[Ss][ốỐ]\s*:")
+#: A document number standing alone ("5680/CT-CS", "125-KH/TU").
+_BARE_NUMBER = re.compile(r"^\S*\d\S*/\S+$")
+
+
 def _clean_line(line: str) -> str:
     return collapse_spaces(line.replace("**", "").replace("__", "")).strip(" *_|")
 
@@ -88,24 +95,29 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     meta.raw = dict(raw)
     folded = [fold(_clean_line(line)) for line in lines]
 
-    motto = next((i for i, line in enumerate(lines) if is_motto(_clean_line(line))), None)
+    cleaned = [_clean_line(line) for line in lines]
+    motto = header_motto(cleaned)
     if motto is not None:
-        head = [
-            _clean_line(line)
-            for line in lines[:motto]
-            if _clean_line(line) and not set(_clean_line(line)) <= set(HEADER_RULE)
-        ]
+        # "CHÍNH PHỦ_______ Số: 170/2025/NĐ-CP": the body ends at its rule or at the number
+        head = [_BODY_END.split(line)[0].rstrip("-_ ") for line in cleaned[header_start(cleaned, motto) : motto]]
+        head = [line for line in head if line and not set(line) <= set(HEADER_RULE)]
         if head:
             meta.issuing_body_lines = head
         elif "|" in lines[motto]:  # "QUỐC HỘI | CỘNG HÒA ..." on one line (Markdown dumps)
-            body = _clean_line(lines[motto].split("|")[0]).rstrip("-_ ")
+            body = _BODY_END.split(_clean_line(lines[motto].split("|")[0]))[0].rstrip("-_ ")
             meta.issuing_body_lines = [body] if body else []
 
+    number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
     for line in lines[:40]:
         clean = _clean_line(line)
         for part in clean.split("|"):
             part = part.strip()
+            if not part:
+                continue
             fpart = fold_aligned(part)
+            if number_label and meta.header_number is None and _BARE_NUMBER.match(part):
+                meta.header_number = part.strip(" .;")
+            number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
             if meta.header_number is None and match and "/" in match.group("number"):
                 meta.header_number = part[match.start("number") : match.end("number")].strip(" .;|")

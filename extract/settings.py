@@ -91,6 +91,8 @@ HEADER_RULE = "-_–—=. *"
 PARTY_MOTTO = "dang cong san viet nam"
 
 
+#: "Độc lập - Tự do - Hạnh phúc" (folded), with any dash.
+_SUBTITLE = re.compile(r"doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MOTTO_WORDS = re.compile(r"\s+".join(NATIONAL_MOTTO.split()))
 #: Markup around a line or cell that says nothing about it ("**", "|", "#").
@@ -123,18 +125,27 @@ def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, c
     """The motto at text[start:end] stands as a header in the cell text[cell_start:cell_end]."""
     before = text[cell_start:start].strip(_LINE_MARKUP)
     rest = folded[end:cell_end].lstrip(" ,.:*_")
-    after = text[cell_end - len(rest) : cell_end]
-    if rest.startswith(MOTTO_SUBTITLE):
-        after = after[len(MOTTO_SUBTITLE) :]
-    after = after.strip(_LINE_MARKUP + HEADER_RULE)
+    subtitle = _SUBTITLE.match(rest)
+    if subtitle:
+        rest = rest[subtitle.end() :]
+    rest = rest.lstrip(_LINE_MARKUP + HEADER_RULE)
+    if PLACE_DATE_LINE.match(rest):
+        rest = ""  # "Hà Nội, ngày 30 tháng 6 năm 2025" after the motto in the same cell
+    after = text[cell_end - len(rest) : cell_end].strip(_LINE_MARKUP + HEADER_RULE)
     if not before and not after:
         return True  # alone on its line, whatever the case
     return _header_words(before) and _header_words(after) and mostly_upper(text[start:end], share=0.8)
 
 
 def _header_words(piece: str) -> bool:
-    """Nothing, or words in capitals (the issuing body), not a sentence, quote or list item."""
-    return not piece or (piece[0].isalpha() and mostly_upper(piece, share=0.8))
+    """Nothing, or words in capitals (the issuing body), not a sentence, quote or list item
+    (a title in capitals that names the Republic has commas: "..., NGUYÊN CHỦ TỊCH NƯỚC ...")."""
+    if not piece:
+        return True
+    return piece[0].isalpha() and mostly_upper(piece, share=0.8) and not any(c in piece for c in _SENTENCE_MARKS)
+
+
+_SENTENCE_MARKS = ",;“”\"«»"
 
 
 #: Document types, folded heading -> canonical name.

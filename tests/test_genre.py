@@ -357,6 +357,11 @@ def test_the_republic_named_in_a_sentence_is_not_a_motto() -> None:
     assert not is_motto("Công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam có quyền")
     assert is_motto("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
     assert is_motto("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc**")
+    # one cell: the motto, its subtitle with en dashes, a rule, then the place and date
+    assert is_motto(
+        "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc"
+        "_________________ Hà Nội, ngày 30 tháng 6 năm 2025 |"
+    )
     # quoted or listed in an article about ID cards and certificates: not a header
     assert not is_motto("b) Dòng chữ “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc”;")
     assert not is_motto("+ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc;")

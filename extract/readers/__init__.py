@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from extract.html.decode import decode_html_bytes, sniff_utf16
 from extract.page import PageError, RawPage
@@ -31,8 +32,20 @@ def read_page(data: bytes) -> RawPage:
     text, encoding = decode_html_bytes(data)  # the same evidence, in the same order, as for pages
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
-    lines = text.splitlines()
-    pipe_lines = sum(1 for line in lines if line.strip() == "|")
-    if pipe_lines >= 2 or any(GFM_SEPARATOR.match(line.strip()) for line in lines if "-|" in line):
+    if _looks_like_markdown(text.splitlines()):
         return read_markdown(text, encoding)
     return read_text(text, encoding)
+
+
+def _looks_like_markdown(lines: list[str]) -> bool:
+    """Markdown: its one-cell-per-line tables ("|" lines), a GFM table, or, without tables,
+    lines in bold ("**NGHỊ ĐỊNH**") or headings ("# QUYẾT ĐỊNH"), whose markers a text dump never
+    has and which must not reach the text."""
+    pipe_lines = sum(1 for line in lines if line.strip() == "|")
+    if pipe_lines >= 2 or any(GFM_SEPARATOR.match(line.strip()) for line in lines if "-|" in line):
+        return True
+    marked = sum(1 for line in lines if _MARKED_LINE.match(line.strip()))
+    return marked >= 2
+
+
+_MARKED_LINE = re.compile(r"^(\*\*[^*].*\*\*|#{1,6}\s+\S.*)$")

@@ -16,7 +16,8 @@ from extract.numbering import fused_label, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from normalize.text import is_blank
+from extract.settings import ATTRIBUTE_LABELS
+from normalize.text import fold, is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
 GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -24,7 +25,24 @@ _NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 
 
 def strip_emphasis(text: str) -> str:
-    return _EMPHASIS.sub("", text).strip()
+    """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
+    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip())
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+
+
+def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
+    """The site's attribute block as (label, value) pairs, when each label ("Số hiệu:") and its
+    value stand as cells or lines of their own, one after the other."""
+    def is_label(text: str) -> bool:
+        return text.rstrip().endswith(":") and fold(text).strip(" :") in ATTRIBUTE_LABELS
+
+    return [
+        (label.strip(" :"), value.strip())
+        for label, value in zip(texts, texts[1:], strict=False)
+        if is_label(label) and not is_label(value)
+    ]
 
 
 def read_markdown(text: str, encoding: str) -> RawPage:
@@ -76,6 +94,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     start = document_start([b.text or "" for b in blocks])
     if start is None:
         raise PageError("not_a_document", NO_HEADER)
+    page.attributes = attribute_pairs([b.text for b in blocks[:start] if b.text])
     page.blocks = blocks[start:]
     return page
 

@@ -1,0 +1,124 @@
+"""Markdown dumps of portal pages in shapes beyond the four corpus fixtures: the site's attribute
+block as cells, a type heading marked "#", the number in the cell after "Số:", an issuing body
+printed in one cell with its rule and number, and a page that lost its header."""
+
+from __future__ import annotations
+
+from tests.conftest import run_text
+
+SITE_AND_ATTRIBUTES = """|
+|
+Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép, đăng tải lại là vi phạm pháp luật.
+|
+|
+Đang tải văn bản...
+#
+**Số hiệu:**
+|
+1207/QĐ-UBND
+|
+|
+**Loại văn bản:**
+|
+Quyết định
+|
+**Nơi ban hành:**
+|
+Tỉnh Quảng Ngãi
+|
+|
+**Người ký:**
+|
+Trần Văn Bình
+|
+**Ngày ban hành:**
+|
+02/10/2025
+|
+|
+**
+Ngày hiệu lực:**
+|
+Đã biết
+|
+"""
+
+HEADER_CELLS = """|
+**ỦY BAN NHÂN DÂN **
+TỈNH QUẢNG NGÃI
+--------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số:
+|
+1207/QĐ-UBND
+|
+*Quảng Ngãi, ngày 02 tháng 10 năm 2025*
+|
+|
+# QUYẾT ĐỊNH
+|
+VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH
+|
+
+Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_the_attribute_block_in_cells_and_a_number_in_the_next_cell() -> None:
+    result = run_text(SITE_AND_ATTRIBUTES + HEADER_CELLS, "page.md")
+    assert not result.tables.get("failures")
+    doc = result.tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
+        "1207/QĐ-UBND",
+        "Quyết định",
+        "Tỉnh Quảng Ngãi",
+        "Trần Văn Bình",
+    )
+    assert doc["effective_date"] is None and doc["effective_date_raw"] == "Đã biết"
+    assert "Bản dịch này" not in (doc["body_text"] or "")
+
+
+def test_a_type_heading_marked_as_a_markdown_heading_in_a_cell() -> None:
+    doc = run_text(HEADER_CELLS, "page.md").tables["documents"][0]  # no attribute block
+    assert (doc["number"], doc["doc_type"], doc["issuer"]) == ("1207/QĐ-UBND", "Quyết định", "Tỉnh Quảng Ngãi")
+    assert doc["title"] == "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH"
+
+
+def test_an_issuing_body_printed_with_its_rule_and_number_in_one_cell() -> None:
+    page = (
+        "CHÍNH PHỦ__________ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\n"
+        "|\n\n**NGHỊ ĐỊNH**\n\n**Quy định về đào tạo, bồi dưỡng công chức**\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*\n\nĐiều 1. Phạm vi điều chỉnh\n"
+    )
+    doc = run_text(page, "page.md").tables["documents"][0]
+    assert (doc["issuing_body"], doc["issuer"], doc["number"], doc["doc_type"]) == (
+        "CHÍNH PHỦ",
+        "Chính phủ",
+        "171/2025/NĐ-CP",
+        "Nghị định",
+    )
+
+
+def test_a_page_that_lost_its_header_starts_at_its_type_heading() -> None:
+    # the only motto is that of a form annexed to the decree: it heads neither the page nor its metadata
+    page = (
+        "**NGHỊ ĐỊNH**\n\nQUY ĐỊNH THỰC HIỆN LIÊN THÔNG ĐIỆN TỬ NHÓM THỦ TỤC HÀNH CHÍNH\n\n"
+        "*Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;*\n\n"
+        "Điều 1. Phạm vi điều chỉnh\n\nNghị định này quy định thực hiện liên thông điện tử.\n\n"
+        "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Văn An\n\n"
+        "**PHỤ LỤC**\n\n**Mẫu số 01**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n"
+        "Độc lập - Tự do - Hạnh phúc\n\n**TỜ KHAI**\n\nKính gửi: ……………\n"
+    )
+    result = run_text(page, "page.md")
+    doc = result.tables["documents"][0]
+    assert (doc["doc_type"], doc["issuing_body"], doc["issuer"], doc["number"]) == ("Nghị định", None, None, None)
+    assert doc["title"] == "QUY ĐỊNH THỰC HIỆN LIÊN THÔNG ĐIỆN TỬ NHÓM THỦ TỤC HÀNH CHÍNH"
+    assert doc["body_text"].startswith("NGHỊ ĐỊNH")
