@@ -84,6 +84,12 @@ _BODY_END = re.compile(r"[-_=–—]{3,}|\b[Ss][ốỐ]\s*:")
 _BARE_NUMBER = re.compile(r"^\S*\d\S*/\S+$")
 
 
+def _is_number(token: str) -> bool:
+    """A document number has a numeral and a slash ("434/KH-UBND"); a draft's "/QĐ-UBND",
+    printed before it was numbered, is no number."""
+    return "/" in token and any(ch.isdigit() for ch in token.split("/")[0])
+
+
 def _clean_line(line: str) -> str:
     return collapse_spaces(line.replace("**", "").replace("__", "")).strip(" *_|")
 
@@ -115,11 +121,11 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             if not part:
                 continue
             fpart = fold_aligned(part)
-            if number_label and meta.header_number is None and _BARE_NUMBER.match(part):
+            if number_label and meta.header_number is None and _BARE_NUMBER.match(part) and _is_number(part):
                 meta.header_number = part.strip(" .;")
             number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
-            if meta.header_number is None and match and "/" in match.group("number"):
+            if meta.header_number is None and match and _is_number(match.group("number")):
                 meta.header_number = part[match.start("number") : match.end("number")].strip(" .;|")
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place and parse_date(part):

@@ -122,3 +122,13 @@ def test_a_page_that_lost_its_header_starts_at_its_type_heading() -> None:
     assert (doc["doc_type"], doc["issuing_body"], doc["issuer"], doc["number"]) == ("Nghị định", None, None, None)
     assert doc["title"] == "QUY ĐỊNH THỰC HIỆN LIÊN THÔNG ĐIỆN TỬ NHÓM THỦ TỤC HÀNH CHÍNH"
     assert doc["body_text"].startswith("NGHỊ ĐỊNH")
+
+
+def test_a_draft_without_its_number_has_no_number() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nSố:     /QĐ-UBND\n"
+        "Quảng Ngãi, ngày      tháng 10 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\n\nĐiều 1. Ban hành quy chế.\n"
+    )
+    doc = run_text(page).tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"]) == (None, "Quyết định", "Tỉnh Quảng Ngãi")
