@@ -196,12 +196,25 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
     label = lines[start].replace("*", "").strip()
     title_lines = []
     for line in lines[start + 1 :]:
-        if APPENDIX_REFERENCE.search(fold_aligned(line)):
-            reference = line.strip()
+        found = APPENDIX_REFERENCE.search(fold_aligned(line))
+        if found:
+            cut = _reference_start(line, found.start())
+            title_lines.append(line[:cut].replace("*", "").strip())
+            reference = line[cut:].strip()
             break
         title_lines.append(line.replace("*", "").strip())
     title = " ".join(t for t in title_lines if t) or None
     return label, title, reference
+
+
+def _reference_start(line: str, words: int) -> int:
+    """Where the "(Kèm theo ...)" reference whose words start at ``words`` opens: at its
+    bracket and emphasis ("*(Ban hành kèm theo"), when a title was read into the same line."""
+    paren = line.rfind("(", 0, words + 1)
+    cut = paren if paren >= 0 and ")" not in line[paren:words] else words
+    while cut > 0 and line[cut - 1] == "*":
+        cut -= 1
+    return cut
 
 
 def _find_reference(lines: list[str]) -> str | None:
