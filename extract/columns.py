@@ -77,22 +77,48 @@ PARENT_HEADER_WORDS = (
 #: Column roles that never stand over sub-columns.
 LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units", "product", "unit", "note"})
 
+#: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
+#: the parents that group them). Years go under results, targets and phases; money under
+#: funding; start and end under time; X and Y under coordinates.
+SUB_COLUMN_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(r"^(nam\s+)?(19|20)\d\d\b"),
+        ("ket qua", "chi tieu", "muc tieu", "giai doan", "nam ", "du kien", "ke hoach"),
+    ),
+    (
+        re.compile(r"\b(tong|ngan sach|ns\w*|von|trung uong|dia phuong|xa hoi hoa|khac)\b"),
+        ("kinh phi", "nguon von", "von", "du toan", "tong muc"),
+    ),
+    (re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")),
+    (re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
+)
+
 
 def merge_header_rows(rows: list[list[str]]) -> list[str]:
     """Two header rows into one: the second row's cells go under one parent of the first row,
     joined as "parent / child".
 
     The parent is a header that can stand over columns (not the number, name, tasks, units or
-    notes: those are leaf columns; scores, dates and unnamed figures can), preferably one whose
-    words say it groups columns; of several, the last ("Chỉ tiêu" names the rows before
-    "Kết quả" over the years). Without such a header, the last that can, else the last header.
+    notes; nor the first column after the number, which names the rows, while another is
+    left), chosen by what its sub-columns are (years under "Kết quả", money under "Kinh phí",
+    start and end under "Thời gian"), then by words that say it groups columns; of equals,
+    the first. Without such a header, the last header.
     """
     if len(rows) == 1:
         return rows[0]
     top, sub = rows[0], rows[1]
     free = [i for i, h in enumerate(top) if role_of(h) not in LEAF_ROLES]
-    grouping = [i for i in free if any(w in fold(top[i]) for w in PARENT_HEADER_WORDS)]
-    parent = (grouping or free or [len(top) - 1])[-1]
+    if len(free) > 1 and free[0] <= 1:
+        free = free[1:]  # "Chỉ tiêu" right after STT names the rows
+    folded_sub = [fold(s).strip() for s in sub]
+    kinds = [parents for pattern, parents in SUB_COLUMN_KINDS if any(pattern.search(s) for s in folded_sub)]
+
+    def affinity(i: int) -> tuple[int, int]:
+        header = fold(top[i])
+        fits = sum(any(w in header for w in parents) for parents in kinds)
+        return fits, int(any(w in header for w in PARENT_HEADER_WORDS))
+
+    parent = max(free, key=lambda i: (*affinity(i), -i)) if free else len(top) - 1
     return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from extract.settings import ATTRIBUTE_LABELS, DOC_TYPES, HEADER_RULE, is_clutter_line, is_motto
 from normalize.text import fold, fold_aligned, is_blank, mostly_upper
@@ -25,14 +26,15 @@ ATTRIBUTE_LABEL = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALTERNATION})\s*:")
 
 def is_header_line(line: str) -> bool:
     """A line of the issuing body: a rule ("-----", the Party's "*"), or a short line mostly in
-    capitals that is neither an attribute ("SỐ HIỆU: ...") nor the site's."""
+    capitals that is neither an attribute ("SỐ HIỆU: ..."), the site's, nor a type word."""
     if line.strip() and set(line.strip()) <= set(HEADER_RULE):
         return True
     stripped = line.strip().strip("*_ ")
     if not stripped or len(stripped) > HEADER_LINE_CHARS:
         return False
-    if ATTRIBUTE_LABEL.search(fold_aligned(stripped)) or is_clutter_line(fold(stripped)):
-        return False
+    folded = fold(stripped)
+    if ATTRIBUTE_LABEL.search(fold_aligned(stripped)) or is_clutter_line(folded) or folded in DOC_TYPES:
+        return False  # a type word alone ("LUẬT" in the site's menu) is no issuing body
     return mostly_upper(stripped, share=0.8)
 
 
@@ -59,12 +61,30 @@ def is_type_heading(line: str) -> bool:
     return fold(text) in DOC_TYPES and mostly_upper(text, share=0.9)
 
 
+#: A page that lost its header: its type heading is followed, within this many non-blank lines,
+#: by the enacting basis ("Căn cứ ...") or the first article ("Điều 1.").
+HEADLESS_LOOKAHEAD = 6
+_ENACTING = re.compile(r"^(can cu\b|dieu 1\b)")
+
+
+def headless_start(lines: Sequence[str]) -> int | None:
+    """Index of the type heading of a page that lost its header ("NGHỊ ĐỊNH" / title /
+    "Căn cứ ..."), when it comes before any motto; None otherwise. A heading alone ("THÔNG
+    BÁO" over a news item, "LUẬT" in the site's menu) is not enough."""
+    for i, line in enumerate(lines):
+        if is_motto(line):
+            return None
+        if not is_type_heading(line):
+            continue
+        following = islice((x for x in lines[i + 1 :] if not is_blank(x)), HEADLESS_LOOKAHEAD)
+        if any(_ENACTING.match(fold(x.strip().strip("*_# "))) for x in following):
+            return i
+    return None
+
+
 def header_motto(lines: Sequence[str]) -> int | None:
-    """Index of the motto line that heads the document: the first motto, unless the type
-    heading comes before it (the page lost its header; a motto further down is an annexed
-    form's)."""
-    motto = next((i for i, line in enumerate(lines) if is_motto(line)), None)
-    if motto is None:
+    """Index of the motto line that heads the document: the first motto, unless the page lost
+    its header and starts at its type heading (a motto further down is an annexed form's)."""
+    if headless_start(lines) is not None:
         return None
-    heading = next((i for i, line in enumerate(lines[:motto]) if is_type_heading(line)), None)
-    return motto if heading is None else None
+    return next((i for i, line in enumerate(lines) if is_motto(line)), None)

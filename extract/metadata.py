@@ -17,14 +17,12 @@ from extract.settings import (
     DOCUMENT_NUMBER_LINE,
     HEADER_RULE,
     ISSUER_NAMES,
-    MOTTO_SUBTITLE,
     PLACE_DATE_LINE,
     PLACEHOLDER_PATTERN,
     PLACEHOLDER_VALUES,
     RECIPIENTS_LABEL,
     SIGNATURE_PREFIXES,
     SIGNATURE_TITLES,
-    is_motto,
 )
 from normalize.dates import parse_date
 from normalize.text import collapse_spaces, fold, fold_aligned, mostly_upper
@@ -142,7 +140,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
     """Document type heading ("KẾ HOẠCH") and the title lines under it."""
     for i in range(start, min(len(lines), start + 60)):
-        if folded[i] in DOC_TYPES and not is_motto(_clean_line(lines[i])) and folded[i] != MOTTO_SUBTITLE:
+        if folded[i] in DOC_TYPES:
             meta.doc_type_heading = DOC_TYPES[folded[i]]
             title: list[str] = []
             for j in range(i + 1, min(len(lines), i + 8)):

@@ -43,18 +43,20 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 #: Notices of the site that no legal text contains: a line that starts with one, or an element
 #: that contains one, is clutter. Generic words ("chia sẻ", "văn bản gốc" inside a sentence)
 #: must not be here: they would cut a document short.
-SITE_PHRASES: tuple[str, ...] = (
+SITE_NOTICES: tuple[str, ...] = (
     "ban chua dang nhap",
     "vi chua dang nhap",
     "moi ban dang ky tai khoan",
     "neu chua co tai khoan",
-    "lawnet",
-    "thuvienphapluat",
     "ban dich nay thuoc quyen so huu",
     "moi hanh vi sao chep",
 )
+#: The site's own names: clutter at the start of a line or of a short element ("LawNet - ..."),
+#: not inside a paragraph that cites the site ("đăng tại thuvienphapluat.vn").
+SITE_NAMES: tuple[str, ...] = ("lawnet", "thuvienphapluat")
 #: Titles of the site's tabs and boxes that a document may also write inside a sentence ("đối
-#: chiếu với văn bản gốc"): clutter as a whole line, or inside a short element.
+#: chiếu với văn bản gốc"): clutter only as a whole line, or as the whole text of an element
+#: or of a short part of one ("<li>Văn bản gốc</li>" in a tab bar).
 TAB_TITLES: tuple[str, ...] = (
     "van ban goc",
     "van ban tieng anh",
@@ -62,10 +64,10 @@ TAB_TITLES: tuple[str, ...] = (
     "tra cuu nhanh",
     "bai viet lien quan",
 )
-#: Navigation words too common to look for inside text ("chia sẻ dữ liệu"): clutter only as a
-#: whole line, or as the whole text of an element.
+#: Navigation words too common to look for inside text ("chia sẻ dữ liệu"): clutter in the
+#: same places as the tab titles.
 NAV_WORDS: frozenset[str] = frozenset(
-    {"dang nhap", "dang ky tai khoan", "tu khoa", "tai ve", "chia se", "khong co noi dung"}
+    {"dang nhap", "dang ky tai khoan", "tu khoa", "tai ve", "chia se", "khong co noi dung", "thu vien phap luat"}
 )
 #: A template placeholder left in the page ("{{ doc.title }}"): clutter wherever it stands.
 PLACEHOLDER_MARK = "{{"
@@ -76,7 +78,7 @@ CLUTTER_STRIP = " ().:!,-|"
 
 def is_clutter_line(folded: str) -> bool:
     """Is this folded line (or an element's whole text) the site's, not the document's?"""
-    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_PHRASES):
+    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
         return True
     whole = folded.strip(CLUTTER_STRIP)
     return whole in NAV_WORDS or whole in TAB_TITLES
@@ -84,7 +86,6 @@ def is_clutter_line(folded: str) -> bool:
 
 #: Lines that open the document proper.
 NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
-MOTTO_SUBTITLE = "doc lap - tu do - hanh phuc"
 #: Characters of the rule line under the issuing body ("-------", a Party document's "*").
 HEADER_RULE = "-_–—=. *"
 #: The Party's documents (a Tỉnh ủy's plans) put this where the State's put the national motto.
@@ -93,6 +94,7 @@ PARTY_MOTTO = "dang cong san viet nam"
 
 #: "Độc lập - Tự do - Hạnh phúc" (folded), with any dash.
 _SUBTITLE = re.compile(r"doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc")
+_ANY_SPACE = re.compile(r"\s")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MOTTO_WORDS = re.compile(r"\s+".join(NATIONAL_MOTTO.split()))
 #: Markup around a line or cell that says nothing about it ("**", "|", "#").
@@ -110,6 +112,7 @@ def is_motto(line: str) -> bool:
     The Party's motto only as a line or a table cell of its own, since texts cite the Party.
     """
     text = _LINE_BREAK_TAG.sub("|", unicodedata.normalize("NFC", line))  # "<br>" ends a line too
+    text = _ANY_SPACE.sub(" ", text)  # NBSP, tabs, line breaks: spaces (one for one, offsets kept)
     folded = fold_aligned(text)
     start = 0
     for cell in text.split("|"):

@@ -378,3 +378,53 @@ def test_an_article_that_names_the_republic_is_not_a_document() -> None:
     result = run_text(article, "article.md")
     (failure,) = result.tables["failures"]
     assert failure["reason"] == "not_a_document"
+
+
+def test_a_motto_line_with_a_no_break_space_or_a_carriage_return_still_heads_the_page() -> None:
+    for motto in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\u00a0", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\r"):
+        page = (
+            f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n-------\n{motto}\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-UBND\nĐắk Nông, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH\n\nI. MỤC TIÊU\n"
+        )
+        doc = run_text(page).tables["documents"][0]
+        assert (doc["issuing_body"], doc["issuer"], doc["number"]) == (
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+            "Tỉnh Đắk Nông",
+            "12/KH-UBND",
+        )
+
+
+def test_a_type_heading_alone_does_not_make_a_document() -> None:
+    news = "Tin tức\n\nTHÔNG BÁO\n\nLịch cắt điện tuần tới tại các phường trung tâm.\n\nXem thêm tin khác.\n"
+    (failure,) = run_text(news).tables["failures"]
+    assert failure["reason"] == "not_a_document"
+
+
+def test_site_navigation_in_capitals_above_the_header_is_not_the_document() -> None:
+    page = (
+        "LUẬT\n\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/QĐ-UBND\nĐắk Nông, ngày 3 tháng 3 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+        "Điều 1. Ban hành quy chế.\n"
+    )
+    doc = run_text(page).tables["documents"][0]
+    assert (doc["issuing_body"], doc["doc_type"], doc["number"]) == (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+        "Quyết định",
+        "12/QĐ-UBND",
+    )
+    assert doc["body_text"].startswith("ỦY BAN NHÂN DÂN")
+
+
+def test_a_text_dump_with_bold_lines_but_no_blank_lines_is_read_as_text() -> None:
+    page = (
+        "Trang chủ\n**Văn bản mới**\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nĐắk Nông, ngày 3 tháng 3 năm 2025\n**KẾ HOẠCH**\n"
+        "CẢI CÁCH HÀNH CHÍNH\nI. MỤC TIÊU\n"
+    )
+    doc = run_text(page).tables["documents"][0]
+    assert (doc["source_form"], doc["issuing_body"], doc["number"]) == (
+        "text",
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+        "12/KH-UBND",
+    )

@@ -18,6 +18,8 @@ from extract.header import header_start, is_header_line
         ("Trang chủ", False),  # the site's navigation, not in capitals
         ("SỐ HIỆU: 434/KH-UBND", False),  # an attribute of the site's block
         ("VĂN BẢN GỐC", False),  # a tab title
+        ("THƯ VIỆN PHÁP LUẬT", False),  # the site's banner, short as it is
+        ("LUẬT", False),  # a type word alone: the site's menu
         ("THƯ VIỆN PHÁP LUẬT - CƠ SỞ DỮ LIỆU VĂN BẢN QUY PHẠM PHÁP LUẬT CỦA TRUNG ƯƠNG VÀ ĐỊA PHƯƠNG", False),
     ],
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.etree as etree
 
 from extract.page import PageError
-from extract.settings import PLACEHOLDER_MARK, SITE_PHRASES, TAB_TITLES, is_clutter_line, is_motto
+from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
 from .settings import (
     DROP_TAGS,
@@ -17,7 +17,7 @@ from .settings import (
     MAX_DEPTH,
     SHORT_ELEMENT_CHARS,
 )
-from .textutil import collapse_ws, contains_any, fold
+from .textutil import contains_any, fold
 
 # Plain lxml elements: lxml.html's element classes cost a class lookup per node visited.
 HtmlElement = etree._Element
@@ -120,8 +120,8 @@ def element_text(el: etree._Element) -> str:
 
 
 def find_motto(root: HtmlElement) -> HtmlElement | None:
-    """The smallest element whose text holds the motto (extract/settings.is_motto), in
-    document order.
+    """The element that holds the motto (extract/settings.is_motto): the first, in document
+    order, whose own text does.
 
     First pass: an element's own text, each piece between its children (a ``<br>`` ends a
     line) on its own. Second pass, for a motto that Word split into several runs: the whole
@@ -144,14 +144,26 @@ def find_motto(root: HtmlElement) -> HtmlElement | None:
 
 def is_clutter(el: HtmlElement) -> bool:
     """An element of the site around the document: a site notice or placeholder anywhere in
-    it, a tab title in a short element (a long one that merely mentions "văn bản gốc" in a
-    sentence is document text), or a navigation word as its whole text ("Tải về")."""
+    it; or, in a short element, the site's name at its start, or a tab title or navigation word
+    as the whole text of the element or of one of its parts ("<li>Văn bản gốc</li>"). A
+    paragraph that mentions "văn bản gốc" or the site in a sentence is document text."""
     text = fold(element_text(el))
-    if PLACEHOLDER_MARK in text or contains_any(text, SITE_PHRASES):
+    if PLACEHOLDER_MARK in text or contains_any(text, SITE_NOTICES):
         return True
     if len(text) > SHORT_ELEMENT_CHARS:
         return False
-    return contains_any(text, TAB_TITLES) or is_clutter_line(collapse_ws(text).strip())
+    if text.startswith(SITE_NAMES) or is_clutter_line(text):
+        return True
+    for part in el.iterdescendants():
+        if isinstance(part.tag, str):
+            piece = fold(element_text(part))
+            if piece and len(piece) <= _PART_CHARS and is_clutter_line(piece):
+                return True
+    return False
+
+
+#: A part of an element longer than this is text, not a tab or a menu item.
+_PART_CHARS = 40
 
 
 def _doc_like(el: HtmlElement) -> bool:

@@ -7,7 +7,6 @@ Phrases are written as printed; code compares them after :func:`extract.html.tex
 from __future__ import annotations
 
 from extract.settings import ATTRIBUTE_LABELS as _SHARED_ATTRIBUTE_LABELS
-from extract.settings import NATIONAL_MOTTO, PARTY_MOTTO, SITE_PHRASES
 
 # Elements whose whole subtree is never visible text.
 DROP_TAGS: frozenset[str] = frozenset(
@@ -91,11 +90,8 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 # Inline style fragments (spaces removed, lower case) marking text Word itself hides.
 HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all",)
 
-# The national motto (and the Party's header) mark where a document starts (extract/settings.py).
-MOTTO_PHRASES: tuple[str, ...] = (NATIONAL_MOTTO, PARTY_MOTTO)
-
 #: An element longer than this (folded characters) is clutter only by a site notice
-#: (extract/settings.SITE_PHRASES), not by a tab title it contains.
+#: (extract/settings.SITE_NOTICES), not by a tab title it contains.
 SHORT_ELEMENT_CHARS: int = 300
 
 # Rejects: pages that are not documents. Checked only when no document was found.
@@ -114,7 +110,7 @@ CONTENT_PENDING_PHRASES: tuple[str, ...] = (
     "Nội dung văn bản đang được cập nhật",
 )
 LOGIN_PHRASES: tuple[str, ...] = (
-    SITE_PHRASES[0],  # "Bạn Chưa Đăng Nhập Tài khoản"
+    "Bạn Chưa Đăng Nhập Tài khoản",
     "Đăng nhập",
     "Mật khẩu",
     "Tên đăng nhập",

@@ -32,20 +32,29 @@ def read_page(data: bytes) -> RawPage:
     text, encoding = decode_html_bytes(data)  # the same evidence, in the same order, as for pages
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
-    if _looks_like_markdown(text.splitlines()):
+    lines = text.splitlines()
+    if _has_markdown_tables(lines):
         return read_markdown(text, encoding)
+    if _has_markdown_paragraphs(lines):
+        try:  # its markers must not reach the text; a dump that only looks so is read as text
+            return read_markdown(text, encoding)
+        except PageError:
+            pass
     return read_text(text, encoding)
 
 
-def _looks_like_markdown(lines: list[str]) -> bool:
-    """Markdown: its one-cell-per-line tables ("|" lines), a GFM table, or, without tables,
-    lines in bold ("**NGHỊ ĐỊNH**") or headings ("# QUYẾT ĐỊNH"), whose markers a text dump never
-    has and which must not reach the text."""
+def _has_markdown_tables(lines: list[str]) -> bool:
+    """The portals' one-cell-per-line tables ("|" lines) or a GFM table."""
     pipe_lines = sum(1 for line in lines if line.strip() == "|")
-    if pipe_lines >= 2 or any(GFM_SEPARATOR.match(line.strip()) for line in lines if "-|" in line):
-        return True
+    return pipe_lines >= 2 or any(GFM_SEPARATOR.match(line.strip()) for line in lines if "-|" in line)
+
+
+def _has_markdown_paragraphs(lines: list[str]) -> bool:
+    """Markdown without tables: lines in bold ("**NGHỊ ĐỊNH**") or headings ("# QUYẾT ĐỊNH"),
+    and paragraphs set apart by blank lines (Markdown joins the lines of a paragraph)."""
     marked = sum(1 for line in lines if _MARKED_LINE.match(line.strip()))
-    return marked >= 2
+    blank = sum(1 for line in lines if not line.strip())
+    return marked >= 2 and blank * 4 >= len(lines)
 
 
 _MARKED_LINE = re.compile(r"^(\*\*[^*].*\*\*|#{1,6}\s+\S.*)$")

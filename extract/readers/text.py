@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from extract.columns import map_columns
-from extract.header import ATTRIBUTE_LABEL, header_start, is_type_heading
+from extract.header import ATTRIBUTE_LABEL, header_start, headless_start
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, Item, read_rows
@@ -50,15 +50,14 @@ NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI 
 
 def document_start(lines: Sequence[str]) -> int | None:
     """Index of the first header line: the issuing body above the national motto, else above
-    the "Số: ..." line. A document that lost its header starts at its type heading ("NGHỊ
-    ĐỊNH" in capitals on a line of its own) when that comes first: a motto further down is
-    then an annexed form's ("Mẫu số 01")."""
+    the "Số: ..." line; for a page that lost its header, its type heading
+    (extract/header.headless_start)."""
+    headless = headless_start(lines)
+    if headless is not None:
+        return headless
     motto = next((i for i, line in enumerate(lines) if is_motto(line)), None)
     if motto is None:
         motto = next((i for i, line in enumerate(lines) if re.match(r"^so\s*:\s*\S+/", fold(line))), None)
-    heading = next((i for i, line in enumerate(lines) if is_type_heading(line)), None)
-    if heading is not None and (motto is None or heading < motto):
-        return heading
     return None if motto is None else header_start(lines, motto)
 
 

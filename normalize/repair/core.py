@@ -352,8 +352,9 @@ def explain_repairs(
     evidence: DocumentEvidence | None = None,
     model: SyllableModel | None = None,
 ) -> list[tuple[Repair, RepairFacts]]:
-    """Every reported repair with the facts its confidence was computed from (for fitting
-    and inspecting the confidence model: bench/fit_confidence.py)."""
+    """Every reported repair that could be applied (not the all-caps repairs the page never
+    writes) with the facts its confidence was computed from: for fitting and inspecting the
+    confidence model (bench/fit_confidence.py)."""
     facts: list[tuple[Repair, RepairFacts]] = []
     _restore(text, evidence, DEFAULT_THRESHOLD, model, facts)
     return facts
@@ -821,7 +822,7 @@ class _Decision:
     suspect: _Suspect
     marg: list[float]  # posterior of each option of the suspect
     choice: int  # chosen option (never 0, "unchanged")
-    posterior: float  # confidence before calibration
+    posterior: float  # the decoder's posterior of the choice (an input of the confidence)
 
 
 def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel) -> None:

@@ -90,3 +90,21 @@ def test_no_letter_lost_whatever_the_runs(words: list[str], data: st.DataObject)
         if k % 5 == 4:
             markup.append("<!-- c -->")
     assert _p("<p>" + "".join(markup) + "</p>") == (text,)
+
+
+def test_a_paragraph_that_cites_the_site_or_a_tab_title_keeps_the_document_whole() -> None:
+    # siblings of the document's own paragraphs: none of them is the site's clutter
+    markup = (
+        "<div><div class=menu><ul><li>Nội dung</li><li>Văn bản gốc</li></ul></div>"
+        "<div class=content><p>ỦY BAN NHÂN DÂN</p><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM&nbsp;</b></p>"
+        "<p>Điều 1. Văn bản được đăng tại thuvienphapluat.vn.</p><p>Đối chiếu với văn bản gốc khi cần.</p>"
+        "<p>Điều 2. Hiệu lực thi hành.</p></div></div>"
+    )
+    page = read_html(f"<html><body>{markup}</body></html>".encode())
+    assert [b.text for b in page.blocks] == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Điều 1. Văn bản được đăng tại thuvienphapluat.vn.",
+        "Đối chiếu với văn bản gốc khi cần.",
+        "Điều 2. Hiệu lực thi hành.",
+    ]
