@@ -10,9 +10,11 @@ Run from the repository root (pages are generated into --work, default a temp fo
 Each measurement runs ``vnplans extract`` in a child process (as a user would), timed with
 time.perf_counter; peak memory is the child's own ru_maxrss (the parent that collects results)
 and the largest worker's (RUSAGE_CHILDREN), read with resource.getrusage inside the child.
-Pages are the sample text dump with another document number, day and score each, so every
-page is a distinct document with the sample's 119 appendix rows. Without --repair the
-dropped-letter repair is off (the extractor alone, about 4x faster per page).
+Pages cycle through five shapes of input, each with its own document number so that every page
+is a distinct document: the sample text dump (119 appendix rows), the sample saved as UTF-8
+HTML, a smaller plan saved as UTF-8 and as windows-1258 HTML (samples/html), and an invented
+Markdown plan (tests/fixtures/markdown). Without --repair the dropped-letter repair is off (the
+extractor alone, several times faster per page).
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt"
+#: (page, its document number as bytes, suffix): the number is replaced in every copy.
+TEMPLATES = (
+    (ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt", b"434/KH-UBND", ".txt"),
+    (ROOT / "samples" / "html" / "sample_434_utf8.html", b"434/KH-UBND", ".html"),
+    (ROOT / "samples" / "html" / "plan2_utf8.html", b"58/KH-UBND", ".html"),
+    (ROOT / "samples" / "html" / "plan2_windows1258.html", b"58/KH-UBND", ".html"),
+    (ROOT / "tests" / "fixtures" / "markdown" / "synthetic_plan.md", b"77/KH-UBND", ".md"),
+)
 
 #: Runs the CLI, then prints its own and its largest worker's peak RSS (KiB) as the last stderr line.
 CHILD = """
@@ -42,22 +51,20 @@ print("RUSAGE " + json.dumps({"code": code, "self_kib": own, "worker_kib": worke
 
 
 def generate(folder: Path, count: int) -> Path:
-    """``count`` distinct pages (number, day and one score differ); reused when already there."""
+    """``count`` distinct pages, the templates in turn, each with its own number; reused when
+    already there."""
     marker = folder / f".complete-{count}"
     if marker.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    text = SAMPLE.read_text(encoding="utf-8")
+    templates = [(path.read_bytes(), number, suffix) for path, number, suffix in TEMPLATES]
     for n in range(count):
-        page = (
-            text.replace("434/KH-UBND", f"{10_000 + n}/KH-UBND")
-            .replace("ngày 27 tháng 7", f"ngày {1 + n % 28} tháng 7")
-            .replace("86,26/100", f"{50 + n % 50},{n % 100:02d}/100")
-        )
+        data, number, suffix = templates[n % len(templates)]
+        page = data.replace(number, f"{10_000 + n}/KH-UBND".encode("ascii"))
         sub = folder / f"{n // 1000:03d}"
         sub.mkdir(exist_ok=True)
-        (sub / f"page-{n:06d}.txt").write_text(page, encoding="utf-8")
+        (sub / f"page-{n:06d}{suffix}").write_bytes(page)
     marker.touch()
     return folder
 
