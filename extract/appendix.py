@@ -341,11 +341,14 @@ def _keep_unnumbered(
 
 
 class _Hierarchy:
-    """Parent/level of each label from the nesting of numbering styles (I > A > 1 > 1.1 > a) > -)."""
+    """Parent/level of each label from the nesting of numbering styles, in the order the table
+    brings them in: a style first met under open rows nests below them (I > 1 > a) in most
+    plans, A > I > 1 where parts A and B hold roman groups); "-" items are always innermost."""
 
     def __init__(self, appendix: Appendix) -> None:
         self.appendix = appendix
         self.stack: list[tuple[tuple[int, int], str, Label]] = []  # (rank, row_id, label)
+        self.style_order: list[str] = []  # numbering styles, outermost first
         self.seen: set[str] = set()
         self.last_child: dict[str | None, Label] = {}
         self.dash_counts: dict[str | None, int] = {}
@@ -362,7 +365,7 @@ class _Hierarchy:
         """row_id, parent_id and level of a new row."""
         rank = self._decimal_rank(label) if label.style == "decimal" else None
         if rank is None:
-            rank = (STYLE_RANK[label.style], label.depth)
+            rank = (self._style_rank(label.style), label.depth)
             while self.stack and self.stack[-1][0] >= rank:
                 self.stack.pop()
         parent = self.stack[-1] if self.stack else None
@@ -378,6 +381,17 @@ class _Hierarchy:
         self._check_order(label, row_id, parent_id)
         self.stack.append((rank, row_id, label))
         return row_id, parent_id, len(self.stack)
+
+    def _style_rank(self, style: str) -> int:
+        """Nesting rank of a style: where it came in, below the styles of the rows open then."""
+        if style == "dash":
+            return len(STYLE_RANK) + len(self.style_order)  # innermost, whatever came before
+        if style not in self.style_order:
+            open_styles = [self.style_order.index(s[2].style) for s in self.stack if s[2].style in self.style_order]
+            self.style_order.insert(max(open_styles, default=-1) + 1, style)
+            # the open rows' ranks move with their styles (the depth part stays)
+            self.stack = [((self._style_rank(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
+        return self.style_order.index(style)
 
     def _decimal_rank(self, label: Label) -> tuple[int, int] | None:
         """Place a decimal number by the numbers above it: the next sibling or first child of

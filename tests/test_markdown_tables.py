@@ -110,3 +110,52 @@ def test_what_was_inferred_is_reported(result: DocumentResult) -> None:
     assert [code for code, _ in findings] == ["merged_cell_inferred", "short_row"]
     assert findings[0][1].startswith("row 2 has 3 of 4 cells")
     assert findings[1][1].startswith("row (unnumbered) has 3 cells for 4 columns")
+
+
+def _cells(*cells: str) -> str:
+    """One Markdown row of the portals' one-cell-per-line tables ('' is an empty cell)."""
+    return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
+
+
+HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n-------\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n"
+    "Số: 88/QĐ-UBND\n\n**QUYẾT ĐỊNH**\n\nCÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\n\nĐiều 1. Công bố danh mục.\n\n"
+    "**DANH MỤC**\n\nTHỦ TỤC HÀNH CHÍNH\n\n*(Kèm theo Quyết định số 88/QĐ-UBND của Chủ tịch UBND tỉnh)*\n\n"
+)
+
+
+def test_a_procedure_list_with_codes_marks_and_parts_above_roman_groups() -> None:
+    # TT | code | name | two mark columns | note; parts A and B hold roman groups, numbering
+    # restarts under each; "x" marks are no row numbers, codes "2.001611" no figures before a row
+    table = (
+        _cells("**TT**", "**Mã TTHC**", "**Tên TTHC**", "**Toàn trình**", "**Một phần**", "**Ghi chú**")
+        + _cells("**A**", "**THỦ TỤC CẤP TỈNH**", "", "", "", "")
+        + _cells("**I**", "**Lĩnh vực Du lịch**", "", "", "", "")
+        + _cells("1", "2.001611", "Thu hồi giấy phép kinh doanh dịch vụ lữ hành", "x", "", "")
+        + _cells("2", "1.001440", "Cấp thẻ hướng dẫn viên du lịch tại điểm", "", "x", "")
+        + _cells("**II**", "**Lĩnh vực Điện ảnh**", "", "", "", "")
+        + _cells("1", "1.003702", "Cấp giấy phép phổ biến phim truyện", "x", "", "Trực tuyến")
+        + _cells("**B**", "**THỦ TỤC CẤP XÃ**", "", "", "", "")
+        + _cells("**I**", "**Lĩnh vực Người có công**", "", "", "", "")
+        + _cells("1", "1.010805", "Thủ tục hưởng trợ cấp hằng tháng", "x", "", "")
+    )
+    result = process_bytes((HEADER + table).encode(), "decision.md", repair=False)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["parent_id"], r["level"], r["name"]) for r in rows] == [
+        ("A", None, 1, "THỦ TỤC CẤP TỈNH"),
+        ("A.I", "A", 2, "Lĩnh vực Du lịch"),
+        ("A.I.1", "A.I", 3, "Thu hồi giấy phép kinh doanh dịch vụ lữ hành"),
+        ("A.I.2", "A.I", 3, "Cấp thẻ hướng dẫn viên du lịch tại điểm"),
+        ("A.II", "A", 2, "Lĩnh vực Điện ảnh"),
+        ("A.II.1", "A.II", 3, "Cấp giấy phép phổ biến phim truyện"),
+        ("B", None, 1, "THỦ TỤC CẤP XÃ"),
+        ("B.I", "B", 2, "Lĩnh vực Người có công"),
+        ("B.I.1", "B.I", 3, "Thủ tục hưởng trợ cấp hằng tháng"),
+    ]
+    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+    assert cells[("A.I.1", "Mã TTHC")] == "2.001611"
+    assert (cells[("A.I.1", "Toàn trình")], cells[("A.I.1", "Một phần")]) == ("x", None)
+    assert (cells[("A.I.2", "Toàn trình")], cells[("A.I.2", "Một phần")]) == (None, "x")
+    assert cells[("A.I", "Mã TTHC")] is None  # the group title went to the name column
+    assert [r["note"] for r in rows if r["row_id"] == "A.II.1"] == ["Trực tuyến"]
+    assert not {f["code"] for f in result.tables["findings"]} & {"duplicate_row_id", "out_of_order_row_id"}

@@ -70,7 +70,7 @@ def read_rows(
             # in a run of gaps only the last can open the next row; the ones before are empty cells
             last_of_run = k + 1 >= len(items) or not items[k + 1].gap
             if current is not None and not full:
-                if last_of_run and _next_starts_row(items, k + 1, current):
+                if last_of_run and _next_starts_row(items, k + 1, current, allowed):
                     at_boundary = True
                 else:
                     current.append(EMPTY)
@@ -159,8 +159,9 @@ def _next_item(items: Sequence[Item], k: int) -> Item | None:
     return None if index is None else items[index]
 
 
-def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool:
-    """After a gap: does a row that plausibly follows the current one start here?"""
+def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed: _DecimalSequence) -> bool:
+    """After a gap: does a row that plausibly follows the current one start here? A letter
+    must go on its sequence ("x", a mark in a column, is no row after row 1)."""
     index = _next_index(items, k)
     if index is None:
         return True
@@ -173,8 +174,14 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item]) -> bool
     previous = parse_label(current[0].text)
     if not (_plausible_successor(previous, label) or restarts_under(previous, label)):
         return False
+    if label.style != "decimal" and not allowed.follows(label):
+        return False
     after = _next_item(items, index + 1)
-    return after is None or (parse_number(after.text) is None and not is_blank(after.text))
+    if after is None:
+        return True
+    if parse_number(after.text) is not None:
+        return _text_after(items, index + 1)  # "1 | 1.004605 | Cấp Giấy ...": a code, then the name
+    return not is_blank(after.text)
 
 
 class _DecimalSequence:
@@ -196,7 +203,10 @@ class _DecimalSequence:
             self.last_ordinal[label.style] = ordinal(label)
 
     def accepts(self, label: Label) -> bool:
-        return label.style != "decimal" or label.key in self.next_ids
+        """A row number that may open a row once the current row is complete."""
+        if label.style == "decimal":
+            return label.key in self.next_ids
+        return self.follows(label)
 
     def follows(self, label: Label) -> bool:
         """Strict test for a number met before the row is complete."""
@@ -228,8 +238,11 @@ def _row_start(
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
-    figure_follows = label.style == "decimal" and parse_number(next_text) is not None
-    if free and (not allowed.strict or allowed.accepts(label)) and not figure_follows:
+    # "15 | 732": a figure before a figure is no row number; "1 | 2.001611 | Thu hồi giấy phép
+    # ...": a number before a code and a name is one
+    figure_follows = label.style == "decimal" and parse_number(next_text) is not None and not _text_after(items, k + 1)
+    sequenced = label.style == "decimal" and not allowed.strict or allowed.accepts(label)
+    if free and sequenced and not figure_follows:
         return "row", [item]
     previous = parse_label(current[0].text) if current else None
     if (
@@ -241,6 +254,16 @@ def _row_start(
     ):
         return "row", [item]
     return None
+
+
+def _text_after(items: Sequence[Item], k: int) -> bool:
+    """Is the item after the next one (from ``k``) a name rather than a figure or a label?"""
+    index = _next_index(items, k)
+    after = None if index is None else _next_item(items, index + 1)
+    if after is None or is_blank(after.text):
+        return False
+    text = after.text.strip()
+    return parse_number(text) is None and parse_label(text) is None and len(text.split()) >= 3
 
 
 def _plausible_successor(previous: Label | None, label: Label) -> bool:
@@ -286,6 +309,18 @@ def _assemble(
                 )
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
             return tuple(cells + inherited)
+        if len(rest) > 1 and _fits_from_the_left(rest, numeric):
+            # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
+            # type where it stands, so only trailing empty cells were lost
+            notes.append(
+                (
+                    "short_row",
+                    f"row {label_text} has {len(rest) + 1} cells for {len(columns)} columns; they fit the "
+                    f"columns from the left, and the last {missing} were left empty",
+                )
+            )
+            cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
+            return tuple(cells + [Cell()] * missing)
         if rest and any(not item.is_empty for item in rest[1:]):
             notes.append(
                 (
@@ -294,7 +329,7 @@ def _assemble(
                     "the name were aligned to the right-hand columns and the others left empty",
                 )
             )
-        return tuple([Cell(_paragraphs([first]))] + _align_right(rest, len(targets), numeric))
+        return tuple([Cell(_paragraphs([first]))] + _align_right(rest, targets, numeric))
     if missing < 0 and short_rows == "inherit":
         return _with_sub_row(first, rest, columns, label_text, notes)
     split = _best_split(rest, targets)
@@ -303,21 +338,54 @@ def _assemble(
     for count in split:
         cells.append(Cell(_paragraphs(rest[position : position + count])))
         position += count
-    return tuple(cells)
+    return tuple(_title_to_name(cells, columns, numeric))
 
 
-def _align_right(rest: list[Item], width: int, numeric: set[int]) -> list[Cell]:
+def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[int]) -> list[Cell]:
+    """A group row printed as its title then empty cells ("I | Lĩnh vực Du lịch | | |") over
+    TT | Mã TTHC | Tên TTHC: the title stood across the code column, and belongs to the name."""
+    name_at = next((i for i, c in enumerate(columns) if c.role == "name"), None)
+    if name_at is None or name_at < 2 or 1 not in numeric or cells[1].is_empty:
+        return cells
+    if parse_number(cells[1].text) is not None or any(not c.is_empty for c in cells[2 : name_at + 1]):
+        return cells
+    moved = list(cells)
+    moved[name_at], moved[1] = cells[1], Cell()
+    return moved
+
+
+def _fits_from_the_left(rest: list[Item], numeric: set[int]) -> bool:
+    """Does every cell after the number have the type of the column it stands in, figures in
+    columns of figures and text elsewhere?"""
+    return all(
+        (parse_number(item.text) is not None) == (index in numeric)
+        for index, item in enumerate(rest, start=1)
+        if not item.is_empty
+    )
+
+
+def _align_right(rest: list[Item], targets: Sequence[Column], numeric: set[int]) -> list[Cell]:
     """A row that lost cells to a colspan after its name: the name stays first, the other
     cells go to the rightmost columns that fit them (figures to columns of figures). When the
-    types leave too few columns, the cells simply follow the name: none is dropped."""
+    types leave too few columns, the cells simply follow the name: none is dropped.
+
+    The name is the first cell after the number, unless that column holds figures or codes
+    and a name column comes later ("I | Lĩnh vực Du lịch" over TT | Mã TTHC | Tên TTHC): a
+    group title spans the code column and belongs to the name."""
+    width = len(targets)
     cells = [Cell()] * width
+    name_at = 0
+    if rest and 1 in numeric and parse_number(rest[0].text) is None:
+        name_at = next((i for i, c in enumerate(targets) if c.role == "name"), 0)
+        if len(rest) - 1 > width - 1 - name_at:
+            name_at = 0  # not enough columns after the name for the other cells
     if rest:
-        cells[0] = Cell(_paragraphs(rest[:1]))
+        cells[name_at] = Cell(_paragraphs(rest[:1]))
     column = width - 1
     for placed, item in enumerate(reversed(rest[1:])):
         is_figure = parse_number(item.text) is not None
         left_needed = len(rest) - 2 - placed  # items still to place to the left of this one
-        while column - 1 > left_needed and not item.is_empty and (column + 1 in numeric) != is_figure:
+        while column - 1 - name_at > left_needed and not item.is_empty and (column + 1 in numeric) != is_figure:
             column -= 1
         cells[column] = Cell(_paragraphs([item]))
         column -= 1
@@ -325,10 +393,13 @@ def _align_right(rest: list[Item], width: int, numeric: set[int]) -> list[Cell]:
 
 
 def _numeric_columns(rows: list[list[Item]], width: int) -> set[int]:
-    """Grid columns (counting the row number as 0) that hold figures in complete rows."""
+    """Grid columns (counting the row number as 0) that hold figures in complete rows; group
+    rows (I, A) are left out when there are numbered rows, their titles stand anywhere."""
     counts = [[0, 0] for _ in range(width)]
-    for row in rows:
-        if len(row) != width:
+    labels = [parse_label(row[0].text) for row in rows]
+    detail = any(label is not None and label.style == "decimal" for label in labels)
+    for row, label in zip(rows, labels, strict=True):
+        if len(row) != width or (detail and (label is None or label.style != "decimal")):
             continue
         for index, item in enumerate(row[1:], start=1):
             if not item.is_empty:
