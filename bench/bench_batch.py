@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Names the page mix in the folder's marker, so that a --work folder of another mix is remade.
+PAGE_SET = "five-inputs"
 #: (page, its document number as bytes, suffix): the number is replaced in every copy.
 TEMPLATES = (
     (ROOT / "samples" / "lawnet-434-KH-UBND-2022-dak-nong.txt", b"434/KH-UBND", ".txt"),
@@ -53,7 +55,7 @@ print("RUSAGE " + json.dumps({"code": code, "self_kib": own, "worker_kib": worke
 def generate(folder: Path, count: int) -> Path:
     """``count`` distinct pages, the templates in turn, each with its own number; reused when
     already there."""
-    marker = folder / f".complete-{count}"
+    marker = folder / f".complete-{PAGE_SET}-{count}"
     if marker.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)

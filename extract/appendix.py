@@ -341,14 +341,14 @@ def _keep_unnumbered(
 
 
 class _Hierarchy:
-    """Parent/level of each label from the nesting of numbering styles, in the order the table
-    brings them in: a style first met under open rows nests below them (I > 1 > a) in most
-    plans, A > I > 1 where parts A and B hold roman groups); "-" items are always innermost."""
+    """Parent/level of each label from the nesting of numbering styles: I > A > 1 > 1.1 > a >
+    "-", except where the table puts roman groups under parts A, B (a roman row met while a
+    part is the outermost open row): then A > I."""
 
     def __init__(self, appendix: Appendix) -> None:
         self.appendix = appendix
         self.stack: list[tuple[tuple[int, int], str, Label]] = []  # (rank, row_id, label)
-        self.style_order: list[str] = []  # numbering styles, outermost first
+        self.style_order: list[str] = sorted(STYLE_RANK, key=STYLE_RANK.__getitem__)  # outermost first
         self.seen: set[str] = set()
         self.last_child: dict[str | None, Label] = {}
         self.dash_counts: dict[str | None, int] = {}
@@ -383,15 +383,15 @@ class _Hierarchy:
         return row_id, parent_id, len(self.stack)
 
     def _style_rank(self, style: str) -> int:
-        """Nesting rank of a style: where it came in, below the styles of the rows open then."""
-        if style == "dash":
-            return len(STYLE_RANK) + len(self.style_order)  # innermost, whatever came before
-        if style not in self.style_order:
-            open_styles = [self.style_order.index(s[2].style) for s in self.stack if s[2].style in self.style_order]
-            self.style_order.insert(max(open_styles, default=-1) + 1, style)
+        """Nesting rank of a style (STYLE_RANK, or parts above roman groups once seen)."""
+        order = self.style_order
+        parts_outside = self.stack and self.stack[0][2].style == "upper_letter"
+        if style == "roman" and parts_outside and order.index("roman") < order.index("upper_letter"):
+            order.remove("upper_letter")
+            order.insert(order.index("roman"), "upper_letter")
             # the open rows' ranks move with their styles (the depth part stays)
-            self.stack = [((self._style_rank(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
-        return self.style_order.index(style)
+            self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
+        return order.index(style)
 
     def _decimal_rank(self, label: Label) -> tuple[int, int] | None:
         """Place a decimal number by the numbers above it: the next sibling or first child of

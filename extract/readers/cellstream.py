@@ -171,16 +171,19 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
         if TOTAL_ROW.match(fold(nxt.text)):
             return True
         return fused_label(nxt.text) is not None
+    label = allowed.as_sequenced(label)
     previous = parse_label(current[0].text)
     if not (_plausible_successor(previous, label) or restarts_under(previous, label)):
         return False
-    if label.style != "decimal" and not allowed.follows(label):
-        return False
     after = _next_item(items, index + 1)
+    if label.style != "decimal":
+        # a letter or roman row goes on its sequence and has a name after it: an "x" mark
+        # in a column, before an empty cell or another mark, is no row
+        return allowed.accepts(label) and (_names_a_row(after) or _code_then_name(items, index + 1))
     if after is None:
         return True
     if parse_number(after.text) is not None:
-        return _text_after(items, index + 1)  # "1 | 1.004605 | Cấp Giấy ...": a code, then the name
+        return _code_then_name(items, index + 1)  # "1 | 1.004605 | Cấp Giấy ...": a code, then the name
     return not is_blank(after.text)
 
 
@@ -197,16 +200,29 @@ class _DecimalSequence:
     def add(self, label: Label | None) -> None:
         if label is None:
             return
+        label = self.as_sequenced(label)
         if label.style == "decimal":
             self.next_ids |= decimal_successors(label.key)
         else:
             self.last_ordinal[label.style] = ordinal(label)
 
+    def as_sequenced(self, label: Label) -> Label:
+        """"C" after part "B" is the letter C, not the roman numeral 100."""
+        letter = self.last_ordinal.get("upper_letter")
+        if label.style == "roman" and len(label.key) == 1 and letter == ord(label.key) - ord("A"):
+            return Label(label.printed, "upper_letter", label.key)
+        return label
+
     def accepts(self, label: Label) -> bool:
-        """A row number that may open a row once the current row is complete."""
+        """A row number that may open a row once the current row is complete: for decimals a
+        successor of one seen; for the other styles a first one or any step forward ("e" after
+        "d" where a list skips "đ", "IV" after "II" where a group is missing)."""
+        label = self.as_sequenced(label)
         if label.style == "decimal":
             return label.key in self.next_ids
-        return self.follows(label)
+        if label.style == "dash":
+            return True
+        return ordinal(label) == 1 or ordinal(label) > self.last_ordinal.get(label.style, 0)
 
     def follows(self, label: Label) -> bool:
         """Strict test for a number met before the row is complete."""
@@ -238,10 +254,16 @@ def _row_start(
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
+    label = allowed.as_sequenced(label)
     # "15 | 732": a figure before a figure is no row number; "1 | 2.001611 | Thu hồi giấy phép
-    # ...": a number before a code and a name is one
-    figure_follows = label.style == "decimal" and parse_number(next_text) is not None and not _text_after(items, k + 1)
-    sequenced = label.style == "decimal" and not allowed.strict or allowed.accepts(label)
+    # ...": a number before a procedure code and a name is one
+    figure_follows = (
+        label.style == "decimal" and parse_number(next_text) is not None and not _code_then_name(items, k + 1)
+    )
+    if label.style == "decimal":
+        sequenced = not allowed.strict or allowed.accepts(label)
+    else:
+        sequenced = allowed.accepts(label) and (_names_a_row(nxt) or _code_then_name(items, k + 1))
     if free and sequenced and not figure_follows:
         return "row", [item]
     previous = parse_label(current[0].text) if current else None
@@ -256,14 +278,25 @@ def _row_start(
     return None
 
 
-def _text_after(items: Sequence[Item], k: int) -> bool:
-    """Is the item after the next one (from ``k``) a name rather than a figure or a label?"""
+#: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
+#: then more than a thousands group, or six digits or more in a row.
+_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
+
+
+def _code_then_name(items: Sequence[Item], k: int) -> bool:
+    """Is the next item (from ``k``) a procedure code and the one after it a name?"""
     index = _next_index(items, k)
-    after = None if index is None else _next_item(items, index + 1)
-    if after is None or is_blank(after.text):
+    if index is None or not _CODE.fullmatch(items[index].text.strip()):
         return False
-    text = after.text.strip()
-    return parse_number(text) is None and parse_label(text) is None and len(text.split()) >= 3
+    return _names_a_row(_next_item(items, index + 1))
+
+
+def _names_a_row(item: Item | None) -> bool:
+    """A row's name: text, not a figure, a mark or another label."""
+    if item is None or is_blank(item.text):
+        return False
+    text = item.text.strip()
+    return parse_number(text) is None and parse_label(text) is None
 
 
 def _plausible_successor(previous: Label | None, label: Label) -> bool:
@@ -309,7 +342,10 @@ def _assemble(
                 )
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
             return tuple(cells + inherited)
-        if len(rest) > 1 and _fits_from_the_left(rest, numeric):
+        numbered = parse_label(first.text) is not None
+        last = next((item for item in reversed(rest) if not item.is_empty), None)
+        ends_in_text = last is not None and parse_number(last.text) is None
+        if numbered and ends_in_text and len(rest) > 1 and _fits_from_the_left(rest, numeric):
             # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
             # type where it stands, so only trailing empty cells were lost
             notes.append(
