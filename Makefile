@@ -35,7 +35,7 @@ lm: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/bench_html.py --pages 300
-	$(BIN)/python bench/repair_eval.py --docs 200
+	$(BIN)/python bench/repair_eval.py
 	$(BIN)/python bench/bench_batch.py
 
 # Regenerate the table reference in README.md from schemas/.
