@@ -114,18 +114,25 @@ def is_motto(line: str) -> bool:
     text = _LINE_BREAK_TAG.sub("|", unicodedata.normalize("NFC", line))  # "<br>" ends a line too
     text = _ANY_SPACE.sub(" ", text)  # NBSP, tabs, line breaks: spaces (one for one, offsets kept)
     folded = fold_aligned(text)
+    cells = text.split("|")
+    alone = sum(1 for cell in cells if cell.strip(_LINE_MARKUP)) == 1  # the line holds nothing else
     start = 0
-    for cell in text.split("|"):
+    for cell in cells:
         end = start + len(cell)
         for m in _MOTTO_WORDS.finditer(folded, start, end):
-            if _motto_cell(text, folded, start, m.start(), m.end(), end):
+            if _motto_cell(text, folded, start, m.start(), m.end(), end, alone):
                 return True
         start = end + 1
-    return any(part.strip(_LINE_MARKUP + "-") == PARTY_MOTTO for part in fold(text).split("|"))
+    # the Party's: in capitals, as a line or a cell of its own ("| Đảng chính trị | Đảng Cộng sản
+    # Việt Nam |" in an infobox names the Party)
+    return any(
+        fold(cell).strip(_LINE_MARKUP + "-") == PARTY_MOTTO and mostly_upper(cell, share=0.8) for cell in cells
+    )
 
 
-def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, cell_end: int) -> bool:
-    """The motto at text[start:end] stands as a header in the cell text[cell_start:cell_end]."""
+def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, cell_end: int, alone: bool) -> bool:
+    """The motto at text[start:end] stands as a header in the cell text[cell_start:cell_end];
+    ``alone``: the line holds nothing but this cell."""
     before = text[cell_start:start].strip(_LINE_MARKUP)
     rest = folded[end:cell_end].lstrip(" ,.:*_")
     subtitle = _SUBTITLE.match(rest)
@@ -135,8 +142,8 @@ def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, c
     if PLACE_DATE_LINE.match(rest):
         rest = ""  # "Hà Nội, ngày 30 tháng 6 năm 2025" after the motto in the same cell
     after = text[cell_end - len(rest) : cell_end].strip(_LINE_MARKUP + HEADER_RULE)
-    if not before and not after:
-        return True  # alone on its line, whatever the case
+    if not before and not after and alone:
+        return True  # alone on its line, whatever the case (a cell among others: in capitals)
     return _header_words(before) and _header_words(after) and mostly_upper(text[start:end], share=0.8)
 
 

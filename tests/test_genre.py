@@ -355,6 +355,10 @@ def test_the_republic_named_in_a_sentence_is_not_a_motto() -> None:
     assert is_motto("**Cộng hòa Xã hội Chủ nghĩa Việt Nam**")  # alone on its line, whatever the case
     assert not is_motto("Quốc huy Nước Cộng hòa xã hội chủ nghĩa Việt Nam đối với “Giấy khen” của Thủ trưởng")
     assert not is_motto("Công dân nước Cộng hòa xã hội chủ nghĩa Việt Nam có quyền")
+    # an encyclopedia's infobox names the state and the party in cells of their own
+    assert not is_motto("| Phục vụ | Cộng hòa Xã hội chủ nghĩa Việt Nam |")
+    assert not is_motto("| Đảng chính trị | Đảng Cộng sản Việt Nam |")
+    assert is_motto("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
     assert is_motto("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
     assert is_motto("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc**")
     # one cell: the motto, its subtitle with en dashes, a rule, then the place and date
