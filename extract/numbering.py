@@ -12,16 +12,28 @@ _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$
 _UPPER = re.compile(r"^([A-Z])[.)]?$")
 _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
 #: A row number and a title sharing one cell, as in a group row spanning the table: "I. TITLE".
-#: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one).
+#: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one),
+#: or, after a roman numeral or a capital letter, a short name ("A. Vi sinh vật", "B. Động vật").
 FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
+#: Words of a short group name after "A." or "II." (a sentence is longer or ends with a stop).
+GROUP_NAME_WORDS = 8
 
 
 def fused_label(text: str) -> tuple[str, str] | None:
     """(label, title) of "I. TITLE" in one cell: the rule every reader and the row builder share."""
     fused = FUSED_LABEL.match(text)
-    if fused is None or not mostly_upper(fused.group("title")):
+    if fused is None:
         return None
-    return fused.group("label"), fused.group("title")
+    title = fused.group("title")
+    if not mostly_upper(title) and not _group_name(fused.group("label"), title):
+        return None
+    return fused.group("label"), title
+
+
+def _group_name(label: str, title: str) -> bool:
+    words = title.split()
+    short = len(words) <= GROUP_NAME_WORDS and not title.rstrip().endswith((".", ";", ":", ","))
+    return not label.isdigit() and title[:1].isupper() and short
 
 
 _DASH = re.compile(r"^[-–—+•*]$")

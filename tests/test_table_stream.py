@@ -101,3 +101,35 @@ def test_a_total_row_one_cell_short_puts_its_figure_in_the_last_column() -> None
     cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
     assert cells[("total", "Tổng số")] == "444"
     assert cells.get(("total", "Số điểm")) is None
+
+
+def test_a_part_letter_and_a_short_name_in_one_cell_head_a_group() -> None:
+    result = _run(
+        ("**STT**", "**Tên tiếng Việt**", "**Tên khoa học**"),
+        ("**A. Vi sinh vật**",),
+        ("1", "Nấm gây bệnh thối rễ", "*Phytophthora cinnamomi*"),
+        ("2", "Vi khuẩn gây bệnh dịch hạch", "*Yersinia pestis*"),
+        ("**B. Động vật**",),
+        ("1", "Bọ cánh cứng hại lá dừa", "*Brontispa longissima*"),
+    )
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in rows] == [
+        ("A", None, "Vi sinh vật"),
+        ("A.1", "A", "Nấm gây bệnh thối rễ"),
+        ("A.2", "A", "Vi khuẩn gây bệnh dịch hạch"),
+        ("B", None, "Động vật"),
+        ("B.1", "B", "Bọ cánh cứng hại lá dừa"),
+    ]
+    assert not result.tables["findings"]
+
+
+def test_fused_labels() -> None:
+    from extract.numbering import fused_label
+
+    assert fused_label("I. NÂNG CAO NHẬN THỨC") == ("I", "NÂNG CAO NHẬN THỨC")
+    assert fused_label("A. Vi sinh vật") == ("A", "Vi sinh vật")
+    assert fused_label("II. Lĩnh vực Du lịch") == ("II", "Lĩnh vực Du lịch")
+    # a numbered task, a sentence, a long clause: no group heading
+    assert fused_label("1. Thực hiện kế hoạch") is None
+    assert fused_label("A. Các sở, ngành thực hiện đầy đủ và kịp thời các nhiệm vụ được giao.") is None
+    assert fused_label("B. nội dung khác") is None
