@@ -432,3 +432,29 @@ def test_a_text_dump_with_bold_lines_but_no_blank_lines_is_read_as_text() -> Non
         "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
         "12/KH-UBND",
     )
+
+
+def test_a_table_in_the_body_ends_where_the_next_article_begins() -> None:
+    # a text dump prints a table's cells one per line: the article after it is no cell
+    page = (
+        "BỘ CÔNG THƯƠNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/2025/TT-BCT\n\nHà Nội, ngày 3 tháng 1 năm 2025\n\nTHÔNG TƯ\n\nQUY ĐỊNH KHUNG GIÁ PHÁT ĐIỆN\n\n"
+        "Điều 14. Điều khoản chuyển tiếp\n\nMức giá tối đa như sau:\n\n"
+        + _dump("STT", "Loại hình", "Mức giá tối đa (đồng/kWh)")
+        + "\n\n"
+        + _dump("1", "Nhà máy điện mặt trời mặt đất", "1.184,90", "2", "Nhà máy điện gió gần bờ", "1.815,95")
+        + "\n\nĐiều 15. Hiệu lực thi hành\n\nThông tư này có hiệu lực thi hành từ ngày 01 tháng 02 năm 2025.\n\n"
+        "Nơi nhận:\n- Như Điều 15;\n- Lưu: VT.\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [
+        ("1", "Nhà máy điện mặt trời mặt đất"),
+        ("2", "Nhà máy điện gió gần bờ"),
+    ]
+    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+    assert cells[("2", "Mức giá tối đa (đồng/kWh)")] == "1.815,95"
+    doc = result.tables["documents"][0]
+    # the text after the first numbered table is the document's annex_text (not a cell)
+    assert "Điều 15. Hiệu lực thi hành" in doc["annex_text"]
+    assert not any("Điều 15" in (v or "") for v in cells.values())

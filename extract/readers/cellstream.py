@@ -107,6 +107,8 @@ def read_rows(
             continue
         if closed_by_total and full:
             break
+        if full and _AFTER_TABLE.match(fold(item.text)):
+            break  # "Điều 15. Hiệu lực thi hành", "Nơi nhận:": the text goes on after the table
         current.append(item)
         k += 1
     if current is not None:
@@ -277,6 +279,13 @@ def _row_start(
         return "row", [item]
     return None
 
+
+#: Lines that go on after a table, never inside its last cell (a text dump prints a cell's
+#: paragraphs one per line, so the table's end is found by what follows it): an article,
+#: chapter or appendix heading, the recipients, a form's number, the signing authority.
+_AFTER_TABLE = re.compile(
+    r"^(dieu \d+\s*[.:]|chuong [ivxlc\d]+\b|phu luc\b|noi nhan\s*:|mau so\s*\d|t/?m\.? |k/?t\.? )"
+)
 
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
 #: then more than a thousands group, or six digits or more in a row.
