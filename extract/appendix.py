@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
-from extract.numbering import STYLE_RANK, Label, fused_label, next_sibling, ordinal, parse_label, restarts_under
+from extract.numbering import (
+    STYLE_RANK,
+    Label,
+    fused_label,
+    next_sibling,
+    opens_numbering,
+    ordinal,
+    parse_label,
+    restarts_under,
+)
 from extract.page import Cell, Table
 from extract.settings import SCORE_ROLES, TOTAL_ROW
 from normalize.clean import FieldLocation, TextCleaner
@@ -111,10 +120,11 @@ def build_appendix(
     columns = _demote_non_numeric_score_columns(body, map_columns(column_headers(table, header_rows)))
     appendix = Appendix(index, label, title, reference, columns)
     tree = _Hierarchy(appendix)
-    for row in body:
+    for k, row in enumerate(body):
         if _is_column_number_row(row):
             continue
-        cells, label_obj = _row_cells(row, columns)
+        following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
+        cells, label_obj = _row_cells(row, columns, group_follows=opens_numbering(following))
         if label_obj is None:
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns, cleaner, doc_id)
@@ -143,12 +153,15 @@ def build_appendix(
     return appendix
 
 
-def _row_cells(row: Sequence[Cell], columns: Sequence[Column]) -> tuple[list[Cell], Label | None]:
-    """The row's cells (colspan copies blanked) and its label, split off "I. TITLE" if fused."""
+def _row_cells(
+    row: Sequence[Cell], columns: Sequence[Column], *, group_follows: bool = False
+) -> tuple[list[Cell], Label | None]:
+    """The row's cells (colspan copies blanked) and its label, split off "I. TITLE" if fused
+    ("A. Vi sinh vật" too when the next row opens a numbering: a group head)."""
     cells = list(row) + [Cell()] * (len(columns) - len(row))
     cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
     label = parse_label(cells[0].text)
-    fused = fused_label(cells[0].text) if label is None else None
+    fused = fused_label(cells[0].text, names=group_follows) if label is None else None
     names = [c for c in columns if c.role == "name"]
     if fused and names:  # "I. TITLE" in one cell spanning the row
         label = parse_label(fused[0])

@@ -13,21 +13,28 @@ _UPPER = re.compile(r"^([A-Z])[.)]?$")
 _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
 #: A row number and a title sharing one cell, as in a group row spanning the table: "I. TITLE".
 #: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one),
-#: or, after a roman numeral or a capital letter, a short name ("A. Vi sinh vật", "B. Động vật").
+#: or, with ``names``, after a roman numeral or a capital letter, a short name ("A. Vi sinh
+#: vật"): callers ask for that only where a numbered row comes next (1, a, I), as under a group.
 FUSED_LABEL = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+(?P<title>\S.*)$", re.DOTALL)
 #: Words of a short group name after "A." or "II." (a sentence is longer or ends with a stop).
 GROUP_NAME_WORDS = 8
 
 
-def fused_label(text: str) -> tuple[str, str] | None:
+def fused_label(text: str, *, names: bool = False) -> tuple[str, str] | None:
     """(label, title) of "I. TITLE" in one cell: the rule every reader and the row builder share."""
     fused = FUSED_LABEL.match(text)
     if fused is None:
         return None
     title = fused.group("title")
-    if not mostly_upper(title) and not _group_name(fused.group("label"), title):
+    if not mostly_upper(title) and not (names and _group_name(fused.group("label"), title)):
         return None
     return fused.group("label"), title
+
+
+def opens_numbering(text: str | None) -> bool:
+    """Does this cell carry the first number of a sequence (1, a, I, A), as under a group head?"""
+    label = parse_label(text or "")
+    return label is not None and is_first_of_sequence(label)
 
 
 def _group_name(label: str, title: str) -> bool:

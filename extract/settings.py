@@ -111,8 +111,9 @@ def is_motto(line: str) -> bool:
     Việt Nam", 'dòng chữ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"', "+ CỘNG HÒA ..., Độc lập ...;").
     The Party's motto only as a line or a table cell of its own, since texts cite the Party.
     """
-    text = _LINE_BREAK_TAG.sub("|", unicodedata.normalize("NFC", line))  # "<br>" ends a line too
-    text = _ANY_SPACE.sub(" ", text)  # NBSP, tabs, line breaks: spaces (one for one, offsets kept)
+    nfc = unicodedata.normalize("NFC", line)
+    # "<br>", NBSP, tabs, line breaks: spaces (the motto's subtitle after a "<br>" stays in its cell)
+    text = _ANY_SPACE.sub(" ", _LINE_BREAK_TAG.sub(" ", nfc))
     folded = fold_aligned(text)
     cells = text.split("|")
     alone = sum(1 for cell in cells if cell.strip(_LINE_MARKUP)) == 1  # the line holds nothing else
@@ -125,14 +126,16 @@ def is_motto(line: str) -> bool:
         start = end + 1
     # the Party's: in capitals, as a line or a cell of its own ("| Đảng chính trị | Đảng Cộng sản
     # Việt Nam |" in an infobox names the Party)
+    pieces = _LINE_BREAK_TAG.sub("|", nfc).split("|")  # "ĐẢNG CỘNG SẢN VIỆT NAM<br>Đắk Lắk, ngày ..."
     return any(
-        fold(cell).strip(_LINE_MARKUP + "-") == PARTY_MOTTO and mostly_upper(cell, share=0.8) for cell in cells
+        fold(piece).strip(_LINE_MARKUP + "-") == PARTY_MOTTO and mostly_upper(piece, share=0.8) for piece in pieces
     )
 
 
 def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, cell_end: int, alone: bool) -> bool:
     """The motto at text[start:end] stands as a header in the cell text[cell_start:cell_end];
-    ``alone``: the line holds nothing but this cell."""
+    ``alone``: the line holds nothing but this cell (an infobox row holds a label cell too, and
+    never the subtitle)."""
     before = text[cell_start:start].strip(_LINE_MARKUP)
     rest = folded[end:cell_end].lstrip(" ,.:*_")
     subtitle = _SUBTITLE.match(rest)
@@ -142,8 +145,8 @@ def _motto_cell(text: str, folded: str, cell_start: int, start: int, end: int, c
     if PLACE_DATE_LINE.match(rest):
         rest = ""  # "Hà Nội, ngày 30 tháng 6 năm 2025" after the motto in the same cell
     after = text[cell_end - len(rest) : cell_end].strip(_LINE_MARKUP + HEADER_RULE)
-    if not before and not after and alone:
-        return True  # alone on its line, whatever the case (a cell among others: in capitals)
+    if not before and not after and (alone or subtitle):
+        return True  # alone on its line or over its subtitle, whatever the case (else in capitals)
     return _header_words(before) and _header_words(after) and mostly_upper(text[start:end], share=0.8)
 
 

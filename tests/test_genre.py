@@ -359,6 +359,9 @@ def test_the_republic_named_in_a_sentence_is_not_a_motto() -> None:
     assert not is_motto("| Phục vụ | Cộng hòa Xã hội chủ nghĩa Việt Nam |")
     assert not is_motto("| Đảng chính trị | Đảng Cộng sản Việt Nam |")
     assert is_motto("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
+    # re-cased by a portal, but over its subtitle or its rule: a header
+    assert is_motto("| ỦY BAN NHÂN DÂN TỈNH X | Cộng hòa xã hội chủ nghĩa Việt Nam<br>Độc lập - Tự do - Hạnh phúc |")
+    assert is_motto("Cộng hòa xã hội chủ nghĩa Việt Nam<br>---------------")
     assert is_motto("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")
     assert is_motto("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc**")
     # one cell: the motto, its subtitle with en dashes, a rule, then the place and date
@@ -458,3 +461,31 @@ def test_a_table_in_the_body_ends_where_the_next_article_begins() -> None:
     # the text after the first numbered table is the document's annex_text (not a cell)
     assert "Điều 15. Hiệu lực thi hành" in doc["annex_text"]
     assert not any("Điều 15" in (v or "") for v in cells.values())
+
+
+def test_a_cell_may_cite_a_form_and_a_section_heading_after_the_table_is_no_cell() -> None:
+    page = (
+        "BỘ TƯ PHÁP\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/KH-BTP\n\nHà Nội, ngày 3 tháng 1 năm 2025\n\nKẾ HOẠCH\n\nCẢI CÁCH THỦ TỤC HỘ TỊCH\n\n"
+        + _dump("STT", "Thủ tục", "Cơ quan chủ trì", "Mẫu đơn, tờ khai")
+        + "\n\n"
+        + _dump(
+            "1", "Đăng ký khai sinh", "UBND cấp xã", "Tờ khai đăng ký khai sinh",
+            "Mẫu số 02 ban hành kèm theo Thông tư 01/2025/TT-BTP",  # the same cell, a second paragraph
+            "2", "Đăng ký kết hôn", "UBND cấp xã", "Tờ khai đăng ký kết hôn",
+        )
+        + "\n\nIV. Tổ chức thực hiện\n\nCác sở, ngành triển khai thực hiện.\n\nNơi nhận:\n- Như trên;\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("1", "Đăng ký khai sinh", ["UBND cấp xã"]),
+        ("2", "Đăng ký kết hôn", ["UBND cấp xã"]),
+    ]
+    cells = result.tables["appendix_cells"]
+    forms = {c["row_id"]: c["value"] for c in cells if c["column_header"] == "Mẫu đơn, tờ khai"}
+    assert forms == {
+        "1": "Tờ khai đăng ký khai sinh\nMẫu số 02 ban hành kèm theo Thông tư 01/2025/TT-BTP",
+        "2": "Tờ khai đăng ký kết hôn",
+    }
+    assert result.tables["documents"][0]["annex_text"].startswith("IV. Tổ chức thực hiện")

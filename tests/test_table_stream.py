@@ -127,9 +127,23 @@ def test_fused_labels() -> None:
     from extract.numbering import fused_label
 
     assert fused_label("I. NÂNG CAO NHẬN THỨC") == ("I", "NÂNG CAO NHẬN THỨC")
-    assert fused_label("A. Vi sinh vật") == ("A", "Vi sinh vật")
-    assert fused_label("II. Lĩnh vực Du lịch") == ("II", "Lĩnh vực Du lịch")
+    # a short name after a letter or roman numeral: only where a group's numbering follows
+    assert fused_label("A. Vi sinh vật") is None
+    assert fused_label("A. Vi sinh vật", names=True) == ("A", "Vi sinh vật")
+    assert fused_label("II. Lĩnh vực Du lịch", names=True) == ("II", "Lĩnh vực Du lịch")
     # a numbered task, a sentence, a long clause: no group heading
     assert fused_label("1. Thực hiện kế hoạch") is None
-    assert fused_label("A. Các sở, ngành thực hiện đầy đủ và kịp thời các nhiệm vụ được giao.") is None
-    assert fused_label("B. nội dung khác") is None
+    assert fused_label("A. Các sở, ngành thực hiện đầy đủ và kịp thời các nhiệm vụ được giao.", names=True) is None
+    assert fused_label("B. nội dung khác", names=True) is None
+
+
+def test_a_letter_and_a_name_inside_a_row_are_no_group() -> None:
+    # "B. Báo cáo kết quả" in the product column: no first number follows, so no group head
+    result = _run(
+        ("**TT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời gian**", "**Sản phẩm**"),
+        ("1", "Rà soát thủ tục", "Sở Tư pháp", "", "B. Báo cáo kết quả"),
+        ("2", "Tập huấn cán bộ", "Sở Nội vụ", "Quý II", "Tài liệu"),
+    )
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Rà soát thủ tục"), ("2", "Tập huấn cán bộ")]
+    assert [r["product"] for r in rows] == ["B. Báo cáo kết quả", "Tài liệu"]

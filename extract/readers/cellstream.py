@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
-from extract.numbering import Label, decimal_successors, fused_label, ordinal, parse_label, restarts_under
+from extract.numbering import (
+    Label,
+    decimal_successors,
+    fused_label,
+    opens_numbering,
+    ordinal,
+    parse_label,
+    restarts_under,
+)
 from extract.page import Cell, Table
 from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
 from normalize.numbers import is_no_value, parse_number
-from normalize.text import fold, is_blank
+from normalize.text import fold, is_blank, mostly_upper
 
 _CONTINUATION_START = re.compile(r"^\s*([-+•*–]|\d+[.)]\s|[a-zđ]\)|[a-zàáảãạăâđèéêìíòóôơùúưỳý])")
 
@@ -107,7 +115,7 @@ def read_rows(
             continue
         if closed_by_total and full:
             break
-        if full and _AFTER_TABLE.match(fold(item.text)):
+        if _after_table(items, k, full, allowed):
             break  # "Điều 15. Hiệu lực thi hành", "Nơi nhận:": the text goes on after the table
         current.append(item)
         k += 1
@@ -172,7 +180,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
     if label is None:
         if TOTAL_ROW.match(fold(nxt.text)):
             return True
-        return fused_label(nxt.text) is not None
+        return _fused(items, index) is not None
     label = allowed.as_sequenced(label)
     previous = parse_label(current[0].text)
     if not (_plausible_successor(previous, label) or restarts_under(previous, label)):
@@ -252,7 +260,7 @@ def _row_start(
     if label is None:
         if free and TOTAL_ROW.match(fold(text)):
             return "total", [EMPTY, item]
-        fused = fused_label(text)
+        fused = _fused(items, k)
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
@@ -280,16 +288,49 @@ def _row_start(
     return None
 
 
-#: Lines that go on after a table, never inside its last cell (a text dump prints a cell's
-#: paragraphs one per line, so the table's end is found by what follows it): an article,
-#: chapter or appendix heading, the recipients, a form's number, the signing authority.
-_AFTER_TABLE = re.compile(
-    r"^(dieu \d+\s*[.:]|chuong [ivxlc\d]+\b|phu luc\b|noi nhan\s*:|mau so\s*\d|t/?m\.? |k/?t\.? )"
-)
+#: Lines that may go on after a table (a text dump prints a cell's paragraphs one per line, so
+#: the table's end is found by what follows it): an article, chapter or section heading ("IV.
+#: Tổ chức thực hiện"), a form's number.
+_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|chuong [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
+#: Lines that never stand in a table: the recipients, the signing authority in capitals.
+_NEVER_IN_TABLE = re.compile(r"^(noi nhan\s*:|(t/?m|k/?t)\.\s)")
+#: Items looked at for a next row before a line is taken for the text after the table.
+_ROW_LOOKAHEAD = 8
+
+
+def _after_table(items: Sequence[Item], k: int, full: bool, allowed: _DecimalSequence) -> bool:
+    """Does the text after the table begin at ``items[k]``? "Nơi nhận:" or "TM. ỦY BAN NHÂN
+    DÂN" always; after a complete row, "Điều 15.", "Chương II" or "Mẫu số 01" when no further
+    row comes within a few items (a cell's second paragraph may cite "Mẫu số 02 ...")."""
+    text = items[k].text.strip()
+    folded = fold(text)
+    if _NEVER_IN_TABLE.match(folded) and (folded.startswith("noi nhan") or mostly_upper(text)):
+        return not _row_follows(items, k + 1, allowed)
+    return full and bool(_AFTER_TABLE.match(folded)) and not _row_follows(items, k + 1, allowed)
+
+
+def _row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+    """Is a row number that may come next, with a name after it, among the next few items?"""
+    seen = 0
+    while k < len(items) and seen < _ROW_LOOKAHEAD:
+        if not items[k].gap:
+            label = parse_label(items[k].text)
+            numbered = label is not None and label.style == "decimal" and allowed.accepts(label)
+            if numbered and _names_a_row(_next_item(items, k + 1)):
+                return True
+            seen += 1
+        k += 1
+    return False
 
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
 #: then more than a thousands group, or six digits or more in a row.
 _CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
+
+
+def _fused(items: Sequence[Item], k: int) -> tuple[str, str] | None:
+    """"I. TITLE" at ``items[k]``; "A. Vi sinh vật" too when a first number follows (a group)."""
+    after = _next_item(items, k + 1)
+    return fused_label(items[k].text, names=after is not None and opens_numbering(after.text))
 
 
 def _code_then_name(items: Sequence[Item], k: int) -> bool:
@@ -528,7 +569,9 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
                     continue
                 penalty = best[a][j - 1] + _start_penalty(items, a, column)
                 if count > 1 and column.role != "tasks":
-                    penalty += 0.01 * (count - 1)
+                    # an extra paragraph goes to a later column rather than an earlier one: a
+                    # name or unit is one line, a note or a form may cite a second ("Mẫu số 02")
+                    penalty += 0.01 * (count - 1) * (1 + 0.01 * (m - j))
                 if penalty < best[i][j]:
                     best[i][j] = penalty
                     choice[i][j] = count

@@ -12,7 +12,7 @@ import re
 
 from extract.appendix import is_appendix_table
 from extract.columns import map_columns, merge_header_rows
-from extract.numbering import fused_label, is_first_of_sequence, parse_label
+from extract.numbering import fused_label, is_first_of_sequence, opens_numbering, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
@@ -173,7 +173,8 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
                 rows.append([])
             continue
         label = parse_label(item.text)
-        if (label is not None and is_first_of_sequence(label)) or fused_label(item.text):
+        after = next((i.text for i in items[k + 1 :] if not i.gap), None)
+        if (label is not None and is_first_of_sequence(label)) or fused_label(item.text, names=opens_numbering(after)):
             if not any(rows) or k == 0:
                 return None
             return [r for r in rows if r], k
