@@ -489,3 +489,25 @@ def test_a_cell_may_cite_a_form_and_a_section_heading_after_the_table_is_no_cell
         "2": "Tờ khai đăng ký kết hôn",
     }
     assert result.tables["documents"][0]["annex_text"].startswith("IV. Tổ chức thực hiện")
+
+
+def test_a_group_row_with_an_empty_code_cell_in_a_text_dump() -> None:
+    # "I | (empty) | TITLE | (empty)" over TT | Mã số | Tên thủ tục | Cách thức: the group's
+    # empty code cell is an NBSP line; an "x" mark in a column opens no row
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 3782/QĐ-UBND\n\nNghệ An, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\n"
+        + _dump("TT", "Mã số TTHC", "Tên thủ tục hành chính", "Trực tuyến")
+        + "\n\n"
+        + _dump(
+            "I", "", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "",
+            "1", "1.014464", "Cấp giấy chứng nhận lưu hành tự do", "x",
+            "2", "1.014465", "Cấp lại giấy chứng nhận lưu hành tự do", "",
+        )
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in rows] == [
+        ("I", None, "THỦ TỤC HÀNH CHÍNH CẤP TỈNH"),
+        ("I.1", "I", "Cấp giấy chứng nhận lưu hành tự do"),
+        ("I.2", "I", "Cấp lại giấy chứng nhận lưu hành tự do"),
+    ]

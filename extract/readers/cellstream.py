@@ -189,7 +189,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
     if label.style != "decimal":
         # a letter or roman row goes on its sequence and has a name after it: an "x" mark
         # in a column, before an empty cell or another mark, is no row
-        return allowed.accepts(label) and (_names_a_row(after) or _code_then_name(items, index + 1))
+        return allowed.accepts(label) and (_name_follows(items, index + 1) or _code_then_name(items, index + 1))
     if after is None:
         return True
     if parse_number(after.text) is not None:
@@ -225,14 +225,19 @@ class _DecimalSequence:
 
     def accepts(self, label: Label) -> bool:
         """A row number that may open a row once the current row is complete: for decimals a
-        successor of one seen; for the other styles a first one or any step forward ("e" after
-        "d" where a list skips "đ", "IV" after "II" where a group is missing)."""
+        successor of one seen; for the other styles a first one (I, A, a) or, once the style is
+        in use, any step forward ("e" after "d" where a list skips "đ", "IV" after "II" where a
+        group is missing); a lone "x" is a mark, not the 22nd letter."""
         label = self.as_sequenced(label)
         if label.style == "decimal":
             return label.key in self.next_ids
         if label.style == "dash":
             return True
-        return ordinal(label) == 1 or ordinal(label) > self.last_ordinal.get(label.style, 0)
+        last = self.last_ordinal.get(label.style)
+        if ordinal(label) == 1 or (last is not None and ordinal(label) > last):
+            return True
+        # a group style may open past its first number ("II" after rows 1, 2); a lone x is a mark
+        return last is None and label.style in ("roman", "upper_letter") and label.key != "X"
 
     def follows(self, label: Label) -> bool:
         """Strict test for a number met before the row is complete."""
@@ -273,7 +278,7 @@ def _row_start(
     if label.style == "decimal":
         sequenced = not allowed.strict or allowed.accepts(label)
     else:
-        sequenced = allowed.accepts(label) and (_names_a_row(nxt) or _code_then_name(items, k + 1))
+        sequenced = allowed.accepts(label) and (_name_follows(items, k + 1) or _code_then_name(items, k + 1))
     if free and sequenced and not figure_follows:
         return "row", [item]
     previous = parse_label(current[0].text) if current else None
@@ -339,6 +344,13 @@ def _code_then_name(items: Sequence[Item], k: int) -> bool:
     if index is None or not _CODE.fullmatch(items[index].text.strip()):
         return False
     return _names_a_row(_next_item(items, index + 1))
+
+
+def _name_follows(items: Sequence[Item], k: int) -> bool:
+    """Does a name come next (from ``k``), maybe after empty cells ("I |   | TITLE")?"""
+    while k < len(items) and (items[k].gap or is_blank(items[k].text)):
+        k += 1
+    return k < len(items) and _names_a_row(items[k])
 
 
 def _names_a_row(item: Item | None) -> bool:
