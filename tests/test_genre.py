@@ -511,3 +511,21 @@ def test_a_group_row_with_an_empty_code_cell_in_a_text_dump() -> None:
         ("I.1", "I", "Cấp giấy chứng nhận lưu hành tự do"),
         ("I.2", "I", "Cấp lại giấy chứng nhận lưu hành tự do"),
     ]
+
+
+def test_a_two_column_list_of_procedures_in_a_text_dump() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 2843/QĐ-UBND\n\nHà Nội, ngày 20 tháng 11 năm 2025\n\n"
+        "QUYẾT ĐỊNH\n\nPHÊ DUYỆT PHƯƠNG ÁN ĐƠN GIẢN HÓA\n\n"
+        "PHỤ LỤC\n\nPHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH\n\n"
+        + _dump("STT", "Tên thủ tục", "1", "Cấp giấy phép hoạt động dịch vụ việc làm", "2", "Gia hạn giấy phép")
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [
+        ("1", "Cấp giấy phép hoạt động dịch vụ việc làm"),
+        ("2", "Gia hạn giấy phép"),
+    ]
+    # "TT" and one other line before a numbered line is no table unless that line names the rows
+    prose = page.split("PHỤ LỤC")[0] + _dump("TT", "Ghi chú chung", "1", "Nội dung thứ nhất")
+    assert run_text(prose).tables["appendix_rows"] == []

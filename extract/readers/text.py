@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.columns import map_columns
+from extract.columns import map_columns, role_of
 from extract.header import ATTRIBUTE_LABEL, header_start, headless_start
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
@@ -120,7 +120,9 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         text = items[j].text
         label = parse_label(text)
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
-            return (cells, j) if len(cells) >= 3 else None
+            # two columns only as "STT | Tên thủ tục": a number and a named list
+            two = len(cells) == 2 and role_of(cells[1]) in ("name", "tasks")
+            return (cells, j) if len(cells) >= 3 or two else None
         cells.append(text.strip())
         j += 1
     return None
