@@ -529,3 +529,21 @@ def test_a_two_column_list_of_procedures_in_a_text_dump() -> None:
     # "TT" and one other line before a numbered line is no table unless that line names the rows
     prose = page.split("PHỤ LỤC")[0] + _dump("TT", "Ghi chú chung", "1", "Nội dung thứ nhất")
     assert run_text(prose).tables["appendix_rows"] == []
+
+
+def test_a_numbered_list_of_wards_and_a_part_heading_after_it() -> None:
+    page = (
+        "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 35/2025/NQ-HĐND\n\nHuế, ngày 18 tháng 11 năm 2025\n\n"
+        "NGHỊ QUYẾT\n\nPHÂN LOẠI ĐỊA BÀN\n\n"
+        + _dump("STT", "Địa bàn/tên xã, phường", "I", "Đô thị", "1", "Phường Phong Điền", "2", "Phường An Cựu")
+        + "\n\nPhần II. TỔ CHỨC THỰC HIỆN\n\nCác sở, ngành triển khai thực hiện.\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [
+        ("I", "Đô thị"),
+        ("I.1", "Phường Phong Điền"),
+        ("I.2", "Phường An Cựu"),
+    ]
+    assert result.tables["documents"][0]["annex_text"].startswith("Phần II. TỔ CHỨC THỰC HIỆN")

@@ -296,7 +296,7 @@ def _row_start(
 #: Lines that may go on after a table (a text dump prints a cell's paragraphs one per line, so
 #: the table's end is found by what follows it): an article, chapter or section heading ("IV.
 #: Tổ chức thực hiện"), a form's number.
-_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|chuong [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
+_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
 #: Lines that never stand in a table: the recipients, the signing authority in capitals.
 _NEVER_IN_TABLE = re.compile(r"^(noi nhan\s*:|(t/?m|k/?t)\.\s)")
 #: Items looked at for a next row before a line is taken for the text after the table.

@@ -109,6 +109,15 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
     return blocks
 
 
+def _numbered_list(items: Sequence[Item], j: int) -> bool:
+    """Do a number, a name, a number and a name come from ``items[j]`` on?"""
+    texts = [items[k].text.strip() for k in range(j, min(j + 4, len(items)))]
+    if len(texts) < 4 or any(not t for t in texts):
+        return False
+    numbers = [parse_label(texts[0]), parse_label(texts[2])]
+    return all(n is not None for n in numbers) and all(parse_label(t) is None for t in texts[1::2])
+
+
 def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None:
     """Header cells from an id header ("STT", "TT") up to the first row label, if a table starts here."""
     first = items[i].text.strip()
@@ -120,8 +129,9 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         text = items[j].text
         label = parse_label(text)
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
-            # two columns only as "STT | Tên thủ tục": a number and a named list
-            two = len(cells) == 2 and role_of(cells[1]) in ("name", "tasks")
+            # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
+            # Cựu | 2 | Phường Vỹ Dạ")
+            two = len(cells) == 2 and (role_of(cells[1]) in ("name", "tasks") or _numbered_list(items, j))
             return (cells, j) if len(cells) >= 3 or two else None
         cells.append(text.strip())
         j += 1
