@@ -158,7 +158,7 @@ def _header_words(piece: str) -> bool:
     return piece[0].isalpha() and mostly_upper(piece, share=0.8) and not any(c in piece for c in _SENTENCE_MARKS)
 
 
-_SENTENCE_MARKS = ",;“”\"«»"
+_SENTENCE_MARKS = ',;“”"«»'
 
 
 #: Document types, folded heading -> canonical name.

@@ -217,7 +217,7 @@ class _DecimalSequence:
             self.last_ordinal[label.style] = ordinal(label)
 
     def as_sequenced(self, label: Label) -> Label:
-        """"C" after part "B" is the letter C, not the roman numeral 100."""
+        """ "C" after part "B" is the letter C, not the roman numeral 100."""
         letter = self.last_ordinal.get("upper_letter")
         if label.style == "roman" and len(label.key) == 1 and letter == ord(label.key) - ord("A"):
             return Label(label.printed, "upper_letter", label.key)
@@ -327,13 +327,14 @@ def _row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bo
         k += 1
     return False
 
+
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
 #: then more than a thousands group, or six digits or more in a row.
 _CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
 
 
 def _fused(items: Sequence[Item], k: int) -> tuple[str, str] | None:
-    """"I. TITLE" at ``items[k]``; "A. Vi sinh vật" too when a first number follows (a group)."""
+    """ "I. TITLE" at ``items[k]``; "A. Vi sinh vật" too when a first number follows (a group)."""
     after = _next_item(items, k + 1)
     return fused_label(items[k].text, names=after is not None and opens_numbering(after.text))
 

@@ -35,6 +35,7 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
     """The site's attribute block as (label, value) pairs, when each label ("Số hiệu:") and its
     value stand as cells or lines of their own, one after the other."""
+
     def is_label(text: str) -> bool:
         return text.rstrip().endswith(":") and fold(text).strip(" :") in ATTRIBUTE_LABELS
 
