@@ -98,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     w = fit(x, y, args.l2)
     print(f"# {len(texts)} dev documents, {len(y)} repairs ({int(y.sum())} right), l2 {args.l2}")
     print(f"INTERCEPT = {w[0]:.6f}")
-    print("WEIGHTS = (")
+    print("WEIGHTS: dict[str, float] = {")
     for name, v in zip(conf_model.FEATURES, w[1:], strict=True):
-        print(f"    {v:.6f},  # {name}")
-    print(")")
+        print(f'    "{name}": {v:.6f},')
+    print("}")
     at_2 = [p for p in passes if p[0] == 0.02]
     z2 = np.concatenate([w[0] + p[2] @ w[1:] for p in at_2])
     y2 = np.concatenate([p[3] for p in at_2])

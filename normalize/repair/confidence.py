@@ -9,12 +9,13 @@ precision 99.5% on the dev split, 2% damage) and its output is directly the prob
 the repair is right, so no separate calibration table is needed.
 
 The weights are fitted by ``bench/fit_confidence.py`` on the dev split of the held-out corpus
-(damaged at 0%, 0.5%, 2% and 5%) and pasted below; FEATURES names the inputs in order.
+(damaged at 0%, 0.5%, 2% and 5%) and pasted below, by the names of INPUTS.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from normalize.repair.fixes import (
@@ -61,87 +62,72 @@ def _log_odds(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _fix_is(fix: str) -> Callable[[RepairFacts], float]:
+    return lambda f: float(f.fix == fix)
+
+
+#: The model's inputs, in order: (name, how it is read off the facts).
+INPUTS: tuple[tuple[str, Callable[[RepairFacts], float]], ...] = (
+    ("log_odds_posterior", lambda f: _log_odds(f.posterior)),
+    ("log_share_unchanged", lambda f: math.log(f.unchanged + _SHARE_FLOOR)),
+    ("log_share_runner_up", lambda f: math.log(f.runner_up + _SHARE_FLOOR)),
+    ("options", lambda f: float(f.options)),
+    ("unchanged_is_syllable", lambda f: float(f.unchanged_is_syllable)),
+    ("log1p_page_count_repair", lambda f: math.log1p(f.page_count_repair)),
+    ("log1p_page_count_unchanged", lambda f: math.log1p(f.page_count_unchanged)),
+    ("log1p_page_pairs_unchanged", lambda f: math.log1p(f.page_pairs_unchanged)),
+    ("all_caps", lambda f: float(f.all_caps)),
+    ("title_case", lambda f: float(f.title_case)),
+    ("words", lambda f: float(f.words)),
+    ("log_damage_rate", lambda f: math.log(f.damage_rate)),
+    ("log1p_corpus_pair_left", lambda f: math.log1p(f.corpus_pair_left)),
+    ("log1p_corpus_pair_right", lambda f: math.log1p(f.corpus_pair_right)),
+    ("first_letter_added", lambda f: float(f.first_letter_added)),
+    ("capital_at_start", lambda f: float(f.capital_at_start)),
+    ("case_changed_inside", lambda f: float(f.case_changed_inside)),
+    *(
+        (f"fix_{fix}", _fix_is(fix))
+        for fix in (RESTORE_INNER_LETTER, SPLIT_GLUED_SYLLABLES, JOIN_LINE_BROKEN_WORD, RESTORE_LOST_WORD)
+    ),
+)
+FEATURES = tuple(name for name, _ in INPUTS)
+
+
 def feature_vector(f: RepairFacts) -> tuple[float, ...]:
     """The model's inputs, in the order of FEATURES."""
-    return (
-        _log_odds(f.posterior),
-        math.log(f.unchanged + _SHARE_FLOOR),
-        math.log(f.runner_up + _SHARE_FLOOR),
-        float(f.options),
-        float(f.unchanged_is_syllable),
-        math.log1p(f.page_count_repair),
-        math.log1p(f.page_count_unchanged),
-        math.log1p(f.page_pairs_unchanged),
-        float(f.all_caps),
-        float(f.title_case),
-        float(f.words),
-        math.log(f.damage_rate),
-        math.log1p(f.corpus_pair_left),
-        math.log1p(f.corpus_pair_right),
-        float(f.first_letter_added),
-        float(f.capital_at_start),
-        float(f.case_changed_inside),
-        float(f.fix == RESTORE_INNER_LETTER),
-        float(f.fix == SPLIT_GLUED_SYLLABLES),
-        float(f.fix == JOIN_LINE_BROKEN_WORD),
-        float(f.fix == RESTORE_LOST_WORD),
-    )
+    return tuple(read(f) for _, read in INPUTS)
 
-
-FEATURES = (
-    "log_odds_posterior",
-    "log_share_unchanged",
-    "log_share_runner_up",
-    "options",
-    "unchanged_is_syllable",
-    "log1p_page_count_repair",
-    "log1p_page_count_unchanged",
-    "log1p_page_pairs_unchanged",
-    "all_caps",
-    "title_case",
-    "words",
-    "log_damage_rate",
-    "log1p_corpus_pair_left",
-    "log1p_corpus_pair_right",
-    "first_letter_added",
-    "capital_at_start",
-    "case_changed_inside",
-    "fix_restore_inner_letter",
-    "fix_split_glued_syllables",
-    "fix_join_line_broken_word",
-    "fix_restore_lost_word",
-)
 
 # Fitted by: .venv/bin/python bench/fit_confidence.py (713 dev documents, 103,660 repairs, l2 3).
 INTERCEPT = -3.830581
-WEIGHTS = (
-    0.286515,  # log_odds_posterior
-    -0.416965,  # log_share_unchanged
-    -0.885416,  # log_share_runner_up
-    0.190891,  # options
-    0.029519,  # unchanged_is_syllable
-    0.384698,  # log1p_page_count_repair
-    -0.642653,  # log1p_page_count_unchanged
-    -0.094154,  # log1p_page_pairs_unchanged
-    -2.833667,  # all_caps
-    -0.351158,  # title_case
-    -0.329914,  # words
-    -0.002998,  # log_damage_rate
-    0.093605,  # log1p_corpus_pair_left
-    0.019301,  # log1p_corpus_pair_right
-    -1.787497,  # first_letter_added
-    0.124593,  # capital_at_start
-    -2.379340,  # case_changed_inside
-    0.406116,  # fix_restore_inner_letter
-    0.424897,  # fix_split_glued_syllables
-    0.278828,  # fix_join_line_broken_word
-    -1.109840,  # fix_restore_lost_word
-)
+WEIGHTS: dict[str, float] = {
+    "log_odds_posterior": 0.286515,
+    "log_share_unchanged": -0.416965,
+    "log_share_runner_up": -0.885416,
+    "options": 0.190891,
+    "unchanged_is_syllable": 0.029519,
+    "log1p_page_count_repair": 0.384698,
+    "log1p_page_count_unchanged": -0.642653,
+    "log1p_page_pairs_unchanged": -0.094154,
+    "all_caps": -2.833667,
+    "title_case": -0.351158,
+    "words": -0.329914,
+    "log_damage_rate": -0.002998,
+    "log1p_corpus_pair_left": 0.093605,
+    "log1p_corpus_pair_right": 0.019301,
+    "first_letter_added": -1.787497,
+    "capital_at_start": 0.124593,
+    "case_changed_inside": -2.379340,
+    "fix_restore_inner_letter": 0.406116,
+    "fix_split_glued_syllables": 0.424897,
+    "fix_join_line_broken_word": 0.278828,
+    "fix_restore_lost_word": -1.109840,
+}
 
 
 def confidence(facts: RepairFacts) -> float:
     """P(the repair is right), by the logistic model."""
-    z = INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, feature_vector(facts), strict=True))
+    z = INTERCEPT + sum(WEIGHTS[name] * read(facts) for name, read in INPUTS)
     if z < -40:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))

@@ -45,6 +45,7 @@ PLAIN = RepairFacts(
 
 def test_every_feature_has_a_weight():
     assert len(feature_vector(PLAIN)) == len(FEATURES) == len(WEIGHTS)
+    assert set(WEIGHTS) == set(FEATURES)
     assert len(set(FEATURES)) == len(FEATURES)
 
 
