@@ -224,6 +224,14 @@ SIGNATURE_TITLES: tuple[str, ...] = (
 )
 
 RECIPIENTS_LABEL = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
+#: Lines that may go on after a table in a text dump, which prints a cell's paragraphs one per
+#: line (the table's end is found by what follows it): an article, chapter, part or section
+#: heading ("IV. Tổ chức thực hiện"), a form's number. The recipients and the signing
+#: authority in capitals (RECIPIENTS_LABEL, SIGNATURE_PREFIXES) end a table anywhere.
+TEXT_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
+#: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
+#: then more than a thousands group, or six digits or more in a row.
+PROCEDURE_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
 APPENDIX_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?\s*[.:]?\s*$")
 APPENDIX_REFERENCE = re.compile(
     r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"

@@ -26,7 +26,15 @@ from extract.numbering import (
     restarts_under,
 )
 from extract.page import Cell, Table
-from extract.settings import MULTI_PARAGRAPH_ROLES, SCORE_ROLES, TOTAL_ROW
+from extract.settings import (
+    MULTI_PARAGRAPH_ROLES,
+    PROCEDURE_CODE,
+    RECIPIENTS_LABEL,
+    SCORE_ROLES,
+    SIGNATURE_PREFIXES,
+    TEXT_AFTER_TABLE,
+    TOTAL_ROW,
+)
 from normalize.numbers import is_no_value, parse_number
 from normalize.text import fold, is_blank, mostly_upper
 
@@ -293,12 +301,6 @@ def _row_start(
     return None
 
 
-#: Lines that may go on after a table (a text dump prints a cell's paragraphs one per line, so
-#: the table's end is found by what follows it): an article, chapter or section heading ("IV.
-#: Tổ chức thực hiện"), a form's number.
-_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
-#: Lines that never stand in a table: the recipients, the signing authority in capitals.
-_NEVER_IN_TABLE = re.compile(r"^(noi nhan\s*:|(t/?m|k/?t)\.\s)")
 #: Items looked at for a next row before a line is taken for the text after the table.
 _ROW_LOOKAHEAD = 8
 
@@ -309,9 +311,11 @@ def _after_table(items: Sequence[Item], k: int, full: bool, allowed: _DecimalSeq
     row comes within a few items (a cell's second paragraph may cite "Mẫu số 02 ...")."""
     text = items[k].text.strip()
     folded = fold(text)
-    if _NEVER_IN_TABLE.match(folded) and (folded.startswith("noi nhan") or mostly_upper(text)):
+    recipients = RECIPIENTS_LABEL.match(folded) and ":" in folded[:12]
+    signing = folded.startswith(SIGNATURE_PREFIXES) and mostly_upper(text)
+    if recipients or signing:
         return not _row_follows(items, k + 1, allowed)
-    return full and bool(_AFTER_TABLE.match(folded)) and not _row_follows(items, k + 1, allowed)
+    return full and bool(TEXT_AFTER_TABLE.match(folded)) and not _row_follows(items, k + 1, allowed)
 
 
 def _row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
@@ -328,11 +332,6 @@ def _row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bo
     return False
 
 
-#: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
-#: then more than a thousands group, or six digits or more in a row.
-_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
-
-
 def _fused(items: Sequence[Item], k: int) -> tuple[str, str] | None:
     """ "I. TITLE" at ``items[k]``; "A. Vi sinh vật" too when a first number follows (a group)."""
     after = _next_item(items, k + 1)
@@ -342,7 +341,7 @@ def _fused(items: Sequence[Item], k: int) -> tuple[str, str] | None:
 def _code_then_name(items: Sequence[Item], k: int) -> bool:
     """Is the next item (from ``k``) a procedure code and the one after it a name?"""
     index = _next_index(items, k)
-    if index is None or not _CODE.fullmatch(items[index].text.strip()):
+    if index is None or not PROCEDURE_CODE.fullmatch(items[index].text.strip()):
         return False
     return _names_a_row(_next_item(items, index + 1))
 
