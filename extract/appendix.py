@@ -15,6 +15,7 @@ from extract.columns import Column, map_columns
 from extract.numbering import (
     STYLE_RANK,
     Label,
+    as_letter_after,
     fused_label,
     next_sibling,
     opens_numbering,
@@ -368,11 +369,8 @@ class _Hierarchy:
 
     def disambiguate(self, label: Label) -> Label:
         """'C' after 'B' is a letter, not the roman numeral 100; 'I' after 'H' likewise."""
-        if label.style == "roman" and len(label.key) == 1:
-            for _, _, seen in reversed(self.stack):
-                if seen.style == "upper_letter" and ord(label.key) == ord(seen.key) + 1:
-                    return Label(label.printed, "upper_letter", label.key)
-        return label
+        letter = next((seen.key for _, _, seen in reversed(self.stack) if seen.style == "upper_letter"), None)
+        return as_letter_after(label, letter)
 
     def place(self, label: Label) -> tuple[str, str | None, int]:
         """row_id, parent_id and level of a new row."""

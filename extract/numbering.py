@@ -31,6 +31,14 @@ def fused_label(text: str, *, names: bool = False) -> tuple[str, str] | None:
     return fused.group("label"), title
 
 
+def as_letter_after(label: Label, previous_letter: str | None) -> Label:
+    """ "C" after part "B" is the letter C, not the roman numeral 100 ("I" after "H" likewise)."""
+    follows = previous_letter is not None and ord(label.key[0]) == ord(previous_letter) + 1
+    if label.style == "roman" and len(label.key) == 1 and follows:
+        return Label(label.printed, "upper_letter", label.key)
+    return label
+
+
 def opens_numbering(text: str | None) -> bool:
     """Does this cell carry the first number of a sequence (1, a, I, A), as under a group head?"""
     label = parse_label(text or "")

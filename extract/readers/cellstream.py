@@ -18,6 +18,7 @@ from typing import Literal
 from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
 from extract.numbering import (
     Label,
+    as_letter_after,
     decimal_successors,
     fused_label,
     opens_numbering,
@@ -214,6 +215,7 @@ class _DecimalSequence:
         self.strict = strict  # Markdown: a complete row may still go on with a sub-row's figures
         self.next_ids: set[str] = {"1"}
         self.last_ordinal: dict[str, int] = {}
+        self.last_letter: str | None = None  # the last part letter (A, B): "C" after it is one too
 
     def add(self, label: Label | None) -> None:
         if label is None:
@@ -223,13 +225,11 @@ class _DecimalSequence:
             self.next_ids |= decimal_successors(label.key)
         else:
             self.last_ordinal[label.style] = ordinal(label)
+        if label.style == "upper_letter":
+            self.last_letter = label.key
 
     def as_sequenced(self, label: Label) -> Label:
-        """ "C" after part "B" is the letter C, not the roman numeral 100."""
-        letter = self.last_ordinal.get("upper_letter")
-        if label.style == "roman" and len(label.key) == 1 and letter == ord(label.key) - ord("A"):
-            return Label(label.printed, "upper_letter", label.key)
-        return label
+        return as_letter_after(label, self.last_letter)
 
     def accepts(self, label: Label) -> bool:
         """A row number that may open a row once the current row is complete: for decimals a
