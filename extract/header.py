@@ -67,24 +67,18 @@ HEADLESS_LOOKAHEAD = 6
 _ENACTING = re.compile(r"^(can cu\b|dieu 1\b)")
 
 
-def headless_start(lines: Sequence[str]) -> int | None:
-    """Index of the type heading of a page that lost its header ("NGHỊ ĐỊNH" / title /
-    "Căn cứ ..."), when it comes before any motto; None otherwise. A heading alone ("THÔNG
-    BÁO" over a news item, "LUẬT" in the site's menu) is not enough."""
+def find_head(lines: Sequence[str]) -> tuple[int | None, int | None]:
+    """(index of the motto that heads the document, index of the type heading of a page that
+    lost its header), one of them or neither, in one pass: the first motto, unless a type
+    heading followed by "Căn cứ ..." or "Điều 1." comes before it (a motto further down is
+    then an annexed form's). A heading alone ("THÔNG BÁO" over a news item, "LUẬT" in the
+    site's menu) is not enough."""
     for i, line in enumerate(lines):
         if is_motto(line):
-            return None
+            return i, None
         if not is_type_heading(line):
             continue
         following = islice((x for x in lines[i + 1 :] if not is_blank(x)), HEADLESS_LOOKAHEAD)
         if any(_ENACTING.match(fold(x.strip().strip("*_# "))) for x in following):
-            return i
-    return None
-
-
-def header_motto(lines: Sequence[str]) -> int | None:
-    """Index of the motto line that heads the document: the first motto, unless the page lost
-    its header and starts at its type heading (a motto further down is an annexed form's)."""
-    if headless_start(lines) is not None:
-        return None
-    return next((i for i, line in enumerate(lines) if is_motto(line)), None)
+            return None, i
+    return None, None

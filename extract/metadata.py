@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.header import header_motto, header_start
+from extract.header import find_head, header_start
 from extract.settings import (
     ATTRIBUTE_LABELS,
     DOC_TYPES,
@@ -100,7 +100,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     folded = [fold(_clean_line(line)) for line in lines]
 
     cleaned = [_clean_line(line) for line in lines]
-    motto = header_motto(cleaned)
+    motto = find_head(cleaned)[0]
     if motto is not None:
         # "CHÍNH PHỦ_______ Số: 170/2025/NĐ-CP": the body ends at its rule or at the number
         head = [_BODY_END.split(line)[0].rstrip("-_ ") for line in cleaned[header_start(cleaned, motto) : motto]]

@@ -12,14 +12,13 @@ import re
 from collections.abc import Sequence
 
 from extract.columns import map_columns, role_of
-from extract.header import ATTRIBUTE_LABEL, header_start, headless_start
+from extract.header import ATTRIBUTE_LABEL, find_head, header_start
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, Item, read_rows
 from extract.settings import (
     DOC_TYPES,
     is_clutter_line,
-    is_motto,
 )
 from normalize.text import fold, fold_aligned, is_blank
 
@@ -51,11 +50,10 @@ NO_HEADER = "no document header found (no national motto 'CỘNG HÒA XÃ HỘI 
 def document_start(lines: Sequence[str]) -> int | None:
     """Index of the first header line: the issuing body above the national motto, else above
     the "Số: ..." line; for a page that lost its header, its type heading
-    (extract/header.headless_start)."""
-    headless = headless_start(lines)
+    (extract/header.find_head)."""
+    motto, headless = find_head(lines)
     if headless is not None:
         return headless
-    motto = next((i for i, line in enumerate(lines) if is_motto(line)), None)
     if motto is None:
         motto = next((i for i, line in enumerate(lines) if re.match(r"^so\s*:\s*\S+/", fold(line))), None)
     return None if motto is None else header_start(lines, motto)
