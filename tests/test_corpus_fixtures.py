@@ -9,7 +9,6 @@ row numbers are compared as printed (row_label), parents through their printed l
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -21,6 +20,7 @@ import pytest
 
 from extract.columns import map_columns
 from extract.pipeline import DocumentResult, process_bytes
+from normalize.repair.lm import iter_corpus
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 IDS = ["d5ffa6afac124d52", "85ff77cbda28ffbb", "ec00bd6f58be7864", "8718801c503045f9"]
@@ -31,17 +31,7 @@ SHARED_CORPUS = Path(os.environ.get("VNPLANS_CORPUS", Path(__file__).resolve().p
 @lru_cache(maxsize=1)
 def corpus_texts() -> dict[str, str]:
     """The fixtures' texts, read from the corpus in one pass (empty when it is not here)."""
-    found: dict[str, str] = {}
-    for shard in sorted(SHARED_CORPUS.glob("*.jsonl.gz")):
-        with gzip.open(shard, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if any(f'"{doc_id}"' in line for doc_id in IDS):
-                    record = json.loads(line)
-                    if record["id"] in IDS:
-                        found[record["id"]] = record["text"]
-        if len(found) == len(IDS):
-            break
-    return found
+    return {doc_id: text for doc_id, _, text in iter_corpus(SHARED_CORPUS, heldout=None) if doc_id in IDS}
 
 #: The issuer as the portals name it (the hand-written JSON keeps the printed header instead).
 ISSUERS = {
