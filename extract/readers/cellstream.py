@@ -198,7 +198,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
     if label.style != "decimal":
         # a letter or roman row goes on its sequence and has a name after it: an "x" mark
         # in a column, before an empty cell or another mark, is no row
-        return allowed.accepts(label) and (_name_follows(items, index + 1) or _code_then_name(items, index + 1))
+        return _sequenced_row(items, index, label, allowed)
     if after is None:
         return True
     if parse_number(after.text) is not None:
@@ -286,7 +286,7 @@ def _row_start(
     if label.style == "decimal":
         sequenced = not allowed.strict or allowed.accepts(label)
     else:
-        sequenced = allowed.accepts(label) and (_name_follows(items, k + 1) or _code_then_name(items, k + 1))
+        sequenced = _sequenced_row(items, k, label, allowed)
     if free and sequenced and not figure_follows:
         return "row", [item]
     previous = parse_label(current[0].text) if current else None
@@ -344,6 +344,12 @@ def _code_then_name(items: Sequence[Item], k: int) -> bool:
     if index is None or not PROCEDURE_CODE.fullmatch(items[index].text.strip()):
         return False
     return _names_a_row(_next_item(items, index + 1))
+
+
+def _sequenced_row(items: Sequence[Item], k: int, label: Label, allowed: _DecimalSequence) -> bool:
+    """A letter or roman row at ``items[k]``: it goes on its sequence and has a name after it
+    (maybe past empty cells, or after a code); an "x" mark in a column has neither."""
+    return allowed.accepts(label) and (_name_follows(items, k + 1) or _code_then_name(items, k + 1))
 
 
 def _name_follows(items: Sequence[Item], k: int) -> bool:
