@@ -207,9 +207,7 @@ class SyllableModel:
             else:
                 n = self.bi.get(key, 0)
             v = (n + t * lower) / (hist + t)
-        if len(self._cache2) > 500_000:
-            self._cache2.clear()
-        self._cache2[key] = v
+        _remember(self._cache2, key, v)
         return v
 
     def bigram_count(self, a: int, b: int) -> int:
@@ -267,9 +265,7 @@ class SyllableModel:
                 hist = self.bi[hkey] if t else 0
             p = (self.tri.get(key, 0) + t * lower) / (hist + t) if t else lower
         v = p
-        if len(self._cache) > 500_000:
-            self._cache.clear()
-        self._cache[key] = v
+        _remember(self._cache, key, v)
         return v
 
 
@@ -442,9 +438,7 @@ class KNSyllableModel(SyllableModel):
         v = self._cache_top.get(key)
         if v is None:
             v = self._bigram_level(b, c, self.bi.values, self._top_d, self._top_inv, self._top_g)
-            if len(self._cache_top) > 500_000:
-                self._cache_top.clear()
-            self._cache_top[key] = v
+            _remember(self._cache_top, key, v)
         return v
 
     def p2(self, b: int, c: int) -> float:
@@ -452,9 +446,7 @@ class KNSyllableModel(SyllableModel):
         v = self._cache2.get(key)
         if v is None:
             v = self._bigram_level(b, c, self._kn_cont2, self._kn_d2, self._kn_inv2, self._kn_g2)
-            if len(self._cache2) > 500_000:
-                self._cache2.clear()
-            self._cache2[key] = v
+            _remember(self._cache2, key, v)
         return v
 
     def prob(self, a: int, b: int, c: int) -> float:
@@ -463,9 +455,7 @@ class KNSyllableModel(SyllableModel):
         v = self._cache.get(key)
         if v is None:
             v = self._trigram_level(a, b, c, self.p2(b, c), self.tri.values, self._kn_d3, self._kn_inv3, self._kn_g3)
-            if len(self._cache) > 500_000:
-                self._cache.clear()
-            self._cache[key] = v
+            _remember(self._cache, key, v)
         return v
 
     def p3c(self, b: int, c: int, d: int) -> float:
@@ -474,9 +464,7 @@ class KNSyllableModel(SyllableModel):
         v = self._cache3c.get(key)
         if v is None:
             v = self._trigram_level(b, c, d, self.p2(c, d), self.cont3, self._c3_d, self._c3_inv, self._c3_g)
-            if len(self._cache3c) > 500_000:
-                self._cache3c.clear()
-            self._cache3c[key] = v
+            _remember(self._cache3c, key, v)
         return v
 
     def prob4(self, a: int, b: int, c: int, d: int) -> float:
@@ -496,9 +484,7 @@ class KNSyllableModel(SyllableModel):
                 v = (n - self._f4_d[n if n < 3 else 3]) * inv + g * lower
             else:
                 v = g * lower
-        if len(self._cache4) > 500_000:
-            self._cache4.clear()
-        self._cache4[key] = v
+        _remember(self._cache4, key, v)
         return v
 
     def _history4(self, tkey: int) -> tuple[float, float, int, int] | None:
@@ -516,10 +502,19 @@ class KNSyllableModel(SyllableModel):
                 d = self._f4_d
                 kept = sum(n - d[n if n < 3 else 3] for n in self.four.values[lo:hi])
                 got = (max(0.0, 1.0 - kept / n_abc), 1.0 / n_abc, lo, hi)
-        if len(self._hist4) > 500_000:
-            self._hist4.clear()
-        self._hist4[tkey] = got
+        _remember(self._hist4, tkey, got)
         return got
+
+
+#: Entries a probability cache may hold before it starts over (bounded memory per worker).
+CACHE_LIMIT = 500_000
+
+
+def _remember(cache: dict, key: int, value: object) -> None:
+    """Store a computed value, emptying the cache first when it is full."""
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
 
 
 def _model_class(smoothing: str) -> type[SyllableModel]:
