@@ -215,7 +215,6 @@ class _DecimalSequence:
         self.strict = strict  # Markdown: a complete row may still go on with a sub-row's figures
         self.next_ids: set[str] = {"1"}
         self.last_ordinal: dict[str, int] = {}
-        self.last_letter: str | None = None  # the last part letter (A, B): "C" after it is one too
 
     def add(self, label: Label | None) -> None:
         if label is None:
@@ -225,11 +224,10 @@ class _DecimalSequence:
             self.next_ids |= decimal_successors(label.key)
         else:
             self.last_ordinal[label.style] = ordinal(label)
-        if label.style == "upper_letter":
-            self.last_letter = label.key
 
     def as_sequenced(self, label: Label) -> Label:
-        return as_letter_after(label, self.last_letter)
+        letter = self.last_ordinal.get("upper_letter")  # the last part letter (A, B): "C" after it is one too
+        return as_letter_after(label, None if letter is None else chr(ord("A") + letter - 1))
 
     def accepts(self, label: Label) -> bool:
         """A row number that may open a row once the current row is complete: for decimals a
