@@ -33,5 +33,10 @@ def sample_result(sample_bytes: bytes) -> DocumentResult:
     return process_bytes(sample_bytes, "samples/lawnet-434-KH-UBND-2022-dak-nong.txt", repair=False)
 
 
+def markdown_row(*cells: str) -> str:
+    """One row of the portals' one-cell-per-line Markdown tables ('' is an empty cell)."""
+    return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
+
+
 def run_text(text: str, path: str = "page.txt", repair: bool = False) -> DocumentResult:
     return process_bytes(text.encode("utf-8"), path, repair=repair)

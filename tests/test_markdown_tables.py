@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from extract.pipeline import DocumentResult, process_bytes
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, markdown_row
 
 PAGE = FIXTURES / "markdown" / "synthetic_plan.md"
 
@@ -112,11 +112,6 @@ def test_what_was_inferred_is_reported(result: DocumentResult) -> None:
     assert findings[1][1].startswith("row (unnumbered) has 3 cells for 4 columns")
 
 
-def _cells(*cells: str) -> str:
-    """One Markdown row of the portals' one-cell-per-line tables ('' is an empty cell)."""
-    return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
-
-
 HEADER = (
     "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n-------\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n"
     "Số: 88/QĐ-UBND\n\n**QUYẾT ĐỊNH**\n\nCÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\n\nĐiều 1. Công bố danh mục.\n\n"
@@ -128,16 +123,16 @@ def test_a_procedure_list_with_codes_marks_and_parts_above_roman_groups() -> Non
     # TT | code | name | two mark columns | note; parts A and B hold roman groups, numbering
     # restarts under each; "x" marks are no row numbers, codes "2.001611" no figures before a row
     table = (
-        _cells("**TT**", "**Mã TTHC**", "**Tên TTHC**", "**Toàn trình**", "**Một phần**", "**Ghi chú**")
-        + _cells("**A**", "**THỦ TỤC CẤP TỈNH**", "", "", "", "")
-        + _cells("**I**", "**Lĩnh vực Du lịch**", "", "", "", "")
-        + _cells("1", "2.001611", "Thu hồi giấy phép kinh doanh dịch vụ lữ hành", "x", "", "")
-        + _cells("2", "1.001440", "Cấp thẻ hướng dẫn viên du lịch tại điểm", "", "x", "")
-        + _cells("**II**", "**Lĩnh vực Điện ảnh**", "", "", "", "")
-        + _cells("1", "1.003702", "Cấp giấy phép phổ biến phim truyện", "x", "", "Trực tuyến")
-        + _cells("**B**", "**THỦ TỤC CẤP XÃ**", "", "", "", "")
-        + _cells("**I**", "**Lĩnh vực Người có công**", "", "", "", "")
-        + _cells("1", "1.010805", "Thủ tục hưởng trợ cấp hằng tháng", "x", "", "")
+        markdown_row("**TT**", "**Mã TTHC**", "**Tên TTHC**", "**Toàn trình**", "**Một phần**", "**Ghi chú**")
+        + markdown_row("**A**", "**THỦ TỤC CẤP TỈNH**", "", "", "", "")
+        + markdown_row("**I**", "**Lĩnh vực Du lịch**", "", "", "", "")
+        + markdown_row("1", "2.001611", "Thu hồi giấy phép kinh doanh dịch vụ lữ hành", "x", "", "")
+        + markdown_row("2", "1.001440", "Cấp thẻ hướng dẫn viên du lịch tại điểm", "", "x", "")
+        + markdown_row("**II**", "**Lĩnh vực Điện ảnh**", "", "", "", "")
+        + markdown_row("1", "1.003702", "Cấp giấy phép phổ biến phim truyện", "x", "", "Trực tuyến")
+        + markdown_row("**B**", "**THỦ TỤC CẤP XÃ**", "", "", "", "")
+        + markdown_row("**I**", "**Lĩnh vực Người có công**", "", "", "", "")
+        + markdown_row("1", "1.010805", "Thủ tục hưởng trợ cấp hằng tháng", "x", "", "")
     )
     result = process_bytes((HEADER + table).encode(), "decision.md", repair=False)
     rows = result.tables["appendix_rows"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extract.pipeline import DocumentResult, process_bytes
+from tests.conftest import markdown_row
 
 HEADER = (
     "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\n-------\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n"
@@ -16,12 +17,8 @@ HEADER = (
 SCORES = ("**TT**", "**Nội dung**", "**Điểm tối đa**", "**Điểm tự chấm**")
 
 
-def _cells(*cells: str) -> str:
-    return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
-
-
 def _run(*rows: tuple[str, ...]) -> DocumentResult:
-    return process_bytes((HEADER + "".join(_cells(*r) for r in rows)).encode(), "plan.md", repair=False)
+    return process_bytes((HEADER + "".join(markdown_row(*r) for r in rows)).encode(), "plan.md", repair=False)
 
 
 def _rows(result: DocumentResult) -> list[tuple[str, str | None, object]]:
