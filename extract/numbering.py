@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from normalize.text import mostly_upper
@@ -140,3 +141,51 @@ def ordinal(label: Label | None) -> int:
     if label.style == "lower_letter":
         return _LOWER_ORDER.find(label.key) + 1 or ord(label.key) - ord("a") + 1
     return 0
+
+
+def heading_label(text: str | None) -> Label | None:
+    """The number of a paragraph that starts with one ("B. NỘI DUNG QUY TRÌNH" -> B), else None."""
+    fused = FUSED_LABEL.match((text or "").strip())
+    return parse_label(fused.group("label")) if fused else None
+
+
+class OpenHeadings:
+    """The numbered headings above a table, as an outline: the last heading of each level
+    still open ("II. MỨC HỖ TRỢ", then "1. Mức thưởng ..."). A paragraph numbered as the next
+    of one of them ("III. NGUỒN KINH PHÍ", "B. NỘI DUNG") is the text after the table."""
+
+    def __init__(self, paragraphs: Iterable[str] = ()) -> None:
+        self.stack: list[Label] = []
+        for text in paragraphs:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        label = heading_label(text)
+        if label is None:
+            return
+        for depth, open_label in enumerate(self.stack):
+            if _in_sequence(open_label, label) is not None:
+                del self.stack[depth:]  # a sibling closes the headings opened under the last one
+                break
+        self.stack.append(label)
+
+    def continued_by(self, label: Label) -> Label | None:
+        """``label`` read in the style of the open heading it comes next after, or None."""
+        for open_label in self.stack:
+            sequenced = _in_sequence(open_label, label)
+            if sequenced is not None and _steps_after(open_label, sequenced):
+                return sequenced
+        return None
+
+
+def _in_sequence(open_label: Label, label: Label) -> Label | None:
+    """``label`` in the style of ``open_label`` ("C" after "B" is a letter), or None."""
+    if open_label.style == "upper_letter":
+        label = as_letter_after(label, open_label.key)
+    return label if label.style == open_label.style else None
+
+
+def _steps_after(previous: Label, label: Label) -> bool:
+    if label.style == "decimal":
+        return label.key == next_sibling(previous.key)
+    return ordinal(label) == ordinal(previous) + 1

@@ -64,16 +64,69 @@ APPENDIX = (
     "PHỤ LỤC II\n\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2024\n"
     "(Kèm theo Quyết định số 1203/QĐ-UBND ngày 05/3/2024 của UBND tỉnh Lào Cai)\n\n"
     + _dump(
-        "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Năm 2024", "Năm 2025",
-        "I", "CHÍNH QUYỀN SỐ", "", "", "", "", "",
-        "1", "Nâng cấp hệ thống một cửa điện tử", "Sở Thông tin và Truyền thông",
-        "Sở Nội vụ; Văn phòng UBND tỉnh", "Quý IV/2024", "1.200", "800",
-        "a)", "Kết nối cơ sở dữ liệu dân cư", "Công an tỉnh", "Sở Tư pháp", "2024", "26.120", "",
-        "-", "Rà soát dữ liệu", "Công an tỉnh", "", "2024", "", "",
-        "b)", "Số hóa hồ sơ", "Sở Nội vụ", "Các sở, ngành", "2024-2025", "3,5", "4",
-        "II", "KINH TẾ SỐ", "", "", "", "", "",
-        "1", "Phát triển thương mại điện tử", "Sở Công Thương", "", "Hằng năm", "", "",
-        "3", "Hỗ trợ doanh nghiệp chuyển đổi số", "Sở Kế hoạch và Đầu tư", "", "Hằng năm", "", "",
+        "TT",
+        "Nội dung",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+        "Năm 2024",
+        "Năm 2025",
+        "I",
+        "CHÍNH QUYỀN SỐ",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "1",
+        "Nâng cấp hệ thống một cửa điện tử",
+        "Sở Thông tin và Truyền thông",
+        "Sở Nội vụ; Văn phòng UBND tỉnh",
+        "Quý IV/2024",
+        "1.200",
+        "800",
+        "a)",
+        "Kết nối cơ sở dữ liệu dân cư",
+        "Công an tỉnh",
+        "Sở Tư pháp",
+        "2024",
+        "26.120",
+        "",
+        "-",
+        "Rà soát dữ liệu",
+        "Công an tỉnh",
+        "",
+        "2024",
+        "",
+        "",
+        "b)",
+        "Số hóa hồ sơ",
+        "Sở Nội vụ",
+        "Các sở, ngành",
+        "2024-2025",
+        "3,5",
+        "4",
+        "II",
+        "KINH TẾ SỐ",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "1",
+        "Phát triển thương mại điện tử",
+        "Sở Công Thương",
+        "",
+        "Hằng năm",
+        "",
+        "",
+        "3",
+        "Hỗ trợ doanh nghiệp chuyển đổi số",
+        "Sở Kế hoạch và Đầu tư",
+        "",
+        "Hằng năm",
+        "",
+        "",
     )
 )
 
@@ -151,19 +204,43 @@ def test_without_attribute_block_the_header_gives_the_metadata() -> None:
     result = run_text("ỦY BAN NHÂN DÂN\n" + body, "bare.txt")
     doc = result.tables["documents"][0]
     assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
-        "1203/QĐ-UBND", "Quyết định", "Tỉnh Lào Cai", "Nguyễn Văn A",
+        "1203/QĐ-UBND",
+        "Quyết định",
+        "Tỉnh Lào Cai",
+        "Nguyễn Văn A",
     )
     assert doc["issued_date"] == date(2024, 3, 5)
     assert doc["status"] is None and doc["status_raw"] is None
 
 
 def test_two_level_header_in_a_text_dump() -> None:
-    """"Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
+    """ "Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
     appendix = "PHỤ LỤC\n\nKẾT QUẢ\n\n" + _dump(
-        "STT", "Nội dung", "Kết quả đánh giá", "Cơ quan chủ trì", "Năm 2022", "Năm 2023", "Năm 2024",
-        "1", "Cải cách thủ tục hành chính", "8,5", "9", "9,5", "Sở Nội vụ",
-        "2", "Hiện đại hóa hành chính", "7", "7,5", "", "Sở Khoa học và Công nghệ",
-        "3", "Cải cách tài chính công", "6", "", "8", "Sở Tài chính",
+        "STT",
+        "Nội dung",
+        "Kết quả đánh giá",
+        "Cơ quan chủ trì",
+        "Năm 2022",
+        "Năm 2023",
+        "Năm 2024",
+        "1",
+        "Cải cách thủ tục hành chính",
+        "8,5",
+        "9",
+        "9,5",
+        "Sở Nội vụ",
+        "2",
+        "Hiện đại hóa hành chính",
+        "7",
+        "7,5",
+        "",
+        "Sở Khoa học và Công nghệ",
+        "3",
+        "Cải cách tài chính công",
+        "6",
+        "",
+        "8",
+        "Sở Tài chính",
     )
     result = run_text(HEADER + appendix, "two-level.txt")
     rows = result.tables["appendix_rows"]
@@ -214,13 +291,27 @@ def test_zero_padded_row_numbers() -> None:
 
 def test_numbering_restarting_under_a_decimal_row() -> None:
     appendix = "PHỤ LỤC\n\n" + _dump(
-        "STT", "Nội dung", "Đơn vị chủ trì",
-        "1", "Quan trắc nước", "Sở Nông nghiệp",
-        "1.1", "Mẫu nước cấp", "Sở Nông nghiệp",
-        "1", "Nhiệt độ nước", "Trung tâm Quan trắc",
-        "2", "Độ mặn", "Trung tâm Quan trắc",
-        "1.2", "Mẫu nước ao nuôi", "Sở Nông nghiệp",
-        "2", "Quan trắc không khí", "Sở Tài nguyên",
+        "STT",
+        "Nội dung",
+        "Đơn vị chủ trì",
+        "1",
+        "Quan trắc nước",
+        "Sở Nông nghiệp",
+        "1.1",
+        "Mẫu nước cấp",
+        "Sở Nông nghiệp",
+        "1",
+        "Nhiệt độ nước",
+        "Trung tâm Quan trắc",
+        "2",
+        "Độ mặn",
+        "Trung tâm Quan trắc",
+        "1.2",
+        "Mẫu nước ao nuôi",
+        "Sở Nông nghiệp",
+        "2",
+        "Quan trắc không khí",
+        "Sở Tài nguyên",
     )
     rows = run_text(HEADER + appendix, "restart.txt").tables["appendix_rows"]
     assert [(r["row_id"], r["parent_id"], r["level"]) for r in rows] == [
@@ -330,11 +421,16 @@ def test_a_party_plan_has_its_header_and_signature_read() -> None:
     # "T/M" for "on behalf of"; the Party named inside a sentence is not a motto
     doc = run_text(PARTY_PLAN, "party.txt").tables["documents"][0]
     assert (doc["issuing_body"], doc["number"], doc["doc_type"], doc["issued_date"]) == (
-        "TỈNH ỦY ĐẮK NÔNG", "125-KH/TU", "Kế hoạch", date(2023, 5, 12),
+        "TỈNH ỦY ĐẮK NÔNG",
+        "125-KH/TU",
+        "Kế hoạch",
+        date(2023, 5, 12),
     )
     assert doc["title"] == "THỰC HIỆN NGHỊ QUYẾT SỐ 05-NQ/TU VỀ CẢI CÁCH HÀNH CHÍNH"
     assert (doc["signing_authority"], doc["signer_title"], doc["signer"]) == (
-        "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Nguyễn Văn An",
     )
     assert doc["recipients"] == ["Các huyện ủy", "Lưu VT"]
 
@@ -470,9 +566,15 @@ def test_a_cell_may_cite_a_form_and_a_section_heading_after_the_table_is_no_cell
         + _dump("STT", "Thủ tục", "Cơ quan chủ trì", "Mẫu đơn, tờ khai")
         + "\n\n"
         + _dump(
-            "1", "Đăng ký khai sinh", "UBND cấp xã", "Tờ khai đăng ký khai sinh",
+            "1",
+            "Đăng ký khai sinh",
+            "UBND cấp xã",
+            "Tờ khai đăng ký khai sinh",
             "Mẫu số 02 ban hành kèm theo Thông tư 01/2025/TT-BTP",  # the same cell, a second paragraph
-            "2", "Đăng ký kết hôn", "UBND cấp xã", "Tờ khai đăng ký kết hôn",
+            "2",
+            "Đăng ký kết hôn",
+            "UBND cấp xã",
+            "Tờ khai đăng ký kết hôn",
         )
         + "\n\nIV. Tổ chức thực hiện\n\nCác sở, ngành triển khai thực hiện.\n\nNơi nhận:\n- Như trên;\n"
     )
@@ -500,9 +602,18 @@ def test_a_group_row_with_an_empty_code_cell_in_a_text_dump() -> None:
         + _dump("TT", "Mã số TTHC", "Tên thủ tục hành chính", "Trực tuyến")
         + "\n\n"
         + _dump(
-            "I", "", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "",
-            "1", "1.014464", "Cấp giấy chứng nhận lưu hành tự do", "x",
-            "2", "1.014465", "Cấp lại giấy chứng nhận lưu hành tự do", "",
+            "I",
+            "",
+            "THỦ TỤC HÀNH CHÍNH CẤP TỈNH",
+            "",
+            "1",
+            "1.014464",
+            "Cấp giấy chứng nhận lưu hành tự do",
+            "x",
+            "2",
+            "1.014465",
+            "Cấp lại giấy chứng nhận lưu hành tự do",
+            "",
         )
     )
     rows = run_text(page).tables["appendix_rows"]
@@ -547,3 +658,75 @@ def test_a_numbered_list_of_wards_and_a_part_heading_after_it() -> None:
         ("I.2", "Phường An Cựu"),
     ]
     assert result.tables["documents"][0]["annex_text"].startswith("Phần II. TỔ CHỨC THỰC HIỆN")
+
+
+_PROCEDURE_HEAD = (
+    "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 3621/QĐ-BYT\n\nHà Nội, ngày 24 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nCÔNG BỐ QUY TRÌNH NỘI BỘ\n\n"
+    "Điều 1. Công bố kèm theo Quyết định này quy trình nội bộ.\n\nNơi nhận:\n- Như Điều 1;\n\n"
+    "PHỤ LỤC\n\nQUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
+)
+
+
+def test_the_next_heading_of_the_one_above_a_table_is_text_after_the_table() -> None:
+    # "A. DANH MỤC" heads the table; "B. NỘI DUNG" after it is the next section, and its
+    # numbered paragraphs ("1. Cơ sở pháp lý") are no rows of the table
+    page = (
+        _PROCEDURE_HEAD
+        + "A. DANH MỤC QUY TRÌNH\n\n"
+        + _dump("TT", "Tên quy trình", "Mã số", "1", "Xét tặng giải thưởng Hải Thượng Lãn Ông", "QT.YDCT.11")
+        + "\n\nB. NỘI DUNG QUY TRÌNH\n\n1. Cơ sở pháp lý\n\n- Luật Thi đua, khen thưởng.\n\n"
+        "2. Thành phần hồ sơ\n\nTờ trình của Hội đồng cơ sở.\n"
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Xét tặng giải thưởng Hải Thượng Lãn Ông")
+    ]
+    assert result.tables["documents"][0]["annex_text"].startswith("B. NỘI DUNG QUY TRÌNH\n1. Cơ sở pháp lý")
+
+
+def test_a_unit_line_between_the_heading_and_the_table_does_not_hide_the_heading() -> None:
+    page = (
+        _PROCEDURE_HEAD
+        + "II. MỨC HỖ TRỢ\n\nĐơn vị tính: đồng\n\n"
+        + _dump("TT", "Nội dung", "Mức chi", "1", "Nghệ sỹ ưu tú", "90.000.000", "2", "Nghệ sỹ nhân dân", "120.000.000")
+        + "\n\nIII. NGUỒN KINH PHÍ THỰC HIỆN\n\nNgân sách cấp tỉnh.\n"
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Nghệ sỹ ưu tú"), ("2", "Nghệ sỹ nhân dân")]
+
+
+def test_a_table_numbered_like_the_heading_above_it_keeps_its_rows() -> None:
+    # the heading above is "A."; the table's own groups are A and B, so "B" is a row; a cell's
+    # own list ("1. Tờ trình", "2. Biên bản") under a heading "1." stays in the cell
+    page = (
+        _PROCEDURE_HEAD
+        + "A. DANH MỤC THỦ TỤC\n\n1. Thủ tục cấp tỉnh và cấp xã\n\n"
+        + _dump(
+            "TT",
+            "Tên thủ tục",
+            "Hồ sơ",
+            "A",
+            "THỦ TỤC CẤP TỈNH",
+            "",
+            "1",
+            "Cấp giấy phép",
+            "1. Tờ trình",
+            "2. Biên bản thẩm định",
+            "B",
+            "THỦ TỤC CẤP XÃ",
+            "",
+            "1",
+            "Gia hạn giấy phép",
+            "Đơn đề nghị",
+        )
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("A", "THỦ TỤC CẤP TỈNH"),
+        ("A.1", "Cấp giấy phép"),
+        ("B", "THỦ TỤC CẤP XÃ"),
+        ("B.1", "Gia hạn giấy phép"),
+    ]
+    files = {c["row_id"]: c["value"] for c in result.tables["appendix_cells"] if c["column_header"] == "Hồ sơ"}
+    assert files["A.1"] == "1. Tờ trình\n2. Biên bản thẩm định"

@@ -18,9 +18,11 @@ from typing import Literal
 from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
 from extract.numbering import (
     Label,
+    OpenHeadings,
     as_letter_after,
     decimal_successors,
     fused_label,
+    heading_label,
     opens_numbering,
     ordinal,
     parse_label,
@@ -63,9 +65,13 @@ def read_rows(
     short_rows: ShortRows = "pad",
     stop_at_heading: bool = True,
     flat_header_check: bool = True,
+    headings: OpenHeadings | None = None,
 ) -> tuple[Table, int]:
     """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
 
+    ``headings`` are the numbered headings above the table: after a complete row, a paragraph
+    numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
+    text going on, unless that numbering is the table's own.
     Returns the grid (header row first) and the index of the first item after the table.
     """
     columns = map_columns(headers)
@@ -99,6 +105,8 @@ def read_rows(
             and fold(item.text).startswith("phu luc")
             and parse_label(item.text) is None
         ):
+            break
+        if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break
         starts = _row_start(items, k, current, full or at_boundary, allowed)
         at_boundary = False
@@ -142,6 +150,7 @@ def read_rows(
                 short_rows=short_rows,
                 stop_at_heading=stop_at_heading,
                 flat_header_check=False,
+                headings=headings,
             )
     grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
     previous: tuple[Cell, ...] | None = None
@@ -252,6 +261,24 @@ class _DecimalSequence:
         if label.style == "dash":
             return True
         return ordinal(label) in (1, self.last_ordinal.get(label.style, 0) + 1)
+
+    def uses(self, style: str) -> bool:
+        """Has a row of the table been numbered in this style?"""
+        return self.next_ids != {"1"} if style == "decimal" else style in self.last_ordinal
+
+
+def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadings, allowed: _DecimalSequence) -> bool:
+    """Is ``items[k]`` the heading after one above the table? Not when the table numbers its rows
+    that way and the number may come next, nor when a cell of the table holds such a list
+    ("1. Tờ trình", "2. Danh sách" in a procedure's cell)."""
+    label = heading_label(items[k].text)
+    sequenced = None if label is None else headings.continued_by(label)
+    if sequenced is None:
+        return False
+    if allowed.uses(sequenced.style) and allowed.accepts(sequenced):
+        return False
+    inner = (heading_label(item.text) for item in items[start:k] if not item.gap)
+    return all(other is None or other.style != sequenced.style for other in inner)
 
 
 def _row_start(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extract.columns import map_columns, role_of
 from extract.header import ATTRIBUTE_LABEL, find_head, header_start
-from extract.numbering import is_first_of_sequence, parse_label
+from extract.numbering import OpenHeadings, is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, Item, read_rows
 from extract.settings import (
@@ -98,13 +98,23 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
         header = _header_cells(items, i)
         if header is not None:
             headers, first_row = header
-            table, i = read_rows(items, first_row, headers, notes, short_rows="pad")
+            table, i = read_rows(items, first_row, headers, notes, short_rows="pad", headings=_open_headings(blocks))
             blocks.append(Block(table=table))
             continue
         if items[i].paragraphs:
             blocks.append(Block(text=items[i].text.strip()))
         i += 1
     return blocks
+
+
+def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
+    """The numbered headings above the next table: since the last table or "Phụ lục" heading."""
+    paragraphs: list[str] = []
+    for block in reversed(blocks):
+        if block.table is not None or fold(block.text or "").startswith("phu luc"):
+            break
+        paragraphs.append(block.text or "")
+    return OpenHeadings(reversed(paragraphs))
 
 
 def _numbered_list(items: Sequence[Item], j: int) -> bool:
