@@ -730,3 +730,35 @@ def test_a_table_numbered_like_the_heading_above_it_keeps_its_rows() -> None:
     ]
     files = {c["row_id"]: c["value"] for c in result.tables["appendix_cells"] if c["column_header"] == "Hồ sơ"}
     assert files["A.1"] == "1. Tờ trình\n2. Biên bản thẩm định"
+
+
+def test_a_second_table_after_a_numbered_heading_is_a_table_of_its_own() -> None:
+    # "2. Danh mục ..." would be a row number of the first table, but another header follows
+    page = (
+        _PROCEDURE_HEAD
+        + "1. Danh mục thủ tục hành chính mới ban hành\n\n"
+        + _dump("STT", "Tên thủ tục hành chính", "Lĩnh vực", "1.", "Xét tài trợ nhiệm vụ", "Khoa học")
+        + "\n\n2. Danh mục thủ tục hành chính bị bãi bỏ\n\n"
+        + _dump("STT", "Số hồ sơ TTHC", "Tên thủ tục hành chính", "1.", "1.000626", "Điều chỉnh nhiệm vụ")
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"], r["name"]) for r in rows] == [
+        (1, "1", "Xét tài trợ nhiệm vụ"),
+        (2, "1", "Điều chỉnh nhiệm vụ"),
+    ]
+
+
+def test_a_figure_in_the_total_row_is_no_row_number() -> None:
+    # the total's last figure "3" follows row 2's number, not row 24's
+    rows_24 = [cell for n in range(1, 25) for cell in (str(n), f"Phường {n}", "", "1", "")]
+    page = (
+        _PROCEDURE_HEAD
+        + _dump("STT", "Địa điểm quan trắc", "Nước cấp", "Ao nuôi", "Bãi ngao", *rows_24)
+        + "\n\n"
+        + _dump("", "Tổng cộng", "0", "24", "3")
+        + "\n\nPHỤ LỤC II\n\nTHÔNG SỐ QUAN TRẮC\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [r["row_id"] for r in rows] == [str(n) for n in range(1, 25)]
+    assert (rows[-1]["row_id"], rows[-1]["name"]) == ("24", "Phường 24")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from extract.columns import Column, map_columns, merge_header_rows, split_flat_header
+from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
 from extract.numbering import (
     Label,
     OpenHeadings,
@@ -106,8 +106,10 @@ def read_rows(
             and parse_label(item.text) is None
         ):
             break
-        if full and headings is not None and _next_heading(items, start, k, headings, allowed):
-            break
+        if full and (
+            _new_header(items, k) or (headings is not None and _next_heading(items, start, k, headings, allowed))
+        ):
+            break  # another table's header ("STT | Tên thủ tục"), or the next section's heading
         starts = _row_start(items, k, current, full or at_boundary, allowed)
         at_boundary = False
         if starts is not None:
@@ -224,11 +226,13 @@ class _DecimalSequence:
         self.strict = strict  # Markdown: a complete row may still go on with a sub-row's figures
         self.next_ids: set[str] = {"1"}
         self.last_ordinal: dict[str, int] = {}
+        self.last: Label | None = None  # the last row number
 
     def add(self, label: Label | None) -> None:
         if label is None:
             return
         label = self.as_sequenced(label)
+        self.last = label
         if label.style == "decimal":
             self.next_ids |= decimal_successors(label.key)
         else:
@@ -276,9 +280,17 @@ def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadi
     if sequenced is None:
         return False
     if allowed.uses(sequenced.style) and allowed.accepts(sequenced):
-        return False
+        index = _next_index(items, k + 1)  # a row number, unless another table's header follows
+        return index is not None and _new_header(items, index)
     inner = (heading_label(item.text) for item in items[start:k] if not item.gap)
     return all(other is None or other.style != sequenced.style for other in inner)
+
+
+def _new_header(items: Sequence[Item], k: int) -> bool:
+    """Does another table's header start at ``items[k]`` ("STT", then a column's title)?"""
+    if role_of(items[k].text) != "id":
+        return False
+    return _names_a_row(_next_item(items, k + 1))
 
 
 def _row_start(
@@ -314,7 +326,8 @@ def _row_start(
         sequenced = _sequenced_row(items, k, label, allowed)
     if free and sequenced and not figure_follows:
         return "row", [item]
-    previous = parse_label(current[0].text) if current else None
+    # an unnumbered row (a total) is followed by the successor of the last numbered one
+    previous = (parse_label(current[0].text) or allowed.last) if current else None
     if (
         _plausible_successor(previous, label)
         and allowed.follows(label)
