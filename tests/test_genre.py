@@ -762,3 +762,22 @@ def test_a_figure_in_the_total_row_is_no_row_number() -> None:
     rows = result.tables["appendix_rows"]
     assert [r["row_id"] for r in rows] == [str(n) for n in range(1, 25)]
     assert (rows[-1]["row_id"], rows[-1]["name"]) == ("24", "Phường 24")
+
+
+def test_a_row_number_before_a_procedure_code_and_an_empty_cell_opens_a_row() -> None:
+    page = _PROCEDURE_HEAD + _dump(
+        "TT",
+        "Mã TTHC",
+        "Tên quy trình nội bộ",
+        "Ký hiệu",
+        "I",
+        "",
+        "QUY TRÌNH SỬA ĐỔI, BỔ SUNG",
+        "",
+        "1",
+        "1.012657",
+        "",
+        "QTTP-14",
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [r["row_id"] for r in rows] == ["I", "I.1"]

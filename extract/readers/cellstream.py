@@ -377,11 +377,12 @@ def _fused(items: Sequence[Item], k: int) -> tuple[str, str] | None:
 
 
 def _code_then_name(items: Sequence[Item], k: int) -> bool:
-    """Is the next item (from ``k``) a procedure code and the one after it a name?"""
+    """Is the next item (from ``k``) a procedure code and a name the next after it (maybe past
+    an empty cell)?"""
     index = _next_index(items, k)
     if index is None or not PROCEDURE_CODE.fullmatch(items[index].text.strip()):
         return False
-    return _names_a_row(_next_item(items, index + 1))
+    return _name_follows(items, index + 1)
 
 
 def _sequenced_row(items: Sequence[Item], k: int, label: Label, allowed: _DecimalSequence) -> bool:
