@@ -64,69 +64,16 @@ APPENDIX = (
     "PHỤ LỤC II\n\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2024\n"
     "(Kèm theo Quyết định số 1203/QĐ-UBND ngày 05/3/2024 của UBND tỉnh Lào Cai)\n\n"
     + _dump(
-        "TT",
-        "Nội dung",
-        "Cơ quan chủ trì",
-        "Cơ quan phối hợp",
-        "Thời gian hoàn thành",
-        "Năm 2024",
-        "Năm 2025",
-        "I",
-        "CHÍNH QUYỀN SỐ",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "1",
-        "Nâng cấp hệ thống một cửa điện tử",
-        "Sở Thông tin và Truyền thông",
-        "Sở Nội vụ; Văn phòng UBND tỉnh",
-        "Quý IV/2024",
-        "1.200",
-        "800",
-        "a)",
-        "Kết nối cơ sở dữ liệu dân cư",
-        "Công an tỉnh",
-        "Sở Tư pháp",
-        "2024",
-        "26.120",
-        "",
-        "-",
-        "Rà soát dữ liệu",
-        "Công an tỉnh",
-        "",
-        "2024",
-        "",
-        "",
-        "b)",
-        "Số hóa hồ sơ",
-        "Sở Nội vụ",
-        "Các sở, ngành",
-        "2024-2025",
-        "3,5",
-        "4",
-        "II",
-        "KINH TẾ SỐ",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "1",
-        "Phát triển thương mại điện tử",
-        "Sở Công Thương",
-        "",
-        "Hằng năm",
-        "",
-        "",
-        "3",
-        "Hỗ trợ doanh nghiệp chuyển đổi số",
-        "Sở Kế hoạch và Đầu tư",
-        "",
-        "Hằng năm",
-        "",
-        "",
+        "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Năm 2024", "Năm 2025",
+        "I", "CHÍNH QUYỀN SỐ", "", "", "", "", "",
+        "1", "Nâng cấp hệ thống một cửa điện tử", "Sở Thông tin và Truyền thông",
+        "Sở Nội vụ; Văn phòng UBND tỉnh", "Quý IV/2024", "1.200", "800",
+        "a)", "Kết nối cơ sở dữ liệu dân cư", "Công an tỉnh", "Sở Tư pháp", "2024", "26.120", "",
+        "-", "Rà soát dữ liệu", "Công an tỉnh", "", "2024", "", "",
+        "b)", "Số hóa hồ sơ", "Sở Nội vụ", "Các sở, ngành", "2024-2025", "3,5", "4",
+        "II", "KINH TẾ SỐ", "", "", "", "", "",
+        "1", "Phát triển thương mại điện tử", "Sở Công Thương", "", "Hằng năm", "", "",
+        "3", "Hỗ trợ doanh nghiệp chuyển đổi số", "Sở Kế hoạch và Đầu tư", "", "Hằng năm", "", "",
     )
 )
 
@@ -204,43 +151,19 @@ def test_without_attribute_block_the_header_gives_the_metadata() -> None:
     result = run_text("ỦY BAN NHÂN DÂN\n" + body, "bare.txt")
     doc = result.tables["documents"][0]
     assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
-        "1203/QĐ-UBND",
-        "Quyết định",
-        "Tỉnh Lào Cai",
-        "Nguyễn Văn A",
+        "1203/QĐ-UBND", "Quyết định", "Tỉnh Lào Cai", "Nguyễn Văn A",
     )
     assert doc["issued_date"] == date(2024, 3, 5)
     assert doc["status"] is None and doc["status_raw"] is None
 
 
 def test_two_level_header_in_a_text_dump() -> None:
-    """ "Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
+    """"Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
     appendix = "PHỤ LỤC\n\nKẾT QUẢ\n\n" + _dump(
-        "STT",
-        "Nội dung",
-        "Kết quả đánh giá",
-        "Cơ quan chủ trì",
-        "Năm 2022",
-        "Năm 2023",
-        "Năm 2024",
-        "1",
-        "Cải cách thủ tục hành chính",
-        "8,5",
-        "9",
-        "9,5",
-        "Sở Nội vụ",
-        "2",
-        "Hiện đại hóa hành chính",
-        "7",
-        "7,5",
-        "",
-        "Sở Khoa học và Công nghệ",
-        "3",
-        "Cải cách tài chính công",
-        "6",
-        "",
-        "8",
-        "Sở Tài chính",
+        "STT", "Nội dung", "Kết quả đánh giá", "Cơ quan chủ trì", "Năm 2022", "Năm 2023", "Năm 2024",
+        "1", "Cải cách thủ tục hành chính", "8,5", "9", "9,5", "Sở Nội vụ",
+        "2", "Hiện đại hóa hành chính", "7", "7,5", "", "Sở Khoa học và Công nghệ",
+        "3", "Cải cách tài chính công", "6", "", "8", "Sở Tài chính",
     )
     result = run_text(HEADER + appendix, "two-level.txt")
     rows = result.tables["appendix_rows"]
@@ -291,27 +214,13 @@ def test_zero_padded_row_numbers() -> None:
 
 def test_numbering_restarting_under_a_decimal_row() -> None:
     appendix = "PHỤ LỤC\n\n" + _dump(
-        "STT",
-        "Nội dung",
-        "Đơn vị chủ trì",
-        "1",
-        "Quan trắc nước",
-        "Sở Nông nghiệp",
-        "1.1",
-        "Mẫu nước cấp",
-        "Sở Nông nghiệp",
-        "1",
-        "Nhiệt độ nước",
-        "Trung tâm Quan trắc",
-        "2",
-        "Độ mặn",
-        "Trung tâm Quan trắc",
-        "1.2",
-        "Mẫu nước ao nuôi",
-        "Sở Nông nghiệp",
-        "2",
-        "Quan trắc không khí",
-        "Sở Tài nguyên",
+        "STT", "Nội dung", "Đơn vị chủ trì",
+        "1", "Quan trắc nước", "Sở Nông nghiệp",
+        "1.1", "Mẫu nước cấp", "Sở Nông nghiệp",
+        "1", "Nhiệt độ nước", "Trung tâm Quan trắc",
+        "2", "Độ mặn", "Trung tâm Quan trắc",
+        "1.2", "Mẫu nước ao nuôi", "Sở Nông nghiệp",
+        "2", "Quan trắc không khí", "Sở Tài nguyên",
     )
     rows = run_text(HEADER + appendix, "restart.txt").tables["appendix_rows"]
     assert [(r["row_id"], r["parent_id"], r["level"]) for r in rows] == [
@@ -421,16 +330,11 @@ def test_a_party_plan_has_its_header_and_signature_read() -> None:
     # "T/M" for "on behalf of"; the Party named inside a sentence is not a motto
     doc = run_text(PARTY_PLAN, "party.txt").tables["documents"][0]
     assert (doc["issuing_body"], doc["number"], doc["doc_type"], doc["issued_date"]) == (
-        "TỈNH ỦY ĐẮK NÔNG",
-        "125-KH/TU",
-        "Kế hoạch",
-        date(2023, 5, 12),
+        "TỈNH ỦY ĐẮK NÔNG", "125-KH/TU", "Kế hoạch", date(2023, 5, 12),
     )
     assert doc["title"] == "THỰC HIỆN NGHỊ QUYẾT SỐ 05-NQ/TU VỀ CẢI CÁCH HÀNH CHÍNH"
     assert (doc["signing_authority"], doc["signer_title"], doc["signer"]) == (
-        "T/M BAN THƯỜNG VỤ",
-        "PHÓ BÍ THƯ",
-        "Nguyễn Văn An",
+        "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An",
     )
     assert doc["recipients"] == ["Các huyện ủy", "Lưu VT"]
 
@@ -566,15 +470,9 @@ def test_a_cell_may_cite_a_form_and_a_section_heading_after_the_table_is_no_cell
         + _dump("STT", "Thủ tục", "Cơ quan chủ trì", "Mẫu đơn, tờ khai")
         + "\n\n"
         + _dump(
-            "1",
-            "Đăng ký khai sinh",
-            "UBND cấp xã",
-            "Tờ khai đăng ký khai sinh",
+            "1", "Đăng ký khai sinh", "UBND cấp xã", "Tờ khai đăng ký khai sinh",
             "Mẫu số 02 ban hành kèm theo Thông tư 01/2025/TT-BTP",  # the same cell, a second paragraph
-            "2",
-            "Đăng ký kết hôn",
-            "UBND cấp xã",
-            "Tờ khai đăng ký kết hôn",
+            "2", "Đăng ký kết hôn", "UBND cấp xã", "Tờ khai đăng ký kết hôn",
         )
         + "\n\nIV. Tổ chức thực hiện\n\nCác sở, ngành triển khai thực hiện.\n\nNơi nhận:\n- Như trên;\n"
     )
@@ -602,18 +500,9 @@ def test_a_group_row_with_an_empty_code_cell_in_a_text_dump() -> None:
         + _dump("TT", "Mã số TTHC", "Tên thủ tục hành chính", "Trực tuyến")
         + "\n\n"
         + _dump(
-            "I",
-            "",
-            "THỦ TỤC HÀNH CHÍNH CẤP TỈNH",
-            "",
-            "1",
-            "1.014464",
-            "Cấp giấy chứng nhận lưu hành tự do",
-            "x",
-            "2",
-            "1.014465",
-            "Cấp lại giấy chứng nhận lưu hành tự do",
-            "",
+            "I", "", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "",
+            "1", "1.014464", "Cấp giấy chứng nhận lưu hành tự do", "x",
+            "2", "1.014465", "Cấp lại giấy chứng nhận lưu hành tự do", "",
         )
     )
     rows = run_text(page).tables["appendix_rows"]
@@ -703,22 +592,12 @@ def test_a_table_numbered_like_the_heading_above_it_keeps_its_rows() -> None:
         _PROCEDURE_HEAD
         + "A. DANH MỤC THỦ TỤC\n\n1. Thủ tục cấp tỉnh và cấp xã\n\n"
         + _dump(
-            "TT",
-            "Tên thủ tục",
-            "Hồ sơ",
-            "A",
-            "THỦ TỤC CẤP TỈNH",
-            "",
-            "1",
-            "Cấp giấy phép",
-            "1. Tờ trình",
-            "2. Biên bản thẩm định",
-            "B",
-            "THỦ TỤC CẤP XÃ",
-            "",
-            "1",
-            "Gia hạn giấy phép",
-            "Đơn đề nghị",
+            "TT", "Tên thủ tục", "Hồ sơ",
+            "A", "THỦ TỤC CẤP TỈNH", "",
+            "1", "Cấp giấy phép", "1. Tờ trình",
+            "2. Biên bản thẩm định",  # the same cell, a second paragraph
+            "B", "THỦ TỤC CẤP XÃ", "",
+            "1", "Gia hạn giấy phép", "Đơn đề nghị",
         )
     )
     result = run_text(page)
@@ -766,18 +645,9 @@ def test_a_figure_in_the_total_row_is_no_row_number() -> None:
 
 def test_a_row_number_before_a_procedure_code_and_an_empty_cell_opens_a_row() -> None:
     page = _PROCEDURE_HEAD + _dump(
-        "TT",
-        "Mã TTHC",
-        "Tên quy trình nội bộ",
-        "Ký hiệu",
-        "I",
-        "",
-        "QUY TRÌNH SỬA ĐỔI, BỔ SUNG",
-        "",
-        "1",
-        "1.012657",
-        "",
-        "QTTP-14",
+        "TT", "Mã TTHC", "Tên quy trình nội bộ", "Ký hiệu",
+        "I", "", "QUY TRÌNH SỬA ĐỔI, BỔ SUNG", "",
+        "1", "1.012657", "", "QTTP-14",  # an empty cell after the code
     )
     rows = run_text(page).tables["appendix_rows"]
     assert [r["row_id"] for r in rows] == ["I", "I.1"]
