@@ -31,7 +31,7 @@ class UsageError(Exception):
     """An input named on the command line that does not exist: bad usage, said before any work."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputRef:
     """One input of the run, as listed (not read).
 
@@ -130,11 +130,18 @@ def _skipped(path: str, skip: Path | None) -> bool:
 
 
 def _file_ref(path: str) -> InputRef:
+    source = _printable(path)
     try:
         info = os.stat(path)
     except OSError:
-        return InputRef(path, path)  # a dangling link: read_input says why it cannot be read
-    return InputRef(path, path, size=info.st_size, signature=f"{info.st_size}:{info.st_mtime_ns}")
+        return InputRef(source, path)  # a dangling link: read_input says why it cannot be read
+    return InputRef(source, path, size=info.st_size, signature=f"{info.st_size}:{info.st_mtime_ns}")
+
+
+def _printable(path: str) -> str:
+    """The path as text every table can hold: bytes of a name that are not UTF-8 (Python keeps
+    them as lone surrogates) are written as escapes, "bad\\xff.txt"."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _archive(path: str) -> Iterable[InputRef]:

@@ -16,7 +16,7 @@ import pytest
 
 from extract import inputs
 
-from .helpers import SAMPLE, SAMPLE_ROWS, batch, html_fixture, rows
+from .helpers import SAMPLE, SAMPLE_ROWS, batch, html_fixture, rows, variant, write_pages
 
 
 def _assert_sample_intact(out: Path, source_path: str) -> None:
@@ -253,3 +253,15 @@ def test_unusual_encodings_are_read_not_refused(
     assert document["appendix_row_count"] == appendix_rows
     assert "CẢI CÁCH HÀNH CHÍNH" in document["title"]
     _assert_sample_intact(tmp_path / "out", str(SAMPLE))
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_pages(folder, 1)
+    odd = os.fsdecode(bytes(folder) + b"/k\xe9-ho\xe1ch.txt")  # a Latin-1 name on a UTF-8 disk
+    with open(odd, "wb") as handle:
+        handle.write(variant(5))
+    summary = batch([folder], tmp_path / "out")
+    assert (summary.written, summary.failed) == (2, 0)
+    paths = sorted(r["source_path"] for r in rows(tmp_path / "out", "documents"))
+    assert paths == [f"{folder}/k\\xe9-ho\\xe1ch.txt", f"{folder}/page-0000.txt"]
