@@ -7,11 +7,12 @@ How a run goes, and why:
    run's hints is known without reading it; every other input is a job.
 3. Jobs run in worker processes (``extract.jobs``). A worker reads and hashes the input; when
    ``OUT/.cache/<fingerprint>/`` holds that sha256 the result is reused, otherwise the page is
-   extracted and its typed rows cached there. Only a small summary goes back to the parent, so
-   the parent's memory does not grow with the batch and a killed run keeps its finished work.
-4. If the inputs -> documents mapping equals the published one, nothing is written. Otherwise
-   every table is streamed from the cache in doc_id order into a new version, which is
-   committed atomically (``extract.writer``).
+   extracted and its typed rows cached there. Only a small summary goes back to the parent,
+   which writes it to the run's ledger on disk (``extract.ledger``): the parent's memory does
+   not grow with the batch, and a killed run keeps its finished work.
+4. If the state (inputs -> documents, as JSON) has the sha256 of the published one, nothing is
+   written. Otherwise every table is streamed from the cache in doc_id order into a new
+   version, which is committed atomically (``extract.writer``).
 
 The same bytes under several names are one document whose source_path is the smallest path.
 """
@@ -23,7 +24,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,13 +33,17 @@ import pyarrow as pa
 from extract import __version__
 from extract import writer as w
 from extract.inputs import InputRef, discover
-from extract.jobs import CRASH, DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
+from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
+from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
 from extract.progress import Progress
 from schemas.tables import TABLES
 
-HINTS = "hints.json"
-STATE_FORMAT = 1
+#: Documents between two returns of the allocator's freed buffers to the system while writing:
+#: without it the peak memory drifts up with the number of documents (bench/bench_batch.py).
+_RELEASE_EVERY = 64
+#: The published version's manifest records its state's sha256 under this key.
+STATE_SHA256 = "state_sha256"
 
 
 @dataclass
@@ -113,124 +118,88 @@ def run(
         w.remove_abandoned(out)
         key = settings.key()
         cache_dir = out / ".cache" / key
-        previous = w.read_state(out) or {}
-        same_key = previous.get("key") == key and previous.get("format") == STATE_FORMAT and not force
-        saved_hints = _read_hints(cache_dir)
-        hints = saved_hints if same_key else {}
-        known_docs: dict[str, dict] = previous.get("docs", {}) if same_key else {}
-        known, jobs = _plan(refs, hints, known_docs, cache_dir, settings, reuse=not force)
-        meter = Progress(len(jobs), progress)
+        ledger = Ledger(cache_dir)
         try:
-            outcomes = known + execute(jobs, workers, meter)
+            jobs = _plan(refs, ledger, cache_dir, settings, reuse=not force)
+            meter = Progress(len(jobs), progress)
+
+            def report(outcome: Outcome) -> None:
+                ledger.record(outcome)
+                meter(outcome)
+
+            try:
+                execute(jobs, workers, report)
+            finally:
+                meter.close()
+            del jobs
+            previous = w.read_manifest(out) or {}
+            changed = force or previous.get(STATE_SHA256) != ledger.state_sha256(key)
+            version = None
+            if changed:
+                _recover_missing(ledger, refs, cache_dir, settings, workers)
+                version = _write_version(out, cache_dir, ledger, key, settings)
+                _prune_cache(out / ".cache", key, ledger)
+            ledger.save_hints()
+            summary = summarize_run(ledger, len(refs))
         finally:
-            meter.close()
-        state = build_state(key, outcomes)
-        changed = force or state != {k: previous.get(k) for k in state}
-        version = None
-        if changed:
-            recovered = _recover_missing(state, refs, cache_dir, settings, workers)
-            if recovered:  # the new result of an input replaces its first one (counted once)
-                again = {o.source_path for o in recovered}
-                outcomes = [o for o in outcomes if o.source_path not in again] + recovered
-                state = build_state(key, outcomes)
-            version = _write_version(out, cache_dir, state, settings)
-            _prune_cache(out / ".cache", key, state)
-        _write_hints(cache_dir, outcomes, saved_hints)
-    summary = summarize_run(state, outcomes, len(refs))
+            ledger.close()
     summary.published, summary.version = changed, version
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _plan(
-    refs: Sequence[InputRef],
-    hints: Mapping[str, list],
-    docs: Mapping[str, dict],
-    cache_dir: Path,
-    settings: Settings,
-    reuse: bool,
-) -> tuple[list[Outcome], list[Job]]:
-    """Inputs known from the last run by their signature (no read), and jobs for all others."""
-    known: list[Outcome] = []
+def _plan(refs: Sequence[InputRef], ledger: Ledger, cache_dir: Path, settings: Settings, reuse: bool) -> list[Job]:
+    """Record the inputs known from the last run by their signature (no read); jobs for all others."""
     jobs: list[Job] = []
     for ref in refs:
-        hint = hints.get(ref.source_path)
-        known_ok = hint and ref.signature and ref.problem is None and hint[0] == ref.signature and hint[1] in docs
-        if known_ok and ref.size <= settings.max_bytes:  # a lowered limit reads the input again
-            known.append(Outcome(ref.source_path, ref.signature, hint[1], docs[hint[1]]))
+        hint = ledger.hint(ref.source_path) if reuse and ref.signature and ref.problem is None else None
+        if hint and hint[0] == ref.signature and ref.size <= settings.max_bytes:  # a lowered limit reads again
+            ledger.record(Outcome(ref.source_path, ref.signature, hint[1], hint[2]))
         else:
             jobs.append(Job(ref, str(cache_dir), settings, reuse=reuse))
-    return known, jobs
+    return jobs
 
 
-def build_state(key: str, outcomes: Iterable[Outcome]) -> dict[str, object]:
-    """The dataset's identity: each input -> its sha256 (or why it failed), each sha256 -> summary."""
-    inputs: dict[str, dict[str, object]] = {}
-    docs: dict[str, dict] = {}
-    for outcome in sorted(outcomes, key=lambda o: o.source_path):
-        if outcome.sha is None:
-            reason, message = outcome.failure or CRASH
-            inputs[outcome.source_path] = {"reason": reason, "message": message}
-        else:
-            inputs[outcome.source_path] = {"sha256": outcome.sha}
-            docs[outcome.sha] = outcome.summary or {}
-    return {"format": STATE_FORMAT, "key": key, "inputs": inputs, "docs": dict(sorted(docs.items()))}
-
-
-def chosen_paths(state: Mapping[str, object]) -> dict[str, str]:
-    """Each successfully read sha256 -> the smallest source_path holding it (order-independent)."""
-    chosen: dict[str, str] = {}
-    docs = state["docs"]
-    for path, entry in state["inputs"].items():
-        sha = entry.get("sha256")
-        if sha and "failure" not in docs[sha] and (sha not in chosen or path < chosen[sha]):
-            chosen[sha] = path
-    return dict(sorted(chosen.items()))
-
-
-def failure_rows(state: Mapping[str, object]) -> list[dict[str, object]]:
+def failure_rows(ledger: Ledger) -> list[dict[str, object]]:
     """One failures row per input that failed, duplicates included (each path is listed)."""
-    rows = []
-    for path, entry in state["inputs"].items():
-        sha = entry.get("sha256")
-        failure = state["docs"][sha].get("failure") if sha else [entry["reason"], entry["message"]]
-        if failure:
-            rows.append(
-                {
-                    "source_path": path,
-                    "source_sha256": sha,
-                    "reason": failure[0],
-                    "message": failure[1],
-                    "extractor_version": __version__,
-                }
-            )
-    return rows
+    return [
+        {
+            "source_path": path,
+            "source_sha256": sha,
+            "reason": reason,
+            "message": message,
+            "extractor_version": __version__,
+        }
+        for path, sha, reason, message in ledger.failures()
+    ]
 
 
 def _recover_missing(
-    state: Mapping[str, object], refs: Sequence[InputRef], cache_dir: Path, settings: Settings, workers: int
-) -> list[Outcome]:
-    """Extract again the documents whose cache file is gone or damaged (needed to write the tables)."""
-    by_path = {ref.source_path: ref for ref in refs}
-    missing = [
-        Job(by_path[path], str(cache_dir), settings, reuse=False)
-        for sha, path in chosen_paths(state).items()
-        if w.read_cache_summary(w.cache_path(cache_dir, sha)) is None
-    ]
-    if not missing:
-        return []
-    outcomes = execute(missing, workers, lambda _: None)
-    for outcome in outcomes:
+    ledger: Ledger, refs: Sequence[InputRef], cache_dir: Path, settings: Settings, workers: int
+) -> None:
+    """Extract again the documents whose cache file is gone or damaged (needed to write the tables);
+    the new outcome of an input replaces its first one (counted once)."""
+    missing_paths = {
+        path for sha, path in ledger.chosen() if w.read_cache_summary(w.cache_path(cache_dir, sha)) is None
+    }
+    if not missing_paths:
+        return
+    missing = [Job(ref, str(cache_dir), settings, reuse=False) for ref in refs if ref.source_path in missing_paths]
+    recovered: list[Outcome] = []
+    execute(missing, workers, recovered.append)
+    for outcome in recovered:
         if outcome.sha and w.read_cache_summary(w.cache_path(cache_dir, outcome.sha)) is None:
             raise OSError(f"cannot write the document cache under {cache_dir}")
-    return outcomes
+        ledger.record(outcome)
 
 
-def _write_version(out: Path, cache_dir: Path, state: Mapping[str, object], settings: Settings) -> str:
+def _write_version(out: Path, cache_dir: Path, ledger: Ledger, key: str, settings: Settings) -> str:
     """Stream every table from the cache, in doc_id order, into a new version and commit it."""
     staging = w.new_staging(out)
     streams = {name: w.TableStream(staging / name / w.PART, name) for name in TABLES}
-    for sha, path in chosen_paths(state).items():
+    for count, (sha, path) in enumerate(ledger.chosen(), 1):
+        if count % _RELEASE_EVERY == 0:  # see _RELEASE_EVERY
+            pa.default_memory_pool().release_unused()
         tables = w.read_cache_tables(w.cache_path(cache_dir, sha))
         if tables is None:
             raise OSError(f"the document cache of {path} vanished while writing")
@@ -242,35 +211,34 @@ def _write_version(out: Path, cache_dir: Path, state: Mapping[str, object], sett
                     pa.array([path] * table.num_rows, pa.string()),
                 )
             streams[name].append(table)
-    streams["failures"].append(w.to_table("failures", failure_rows(state)))
+    streams["failures"].append(w.to_table("failures", failure_rows(ledger)))
     for stream in streams.values():
         stream.close()
     manifest = {
         "extractor_version": __version__,
         "pipeline_fingerprint": pipeline_fingerprint(repair=settings.repair, threshold=settings.threshold),
         "options": {"repair": settings.repair, "threshold": settings.threshold, "max_bytes": settings.max_bytes},
-        "inputs": len(state["inputs"]),
+        "inputs": ledger.counts()["inputs"],
         "documents": streams["documents"].rows,
         "failures": streams["failures"].rows,
+        STATE_SHA256: ledger.state_sha256(key),
     }
-    return w.commit(out, staging, manifest, state)
+    return w.commit(out, staging, manifest, ledger.state_chunks(key))
 
 
-def summarize_run(state: Mapping[str, object], outcomes: Sequence[Outcome], read: int) -> Summary:
-    chosen = chosen_paths(state)
-    failures = failure_rows(state)
-    summary = Summary(read=read, written=len(chosen), failed=len(failures))
-    summary.extracted = sum(o.extracted for o in outcomes)
-    summary.skipped = sum(1 for o in outcomes if o.sha and not o.extracted)
-    summary.duplicates = sum(1 for e in state["inputs"].values() if e.get("sha256") in chosen) - len(chosen)
+def summarize_run(ledger: Ledger, read: int) -> Summary:
+    counts = ledger.counts()
+    failures = failure_rows(ledger)
+    summary = Summary(read=read, failed=len(failures), extracted=counts["extracted"], skipped=counts["reused"])
     rows: Counter[str] = Counter({name: 0 for name in TABLES})
     findings: Counter[str] = Counter()
-    for sha in chosen:
-        doc = state["docs"][sha]
+    for doc in ledger.chosen_summaries():
+        summary.written += 1
         rows.update(doc["rows"])
         findings.update(doc["findings"])
         summary.repairs_applied += doc["repairs_applied"]
         summary.repairs_reported += doc["repairs_reported"]
+    summary.duplicates = counts["read"] - summary.written
     rows["failures"] = len(failures)
     summary.rows = {name: rows[name] for name in TABLES}
     summary.findings = dict(sorted(findings.items()))
@@ -278,32 +246,12 @@ def summarize_run(state: Mapping[str, object], outcomes: Sequence[Outcome], read
     return summary
 
 
-# --- hints and cache housekeeping ------------------------------------------------------------
+# --- cache housekeeping ------------------------------------------------------------
 
 
-def _read_hints(cache_dir: Path) -> dict[str, list]:
-    try:
-        value = json.loads((cache_dir / HINTS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _write_hints(cache_dir: Path, outcomes: Iterable[Outcome], saved: Mapping[str, list]) -> None:
-    """(path -> signature, sha256) so the next run skips reading unchanged inputs. Only a hint;
-    not rewritten when the run found what `saved` (read at its start) already says."""
-    hints = {o.source_path: [o.signature, o.sha] for o in sorted(outcomes, key=lambda o: o.source_path) if o.sha}
-    if saved == hints:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = cache_dir / f"{HINTS}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(hints, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, cache_dir / HINTS)
-
-
-def _prune_cache(cache_root: Path, key: str, state: Mapping[str, object]) -> None:
+def _prune_cache(cache_root: Path, key: str, ledger: Ledger) -> None:
     """Drop cached documents no input refers to any more, and caches of other pipeline versions."""
-    keep = set(state["docs"])
+
     for entry in cache_root.iterdir():
         if entry.name != key:
             _remove(entry)
@@ -312,7 +260,7 @@ def _prune_cache(cache_root: Path, key: str, state: Mapping[str, object]) -> Non
             if not bucket.is_dir():
                 continue
             for item in bucket.iterdir():
-                if item.name.removesuffix(".doc") not in keep:
+                if not ledger.holds(item.name.removesuffix(".doc")):
                     _remove(item)
 
 

@@ -1,8 +1,8 @@
 """Jobs of a batch run: one input read, extracted (or found in the cache) in a worker process.
 
-Only a small summary goes back to the parent; the rows go to the cache, so the parent's
-memory does not grow with the batch. A page that hangs becomes a ``timeout`` failure, a page
-that kills its worker an ``extractor_crash`` failure, and the batch goes on.
+Only a small summary goes back to the parent, which hands each to its caller as it comes
+(``execute`` keeps none); the rows go to the cache. A page that hangs becomes a ``timeout``
+failure, a page that kills its worker an ``extractor_crash`` failure, and the batch goes on.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ DOCUMENT_TABLES = tuple(name for name in TABLES if name != "failures")
 DEFAULT_TIMEOUT = 300.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything besides the input bytes that decides the output."""
 
@@ -45,7 +45,7 @@ class Settings:
         return pipeline_fingerprint(repair=self.repair, threshold=self.threshold)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     ref: InputRef
     cache_dir: str
@@ -53,7 +53,7 @@ class Job:
     reuse: bool = True  # False (--force, or a damaged cache file): extract again
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What a worker sends back: the input's sha256 and document summary, or why it failed."""
 
@@ -146,27 +146,21 @@ def summarize(tables: Mapping[str, list[dict[str, object]]]) -> dict[str, object
 CRASH = ("extractor_crash", "the extractor process died on this input (a crash in native code or killed for memory)")
 
 
-def execute(jobs: Sequence[Job], workers: int, report: Callable[[Outcome], None]) -> list[Outcome]:
-    """Run the jobs, in this process for one worker; a job that kills its worker becomes a failure."""
-    outcomes: list[Outcome] = []
+def execute(jobs: Sequence[Job], workers: int, report: Callable[[Outcome], None]) -> None:
+    """Run the jobs, in this process for one worker, and ``report`` each outcome as it comes (the
+    caller keeps them: nothing accumulates here); a job that kills its worker becomes a failure."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            outcomes.append(process_job(job))
-            report(outcomes[-1])
-        return outcomes
+            report(process_job(job))
+        return
     remaining = list(jobs)
     while remaining:
-        suspects, remaining = _pool_run(remaining, workers, outcomes, report)
+        suspects, remaining = _pool_run(remaining, workers, report)
         for job in suspects:  # the pool broke: find the culprit among the jobs in flight, one by one
-            outcome = _isolated(job)
-            outcomes.append(outcome)
-            report(outcome)
-    return outcomes
+            report(_isolated(job))
 
 
-def _pool_run(
-    jobs: list[Job], workers: int, outcomes: list[Outcome], report: Callable[[Outcome], None]
-) -> tuple[list[Job], list[Job]]:
+def _pool_run(jobs: list[Job], workers: int, report: Callable[[Outcome], None]) -> tuple[list[Job], list[Job]]:
     """Jobs in chunks, a bounded number in flight; returns (in flight, not started) if the pool broke."""
     size = max(1, min(16, len(jobs) // (workers * 8)))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
@@ -181,7 +175,6 @@ def _pool_run(
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     for outcome in future.result():
-                        outcomes.append(outcome)
                         report(outcome)
                     del pending[future]
         except BrokenProcessPool:

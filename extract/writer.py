@@ -4,10 +4,12 @@ Layout of an output folder ``OUT``::
 
     OUT/.versions/<id>/<table>/part-0.parquet   one complete version per publishing run
     OUT/.versions/<id>/manifest.json            files (with sha256 and rows) of that version
-    OUT/.versions/<id>/state.json               inputs -> documents, so a re-run knows what it has
+    OUT/.versions/<id>/state.json               inputs -> documents it was built from (its sha256
+                                                in the manifest tells a re-run whether anything changed)
     OUT/current -> .versions/<id>               swapped with one atomic rename: the commit
     OUT/<table> -> current/<table>, OUT/manifest.json -> current/manifest.json
-    OUT/.cache/                                 per-document results (see ``write_cache``)
+    OUT/.cache/<fingerprint>/                   per-document results (see ``write_cache``) and
+                                                the run's ledger (``extract.ledger``)
 
 A version is written under ``<id>.tmp``, fsynced, renamed, and only then made current, so a run
 killed at any moment leaves the previous dataset readable and complete. The version before the
@@ -256,8 +258,9 @@ def new_staging(out: Path) -> Path:
     return staging
 
 
-def commit(out: Path, staging: Path, manifest: Mapping[str, object], state: Mapping[str, object]) -> str:
-    """Seal a staged version (manifest with file checksums, state), then make it current atomically."""
+def commit(out: Path, staging: Path, manifest: Mapping[str, object], state: Iterable[str]) -> str:
+    """Seal a staged version (manifest with file checksums, the state's JSON text given in
+    pieces), then make it current atomically."""
     tables: dict[str, dict[str, object]] = {}
     for name in TABLES:
         files = sorted(p.relative_to(staging).as_posix() for p in (staging / name).glob("*.parquet"))
@@ -275,7 +278,8 @@ def commit(out: Path, staging: Path, manifest: Mapping[str, object], state: Mapp
         "tables": tables,
         "files": {name: info["files"] for name, info in tables.items()},
     }
-    _write_json(staging / STATE, state, indent=None)
+    with open(staging / STATE, "w", encoding="utf-8") as handle:
+        handle.writelines(state)
     _write_json(staging / MANIFEST, full)
     _fsync_tree(staging)
     version = staging.with_name(staging.name.removesuffix(".tmp"))
@@ -297,7 +301,7 @@ def publish(out: Path, tables: Mapping[str, pa.Table], manifest: dict[str, objec
     staging = new_staging(out)
     for name in TABLES:
         write_table(tables.get(name, TABLES[name].empty_table()), staging / name / PART, name)
-    return commit(out, staging, manifest, {})
+    return commit(out, staging, manifest, ["{}\n"])
 
 
 def current_version(out: Path) -> str | None:
@@ -309,11 +313,6 @@ def current_version(out: Path) -> str | None:
 
 def read_manifest(out: Path) -> dict[str, object] | None:
     return _read_json(out / "current" / MANIFEST)
-
-
-def read_state(out: Path) -> dict[str, object] | None:
-    """What the current version was built from (see batch), or None for no usable version."""
-    return _read_json(out / "current" / STATE)
 
 
 def _ensure_links(out: Path) -> None:

@@ -30,6 +30,7 @@ KILL_POINTS = {
     "before-rename": ("extract.writer._fsync_tree", 0),
     "after-swap-before-links": ("extract.writer._ensure_links", 0),
     "after-swap-before-cleanup": ("extract.writer._remove_old_versions", 0),
+    "after-swap-before-hints": ("extract.ledger.Ledger.save_hints", 0),
 }
 
 CHILD = """
