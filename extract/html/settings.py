@@ -104,16 +104,16 @@ BOT_CHALLENGE_PHRASES: tuple[str, ...] = (
     "Attention Required! | Cloudflare",
 )
 BOT_CHALLENGE_MARKUP: tuple[str, ...] = ("challenge-form", "cf-challenge", "challenge-platform")
+#: Matched folded, inside the text ("Văn bản này đang cập nhật Nội dung" contains the first).
 CONTENT_PENDING_PHRASES: tuple[str, ...] = (
-    "Văn bản này đang cập nhật Nội dung",
     "đang cập nhật nội dung",
     "Nội dung văn bản đang được cập nhật",
 )
+#: A page without a document that says any of these is a login prompt (matched folded, inside
+#: the text: "Bạn chưa đăng nhập tài khoản" and "Tên đăng nhập" contain "Đăng nhập").
 LOGIN_PHRASES: tuple[str, ...] = (
-    "Bạn Chưa Đăng Nhập Tài khoản",
     "Đăng nhập",
     "Mật khẩu",
-    "Tên đăng nhập",
 )
 
 # Attribute-block labels ("Thuộc tính"): the one list of extract/settings.py (folded forms).
