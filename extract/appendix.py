@@ -81,6 +81,18 @@ def _is_column_number_row(row: Sequence[Cell]) -> bool:
     return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
+def _repeats_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
+    """A header row printed again inside the table (Word repeats it on each page)."""
+    texts = [fold(c.text).strip() for c in row]
+    if sum(1 for t in texts if t) < 2:
+        return False
+    for header in header_rows:
+        printed = [fold(c.text).strip() for c in header]
+        if len(printed) == len(texts) and all(not t or t == h for t, h in zip(texts, printed, strict=True)):
+            return True
+    return False
+
+
 def column_headers(table: Table, header_rows: int) -> list[str]:
     """Two-level headers joined top-down with " / ", spans counted once."""
     width = max((len(r) for r in table.rows), default=0)
@@ -122,7 +134,7 @@ def build_appendix(
     appendix = Appendix(index, label, title, reference, columns)
     tree = _Hierarchy(appendix)
     for k, row in enumerate(body):
-        if _is_column_number_row(row):
+        if _is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
             continue
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label_obj = _row_cells(row, columns, group_follows=opens_numbering(following))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 import pytest
 
@@ -117,3 +118,21 @@ def test_plain_portal_html_gives_the_same_tables_as_the_text() -> None:
     )
     assert len(from_html.tables["appendix_rows"]) == 119
     assert [r["row_id"] for r in from_html.tables["appendix_rows"][:3]] == ["1", "1.1", "1.2"]
+
+
+def test_a_header_row_repeated_inside_an_html_table_is_no_row() -> None:
+    # Word repeats a table's header on every page; the saved page keeps the copies as rows
+    header = "<tr><td>TT</td><td>Nội dung</td><td>Điểm tối đa</td></tr>"
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="content1">'
+        "<p>ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 88/KH-UBND</p><p>KẾ HOẠCH</p>"
+        "<p>ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH</p><p>PHỤ LỤC</p><p>BẢNG ĐIỂM</p>"
+        f'<table border="1">{header}<tr><td>1</td><td>Chỉ đạo điều hành</td><td>25</td></tr>'
+        f"{header}<tr><td>2</td><td>Tuyên truyền</td><td>15</td></tr></table></div></body></html>"
+    )
+    result = process_bytes(page.encode("utf-8"), "plan.html", repair=False)
+    rows = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert rows == [("1", "Chỉ đạo điều hành", Decimal("25")), ("2", "Tuyên truyền", Decimal("15"))]
+    assert result.tables["findings"] == []
+    assert result.tables["appendix_cells"] == []

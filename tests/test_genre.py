@@ -651,3 +651,17 @@ def test_a_row_number_before_a_procedure_code_and_an_empty_cell_opens_a_row() ->
     )
     rows = run_text(page).tables["appendix_rows"]
     assert [r["row_id"] for r in rows] == ["I", "I.1"]
+
+
+def test_a_header_printed_again_after_a_page_break_keeps_one_table() -> None:
+    header = ("STT", "Nội dung", "Mức chi")
+    page = (
+        _PROCEDURE_HEAD
+        + _dump(*header, "1", "Nghệ sỹ ưu tú", "90.000.000", *header, "2", "Nghệ sỹ nhân dân", "120.000.000")
+        + "\n\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"], r["name"]) for r in rows] == [
+        (1, "1", "Nghệ sỹ ưu tú"),
+        (1, "2", "Nghệ sỹ nhân dân"),
+    ]

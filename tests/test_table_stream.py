@@ -144,3 +144,15 @@ def test_a_letter_and_a_name_inside_a_row_are_no_group() -> None:
     rows = result.tables["appendix_rows"]
     assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Rà soát thủ tục"), ("2", "Tập huấn cán bộ")]
     assert [r["product"] for r in rows] == ["B. Báo cáo kết quả", "Tài liệu"]
+
+
+def test_a_header_printed_again_inside_the_table_is_skipped() -> None:
+    # Word repeats the header row on each page; the rows after it are the same table's
+    result = _run(
+        SCORES,
+        ("1", "Công tác chỉ đạo điều hành", "25", "18"),
+        SCORES,
+        ("2", "Tuyên truyền", "15", "12"),
+    )
+    assert _rows(result) == [("1", "Công tác chỉ đạo điều hành", Decimal("25")), ("2", "Tuyên truyền", Decimal("15"))]
+    assert result.tables["findings"] == []

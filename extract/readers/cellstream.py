@@ -69,6 +69,8 @@ def read_rows(
 ) -> tuple[Table, int]:
     """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
 
+    ``stop_at_heading``: a text dump's table also ends at a "Phụ lục" heading or another
+    table's header; the same header printed again (after a page break) is skipped in any form.
     ``headings`` are the numbered headings above the table: after a complete row, a paragraph
     numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
     text going on, unless that numbering is the table's own.
@@ -106,10 +108,15 @@ def read_rows(
             and parse_label(item.text) is None
         ):
             break
-        if full and (
-            _new_header(items, k) or (headings is not None and _next_heading(items, start, k, headings, allowed))
-        ):
-            break  # another table's header ("STT | Tên thủ tục"), or the next section's heading
+        if full and _new_header(items, k):
+            after_header = _repeated_header(items, k, headers)
+            if after_header is not None:  # the header printed again after a page break
+                k = after_header
+                continue
+            if stop_at_heading:
+                break  # another table's header ("STT | Tên thủ tục")
+        if full and headings is not None and _next_heading(items, start, k, headings, allowed):
+            break  # the next section's heading
         starts = _row_start(items, k, current, full or at_boundary, allowed)
         at_boundary = False
         if starts is not None:
@@ -291,6 +298,16 @@ def _new_header(items: Sequence[Item], k: int) -> bool:
     if role_of(items[k].text) != "id":
         return False
     return _names_a_row(_next_item(items, k + 1))
+
+
+def _repeated_header(items: Sequence[Item], k: int, headers: Sequence[str]) -> int | None:
+    """The index after ``headers`` printed again from ``items[k]``, or None."""
+    for header in headers:
+        index = _next_index(items, k)
+        if index is None or fold(items[index].text).strip() != fold(header).strip():
+            return None
+        k = index + 1
+    return k
 
 
 def _row_start(
