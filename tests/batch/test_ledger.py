@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from extract import jobs as jobs_module
+from extract import ledger as ledger_module
 from extract import writer
+from extract.cli import main
 from extract.ledger import LEDGER
 
 from .helpers import batch, write_pages
@@ -64,3 +67,40 @@ def test_a_damaged_ledger_only_costs_reading_the_inputs_again(tmp_path: Path, mo
     reads.clear()
     assert batch([tmp_path / "in"], tmp_path / "out").skipped == 3  # the hints are back
     assert reads == []
+
+
+def test_a_ledger_damaged_inside_its_hints_is_rebuilt(tmp_path: Path) -> None:
+    write_pages(tmp_path / "in", 3)
+    batch([tmp_path / "in"], tmp_path / "out")
+    ledger = _ledger_file(tmp_path / "out")
+    with sqlite3.connect(ledger) as db:  # damage only the hints' first page: opening still works
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'hints'").fetchone()
+    data = bytearray(ledger.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xab" * page_size
+    ledger.write_bytes(bytes(data))
+    again = batch([tmp_path / "in"], tmp_path / "out")
+    assert (again.read, again.extracted, again.skipped, again.published) == (3, 0, 3, False)
+    assert batch([tmp_path / "in"], tmp_path / "out", force=True).extracted == 3
+
+
+def test_a_ledger_locked_by_another_program_stops_the_run_and_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "in", 2)
+    batch([tmp_path / "in"], tmp_path / "out")
+    ledger = _ledger_file(tmp_path / "out")
+    monkeypatch.setattr(ledger_module, "LOCK_TIMEOUT", 0.05)
+    other = sqlite3.connect(ledger)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-repair", "-q"])
+    finally:
+        other.rollback()
+        other.close()
+    assert code == 2
+    message = capsys.readouterr().err
+    assert message.startswith(f"vnplans extract: cannot write {tmp_path / 'out'}: the run ledger {ledger}: ")
+    assert "database is locked" in message
+    with sqlite3.connect(ledger) as db:  # not taken for damage: the hints are still there
+        assert db.execute("SELECT COUNT(*) FROM hints").fetchone() == (2,)
