@@ -136,3 +136,22 @@ def test_a_header_row_repeated_inside_an_html_table_is_no_row() -> None:
     assert rows == [("1", "Chỉ đạo điều hành", Decimal("25")), ("2", "Tuyên truyền", Decimal("15"))]
     assert result.tables["findings"] == []
     assert result.tables["appendix_cells"] == []
+
+
+def test_an_html_page_that_lost_its_header_starts_at_its_type_heading() -> None:
+    # no motto above "THÔNG TƯ": the motto further down is the annexed form's, not the start
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="content">'
+        "<p>THÔNG TƯ</p><p>QUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC</p>"
+        "<p>Căn cứ Luật Viên chức số 58/2010/QH12;</p>"
+        "<p>Điều 1. Phạm vi điều chỉnh</p><p>Thông tư này quy định tiêu chuẩn chức danh.</p>"
+        "<p>Điều 2. Hiệu lực thi hành</p><p>Thông tư này có hiệu lực từ ngày ký.</p>"
+        "<p>Mẫu số 01</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
+        "<p>ĐƠN ĐỀ NGHỊ BỔ NHIỆM</p></div></body></html>"
+    )
+    result = process_bytes(page.encode("utf-8"), "thong-tu.html", repair=False)
+    assert not result.tables.get("failures")
+    doc = result.tables["documents"][0]
+    assert (doc["doc_type"], doc["title"]) == ("Thông tư", "QUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC")
+    assert doc["body_text"].startswith("THÔNG TƯ\nQUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC\nCăn cứ Luật Viên chức")
+    assert "Điều 2. Hiệu lực thi hành" in doc["body_text"]

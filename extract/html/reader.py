@@ -12,10 +12,9 @@ import re
 import lxml.etree as etree
 
 from extract.appendix import is_appendix_table
-from extract.header import header_start
+from extract.header import find_head, header_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
-from extract.settings import is_motto
 
 from . import dom
 from .attributes import read_attributes
@@ -73,11 +72,11 @@ def _has_numbered_rows(table: etree._Element) -> bool:
 
 
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:
-    """Index of the first block of the document header (issuing body / national motto)."""
-    motto = next(
-        (i for i, b in enumerate(blocks) if b.text is not None and is_motto(b.text)),
-        None,
-    )
+    """Index of the first block of the document header (issuing body / national motto), or of
+    the type heading of a page that lost its header (``extract.header.find_head``)."""
+    motto, headless = find_head([b.text or "" for b in blocks])
+    if headless is not None:
+        return headless
     if motto is None:
         return 0
     around = [(s, e) for s, e in layout_ranges if s <= motto < e]
