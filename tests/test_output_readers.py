@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import polars as pl
+import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
@@ -46,3 +48,43 @@ def test_duckdb_joins_the_tables(out: Path) -> None:
         where r.level = 1 group by d.number
     """
     assert duckdb.sql(query).fetchall() == [("434/KH-UBND", Decimal("100"))]
+
+
+def test_polars_reads_a_table_folder_in_one_call(out: Path) -> None:
+    rows = pl.read_parquet(out / "appendix_rows" / "*.parquet")
+    assert rows.schema["max_score"] == pl.Decimal(12, 4)
+    assert rows.schema["lead_units"] == pl.List(pl.String)
+    first = rows.sort("position").row(0, named=True)
+    assert (first["row_id"], first["max_score"]) == ("1", Decimal("8.5"))
+    docs = pl.read_parquet(out / "documents" / "*.parquet")
+    assert docs["issued_date"].to_list() == [date(2022, 7, 27)]
+
+
+def _spark_reads(kind: pa.DataType) -> bool:
+    """Parquet types Spark SQL reads without settings: signed integers, no nanosecond times,
+    decimals up to 38 digits, lists and structs of those."""
+    if pa.types.is_list(kind):
+        return _spark_reads(kind.value_type)
+    if pa.types.is_struct(kind):
+        return all(_spark_reads(kind.field(i).type) for i in range(kind.num_fields))
+    if pa.types.is_timestamp(kind):
+        return kind.unit in ("ms", "us")
+    if pa.types.is_decimal(kind):
+        return kind.precision <= 38
+    return (
+        pa.types.is_string(kind)
+        or pa.types.is_boolean(kind)
+        or pa.types.is_signed_integer(kind)
+        or pa.types.is_floating(kind)
+        or pa.types.is_date32(kind)
+    )
+
+
+def test_every_column_has_a_type_spark_reads() -> None:
+    # Spark is not installed here (it needs a JVM); what it cannot read is known: unsigned
+    # integers, nanosecond timestamps, large or dictionary types
+    unreadable = [
+        f"{name}.{field.name}: {field.type}" for name, schema in TABLES.items() for field in schema
+        if not _spark_reads(field.type)
+    ]
+    assert unreadable == []
