@@ -19,7 +19,11 @@ from normalize.dates import parse_date
 from normalize.text import fold, fold_aligned
 
 #: Severity and location of the readers' notes; any other note is an info about the appendix.
-_NOTES = {"short_row": ("warning", "appendix"), "truncated_page": ("warning", "page")}
+_NOTES = {
+    "short_row": ("warning", "appendix"),
+    "truncated_page": ("warning", "page"),
+    "legacy_encoding": ("warning", "page"),
+}
 
 
 @dataclass

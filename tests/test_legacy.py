@@ -1,0 +1,96 @@
+"""Pages typed in the TCVN3 (.VnTime) legacy encoding: put back into Unicode, and said."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from extract.pipeline import process_bytes
+from normalize.legacy import TCVN3, from_tcvn3, is_tcvn3
+from tests.conftest import ROOT, SAMPLE
+
+_BACK = {letter: shown for shown, letter in TCVN3.items()}
+
+
+def _typed_in_tcvn3(text: str) -> str:
+    """Unicode text as a .VnTime document shows it: capitals with marks take the small
+    letter's code (the capital font draws it as a capital)."""
+    return "".join(_BACK.get(c) or (_BACK.get(c.lower()) if c.isupper() else None) or c for c in text)
+
+
+@pytest.mark.parametrize(
+    ("shown", "unicode"),
+    [
+        ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam"),
+        ("§éc lËp - Tù do - H¹nh phóc", "Độc lập - Tự do - Hạnh phúc"),
+        ("Uû ban nh©n d©n tØnh §¾k N«ng", "Uỷ ban nhân dân tỉnh Đắk Nông"),
+        ("Qu¶n lý nhµ n\u00adíc vÒ th«ng t\u00ad", "Quản lý nhà nước về thông tư"),  # 0xAD is "ư"
+        ("Sè: 12/KH-UBND", "Số: 12/KH-UBND"),
+        ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # capital font
+        ("KÕ HO¹CH", "KẾ HOẠCH"),
+    ],
+)
+def test_lines_of_a_tcvn3_page_come_back_letter_by_letter(shown: str, unicode: str) -> None:
+    page = "\n".join(["Céng hoµ x· héi chñ nghÜa ViÖt Nam"] * 3 + [shown])
+    converted, lines = from_tcvn3(page)
+    assert converted.split("\n")[-1] == unicode
+    assert lines == 4
+
+
+def test_unicode_lines_of_a_tcvn3_page_are_left_alone() -> None:
+    page = "Đăng nhập LawNet\n" + "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n" * 3
+    converted, lines = from_tcvn3(page)
+    assert converted.split("\n")[0] == "Đăng nhập LawNet"
+    assert lines == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nồng độ chì không quá 5 µg/l ở 25°C; độ pH 6,5–8,5; © Bộ Tài nguyên",
+        "Résumé, déjà vu, São Paulo, Zürich, Ærø: Latin words with marks",
+        "µg/l ± 5 %\n25 °C\n§ 3 Abs. 2\n",  # symbols alone, no TCVN3 words
+        "Céng hoµ x· héi",  # too few words to call a page TCVN3
+    ],
+)
+def test_text_that_is_not_tcvn3_is_unchanged(text: str) -> None:
+    assert from_tcvn3(text) == (text, 0)
+    assert not is_tcvn3(text)
+
+
+def _sample() -> str:
+    return unicodedata.normalize("NFC", SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_a_text_dump_of_a_tcvn3_page_reads_like_the_unicode_one() -> None:
+    expected = process_bytes(_sample().encode(), "sample.txt", repair=False)
+    result = process_bytes(_typed_in_tcvn3(_sample()).encode(), "tcvn3.txt", repair=False)
+    doc, want = result.tables["documents"][0], expected.tables["documents"][0]
+    fields = ("number", "doc_type", "title", "issuer", "place", "issued_date", "signer")
+    assert [doc[f] for f in fields] == [want[f] for f in fields]
+    rows = [(r["row_id"], r["name"].lower(), r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert rows == [(r["row_id"], r["name"].lower(), r["max_score"]) for r in expected.tables["appendix_rows"]]
+    legacy = [f for f in result.tables["findings"] if f["code"] == "legacy_encoding"]
+    assert [(f["severity"], f["message"].split(";")[0]) for f in legacy] == [
+        ("warning", "the text was typed in the TCVN3 (.VnTime) encoding and shown as Windows-1252")
+    ]
+
+
+def test_an_html_page_in_tcvn3_declared_as_windows_1252() -> None:
+    page = unicodedata.normalize("NFC", (ROOT / "samples/html/sample_434_utf8.html").read_text(encoding="utf-8"))
+    page = re.sub(r"&#x([0-9A-Fa-f]+);", lambda m: chr(int(m.group(1), 16)), page)  # letters as letters
+    page = re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), page)
+    page = page.replace("&Ocirc;", "Ô").replace("&ocirc;", "ô")
+    legacy = re.sub(r">([^<]+)<", lambda m: ">" + _typed_in_tcvn3(m.group(1)) + "<", page)
+    legacy = re.sub(r"charset=[\"']?utf-8[\"']?", "charset=windows-1252", legacy, flags=re.IGNORECASE)
+    result = process_bytes(legacy.encode("cp1252", errors="xmlcharrefreplace"), "tcvn3.html", repair=False)
+    doc = result.tables["documents"][0]
+    assert (doc["encoding"], doc["number"], doc["title"]) == (
+        "windows-1252",
+        "434/KH-UBND",
+        "CẢI THIỆN, NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) TỈNH ĐẮK NÔNG NĂM 2022",
+    )
+    assert (doc["place"], doc["signer"], doc["appendix_row_count"]) == ("Đắk Nông", "Lê Văn Chiến", 119)
+    assert "legacy_encoding" in [f["code"] for f in result.tables["findings"]]
