@@ -1,100 +1,150 @@
-"""Text typed in the TCVN3 (ABC) legacy encoding with the .VnTime fonts, read as Windows-1252.
+"""Text typed in a legacy 8-bit Vietnamese encoding (TCVN3 or VNI) and read as Windows-1252.
 
-Older Vietnamese documents were typed with 8-bit fonts: the bytes are TCVN3 but the page says
-nothing of it, so a browser or a decoder shows them as Latin-1 letters and symbols ("Céng hoµ
-x· héi chñ nghÜa ViÖt Nam"). Such text is put back letter by letter, a segment (a line, or the
-text between two tags) at a time, and only on a page where TCVN3 words outnumber Unicode
-Vietnamese ones: a segment that already holds Unicode Vietnamese is left alone (the site
-around the document), and so is every page without TCVN3 words (a "µg/l" or "25°C" stays);
-on a TCVN3 page, a segment whose letters could be either ("Sè" is "Số") is TCVN3.
-Headings typed with the capital font (.VnTimeH) use the small letters' codes: a word whose
-other letters are capitals is put in capitals ("CéNG" -> "CỘNG").
+Older Vietnamese documents were typed with 8-bit fonts: the bytes are TCVN3 (.VnTime fonts)
+or VNI (VNI-Times), but the page says nothing of it, so a browser or a decoder shows them as
+Latin-1 letters and symbols: "Céng hoµ x· héi chñ nghÜa ViÖt Nam" (TCVN3), "Coäng hoøa xaõ hoäi
+chuû nghóa Vieät Nam" (VNI). Such a page is put back letter by letter, a segment (a line, or a
+text node of an HTML page) at a time.
 
-The table is the 74 letters of TCVN 5712:1993 VN3 (67 small letters and Ă Â Ê Ô Ơ Ư Đ), each
-keyed by the character its byte shows in Windows-1252. It was derived with glibc's iconv:
+Which encoding, if any: the words that hold a character Unicode Vietnamese never writes
+("Céng", "Coäng") are converted both ways, and the encoding under which most of them become
+Vietnamese syllables (normalize/vietnamese.py) wins, if most do and they outnumber the page's
+Unicode Vietnamese words three to one. A segment that already holds Unicode Vietnamese is left
+alone (the site around the document), and so is every page without such words ("µg/l",
+"25°C", "Zürich" stay). TCVN3 headings typed with the capital font (.VnTimeH) use the small
+letters' codes: a segment whose ASCII letters are all capitals is put in capitals.
 
-    for b in range(0xA1, 0x100): iconv -f TCVN5712-1 -t UTF-8 on bytes([b]), kept when the
-    letter is small or one of ĂÂÊÔƠƯĐ (VN1's other capitals and combining marks are not VN3)
+TCVN3: the 74 letters of TCVN 5712:1993 VN3 (67 small letters and Ă Â Ê Ô Ơ Ư Đ), each keyed by
+the character its byte shows in Windows-1252, derived with glibc's iconv: for b in 0xA1..0xFF,
+``iconv -f TCVN5712-1 -t UTF-8`` on that byte, kept when the letter is small or one of ĂÂÊÔƠƯĐ
+(VN1's other capitals and its combining marks are not VN3).
+VNI: built below from the scheme's rules (a vowel, then one character for its tone, its
+circumflex or breve, or both; ơ ư đ and the marked i, ỵ as one character).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import islice
+
+from normalize.vietnamese import is_syllable
 
 _SHOWN = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ"
 _LETTERS = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 TCVN3 = dict(zip(_SHOWN, _LETTERS, strict=True))
+
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
+
+
+def _vni_table() -> dict[str, str]:
+    """VNI sequences (as Windows-1252 shows them) -> Unicode letters, small and capital."""
+    tone, circumflex, breve = "ùøûõï", "âáàåãä", "êéèúüë"  # the last two: bare, then the 5 tones
+    small: dict[str, str] = {"ô": "ơ", "ö": "ư", "ñ": "đ", "î": "ỵ"}
+    small.update(zip("íìæóò", ("i" + t for t in _TONES), strict=True))
+    for base in ("a", "e", "o", "u", "y", "ô", "ö"):
+        letter = small.get(base, base)
+        small.update({base + mark: letter + t for mark, t in zip(tone, _TONES, strict=True)})
+    for base in "aeo":
+        small.update({base + mark: base + "\u0302" + t for mark, t in zip(circumflex, ("", *_TONES), strict=True)})
+    small.update({"a" + mark: "a\u0306" + t for mark, t in zip(breve, ("", *_TONES), strict=True)})
+    table = {key: unicodedata.normalize("NFC", value) for key, value in small.items()}
+    table.update({key.upper(): value.upper() for key, value in table.items()})
+    return table
+
+
+VNI = _vni_table()
+_VNI_SEQUENCE = re.compile("|".join(re.escape(k) for k in sorted(VNI, key=len, reverse=True)))
+
+#: Characters that these pages show and Unicode Vietnamese never writes inside a word.
+_MARKERS = "".join(sorted(frozenset(_SHOWN) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")))
+_MARKER = re.compile(f"[{re.escape(_MARKERS)}]")
+_LATIN1_LETTERS = "A-Za-z\u00c0-\u00ff\u00a1-\u00bf"
+#: A word with a marker among its letters ("Céng", "nghÜa", "t\u00ad", "Coäng", "hoøa").
+_LEGACY_WORD = re.compile(f"[{_LATIN1_LETTERS}]*[{re.escape(_MARKERS)}][{_LATIN1_LETTERS}]*")
+#: Letters only Unicode Vietnamese writes (tone-marked vowels of U+1EA0-U+1EF9, ă ơ ư đ ĩ ũ).
+_UNICODE_VIETNAMESE = re.compile("[\u1ea0-\u1ef9ăĂơƠưƯđĐĩĨũŨ]")
+_TABLE_CHAR = {
+    "TCVN3": re.compile(f"[{re.escape(_SHOWN)}]"),
+    "VNI": re.compile(f"[{re.escape(''.join(sorted(set(''.join(VNI)) - set('aeouyAEOUY'))))}]"),
+}
+_SEGMENT = re.compile(r"[^\n]+")
+#: ASCII capitals a TCVN3 segment needs before it is read as typed with the capital font.
+_CAPITALS = 3
+#: Marked words needed, the share of them that must become syllables, their share over Unicode
+#: Vietnamese words, and how many are tried.
+MIN_WORDS = 8
+MIN_SYLLABLES = 0.6
+MIN_RATIO = 3
+_SAMPLE_WORDS = 400
+
+
+def _to_unicode(word: str, encoding: str) -> str:
+    if encoding == "TCVN3":
+        return word.translate(_FROM_TCVN3)
+    return _VNI_SEQUENCE.sub(lambda m: VNI[m.group()], word)
+
+
 _FROM_TCVN3 = str.maketrans(TCVN3)
 
-#: Characters that TCVN3 text shows and Unicode Vietnamese never writes inside a word.
-_MARKERS = frozenset(_SHOWN) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_MARKER_CLASS = "".join(sorted(re.escape(c) for c in _MARKERS))
-_MARKER = re.compile(f"[{_MARKER_CLASS}]")
-#: A word of TCVN3 text: letters with a marker among them ("Céng", "nghÜa", "t\u00ad").
-_TCVN3_WORD = re.compile(rf"\b[A-Za-z]*[{_MARKER_CLASS}][A-Za-z{_MARKER_CLASS}]*|\b[A-Za-z]+[{_MARKER_CLASS}]")
-#: Letters only Unicode Vietnamese writes (tone-marked vowels of U+1EA0-U+1EF9, ă ơ ư đ).
-_UNICODE_VIETNAMESE = re.compile("[\u1ea0-\u1ef9ăĂơƠưƯđĐĩĨũŨ]")
-_TABLE_CHAR = re.compile(f"[{''.join(sorted(re.escape(c) for c in _SHOWN))}]")
-_SEGMENT = re.compile(r"[^\n]+")
-#: ASCII capitals a segment needs before it is read as typed with the capital font.
-_CAPITALS = 3
-#: TCVN3 words needed, and their share over Unicode Vietnamese words, to call a page TCVN3.
-MIN_WORDS = 8
-MIN_RATIO = 3
 
-
-def is_tcvn3(text: str) -> bool:
-    """Is this text mostly TCVN3 shown as Windows-1252? (Cheap on Unicode pages: most have no
-    marker at all, and the Unicode letters are counted only as far as the decision needs.)"""
+def detect(text: str) -> str | None:
+    """ "TCVN3", "VNI" or None: the legacy encoding this text was typed in, shown as Windows-1252.
+    Cheap on Unicode pages: most have no marker at all, and their Unicode letters are counted
+    only as far as the decision needs."""
     if not _MARKER.search(text):
-        return False
-    legacy = sum(1 for _ in _TCVN3_WORD.finditer(text))
-    if legacy < MIN_WORDS:
-        return False
-    allowed = legacy // MIN_RATIO
-    return sum(1 for _ in islice(_UNICODE_VIETNAMESE.finditer(text), allowed + 1)) <= allowed
+        return None
+    words = [m.group() for m in islice(_LEGACY_WORD.finditer(text), _SAMPLE_WORDS)]
+    if len(words) < MIN_WORDS:
+        return None
+    allowed = len(words) // MIN_RATIO
+    if sum(1 for _ in islice(_UNICODE_VIETNAMESE.finditer(text), allowed + 1)) > allowed:
+        return None
+    scores = {e: sum(1 for w in words if is_syllable(_to_unicode(w, e).lower())) for e in ("TCVN3", "VNI")}
+    best = max(scores, key=lambda e: (scores[e], e == "TCVN3"))
+    return best if scores[best] >= MIN_SYLLABLES * len(words) else None
 
 
-def from_tcvn3(text: str) -> tuple[str, int]:
-    """The text with its TCVN3 lines in Unicode, and how many lines were converted; (text, 0)
-    unchanged when the page is not TCVN3 (``is_tcvn3``)."""
-    if not is_tcvn3(text):
-        return text, 0
+def from_legacy(text: str) -> tuple[str, str | None, int]:
+    """(text with its legacy lines in Unicode, the encoding or None, how many lines changed)."""
+    encoding = detect(text)
+    if encoding is None:
+        return text, None, 0
     converted = 0
 
     def convert(match: re.Match[str]) -> str:
         nonlocal converted
-        unicode = convert_segment(match.group())
+        unicode = convert_segment(match.group(), encoding)
         if unicode is None:
             return match.group()
         converted += 1
         return unicode
 
-    return _SEGMENT.sub(convert, text), converted
+    return _SEGMENT.sub(convert, text), encoding, converted
 
 
-def convert_segment(segment: str) -> str | None:
-    """One segment of a TCVN3 page (a line, a text node) in Unicode; None to leave it as it is
-    (it already holds Unicode Vietnamese, or no letter of the table)."""
-    if _UNICODE_VIETNAMESE.search(segment) or not _TABLE_CHAR.search(segment):
+def convert_segment(segment: str, encoding: str) -> str | None:
+    """One segment of a legacy page (a line, a text node) in Unicode; None to leave it as it is
+    (it already holds Unicode Vietnamese, or no character of the encoding)."""
+    if _UNICODE_VIETNAMESE.search(segment) or not _TABLE_CHAR[encoding].search(segment):
         return None
-    letters = segment.translate(_FROM_TCVN3)
-    return letters.upper() if _capital_font(segment) else letters
+    letters = _to_unicode(segment, encoding)
+    return letters.upper() if encoding == "TCVN3" and _capital_font(segment) else letters
 
 
 def _capital_font(segment: str) -> bool:
-    """Typed with the capital font: the words with TCVN3 letters have capitals for all their
+    """Typed with TCVN3's capital font: the words with TCVN3 letters have capitals for all their
     ASCII letters, a few at least ("CéNG HßA", not "Sè: 12/KH-UBND" nor "Tù do")."""
-    words = [w for w in segment.split() if _TABLE_CHAR.search(w)]
+    words = [w for w in segment.split() if _TABLE_CHAR["TCVN3"].search(w)]
     ascii_letters = [c for w in words for c in w if c.isascii() and c.isalpha()]
     return len(ascii_letters) >= _CAPITALS and all(c.isupper() for c in ascii_letters)
 
 
-def legacy_note(segments: int) -> tuple[str, str]:
+def legacy_note(encoding: str, segments: int) -> tuple[str, str]:
     """(code, message) of the page note (a ``legacy_encoding`` finding) for a converted page."""
+    fonts = {"TCVN3": "TCVN3 (.VnTime fonts)", "VNI": "VNI (VNI-Times fonts)"}[encoding]
     return (
         "legacy_encoding",
-        "the text was typed in the TCVN3 (.VnTime) encoding and shown as Windows-1252; "
+        f"the text was typed in the {fonts} encoding and shown as Windows-1252; "
         f"{segments} lines or text runs were converted to Unicode letter by letter",
     )

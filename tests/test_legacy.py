@@ -1,4 +1,4 @@
-"""Pages typed in the TCVN3 (.VnTime) legacy encoding: put back into Unicode, and said."""
+"""Pages typed in the TCVN3 or VNI legacy encodings: put back into Unicode, and said."""
 
 from __future__ import annotations
 
@@ -8,16 +8,21 @@ import unicodedata
 import pytest
 
 from extract.pipeline import process_bytes
-from normalize.legacy import TCVN3, from_tcvn3, is_tcvn3
+from normalize.legacy import TCVN3, VNI, detect, from_legacy
 from tests.conftest import ROOT, SAMPLE
 
 _BACK = {letter: shown for shown, letter in TCVN3.items()}
+_VNI_BACK = {letter: typed for typed, letter in VNI.items()}
 
 
 def _typed_in_tcvn3(text: str) -> str:
     """Unicode text as a .VnTime document shows it: capitals with marks take the small
     letter's code (the capital font draws it as a capital)."""
     return "".join(_BACK.get(c) or (_BACK.get(c.lower()) if c.isupper() else None) or c for c in text)
+
+
+def _typed_in_vni(text: str) -> str:
+    return "".join(_VNI_BACK.get(c, c) for c in text)
 
 
 @pytest.mark.parametrize(
@@ -34,30 +39,46 @@ def _typed_in_tcvn3(text: str) -> str:
 )
 def test_lines_of_a_tcvn3_page_come_back_letter_by_letter(shown: str, unicode: str) -> None:
     page = "\n".join(["Céng hoµ x· héi chñ nghÜa ViÖt Nam"] * 3 + [shown])
-    converted, lines = from_tcvn3(page)
+    converted, encoding, lines = from_legacy(page)
     assert converted.split("\n")[-1] == unicode
-    assert lines == 4
+    assert (encoding, lines) == ("TCVN3", 4)
 
 
-def test_unicode_lines_of_a_tcvn3_page_are_left_alone() -> None:
+@pytest.mark.parametrize(
+    ("shown", "unicode"),
+    [
+        ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+        ("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
+        ("UÛY BAN NHAÂN DAÂN TÆNH ÑAÉK NOÂNG", "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"),
+        ("Quaûn lyù nhaø nöôùc; ñaêng kyù; Soá: 12/KH-UBND", "Quản lý nhà nước; đăng ký; Số: 12/KH-UBND"),
+    ],
+)
+def test_lines_of_a_vni_page_come_back_letter_by_letter(shown: str, unicode: str) -> None:
+    page = "\n".join(["Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"] * 3 + [shown])
+    converted, encoding, lines = from_legacy(page)
+    assert converted.split("\n")[-1] == unicode
+    assert (encoding, lines) == ("VNI", 4)
+
+
+def test_unicode_lines_of_a_legacy_page_are_left_alone() -> None:
     page = "Đăng nhập LawNet\n" + "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n" * 3
-    converted, lines = from_tcvn3(page)
+    converted, encoding, lines = from_legacy(page)
     assert converted.split("\n")[0] == "Đăng nhập LawNet"
-    assert lines == 3
+    assert (encoding, lines) == ("TCVN3", 3)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "Nồng độ chì không quá 5 µg/l ở 25°C; độ pH 6,5–8,5; © Bộ Tài nguyên",
-        "Résumé, déjà vu, São Paulo, Zürich, Ærø: Latin words with marks",
-        "µg/l ± 5 %\n25 °C\n§ 3 Abs. 2\n",  # symbols alone, no TCVN3 words
-        "Céng hoµ x· héi",  # too few words to call a page TCVN3
+        "Résumé, déjà vu, São Paulo, Zürich, Ærø, Øresund, Ålesund, Müller, Göteborg, Straße, Noël, Zoë",
+        "µg/l ± 5 %\n25 °C\n§ 3 Abs. 2\n",  # symbols alone, no legacy words
+        "Céng hoµ x· héi",  # too few words to call a page legacy
     ],
 )
-def test_text_that_is_not_tcvn3_is_unchanged(text: str) -> None:
-    assert from_tcvn3(text) == (text, 0)
-    assert not is_tcvn3(text)
+def test_text_that_is_not_legacy_is_unchanged(text: str) -> None:
+    assert from_legacy(text) == (text, None, 0)
+    assert detect(text) is None
 
 
 def _sample() -> str:
@@ -74,8 +95,20 @@ def test_a_text_dump_of_a_tcvn3_page_reads_like_the_unicode_one() -> None:
     assert rows == [(r["row_id"], r["name"].lower(), r["max_score"]) for r in expected.tables["appendix_rows"]]
     legacy = [f for f in result.tables["findings"] if f["code"] == "legacy_encoding"]
     assert [(f["severity"], f["message"].split(";")[0]) for f in legacy] == [
-        ("warning", "the text was typed in the TCVN3 (.VnTime) encoding and shown as Windows-1252")
+        ("warning", "the text was typed in the TCVN3 (.VnTime fonts) encoding and shown as Windows-1252")
     ]
+
+
+def test_a_text_dump_of_a_vni_page_reads_like_the_unicode_one() -> None:
+    expected = process_bytes(_sample().encode(), "sample.txt", repair=False)
+    result = process_bytes(_typed_in_vni(_sample()).encode(), "vni.txt", repair=False)
+    doc, want = result.tables["documents"][0], expected.tables["documents"][0]
+    fields = ("number", "doc_type", "title", "issuer", "place", "issued_date", "signer", "body_text")
+    assert [doc[f] for f in fields] == [want[f] for f in fields]
+    rows = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert rows == [(r["row_id"], r["name"], r["max_score"]) for r in expected.tables["appendix_rows"]]
+    codes = [f["code"] for f in result.tables["findings"]]
+    assert codes == ["legacy_encoding", *(f["code"] for f in expected.tables["findings"])]
 
 
 def test_an_html_page_in_tcvn3_declared_as_windows_1252() -> None:

@@ -15,7 +15,7 @@ from extract.appendix import is_appendix_table
 from extract.header import find_head, header_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
-from normalize.legacy import convert_segment, is_tcvn3, legacy_note
+from normalize.legacy import convert_segment, detect, legacy_note
 
 from . import dom
 from .attributes import read_attributes
@@ -140,27 +140,28 @@ def _reject(root: etree._Element, title: str | None, challenge: bool, password: 
     return PageError("not_a_document", "no legal document (no national motto) found on the page")
 
 
-def _from_tcvn3(root: etree._Element) -> int:
-    """Put a page typed in TCVN3 (normalize/legacy.py) back into Unicode, a text node at a time
-    (entities are decoded by then); how many nodes changed."""
-    if not is_tcvn3("".join(root.itertext())):
-        return 0
+def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
+    """Put a page typed in TCVN3 or VNI (normalize/legacy.py) back into Unicode, a text node at
+    a time (entities are decoded by then): (the encoding, how many nodes changed), or None."""
+    encoding = detect("".join(root.itertext()))
+    if encoding is None:
+        return None
     converted = 0
     for el in root.iter():
         for attribute in ("text", "tail"):
             value = getattr(el, attribute, None)
-            unicode = convert_segment(value) if value else None
+            unicode = convert_segment(value, encoding) if value else None
             if unicode is not None:
                 setattr(el, attribute, unicode)
                 converted += 1
-    return converted
+    return encoding, converted
 
 
 def read_html(data: bytes) -> RawPage:
     """Read one saved LawNet-style HTML page into a ``RawPage``."""
     text, encoding = decode_html_bytes(data)
     root = dom.parse_html(text)
-    legacy = _from_tcvn3(root)
+    legacy = _from_legacy(root)
     title = _page_title(root)
     challenge = _challenge_markup(root, ("script",))  # script src: gone after pruning
     password = _has_password_field(root)
@@ -183,8 +184,8 @@ def read_html(data: bytes) -> RawPage:
         attributes=read_attributes(root, _document_part(root, roots, motto)),
         page_title=title,
     )
-    if legacy:
-        page.notes.append(legacy_note(legacy))
+    if legacy is not None:
+        page.notes.append(legacy_note(*legacy))
     if not _HTML_END.search(text[-4096:]):
         page.notes.append(
             (

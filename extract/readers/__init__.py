@@ -9,7 +9,7 @@ from extract.html.decode import decode_html_bytes, sniff_utf16
 from extract.page import PageError, RawPage
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
-from normalize.legacy import from_tcvn3, legacy_note
+from normalize.legacy import from_legacy, legacy_note
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -33,10 +33,10 @@ def read_page(data: bytes) -> RawPage:
     text, encoding = decode_html_bytes(data)  # the same evidence, in the same order, as for pages
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
-    text, legacy = from_tcvn3(text)
+    text, legacy, converted = from_legacy(text)
     page = _read_decoded(text, encoding)
-    if legacy:
-        page.notes.append(legacy_note(legacy))
+    if legacy is not None:
+        page.notes.append(legacy_note(legacy, converted))
     return page
 
 
