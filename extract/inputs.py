@@ -192,8 +192,9 @@ def unsafe_member_reason(member: zipfile.ZipInfo) -> str | None:
     return None
 
 
-#: Open archives of this process (a worker reads many members of the same archive).
-_OPEN_ARCHIVES: dict[str, zipfile.ZipFile] = {}
+#: Open archives of this process (a worker reads many members of the same archive), each with
+#: the (size, mtime, inode) it was opened at: an archive rewritten since is opened again.
+_OPEN_ARCHIVES: dict[str, tuple[tuple[int, int, int], zipfile.ZipFile]] = {}
 
 
 def _read_member(ref: InputRef, max_bytes: int) -> bytes:
@@ -208,7 +209,7 @@ def _read_member(ref: InputRef, max_bytes: int) -> bytes:
     except PageError:
         raise
     except (OSError, KeyError, RuntimeError, zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as error:
-        _OPEN_ARCHIVES.pop(ref.file, None)
+        _close_archive(ref.file)
         raise PageError("unreadable", f"the archive member cannot be read: {type(error).__name__}: {error}") from error
     if len(data) > max_bytes:
         raise PageError("too_large", f"the member inflates to over the limit of {max_bytes} bytes")
@@ -216,12 +217,23 @@ def _read_member(ref: InputRef, max_bytes: int) -> bytes:
 
 
 def _open_archive(path: str) -> zipfile.ZipFile:
-    archive = _OPEN_ARCHIVES.get(path)
-    if archive is None:
-        while len(_OPEN_ARCHIVES) >= 4:
-            _OPEN_ARCHIVES.pop(next(iter(_OPEN_ARCHIVES))).close()
-        archive = _OPEN_ARCHIVES[path] = zipfile.ZipFile(path)
+    info = os.stat(path)
+    identity = (info.st_size, info.st_mtime_ns, info.st_ino)
+    cached = _OPEN_ARCHIVES.get(path)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    _close_archive(path)
+    while len(_OPEN_ARCHIVES) >= 4:
+        _close_archive(next(iter(_OPEN_ARCHIVES)))
+    archive = zipfile.ZipFile(path)
+    _OPEN_ARCHIVES[path] = (identity, archive)
     return archive
+
+
+def _close_archive(path: str) -> None:
+    cached = _OPEN_ARCHIVES.pop(path, None)
+    if cached is not None:
+        cached[1].close()
 
 
 def _resolved(path: Path) -> Path:

@@ -265,3 +265,15 @@ def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path: P
     assert (summary.written, summary.failed) == (2, 0)
     paths = sorted(r["source_path"] for r in rows(tmp_path / "out", "documents"))
     assert paths == [f"{folder}/k\\xe9-ho\\xe1ch.txt", f"{folder}/page-0000.txt"]
+
+
+def test_an_archive_rewritten_between_two_runs_of_one_process_is_read_again(tmp_path: Path) -> None:
+    archive = tmp_path / "plans.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", variant(1))
+    batch([archive], tmp_path / "out")  # one worker: the archive stays open in this process
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", variant(1))
+        z.writestr("b.txt", variant(2))
+    summary = batch([archive], tmp_path / "out")
+    assert (summary.written, summary.failed) == (2, 0)
