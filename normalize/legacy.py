@@ -8,11 +8,12 @@ text node of an HTML page) at a time.
 
 Which encoding, if any: the words that hold a character Unicode Vietnamese never writes
 ("Céng", "Coäng") are converted both ways, and the encoding under which most of them become
-Vietnamese syllables (normalize/vietnamese.py) wins, if most do and they outnumber the page's
-Unicode Vietnamese words three to one. A segment that already holds Unicode Vietnamese is left
-alone (the site around the document), and so is every page without such words ("µg/l",
-"25°C", "Zürich" stay). TCVN3 headings typed with the capital font (.VnTimeH) use the small
-letters' codes: a segment whose ASCII letters are all capitals is put in capitals.
+Vietnamese syllables (normalize/vietnamese.py) wins, if most do and they are at least as many
+as the page's Unicode Vietnamese words (the site around a short document writes some). A
+segment that already holds Unicode Vietnamese is left alone (the site around the document),
+and so is every page without such words ("µg/l", "25°C", "Zürich" stay). TCVN3 headings typed
+with the capital font (.VnTimeH) use the small letters' codes: a paragraph where a small
+letter's code comes before a capital ("CéNG") is put in capitals.
 
 TCVN3: the 74 letters of TCVN 5712:1993 VN3 (67 small letters and Ă Â Ê Ô Ơ Ư Đ), each keyed by
 the character its byte shows in Windows-1252, derived with glibc's iconv: for b in 0xA1..0xFF,
@@ -54,6 +55,8 @@ def _vni_table() -> dict[str, str]:
 
 
 VNI = _vni_table()
+#: Characters a VNI letter may end with after its vowel (tone, circumflex, breve).
+VNI_MARKS = frozenset(k[-1] for k in VNI if len(k) == 2)
 _VNI_SEQUENCE = re.compile("|".join(re.escape(k) for k in sorted(VNI, key=len, reverse=True)))
 
 #: Characters that these pages show and Unicode Vietnamese never writes inside a word.
@@ -64,18 +67,19 @@ _LATIN1_LETTERS = "A-Za-z\u00c0-\u00ff\u00a1-\u00bf"
 _LEGACY_WORD = re.compile(f"[{_LATIN1_LETTERS}]*[{re.escape(_MARKERS)}][{_LATIN1_LETTERS}]*")
 #: Letters only Unicode Vietnamese writes (tone-marked vowels of U+1EA0-U+1EF9, ă ơ ư đ ĩ ũ).
 _UNICODE_VIETNAMESE = re.compile("[\u1ea0-\u1ef9ăĂơƠưƯđĐĩĨũŨ]")
+_UNICODE_WORD = re.compile("\\w*[\u1ea0-\u1ef9ăĂơƠưƯđĐĩĨũŨ]\\w*")
 _TABLE_CHAR = {
     "TCVN3": re.compile(f"[{re.escape(_SHOWN)}]"),
     "VNI": re.compile(f"[{re.escape(''.join(sorted(set(''.join(VNI)) - set('aeouyAEOUY'))))}]"),
 }
 _SEGMENT = re.compile(r"[^\n]+")
-#: ASCII capitals a TCVN3 segment needs before it is read as typed with the capital font.
-_CAPITALS = 3
+#: A TCVN3 small letter's code followed by an ASCII capital: the capital font ("CéNG", "ñY").
+_BEFORE_CAPITAL = re.compile(f"[{re.escape(''.join(k for k, v in TCVN3.items() if v.islower()))}]+[A-Z]")
 #: Marked words needed, the share of them that must become syllables, their share over Unicode
 #: Vietnamese words, and how many are tried.
 MIN_WORDS = 8
 MIN_SYLLABLES = 0.6
-MIN_RATIO = 3
+MIN_RATIO = 1
 _SAMPLE_WORDS = 400
 
 
@@ -94,12 +98,13 @@ def detect(text: str) -> str | None:
     only as far as the decision needs."""
     if not _MARKER.search(text):
         return None
-    words = [m.group() for m in islice(_LEGACY_WORD.finditer(text), _SAMPLE_WORDS)]
-    if len(words) < MIN_WORDS:
+    marked = [m.group() for m in _LEGACY_WORD.finditer(text)]
+    if len(marked) < MIN_WORDS:
         return None
-    allowed = len(words) // MIN_RATIO
-    if sum(1 for _ in islice(_UNICODE_VIETNAMESE.finditer(text), allowed + 1)) > allowed:
+    allowed = len(marked) // MIN_RATIO  # the site around a legacy document writes Unicode
+    if sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed:
         return None
+    words = marked[:: max(1, len(marked) // _SAMPLE_WORDS)]
     scores = {e: sum(1 for w in words if is_syllable(_to_unicode(w, e).lower())) for e in ("TCVN3", "VNI")}
     best = max(scores, key=lambda e: (scores[e], e == "TCVN3"))
     return best if scores[best] >= MIN_SYLLABLES * len(words) else None
@@ -123,21 +128,27 @@ def from_legacy(text: str) -> tuple[str, str | None, int]:
     return _SEGMENT.sub(convert, text), encoding, converted
 
 
-def convert_segment(segment: str, encoding: str) -> str | None:
+def convert_segment(segment: str, encoding: str, capitals: bool | None = None) -> str | None:
     """One segment of a legacy page (a line, a text node) in Unicode; None to leave it as it is
-    (it already holds Unicode Vietnamese, or no character of the encoding)."""
+    (it already holds Unicode Vietnamese, or no character of the encoding). ``capitals``: the
+    segment was typed in TCVN3's capital font (decided by the caller on its whole paragraph);
+    None decides on the segment."""
     if _UNICODE_VIETNAMESE.search(segment) or not _TABLE_CHAR[encoding].search(segment):
         return None
     letters = _to_unicode(segment, encoding)
-    return letters.upper() if encoding == "TCVN3" and _capital_font(segment) else letters
+    if capitals is None:
+        capitals = encoding == "TCVN3" and capital_font(segment)
+    return letters.upper() if capitals else letters
 
 
-def _capital_font(segment: str) -> bool:
-    """Typed with TCVN3's capital font: the words with TCVN3 letters have capitals for all their
-    ASCII letters, a few at least ("CéNG HßA", not "Sè: 12/KH-UBND" nor "Tù do")."""
-    words = [w for w in segment.split() if _TABLE_CHAR["TCVN3"].search(w)]
-    ascii_letters = [c for w in words for c in w if c.isascii() and c.isalpha()]
-    return len(ascii_letters) >= _CAPITALS and all(c.isupper() for c in ascii_letters)
+def capital_font(text: str) -> bool:
+    """Typed with TCVN3's capital font: a small letter's code comes before a capital in a word
+    ("CéNG", "HO¹CH", "ñY"), and no word with TCVN3 letters has a small ASCII letter. Not "Sè:
+    12/KH", "Tù do" or "Së GD&§T" (a capital word may end in a marked letter in either font)."""
+    words = [w for w in text.split() if _TABLE_CHAR["TCVN3"].search(w)]
+    if any(c.isascii() and c.islower() for w in words for c in w):
+        return False
+    return any(_BEFORE_CAPITAL.search(w) for w in words)
 
 
 def legacy_note(encoding: str, segments: int) -> tuple[str, str]:

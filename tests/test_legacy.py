@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
+import lxml.html
 import pytest
 
+from extract.html.reader import _from_legacy
 from extract.pipeline import process_bytes
 from normalize.legacy import TCVN3, VNI, detect, from_legacy
 from tests.conftest import ROOT, SAMPLE
@@ -127,3 +130,27 @@ def test_an_html_page_in_tcvn3_declared_as_windows_1252() -> None:
     )
     assert (doc["place"], doc["signer"], doc["appendix_row_count"]) == ("Đắk Nông", "Lê Văn Chiến", 119)
     assert "legacy_encoding" in [f["code"] for f in result.tables["findings"]]
+
+
+def test_a_legacy_document_inside_a_unicode_site_frame_is_converted() -> None:
+    # the LawNet lines above the document are Unicode; the document (its first page) is TCVN3
+    frame, _, document = _sample().partition("ỦY BAN NHÂN DÂN")
+    first_page = ("ỦY BAN NHÂN DÂN" + document)[:1500]
+    result = process_bytes((frame + _typed_in_tcvn3(first_page)).encode(), "p.txt", repair=False)
+    doc = result.tables["documents"][0]
+    assert (doc["number"], doc["issued_date"], doc["doc_type"]) == ("434/KH-UBND", date(2022, 7, 27), "Kế hoạch")
+    assert doc["body_text"].startswith("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG")
+
+
+def _paragraphs_after_conversion(body: str) -> list[str]:
+    root = lxml.html.fromstring(f'<html><head><meta charset="windows-1252"></head><body>{body}</body></html>')
+    assert _from_legacy(root) is not None
+    return [p.text_content() for p in root.iter("p")]
+
+
+def test_html_runs_split_inside_a_letter_or_a_heading() -> None:
+    # Word splits runs anywhere: a VNI mark in the next run, a TCVN3 capital heading in two runs
+    vni = "<p>Coäng hoøa xaõ hoäi chuû nghóa <span>Vie</span>ät Nam</p>" * 4
+    assert _paragraphs_after_conversion(vni)[0] == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    tcvn3 = "<p>Céng hoµ x· héi chñ nghÜa ViÖt Nam</p>" * 4 + "<p><b>GIAI §O</b><b>¹N 2024</b></p><p>Së GD&amp;§T</p>"
+    assert _paragraphs_after_conversion(tcvn3)[-2:] == ["GIAI ĐOẠN 2024", "Sở GD&ĐT"]

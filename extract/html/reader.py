@@ -15,7 +15,7 @@ from extract.appendix import is_appendix_table
 from extract.header import find_head, header_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage
-from normalize.legacy import convert_segment, detect, legacy_note
+from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect, legacy_note
 
 from . import dom
 from .attributes import read_attributes
@@ -142,19 +142,45 @@ def _reject(root: etree._Element, title: str | None, challenge: bool, password: 
 
 def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
     """Put a page typed in TCVN3 or VNI (normalize/legacy.py) back into Unicode, a text node at
-    a time (entities are decoded by then): (the encoding, how many nodes changed), or None."""
+    a time (entities are decoded by then): (the encoding, how many nodes changed), or None.
+    Word splits a paragraph into runs anywhere: TCVN3's capital font is decided on the whole
+    paragraph, and a VNI mark that begins a run goes back to the letter that ends the one before."""
     encoding = detect("".join(root.itertext()))
     if encoding is None:
         return None
+    slots = [(el, name) for el in root.iter() for name in ("text", "tail") if getattr(el, name, None)]
+    if encoding == "VNI":
+        _join_split_marks(slots)
+    capitals: dict[etree._Element, bool] = {}
     converted = 0
-    for el in root.iter():
-        for attribute in ("text", "tail"):
-            value = getattr(el, attribute, None)
-            unicode = convert_segment(value, encoding) if value else None
-            if unicode is not None:
-                setattr(el, attribute, unicode)
-                converted += 1
+    for el, name in slots:
+        value = getattr(el, name)
+        block = _paragraph_of(el if name == "text" else el.getparent())
+        if block is not None and encoding == "TCVN3" and block not in capitals:
+            capitals[block] = capital_font("".join(block.itertext()))
+        unicode = convert_segment(value, encoding, capitals.get(block) if block is not None else None)
+        if unicode is not None:
+            setattr(el, name, unicode)
+            converted += 1
     return encoding, converted
+
+
+_PARAGRAPH_TAGS = frozenset({"p", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div"})
+
+
+def _paragraph_of(el: etree._Element | None) -> etree._Element | None:
+    while el is not None and el.tag not in _PARAGRAPH_TAGS:
+        el = el.getparent()
+    return el
+
+
+def _join_split_marks(slots: list[tuple[etree._Element, str]]) -> None:
+    """ "<span>Vie</span>ät": the mark that begins a run belongs to the vowel ending the one before."""
+    for (before, before_name), (el, name) in zip(slots, slots[1:], strict=False):
+        value, previous = getattr(el, name), getattr(before, before_name)
+        if value[:1] in VNI_MARKS and previous[-1:].lower() in "aeiouyôö":
+            setattr(before, before_name, previous + value[0])
+            setattr(el, name, value[1:])
 
 
 def read_html(data: bytes) -> RawPage:
