@@ -65,20 +65,41 @@ def is_type_heading(line: str) -> bool:
 #: by the enacting basis ("Căn cứ ...") or the first article ("Điều 1.").
 HEADLESS_LOOKAHEAD = 6
 _ENACTING = re.compile(r"^(can cu\b|dieu 1\b)")
+#: Text lines between such a heading and a motto below it for the motto to be an annexed form's
+#: (fewer: the heading is the site's, above the document's own header).
+HEADLESS_BODY_LINES = 6
 
 
 def find_head(lines: Sequence[str]) -> tuple[int | None, int | None]:
     """(index of the motto that heads the document, index of the type heading of a page that
     lost its header), one of them or neither, in one pass: the first motto, unless a type
     heading followed by "Căn cứ ..." or "Điều 1." comes before it (a motto further down is
-    then an annexed form's). A heading alone ("THÔNG BÁO" over a news item, "LUẬT" in the
-    site's menu) is not enough."""
+    then an annexed form's, when a body lies in between). A heading alone ("THÔNG BÁO" over a
+    news item, "LUẬT" in the site's menu) is not enough, nor one followed by another type
+    heading before that line (a menu "THÔNG TƯ", "QUYẾT ĐỊNH" over a table of contents), nor
+    one a few lines above the motto (a summary box above the header)."""
+    headless: int | None = None
     for i, line in enumerate(lines):
         if is_motto(line):
+            if headless is not None and _text_lines(lines, headless, i) > HEADLESS_BODY_LINES:
+                return None, headless
             return i, None
-        if not is_type_heading(line):
-            continue
-        following = islice((x for x in lines[i + 1 :] if not is_blank(x)), HEADLESS_LOOKAHEAD)
-        if any(_ENACTING.match(fold(x.strip().strip("*_# "))) for x in following):
-            return None, i
-    return None, None
+        if headless is None and is_type_heading(line) and _enacted_after(lines, i):
+            headless = i
+    return None, headless
+
+
+def _text_lines(lines: Sequence[str], start: int, end: int) -> int:
+    return sum(1 for line in lines[start:end] if not is_blank(line))
+
+
+def _enacted_after(lines: Sequence[str], heading: int) -> bool:
+    """Does "Căn cứ ..." or "Điều 1." follow the type heading at ``heading`` closely, after its
+    title and with no other type heading in between?"""
+    following = islice((x for x in lines[heading + 1 :] if not is_blank(x)), HEADLESS_LOOKAHEAD)
+    for n, line in enumerate(following):
+        if _ENACTING.match(fold(line.strip().strip("*_# "))):
+            return n > 0  # right under the heading: a table of contents, not a document
+        if is_type_heading(line):
+            return False
+    return False

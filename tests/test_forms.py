@@ -143,9 +143,12 @@ def test_an_html_page_that_lost_its_header_starts_at_its_type_heading() -> None:
     page = (
         '<html><head><meta charset="utf-8"></head><body><div class="content">'
         "<p>THÔNG TƯ</p><p>QUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC</p>"
-        "<p>Căn cứ Luật Viên chức số 58/2010/QH12;</p>"
+        "<p>Căn cứ Luật Viên chức số 58/2010/QH12;</p><p>Căn cứ Luật Khoa học và Công nghệ;</p>"
+        "<p>Theo đề nghị của Vụ trưởng Vụ Tổ chức cán bộ;</p><p>Bộ trưởng ban hành Thông tư quy định:</p>"
         "<p>Điều 1. Phạm vi điều chỉnh</p><p>Thông tư này quy định tiêu chuẩn chức danh.</p>"
-        "<p>Điều 2. Hiệu lực thi hành</p><p>Thông tư này có hiệu lực từ ngày ký.</p>"
+        "<p>Điều 2. Đối tượng áp dụng</p><p>Viên chức làm việc tại tổ chức khoa học.</p>"
+        "<p>Điều 3. Tiêu chuẩn chung</p><p>Có phẩm chất chính trị tốt.</p>"
+        "<p>Điều 4. Hiệu lực thi hành</p><p>Thông tư này có hiệu lực từ ngày ký.</p>"
         "<p>Mẫu số 01</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
         "<p>ĐƠN ĐỀ NGHỊ BỔ NHIỆM</p></div></body></html>"
     )
@@ -154,4 +157,24 @@ def test_an_html_page_that_lost_its_header_starts_at_its_type_heading() -> None:
     doc = result.tables["documents"][0]
     assert (doc["doc_type"], doc["title"]) == ("Thông tư", "QUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC")
     assert doc["body_text"].startswith("THÔNG TƯ\nQUY ĐỊNH TIÊU CHUẨN CHỨC DANH KHOA HỌC\nCăn cứ Luật Viên chức")
-    assert "Điều 2. Hiệu lực thi hành" in doc["body_text"]
+    assert "Điều 4. Hiệu lực thi hành" in doc["body_text"]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "<ul><li>THÔNG TƯ</li><li>QUYẾT ĐỊNH</li></ul><div><p>Điều 1. Ban hành kế hoạch</p></div>",  # menu, contents
+        "<div><p>QUYẾT ĐỊNH</p><p>Tóm tắt</p><p>Căn cứ vào quyết định này, các sở triển khai.</p></div>",  # summary
+    ],
+)
+def test_a_type_heading_of_the_site_above_the_header_does_not_start_the_document(above: str) -> None:
+    page = (
+        f'<html><head><meta charset="utf-8"></head><body>{above}<div class="content1">'
+        "<p>ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 88/QĐ-UBND</p><p>QUYẾT ĐỊNH</p>"
+        "<p>VỀ VIỆC BAN HÀNH KẾ HOẠCH</p><p>Căn cứ Luật Tổ chức chính quyền địa phương;</p>"
+        "<p>Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.</p></div></body></html>"
+    )
+    doc = process_bytes(page.encode("utf-8"), "qd.html", repair=False).tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["title"]) == ("88/QĐ-UBND", "Quyết định", "VỀ VIỆC BAN HÀNH KẾ HOẠCH")
+    assert doc["body_text"].startswith("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.header import header_start, is_header_line
+from extract.header import find_head, header_start, is_header_line
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,25 @@ def test_the_walk_stops_at_a_table_block_and_at_the_window() -> None:
 
 def test_a_motto_at_the_top_is_its_own_start() -> None:
     assert header_start(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], 0) == 0
+
+
+_HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH HÒA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 88/QĐ-UBND", "QUYẾT ĐỊNH"]
+_BODY = ["QUY ĐỊNH VỀ LIÊN THÔNG", "Căn cứ Luật Tổ chức Chính phủ;", "Điều 1. Phạm vi", "Nội dung.", "Điều 2. Hiệu lực"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (_HEADER, (2, None)),
+        (["THÔNG TƯ", "QUYẾT ĐỊNH", "Điều 1. Ban hành kế hoạch", *_HEADER], (5, None)),  # menu, contents
+        (["QUYẾT ĐỊNH", "Tóm tắt", "Căn cứ vào quyết định này, các sở triển khai.", *_HEADER], (5, None)),  # summary
+        # a form annexed to a page that lost its header
+        (["NGHỊ ĐỊNH", *_BODY, "Nơi nhận:", "Mẫu số 01", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], (None, 0)),
+        (["NGHỊ ĐỊNH", *_BODY], (None, 0)),
+        (["THÔNG BÁO", "Hôm nay trời đẹp."], (None, None)),
+    ],
+)
+def test_find_head_tells_the_documents_header_from_the_sites_headings(
+    lines: list[str], expected: tuple[int | None, int | None]
+) -> None:
+    assert find_head(lines) == expected

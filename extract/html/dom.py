@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import lxml.etree as etree
 
-from extract.header import HEADLESS_LOOKAHEAD, find_head
+from extract.header import find_head
 from extract.page import PageError
 from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
@@ -182,33 +182,21 @@ def _doc_like(el: HtmlElement) -> bool:
 _LINE_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "li")
 
 
-def headless_heading(root: HtmlElement, motto: HtmlElement | None) -> HtmlElement | None:
-    """The type heading that opens a page which lost its header ("THÔNG TƯ", then "Căn cứ ..."),
-    if it comes before the motto: ``extract.header.find_head`` decides, as for text pages, on
-    the page's lines (the innermost paragraphs, headings and cells) up to a few past the motto;
-    a motto further down is then an annexed form's."""
-    lines: list[HtmlElement] = []
+def headless_heading(root: HtmlElement) -> HtmlElement | None:
+    """The type heading that opens a page which lost its header ("THÔNG TƯ", then "Căn cứ ..."):
+    ``extract.header.find_head`` decides, as for text pages, on the page's lines (the innermost
+    paragraphs, headings and cells). Only on a page without a motto: on a page with one, a type
+    heading above it is the site's menu or a summary, not the document."""
+    elements = list(root.iter(*_LINE_TAGS))
     containers: set[HtmlElement] = set()
-    seen_motto = False
-    after_motto = 0  # lines met from the motto on
-    for el in root.iter():
-        seen_motto = seen_motto or el is motto
-        if not isinstance(el.tag, str) or el.tag not in _LINE_TAGS:
-            continue
-        for ancestor in el.iterancestors():  # a line's descendants follow it: it is a container
+    for el in elements:
+        for ancestor in el.iterancestors():  # the nearest line around a line is a container
             if ancestor.tag in _LINE_TAGS:
                 containers.add(ancestor)
                 break
-        if seen_motto:
-            after_motto += 1
-            if after_motto > 2 * HEADLESS_LOOKAHEAD:
-                break
-        lines.append(el)
-    first_after = len(lines) - after_motto if seen_motto else len(lines)
-    before_motto = sum(1 for el in lines[:first_after] if el not in containers)
-    lines = [el for el in lines if el not in containers]
+    lines = [el for el in elements if el not in containers]
     _, headless = find_head([element_text(el) for el in lines])
-    return lines[headless] if headless is not None and headless < before_motto else None
+    return None if headless is None else lines[headless]
 
 
 def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | None:
@@ -220,9 +208,8 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
     that are clutter-free Word body (an appendix in its own Word section).
     """
     motto = find_motto(root)
-    heading = headless_heading(root, motto)
-    if heading is not None:
-        motto = heading
+    if motto is None:
+        motto = headless_heading(root)
     if motto is None:
         return None
     body = root.find("body")
