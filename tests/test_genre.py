@@ -665,3 +665,63 @@ def test_a_header_printed_again_after_a_page_break_keeps_one_table() -> None:
         (1, "1", "Nghệ sỹ ưu tú"),
         (1, "2", "Nghệ sỹ nhân dân"),
     ]
+
+
+def test_a_header_printed_again_in_other_words_or_two_rows_keeps_the_rows() -> None:
+    rows_1_2 = ("1", "Cấp giấy phép", "Sở Y tế", "2", "Gia hạn giấy phép", "Sở Y tế")
+    rows_3_4 = ("3", "Thu hồi giấy phép", "Sở Y tế", "4", "Cấp lại giấy phép", "Sở Y tế")
+    first, again = ("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện"), ("TT", "Tên thủ tục", "Cơ quan")
+    other_words = _dump(*first, *rows_1_2, *again, *rows_3_4)
+    result = run_text(_PROCEDURE_HEAD + other_words)
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [
+        (1, "1"), (1, "2"), (1, "3"), (1, "4"),
+    ]
+    two_rows = ("TT", "Nội dung", "Kinh phí", "Năm 2024", "Năm 2025")  # "Kinh phí" over two years
+    figures_1_2 = ("1", "Chuyển đổi số", "100", "120", "2", "Cải cách hành chính", "80", "90")
+    figures_3_4 = ("3", "Đào tạo", "50", "60", "4", "Tuyên truyền", "20", "30")
+    result = run_text(_PROCEDURE_HEAD + _dump(*two_rows, *figures_1_2, *two_rows, *figures_3_4))
+    once = run_text(_PROCEDURE_HEAD + _dump(*two_rows, *figures_1_2, *figures_3_4))  # as if printed once
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "3", "4"]
+    for table in ("appendix_rows", "appendix_cells"):
+        without_id = [{k: v for k, v in r.items() if k != "doc_id"} for r in result.tables[table]]
+        assert without_id == [{k: v for k, v in r.items() if k != "doc_id"} for r in once.tables[table]]
+
+
+def test_the_same_header_with_rows_from_1_again_is_another_table_and_the_title_between_is_text() -> None:
+    header = ("STT", "Tên thủ tục hành chính", "Lĩnh vực")
+    page = _PROCEDURE_HEAD + _dump(
+        *header, "1", "Cấp giấy phép", "Y tế", "2", "Gia hạn giấy phép", "Y tế",
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ",
+        *header, "1", "Xác nhận hồ sơ", "Y tế", "2", "Cấp bản sao", "Y tế",
+    )
+    result = run_text(page)
+    assert [(r["appendix_index"], r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        (1, "1", "Cấp giấy phép"), (1, "2", "Gia hạn giấy phép"), (2, "1", "Xác nhận hồ sơ"), (2, "2", "Cấp bản sao"),
+    ]
+    assert result.tables["appendix_rows"][1]["tasks"] == ["Y tế"]  # the title is not a cell of row 2
+    assert "duplicate_row_id" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_the_next_numbered_section_ends_a_table_numbered_the_same_way() -> None:
+    page = (
+        _PROCEDURE_HEAD
+        + "1. Danh mục nhiệm vụ\n\n"
+        + _dump("STT", "Nhiệm vụ", "Cơ quan chủ trì", "1", "Rà soát", "Sở Nội vụ", "2", "Số hóa", "Sở Tư pháp",
+                "3", "Đào tạo", "Sở Tài chính")
+        + "\n\n2. Tổ chức thực hiện\n\nCác sở triển khai.\n"
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["lead_units"]) for r in result.tables["appendix_rows"]][-1] == ("3", ["Sở Tài chính"])
+    assert result.tables["documents"][0]["annex_text"].startswith("2. Tổ chức thực hiện")
+
+
+def test_a_cells_paragraph_lettered_like_the_next_section_stays_in_the_cell() -> None:
+    page = (
+        _PROCEDURE_HEAD
+        + "A. DANH MỤC HỒ SƠ\n\n"
+        + _dump("STT", "Tên hồ sơ", "Ghi chú", "1", "Tờ khai", "Đơn đề nghị",
+                "B. Bản sao giấy tờ",  # the note cell's second paragraph
+                "2", "Giấy phép", "Bản chính")
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [r["row_id"] for r in rows] == ["1", "2"]

@@ -23,6 +23,7 @@ from extract.numbering import (
     decimal_successors,
     fused_label,
     heading_label,
+    is_first_of_sequence,
     opens_numbering,
     ordinal,
     parse_label,
@@ -109,12 +110,13 @@ def read_rows(
         ):
             break
         if full and _new_header(items, k):
-            after_header = _repeated_header(items, k, headers)
+            after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
             if after_header is not None:  # the header printed again after a page break
                 k = after_header
                 continue
-            if stop_at_heading:
-                break  # another table's header ("STT | Tên thủ tục")
+            if stop_at_heading:  # another table's header ("STT | Tên thủ tục"), its rows from 1
+                k = _title_before(items, current, width, k)
+                break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
         starts = _row_start(items, k, current, full or at_boundary, allowed)
@@ -280,15 +282,17 @@ class _DecimalSequence:
 
 def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadings, allowed: _DecimalSequence) -> bool:
     """Is ``items[k]`` the heading after one above the table? Not when the table numbers its rows
-    that way and the number may come next, nor when a cell of the table holds such a list
-    ("1. Tờ trình", "2. Danh sách" in a procedure's cell)."""
+    that way and the number follows the last row, nor when a row follows it closely, nor when a
+    cell of the table holds such a list ("1. Tờ trình", "2. Danh sách" in a procedure's cell)."""
     label = heading_label(items[k].text)
     sequenced = None if label is None else headings.continued_by(label)
     if sequenced is None:
         return False
-    if allowed.uses(sequenced.style) and allowed.accepts(sequenced):
-        index = _next_index(items, k + 1)  # a row number, unless another table's header follows
+    if allowed.uses(sequenced.style) and _plausible_successor(allowed.last, sequenced):
+        index = _next_index(items, k + 1)  # the next row, unless another table's header follows
         return index is not None and _new_header(items, index)
+    if _row_follows(items, k + 1, allowed):
+        return False  # a cell's paragraph ("B. Bản sao giấy tờ"): the next row comes after it
     inner = (heading_label(item.text) for item in items[start:k] if not item.gap)
     return all(other is None or other.style != sequenced.style for other in inner)
 
@@ -300,6 +304,30 @@ def _new_header(items: Sequence[Item], k: int) -> bool:
     return _names_a_row(_next_item(items, k + 1))
 
 
+def _header_again(
+    items: Sequence[Item], k: int, headers: Sequence[str], allowed: _DecimalSequence, splits: bool
+) -> int | None:
+    """Where the rows go on after a header printed again from ``items[k]`` (Word repeats it on
+    each page, maybe in other words or as the two rows of a two-level header): the next row
+    number goes on from the rows before. None when it starts a numbering (1, I, A): another
+    table. A stream that cannot end the table there (``splits`` False: a Markdown table) skips
+    a header printed word for word."""
+    index, seen = k + 1, 0
+    while index < len(items) and seen <= _MAX_HEADER_CELLS:
+        label = None if items[index].gap else parse_label(items[index].text)
+        if label is not None:
+            if not is_first_of_sequence(label) and allowed.accepts(label):
+                return index
+            break
+        seen += 0 if items[index].gap else 1
+        index += 1
+    return None if splits else _repeated_header(items, k, headers)
+
+
+#: Cells a table header may have (as in the text reader).
+_MAX_HEADER_CELLS = 24
+
+
 def _repeated_header(items: Sequence[Item], k: int, headers: Sequence[str]) -> int | None:
     """The index after ``headers`` printed again from ``items[k]``, or None."""
     for header in headers:
@@ -308,6 +336,32 @@ def _repeated_header(items: Sequence[Item], k: int, headers: Sequence[str]) -> i
             return None
         k = index + 1
     return k
+
+
+def _title_before(items: Sequence[Item], current: list[Item], width: int, k: int) -> int:
+    """Where the text between a table and the next one's header at ``items[k]`` begins: the
+    last row's lines past its width that read as a title ("Danh mục thủ tục bị bãi bỏ", "Phần
+    II") leave the row (they are removed from ``current``)."""
+    while len(current) > width and _reads_as_title(current[-1].text):
+        current.pop()
+        k = _previous_index(items, k)
+    return k
+
+
+def _previous_index(items: Sequence[Item], k: int) -> int:
+    k -= 1
+    while k > 0 and items[k].gap:
+        k -= 1
+    return k
+
+
+def _reads_as_title(text: str) -> bool:
+    folded = fold(text).strip()
+    return mostly_upper(text) or folded.startswith(_TITLE_WORDS) or heading_label(text) is not None
+
+
+#: First words of a title line between two tables.
+_TITLE_WORDS = ("phan ", "danh muc", "bang ", "muc ", "bieu ")
 
 
 def _row_start(
