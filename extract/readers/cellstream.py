@@ -70,8 +70,9 @@ def read_rows(
 ) -> tuple[Table, int]:
     """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
 
-    ``stop_at_heading``: a text dump's table also ends at a "Phụ lục" heading or another
-    table's header; the same header printed again (after a page break) is skipped in any form.
+    A header printed again inside the table (Word repeats it on each page) is skipped when the
+    numbering goes on after it. ``stop_at_heading``: a text dump's table also ends at a "Phụ lục"
+    heading or at a header whose rows start from 1 again (another table).
     ``headings`` are the numbered headings above the table: after a complete row, a paragraph
     numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
     text going on, unless that numbering is the table's own.
@@ -313,7 +314,7 @@ def _header_again(
     table. A stream that cannot end the table there (``splits`` False: a Markdown table) skips
     a header printed word for word."""
     index, seen = k + 1, 0
-    while index < len(items) and seen <= _MAX_HEADER_CELLS:
+    while index < len(items) and seen <= MAX_HEADER_CELLS:
         label = None if items[index].gap else parse_label(items[index].text)
         if label is not None:
             if not is_first_of_sequence(label) and allowed.accepts(label):
@@ -324,8 +325,8 @@ def _header_again(
     return None if splits else _repeated_header(items, k, headers)
 
 
-#: Cells a table header may have (as in the text reader).
-_MAX_HEADER_CELLS = 24
+#: Cells a table header may have.
+MAX_HEADER_CELLS = 24
 
 
 def _repeated_header(items: Sequence[Item], k: int, headers: Sequence[str]) -> int | None:

@@ -15,14 +15,12 @@ from extract.columns import map_columns, role_of
 from extract.header import ATTRIBUTE_LABEL, find_head, header_start
 from extract.numbering import OpenHeadings, is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
-from extract.readers.cellstream import EMPTY, Item, read_rows
+from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
 from extract.settings import (
     DOC_TYPES,
     is_clutter_line,
 )
 from normalize.text import fold, fold_aligned, is_blank
-
-_MAX_HEADER_CELLS = 24
 
 
 def read_text(text: str, encoding: str) -> RawPage:
@@ -133,7 +131,7 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         return None
     cells: list[str] = []
     j = i
-    while j < len(items) and len(cells) <= _MAX_HEADER_CELLS:
+    while j < len(items) and len(cells) <= MAX_HEADER_CELLS:
         text = items[j].text
         label = parse_label(text)
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
