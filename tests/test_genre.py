@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from tests.conftest import run_text
 
 NBSP = "\u00a0"
@@ -725,3 +727,16 @@ def test_a_cells_paragraph_lettered_like_the_next_section_stays_in_the_cell() ->
     )
     rows = run_text(page).tables["appendix_rows"]
     assert [r["row_id"] for r in rows] == ["1", "2"]
+
+
+@pytest.mark.parametrize("numbers", [("(1)", "(2)", "(3)", "(4)"), ("1", "2", "3", "4")])
+def test_a_row_that_numbers_the_columns_is_neither_header_nor_rows(numbers: tuple[str, ...]) -> None:
+    header = ("STT", "Nội dung", "Điểm tối đa", "Điểm đạt")
+    rows = ("1", "Chỉ đạo điều hành", "25", "20", "2", "Tuyên truyền", "15", "12")
+    result = run_text(_PROCEDURE_HEAD + _dump(*header, *numbers, *rows))
+    got = [(r["row_id"], r["name"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", "Chỉ đạo điều hành", Decimal("25"), Decimal("20")),
+        ("2", "Tuyên truyền", Decimal("15"), Decimal("12")),
+    ]
+    assert result.tables["findings"] == []

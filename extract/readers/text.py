@@ -115,6 +115,23 @@ def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
     return OpenHeadings(reversed(paragraphs))
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_numbers(items: Sequence[Item], j: int) -> int:
+    """Length of a column-number row starting at ``items[j]``: "1 2 3 4" or "(1) (2) (3) (4)",
+    at least three, with the first row (1, I, A, a) right after it; else 0."""
+    n = 0
+    while j + n < len(items) and (match := _COLUMN_NUMBER.match(items[j + n].text.strip())):
+        if int(match.group(1)) != n + 1:
+            break
+        n += 1
+    if n < 3 or j + n >= len(items):
+        return 0
+    first_row = parse_label(items[j + n].text)
+    return n if first_row is not None and is_first_of_sequence(first_row) else 0
+
+
 def _numbered_list(items: Sequence[Item], j: int) -> bool:
     """Do a number, a name, a number and a name come from ``items[j]`` on?"""
     texts = [items[k].text.strip() for k in range(j, min(j + 4, len(items)))]
@@ -134,6 +151,9 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
     while j < len(items) and len(cells) <= MAX_HEADER_CELLS:
         text = items[j].text
         label = parse_label(text)
+        numbers = _column_numbers(items, j) if len(cells) >= 3 else 0
+        if numbers:  # "(1) (2) (3) ..." under the header numbers the columns: no row
+            return cells, j + numbers
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
             # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
             # Cựu | 2 | Phường Vỹ Dạ")
