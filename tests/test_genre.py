@@ -771,3 +771,13 @@ def test_the_last_figure_of_a_total_row_is_no_row_number() -> None:
     result = run_text(page)
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
     assert "short_row" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_months_under_a_header_are_no_column_numbers() -> None:
+    months = [str(m) for m in range(1, 13)]
+    page = _PROCEDURE_HEAD + _dump(
+        "STT", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian thực hiện năm 2024 (tháng)", *months,
+        "1", "Rà soát thủ tục", "Sở Nội vụ", *(["x"] * 3 + [""] * 9),
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["lead_units"]) for r in result.tables["appendix_rows"]] == [("1", ["Sở Nội vụ"])]

@@ -120,7 +120,8 @@ _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
 def _column_numbers(items: Sequence[Item], j: int) -> int:
     """Length of a column-number row starting at ``items[j]``: "1 2 3 4" or "(1) (2) (3) (4)",
-    at least three, with the first row (1, I, A, a) right after it; else 0."""
+    at least three, with the first row (1, I, A, a) right after it; else 0. The caller also
+    wants no more numbers than header cells ("1" to "12" under "Thời gian (tháng)" are months)."""
     n = 0
     while j + n < len(items) and (match := _COLUMN_NUMBER.match(items[j + n].text.strip())):
         if int(match.group(1)) != n + 1:
@@ -152,7 +153,7 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         text = items[j].text
         label = parse_label(text)
         numbers = _column_numbers(items, j) if len(cells) >= 3 else 0
-        if numbers:  # "(1) (2) (3) ..." under the header numbers the columns: no row
+        if 0 < numbers <= len(cells):  # "(1) (2) (3) ..." under the header numbers the columns: no row
             return cells, j + numbers
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
             # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
