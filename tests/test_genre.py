@@ -742,37 +742,6 @@ def test_a_row_that_numbers_the_columns_is_neither_header_nor_rows(numbers: tupl
     assert result.tables["findings"] == []
 
 
-def test_a_figure_in_a_figure_column_is_no_row_number() -> None:
-    # "2" under "Số thủ tục" is a count, not row 2, though row 2 would come next; so is the "3"
-    # of a total row
-    page = _PROCEDURE_HEAD + _dump(
-        "STT", "Tên lĩnh vực", "Số thủ tục", "Ghi chú",
-        "1", "Lĩnh vực y tế", "2", "Mức độ 4",
-        "2", "Lĩnh vực giáo dục", "1", "Mức độ 3",
-        "", "Tổng số", "3", "Trong đó mức độ 4: 2",
-    ) + "\n\nĐiều 2. Hiệu lực thi hành.\n"
-    result = run_text(page)
-    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
-        ("1", "Lĩnh vực y tế"),
-        ("2", "Lĩnh vực giáo dục"),
-    ]
-    assert result.tables["findings"] == []
-    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
-    assert (cells[("1", "Số thủ tục")], cells[("2", "Số thủ tục")]) == ("2", "1")
-
-
-def test_the_last_figure_of_a_total_row_is_no_row_number() -> None:
-    page = _PROCEDURE_HEAD + _dump(
-        "STT", "Địa điểm", "Nước cấp", "Ao nuôi",
-        "1", "Xã A", "1", "2",
-        "2", "Xã B", "2", "1",
-        "", "Tổng cộng", "3", "3",
-    ) + "\n\nPHỤ LỤC II\n\nTHÔNG SỐ\n"
-    result = run_text(page)
-    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
-    assert "short_row" not in [f["code"] for f in result.tables["findings"]]
-
-
 def test_months_under_a_header_are_no_column_numbers() -> None:
     months = [str(m) for m in range(1, 13)]
     page = _PROCEDURE_HEAD + _dump(

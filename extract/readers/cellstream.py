@@ -120,8 +120,7 @@ def read_rows(
                 break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
-        figure_due = closed_by_total or (current is not None and _figure_column(columns, len(current)))
-        starts = _row_start(items, k, current, full or at_boundary, allowed, figure_due=figure_due)
+        starts = _row_start(items, k, current, full or at_boundary, allowed)
         at_boundary = False
         if starts is not None:
             kind, first_items = starts
@@ -282,21 +281,6 @@ class _DecimalSequence:
         return self.next_ids != {"1"} if style == "decimal" else style in self.last_ordinal
 
 
-#: Headers of columns that hold figures ("Số lượng", "Kinh phí (triệu đồng)"). Not the years of a
-#: two-level header: printed flat, they stand where the first reading's cells do not.
-_FIGURE_HEADER = re.compile(
-    r"^(so( luong| thu tuc| tien| lan| nguoi| mau)?\b|kinh phi|diem|ty le|tong|gia tri|du toan|muc chi)"
-)
-
-
-def _figure_column(columns: Sequence[Column], index: int) -> bool:
-    """Does the column at ``index`` hold figures, by its role or its header?"""
-    if index >= len(columns):
-        return False
-    column = columns[index]
-    return column.role in SCORE_ROLES or bool(_FIGURE_HEADER.match(fold(column.header).strip()))
-
-
 def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadings, allowed: _DecimalSequence) -> bool:
     """Is ``items[k]`` the heading after one above the table? Not when the table numbers its rows
     that way and the number follows the last row, nor when a row follows it closely, nor when a
@@ -382,16 +366,9 @@ _TITLE_WORDS = ("phan ", "danh muc", "bang ", "muc ", "bieu ")
 
 
 def _row_start(
-    items: Sequence[Item],
-    k: int,
-    current: list[Item] | None,
-    full: bool,
-    allowed: _DecimalSequence,
-    figure_due: bool = False,
+    items: Sequence[Item], k: int, current: list[Item] | None, full: bool, allowed: _DecimalSequence
 ) -> tuple[str, list[Item]] | None:
-    """("row" or "total", first cells) if a new row starts at ``items[k]``, else None.
-    ``figure_due``: the current row is a total, or its next cell is a figure column ("Số lượng",
-    "Kinh phí"): a number there is that figure until the row is complete."""
+    """("row" or "total", first cells) if a new row starts at ``items[k]``, else None."""
     item = items[k]
     text = item.text
     nxt = _next_item(items, k + 1)
@@ -424,8 +401,7 @@ def _row_start(
     # an unnumbered row (a total) is followed by the successor of the last numbered one
     previous = (parse_label(current[0].text) or allowed.last) if current else None
     if (
-        not figure_due
-        and _plausible_successor(previous, label)
+        _plausible_successor(previous, label)
         and allowed.follows(label)
         and not is_blank(next_text)
         and parse_number(next_text) is None
