@@ -94,7 +94,7 @@ _FROM_TCVN3 = str.maketrans(TCVN3)
 
 def detect(text: str) -> str | None:
     """ "TCVN3", "VNI" or None: the legacy encoding this text was typed in, shown as Windows-1252.
-    Cheap on Unicode pages: most have no marker at all, and their Unicode letters are counted
+    Cheap on Unicode pages: most have no marker at all, and their Unicode words are counted
     only as far as the decision needs."""
     if not _MARKER.search(text):
         return None
