@@ -133,11 +133,13 @@ def run(
                 meter.close()
             del jobs
             previous = w.read_manifest(out) or {}
-            changed = force or previous.get(STATE_SHA256) != ledger.state_sha256(key)
+            digest = ledger.state_sha256(key)
+            changed = force or previous.get(STATE_SHA256) != digest
             version = None
             if changed:
-                _recover_missing(ledger, refs, cache_dir, settings, workers)
-                version = _write_version(out, cache_dir, ledger, key, settings)
+                if _recover_missing(ledger, refs, cache_dir, settings, workers):
+                    digest = ledger.state_sha256(key)  # a recovered input may have changed its state
+                version = _write_version(out, cache_dir, ledger, key, digest, settings)
                 _prune_cache(out / ".cache", key, ledger)
             ledger.save_hints()
             summary = summarize_run(ledger, len(refs))
@@ -176,14 +178,14 @@ def failure_rows(ledger: Ledger) -> list[dict[str, object]]:
 
 def _recover_missing(
     ledger: Ledger, refs: Sequence[InputRef], cache_dir: Path, settings: Settings, workers: int
-) -> None:
+) -> bool:
     """Extract again the documents whose cache file is gone or damaged (needed to write the tables);
-    the new outcome of an input replaces its first one (counted once)."""
+    the new outcome of an input replaces its first one (counted once). Were there any?"""
     missing_paths = {
         path for sha, path in ledger.chosen() if w.read_cache_summary(w.cache_path(cache_dir, sha)) is None
     }
     if not missing_paths:
-        return
+        return False
     missing = [Job(ref, str(cache_dir), settings, reuse=False) for ref in refs if ref.source_path in missing_paths]
     recovered: list[Outcome] = []
     execute(missing, workers, recovered.append)
@@ -191,9 +193,10 @@ def _recover_missing(
         if outcome.sha and w.read_cache_summary(w.cache_path(cache_dir, outcome.sha)) is None:
             raise OSError(f"cannot write the document cache under {cache_dir}")
         ledger.record(outcome)
+    return True
 
 
-def _write_version(out: Path, cache_dir: Path, ledger: Ledger, key: str, settings: Settings) -> str:
+def _write_version(out: Path, cache_dir: Path, ledger: Ledger, key: str, digest: str, settings: Settings) -> str:
     """Stream every table from the cache, in doc_id order, into a new version and commit it."""
     staging = w.new_staging(out)
     streams = {name: w.TableStream(staging / name / w.PART, name) for name in TABLES}
@@ -221,7 +224,7 @@ def _write_version(out: Path, cache_dir: Path, ledger: Ledger, key: str, setting
         "inputs": ledger.counts()["inputs"],
         "documents": streams["documents"].rows,
         "failures": streams["failures"].rows,
-        STATE_SHA256: ledger.state_sha256(key),
+        STATE_SHA256: digest,
     }
     return w.commit(out, staging, manifest, ledger.state_chunks(key))
 

@@ -64,6 +64,15 @@ class Outcome:
     failure: tuple[str, str] | None = None
     extracted: bool = False
 
+    def failed_with(self) -> tuple[str, str] | None:
+        """(reason, message) if the input failed: unreadable, its document's failure, or a crash."""
+        if self.sha is None:
+            return self.failure or CRASH
+        if self.summary and "failure" in self.summary:
+            reason, message = self.summary["failure"]
+            return str(reason), str(message)
+        return None
+
 
 # --- worker side ---------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from extract.jobs import CRASH, Outcome
+from extract.jobs import Outcome
 
 LEDGER = "ledger.sqlite"
 STATE_FORMAT = 1
@@ -138,13 +138,8 @@ class Ledger:
 
     def record(self, outcome: Outcome) -> None:
         """Keep one input's outcome; a later outcome of the same input replaces it."""
-        failure = outcome.failure
-        if outcome.sha is None:
-            failure = failure or CRASH
-        elif outcome.summary and "failure" in outcome.summary:
-            failure = tuple(outcome.summary["failure"])
         summary = None if outcome.sha is None else _canonical(outcome.summary or {})
-        reason, message = failure if failure else (None, None)
+        reason, message = outcome.failed_with() or (None, None)
         self._execute(
             "INSERT OR REPLACE INTO run VALUES (?, ?, ?, ?, ?, ?, ?)",
             (outcome.source_path, outcome.signature, outcome.sha, summary, reason, message, int(outcome.extracted)),

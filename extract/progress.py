@@ -26,7 +26,7 @@ class Progress:
 
     def __call__(self, outcome: Outcome) -> None:
         self.done += 1
-        self.failed += outcome.failure is not None or bool(outcome.summary and "failure" in outcome.summary)
+        self.failed += outcome.failed_with() is not None
         if self.bar is not None:
             self.bar.set_postfix(failed=self.failed, refresh=False)
             self.bar.update(1)
