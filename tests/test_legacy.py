@@ -28,43 +28,35 @@ def _typed_in_vni(text: str) -> str:
     return "".join(_VNI_BACK.get(c, c) for c in text)
 
 
-@pytest.mark.parametrize(
-    ("shown", "unicode"),
-    [
-        ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam"),
-        ("§éc lËp - Tù do - H¹nh phóc", "Độc lập - Tự do - Hạnh phúc"),
-        ("Uû ban nh©n d©n tØnh §¾k N«ng", "Uỷ ban nhân dân tỉnh Đắk Nông"),
-        ("Qu¶n lý nhµ n\u00adíc vÒ th«ng t\u00ad", "Quản lý nhà nước về thông tư"),  # 0xAD is "ư"
-        ("Sè: 12/KH-UBND", "Số: 12/KH-UBND"),
-        ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # capital font
-        ("KÕ HO¹CH", "KẾ HOẠCH"),
-    ],
-)
-def test_lines_of_a_tcvn3_page_come_back_letter_by_letter(shown: str, unicode: str) -> None:
-    page = "\n".join(["Céng hoµ x· héi chñ nghÜa ViÖt Nam"] * 3 + [shown])
-    converted, encoding, lines = from_legacy(page)
-    assert converted.split("\n")[-1] == unicode
-    assert (encoding, lines) == ("TCVN3", 4)
+_TCVN3_LINE = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"
+_VNI_LINE = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"
 
 
 @pytest.mark.parametrize(
-    ("shown", "unicode"),
+    ("encoding", "shown", "unicode"),
     [
-        ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
-        ("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
-        ("UÛY BAN NHAÂN DAÂN TÆNH ÑAÉK NOÂNG", "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"),
-        ("Quaûn lyù nhaø nöôùc; ñaêng kyù; Soá: 12/KH-UBND", "Quản lý nhà nước; đăng ký; Số: 12/KH-UBND"),
+        ("TCVN3", _TCVN3_LINE, "Cộng hoà xã hội chủ nghĩa Việt Nam"),
+        ("TCVN3", "§éc lËp - Tù do - H¹nh phóc", "Độc lập - Tự do - Hạnh phúc"),
+        ("TCVN3", "Uû ban nh©n d©n tØnh §¾k N«ng", "Uỷ ban nhân dân tỉnh Đắk Nông"),
+        ("TCVN3", "Qu¶n lý nhµ n\u00adíc vÒ th«ng t\u00ad", "Quản lý nhà nước về thông tư"),  # 0xAD is "ư"
+        ("TCVN3", "Sè: 12/KH-UBND", "Số: 12/KH-UBND"),
+        ("TCVN3", "CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # capital font
+        ("TCVN3", "KÕ HO¹CH", "KẾ HOẠCH"),
+        ("VNI", _VNI_LINE, "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+        ("VNI", "Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
+        ("VNI", "UÛY BAN NHAÂN DAÂN TÆNH ÑAÉK NOÂNG", "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"),
+        ("VNI", "Quaûn lyù nhaø nöôùc; ñaêng kyù; Soá: 12/KH-UBND", "Quản lý nhà nước; đăng ký; Số: 12/KH-UBND"),
     ],
 )
-def test_lines_of_a_vni_page_come_back_letter_by_letter(shown: str, unicode: str) -> None:
-    page = "\n".join(["Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"] * 3 + [shown])
-    converted, encoding, lines = from_legacy(page)
+def test_lines_of_a_legacy_page_come_back_letter_by_letter(encoding: str, shown: str, unicode: str) -> None:
+    page = "\n".join([_TCVN3_LINE if encoding == "TCVN3" else _VNI_LINE] * 3 + [shown])
+    converted, found, lines = from_legacy(page)
     assert converted.split("\n")[-1] == unicode
-    assert (encoding, lines) == ("VNI", 4)
+    assert (found, lines) == (encoding, 4)
 
 
 def test_unicode_lines_of_a_legacy_page_are_left_alone() -> None:
-    page = "Đăng nhập LawNet\n" + "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n" * 3
+    page = "Đăng nhập LawNet\n" + f"{_TCVN3_LINE}\n" * 3
     converted, encoding, lines = from_legacy(page)
     assert converted.split("\n")[0] == "Đăng nhập LawNet"
     assert (encoding, lines) == ("TCVN3", 3)
