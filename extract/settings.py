@@ -229,6 +229,8 @@ RECIPIENTS_LABEL = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
 #: heading ("IV. Tổ chức thực hiện"), a form's number. The recipients and the signing
 #: authority in capitals (RECIPIENTS_LABEL, SIGNATURE_PREFIXES) end a table anywhere.
 TEXT_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
+#: First words (folded) of a title line between two tables ("Danh mục thủ tục bị bãi bỏ", "Phần II").
+TITLE_BETWEEN_TABLES: tuple[str, ...] = ("phan ", "danh muc", "bang ", "muc ", "bieu ")
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
 #: then more than a thousands group, or six digits or more in a row.
 PROCEDURE_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")

@@ -37,6 +37,7 @@ from extract.settings import (
     SCORE_ROLES,
     SIGNATURE_PREFIXES,
     TEXT_AFTER_TABLE,
+    TITLE_BETWEEN_TABLES,
     TOTAL_ROW,
 )
 from normalize.numbers import is_no_value, parse_number
@@ -358,11 +359,7 @@ def _previous_index(items: Sequence[Item], k: int) -> int:
 
 def _reads_as_title(text: str) -> bool:
     folded = fold(text).strip()
-    return mostly_upper(text) or folded.startswith(_TITLE_WORDS) or heading_label(text) is not None
-
-
-#: First words of a title line between two tables.
-_TITLE_WORDS = ("phan ", "danh muc", "bang ", "muc ", "bieu ")
+    return mostly_upper(text) or folded.startswith(TITLE_BETWEEN_TABLES) or heading_label(text) is not None
 
 
 def _row_start(
