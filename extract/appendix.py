@@ -24,13 +24,13 @@ from extract.numbering import (
     restarts_under,
 )
 from extract.page import Cell, Table
-from extract.settings import SCORE_ROLES, TOTAL_ROW
+from extract.settings import CODE_HEADER, SCORE_ROLES, TOTAL_ROW
+from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_no_value, parse_number
 from normalize.text import fold, is_blank
 
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
-_UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
 
 
 @dataclass
@@ -68,11 +68,24 @@ class Appendix:
 
 
 def header_row_count(table: Table) -> int:
-    """Rows above the first row whose first cell is a row number (column-number rows skipped)."""
+    """Rows above the first row whose first cell is a row number (column-number rows skipped),
+    a group title with its number spanning the row ("I. CÔNG TÁC TRUYỀN THÔNG"), or a total
+    row printed above the rows ("TỔNG SỐ | | 1.285.400")."""
     for i, row in enumerate(table.rows):
-        if row and parse_label(row[0].text) is not None and not _is_column_number_row(row):
+        if not row or _is_column_number_row(row):
+            continue
+        if parse_label(row[0].text) is not None or _spanning_group_title(row):
+            return i
+        if i > 0 and _is_total_row(row) and any(parse_number(c.text) is not None for c in row[1:]):
             return i
     return len(table.rows)
+
+
+def _spanning_group_title(row: Sequence[Cell]) -> bool:
+    """ "I. TITLE" in one cell across the row (a colspan): the first row of a group, not a header."""
+    if fused_label(row[0].text, names=True) is None:
+        return False
+    return all(_horizontal_copy(row, col) or row[col].is_empty for col in range(1, len(row)))
 
 
 def _is_column_number_row(row: Sequence[Cell]) -> bool:
@@ -234,6 +247,7 @@ def _other_cells(
         where = FieldLocation("appendix_cells", column.header, str(row["row_id"]))
         paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where)
         text = "\n".join(paragraphs) or None
+        figure = text is not None and len(paragraphs) == 1 and not _holds_codes(column, text)
         out.append(
             {
                 "doc_id": row["doc_id"],
@@ -243,29 +257,26 @@ def _other_cells(
                 "column_index": column.index,
                 "column_header": column.header,
                 "value": text,
-                "value_number": parse_number(text) if text and len(paragraphs) == 1 else None,
+                "value_number": parse_number(text) if figure else None,
             }
         )
     return out
+
+
+#: "1.005062": a dot then more than a thousands group is no Vietnamese number (a coordinate
+#: such as "2210567" is one).
+_DOTTED_CODE = re.compile(r"\d{1,3}\.\d{4,}")
+
+
+def _holds_codes(column: Column, text: str) -> bool:
+    """A code, not a figure: a column of codes ("Mã TTHC") or a procedure code ("2.001611")."""
+    return bool(CODE_HEADER.match(fold(column.header).strip()) or _DOTTED_CODE.fullmatch(text.strip()))
 
 
 def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
     """A copy made by a colspan (the same cell seen again to the right), not a value."""
     origin = cells[col].span_origin
     return origin is not None and origin[1] < col  # its text stands in a column to the left
-
-
-def split_units(paragraphs: list[str]) -> list[str]:
-    """One entry per unit: split on ';' and lines, and on ',' only between capitalized names."""
-    units: list[str] = []
-    for paragraph in paragraphs:
-        for part in _UNIT_SPLIT.split(_BULLET.sub("", paragraph)):
-            pieces = [p.strip() for p in part.split(",")]
-            if len(pieces) > 1 and all(p[:1].isupper() for p in pieces):
-                units.extend(pieces)
-            elif part.strip():
-                units.append(part.strip())
-    return [u.strip(" .;") for u in units if u.strip(" .;")]
 
 
 def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | None:
@@ -397,8 +408,12 @@ class _Hierarchy:
             count = self.dash_counts.get(parent_id, 0) + 1
             self.dash_counts[parent_id] = count
             row_id = f"{parent_id}.-{count}" if parent_id else f"-{count}"
-        elif parent is None or (label.style == "decimal" and label.key.startswith(parent[2].key + ".")):
-            row_id = label.key  # "1.3.1" says its own path
+        elif parent is None:
+            row_id = label.key
+        elif label.style == "decimal" and label.key.startswith(parent[2].key + "."):
+            # "1.3.1" says its own path below its parent's number; a prefix above that number
+            # stays ("1.1" under "A.1" is "A.1.1": parts A and B both have a "1.1")
+            row_id = parent_id[: len(parent_id) - len(parent[2].key)] + label.key
         else:
             row_id = f"{parent_id}.{label.key}"  # "II.1", "1.1.a", a restarted "1.1.2.1"
         self._check_order(label, row_id, parent_id)

@@ -19,8 +19,27 @@ class Column:
     year: int | None  # year named in the header ("Điểm 2021 đạt được" -> 2021)
 
 
+#: A sub-column that names a period ("Năm 2024", "Quý II", "Tháng 6"): under "Thời gian thực
+#: hiện" it holds marks per period, not a deadline.
+_PERIOD = re.compile(r"^((nam|quy|thang)\s+)?((19|20)\d\d|[ivx]+|\d{1,2})$")
+
+
 def role_of(header: str) -> str:
-    folded = fold(header).strip(" :.")
+    """The role of a column by its header's words. A two-level header ("Điểm / Tối đa", "Đơn vị
+    thực hiện / Chủ trì") is read as one phrase, else by its sub-column alone."""
+    parts = [fold(part).strip(" :.") for part in header.split(" / ")]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return _role_of_words(" ".join(parts))
+    role = _role_of_words(" ".join(parts))
+    if role == "other":
+        return _role_of_words(parts[-1])
+    if role == "deadline" and _PERIOD.match(parts[-1]):
+        return "other"
+    return role
+
+
+def _role_of_words(folded: str) -> str:
     for role, pattern in COLUMN_ROLES:
         if pattern.search(folded):
             return role

@@ -234,6 +234,9 @@ TITLE_BETWEEN_TABLES: tuple[str, ...] = ("phan ", "danh muc", "bang ", "muc ", "
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
 #: then more than a thousands group, or six digits or more in a row.
 PROCEDURE_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
+#: Headers (folded) of columns of codes and identifiers ("Mã TTHC", "Mã số", "Số hiệu"): their
+#: cells are kept as text, never as numbers ("1.005062" is a procedure code, not 1.005062).
+CODE_HEADER = re.compile(r"^(ma|ma so|ky hieu|so hieu)\b")
 APPENDIX_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?\s*[.:]?\s*$")
 APPENDIX_REFERENCE = re.compile(
     r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"
@@ -248,11 +251,17 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "achieved_score",
         re.compile(
-            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc)?( nam \d{4})?$|diem tu danh gia|diem tham dinh"
+            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc)?( nam \d{4})?$|diem tu (danh gia|cham)|diem tham dinh"
         ),
     ),
     ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau")),
-    ("lead_units", re.compile(r"(don vi|co quan|bo phan)\s+chu tri|^chu tri$|^don vi thuc hien$|^co quan thuc hien$")),
+    (
+        "lead_units",
+        re.compile(
+            r"(don vi|co quan|bo phan)\s+chu tri|^chu tri( thuc hien)?$|^(don vi|co quan) thuc hien$"
+            r"|^trach nhiem thuc hien$|^(don vi|co quan) phu trach$"
+        ),
+    ),
     ("coordinating_units", re.compile(r"phoi hop")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
     ("product", re.compile(r"san pham")),
@@ -260,6 +269,20 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("note", re.compile(r"^ghi chu$")),
     ("tasks", re.compile(r"giai phap|^nhiem vu$|^nhiem vu,|hoat dong|^noi dung thuc hien$")),
     ("name", re.compile(r"linh vuc|tieu chi|noi dung|^ten\b|^nhiem vu|^danh muc|^chi so|^hang muc|^cong viec")),
+)
+#: First words (folded) of a unit's name: in "Sở Văn hóa, Thể thao và Du lịch; Báo Nghệ An" a comma
+#: starts another unit only before one of these (or an abbreviation such as UBND), so commas
+#: inside an official name ("Sở Lao động, Thương binh và Xã hội", "UBND các huyện Đại Từ, Phú
+#: Lương") do not cut it.
+UNIT_HEAD_WORDS: tuple[str, ...] = (
+    "so", "ban", "uy ban", "ubnd", "hdnd", "hoi dong", "cong an", "bo", "cuc", "chi cuc", "tong cuc",
+    "van phong", "trung tam", "dai", "bao", "hoi", "lien doan", "lien hiep", "lien minh", "doan",
+    "truong", "phong", "kho bac", "ngan hang", "bao hiem", "vien", "toa an", "thanh tra",
+    "tinh uy", "huyen uy", "thanh uy", "thi uy", "dang uy", "dang bo", "mat tran", "hiep hoi",
+    "cong ty", "tong cong ty", "tap doan", "chi nhanh", "benh vien", "doi", "hai quan", "kiem toan",
+    "co quan", "don vi", "cac", "chu tich", "giam doc", "thu truong", "thuong truc", "buu dien",
+    "cang vu", "hoc vien", "dai hoc", "khu", "nha xuat ban", "to chuc", "tinh doan", "huyen doan",
+    "bo chi huy", "ban chi huy", "lanh dao", "nhan dan", "doanh nghiep",
 )
 #: Columns whose cells are figures; a non-figure there is a finding.
 SCORE_ROLES: tuple[str, ...] = ("max_score", "achieved_score", "target_score")

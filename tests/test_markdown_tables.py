@@ -107,9 +107,10 @@ def test_cells_a_rowspan_and_the_total(result: DocumentResult) -> None:
 
 def test_what_was_inferred_is_reported(result: DocumentResult) -> None:
     findings = [(f["code"], f["message"]) for f in result.tables["findings"]]
-    assert [code for code, _ in findings] == ["merged_cell_inferred", "short_row"]
+    # the total row "| | Tổng cộng | 9 | |" lost only its empty last cell, as every Markdown row
+    # does: its figures fit the columns from the left, so nothing is reported for it
+    assert [code for code, _ in findings] == ["merged_cell_inferred"]
     assert findings[0][1].startswith("row 2 has 3 of 4 cells")
-    assert findings[1][1].startswith("row (unnumbered) has 3 cells for 4 columns")
 
 
 HEADER = (

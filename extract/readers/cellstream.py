@@ -40,6 +40,7 @@ from extract.settings import (
     TITLE_BETWEEN_TABLES,
     TOTAL_ROW,
 )
+from extract.units import looks_like_unit
 from normalize.numbers import is_no_value, parse_number
 from normalize.text import fold, is_blank, mostly_upper
 
@@ -121,7 +122,7 @@ def read_rows(
                 break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
-        starts = _row_start(items, k, current, full or at_boundary, allowed)
+        starts = _row_start(items, k, current, full or at_boundary, allowed, width)
         at_boundary = False
         if starts is not None:
             kind, first_items = starts
@@ -363,7 +364,7 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _row_start(
-    items: Sequence[Item], k: int, current: list[Item] | None, full: bool, allowed: _DecimalSequence
+    items: Sequence[Item], k: int, current: list[Item] | None, full: bool, allowed: _DecimalSequence, width: int
 ) -> tuple[str, list[Item]] | None:
     """("row" or "total", first cells) if a new row starts at ``items[k]``, else None."""
     item = items[k]
@@ -403,9 +404,39 @@ def _row_start(
         and not is_blank(next_text)
         and parse_number(next_text) is None
         and not is_no_value(next_text)
+        and not (label.style == "dash" and _after_figure(current))
+        and not _figure_of_the_row(items, k, label, current, width)
     ):
         return "row", [item]
     return None
+
+
+def _after_figure(current: list[Item] | None) -> bool:
+    """Does the unfinished row end in a figure? A "-" there is a figure column's "no data"
+    ("25 | 27 | - | Chưa có kế hoạch"), not a dash row."""
+    return bool(current) and len(current) > 2 and parse_number(current[-1].text) is not None
+
+
+def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int) -> bool:
+    """Is the row number at ``items[k]`` rather a figure of the unfinished row, among its other
+    figures? So when the row then has exactly the header's cells up to the next row number
+    ("1 | Kế hoạch CCHC | 2 | 2 | 2 | Kế hoạch số 12/KH-SNV | a) ..."), or when the same number
+    is printed again before any other, with the row no wider than the header ("1 | Công tác
+    chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội vụ | 2 | Công tác tuyên truyền")."""
+    if not current or parse_number(current[-1].text) is None:
+        return False
+    cells = len(current)
+    index: int | None = k
+    while index is not None:
+        cells += 1
+        index = _next_index(items, index + 1)
+        if index is None:
+            return cells == width
+        other = parse_label(items[index].text)
+        if other is not None and _names_a_row(_next_item(items, index + 1)):
+            again = (other.style, other.key) == (label.style, label.key)
+            return cells == width or (again and cells <= width)
+    return False
 
 
 #: Items looked at for a next row before a line is taken for the text after the table.
@@ -521,6 +552,12 @@ def _assemble(
         numbered = parse_label(first.text) is not None
         last = next((item for item in reversed(rest) if not item.is_empty), None)
         ends_in_text = last is not None and parse_number(last.text) is None
+        total = first.is_empty and bool(rest) and bool(TOTAL_ROW.match(fold(rest[0].text)))
+        if total and not any(item.is_empty for item in rest) and _fits_from_the_left(rest, numeric):
+            # "| | TỔNG ĐIỂM | 37 | 30,20 | | |": a Markdown dump drops the empty cells at the end
+            # (with an empty cell inside, the lost one may be anywhere: aligned right below)
+            cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
+            return tuple(cells + [Cell()] * missing)
         if numbered and ends_in_text and len(rest) > 1 and _fits_from_the_left(rest, numeric):
             # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
             # type where it stands, so only trailing empty cells were lost
@@ -686,6 +723,7 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     best[0][0] = 0.0
     for j in range(1, m + 1):
         column = columns[j - 1]
+        previous_role = columns[j - 2].role if j >= 2 else None
         multi = column.role in MULTI_PARAGRAPH_ROLES
         for i in range(j, n - (m - j) + 1):
             counts = range(1, i - (j - 1) + 1) if multi else (1,)
@@ -693,7 +731,7 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
                 a = i - count
                 if best[a][j - 1] == inf:
                     continue
-                penalty = best[a][j - 1] + _start_penalty(items, a, column)
+                penalty = best[a][j - 1] + _start_penalty(items, a, column, previous_role)
                 if count > 1 and column.role != "tasks":
                     # an extra paragraph goes to a later column rather than an earlier one: a
                     # name or unit is one line, a note or a form may cite a second ("Mẫu số 02")
@@ -711,13 +749,26 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     return counts[::-1]
 
 
-def _start_penalty(items: list[Item], a: int, column: Column) -> float:
+def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str | None) -> float:
+    """What it costs to start ``column`` at ``items[a]``: a word in a score column, a line that
+    goes on the one before, a unit's name as a deadline, or a units column that starts one
+    line after a unit's name ("Công an tỉnh | Sở Thông tin và Truyền thông" is one cell)."""
     text = items[a].text
     penalty = 0.0
     if column.role in SCORE_ROLES and not is_blank(text) and parse_number(text) is None:
         penalty += 2.0
-    if a > 0 and not is_blank(text):
+    if is_blank(text):
+        return penalty
+    unit = column.role in UNIT_ROLES
+    if a > 0 and column.role != "unit":  # a unit of measure is a lowercase word ("người", "xã")
         previous = items[a - 1].text.rstrip()
         if _CONTINUATION_START.match(text) or previous.endswith((":", ",", ";")):
             penalty += 1.0
+        elif unit and previous_role not in UNIT_ROLES and looks_like_unit(previous) and looks_like_unit(text):
+            penalty += 0.5
+    if column.role == "deadline" and looks_like_unit(text):
+        penalty += 1.0
     return penalty
+
+
+UNIT_ROLES = ("lead_units", "coordinating_units")

@@ -1,0 +1,165 @@
+"""Text dumps (one cell per line): figures that look like the next row number, "no data" dashes,
+units of measure, and unit lists over several lines, each checked as text and as Markdown."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import markdown_row, run_text
+
+NBSP = "\u00a0"
+
+_PAGE_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 215/KH-UBND\n\nBến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ DTI NĂM 2024\n\n"
+    "I. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ, GIẢI PHÁP\n\n"
+)
+_PAGE_END = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+
+
+def _dump(*cells: str) -> str:
+    return "\n\n".join(cell if cell else NBSP for cell in cells)
+
+
+def _text(*rows: tuple[str, ...]) -> str:
+    return _PAGE_HEAD + "\n\n".join(_dump(*row) for row in rows) + _PAGE_END
+
+
+def _markdown(*rows: tuple[str, ...]) -> str:
+    return _PAGE_HEAD + "".join(markdown_row(*row) for row in rows) + _PAGE_END
+
+
+SCORED = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Giải pháp thực hiện", "Đơn vị chủ trì")
+SCORED_ROWS = (
+    # each row's achieved score is the next row's number
+    ("1", "Công tác chỉ đạo, điều hành", "3", "2", "Ban hành kế hoạch đúng hạn.", "Sở Nội vụ"),
+    ("2", "Công tác tuyên truyền", "4", "3", "Tăng cường tuyên truyền.", "Sở Thông tin và Truyền thông"),
+    ("3", "Công tác kiểm tra", "3", "3", "Kiểm tra 30% cơ quan.", "Sở Nội vụ"),
+    ("", "TỔNG ĐIỂM", "10", "8", "", ""),
+)
+
+
+def test_a_score_equal_to_the_next_row_number_is_a_score() -> None:
+    for page, path in ((_text(SCORED, *SCORED_ROWS), "plan.txt"), (_markdown(SCORED, *SCORED_ROWS), "plan.md")):
+        result = run_text(page, path)
+        rows = [
+            (r["row_id"], r["name"], r["max_score"], r["achieved_score"], r["tasks"], r["lead_units"])
+            for r in result.tables["appendix_rows"]
+        ]
+        assert rows == [
+            ("1", "Công tác chỉ đạo, điều hành", Decimal("3"), Decimal("2"), ["Ban hành kế hoạch đúng hạn."],
+             ["Sở Nội vụ"]),
+            ("2", "Công tác tuyên truyền", Decimal("4"), Decimal("3"), ["Tăng cường tuyên truyền."],
+             ["Sở Thông tin và Truyền thông"]),
+            ("3", "Công tác kiểm tra", Decimal("3"), Decimal("3"), ["Kiểm tra 30% cơ quan."], ["Sở Nội vụ"]),
+        ], path
+        doc = result.tables["documents"][0]
+        assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("10"), Decimal("8")), path
+        assert result.tables["findings"] == [], path
+
+
+def test_a_row_number_printed_once_with_a_short_row_before_it_still_opens_the_row() -> None:
+    # row 1 lost its unit to a rowspan: "2" then a name opens row 2 (it is not printed again)
+    rows = (
+        SCORED,
+        ("1", "Công tác chỉ đạo", "3", "2", "Ban hành kế hoạch.", "Sở Nội vụ"),
+        ("2", "Công tác tuyên truyền", "4", "3", "Tăng cường tuyên truyền."),
+        ("3", "Công tác kiểm tra", "3", "3", "Kiểm tra 30% cơ quan.", "Sở Tư pháp"),
+    )
+    result = run_text(_text(*rows))
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Công tác chỉ đạo"), ("2", "Công tác tuyên truyền"), ("3", "Công tác kiểm tra"),
+    ]
+
+
+TARGETS = ("STT", "Chỉ tiêu", "ĐVT", "Năm 2021", "Năm 2022", "Năm 2023", "Ghi chú")
+
+
+def test_a_no_data_dash_before_a_note_and_units_of_measure_in_lowercase() -> None:
+    rows = (
+        TARGETS,
+        ("1", "Tỷ lệ hộ nghèo", "%", "8,12", "6,5", "5,0", ""),
+        ("2", "Số trường đạt chuẩn quốc gia", "trường", "25", "27", "-", "Chưa có kế hoạch năm 2023"),
+        ("3", "Số lao động được đào tạo nghề", "người", "1.200", "1.250", "1.300", ""),
+    )
+    result = run_text(_text(*rows) + "\n\n" + NBSP)
+    got = [(r["row_id"], r["name"], r["unit"], r["note"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", "Tỷ lệ hộ nghèo", "%", None),
+        ("2", "Số trường đạt chuẩn quốc gia", "trường", "Chưa có kế hoạch năm 2023"),
+        ("3", "Số lao động được đào tạo nghề", "người", None),
+    ]
+    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+    assert [cells[("2", f"Năm {y}")] for y in (2021, 2022, 2023)] == ["25", "27", "-"]
+    assert [cells[("3", f"Năm {y}")] for y in (2021, 2022, 2023)] == ["1.200", "1.250", "1.300"]
+    assert [f["code"] for f in result.tables["findings"]] == []
+
+
+TASKS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm")
+
+
+def test_units_over_several_lines_stay_in_their_column() -> None:
+    # a text dump prints each paragraph of a cell on its own line: two coordinating units, then
+    # the deadline and the product
+    page = _PAGE_HEAD + _dump(
+        *TASKS,
+        "1", "Ban hành Quy chế khai thác dữ liệu dân cư", "Văn phòng UBND tỉnh",
+        "Công an tỉnh", "Sở Thông tin và Truyền thông", "Tháng 6/2023", "Quyết định của UBND tỉnh",
+        "2", "Rà soát quỹ đất", "Sở Xây dựng",
+        "Sở Quy hoạch - Kiến trúc", "Sở Tài nguyên và Môi trường;", "UBND thành phố Thủ Đức", "Quý IV/2021",
+        "Danh mục quỹ đất",
+    ) + _PAGE_END
+    result = run_text(page)
+    got = [(r["row_id"], r["lead_units"], r["coordinating_units"], r["deadline"], r["product"])
+           for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", ["Văn phòng UBND tỉnh"], ["Công an tỉnh", "Sở Thông tin và Truyền thông"], "Tháng 6/2023",
+         "Quyết định của UBND tỉnh"),
+        ("2", ["Sở Xây dựng"], ["Sở Quy hoạch - Kiến trúc", "Sở Tài nguyên và Môi trường", "UBND thành phố Thủ Đức"],
+         "Quý IV/2021", "Danh mục quỹ đất"),
+    ]
+
+
+def test_units_in_the_last_column_after_task_paragraphs() -> None:
+    header = ("STT", "Tiêu chí", "Nhiệm vụ, giải pháp", "Đơn vị chủ trì")
+    page = _PAGE_HEAD + _dump(
+        *header,
+        "1", "Tuyên truyền về chuyển đổi số", "Duy trì chuyên mục chuyển đổi số trên báo, đài.",
+        "Phát động phong trào học tập kỹ năng số.",
+        "Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình tỉnh",
+        "2", "Hạ tầng viễn thông", "Phủ sóng 4G đến 100% ấp.", "Sở Thông tin và Truyền thông",
+    ) + _PAGE_END
+    result = run_text(page)
+    got = [(r["row_id"], r["tasks"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", ["Duy trì chuyên mục chuyển đổi số trên báo, đài.", "Phát động phong trào học tập kỹ năng số."],
+         ["Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình tỉnh"]),
+        ("2", ["Phủ sóng 4G đến 100% ấp."], ["Sở Thông tin và Truyền thông"]),
+    ]
+
+
+def test_a_score_equal_to_the_next_row_number_before_letter_sub_rows() -> None:
+    # "1 | ... | 2 | 2 | 2 | Kế hoạch số ..." then a), b): the third "2" completes row 1 exactly
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng")
+    rows = (
+        header,
+        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "4", "4", "3,75", ""),
+        ("1", "Kế hoạch CCHC năm", "2", "2", "2", "Kế hoạch số 12/KH-SNV ngày 15/01/2020"),
+        ("a)", "Ban hành kế hoạch đúng thời hạn", "1", "1", "1", "Kế hoạch số 12/KH-SNV"),
+        ("b)", "Mức độ hoàn thành kế hoạch", "1", "1", "1", "Báo cáo số 40/BC-SNV"),
+        ("2", "Kiểm tra CCHC", "2", "2", "1,75", "Kế hoạch kiểm tra số 25/KH-SNV"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        got = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
+        assert got == [
+            ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", Decimal("4")),
+            ("I.1", "Kế hoạch CCHC năm", Decimal("2")),
+            ("I.1.a", "Ban hành kế hoạch đúng thời hạn", Decimal("1")),
+            ("I.1.b", "Mức độ hoàn thành kế hoạch", Decimal("1")),
+            ("I.2", "Kiểm tra CCHC", Decimal("2")),
+        ], path
+        cells = result.tables["appendix_cells"]
+        evidence = {c["row_id"]: c["value"] for c in cells if c["column_header"] == "Tài liệu kiểm chứng"}
+        assert evidence["I.1"] == "Kế hoạch số 12/KH-SNV ngày 15/01/2020", path
+        assert [f["code"] for f in result.tables["findings"]] == [], path
