@@ -104,7 +104,9 @@ APPENDIX_ROWS = _schema(
         _field(
             "row_id",
             pa.string(),
-            "Row number as printed and normalized: 1, 1.3.1, II, A, a, or '-' items as parent.N.",
+            "Row number as a path: as printed where it says its place (1, 1.3.1), else the parent's row_id, a dot "
+            "and the number (II.1, A.1.1, 1.a); '-' items as parent.-N (2.-1). Unique within an appendix unless "
+            "the page repeats a number (a duplicate_row_id finding).",
             False,
         ),
         _field("row_label", pa.string(), "Row number exactly as printed, e.g. 'a)' or 'II.' or '-'.", False),
