@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extract.columns import Column, map_columns
+from extract.columns import Column, map_columns, role_of
 from extract.numbering import (
     STYLE_RANK,
     Label,
@@ -142,8 +142,9 @@ def build_appendix(
 ) -> Appendix:
     """One appendix table into rows (``first_position`` numbers them on from earlier tables)."""
     header_rows = header_row_count(table)
-    body = table.rows[header_rows:]
-    columns = _demote_non_numeric_score_columns(body, map_columns(column_headers(table, header_rows)))
+    rows = table.rows[header_rows:]
+    columns = _demote_non_numeric_score_columns(rows, map_columns(column_headers(table, header_rows)))
+    body = _fold_spanned_rows(rows, header_rows, columns)
     appendix = Appendix(index, label, title, reference, columns)
     tree = _Hierarchy(appendix)
     for k, row in enumerate(body):
@@ -179,6 +180,36 @@ def build_appendix(
     return appendix
 
 
+def _fold_spanned_rows(
+    rows: Sequence[Sequence[Cell]], offset: int, columns: Sequence[Column]
+) -> list[tuple[Cell, ...]]:
+    """A row whose number cell is a rowspan copy from the row above is that row's second line
+    ("2 | Rà soát văn bản" spanning two lines, one per lead unit): its cells join the row's
+    cells as more paragraphs, so the row is read once. Not when a score column would get two
+    figures: those lines are then kept as rows (and reported as a repeated number)."""
+    folded: list[tuple[Cell, ...]] = []
+    for k, row in enumerate(rows):
+        origin = row[0].span_origin if row else None
+        if folded and origin is not None and origin[0] < offset + k and origin[1] == 0:
+            merged = _merge_lines(folded[-1], row, columns)
+            if merged is not None:
+                folded[-1] = merged
+                continue
+        folded.append(tuple(row))
+    return folded
+
+
+def _merge_lines(above: Sequence[Cell], row: Sequence[Cell], columns: Sequence[Column]) -> tuple[Cell, ...] | None:
+    cells = list(above)
+    for col, cell in enumerate(row):
+        if col >= len(cells) or cell.span_origin is not None or cell.is_empty:
+            continue
+        if col < len(columns) and columns[col].role in SCORE_ROLES and not cells[col].is_empty:
+            return None
+        cells[col] = Cell(cells[col].paragraphs + cell.paragraphs, cells[col].span_origin)
+    return tuple(cells)
+
+
 def _row_cells(
     row: Sequence[Cell], columns: Sequence[Column], *, group_follows: bool = False
 ) -> tuple[list[Cell], Label | None]:
@@ -200,10 +231,16 @@ def _text_fields(
     cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, row_id: str
 ) -> dict[str, object]:
     values: dict[str, object] = {}
+    tasks_in_name = not any(c.role == "tasks" for c in columns)
     for column in columns:
         where = FieldLocation("appendix_rows", column.role, row_id)
         cell = cells[column.index]
-        if column.role == "name":
+        if column.role == "name" and tasks_in_name and role_of(column.header) == "tasks" and _listed(cell):
+            # the only text column is "Nhiệm vụ, giải pháp": a heading line, then its list
+            head, *items = cleaner.clean_paragraphs(cell.paragraphs, where)
+            values["name"] = head
+            values["tasks"] = [b for b in (_BULLET.sub("", p) for p in items) if b]
+        elif column.role == "name":
             values["name"] = cleaner.clean(cell.text, where)
         elif column.role in ("deadline", "product", "unit", "note"):
             values[column.role] = "\n".join(cleaner.clean_paragraphs(cell.paragraphs, where)) or None
@@ -213,6 +250,12 @@ def _text_fields(
         elif column.role in ("lead_units", "coordinating_units"):
             values[column.role] = split_units(cleaner.clean_paragraphs(cell.paragraphs, where))
     return values
+
+
+def _listed(cell: Cell) -> bool:
+    """A heading paragraph followed by a list ("Phổ biến trên báo, đài:", "- Xây dựng ...")."""
+    lines = [p for p in cell.paragraphs if p.strip()]
+    return len(lines) > 1 and all(_BULLET.match(p) or parse_label(p.split(" ")[0]) for p in lines[1:])
 
 
 def _score_fields(

@@ -58,12 +58,12 @@ def looks_like_unit(text: str) -> bool:
     """Is this line a unit's name ("Sở Thông tin và Truyền thông", "Công an tỉnh", "UBND các
     huyện"), not a task ("Ban hành kế hoạch.") or a date? Used to tell which column of a text
     dump a line belongs to."""
-    line = _BULLET.sub("", text).strip().rstrip(";,")
+    line = _BULLET.sub("", text).strip().rstrip(";")
     words = line.split()
-    if not words or len(words) > MAX_UNIT_WORDS or line.endswith((".", ":")):
+    if not words or len(words) > MAX_UNIT_WORDS or line.endswith((".", ":", ",")):
         return False
-    first = words[0].strip("().")
-    if len(first) >= 2 and first.isupper() and parse_label(first) is None:
+    first = words[0].strip("()")
+    if len(first) >= 2 and first.isalpha() and first.isupper() and parse_label(first) is None:
         return True
     if not line[:1].isupper() or len(words) < 2:
         return False

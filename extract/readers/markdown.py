@@ -17,6 +17,7 @@ from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
 from extract.settings import ATTRIBUTE_LABELS
+from extract.units import looks_like_unit
 from normalize.text import fold, is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
@@ -135,13 +136,16 @@ GAP = Item((), gap=True)
 
 
 def _data_cell(item: Item) -> Item:
-    """A data cell: wrapped lines joined, a new paragraph at each bullet, markers removed."""
+    """A data cell: wrapped lines joined, a new paragraph at each bullet or unit, markers removed."""
     paragraphs: list[str] = []
     for raw in item.paragraphs:
         text = strip_emphasis(raw.strip())
         if not text:
             continue
-        if paragraphs and not _NEW_PARAGRAPH.match(text):
+        # a line of its own is a new paragraph after a bullet, or one unit's name after another
+        # ("Sở Nội vụ" / "Sở Tài chính"); any other line is a wrapped one
+        unit_after_unit = bool(paragraphs) and looks_like_unit(paragraphs[-1]) and looks_like_unit(text)
+        if paragraphs and not _NEW_PARAGRAPH.match(text) and not unit_after_unit:
             paragraphs[-1] = paragraphs[-1] + " " + text
         else:
             paragraphs.append(text)
