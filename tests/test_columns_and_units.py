@@ -193,3 +193,55 @@ def test_a_total_row_above_the_rows_is_the_total_not_a_header() -> None:
         ("1", "Tổng mức đầu tư (tỷ đồng)"): Decimal("2500"),
         ("2", "Tổng mức đầu tư (tỷ đồng)"): Decimal("1620.5"),
     }
+
+
+def test_a_row_printed_over_two_lines_is_one_row() -> None:
+    # the number and the task span two lines, one per lead unit: one row with both
+    rows = (
+        "<tr><td>TT</td><td>Nhiệm vụ</td><td>Đơn vị chủ trì</td><td>Đơn vị phối hợp</td><td>Thời gian</td></tr>"
+        "<tr><td>1</td><td>Tổ chức quán triệt</td><td>Sở Tư pháp</td><td>Các sở, ngành</td><td>Quý III/2020</td></tr>"
+        "<tr><td rowspan=2>2</td><td rowspan=2>Rà soát văn bản</td><td>Sở Tư pháp</td><td>Các sở, ngành</td>"
+        "<td>Năm 2020</td></tr>"
+        "<tr><td>UBND cấp huyện</td><td>Phòng Tư pháp cấp huyện</td><td>Năm 2021</td></tr>"
+        "<tr><td>3</td><td>Kiểm tra</td><td>Sở Tư pháp</td><td>Công an tỉnh</td><td>Năm 2021</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    got = [(r["row_id"], r["name"], r["lead_units"], r["coordinating_units"], r["deadline"])
+           for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", "Tổ chức quán triệt", ["Sở Tư pháp"], ["Các sở, ngành"], "Quý III/2020"),
+        ("2", "Rà soát văn bản", ["Sở Tư pháp", "UBND cấp huyện"], ["Các sở, ngành", "Phòng Tư pháp cấp huyện"],
+         "Năm 2020\nNăm 2021"),
+        ("3", "Kiểm tra", ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2021"),
+    ]
+    assert result.tables["findings"] == []
+
+
+def test_two_lines_with_two_scores_stay_two_rows() -> None:
+    rows = (
+        "<tr><td>TT</td><td>Tiêu chí</td><td>Điểm tối đa</td></tr>"
+        "<tr><td rowspan=2>1</td><td>Cấp tỉnh</td><td>5</td></tr>"
+        "<tr><td>Cấp huyện</td><td>3</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    assert [(r["row_id"], r["max_score"]) for r in result.tables["appendix_rows"]] == [
+        ("1", Decimal("5")), ("1", Decimal("3")),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == ["duplicate_row_id", "out_of_order_row_id"]
+
+
+def test_a_task_column_as_the_only_text_column_gives_a_name_and_tasks() -> None:
+    rows = (
+        "<tr><td>TT</td><td>Nhiệm vụ, giải pháp</td><td>Đơn vị chủ trì</td></tr>"
+        "<tr><td>1</td><td><p>Phổ biến trên phương tiện thông tin đại chúng:</p>"
+        "<p>- Xây dựng chuyên mục trên Báo Nghệ An;</p><p>- Phát sóng trên Đài PT-TH tỉnh.</p></td>"
+        "<td>Sở Thông tin và Truyền thông</td></tr>"
+        "<tr><td>2</td><td>Rà soát văn bản quy phạm pháp luật</td><td>Sở Tư pháp</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    got = [(r["row_id"], r["name"], r.get("tasks")) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", "Phổ biến trên phương tiện thông tin đại chúng:",
+         ["Xây dựng chuyên mục trên Báo Nghệ An;", "Phát sóng trên Đài PT-TH tỉnh."]),
+        ("2", "Rà soát văn bản quy phạm pháp luật", None),
+    ]

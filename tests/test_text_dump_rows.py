@@ -163,3 +163,16 @@ def test_a_score_equal_to_the_next_row_number_before_letter_sub_rows() -> None:
         evidence = {c["row_id"]: c["value"] for c in cells if c["column_header"] == "Tài liệu kiểm chứng"}
         assert evidence["I.1"] == "Kế hoạch số 12/KH-SNV ngày 15/01/2020", path
         assert [f["code"] for f in result.tables["findings"]] == [], path
+
+
+def test_markdown_cells_keep_one_unit_per_line() -> None:
+    rows = (
+        TASKS,
+        ("1", "Xây dựng kho học liệu số", "Phòng Giáo dục Trung học\nPhòng Giáo dục Thường xuyên",
+         "Trung tâm Công nghệ thông tin và Truyền\nthông", "Tháng 12/2025", "Kho học liệu"),
+    )
+    result = run_text(_markdown(*rows), "plan.md")
+    got = [(r["lead_units"], r["coordinating_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        (["Phòng Giáo dục Trung học", "Phòng Giáo dục Thường xuyên"], ["Trung tâm Công nghệ thông tin và Truyền thông"])
+    ]
