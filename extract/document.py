@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 
 from extract import __version__
 from extract.appendix import Appendix, Finding, build_appendix, is_appendix_table
-from extract.metadata import Metadata, doc_type_of, is_placeholder, issuer_of, read_metadata
+from extract.issuer import issuer_of
+from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
 from extract.page import RawPage, Table
 from extract.settings import APPENDIX_HEADING, APPENDIX_REFERENCE
 from extract.validate import check_body_figures, check_reference, check_sums
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.dates import parse_date
-from normalize.text import fold, fold_aligned
+from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 #: Severity and location of the readers' notes; any other note is an info about the appendix.
 _NOTES = {
@@ -66,7 +67,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     findings: list[Finding] = [
         Finding(code, *_NOTES.get(code, ("info", "appendix")), message) for code, message in page.notes
     ]
-    number = _cleaned(cleaner, meta.values.get("number"), "number") or meta.header_number
+    number = _sign_number(_cleaned(cleaner, meta.values.get("number"), "number")) or meta.header_number
     findings += _check_number(meta, number)
 
     appendices: list[Appendix] = []
@@ -172,9 +173,16 @@ def _cleaned(cleaner: TextCleaner, value: str | None, column: str) -> str | None
     return cleaner.clean(value, FieldLocation("documents", column)) if value else None
 
 
+def _sign_number(number: str | None) -> str | None:
+    """The number column is a join key: one spelling of a sign number (no "Ð", no blanks)."""
+    return normalize_sign_number(number) if number else None
+
+
 def _check_number(meta: Metadata, number: str | None) -> list[Finding]:
+    """The attribute block's Số hiệu against the header's, compared as sign numbers (the
+    header's "18 /KH-UBND" or "NQ-HÐND" is the same number as "18/KH-UBND", "NQ-HĐND")."""
     attribute = meta.values.get("number")
-    if attribute and meta.header_number and fold(attribute) != fold(meta.header_number):
+    if attribute and meta.header_number and fold(normalize_sign_number(attribute)) != fold(meta.header_number):
         return [
             Finding(
                 "number_mismatch",
@@ -199,7 +207,7 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
         return None, None, _find_reference(lines)
     label = lines[start].replace("*", "").strip()
     title_lines = []
-    for line in lines[start + 1 :]:
+    for line in map(_reference_gaps_closed, lines[start + 1 :]):
         found = APPENDIX_REFERENCE.search(fold_aligned(line))
         if found:
             cut = _reference_start(line, found.start())
@@ -221,8 +229,15 @@ def _reference_start(line: str, words: int) -> int:
     return cut
 
 
+def _reference_gaps_closed(line: str) -> str:
+    """The line with the sign number of its "kèm theo ... số 18 /KH-UBND" written whole, so that
+    the reference pattern reads it; the text before "kèm theo" (a title) stays as printed."""
+    at = fold_aligned(line).find("kem theo")
+    return line if at < 0 else line[:at] + close_number_gaps(line[at:])
+
+
 def _find_reference(lines: list[str]) -> str | None:
-    for line in lines:
+    for line in map(_reference_gaps_closed, lines):
         if APPENDIX_REFERENCE.search(fold_aligned(line)):
             return line.strip()
     return None

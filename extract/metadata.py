@@ -16,7 +16,6 @@ from extract.settings import (
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
     HEADER_RULE,
-    ISSUER_NAMES,
     PLACE_DATE_LINE,
     PLACEHOLDER_PATTERN,
     PLACEHOLDER_VALUES,
@@ -25,7 +24,14 @@ from extract.settings import (
     SIGNATURE_TITLES,
 )
 from normalize.dates import parse_date
-from normalize.text import collapse_spaces, fold, fold_aligned, mostly_upper
+from normalize.text import (
+    close_number_gaps,
+    collapse_spaces,
+    fold,
+    fold_aligned,
+    mostly_upper,
+    normalize_sign_number,
+)
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
 _AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
@@ -115,16 +121,17 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     for line in lines[:40]:
         clean = _clean_line(line)
         for part in clean.split("|"):
-            part = part.strip()
+            part = close_number_gaps(part.strip())  # "Số: 18 /KH-UBND" read as "18/KH-UBND"
             if not part:
                 continue
             fpart = fold_aligned(part)
             if number_label and meta.header_number is None and _BARE_NUMBER.match(part) and _is_number(part):
-                meta.header_number = part.strip(" .;")
+                meta.header_number = normalize_sign_number(part.strip(" .;"))
             number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
             if meta.header_number is None and match and _is_number(match.group("number")):
-                meta.header_number = part[match.start("number") : match.end("number")].strip(" .;|")
+                number = part[match.start("number") : match.end("number")].strip(" .;|")
+                meta.header_number = normalize_sign_number(number)
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place and parse_date(part):
                 meta.place = part[: place.end("place")].strip()
@@ -242,36 +249,3 @@ def _read_recipients(meta: Metadata, lines: list[str], folded: list[str], stop: 
 
 def doc_type_of(meta: Metadata) -> str | None:
     return meta.values.get("doc_type") or meta.doc_type_heading
-
-
-_SUBORDINATE = re.compile(r"^(so|ban|cuc|chi cuc|van phong|trung tam|phong|tong cuc|vu|thanh tra|bo chi huy|cong an)\b")
-_LOCAL_BODY = re.compile(
-    r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?P<rest>(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b.+)$"
-)
-
-
-def issuer_of(meta: Metadata) -> str | None:
-    """Nơi ban hành; without an attribute block, derived from the header's issuing body the
-    way the portals name issuers ("Tỉnh Đắk Lắk", "Thủ tướng Chính phủ", "Bộ Công Thương").
-
-    A unit printed under its parent body ("ỦY BAN NHÂN DÂN TỈNH X" / "SỞ TÀI CHÍNH") issues
-    for the parent's locality: the parent lines decide.
-    """
-    if meta.values.get("issuer"):
-        return meta.values["issuer"]
-    lines = meta.issuing_body_lines  # blank lines were left out when they were read
-    parent: list[str] = []
-    for line in lines:
-        if parent and _SUBORDINATE.match(fold(line)):
-            break
-        parent.append(line)
-    body = collapse_spaces(" ".join(parent).replace("-", " "))
-    if not body:
-        return None
-    folded = fold(body)
-    if folded in ISSUER_NAMES:
-        return ISSUER_NAMES[folded]
-    local = _LOCAL_BODY.match(folded)
-    if local:
-        return body[len(body) - len(local.group("rest")) :].title().replace("Thành Phố", "Thành phố")
-    return body.title()

@@ -275,14 +275,71 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: inside an official name ("Sở Lao động, Thương binh và Xã hội", "UBND các huyện Đại Từ, Phú
 #: Lương") do not cut it.
 UNIT_HEAD_WORDS: tuple[str, ...] = (
-    "so", "ban", "uy ban", "ubnd", "hdnd", "hoi dong", "cong an", "bo", "cuc", "chi cuc", "tong cuc",
-    "van phong", "trung tam", "dai", "bao", "hoi", "lien doan", "lien hiep", "lien minh", "doan",
-    "truong", "phong", "kho bac", "ngan hang", "bao hiem", "vien", "toa an", "thanh tra",
-    "tinh uy", "huyen uy", "thanh uy", "thi uy", "dang uy", "dang bo", "mat tran", "hiep hoi",
-    "cong ty", "tong cong ty", "tap doan", "chi nhanh", "benh vien", "doi", "hai quan", "kiem toan",
-    "co quan", "don vi", "cac", "chu tich", "giam doc", "thu truong", "thuong truc", "buu dien",
-    "cang vu", "hoc vien", "dai hoc", "khu", "nha xuat ban", "to chuc", "tinh doan", "huyen doan",
-    "bo chi huy", "ban chi huy", "lanh dao", "nhan dan", "doanh nghiep",
+    "so",
+    "ban",
+    "uy ban",
+    "ubnd",
+    "hdnd",
+    "hoi dong",
+    "cong an",
+    "bo",
+    "cuc",
+    "chi cuc",
+    "tong cuc",
+    "van phong",
+    "trung tam",
+    "dai",
+    "bao",
+    "hoi",
+    "lien doan",
+    "lien hiep",
+    "lien minh",
+    "doan",
+    "truong",
+    "phong",
+    "kho bac",
+    "ngan hang",
+    "bao hiem",
+    "vien",
+    "toa an",
+    "thanh tra",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "thi uy",
+    "dang uy",
+    "dang bo",
+    "mat tran",
+    "hiep hoi",
+    "cong ty",
+    "tong cong ty",
+    "tap doan",
+    "chi nhanh",
+    "benh vien",
+    "doi",
+    "hai quan",
+    "kiem toan",
+    "co quan",
+    "don vi",
+    "cac",
+    "chu tich",
+    "giam doc",
+    "thu truong",
+    "thuong truc",
+    "buu dien",
+    "cang vu",
+    "hoc vien",
+    "dai hoc",
+    "khu",
+    "nha xuat ban",
+    "to chuc",
+    "tinh doan",
+    "huyen doan",
+    "bo chi huy",
+    "ban chi huy",
+    "lanh dao",
+    "nhan dan",
+    "doanh nghiep",
 )
 #: Columns whose cells are figures; a non-figure there is a finding.
 SCORE_ROLES: tuple[str, ...] = ("max_score", "achieved_score", "target_score")
@@ -301,3 +358,90 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 #: Rows that close a table with totals, not criteria, on folded text. Every word tolerates the
 #: loss of its tone-marked vowel, the damage of saved pages: "TNG ĐIM", "Tng s", "Cng:".
 TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$")
+
+# Issuing bodies (extract/issuer.py)
+
+#: A parent body's opening words (folded) and the fewest words of it, its own name included:
+#: a unit printed on the same line starts only after them. Every ministry's name has two
+#: words at least ("BỘ NỘI VỤ", then "VỤ PHÁP CHẾ"), a place name one.
+PARENT_BODIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"^(?:(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd) )?"
+            r"(?:thanh pho|thi xa|thi tran|tinh|huyen|quan|xa|phuong) \S+"
+        ),
+        "local",
+    ),
+    (re.compile(r"^(?:tinh|thanh|huyen|quan|thi|dang) uy \S+"), "local"),
+    (re.compile(r"^bo \S+ \S+"), "central"),
+    (re.compile(r"^tong cuc \S+"), "central"),
+)
+
+#: Units printed under a parent body (by the parent's kind), in capitals with their marks:
+#: compared letter for letter, so that a syllable of a place or ministry name ("Vụ Bản",
+#: "Phong Điền", "Nội vụ") is not taken for one. No two start with the same word.
+ISSUER_UNITS: dict[str, tuple[str, ...]] = {
+    "local": (
+        "SỞ",
+        "BAN",
+        "CHI CỤC",
+        "CỤC",
+        "VĂN PHÒNG",
+        "TRUNG TÂM",
+        "PHÒNG",
+        "THANH TRA",
+        "BỘ CHỈ HUY",
+        "CÔNG AN",
+        "HỘI ĐỒNG",
+        "ĐÀI",
+        "TRƯỜNG",
+        "BỆNH VIỆN",
+    ),
+    "central": ("TỔNG CỤC", "CỤC", "VỤ", "VĂN PHÒNG", "THANH TRA", "VIỆN", "TRUNG TÂM", "BAN", "BỘ TƯ LỆNH"),
+}
+
+#: Words naming a level of local government, as written in lower case: the words after one
+#: are a place name ("Ủy ban nhân dân tỉnh Bến Tre"). Longest first.
+LOCALITY_WORDS: tuple[str, ...] = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+
+#: A locality word followed by one of these is a common noun ("Lao động - Thương binh và Xã hội").
+NOT_A_PLACE_AFTER: dict[str, frozenset[str]] = {"xã": frozenset({"hội"})}
+
+#: Party committees: printed as names wherever they stand, a place name after them ("Tỉnh ủy Quảng Ninh").
+PARTY_COMMITTEES: tuple[str, ...] = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy")
+
+#: Kinds of body as written ("Bộ Chỉ huy" keeps its capital); the word after one opens the
+#: body's own name ("Sở | Giáo dục", "Tổng cục | Thuế"). Longest first.
+BODY_KINDS: tuple[str, ...] = (
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "bộ Chỉ huy",
+    "ủy ban",
+    "hội đồng",
+    "tổng cục",
+    "chi cục",
+    "văn phòng",
+    "trung tâm",
+    "thanh tra",
+    "công an",
+    "bệnh viện",
+    "học viện",
+    "cục",
+    "sở",
+    "bộ",
+    "ban",
+    "vụ",
+    "phòng",
+    "viện",
+    "trường",
+    "đài",
+)
+
+#: Names capitalized syllable by syllable wherever they stand.
+PROPER_NAMES: dict[str, str] = {
+    "việt nam": "Việt Nam",
+    "chính phủ": "Chính phủ",
+    "quốc hội": "Quốc hội",
+    "trung ương": "Trung ương",
+    "công thương": "Công Thương",
+}

@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from extract.appendix import Appendix, AppendixRow, Finding
 from extract.settings import APPENDIX_REFERENCE, SCORE_ROLES
 from normalize.numbers import decimals_of, format_vi, parse_number
-from normalize.text import fold, fold_aligned
+from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
-_FIELD_FIGURE = re.compile(rf"^\W*linh vuc\s+(\d+)\b[^/]*?{_FIGURE}\s*/\s*{_FIGURE}")
 _TOTAL_FIGURE = re.compile(rf"tong (?:so )?diem\b[^/]*?{_FIGURE}\s*/\s*{_FIGURE}")
+
+#: How the body names a numbered appendix row (folded) and the word its findings use for it.
+#: (A word list that belongs in extract/settings.py, kept here while that module is edited elsewhere.)
+BODY_ROW_WORDS: dict[str, str] = {"linh vuc": "field", "chi so": "index", "tieu chi": "criterion"}
+#: "Lĩnh vực 1", "Chỉ số 3:", "tiêu chí 2" anywhere in a line; not "chỉ số 87,76%" (a share)
+#: nor "Tiêu chí 1.2" (a sub-row).
+_ROW_QUOTE = re.compile(rf"\b({'|'.join(BODY_ROW_WORDS)})\s+(\d+)(?![.,]?\d)")
+#: A quoted "x/y": not a piece of a date ("15/12/2024") nor of a sign number ("12/KH-UBND").
+_QUOTED_FIGURE = re.compile(rf"(?<![\d.,/]){_FIGURE}\s*/\s*{_FIGURE}(?![\d/]|[.,]\d)")
+#: Where the clause quoting a row ends: a semicolon, or a full stop that closes a sentence.
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 
 
 def _tolerance(printed: str) -> Decimal:
@@ -79,29 +89,31 @@ def check_sums(appendix: Appendix) -> list[Finding]:
 
 
 def check_body_figures(body_lines: list[str], appendix: Appendix) -> list[Finding]:
-    """Figures quoted in the body ("Lĩnh vực 1 ... đạt 7,46/8,5") against the appendix.
+    """Figures quoted in the body ("Lĩnh vực 1 ... đạt 7,46/8,5", "Chỉ số 3: ... đạt
+    12,10/15", several to a line) against the top-level appendix row numbered so, and the
+    quoted total ("tổng điểm ... 86,26/100") against the total row.
 
     A quoted "x/y" is compared only when y is that row's maximum score (so the quote is
-    about that row); x must then equal the achieved or the target score.
+    about that row); x must then be the achieved or the target score, as rounded to the
+    decimals x is printed with.
     """
     findings: list[Finding] = []
     top = {str(r.values["row_id"]): r for r in appendix.rows if r.values.get("parent_id") is None}
     for number, line in enumerate(body_lines, start=1):
         folded = fold(line)
-        match = _FIELD_FIGURE.search(folded)
-        if match:
-            row = top.get(match.group(1))
+        for word, row_id, quoted, out_of in _row_quotes(folded):
+            row = top.get(row_id)
             if row is not None:
                 findings += _compare_quote(
                     appendix,
                     number,
                     line,
-                    match.group(2),
-                    match.group(3),
+                    quoted,
+                    out_of,
                     row.values.get("achieved_score"),
                     row.values.get("target_score"),
                     row.values.get("max_score"),
-                    f"field {match.group(1)}",
+                    f"{BODY_ROW_WORDS[word]} {row_id}",
                     str(row.values["row_id"]),
                 )
         match = _TOTAL_FIGURE.search(folded)
@@ -121,6 +133,21 @@ def check_body_figures(body_lines: list[str], appendix: Appendix) -> list[Findin
     return findings
 
 
+def _row_quotes(folded: str) -> list[tuple[str, str, str, str]]:
+    """(row word, row number, x, y) of each row quoted in a folded line with a figure "x/y":
+    the first figure of the clause that follows the row's name, before the next row's."""
+    mentions = list(_ROW_QUOTE.finditer(folded))
+    quotes: list[tuple[str, str, str, str]] = []
+    for k, mention in enumerate(mentions):
+        end = mentions[k + 1].start() if k + 1 < len(mentions) else len(folded)
+        clause = folded[mention.end() : end]
+        stop = _CLAUSE_END.search(clause)
+        figure = _QUOTED_FIGURE.search(clause[: stop.start()] if stop else clause)
+        if figure:
+            quotes.append((mention.group(1), mention.group(2), figure.group(1), figure.group(2)))
+    return quotes
+
+
 def _compare_quote(
     appendix: Appendix,
     line_number: int,
@@ -136,7 +163,7 @@ def _compare_quote(
     quoted_value, out_of_value = parse_number(quoted), parse_number(out_of)
     if quoted_value is None or out_of_value is None or maximum is None or out_of_value != maximum:
         return []
-    if quoted_value in (achieved, target):
+    if any(_rounds_to(value, quoted) for value in (achieved, target)):
         return []
     return [
         Finding(
@@ -154,15 +181,26 @@ def _compare_quote(
     ]
 
 
+def _rounds_to(value: object, quoted: str) -> bool:
+    """Is ``quoted`` the appendix's ``value`` rounded to the decimals the body prints
+    ("10,9" for 10,88; not "8" for 8,5, which rounds to 9)?"""
+    if not isinstance(value, Decimal):
+        return False
+    places = Decimal(1).scaleb(-decimals_of(quoted))
+    return value.quantize(places, rounding=ROUND_HALF_UP) == parse_number(quoted)
+
+
 def check_reference(appendix: Appendix, number: str | None) -> list[Finding]:
-    """The appendix says which document it belongs to; it should be this one."""
+    """The appendix says which document it belongs to; it should be this one. Both numbers
+    are compared as sign numbers: "HÐND" is "HĐND", "18 / KH-UBND" is "18/KH-UBND"."""
     if not appendix.reference or not number:
         return []
-    match = APPENDIX_REFERENCE.search(fold_aligned(appendix.reference))
+    reference = close_number_gaps(appendix.reference)  # "số 18 /KH-UBND" is "18/KH-UBND"
+    match = APPENDIX_REFERENCE.search(fold_aligned(reference))
     if not match:
         return []
-    cited = appendix.reference[match.start("number") : match.end("number")].strip(" .,;)")
-    if fold(cited) == fold(number).strip():
+    cited = normalize_sign_number(reference[match.start("number") : match.end("number")].strip(" .,;)"))
+    if fold(cited) == fold(normalize_sign_number(number)):
         return []
     return [
         Finding(

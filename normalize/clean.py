@@ -1,8 +1,10 @@
 """The one cleaning step every text field goes through.
 
-Order matters: NFC first (so letters are precomposed), then the dropped-letter repair on the
-raw field (it needs the line breaks that whitespace folding would destroy: "t\\nnh" -> "tỉnh"),
-then tone placement ("hoà" -> "hòa", so one word has one spelling) and whitespace folding.
+Order matters: NFC first (so letters are precomposed), then the look-alike eth put back as the
+d with stroke ("HÐND" -> "HĐND": Vietnamese has no eth, converters print it for Đ; one letter
+for one, so repair offsets keep), then the dropped-letter repair on the raw field (it needs
+the line breaks that whitespace folding would destroy: "t\\nnh" -> "tỉnh"), then tone placement
+("hoà" -> "hòa", so one word has one spelling) and whitespace folding.
 Every repair the repairer proposes is recorded with where it was, applied or not.
 """
 
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from normalize.text import collapse_spaces, nfc
+from normalize.text import collapse_spaces, eth_to_d_stroke, nfc
 from normalize.tone import normalize_tone_placement
 
 if TYPE_CHECKING:
@@ -81,9 +83,9 @@ class TextCleaner:
         return [line for line in (collapse_spaces(raw) for raw in text.split("\n")) if line]
 
     def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:
-        """The steps every field takes, in order: NFC, letter repair, tone placement (whitespace
-        is the caller's: a paragraph folds it, the body keeps its lines)."""
-        return normalize_tone_placement(self._repair(nfc(raw), where, base_offset))
+        """The steps every field takes, in order: NFC, eth to đ, letter repair, tone placement
+        (whitespace is the caller's: a paragraph folds it, the body keeps its lines)."""
+        return normalize_tone_placement(self._repair(eth_to_d_stroke(nfc(raw)), where, base_offset))
 
     def _repair(self, text: str, where: FieldLocation, base_offset: int) -> str:
         if self.repairer is None or not text.strip():

@@ -8,15 +8,27 @@ from functools import lru_cache
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+#: đ/Đ and the eth that converters put in their place, to the ASCII d of folded text.
+_D_TO_ASCII = str.maketrans("đĐðÐ", "ddDD")
+#: Latin eth (U+00D0/U+00F0), which converted documents print for Đ/đ ("HÐND"): Vietnamese
+#: never uses eth, so it is always the d with stroke.
+_ETH_TO_D_STROKE = str.maketrans("Ðð", "Đđ")
+#: Blanks (NBSP included) next to the "/" or "-" of a sign number ("18 /KH-UBND", "NQ- HĐND").
+_SIGN_GAPS = re.compile(r"[\s\u00a0]*([/-])[\s\u00a0]*")
+#: In running text, a gap beside the "/" between two characters of a number ("18 /KH", "12/ QĐ")
+#: or on one side only of its "-" ("KH- UBND"): a dash with a blank on both sides is a separator.
+_TEXT_SLASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])[ \u00a0]*/[ \u00a0]*(?=[0-9A-ZĐÐ])")
+_TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-9A-ZĐÐ])")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free form for matching labels ("Số hiệu" -> "so hieu").
 
-    đ/Đ are folded to d because NFD does not decompose them.
+    đ/Đ are folded to d because NFD does not decompose them; so are their look-alikes ð/Ð
+    (the eth of converted documents' "HÐND").
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return collapse_spaces(stripped).lower()
 
@@ -43,7 +55,7 @@ def is_blank(text: str) -> bool:
 
 def fold_char(ch: str) -> str:
     """One character folded to one character (so offsets in folded text match the original)."""
-    if ch in "đĐ":
+    if ch in "đĐðÐ":
         return "d"
     base = unicodedata.normalize("NFD", ch)[:1]
     return base.lower() if base else ch
@@ -52,3 +64,20 @@ def fold_char(ch: str) -> str:
 def fold_aligned(text: str) -> str:
     """``fold`` without whitespace folding: same length as ``text`` when it is NFC."""
     return "".join(fold_char(ch) for ch in text)
+
+
+def eth_to_d_stroke(text: str) -> str:
+    """Ð/ð -> Đ/đ, letter for letter (offsets keep): the look-alike a converter put in."""
+    return text.translate(_ETH_TO_D_STROKE)
+
+
+def normalize_sign_number(number: str) -> str:
+    """A document's sign number as one join key: "25/2024/NQ-HÐND" -> "25/2024/NQ-HĐND",
+    "18 / KH- UBND" -> "18/KH-UBND". A sign number never holds a blank beside "/" or "-"."""
+    return collapse_spaces(_SIGN_GAPS.sub(r"\1", eth_to_d_stroke(nfc(number))))
+
+
+def close_number_gaps(text: str) -> str:
+    """Running text whose sign numbers have no blanks inside ("theo Kế hoạch số 18 /KH-UBND"
+    -> "... số 18/KH-UBND"), so that a number pattern sees them whole; other dashes keep."""
+    return _TEXT_DASH_GAP.sub("-", _TEXT_SLASH_GAP.sub("/", text))

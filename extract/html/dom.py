@@ -14,6 +14,7 @@ from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clut
 
 from .settings import (
     DROP_TAGS,
+    HIDDEN_ATTRIBUTES,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
     SHORT_ELEMENT_CHARS,
@@ -72,12 +73,26 @@ def max_depth(root: etree._Element, cap: int) -> int:
 
 
 def is_hidden(el: etree._Element) -> bool:
-    """Word hidden text (``mso-hide:all``) is not printed, so it is not document text."""
+    """Text that is not shown is not document text: Word's hidden runs (``mso-hide:all``),
+    CSS-hidden elements (``display: none``, ``visibility:hidden``, any spacing or case) and
+    the ``hidden`` attribute; a site hides its copy notices so."""
+    if any(name in el.attrib for name in HIDDEN_ATTRIBUTES):
+        return True
     style = el.get("style")
-    if not style:
-        return False
-    compact = style.replace(" ", "").replace("\n", "").replace("\r", "").lower()
-    return any(marker in compact for marker in HIDDEN_STYLE_MARKERS)
+    return bool(style) and any(marker in HIDDEN_STYLE_MARKERS for marker in style_declarations(style))
+
+
+def style_declarations(style: str) -> list[str]:
+    """An inline style's declarations as "property:value", blanks removed, lower case and
+    without "!important" ("Display: None !important" -> "display:none")."""
+    compact = "".join(style.split()).lower()
+    return [d.removesuffix("!important") for d in compact.split(";") if d]
+
+
+def _holds_motto(el: HtmlElement) -> bool:
+    """Does ``el`` hold the national motto? A hidden element that does is a whole document
+    (a tab of the page not shown when it was saved), not a hidden remark in one."""
+    return find_motto(el) is not None
 
 
 def drop_tree(el: HtmlElement) -> None:
@@ -95,9 +110,10 @@ def drop_tree(el: HtmlElement) -> None:
 
 
 def prune(root: HtmlElement) -> None:
-    """Remove what is never visible: scripts, styles, forms' widgets, Word hidden runs."""
+    """Remove what is never visible: scripts, styles, forms' widgets, hidden elements (but not
+    a hidden element holding the document itself: see ``_holds_motto``)."""
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
-    doomed.extend(el for el in root.iter() if el.get("style") and is_hidden(el))
+    doomed.extend(el for el in root.iter() if el is not root and is_hidden(el) and not _holds_motto(el))
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
         drop_tree(el)

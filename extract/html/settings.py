@@ -87,8 +87,11 @@ BLOCK_TAGS: frozenset[str] = frozenset(
     }
 )
 
-# Inline style fragments (spaces removed, lower case) marking text Word itself hides.
-HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all",)
+# Inline style declarations (blanks removed, lower case, "!important" dropped) that hide an
+# element: Word's hidden text, and the CSS a site uses to hide a notice in the page.
+HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all", "display:none", "visibility:hidden")
+# Attributes that hide an element whatever their value (HTML's boolean ``hidden``).
+HIDDEN_ATTRIBUTES: tuple[str, ...] = ("hidden",)
 
 #: An element longer than this (folded characters) is clutter only by a site notice
 #: (extract/settings.SITE_NOTICES), not by a tab title it contains.

@@ -31,11 +31,11 @@ def test_source_line_breaks_and_blocks() -> None:
     assert _p(markup) == ("Ủy ban nhân dân", "tỉnh", "Đắk Nông", "a", "b", "c")
 
 
-def test_word_hidden_text_is_skipped_but_display_none_is_not() -> None:
+def test_word_hidden_text_and_css_hidden_text_are_skipped() -> None:
     markup = ("<p>t<span>ỉ</span><span style='display:none;mso-hide:all'><br>x</span>nh "
               "<span style='display:none'>giữ</span></p>")
     page = read_html(f"<html><body>{HEADER}{markup}</body></html>".encode())
-    assert page.blocks[-1].text == "tỉnh giữ"
+    assert page.blocks[-1].text == "tỉnh"
 
 
 def test_layout_table_cells_are_blocks_row_major() -> None:
