@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract import __version__
-from extract.appendix import Appendix, Finding, build_appendix, is_appendix_table
+from extract.appendix import Appendix, Finding, build_appendix, header_row_count, is_appendix_table
 from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
-from extract.page import RawPage, Table
+from extract.numbering import is_first_of_sequence, parse_label
+from extract.page import Cell, RawPage, Table
 from extract.settings import APPENDIX_HEADING, APPENDIX_REFERENCE
 from extract.validate import check_body_figures, check_reference, check_sums
 from normalize.clean import FieldLocation, TextCleaner
@@ -45,13 +46,46 @@ def _flatten_table(table: Table) -> list[str]:
     return [" | ".join(c.text.replace("\n", " ") for c in row if not c.is_empty) for row in table.rows]
 
 
+def _continued(table: Table, more: Table) -> Table | None:
+    """``table`` with the rows of ``more`` when ``more`` goes on with it: a table printed right
+    after it (no text between), as wide, whose first row is numbered on (not from 1, I, A),
+    or whose header is the same and is skipped. None when ``more`` is a table of its own."""
+    width = max((len(r) for r in table.rows), default=0)
+    if not more.rows or max(len(r) for r in more.rows) != width or not more.bordered:
+        return None
+    header = header_row_count(table)
+
+    def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
+        return [[c.text for c in row] for row in rows]
+
+    first = parse_label(more.rows[0][0].text) or parse_label(more.rows[0][0].text.split(".")[0])
+    if header_row_count(more) == 0 and first is not None and not is_first_of_sequence(first):
+        skip = 0  # rows numbered on from the first ("3", "III. TITLE"); a "1" starts a table
+    elif header and texts(more.rows[:header]) == texts(table.rows[:header]):
+        skip = header
+    else:
+        return None
+    offset = len(table.rows) - skip
+
+    def moved(cell: Cell) -> Cell:
+        origin = cell.span_origin
+        return cell if origin is None else Cell(cell.paragraphs, (origin[0] + offset, origin[1]))
+
+    rows = tuple(tuple(moved(c) for c in row) for row in more.rows[skip:])
+    return Table(rows=table.rows + rows, bordered=table.bordered)
+
+
 def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> DocumentTables:
     """Rows of documents, appendix_rows, appendix_cells, findings and repairs for one page."""
     lines: list[str] = []  # the text of the document (tables outside the appendix flattened)
     appendices_at: list[tuple[int, Table]] = []  # (line index where it stands, table)
     for block in page.blocks:
         if block.table is not None:
-            if is_appendix_table(block.table):
+            follows = appendices_at[-1] if appendices_at and appendices_at[-1][0] == len(lines) else None
+            continued = _continued(follows[1], block.table) if follows else None
+            if continued is not None:  # the same table going on in another <table> (a page break)
+                appendices_at[-1] = (follows[0], continued)
+            elif is_appendix_table(block.table):
                 appendices_at.append((len(lines), block.table))
             else:
                 lines.extend(_flatten_table(block.table))
