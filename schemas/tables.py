@@ -125,8 +125,13 @@ APPENDIX_ROWS = _schema(
         _field("target_score", SCORE, "Target score for target_year."),
         _field("target_year", pa.int16(), "Year of the target, read from the column header."),
         _field("tasks", pa.list_(pa.string()), "Tasks/solutions: the cell's paragraphs and bullets, in order."),
-        _field("lead_units", pa.list_(pa.string()), "Lead units (đơn vị/cơ quan chủ trì), one per unit."),
-        _field("coordinating_units", pa.list_(pa.string()), "Coordinating units (cơ quan phối hợp)."),
+        _field(
+            "lead_units",
+            pa.list_(pa.string()),
+            "Lead units (đơn vị/cơ quan chủ trì), one per unit: split at ';', lines and a comma before a unit's "
+            "name, never inside one ('Sở Văn hóa, Thể thao và Du lịch').",
+        ),
+        _field("coordinating_units", pa.list_(pa.string()), "Coordinating units (cơ quan phối hợp), split so too."),
         _field(
             "deadline",
             pa.string(),
@@ -149,7 +154,12 @@ APPENDIX_CELLS = _schema(
         _field("column_index", pa.int16(), "0-based column of the cell in the expanded grid.", False),
         _field("column_header", pa.string(), "Column header as printed; two-level headers joined with ' / '.", False),
         _field("value", pa.string(), "Cell text, paragraphs joined by newlines."),
-        _field("value_number", FIGURE, "The value as an exact number when the whole cell is one number."),
+        _field(
+            "value_number",
+            FIGURE,
+            "The value as an exact number when the whole cell is one number; null for codes ('Mã' columns, "
+            "'1.005062').",
+        ),
     ],
 )
 
