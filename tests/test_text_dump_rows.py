@@ -176,3 +176,22 @@ def test_markdown_cells_keep_one_unit_per_line() -> None:
     assert got == [
         (["Phòng Giáo dục Trung học", "Phòng Giáo dục Thường xuyên"], ["Trung tâm Công nghệ thông tin và Truyền thông"])
     ]
+
+
+def test_a_total_row_above_the_rows_is_no_header_in_markdown_or_text() -> None:
+    header = ("STT", "Danh mục dự án", "Địa điểm xây dựng", "Tổng mức đầu tư", "Ghi chú")
+    rows = (
+        header,
+        ("", "TỔNG SỐ", "", "1.285.400", ""),
+        ("1", "Cầu Cái Sao Lớn", "Thành phố Long Xuyên", "362.000", "Chuyển tiếp"),
+        ("2", "Trường THPT Ung Văn Khiêm", "Huyện Chợ Mới", "923.400", "Khởi công mới"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        got = [(r["row_id"], r["name"], r["note"]) for r in result.tables["appendix_rows"]]
+        assert got == [
+            ("1", "Cầu Cái Sao Lớn", "Chuyển tiếp"), ("2", "Trường THPT Ung Văn Khiêm", "Khởi công mới"),
+        ], path
+        cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+        assert cells[("total", "Tổng mức đầu tư")] == "1.285.400", path
+        assert cells[("2", "Tổng mức đầu tư")] == "923.400", path

@@ -16,8 +16,9 @@ from extract.numbering import fused_label, is_first_of_sequence, opens_numbering
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from extract.settings import ATTRIBUTE_LABELS
+from extract.settings import ATTRIBUTE_LABELS, TOTAL_ROW
 from extract.units import looks_like_unit
+from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
 
 _EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
@@ -179,12 +180,23 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
             continue
         label = parse_label(item.text)
         after = next((i.text for i in items[k + 1 :] if not i.gap), None)
-        if (label is not None and is_first_of_sequence(label)) or fused_label(item.text, names=opens_numbering(after)):
+        first_row = (label is not None and is_first_of_sequence(label)) or fused_label(
+            item.text, names=opens_numbering(after)
+        )
+        if first_row or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
             if not any(rows) or k == 0:
                 return None
             return [r for r in rows if r], k
         rows[-1].append(item.text)
     return None
+
+
+def _total_with_figures(items: list[Item], k: int) -> bool:
+    """A total row printed above the rows: "TỔNG SỐ" opening a row, figures after it."""
+    if not TOTAL_ROW.match(fold(items[k].text)):
+        return False
+    following = [item.text for item in items[k + 1 : k + 12] if not item.gap]
+    return any(parse_number(text) is not None for text in following[:6])
 
 
 def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block]:
