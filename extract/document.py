@@ -18,7 +18,7 @@ from extract.settings import APPENDIX_HEADING, APPENDIX_REFERENCE
 from extract.validate import check_body_figures, check_reference, check_sums
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.dates import parse_date
-from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
+from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, normalize_sign_number
 
 #: Severity and location of the readers' notes; any other note is an info about the appendix.
 _NOTES = {
@@ -238,7 +238,7 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
         if APPENDIX_HEADING.match(fold(line.replace("*", ""))):
             start = i
     if start is None:
-        return None, None, _find_reference(lines)
+        return None, _title_above_reference(lines), _find_reference(lines)
     label = lines[start].replace("*", "").strip()
     title_lines = []
     for line in map(_reference_gaps_closed, lines[start + 1 :]):
@@ -251,6 +251,26 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
         title_lines.append(line.replace("*", "").strip())
     title = " ".join(t for t in title_lines if t) or None
     return label, title, reference
+
+
+#: Lines of a title in capitals above a "(Ban hành kèm theo ...)" line, at most.
+_MAX_TITLE_LINES = 3
+
+
+def _title_above_reference(lines: list[str]) -> str | None:
+    """An appendix without a "PHỤ LỤC" heading ("DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA",
+    then "(Ban hành kèm theo Quyết định số ...)"): its title is the lines in capitals just
+    above the reference."""
+    at = next((i for i, line in enumerate(lines) if APPENDIX_REFERENCE.search(fold_aligned(line))), None)
+    if at is None:
+        return None
+    title: list[str] = []
+    for line in reversed(lines[max(0, at - _MAX_TITLE_LINES) : at]):
+        text = line.replace("*", "").strip()
+        if not text or not mostly_upper(text) or parse_label(text.split(" ")[0]) is not None:
+            break
+        title.insert(0, text)
+    return " ".join(title) or None
 
 
 def _reference_start(line: str, words: int) -> int:

@@ -195,3 +195,22 @@ def test_a_total_row_above_the_rows_is_no_header_in_markdown_or_text() -> None:
         cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
         assert cells[("total", "Tổng mức đầu tư")] == "1.285.400", path
         assert cells[("2", "Tổng mức đầu tư")] == "923.400", path
+
+
+def test_an_appendix_without_a_phu_luc_heading_takes_its_title_from_the_capitals_above_the_reference() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 2156/QĐ-UBND\n\nQuảng Ninh, ngày 12 tháng 7 năm 2022\n\nQUYẾT ĐỊNH\n\n"
+        "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\n\nĐiều 1. Công bố kèm theo Quyết định này danh mục.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thắng\n\n"
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA\n\n"
+        "(Ban hành kèm theo Quyết định số 2156/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh Quảng Ninh)\n\n"
+        + _dump("STT", "Mã TTHC", "Tên thủ tục hành chính", "1", "1.005062", "Cấp giấy phép xây dựng")
+        + "\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["appendix_label"], r["appendix_title"]) for r in rows] == [
+        ("1", "Cấp giấy phép xây dựng", None, "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA"),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == []
