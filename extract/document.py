@@ -46,6 +46,20 @@ def _flatten_table(table: Table) -> list[str]:
     return [" | ".join(c.text.replace("\n", " ") for c in row if not c.is_empty) for row in table.rows]
 
 
+def _with_body_tables(lines: list[str], body_end: int, tables_at: list[tuple[int, Table]]) -> list[str]:
+    """The body's lines with the text of the numbered tables that stand inside it (a Chỉ thị's
+    list of checkpoints under its point 2): they are read as appendix rows too, but the body
+    text must not jump over them."""
+    inside = [(at, table) for at, table in tables_at if at < body_end]
+    if not inside:
+        return lines[:body_end]
+    body: list[str] = []
+    for i, line in enumerate(lines[:body_end]):
+        body.extend(text for at, table in inside if at == i for text in _flatten_table(table))
+        body.append(line)
+    return body
+
+
 def _continued(table: Table, more: Table) -> Table | None:
     """``table`` with the rows of ``more`` when ``more`` goes on with it: a table printed right
     after it (no text between), as wide, whose first row is numbered on (not from 1, I, A),
@@ -123,7 +137,9 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         previous_end = at
         appendices.append(appendix)
 
-    body_lines = cleaner.clean_lines(lines[:body_end], FieldLocation("documents", "body_text"))
+    body_lines = cleaner.clean_lines(
+        _with_body_tables(lines, body_end, appendices_at), FieldLocation("documents", "body_text")
+    )
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)
