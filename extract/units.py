@@ -16,6 +16,8 @@ _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
 #: Unit words that stand alone inside the phrase "sở, ban, ngành" rather than as a unit.
 _PHRASE_WORDS = frozenset({"so", "ban", "nganh"})
+#: What "các" names when it names units ("Các huyện", "Các ngành liên quan"), besides unit words.
+_UNIT_GROUPS = ("nganh", "dia phuong", "huyen", "xa", "quan", "phuong", "thi xa", "thanh pho", "tinh", "thanh vien")
 #: Words of a unit's name at most (a line longer than this is a task or a sentence).
 MAX_UNIT_WORDS = 14
 
@@ -68,10 +70,13 @@ def looks_like_unit(text: str) -> bool:
     if not line[:1].isupper() or len(words) < 2:
         return False
     folded = fold(line)
+    if folded.startswith("cac "):  # "Các sở, ngành", "Các huyện"; not "Các chốt hoạt động"
+        rest = " ".join(folded[4:].replace(",", " ").split())
+        return any(rest == w or rest.startswith(w + " ") for w in (*UNIT_HEAD_WORDS, *_UNIT_GROUPS))
     for head in UNIT_HEAD_WORDS:
         if folded.startswith(head + " "):
             after = words[len(head.split())] if len(words) > len(head.split()) else ""
-            # "Sở Nội vụ", "Công an tỉnh", "Các sở"; not "Ban hành kế hoạch"
+            # "Sở Nội vụ", "Công an tỉnh"; not "Ban hành kế hoạch"
             named = after[:1].isupper() and after[:1].isalpha() and parse_label(after) is None
-            return " " in head or head == "cac" or named
+            return " " in head or named
     return False

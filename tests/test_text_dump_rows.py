@@ -214,3 +214,29 @@ def test_an_appendix_without_a_phu_luc_heading_takes_its_title_from_the_capitals
         ("1", "Cấp giấy phép xây dựng", None, "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA"),
     ]
     assert [f["code"] for f in result.tables["findings"]] == []
+
+
+def test_a_table_in_the_body_ends_at_the_next_numbered_paragraph() -> None:
+    # the rows print bare numbers; "3. Công an tỉnh ..." goes on with "2." above the table
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 08/CT-UBND\n\nBắc Ninh, ngày 03 tháng 8 năm 2020\n\nCHỈ THỊ\n\nVề phòng, chống dịch COVID-19\n\n"
+        "1. Các sở, ngành tăng cường kiểm tra.\n\n2. Thành lập các chốt kiểm soát sau:\n\n"
+        + _dump("STT", "Địa điểm chốt kiểm soát", "Đơn vị chủ trì",
+                "1", "Cửa ngõ Quốc lộ 1A giáp Hà Nội", "Công an tỉnh",
+                "2", "Nút giao Quốc lộ 18 - Quế Võ", "Bộ Chỉ huy Quân sự tỉnh")
+        + "\n\n3. Công an tỉnh xử lý nghiêm các hành vi đưa tin sai sự thật.\n\n4. Giao Sở Y tế theo dõi.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Tử Quỳnh\n"
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["lead_units"]) for r in rows] == [
+        ("1", ["Công an tỉnh"]), ("2", ["Bộ Chỉ huy Quân sự tỉnh"]),
+    ]
+    doc = result.tables["documents"][0]
+    assert doc["body_text"].split("\n")[-8:-5] == [
+        "2 | Nút giao Quốc lộ 18 - Quế Võ | Bộ Chỉ huy Quân sự tỉnh",
+        "3. Công an tỉnh xử lý nghiêm các hành vi đưa tin sai sự thật.",
+        "4. Giao Sở Y tế theo dõi.",
+    ]
+    assert (doc["signer"], doc["annex_text"]) == ("Nguyễn Tử Quỳnh", None)

@@ -291,13 +291,16 @@ def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadi
     sequenced = None if label is None else headings.continued_by(label)
     if sequenced is None:
         return False
-    if allowed.uses(sequenced.style) and _plausible_successor(allowed.last, sequenced):
-        index = _next_index(items, k + 1)  # the next row, unless another table's header follows
-        return index is not None and _new_header(items, index)
     if _row_follows(items, k + 1, allowed):
         return False  # a cell's paragraph ("B. Bản sao giấy tờ"): the next row comes after it
-    inner = (heading_label(item.text) for item in items[start:k] if not item.gap)
-    return all(other is None or other.style != sequenced.style for other in inner)
+    inner = (heading_label(item.text) for item in items[start:k] if not item.gap and parse_label(item.text) is None)
+    cells_list_so = any(other is not None and other.style == sequenced.style for other in inner)
+    if allowed.uses(sequenced.style) and _plausible_successor(allowed.last, sequenced):
+        if parse_label(items[k].text) is None and not cells_list_so:
+            return True  # "3. Công an tỉnh xử lý ...": a paragraph, where the rows print bare numbers
+        index = _next_index(items, k + 1)  # the next row, unless another table's header follows
+        return index is not None and _new_header(items, index)
+    return not cells_list_so
 
 
 def _new_header(items: Sequence[Item], k: int) -> bool:
