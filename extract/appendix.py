@@ -76,6 +76,8 @@ def header_row_count(table: Table) -> int:
             continue
         if parse_label(row[0].text) is not None or _spanning_group_title(row):
             return i
+        if i > 0 and (found := _NUMBER_IN_TEXT.match(row[0].text.strip())) and found.group("label") == "1":
+            return i  # "1. Bổ sung ..." in the first cell: see numbered_in_first_column
         if i > 0 and _is_total_row(row) and any(parse_number(c.text) is not None for c in row[1:]):
             return i
     return len(table.rows)
@@ -126,7 +128,23 @@ def is_appendix_table(table: Table) -> bool:
     if rows >= len(table.rows) or rows == 0:
         return False
     columns = map_columns(column_headers(table, rows))
-    return columns[0].role == "id" and len(columns) >= 2
+    return len(columns) >= 2 and (columns[0].role == "id" or numbered_in_first_column(table, rows))
+
+
+#: "1. Bổ sung 120 biên chế giáo viên": a row number written at the start of the first cell.
+_NUMBER_IN_TEXT = re.compile(r"^(?P<label>\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+(?P<text>\S.*)$", re.DOTALL)
+
+
+def numbered_in_first_column(table: Table, header_rows: int) -> bool:
+    """A table without a number column whose rows start their first cell with 1., 2., 3. ...
+    (in sequence, two rows at least): the numbers are the rows' numbers."""
+    numbers = []
+    for row in table.rows[header_rows:]:
+        found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
+        label = parse_label(found.group("label")) if found else None
+        if label is not None and label.style == "decimal":
+            numbers.append(int(label.key))
+    return len(numbers) >= 2 and numbers[:3] == list(range(1, min(3, len(numbers)) + 1))
 
 
 def build_appendix(
@@ -219,6 +237,9 @@ def _row_cells(
     cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
     label = parse_label(cells[0].text)
     fused = fused_label(cells[0].text, names=group_follows) if label is None else None
+    if fused is None and label is None and columns[0].role != "id":
+        found = _NUMBER_IN_TEXT.match(cells[0].text.strip())  # "1. Bổ sung ..." with no number column
+        fused = (found.group("label"), found.group("text")) if found else None
     names = [c for c in columns if c.role == "name"]
     if fused and names:  # "I. TITLE" in one cell spanning the row
         label = parse_label(fused[0])

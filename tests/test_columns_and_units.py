@@ -245,3 +245,22 @@ def test_a_task_column_as_the_only_text_column_gives_a_name_and_tasks() -> None:
          ["Xây dựng chuyên mục trên Báo Nghệ An;", "Phát sóng trên Đài PT-TH tỉnh."]),
         ("2", "Rà soát văn bản quy phạm pháp luật", None),
     ]
+
+
+def test_a_table_without_a_number_column_numbered_in_its_first_cells() -> None:
+    rows = (
+        "<tr><td>Nội dung</td><td>Đơn vị chủ trì</td><td>Thời hạn</td></tr>"
+        "<tr><td>1. Bổ sung 120 biên chế giáo viên</td><td>Vụ Tổ chức - Biên chế</td><td>Quý IV/2019</td></tr>"
+        "<tr><td>2. Hướng dẫn sắp xếp thôn, tổ dân phố</td><td>Vụ Chính quyền địa phương</td><td>Quý I/2020</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    got = [(r["row_id"], r["row_label"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", "1", "Bổ sung 120 biên chế giáo viên", ["Vụ Tổ chức - Biên chế"]),
+        ("2", "2", "Hướng dẫn sắp xếp thôn, tổ dân phố", ["Vụ Chính quyền địa phương"]),
+    ]
+
+
+def test_a_layout_table_with_one_numbered_paragraph_is_no_appendix() -> None:
+    rows = "<tr><td>Nơi nhận</td><td>Ký tên</td></tr><tr><td>1. Như trên</td><td>Nguyễn Văn A</td></tr>"
+    assert run_text(_html(rows), "page.html").tables["appendix_rows"] == []
