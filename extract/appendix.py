@@ -24,13 +24,11 @@ from extract.numbering import (
     restarts_under,
 )
 from extract.page import Cell, Table
-from extract.settings import CODE_HEADER, SCORE_ROLES, TOTAL_ROW
+from extract.settings import BULLET, CODE_HEADER, DOTTED_PROCEDURE_CODE, SCORE_ROLES, TOTAL_ROW, UNIT_ROLES
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_no_value, parse_number
 from normalize.text import fold, is_blank
-
-_BULLET = re.compile(r"^\s*[-+•*–]\s*")
 
 
 @dataclass
@@ -162,7 +160,7 @@ def build_appendix(
     header_rows = header_row_count(table)
     rows = table.rows[header_rows:]
     columns = _demote_non_numeric_score_columns(rows, map_columns(column_headers(table, header_rows)))
-    body = _fold_spanned_rows(rows, header_rows, columns)
+    body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(index, label, title, reference, columns)
     tree = _Hierarchy(appendix)
     for k, row in enumerate(body):
@@ -198,18 +196,18 @@ def build_appendix(
     return appendix
 
 
-def _fold_spanned_rows(
-    rows: Sequence[Sequence[Cell]], offset: int, columns: Sequence[Column]
-) -> list[tuple[Cell, ...]]:
+def _fold_spanned_rows(rows: Sequence[Sequence[Cell]], offset: int) -> list[tuple[Cell, ...]]:
     """A row whose number cell is a rowspan copy from the row above is that row's second line
     ("2 | Rà soát văn bản" spanning two lines, one per lead unit): its cells join the row's
-    cells as more paragraphs, so the row is read once. Not when a score column would get two
-    figures: those lines are then kept as rows (and reported as a repeated number)."""
+    cells as more paragraphs, so the row is read once. Not when a column of figures would get
+    two values ("%" and "hộ" under one indicator): those lines are kept as rows (and reported
+    as a repeated number)."""
+    figures = _figure_columns(rows)
     folded: list[tuple[Cell, ...]] = []
     for k, row in enumerate(rows):
         origin = row[0].span_origin if row else None
         if folded and origin is not None and origin[0] < offset + k and origin[1] == 0:
-            merged = _merge_lines(folded[-1], row, columns)
+            merged = _merge_lines(folded[-1], row, figures)
             if merged is not None:
                 folded[-1] = merged
                 continue
@@ -217,15 +215,27 @@ def _fold_spanned_rows(
     return folded
 
 
-def _merge_lines(above: Sequence[Cell], row: Sequence[Cell], columns: Sequence[Column]) -> tuple[Cell, ...] | None:
+def _merge_lines(above: Sequence[Cell], row: Sequence[Cell], figures: set[int]) -> tuple[Cell, ...] | None:
     cells = list(above)
     for col, cell in enumerate(row):
         if col >= len(cells) or cell.span_origin is not None or cell.is_empty:
             continue
-        if col < len(columns) and columns[col].role in SCORE_ROLES and not cells[col].is_empty:
+        if col in figures and not cells[col].is_empty:
             return None
         cells[col] = Cell(cells[col].paragraphs + cell.paragraphs, cells[col].span_origin)
     return tuple(cells)
+
+
+def _figure_columns(rows: Sequence[Sequence[Cell]]) -> set[int]:
+    """Columns whose filled cells are mostly figures (or "-")."""
+    counts: dict[int, list[int]] = {}
+    for row in rows:
+        for col, cell in enumerate(row[1:], start=1):
+            if cell.span_origin is None and not cell.is_empty:
+                filled = counts.setdefault(col, [0, 0])
+                filled[0] += 1
+                filled[1] += parse_number(cell.text) is not None or is_no_value(cell.text)
+    return {col for col, (filled, numbers) in counts.items() if numbers * 2 > filled}
 
 
 def _row_cells(
@@ -260,15 +270,15 @@ def _text_fields(
             # the only text column is "Nhiệm vụ, giải pháp": a heading line, then its list
             head, *items = cleaner.clean_paragraphs(cell.paragraphs, where)
             values["name"] = head
-            values["tasks"] = [b for b in (_BULLET.sub("", p) for p in items) if b]
+            values["tasks"] = [b for b in (BULLET.sub("", p) for p in items) if b]
         elif column.role == "name":
             values["name"] = cleaner.clean(cell.text, where)
         elif column.role in ("deadline", "product", "unit", "note"):
             values[column.role] = "\n".join(cleaner.clean_paragraphs(cell.paragraphs, where)) or None
         elif column.role == "tasks":
-            bullets = (_BULLET.sub("", p) for p in cleaner.clean_paragraphs(cell.paragraphs, where))
+            bullets = (BULLET.sub("", p) for p in cleaner.clean_paragraphs(cell.paragraphs, where))
             values["tasks"] = [b for b in bullets if b]
-        elif column.role in ("lead_units", "coordinating_units"):
+        elif column.role in UNIT_ROLES:
             values[column.role] = split_units(cleaner.clean_paragraphs(cell.paragraphs, where))
     return values
 
@@ -276,7 +286,9 @@ def _text_fields(
 def _listed(cell: Cell) -> bool:
     """A heading paragraph followed by a list ("Phổ biến trên báo, đài:", "- Xây dựng ...")."""
     lines = [p for p in cell.paragraphs if p.strip()]
-    return len(lines) > 1 and all(_BULLET.match(p) or parse_label(p.split(" ")[0]) for p in lines[1:])
+    if len(lines) < 2 or BULLET.match(lines[0]) or parse_label(lines[0].split(" ")[0]):
+        return False  # a list with no heading line stays the name, as printed
+    return all(BULLET.match(p) or parse_label(p.split(" ")[0]) for p in lines[1:])
 
 
 def _score_fields(
@@ -327,14 +339,9 @@ def _other_cells(
     return out
 
 
-#: "1.005062": a dot then more than a thousands group is no Vietnamese number (a coordinate
-#: such as "2210567" is one).
-_DOTTED_CODE = re.compile(r"\d{1,3}\.\d{4,}")
-
-
 def _holds_codes(column: Column, text: str) -> bool:
     """A code, not a figure: a column of codes ("Mã TTHC") or a procedure code ("2.001611")."""
-    return bool(CODE_HEADER.match(fold(column.header).strip()) or _DOTTED_CODE.fullmatch(text.strip()))
+    return bool(CODE_HEADER.match(fold(column.header).strip()) or DOTTED_PROCEDURE_CODE.fullmatch(text.strip()))
 
 
 def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
@@ -363,13 +370,15 @@ def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | N
 
 
 def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
-    """A 'Kết quả' column of text is not a score column: it is kept as an ordinary column."""
+    """A 'Kết quả' column of text is not a score column, nor a column of figures a tasks
+    column ("Chỉ số năm 2021" after the name): they are kept as ordinary columns."""
     result = []
     for column in columns:
-        if column.role in SCORE_ROLES:
+        if column.role in (*SCORE_ROLES, "tasks"):
             texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
             numeric = sum(parse_number(t) is not None or is_no_value(t) for t in texts)
-            if texts and numeric * 2 < len(texts):
+            text_in_figures = column.role in SCORE_ROLES and texts and numeric * 2 < len(texts)
+            if text_in_figures or (column.role == "tasks" and texts and numeric * 2 > len(texts)):
                 column = Column(column.index, column.header, "other", column.year)
         result.append(column)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.settings import COLUMN_ROLES
+from extract.settings import COLUMN_ROLES, PERIOD_HEADER
 from normalize.text import fold
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
@@ -19,11 +19,6 @@ class Column:
     year: int | None  # year named in the header ("Điểm 2021 đạt được" -> 2021)
 
 
-#: A sub-column that names a period ("Năm 2024", "Quý II", "Tháng 6"): under "Thời gian thực
-#: hiện" it holds marks per period, not a deadline.
-_PERIOD = re.compile(r"^((nam|quy|thang)\s+)?((19|20)\d\d|[ivx]+|\d{1,2})$")
-
-
 def role_of(header: str) -> str:
     """The role of a column by its header's words. A two-level header ("Điểm / Tối đa", "Đơn vị
     thực hiện / Chủ trì") is read as one phrase, else by its sub-column alone."""
@@ -34,7 +29,7 @@ def role_of(header: str) -> str:
     role = _role_of_words(" ".join(parts))
     if role == "other":
         return _role_of_words(parts[-1])
-    if role == "deadline" and _PERIOD.match(parts[-1]):
+    if role == "deadline" and PERIOD_HEADER.match(parts[-1]):
         return "other"
     return role
 

@@ -236,7 +236,10 @@ TITLE_BETWEEN_TABLES: tuple[str, ...] = ("phan ", "danh muc", "bang ", "muc ", "
 PROCEDURE_CODE = re.compile(r"\d{1,3}\.\d{4,}|\d{6,}")
 #: Headers (folded) of columns of codes and identifiers ("Mã TTHC", "Mã số", "Số hiệu"): their
 #: cells are kept as text, never as numbers ("1.005062" is a procedure code, not 1.005062).
-CODE_HEADER = re.compile(r"^(ma|ma so|ky hieu|so hieu)\b")
+CODE_HEADER = re.compile(r"^(ma|ky hieu|so hieu)\b")
+#: A procedure code as printed in a cell ("1.005062", "2.001611": a digit, a dot, six digits);
+#: "0.8791" (a decimal with a dot) and a coordinate such as "2210567" are numbers.
+DOTTED_PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
 APPENDIX_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?\s*[.:]?\s*$")
 APPENDIX_REFERENCE = re.compile(
     r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"
@@ -270,6 +273,55 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tasks", re.compile(r"giai phap|^nhiem vu$|^nhiem vu,|hoat dong|^noi dung thuc hien$")),
     ("name", re.compile(r"linh vuc|tieu chi|noi dung|^ten\b|^nhiem vu|^danh muc|^chi so|^hang muc|^cong viec")),
 )
+#: Last words of a line that a wrapped phrase goes on from ("phối hợp với" / "Sở Nội vụ ...").
+WRAP_LAST_WORDS = frozenset(
+    {
+        "với",
+        "và",
+        "của",
+        "cho",
+        "các",
+        "theo",
+        "tại",
+        "về",
+        "trong",
+        "để",
+        "được",
+        "có",
+        "là",
+        "từ",
+        "đến",
+        "thuộc",
+        "cùng",
+        "hoặc",
+    }
+)
+#: Columns of unit names.
+UNIT_ROLES: tuple[str, ...] = ("lead_units", "coordinating_units")
+#: A bullet opening a paragraph of a cell ("- ", "+ ", "• ").
+BULLET = re.compile(r"^\s*[-+•*–]\s*")
+#: A sub-column that names a period ("Năm 2024", "Quý II", "Tháng 6", folded): under "Thời gian
+#: thực hiện" it holds marks per period, not a deadline.
+PERIOD_HEADER = re.compile(r"^((nam|quy|thang)\s+)?((19|20)\d\d|[ivx]+|\d{1,2})$")
+#: Unit words that stand alone inside the phrase "sở, ban, ngành" rather than as a unit.
+UNIT_PHRASE_WORDS = frozenset({"so", "ban", "nganh"})
+#: What "các" names when it names units ("Các huyện", "Các ngành liên quan"), besides unit words.
+UNIT_GROUP_WORDS: tuple[str, ...] = (
+    "nganh",
+    "dia phuong",
+    "huyen",
+    "xa",
+    "quan",
+    "phuong",
+    "thi xa",
+    "thanh pho",
+    "tinh",
+    "thanh vien",
+)
+#: A list of places opened by a plural ("UBND các huyện Đại Từ, Phú Lương, Võ Nhai", folded).
+PLACE_LIST = re.compile(r"\bcac (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|thon|ban|to dan pho)\b")
+#: Words of a unit's name at most (a longer line is a task or a sentence).
+MAX_UNIT_WORDS = 14
 #: First words (folded) of a unit's name: in "Sở Văn hóa, Thể thao và Du lịch; Báo Nghệ An" a comma
 #: starts another unit only before one of these (or an abbreviation such as UBND), so commas
 #: inside an official name ("Sở Lao động, Thương binh và Xã hội", "UBND các huyện Đại Từ, Phú
@@ -358,6 +410,10 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 #: Rows that close a table with totals, not criteria, on folded text. Every word tolerates the
 #: loss of its tone-marked vowel, the damage of saved pages: "TNG ĐIM", "Tng s", "Cng:".
 TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$")
+
+#: How the body names a numbered appendix row (folded) and the word its findings use for it
+#: (extract/validate.py compares the figures it quotes with the row's).
+BODY_ROW_WORDS: dict[str, str] = {"linh vuc": "field", "chi so": "index", "tieu chi": "criterion"}
 
 # Issuing bodies (extract/issuer.py)
 

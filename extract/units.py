@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 
 from extract.numbering import parse_label
-from extract.settings import UNIT_HEAD_WORDS
+from extract.settings import (
+    BULLET,
+    MAX_UNIT_WORDS,
+    PLACE_LIST,
+    UNIT_GROUP_WORDS,
+    UNIT_HEAD_WORDS,
+    UNIT_PHRASE_WORDS,
+)
 from normalize.text import fold
 
-_BULLET = re.compile(r"^\s*[-+•*–]\s*")
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
-#: Unit words that stand alone inside the phrase "sở, ban, ngành" rather than as a unit.
-_PHRASE_WORDS = frozenset({"so", "ban", "nganh"})
-#: What "các" names when it names units ("Các huyện", "Các ngành liên quan"), besides unit words.
-_UNIT_GROUPS = ("nganh", "dia phuong", "huyen", "xa", "quan", "phuong", "thi xa", "thanh pho", "tinh", "thanh vien")
-#: Words of a unit's name at most (a line longer than this is a task or a sentence).
-MAX_UNIT_WORDS = 14
 
 
 def split_units(paragraphs: list[str]) -> list[str]:
@@ -27,40 +27,47 @@ def split_units(paragraphs: list[str]) -> list[str]:
     Nội vụ, UBND cấp huyện"), never inside one ("Sở Văn hóa, Thể thao và Du lịch")."""
     units: list[str] = []
     for paragraph in paragraphs:
-        for part in _UNIT_SPLIT.split(_BULLET.sub("", paragraph)):
+        for part in _UNIT_SPLIT.split(BULLET.sub("", paragraph)):
             pieces = [p.strip() for p in part.split(",") if p.strip()]
             if not pieces:
                 continue
             units.append(pieces[0])
             for piece in pieces[1:]:
-                if _names_a_unit(piece):
+                if _names_a_unit(piece, units[-1]):
                     units.append(piece)
                 else:
                     units[-1] = f"{units[-1]}, {piece}"
     return [u.strip(" .;") for u in units if u.strip(" .;")]
 
 
-def _names_a_unit(piece: str) -> bool:
-    """Does this comma-separated piece begin another unit: a capitalised unit word, with a name
-    after it ("Sở Tài chính") or alone ("Viện", not the "Ban" of "Các Sở, Ban, ngành"), "các
-    ..." ("các sở, ngành liên quan"), or an abbreviation ("UBND")?"""
+def _names_a_unit(piece: str, before: str) -> bool:
+    """Does this comma-separated piece begin another unit after ``before``? Yes for an
+    abbreviation ("UBND cấp huyện"), a unit word ("Sở Tài chính", "Viện"), "các ..." ("các sở,
+    ngành liên quan") and another capitalised name ("Điện lực Đắk Nông"). No for a piece in
+    lower case, the "Ban" of "Các Sở, Ban, ngành", a place in a list of places ("UBND các huyện
+    Đại Từ, Phú Lương") and the second part of a name joined by "và" ("Sở Văn hóa, Thể thao và
+    Du lịch", "Sở Lao động, Thương binh và Xã hội")."""
     words = piece.split()
     first = words[0].strip("().")
-    if len(first) >= 2 and first.isupper() and parse_label(first) is None:
+    if len(first) >= 2 and first.isalpha() and first.isupper() and parse_label(first) is None:
         return True
     folded = fold(piece)
-    if not (piece[:1].isupper() or folded.startswith("cac ")):
-        return False  # "Các cơ quan, đơn vị được giao": one phrase
-    if len(words) == 1:  # "Viện, Trường, Doanh nghiệp", but "Các Sở, Ban, ngành" is one phrase
-        return folded in UNIT_HEAD_WORDS and folded not in _PHRASE_WORDS
-    return any(folded == w or folded.startswith(w + " ") for w in UNIT_HEAD_WORDS)
+    if not piece[:1].isupper():
+        return folded.startswith("cac ")  # "Các cơ quan, đơn vị được giao": one phrase
+    if len(words) == 1:
+        return folded not in UNIT_PHRASE_WORDS
+    if any(folded.startswith(w + " ") for w in UNIT_HEAD_WORDS):
+        return True
+    if PLACE_LIST.search(fold(before)) or len(before.split()) > MAX_UNIT_WORDS:
+        return False  # a list of places, or a sentence going on ("... được Chính phủ, Thủ tướng giao")
+    return " va " not in f" {folded} "
 
 
 def looks_like_unit(text: str) -> bool:
     """Is this line a unit's name ("Sở Thông tin và Truyền thông", "Công an tỉnh", "UBND các
     huyện"), not a task ("Ban hành kế hoạch.") or a date? Used to tell which column of a text
     dump a line belongs to."""
-    line = _BULLET.sub("", text).strip().rstrip(";")
+    line = BULLET.sub("", text).strip().rstrip(";")
     words = line.split()
     if not words or len(words) > MAX_UNIT_WORDS or line.endswith((".", ":", ",")):
         return False
@@ -72,11 +79,11 @@ def looks_like_unit(text: str) -> bool:
     folded = fold(line)
     if folded.startswith("cac "):  # "Các sở, ngành", "Các huyện"; not "Các chốt hoạt động"
         rest = " ".join(folded[4:].replace(",", " ").split())
-        return any(rest == w or rest.startswith(w + " ") for w in (*UNIT_HEAD_WORDS, *_UNIT_GROUPS))
+        return any(rest == w or rest.startswith(w + " ") for w in (*UNIT_HEAD_WORDS, *UNIT_GROUP_WORDS))
     for head in UNIT_HEAD_WORDS:
         if folded.startswith(head + " "):
             after = words[len(head.split())] if len(words) > len(head.split()) else ""
             # "Sở Nội vụ", "Công an tỉnh"; not "Ban hành kế hoạch"
-            named = after[:1].isupper() and after[:1].isalpha() and parse_label(after) is None
+            named = after[:1].isupper() and after[:1].isalpha() and not re.fullmatch(r"[IVXL]{2,}\W*", after)
             return " " in head or named
     return False

@@ -11,16 +11,13 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.appendix import Appendix, AppendixRow, Finding
-from extract.settings import APPENDIX_REFERENCE, SCORE_ROLES
+from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import decimals_of, format_vi, parse_number
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
 _TOTAL_FIGURE = re.compile(rf"tong (?:so )?diem\b[^/]*?{_FIGURE}\s*/\s*{_FIGURE}")
 
-#: How the body names a numbered appendix row (folded) and the word its findings use for it.
-#: (A word list that belongs in extract/settings.py, kept here while that module is edited elsewhere.)
-BODY_ROW_WORDS: dict[str, str] = {"linh vuc": "field", "chi so": "index", "tieu chi": "criterion"}
 #: "Lĩnh vực 1", "Chỉ số 3:", "tiêu chí 2" anywhere in a line; not "chỉ số 87,76%" (a share)
 #: nor "Tiêu chí 1.2" (a sub-row).
 _ROW_QUOTE = re.compile(rf"\b({'|'.join(BODY_ROW_WORDS)})\s+(\d+)(?![.,]?\d)")
@@ -136,7 +133,7 @@ def check_body_figures(body_lines: list[str], appendix: Appendix) -> list[Findin
 def _row_quotes(folded: str) -> list[tuple[str, str, str, str]]:
     """(row word, row number, x, y) of each row quoted in a folded line with a figure "x/y":
     the first figure of the clause that follows the row's name, before the next row's."""
-    mentions = list(_ROW_QUOTE.finditer(folded))
+    mentions = [m for m in _ROW_QUOTE.finditer(folded) if _names_an_appendix_row(folded, m)]
     quotes: list[tuple[str, str, str, str]] = []
     for k, mention in enumerate(mentions):
         end = mentions[k + 1].start() if k + 1 < len(mentions) else len(folded)
@@ -146,6 +143,17 @@ def _row_quotes(folded: str) -> list[tuple[str, str, str, str]]:
         if figure:
             quotes.append((mention.group(1), mention.group(2), figure.group(1), figure.group(2)))
     return quotes
+
+
+def _names_an_appendix_row(folded: str, mention: re.Match[str]) -> bool:
+    """ "Lĩnh vực N" names a field of the appendix anywhere in a line; the more common words
+    "chỉ số N", "tiêu chí N" only as the line's subject ("- Chỉ số 3: ...", "Chỉ số 3 đạt") or
+    before a colon: "riêng chỉ số 2 (Tính minh bạch) chỉ đạt 5,2/10 theo PCI" quotes another
+    ranking."""
+    if mention.group(1) == "linh vuc":
+        return True
+    at_start = not folded[: mention.start()].strip(" -+•*.:;")
+    return at_start or folded[mention.end() :].lstrip().startswith(":")
 
 
 def _compare_quote(

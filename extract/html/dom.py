@@ -15,6 +15,7 @@ from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clut
 from .settings import (
     DROP_TAGS,
     HIDDEN_ATTRIBUTES,
+    HIDDEN_NOTICE_CHARS,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
     SHORT_ELEMENT_CHARS,
@@ -89,10 +90,17 @@ def style_declarations(style: str) -> list[str]:
     return [d.removesuffix("!important") for d in compact.split(";") if d]
 
 
-def _holds_motto(el: HtmlElement) -> bool:
-    """Does ``el`` hold the national motto? A hidden element that does is a whole document
-    (a tab of the page not shown when it was saved), not a hidden remark in one."""
-    return find_motto(el) is not None
+def _holds_content(el: HtmlElement) -> bool:
+    """Is a hidden ``el`` part of the document rather than a remark? A page saved with a tab
+    or a collapsed block not shown (the whole document, or an appendix behind "Xem phụ lục")
+    still holds it: a table, more than a notice's worth of text, or the national motto.
+    Word's own hidden runs (``mso-hide:all``) are never content."""
+    style = el.get("style") or ""
+    if "mso-hide:all" in style_declarations(style):
+        return False
+    if el.tag == "table" or next(el.iter("table"), None) is not None:
+        return True
+    return short_text(el, HIDDEN_NOTICE_CHARS) is None or find_motto(el) is not None
 
 
 def drop_tree(el: HtmlElement) -> None:
@@ -111,9 +119,9 @@ def drop_tree(el: HtmlElement) -> None:
 
 def prune(root: HtmlElement) -> None:
     """Remove what is never visible: scripts, styles, forms' widgets, hidden elements (but not
-    a hidden element holding the document itself: see ``_holds_motto``)."""
+    a hidden element holding document content: see ``_holds_content``)."""
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
-    doomed.extend(el for el in root.iter() if el is not root and is_hidden(el) and not _holds_motto(el))
+    doomed.extend(el for el in root.iter() if el is not root and is_hidden(el) and not _holds_content(el))
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
         drop_tree(el)

@@ -39,6 +39,7 @@ from extract.settings import (
     TEXT_AFTER_TABLE,
     TITLE_BETWEEN_TABLES,
     TOTAL_ROW,
+    UNIT_ROLES,
 )
 from extract.units import looks_like_unit
 from normalize.numbers import is_no_value, parse_number
@@ -407,39 +408,54 @@ def _row_start(
         and not is_blank(next_text)
         and parse_number(next_text) is None
         and not is_no_value(next_text)
-        and not (label.style == "dash" and _after_figure(current))
         and not _figure_of_the_row(items, k, label, current, width)
+        and not _text_after_table_next(items, k, allowed)
     ):
         return "row", [item]
     return None
 
 
-def _after_figure(current: list[Item] | None) -> bool:
-    """Does the unfinished row end in a figure? A "-" there is a figure column's "no data"
-    ("25 | 27 | - | Chưa có kế hoạch"), not a dash row."""
-    return bool(current) and len(current) > 2 and parse_number(current[-1].text) is not None
+def _text_after_table_next(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+    """Does the text after the table follow ``items[k]`` ("2" then "Nơi nhận:")? Then that
+    number is the last figure of the last row, not a row."""
+    index = _next_index(items, k + 1)
+    return index is not None and _after_table(items, index, True, allowed)
 
 
 def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int) -> bool:
-    """Is the row number at ``items[k]`` rather a figure of the unfinished row, among its other
-    figures? So when the row then has exactly the header's cells up to the next row number
-    ("1 | Kế hoạch CCHC | 2 | 2 | 2 | Kế hoạch số 12/KH-SNV | a) ..."), or when the same number
-    is printed again before any other, with the row no wider than the header ("1 | Công tác
-    chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội vụ | 2 | Công tác tuyên truyền")."""
+    """Is the row number (or "-") at ``items[k]`` rather a figure of the unfinished row, after
+    its other figures? So when the row then has exactly the header's cells up to the next row
+    number ("1 | Kế hoạch CCHC | 2 | 2 | 2 | Kế hoạch số 12/KH-SNV | a) ...", "25 | 27 | - |
+    Chưa có kế hoạch | 6 ..."), or when the same number is printed again before any other, with
+    the row no wider than the header ("1 | Công tác chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội
+    vụ | 2 | Công tác tuyên truyền"). Not when what follows has the row's own shape: rows left
+    short by a rowspan ("2 | Tuyên truyền | 4 | 3 | Kiểm tra | 3") are rows."""
     if not current or parse_number(current[-1].text) is None:
         return False
-    cells = len(current)
-    index: int | None = k
+    following = [items[k]]
+    index = _next_index(items, k + 1)
     while index is not None:
-        cells += 1
-        index = _next_index(items, index + 1)
-        if index is None:
-            return cells == width
         other = parse_label(items[index].text)
         if other is not None and _names_a_row(_next_item(items, index + 1)):
-            again = (other.style, other.key) == (label.style, label.key)
-            return cells == width or (again and cells <= width)
-    return False
+            break
+        following.append(items[index])
+        index = _next_index(items, index + 1)
+    if _shape(following[1:]) == _shape(current[1:]):
+        return False
+    cells = len(current) + len(following)
+    if index is None:
+        return cells == width
+    other = parse_label(items[index].text)
+    again = other is not None and (other.style, other.key) == (label.style, label.key)
+    return cells == width or (again and cells <= width)
+
+
+def _shape(cells: Sequence[Item]) -> tuple[str, ...]:
+    """What each cell holds: a figure (or a no-data mark), nothing, or text."""
+    return tuple(
+        "blank" if is_blank(c.text) else "figure" if parse_number(c.text) is not None or is_no_value(c.text) else "text"
+        for c in cells
+    )
 
 
 #: Items looked at for a next row before a line is taken for the text after the table.
@@ -556,9 +572,16 @@ def _assemble(
         last = next((item for item in reversed(rest) if not item.is_empty), None)
         ends_in_text = last is not None and parse_number(last.text) is None
         total = first.is_empty and bool(rest) and bool(TOTAL_ROW.match(fold(rest[0].text)))
-        if total and not any(item.is_empty for item in rest) and _fits_from_the_left(rest, numeric):
-            # "| | TỔNG ĐIỂM | 37 | 30,20 | | |": a Markdown dump drops the empty cells at the end
-            # (with an empty cell inside, the lost one may be anywhere: aligned right below)
+        figures = sum(parse_number(item.text) is not None for item in rest)
+        if (
+            total
+            and figures == len(numeric)
+            and not any(item.is_empty for item in rest)
+            and _fits_from_the_left(rest, numeric)
+        ):
+            # "| | TỔNG ĐIỂM | 37 | 30,20 | | |": a Markdown dump drops the empty cells at the end;
+            # one figure for each column of figures leaves no doubt where they stand (with fewer,
+            # or an empty cell inside, the lost cells may be anywhere: aligned right below)
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
             return tuple(cells + [Cell()] * missing)
         if numbered and ends_in_text and len(rest) > 1 and _fits_from_the_left(rest, numeric):
@@ -772,6 +795,3 @@ def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str
     if column.role == "deadline" and looks_like_unit(text):
         penalty += 1.0
     return penalty
-
-
-UNIT_ROLES = ("lead_units", "coordinating_units")

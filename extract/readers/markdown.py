@@ -16,7 +16,7 @@ from extract.numbering import fused_label, is_first_of_sequence, opens_numbering
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from extract.settings import ATTRIBUTE_LABELS, TOTAL_ROW
+from extract.settings import ATTRIBUTE_LABELS, TOTAL_ROW, WRAP_LAST_WORDS
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -145,7 +145,12 @@ def _data_cell(item: Item) -> Item:
             continue
         # a line of its own is a new paragraph after a bullet, or one unit's name after another
         # ("Sở Nội vụ" / "Sở Tài chính"); any other line is a wrapped one
-        unit_after_unit = bool(paragraphs) and looks_like_unit(paragraphs[-1]) and looks_like_unit(text)
+        unit_after_unit = (
+            bool(paragraphs)
+            and looks_like_unit(paragraphs[-1])
+            and looks_like_unit(text)
+            and paragraphs[-1].split()[-1].lower() not in WRAP_LAST_WORDS
+        )
         if paragraphs and not _NEW_PARAGRAPH.match(text) and not unit_after_unit:
             paragraphs[-1] = paragraphs[-1] + " " + text
         else:
