@@ -16,6 +16,7 @@ from extract.numbering import (
     STYLE_RANK,
     Label,
     as_letter_after,
+    column_label_run,
     fused_label,
     next_sibling,
     opens_numbering,
@@ -89,9 +90,9 @@ def _spanning_group_title(row: Sequence[Cell]) -> bool:
 
 
 def _is_column_number_row(row: Sequence[Cell]) -> bool:
-    """A row "1 2 3 4 ..." or "(1) (2) (3)" under the header that numbers the columns."""
-    texts = [c.text.strip().strip("()") for c in row if c.span_origin is None]
-    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
+    """A row "1 2 3 4 ...", "(1) (2) (3)" or "A B C 1 2 3=2/1" under the header that numbers the columns."""
+    texts = [c.text for c in row if c.span_origin is None]
+    return len(texts) >= 3 and column_label_run(texts) == len(texts)
 
 
 def _repeats_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.settings import COLUMN_ROLES, PERIOD_HEADER
+from extract.settings import COLUMN_ROLES, PERIOD_HEADER, TASK_LIKE_NAMES
 from normalize.text import fold
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
@@ -51,8 +51,8 @@ def map_columns(headers: list[str]) -> list[Column]:
     columns: list[Column] = []
     for index, header in enumerate(headers):
         role = role_of(header)
-        if role == "name" and "name" in taken and "tasks" not in taken:
-            role = "tasks"
+        if role == "name" and "name" in taken and "tasks" not in taken and fold(header).startswith(TASK_LIKE_NAMES):
+            role = "tasks"  # "Nội dung công việc" after "Tên nhiệm vụ"; not "Lĩnh vực" after "Tên thủ tục"
         if role in taken and role != "other":
             role = "other"
         if index == 0 and role == "other" and not header.strip():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from normalize.text import mostly_upper
@@ -189,3 +189,27 @@ def _steps_after(previous: Label, label: Label) -> bool:
     if label.style == "decimal":
         return label.key == next_sibling(previous.key)
     return ordinal(label) == ordinal(previous) + 1
+
+
+#: A cell of a row that numbers the columns: "1", "(2)", "4=3/2", "(5)=(3)-(4)", or a letter "A".
+_COLUMN_LABEL = re.compile(r"^\(?([A-Z]|\d{1,2})\)?(\s*=\s*[\d()+\-*/x×:.,\s]+)?$")
+
+
+def column_label_run(texts: Sequence[str]) -> int:
+    """How many of ``texts``, from the first, number the columns: letters A, B, C... (two at
+    least) then numbers 1, 2, 3... (each maybe with its formula, "4=3/2"), or numbers alone."""
+    letters = numbers = 0
+    for text in texts:
+        match = _COLUMN_LABEL.match(text.strip())
+        if match is None:
+            break
+        mark = match.group(1)
+        if mark.isdigit():
+            if int(mark) != numbers + 1:
+                break
+            numbers += 1
+        elif numbers == 0 and ord(mark) - ord("A") == letters:
+            letters += 1
+        else:
+            break
+    return 0 if letters == 1 else letters + numbers  # "A | 1 | 2" is a group row with figures

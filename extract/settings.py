@@ -393,6 +393,9 @@ UNIT_HEAD_WORDS: tuple[str, ...] = (
     "nhan dan",
     "doanh nghiep",
 )
+#: Headers (folded) of a second name-like column that holds the rows' work ("Nội dung thực hiện"
+#: after "Tên nhiệm vụ"): it becomes the tasks column; any other is kept as a cell ("Lĩnh vực").
+TASK_LIKE_NAMES: tuple[str, ...] = ("noi dung", "nhiem vu", "cong viec", "hoat dong")
 #: Columns whose cells are figures; a non-figure there is a finding.
 SCORE_ROLES: tuple[str, ...] = ("max_score", "achieved_score", "target_score")
 #: Columns that can hold several paragraphs (they absorb extra lines in text dumps).

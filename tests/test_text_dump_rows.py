@@ -240,3 +240,43 @@ def test_a_table_in_the_body_ends_at_the_next_numbered_paragraph() -> None:
         "4. Giao Sở Y tế theo dõi.",
     ]
     assert (doc["signer"], doc["annex_text"]) == ("Nguyễn Tử Quỳnh", None)
+
+
+PROCEDURES = ("TT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện")
+
+
+def test_a_two_line_group_row_before_a_procedure_code_keeps_the_first_procedure() -> None:
+    rows = (
+        PROCEDURES,
+        ("A", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH"),
+        ("1", "1.001193", "Cấp bản sao có chứng thực từ bản chính", "Chứng thực", "Sở Tư pháp"),
+        ("2", "2.000635", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", "Sở Tư pháp"),
+        ("B", "THỦ TỤC HÀNH CHÍNH CẤP HUYỆN"),
+        ("1", "1.001766", "Đăng ký khai sinh có yếu tố nước ngoài", "Hộ tịch", "UBND cấp huyện"),
+    )
+    result = run_text(_text(*rows))
+    got = [(r["row_id"], r["name"], r.get("tasks"), r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("A", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH", None, []),
+        ("A.1", "Cấp bản sao có chứng thực từ bản chính", None, ["Sở Tư pháp"]),
+        ("A.2", "Cấp bản sao trích lục hộ tịch", None, ["Sở Tư pháp"]),
+        ("B", "THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", None, []),
+        ("B.1", "Đăng ký khai sinh có yếu tố nước ngoài", None, ["UBND cấp huyện"]),
+    ]
+    cells = {(c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]}
+    assert (cells[("A.1", "Mã TTHC")], cells[("A.1", "Lĩnh vực")]) == ("1.001193", "Chứng thực")
+
+
+def test_a_row_of_column_letters_and_numbers_under_the_header_is_skipped() -> None:
+    header = ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2024", "Thực hiện 2024", "So sánh (%)")
+    rows = (
+        header,
+        ("A", "B", "C", "1", "2", "3=2/1"),
+        ("1", "Tổng thu ngân sách", "tỷ đồng", "4.500", "4.725", "105"),
+        ("2", "Kim ngạch xuất khẩu", "triệu USD", "1.200", "1.150", "95,8"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        assert [(r["row_id"], r["name"], r["unit"]) for r in result.tables["appendix_rows"]] == [
+            ("1", "Tổng thu ngân sách", "tỷ đồng"), ("2", "Kim ngạch xuất khẩu", "triệu USD"),
+        ], path

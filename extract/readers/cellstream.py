@@ -406,7 +406,7 @@ def _row_start(
         _plausible_successor(previous, label)
         and allowed.follows(label)
         and not is_blank(next_text)
-        and parse_number(next_text) is None
+        and (parse_number(next_text) is None or _code_then_name(items, k + 1))  # "A | TITLE | 1 | 1.001193 | ..."
         and not is_no_value(next_text)
         and not _figure_of_the_row(items, k, label, current, width)
         and not _text_after_table_next(items, k, allowed)

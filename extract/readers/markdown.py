@@ -12,7 +12,7 @@ import re
 
 from extract.appendix import is_appendix_table
 from extract.columns import map_columns, merge_header_rows
-from extract.numbering import fused_label, is_first_of_sequence, opens_numbering, parse_label
+from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
 from extract.page import Block, Cell, PageError, RawPage, Table
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.text import NO_HEADER, document_start, is_clutter
@@ -191,9 +191,19 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
         if first_row or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
             if not any(rows) or k == 0:
                 return None
-            return [r for r in rows if r], k
+            return [r for r in rows if r], _past_column_labels(items, k, max(len(r) for r in rows))
         rows[-1].append(item.text)
     return None
+
+
+def _past_column_labels(items: list[Item], k: int, width: int) -> int:
+    """Where the rows begin: after a row that numbers the columns ("A | B | C | 1 | 2 | 3=2/1")
+    starting at ``items[k]``, if there is one."""
+    indexes = [i for i in range(k, min(len(items), k + 2 * width + 2)) if not items[i].gap]
+    run = column_label_run([items[i].text for i in indexes[:width]])
+    if run < 3 or run != width or len(indexes) <= run:
+        return k
+    return indexes[run]
 
 
 def _total_with_figures(items: list[Item], k: int) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from extract.columns import map_columns, role_of
 from extract.header import ATTRIBUTE_LABEL, find_head, header_start
-from extract.numbering import OpenHeadings, is_first_of_sequence, parse_label
+from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
 from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
 from extract.settings import (
@@ -115,18 +115,12 @@ def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
     return OpenHeadings(reversed(paragraphs))
 
 
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
-
-
 def _column_numbers(items: Sequence[Item], j: int) -> int:
-    """Length of a column-number row starting at ``items[j]``: "1 2 3 4" or "(1) (2) (3) (4)",
+    """Length of a column-number row starting at ``items[j]``: "1 2 3 4", "(1) (2) (3) (4)" or
+    "A B C 1 2 3=2/1",
     at least three, with the first row (1, I, A, a) right after it; else 0. The caller also
     wants no more numbers than header cells ("1" to "12" under "Thời gian (tháng)" are months)."""
-    n = 0
-    while j + n < len(items) and (match := _COLUMN_NUMBER.match(items[j + n].text.strip())):
-        if int(match.group(1)) != n + 1:
-            break
-        n += 1
+    n = column_label_run([item.text for item in items[j : j + MAX_HEADER_CELLS]])
     if n < 3 or j + n >= len(items):
         return 0
     first_row = parse_label(items[j + n].text)
