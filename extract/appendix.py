@@ -63,6 +63,7 @@ class Appendix:
     totals: dict[str, Decimal | None] = field(default_factory=dict)
     totals_printed: dict[str, str] = field(default_factory=dict)
     totals_seen: bool = False
+    subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -395,13 +396,22 @@ def _read_totals(
     """The last total row is the table's total; one before it is a subtotal, reported with its
     figures (a subtotal is not a criterion, and its figures are not lost)."""
     if appendix.totals_seen:
-        figures = ", ".join(f"{role} {text}" for role, text in appendix.totals_printed.items() if text)
+        # the total row before this one was a subtotal: its cells are named so, and reported
+        appendix.subtotals += 1
+        name = f"subtotal {appendix.subtotals}"
+        kept = []
+        for cell in appendix.cells:
+            if cell["row_id"] == "total":
+                cell["row_id"] = name
+                kept.append(f"{cell['column_header']} {cell['value']}")
+        figures = ", ".join([f"{role} {text}" for role, text in appendix.totals_printed.items() if text] + kept)
         appendix.findings.append(
             Finding(
                 "subtotal_row",
                 "info",
                 f"appendix {appendix.index}, total row",
-                f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'}).",
+                f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'})"
+                + (f"; its other cells have row_id '{name}'." if kept else "."),
             )
         )
     appendix.totals, appendix.totals_printed = {}, {}

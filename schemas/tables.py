@@ -149,7 +149,13 @@ APPENDIX_CELLS = _schema(
     [
         _DOC_ID,
         _field("appendix_index", pa.int16(), "Appendix table the cell belongs to.", False),
-        _field("row_id", pa.string(), "row_id of the row the cell belongs to; 'total' for a total row.", False),
+        _field(
+            "row_id",
+            pa.string(),
+            "row_id of the row the cell belongs to; 'total' for the total row, 'subtotal N' for a total row "
+            "followed by more rows.",
+            False,
+        ),
         _field("position", pa.int32(), "position of that row in appendix_rows (a total row: of the row above).", False),
         _field("column_index", pa.int16(), "0-based column of the cell in the expanded grid.", False),
         _field("column_header", pa.string(), "Column header as printed; two-level headers joined with ' / '.", False),

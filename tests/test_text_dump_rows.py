@@ -280,3 +280,35 @@ def test_a_row_of_column_letters_and_numbers_under_the_header_is_skipped() -> No
         assert [(r["row_id"], r["name"], r["unit"]) for r in result.tables["appendix_rows"]] == [
             ("1", "Tổng thu ngân sách", "tỷ đồng"), ("2", "Kim ngạch xuất khẩu", "triệu USD"),
         ], path
+
+
+def test_a_text_dump_header_with_a_blank_number_cell() -> None:
+    rows = (
+        ("", "Chỉ tiêu", "Đơn vị tính", "Năm 2024"),
+        ("1", "Sản lượng lương thực", "tấn", "550.000"),
+        ("2", "Tỷ lệ che phủ rừng", "%", "52,7"),
+    )
+    result = run_text(_text(*rows))
+    assert [(r["row_id"], r["name"], r["unit"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Sản lượng lương thực", "tấn"), ("2", "Tỷ lệ che phủ rừng", "%"),
+    ]
+
+
+def test_subtotals_then_a_grand_total_are_all_kept() -> None:
+    header = ("STT", "Đơn vị", "Kinh phí (triệu đồng)")
+    rows = (
+        header,
+        ("I", "CÁC HUYỆN", ""), ("1", "Huyện Bát Xát", "1.200"), ("2", "Huyện Sa Pa", "800"), ("", "Cộng (I)", "2.000"),
+        ("II", "CÁC SỞ", ""), ("3", "Sở Tư pháp", "300"), ("", "Cộng (II)", "300"),
+        ("", "Tổng cộng", "2.300"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "I.2", "II", "II.3"], path
+        money = [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"] if c["value"]]
+        assert money == [
+            ("I.1", "1.200"), ("I.2", "800"), ("subtotal 1", "2.000"), ("II.3", "300"), ("subtotal 2", "300"),
+            ("total", "2.300"),
+        ], path
+        assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row", "subtotal_row"], path
+

@@ -165,7 +165,8 @@ def test_pipeline_fingerprint_follows_the_tone_map_package(monkeypatch: pytest.M
     ("label", "total"),
     [
         ("TỔNG ĐIỂM", True), ("TNG ĐIM", True), ("Tổng cộng", True), ("Tổng số", True), ("Tng s", True),
-        ("Cộng:", True), ("Cng:", True), ("Tổng hợp ý kiến", False), ("Công khai", False), ("Tăng cường", False),
+        ("Cộng:", True), ("Cng:", True), ("Cộng (1)", True), ("Cộng (II)", True),
+        ("Tổng hợp ý kiến", False), ("Công khai", False), ("Tăng cường", False), ("Cộng (bảng 2 trang 5)", False),
     ],
 )
 def test_total_rows_are_recognised_with_or_without_their_lost_letters(label: str, total: bool) -> None:

@@ -132,7 +132,8 @@ def read_rows(
                 current = None
                 label = parse_label(first_items[0].text)
                 # after a total row the table ends, unless the numbering goes on (a subtotal)
-                if closed_by_total and not (kind == "row" and label is not None and allowed.follows(label)):
+                # (or a grand total after a subtotal: "Cộng | 2.100" then "Tổng cộng | 32.015,5")
+                if closed_by_total and kind != "total" and not (label is not None and allowed.follows(label)):
                     break
             current = list(first_items)
             allowed.add(parse_label(current[0].text))

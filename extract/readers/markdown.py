@@ -231,8 +231,12 @@ def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block
                         + " | ".join(headers),
                     )
                 )
-            table, _ = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
-            return [Block(table=table)]
+            table, end = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
+            return [Block(table=table), *_text_blocks(items[end:])]  # what follows the table is text
+    return _text_blocks(items)
+
+
+def _text_blocks(items: list[Item]) -> list[Block]:
     return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
 
 

@@ -136,10 +136,27 @@ def _numbered_list(items: Sequence[Item], j: int) -> bool:
     return all(n is not None for n in numbers) and all(parse_label(t) is None for t in texts[1::2])
 
 
+def _names_rows(header: str) -> bool:
+    """A header over the rows' names: "Nội dung", "Tên ...", "Chỉ tiêu"."""
+    return role_of(header) in ("name", "tasks") or fold(header).startswith("chi tieu")
+
+
+def _blank_id_header(cells: list[str]) -> bool:
+    """Do these cells after a blank line read as a header with its number column left blank:
+    other known columns after the name, no "STT" among them (that header starts later), no
+    "(Kèm theo ...)" line (a title above a table)?"""
+    later = cells[2:]
+    if any(role_of(c) == "id" or c.startswith("(") for c in cells[1:]):
+        return False
+    return any(role_of(c) != "other" for c in later)
+
+
 def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None:
-    """Header cells from an id header ("STT", "TT") up to the first row label, if a table starts here."""
+    """Header cells from an id header ("STT", "TT", or a blank cell before a name column such
+    as "Chỉ tiêu") up to the first row label, if a table starts here."""
     first = items[i].text.strip()
-    if not first or map_columns([first])[0].role != "id":
+    blank_id = not first and i + 1 < len(items) and _names_rows(items[i + 1].text)
+    if not blank_id and (not first or map_columns([first])[0].role != "id"):
         return None
     cells: list[str] = []
     j = i
@@ -149,7 +166,13 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         numbers = _column_numbers(items, j) if len(cells) >= 3 else 0
         if 0 < numbers <= len(cells):  # "(1) (2) (3) ..." under the header numbers the columns: no row
             return cells, j + numbers
+        if blank_id and j == i:
+            cells.append("")  # the number column's header left blank
+            j += 1
+            continue
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
+            if blank_id and not _blank_id_header(cells):
+                return None
             # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
             # Cựu | 2 | Phường Vỹ Dạ")
             two = len(cells) == 2 and (role_of(cells[1]) in ("name", "tasks") or _numbered_list(items, j))
