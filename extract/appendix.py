@@ -309,6 +309,9 @@ def _score_fields(
         text = cleaner.clean(cells[column.index].text, FieldLocation("appendix_rows", column.role, row_id)) or ""
         printed[column.role] = text
         values[column.role] = _score(appendix, text, row_id, column.role)
+        if values[column.role] is None and text and not is_no_value(text):
+            # "≥ 87", "Trên 85": no number to give, so the cell is kept as printed
+            appendix.cells.append(_cell_record(values, column, text, None))
         if column.role != "max_score":
             values[column.role.replace("_score", "_year")] = column.year
     return printed
@@ -326,19 +329,22 @@ def _other_cells(
         paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where)
         text = "\n".join(paragraphs) or None
         figure = text is not None and len(paragraphs) == 1 and not _holds_codes(column, text)
-        out.append(
-            {
-                "doc_id": row["doc_id"],
-                "appendix_index": row["appendix_index"],
-                "row_id": row["row_id"],
-                "position": row["position"],
-                "column_index": column.index,
-                "column_header": column.header,
-                "value": text,
-                "value_number": parse_number(text) if figure else None,
-            }
-        )
+        out.append(_cell_record(row, column, text, parse_number(text) if figure else None))
     return out
+
+
+def _cell_record(row: dict[str, object], column: Column, text: str | None, number: Decimal | None) -> dict[str, object]:
+    """One appendix_cells row: a cell of ``row`` under ``column``."""
+    return {
+        "doc_id": row["doc_id"],
+        "appendix_index": row["appendix_index"],
+        "row_id": row["row_id"],
+        "position": row["position"],
+        "column_index": column.index,
+        "column_header": column.header,
+        "value": text,
+        "value_number": number,
+    }
 
 
 def _holds_codes(column: Column, text: str) -> bool:

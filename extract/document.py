@@ -120,9 +120,10 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
 
     appendices: list[Appendix] = []
     position = 1
-    previous_end = body_end
+    # with no signature the body ends at the first table: its heading is searched in the body
+    previous_end = body_end if meta.signature_end is not None else 0
     for index, (at, table) in enumerate(appendices_at, start=1):
-        label, title, reference = _appendix_heading(lines[previous_end:at])
+        label, title, reference = _appendix_heading(lines[min(previous_end, at) : at])
         appendix = build_appendix(
             table,
             index=index,

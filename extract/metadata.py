@@ -34,7 +34,10 @@ from normalize.text import (
 )
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
-_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
+_AUTHORITY_LINE = re.compile(
+    r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong|truong ban|tong cuc truong|cuc truong"
+    r"|chanh van phong|chanh thanh tra|truong phong)\b"
+)
 
 
 @dataclass

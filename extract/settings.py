@@ -228,7 +228,9 @@ RECIPIENTS_LABEL = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
 #: line (the table's end is found by what follows it): an article, chapter, part or section
 #: heading ("IV. Tổ chức thực hiện"), a form's number. The recipients and the signing
 #: authority in capitals (RECIPIENTS_LABEL, SIGNATURE_PREFIXES) end a table anywhere.
-TEXT_AFTER_TABLE = re.compile(r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|mau so\s*\d|[ivx]{1,4}\.\s)")
+TEXT_AFTER_TABLE = re.compile(
+    r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|(bieu )?mau so\s*\d|[ivx]{1,4}\.\s|(ghi chu|chu thich)\s*:)"
+)
 #: First words (folded) of a title line between two tables ("Danh mục thủ tục bị bãi bỏ", "Phần II").
 TITLE_BETWEEN_TABLES: tuple[str, ...] = ("phan ", "danh muc", "bang ", "muc ", "bieu ")
 #: A procedure code ("2.001611", "1.003742"; "1014217" where the dot was lost): digits, a dot,
@@ -240,7 +242,9 @@ CODE_HEADER = re.compile(r"^(ma|ky hieu|so hieu)\b")
 #: A procedure code as printed in a cell ("1.005062", "2.001611": a digit, a dot, six digits);
 #: "0.8791" (a decimal with a dot) and a coordinate such as "2210567" are numbers.
 DOTTED_PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
-APPENDIX_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?\s*[.:]?\s*$")
+APPENDIX_HEADING = re.compile(
+    r"^(phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?|(bieu )?mau so\s*\d+[a-z]?(/\S+)?)\s*[.:]?\s*$"
+)
 APPENDIX_REFERENCE = re.compile(
     r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"
 )

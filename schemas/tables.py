@@ -145,7 +145,8 @@ APPENDIX_ROWS = _schema(
 
 APPENDIX_CELLS = _schema(
     "appendix_cells",
-    "Every appendix cell whose column has no role in appendix_rows, so that no cell is lost.",
+    "Every appendix cell whose column has no role in appendix_rows, and every score cell that holds no number "
+    "('≥ 87'), so that no cell is lost.",
     [
         _DOC_ID,
         _field("appendix_index", pa.int16(), "Appendix table the cell belongs to.", False),

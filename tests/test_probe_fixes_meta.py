@@ -13,6 +13,7 @@ from extract.issuer import name_case, split_issuing_body
 from extract.pipeline import DocumentResult, process_bytes
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.text import close_number_gaps, fold, normalize_sign_number
+from tests.conftest import run_text
 
 UNIT_HEADER = "UBND TỈNH THÁI NGUYÊN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"
 #: A text dump's attribute block (the portal's Nơi ban hành for a Sở's plan is its province).
@@ -310,3 +311,15 @@ def test_index_and_criterion_quotes_are_compared(line: str, what: str) -> None:
 )
 def test_no_finding_for_matching_or_unrelated_figures(line: str) -> None:
     assert _body_findings(line) == []
+
+
+def test_an_enacting_authority_line_is_not_part_of_the_title() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\n-------\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 125/QĐ-BQL\n\n"
+        "Bình Dương, ngày 15 tháng 6 năm 2020\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ LAO ĐỘNG\n\n"
+        "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP BÌNH DƯƠNG\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n"
+    )
+    doc = run_text(page).tables["documents"][0]
+    assert doc["title"] == "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ LAO ĐỘNG"

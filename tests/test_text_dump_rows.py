@@ -312,3 +312,37 @@ def test_subtotals_then_a_grand_total_are_all_kept() -> None:
         ], path
         assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row", "subtotal_row"], path
 
+
+
+def test_a_form_heading_and_a_note_after_a_table_are_no_cells() -> None:
+    header = ("TT", "Chỉ tiêu", "Đơn vị tính", "So sánh (%)")
+    page = (
+        _PAGE_HEAD
+        + _dump(*header, "1", "Sản lượng lương thực", "tấn", "100,9", "2", "Tỷ lệ che phủ rừng", "%", "100,2")
+        + "\n\nGhi chú: số liệu ước thực hiện.\n\nMẫu số 01\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN\n\n"
+        + _dump("Số TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả")
+        + "\n\n"
+        + _dump("1", "Diện tích lúa", "ha", "", "2", "Sản lượng", "tấn", "")
+        + _PAGE_END
+    )
+    result = run_text(page)
+    cells = {
+        (c["appendix_index"], c["row_id"], c["column_header"]): c["value"] for c in result.tables["appendix_cells"]
+    }
+    assert cells[(1, "2", "So sánh (%)")] == "100,2"
+    rows = [(r["appendix_index"], r["row_id"], r["name"], r["appendix_label"]) for r in result.tables["appendix_rows"]]
+    assert rows == [
+        (1, "1", "Sản lượng lương thực", "PHỤ LỤC"), (1, "2", "Tỷ lệ che phủ rừng", "PHỤ LỤC"),
+        (2, "1", "Diện tích lúa", "Mẫu số 01"), (2, "2", "Sản lượng", "Mẫu số 01"),
+    ]
+    assert "Ghi chú: số liệu ước thực hiện." in result.tables["documents"][0]["annex_text"]
+
+
+def test_a_target_that_is_no_number_is_kept_as_printed() -> None:
+    header = ("STT", "Chỉ tiêu", "Mục tiêu năm 2023")
+    result = run_text(_text(header, ("1", "Tỷ lệ hài lòng", "≥ 87"), ("2", "Tỷ lệ hồ sơ đúng hạn", "98")))
+    assert [r["target_score"] for r in result.tables["appendix_rows"]] == [None, Decimal("98")]
+    assert [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]] == [
+        ("1", "Mục tiêu năm 2023", "≥ 87"),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == ["not_a_number"]

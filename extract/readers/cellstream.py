@@ -31,6 +31,7 @@ from extract.numbering import (
 )
 from extract.page import Cell, Table
 from extract.settings import (
+    APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
     PROCEDURE_CODE,
     RECIPIENTS_LABEL,
@@ -106,12 +107,7 @@ def read_rows(
                     current.append(EMPTY)
             k += 1
             continue
-        if (
-            stop_at_heading
-            and current is not None
-            and fold(item.text).startswith("phu luc")
-            and parse_label(item.text) is None
-        ):
+        if stop_at_heading and current is not None and _appendix_heading(item.text):
             break
         if full and _new_header(items, k):
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
@@ -176,6 +172,14 @@ def read_rows(
         grid.append(cells)
         previous = cells
     return Table(rows=tuple(grid), bordered=True), k
+
+
+def _appendix_heading(text: str) -> bool:
+    """ "Phụ lục II ...", or a form's heading in capitals ("BIỂU MẪU SỐ 01"): the next appendix."""
+    folded = fold(text)
+    if folded.startswith("phu luc"):
+        return parse_label(text) is None
+    return mostly_upper(text) and bool(APPENDIX_HEADING.match(folded))
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
@@ -473,7 +477,22 @@ def _after_table(items: Sequence[Item], k: int, full: bool, allowed: _DecimalSeq
     signing = folded.startswith(SIGNATURE_PREFIXES) and mostly_upper(text)
     if recipients or signing:
         return not _row_follows(items, k + 1, allowed)
-    return full and bool(TEXT_AFTER_TABLE.match(folded)) and not _row_follows(items, k + 1, allowed)
+    if not (full and TEXT_AFTER_TABLE.match(folded)):
+        return False
+    return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
+
+
+def _header_follows(items: Sequence[Item], k: int) -> bool:
+    """Does another table's header ("Số TT | Chỉ tiêu") come within a few items (a form's title
+    lines between)? Then the rows after it are that table's, not this one's."""
+    seen = 0
+    while k < len(items) and seen < _ROW_LOOKAHEAD:
+        if not items[k].gap:
+            if _new_header(items, k):
+                return True
+            seen += 1
+        k += 1
+    return False
 
 
 def _row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
