@@ -323,3 +323,37 @@ def test_an_enacting_authority_line_is_not_part_of_the_title() -> None:
     )
     doc = run_text(page).tables["documents"][0]
     assert doc["title"] == "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ LAO ĐỘNG"
+
+
+_BODY = (
+    "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH BÌNH DƯƠNG</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 125/QĐ-UBND</p><p>Bình Dương, ngày 15 tháng 6 năm 2020</p>"
+    "<p>QUYẾT ĐỊNH</p><p>Về việc ban hành quy chế</p><p>Điều 1. Ban hành quy chế.</p>"
+)
+
+
+def test_an_attribute_block_written_as_a_list() -> None:
+    items = "".join(
+        f"<li><span class=lbl>{label}:</span> <span class=val>{value}</span></li>"
+        for label, value in (
+            ("Số hiệu", "125/QĐ-UBND"), ("Cơ quan ban hành", "Tỉnh Bình Dương"), ("Ngày có hiệu lực", "25/06/2020"),
+            ("Tình trạng hiệu lực", "Hết hiệu lực một phần"),
+        )
+    )
+    page = f"<html><head><meta charset='utf-8'></head><body><ul>{items}</ul><div>{_BODY}</div></body></html>"
+    doc = run_text(page, "page.html").tables["documents"][0]
+    assert (doc["effective_date"].isoformat(), doc["status"]) == ("2020-06-25", "Hết hiệu lực một phần")
+
+
+def test_gfm_cells_with_html_line_breaks() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 25/NQ-HĐND\n\n"
+        "Bình Dương, ngày 10 tháng 12 năm 2021\n\nNGHỊ QUYẾT\n\nVề danh mục công trình\n\n"
+        "Điều 1. Thông qua danh mục.\n\n"
+        "| ***Nơi nhận:***<br>- Chính phủ;<br>- Lưu: VT. | **CHỦ TỊCH**<br><br>**Phạm Văn Chánh** |\n"
+        "|---|---|\n"
+    )
+    doc = run_text(page, "page.md").tables["documents"][0]
+    assert (doc["signer"], doc["signer_title"]) == ("Phạm Văn Chánh", "CHỦ TỊCH")
+    assert doc["recipients"] == ["Chính phủ", "Lưu: VT"]
+    assert "<br>" not in doc["body_text"]

@@ -64,7 +64,8 @@ def _row_pairs(texts: list[str]) -> Iterable[tuple[str, str]]:
 
 
 def read_attributes(root: etree._Element, exclude: Iterable[etree._Element] = ()) -> list[tuple[str, str]]:
-    """All (label, value) pairs in page order, outside the document; exact repeats dropped."""
+    """All (label, value) pairs in page order, outside the document, from table rows, <dl>
+    lists and <li> items; exact repeats dropped."""
     skip = set(exclude)
     pairs: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -74,11 +75,13 @@ def read_attributes(root: etree._Element, exclude: Iterable[etree._Element] = ()
             seen.add(pair)
             pairs.append(pair)
 
-    for el in root.iter("tr", "dl"):
+    for el in root.iter("tr", "dl", "li"):
         if skip and (el in skip or any(a in skip for a in el.iterancestors())):
             continue
         if tag_of(el) == "tr":
             texts = [_text(c) for c in own_cells(el)]
+        elif tag_of(el) == "li":  # "<li><span>Ngày có hiệu lực:</span> <span>25/06/2020</span></li>"
+            texts = [_text(el)]
         else:
             texts = [_text(c) for c in el if tag_of(c) in {"dt", "dd"}]
         if not any(_label(t) or _inline_pair(t) for t in texts):

@@ -243,10 +243,7 @@ def _text_blocks(items: list[Item]) -> list[Block]:
 def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
     width = max((len(r) for r in rows), default=0)
-    grid = tuple(
-        tuple(Cell((strip_emphasis(c),) if strip_emphasis(c) else ()) for c in row + [""] * (width - len(row)))
-        for row in rows
-    )
+    grid = tuple(tuple(_gfm_cell(c) for c in row + [""] * (width - len(row))) for row in rows)
     table = Table(rows=grid, bordered=True)
     if grid and is_appendix_table(table):
         short = [row[0] for row in rows if row and len(row) < width]
@@ -259,4 +256,12 @@ def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Blo
                 )
             )
         return [Block(table=table)]
-    return [Block(text=c.text) for row in grid for c in row if not c.is_empty and not is_clutter(c.text)]
+    return [Block(text=p) for row in grid for c in row for p in c.paragraphs if not is_clutter(p)]
+
+
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _gfm_cell(raw: str) -> Cell:
+    """A GitHub-style cell: its "<br>" line breaks are paragraphs ("Nơi nhận:<br>- Như trên;")."""
+    return Cell(tuple(text for part in _HTML_BREAK.split(raw) if (text := strip_emphasis(part))))
