@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extract.columns import Column, map_columns, role_of
+from extract.columns import Column, map_columns
 from extract.numbering import (
     STYLE_RANK,
     Label,
@@ -268,8 +268,9 @@ def _text_fields(
     for column in columns:
         where = FieldLocation("appendix_rows", column.role, row_id)
         cell = cells[column.index]
-        if column.role == "name" and tasks_in_name and role_of(column.header) == "tasks" and _listed(cell):
-            # the only text column is "Nhiệm vụ, giải pháp": a heading line, then its list
+        if column.role == "name" and tasks_in_name and _listed(cell):
+            # no tasks column, and the name is a heading line then its list ("Triển khai học bạ số:",
+            # "+ Cấp THPT: 100% trường;"): the list items are the row's tasks
             head, *items = cleaner.clean_paragraphs(cell.paragraphs, where)
             values["name"] = head
             values["tasks"] = [b for b in (BULLET.sub("", p) for p in items) if b]

@@ -346,3 +346,31 @@ def test_a_target_that_is_no_number_is_kept_as_printed() -> None:
         ("1", "Mục tiêu năm 2023", "≥ 87"),
     ]
     assert [f["code"] for f in result.tables["findings"]] == ["not_a_number"]
+
+
+def test_a_blank_line_and_a_title_before_an_stt_header_are_no_header() -> None:
+    header = ("Số TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2023")
+    page = (
+        _PAGE_HEAD + NBSP + "\n\nDANH MỤC CHỈ TIÊU\n\n(Kèm theo Kế hoạch số 215/KH-UBND)\n\n"
+        + _dump(*header, "A", "B", "C", "1", "1.", "Tổng thu ngân sách", "tỷ đồng", "5.104,2")
+        + _PAGE_END
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["unit"]) for r in result.tables["appendix_rows"]] == [("1", "tỷ đồng")]
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"]] == [
+        ("Thực hiện năm 2023", "5.104,2"),
+    ]
+
+
+def test_a_name_with_its_own_list_gives_the_list_as_tasks_when_there_is_no_tasks_column() -> None:
+    header = ("STT", "Nội dung", "Đơn vị chủ trì")
+    page = _PAGE_HEAD + _dump(
+        *header, "1", "Triển khai học bạ số:", "+ Cấp THPT: 100% trường;", "+ Giáo dục thường xuyên: 50% trung tâm.",
+        "Văn phòng Sở", "2", "Cập nhật dữ liệu học sinh", "Phòng Kế hoạch - Tài chính",
+    ) + _PAGE_END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r.get("tasks"), r["lead_units"]) for r in rows] == [
+        ("1", "Triển khai học bạ số:", ["Cấp THPT: 100% trường;", "Giáo dục thường xuyên: 50% trung tâm."],
+         ["Văn phòng Sở"]),
+        ("2", "Cập nhật dữ liệu học sinh", None, ["Phòng Kế hoạch - Tài chính"]),
+    ]

@@ -165,7 +165,7 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
         label = parse_label(text)
         numbers = _column_numbers(items, j) if len(cells) >= 3 else 0
         if 0 < numbers <= len(cells):  # "(1) (2) (3) ..." under the header numbers the columns: no row
-            return cells, j + numbers
+            return (cells, j + numbers) if not blank_id or _blank_id_header(cells) else None
         if blank_id and j == i:
             cells.append("")  # the number column's header left blank
             j += 1
