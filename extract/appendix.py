@@ -64,6 +64,7 @@ class Appendix:
     totals_printed: dict[str, str] = field(default_factory=dict)
     totals_seen: bool = False
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
+    dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -163,7 +164,7 @@ def build_appendix(
     rows = table.rows[header_rows:]
     columns = _demote_non_numeric_score_columns(rows, map_columns(column_headers(table, header_rows)))
     body = _fold_spanned_rows(rows, header_rows)
-    appendix = Appendix(index, label, title, reference, columns)
+    appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
     tree = _Hierarchy(appendix)
     for k, row in enumerate(body):
         if _is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
@@ -362,7 +363,7 @@ def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
 def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | None:
     if not text or is_no_value(text):
         return None
-    value = parse_number(text)
+    value = score_value(text, role in appendix.dot_decimals)
     if value is None:
         appendix.findings.append(
             Finding(
@@ -378,6 +379,38 @@ def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | N
     return value
 
 
+#: A score printed with its unit: "1,5đ", "2 điểm".
+_SCORE_WITH_UNIT = re.compile(r"^(?P<number>[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE)
+#: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
+_DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
+#: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").
+_DOT_DECIMAL = re.compile(r"^\d+\.(\d{1,2}|\d{4,})$")
+
+
+def score_value(text: str, dot_decimals: bool = False) -> Decimal | None:
+    """A score cell's value: a figure, maybe with its unit ("1,5đ"); in a column whose other
+    scores are written with a decimal point ("1.75", "0.75"), "1.000" is 1, not a thousand."""
+    raw = text.strip()
+    unit = _SCORE_WITH_UNIT.match(raw)
+    if unit:
+        raw = unit.group("number")
+    if dot_decimals and _DOT_THOUSANDS_SHAPE.match(raw):
+        return Decimal(raw)
+    return parse_number(raw)
+
+
+def _dot_decimal_roles(rows: Sequence[Sequence[Cell]], columns: Sequence[Column]) -> set[str]:
+    """Score columns written with a decimal point and never a decimal comma."""
+    roles = set()
+    for column in columns:
+        if column.role not in SCORE_ROLES:
+            continue
+        texts = [r[column.index].text.strip() for r in rows if column.index < len(r)]
+        if any(_DOT_DECIMAL.match(t) for t in texts) and not any("," in t for t in texts):
+            roles.add(column.role)
+    return roles
+
+
 def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
     """A 'Kết quả' column of text is not a score column, nor a column of figures a tasks
     column ("Chỉ số năm 2021" after the name): they are kept as ordinary columns."""
@@ -385,7 +418,7 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
     for column in columns:
         if column.role in (*SCORE_ROLES, "tasks"):
             texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
-            numeric = sum(parse_number(t) is not None or is_no_value(t) for t in texts)
+            numeric = sum(score_value(t) is not None or is_no_value(t) for t in texts)
             text_in_figures = column.role in SCORE_ROLES and texts and numeric * 2 < len(texts)
             if text_in_figures or (column.role == "tasks" and texts and numeric * 2 > len(texts)):
                 column = Column(column.index, column.header, "other", column.year)
@@ -426,7 +459,7 @@ def _read_totals(
         if column.role in SCORE_ROLES and column.index < len(cells):
             text = cells[column.index].text.strip()
             appendix.totals_printed[column.role] = text
-            appendix.totals[column.role] = parse_number(text)
+            appendix.totals[column.role] = score_value(text, column.role in appendix.dot_decimals)
     appendix.totals_seen = True
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0

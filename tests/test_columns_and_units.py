@@ -264,3 +264,29 @@ def test_a_table_without_a_number_column_numbered_in_its_first_cells() -> None:
 def test_a_layout_table_with_one_numbered_paragraph_is_no_appendix() -> None:
     rows = "<tr><td>Nơi nhận</td><td>Ký tên</td></tr><tr><td>1. Như trên</td><td>Nguyễn Văn A</td></tr>"
     assert run_text(_html(rows), "page.html").tables["appendix_rows"] == []
+
+
+def test_scores_with_their_unit_and_columns_written_with_a_decimal_point() -> None:
+    rows = (
+        "<tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm đạt</td></tr>"
+        "<tr><td>1</td><td>Tiêu chí một</td><td>2 điểm</td><td>1.75</td></tr>"
+        "<tr><td>2</td><td>Tiêu chí hai</td><td>1,5đ</td><td>1.000</td></tr>"
+        "<tr><td>3</td><td>Tiêu chí ba</td><td>3</td><td>2.5</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    got = [(r["row_id"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", Decimal("2"), Decimal("1.75")),
+        ("2", Decimal("1.5"), Decimal("1.000")),
+        ("3", Decimal("3"), Decimal("2.5")),
+    ]
+    assert result.tables["findings"] == []
+
+
+def test_thousands_stay_thousands_in_a_column_with_decimal_commas() -> None:
+    rows = (
+        "<tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td></tr>"
+        "<tr><td>1</td><td>Tiêu chí một</td><td>1.000</td></tr><tr><td>2</td><td>Tiêu chí hai</td><td>2,5</td></tr>"
+    )
+    result = run_text(_html(rows), "page.html")
+    assert [r["max_score"] for r in result.tables["appendix_rows"]] == [Decimal("1000"), Decimal("2.5")]
