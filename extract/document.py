@@ -14,7 +14,13 @@ from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
 from extract.numbering import is_first_of_sequence, parse_label
 from extract.page import Cell, RawPage, Table
-from extract.settings import APPENDIX_HEADING, APPENDIX_REFERENCE
+from extract.settings import (
+    APPENDIX_HEADING,
+    APPENDIX_REFERENCE,
+    DOCUMENT_NUMBER_LINE,
+    PLACE_DATE_LINE,
+    is_motto,
+)
 from extract.validate import check_body_figures, check_reference, check_sums
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.dates import parse_date
@@ -266,8 +272,19 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
             reference = line[cut:].strip()
             break
         title_lines.append(line.replace("*", "").strip())
-    title = " ".join(t for t in title_lines if t) or None
+    title = " ".join(t for t in _after_form_header(title_lines) if t) or None
     return label, title, reference
+
+
+def _after_form_header(lines: list[str]) -> list[str]:
+    """A form ("BIỂU MẪU SỐ 01") prints a document header of its own under its label: issuing
+    body, motto, "Số: ......", place and date. Its title is what comes after that header."""
+    last = -1
+    for i, line in enumerate(lines):
+        folded = fold(line)
+        if is_motto(line) or DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded):
+            last = i
+    return lines[last + 1 :] if last >= 0 else lines
 
 
 #: Lines of a title in capitals above a "(Ban hành kèm theo ...)" line, at most.

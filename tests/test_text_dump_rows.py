@@ -374,3 +374,17 @@ def test_a_name_with_its_own_list_gives_the_list_as_tasks_when_there_is_no_tasks
          ["Văn phòng Sở"]),
         ("2", "Cập nhật dữ liệu học sinh", None, ["Phòng Kế hoạch - Tài chính"]),
     ]
+
+
+def test_a_form_with_its_own_header_is_titled_by_what_follows_that_header() -> None:
+    header = ("STT", "Chỉ tiêu", "Đơn vị tính")
+    page = (
+        _PAGE_HEAD + _dump(*header, "1", "Sản lượng lương thực", "tấn") + "\n\nBIỂU MẪU SỐ 01\n\n"
+        "UBND QUẬN/HUYỆN ……\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: ……/BC-UBND\n\n……, ngày … tháng … năm 20…\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN 06 THÁNG\n\n"
+        + _dump(*header, "1", "Diện tích lúa", "ha") + _PAGE_END
+    )
+    result = run_text(page)
+    titles = {(r["appendix_index"], r["appendix_label"], r["appendix_title"]) for r in result.tables["appendix_rows"]}
+    assert (2, "BIỂU MẪU SỐ 01", "BÁO CÁO KẾT QUẢ THỰC HIỆN 06 THÁNG") in titles
+    assert result.tables["documents"][0]["number"] == "215/KH-UBND"
