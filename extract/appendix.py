@@ -136,6 +136,14 @@ def is_appendix_table(table: Table) -> bool:
 _NUMBER_IN_TEXT = re.compile(r"^(?P<label>\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+(?P<text>\S.*)$", re.DOTALL)
 
 
+def _first_column_names(columns: list[Column]) -> list[Column]:
+    """A table numbered in its first cells ("1. Tổng thu ngân sách"): the first column names
+    the rows (no other column does)."""
+    named = [Column(c.index, c.header, "other" if c.role == "name" else c.role, c.year) for c in columns]
+    first = named[0]
+    return [Column(first.index, first.header, "name", first.year), *named[1:]]
+
+
 def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     """A table without a number column whose rows start their first cell with 1., 2., 3. ...
     (in sequence, two rows at least): the numbers are the rows' numbers."""
@@ -162,7 +170,10 @@ def build_appendix(
     """One appendix table into rows (``first_position`` numbers them on from earlier tables)."""
     header_rows = header_row_count(table)
     rows = table.rows[header_rows:]
-    columns = _demote_non_numeric_score_columns(rows, map_columns(column_headers(table, header_rows)))
+    columns = map_columns(column_headers(table, header_rows))
+    if columns[0].role != "id" and numbered_in_first_column(table, header_rows):
+        columns = _first_column_names(columns)
+    columns = _demote_non_numeric_score_columns(rows, columns)
     body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
     tree = _Hierarchy(appendix)
@@ -237,8 +248,13 @@ def _figure_columns(rows: Sequence[Sequence[Cell]]) -> set[int]:
             if cell.span_origin is None and not cell.is_empty:
                 filled = counts.setdefault(col, [0, 0])
                 filled[0] += 1
-                filled[1] += parse_number(cell.text) is not None or is_no_value(cell.text)
+                filled[1] += (parse_number(cell.text) is not None or is_no_value(cell.text)) and not _YEAR.match(
+                    cell.text.strip()
+                )
     return {col for col, (filled, numbers) in counts.items() if numbers * 2 > filled}
+
+
+_YEAR = re.compile(r"^(19|20)\d\d$")  # "2024" in a deadline column is a time, not a figure
 
 
 def _row_cells(

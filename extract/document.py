@@ -52,18 +52,33 @@ def _flatten_table(table: Table) -> list[str]:
     return [" | ".join(c.text.replace("\n", " ") for c in row if not c.is_empty) for row in table.rows]
 
 
-def _with_body_tables(lines: list[str], body_end: int, tables_at: list[tuple[int, Table]]) -> list[str]:
+#: Lines above the first table where its heading is looked for when the page has no signature.
+_HEADING_LINES = 6
+
+
+def _with_body_tables(
+    lines: list[str], body_end: int, tables_at: list[tuple[int, Table]]
+) -> tuple[list[str], set[int]]:
     """The body's lines with the text of the numbered tables that stand inside it (a Chỉ thị's
-    list of checkpoints under its point 2): they are read as appendix rows too, but the body
-    text must not jump over them."""
+    list of checkpoints under its point 2), and the indexes of those table lines: the tables
+    are read as appendix rows too, but the body text must not jump over them."""
     inside = [(at, table) for at, table in tables_at if at < body_end]
-    if not inside:
-        return lines[:body_end]
     body: list[str] = []
+    table_lines: set[int] = set()
     for i, line in enumerate(lines[:body_end]):
-        body.extend(text for at, table in inside if at == i for text in _flatten_table(table))
+        for at, table in inside:
+            if at == i:
+                for text in _flatten_table(table):
+                    table_lines.add(len(body))
+                    body.append(text)
         body.append(line)
-    return body
+    return body, table_lines
+
+
+def _without_tables(cleaned: list[str], table_lines: set[int]) -> list[str]:
+    """The body's cleaned lines without its tables' lines ("a | b | c": their figures are the
+    rows' own, not quotes of them)."""
+    return [line for line in cleaned if " | " not in line] if table_lines else cleaned
 
 
 def _continued(table: Table, more: Table) -> Table | None:
@@ -126,10 +141,14 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
 
     appendices: list[Appendix] = []
     position = 1
-    # with no signature the body ends at the first table: its heading is searched in the body
-    previous_end = body_end if meta.signature_end is not None else 0
+    # with no signature the body ends at the first table: its heading is looked for in the few
+    # lines just above it (not in the whole body, whose "Căn cứ ... kèm theo" lines cite others)
+    previous_end = body_end if meta.signature_end is not None else -_HEADING_LINES
     for index, (at, table) in enumerate(appendices_at, start=1):
-        label, title, reference = _appendix_heading(lines[min(previous_end, at) : at])
+        if previous_end >= 0:
+            label, title, reference = _appendix_heading(lines[min(previous_end, at) : at])
+        else:
+            label, title, reference = _heading_just_above(lines[max(0, at + previous_end) : at])
         appendix = build_appendix(
             table,
             index=index,
@@ -144,13 +163,13 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         previous_end = at
         appendices.append(appendix)
 
-    body_lines = cleaner.clean_lines(
-        _with_body_tables(lines, body_end, appendices_at), FieldLocation("documents", "body_text")
-    )
+    body_raw, table_lines = _with_body_tables(lines, body_end, appendices_at)
+    body_lines = cleaner.clean_lines(body_raw, FieldLocation("documents", "body_text"))
+
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)
-        findings += check_body_figures(body_lines, appendix)
+        findings += check_body_figures(_without_tables(body_lines, table_lines), appendix)
         findings += check_reference(appendix, number)
     if not appendices:
         findings.append(
@@ -274,6 +293,26 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
         title_lines.append(line.replace("*", "").strip())
     title = " ".join(t for t in _after_form_header(title_lines) if t) or None
     return label, title, reference
+
+
+def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """A heading in the body just above a table (the page has no signature): only a "PHỤ LỤC"
+    label followed by title lines in capitals or its "(Kèm theo ...)" line, nothing else (an
+    article's "Điều 3. ..." or a "Căn cứ ... kèm theo ..." line is body text, not a heading)."""
+    start = next(
+        (i for i in range(len(lines) - 1, -1, -1) if APPENDIX_HEADING.match(fold(lines[i].replace("*", "")))), None
+    )
+    if start is None:
+        return None, None, None
+    for line in lines[start + 1 :]:
+        text = line.replace("*", "").strip()
+        if (
+            text
+            and not mostly_upper(text)
+            and not APPENDIX_REFERENCE.search(fold_aligned(_reference_gaps_closed(line)))
+        ):
+            return None, None, None
+    return _appendix_heading(lines[start:])
 
 
 def _after_form_header(lines: list[str]) -> list[str]:

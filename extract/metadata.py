@@ -34,10 +34,10 @@ from normalize.text import (
 )
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
-_AUTHORITY_LINE = re.compile(
-    r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong|truong ban|tong cuc truong|cuc truong"
-    r"|chanh van phong|chanh thanh tra|truong phong)\b"
-)
+_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
+#: Authority lines that may also go on a title ("VỀ VIỆC BỔ NHIỆM" / "CHÁNH VĂN PHÒNG SỞ ..."): one
+#: ends the title only as the last line before the grounds ("Căn cứ ...").
+_OTHER_AUTHORITY_LINE = re.compile(r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra)\b")
 
 
 @dataclass
@@ -147,6 +147,12 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     return meta
 
 
+def _grounds_next(folded: list[str], start: int) -> bool:
+    """Is the next non-empty line the grounds of the decision ("Căn cứ ...")?"""
+    following = next((line for line in folded[start:] if line.strip()), "")
+    return following.startswith(("can cu", "xet de nghi"))
+
+
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
     """Document type heading ("KẾ HOẠCH") and the title lines under it."""
     for i in range(start, min(len(lines), start + 60)):
@@ -159,6 +165,8 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                     continue
                 upper = mostly_upper(clean)
                 if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
+                    break
+                if title and _OTHER_AUTHORITY_LINE.match(folded[j]) and _grounds_next(folded, j + 1):
                     break
                 if not upper and title:
                     break

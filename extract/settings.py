@@ -322,8 +322,27 @@ UNIT_GROUP_WORDS: tuple[str, ...] = (
     "tinh",
     "thanh vien",
 )
-#: A list of places opened by a plural ("UBND các huyện Đại Từ, Phú Lương, Võ Nhai", folded).
-PLACE_LIST = re.compile(r"\bcac (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|thon|ban|to dan pho)\b")
+#: A list of places opened by a locality word ("UBND các huyện Đại Từ, Phú Lương, Võ Nhai", "UBND huyện
+#: Cư M'gar, Krông Búk", folded); a unit word after the comma still starts another unit.
+PLACE_LIST = re.compile(
+    r"\bcac (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|thon|ban|to dan pho)\b"
+    r"|\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran) \S"
+)
+#: Starts (folded) of a comma piece that goes on the unit before it: a person's title after the
+#: person ("Phó Chủ tịch UBND tỉnh"), a period ("Quý II năm 2024").
+NOT_A_UNIT_START: tuple[str, ...] = (
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "pho giam doc",
+    "truong ",
+    "pho truong",
+    "quy ",
+    "thang ",
+    "nam ",
+)
+#: Starts (folded) of a person named in a unit cell ("Đồng chí Nguyễn Văn A, Phó Chủ tịch").
+PERSON_WORDS: tuple[str, ...] = ("dong chi ", "ong ", "ba ")
 #: Words of a unit's name at most (a longer line is a task or a sentence).
 MAX_UNIT_WORDS = 14
 #: First words (folded) of a unit's name: in "Sở Văn hóa, Thể thao và Du lịch; Báo Nghệ An" a comma

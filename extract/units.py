@@ -12,6 +12,8 @@ from extract.numbering import parse_label
 from extract.settings import (
     BULLET,
     MAX_UNIT_WORDS,
+    NOT_A_UNIT_START,
+    PERSON_WORDS,
     PLACE_LIST,
     UNIT_GROUP_WORDS,
     UNIT_HEAD_WORDS,
@@ -33,7 +35,7 @@ def split_units(paragraphs: list[str]) -> list[str]:
                 continue
             units.append(pieces[0])
             for piece in pieces[1:]:
-                if _names_a_unit(piece, units[-1]):
+                if units[-1].count("(") <= units[-1].count(")") and _names_a_unit(piece, units[-1]):
                     units.append(piece)
                 else:
                     units[-1] = f"{units[-1]}, {piece}"
@@ -45,8 +47,9 @@ def _names_a_unit(piece: str, before: str) -> bool:
     abbreviation ("UBND cấp huyện"), a unit word ("Sở Tài chính", "Viện"), "các ..." ("các sở,
     ngành liên quan") and another capitalised name ("Điện lực Đắk Nông"). No for a piece in
     lower case, the "Ban" of "Các Sở, Ban, ngành", a place in a list of places ("UBND các huyện
-    Đại Từ, Phú Lương") and the second part of a name joined by "và" ("Sở Văn hóa, Thể thao và
-    Du lịch", "Sở Lao động, Thương binh và Xã hội")."""
+    Đại Từ, Phú Lương"; "UBND huyện Cư M'gar, Krông Búk"), the second part of a name joined by
+    "và" ("Sở Văn hóa, Thể thao và Du lịch"), a person's title after the person, a period
+    ("Quý I, Quý II"); and never inside brackets ("Sở Nội vụ (Ban Thi đua, Khen thưởng)")."""
     words = piece.split()
     first = words[0].strip("().")
     if len(first) >= 2 and first.isalpha() and first.isupper() and parse_label(first) is None:
@@ -56,6 +59,8 @@ def _names_a_unit(piece: str, before: str) -> bool:
         return folded.startswith("cac ")  # "Các cơ quan, đơn vị được giao": one phrase
     if len(words) == 1:
         return folded not in UNIT_PHRASE_WORDS
+    if folded.startswith(NOT_A_UNIT_START) or fold(before).startswith(PERSON_WORDS):
+        return False  # "Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh", "Quý I, Quý II"
     if any(folded.startswith(w + " ") for w in UNIT_HEAD_WORDS):
         return True
     if PLACE_LIST.search(fold(before)) or len(before.split()) > MAX_UNIT_WORDS:

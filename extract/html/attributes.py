@@ -63,6 +63,20 @@ def _row_pairs(texts: list[str]) -> Iterable[tuple[str, str]]:
         yield label, value
 
 
+#: Items of a list that make it an attribute block ("Số hiệu:", "Ngày ban hành:", ...): a lone
+#: "Người ký: ..." in a sidebar of related documents is not one.
+_MIN_LIST_ATTRIBUTES = 3
+
+
+def _attribute_list(parent: etree._Element | None) -> bool:
+    """A list whose items are the attribute block: several label pairs, "Số hiệu" among them (a
+    sidebar of facets such as "Lĩnh vực: Thuế", "Người ký: ..." names other documents)."""
+    if parent is None:
+        return False
+    pairs = [pair for c in parent if tag_of(c) == "li" and (pair := _inline_pair(_text(c)))]
+    return len(pairs) >= _MIN_LIST_ATTRIBUTES and any(fold(label).startswith("so") for label, _ in pairs)
+
+
 def read_attributes(root: etree._Element, exclude: Iterable[etree._Element] = ()) -> list[tuple[str, str]]:
     """All (label, value) pairs in page order, outside the document, from table rows, <dl>
     lists and <li> items; exact repeats dropped."""
@@ -81,6 +95,8 @@ def read_attributes(root: etree._Element, exclude: Iterable[etree._Element] = ()
         if tag_of(el) == "tr":
             texts = [_text(c) for c in own_cells(el)]
         elif tag_of(el) == "li":  # "<li><span>Ngày có hiệu lực:</span> <span>25/06/2020</span></li>"
+            if not _attribute_list(el.getparent()):
+                continue
             texts = [_text(el)]
         else:
             texts = [_text(c) for c in el if tag_of(c) in {"dt", "dd"}]

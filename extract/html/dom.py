@@ -10,12 +10,11 @@ import lxml.etree as etree
 
 from extract.header import find_head
 from extract.page import PageError
-from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
+from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
 from .settings import (
     DROP_TAGS,
     HIDDEN_ATTRIBUTES,
-    HIDDEN_NOTICE_CHARS,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
     SHORT_ELEMENT_CHARS,
@@ -91,16 +90,19 @@ def style_declarations(style: str) -> list[str]:
 
 
 def _holds_content(el: HtmlElement) -> bool:
-    """Is a hidden ``el`` part of the document rather than a remark? A page saved with a tab
-    or a collapsed block not shown (the whole document, or an appendix behind "Xem phụ lục")
-    still holds it: a table, more than a notice's worth of text, or the national motto.
-    Word's own hidden runs (``mso-hide:all``) are never content."""
+    """Is a hidden ``el`` part of the document rather than something the page hides? A page
+    saved with a tab or a block collapsed still holds the document (its national motto) or an
+    appendix behind "Xem phụ lục" (a "PHỤ LỤC" heading and a table). Hidden notices, related
+    documents and other-language tabs are none of these; Word's own hidden runs
+    (``mso-hide:all``) never are."""
     style = el.get("style") or ""
     if "mso-hide:all" in style_declarations(style):
         return False
-    if el.tag == "table" or next(el.iter("table"), None) is not None:
+    if find_motto(el) is not None:
         return True
-    return short_text(el, HIDDEN_NOTICE_CHARS) is None or find_motto(el) is not None
+    if el.tag != "table" and next(el.iter("table"), None) is None:
+        return False
+    return any(APPENDIX_HEADING.match(fold(text.strip())) for text in el.itertext() if text.strip())
 
 
 def drop_tree(el: HtmlElement) -> None:

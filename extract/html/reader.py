@@ -87,7 +87,7 @@ def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> 
 
 
 def _document_part(root: etree._Element, roots: list[etree._Element], motto: etree._Element) -> list[etree._Element]:
-    """Table rows of the document after its motto: no attribute block is read there.
+    """Table rows and list items of the document after its motto: no attribute block is read there.
 
     A site may put its attribute table inside the content container, before the header,
     so the container as a whole is not excluded; but a table of the document itself may
@@ -95,7 +95,7 @@ def _document_part(root: etree._Element, roots: list[etree._Element], motto: etr
     """
     order = {el: i for i, el in enumerate(root.iter())}
     start = order[motto]
-    return [tr for r in roots for tr in r.iter("tr") if order[tr] > start]
+    return [el for r in roots for el in r.iter("tr", "li") if order[el] > start]
 
 
 def _page_title(root: etree._Element) -> str | None:

@@ -92,9 +92,7 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 HIDDEN_STYLE_MARKERS: tuple[str, ...] = ("mso-hide:all", "display:none", "visibility:hidden")
 # Attributes that hide an element whatever their value (HTML's boolean ``hidden``).
 HIDDEN_ATTRIBUTES: tuple[str, ...] = ("hidden",)
-#: A CSS-hidden element with more text than this (or a table) is document content a page kept
-#: collapsed (a tab, an appendix behind "Xem phụ lục"), not a hidden notice.
-HIDDEN_NOTICE_CHARS = 400
+
 
 #: An element longer than this (folded characters) is clutter only by a site notice
 #: (extract/settings.SITE_NOTICES), not by a tab title it contains.

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
 from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
@@ -107,7 +109,7 @@ def read_rows(
                     current.append(EMPTY)
             k += 1
             continue
-        if stop_at_heading and current is not None and _appendix_heading(item.text):
+        if stop_at_heading and current is not None and _appendix_heading(item.text, full, items, k, allowed):
             break
         if full and _new_header(items, k):
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
@@ -129,7 +131,8 @@ def read_rows(
                 label = parse_label(first_items[0].text)
                 # after a total row the table ends, unless the numbering goes on (a subtotal)
                 # (or a grand total after a subtotal: "Cộng | 2.100" then "Tổng cộng | 32.015,5")
-                if closed_by_total and kind != "total" and not (label is not None and allowed.follows(label)):
+                grand_total = kind == "total" and _figures_follow(items, k + 1)
+                if closed_by_total and not grand_total and not (label is not None and allowed.follows(label)):
                     break
             current = list(first_items)
             allowed.add(parse_label(current[0].text))
@@ -168,18 +171,21 @@ def read_rows(
     previous: tuple[Cell, ...] | None = None
     numeric = _numeric_columns(rows, width)
     for row in rows:
-        cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, notes, numeric)
+        cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, notes, numeric, grid)
         grid.append(cells)
         previous = cells
     return Table(rows=tuple(grid), bordered=True), k
 
 
-def _appendix_heading(text: str) -> bool:
-    """ "Phụ lục II ...", or a form's heading in capitals ("BIỂU MẪU SỐ 01"): the next appendix."""
+def _appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+    """ "Phụ lục II ...", or a form's heading in capitals ("BIỂU MẪU SỐ 01") after a complete row
+    with no row of this table after it: the next appendix."""
     folded = fold(text)
     if folded.startswith("phu luc"):
         return parse_label(text) is None
-    return mostly_upper(text) and bool(APPENDIX_HEADING.match(folded))
+    if not (mostly_upper(text) and APPENDIX_HEADING.match(folded) and full):
+        return False
+    return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
@@ -411,13 +417,27 @@ def _row_start(
         _plausible_successor(previous, label)
         and allowed.follows(label)
         and not is_blank(next_text)
-        and (parse_number(next_text) is None or _code_then_name(items, k + 1))  # "A | TITLE | 1 | 1.001193 | ..."
+        and (parse_number(next_text) is None or (_group_title_only(current) and _code_then_name(items, k + 1)))
         and not is_no_value(next_text)
         and not _figure_of_the_row(items, k, label, current, width)
         and not _text_after_table_next(items, k, allowed)
     ):
         return "row", [item]
     return None
+
+
+def _figures_follow(items: Sequence[Item], k: int) -> bool:
+    """Does a figure come next (from ``items[k]``, past empty cells)? A total row prints one; a
+    line "Tổng cộng: 02 lĩnh vực" under a table does not."""
+    while k < len(items) and (items[k].gap or is_blank(items[k].text) or TOTAL_ROW.match(fold(items[k].text))):
+        k += 1  # past empty cells and the row's own "Tổng cộng"
+    return k < len(items) and parse_number(items[k].text) is not None
+
+
+def _group_title_only(current: list[Item] | None) -> bool:
+    """Is the unfinished row a group's number and title only ("A | THỦ TỤC CẤP TỈNH")? A row
+    number before a procedure code opens a row after it ("A | TITLE | 1 | 1.001193 | ...")."""
+    return bool(current) and len(current) == 2 and mostly_upper(current[1].text)
 
 
 def _text_after_table_next(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
@@ -484,12 +504,26 @@ def _after_table(items: Sequence[Item], k: int, full: bool, allowed: _DecimalSeq
 
 def _header_follows(items: Sequence[Item], k: int) -> bool:
     """Does another table's header ("Số TT | Chỉ tiêu") come within a few items (a form's title
-    lines between)? Then the rows after it are that table's, not this one's."""
+    lines between), with rows numbered from the start (1, I, A) after it? Then those rows are
+    that table's; a header printed again at a page break, the numbering going on, is not one."""
     seen = 0
     while k < len(items) and seen < _ROW_LOOKAHEAD:
         if not items[k].gap:
             if _new_header(items, k):
-                return True
+                return _first_row_restarts(items, k + 1)
+            seen += 1
+        k += 1
+    return False
+
+
+def _first_row_restarts(items: Sequence[Item], k: int) -> bool:
+    """Is the first row number after a header at ``items[k - 1]`` a first one (1, I, A, a)?"""
+    seen = 0
+    while k < len(items) and seen <= MAX_HEADER_CELLS:
+        if not items[k].gap:
+            label = parse_label(items[k].text)
+            if label is not None:
+                return is_first_of_sequence(label)
             seen += 1
         k += 1
     return False
@@ -563,6 +597,7 @@ def _assemble(
     short_rows: ShortRows,
     notes: list[tuple[str, str]],
     numeric: set[int],
+    grid: Sequence[tuple[Cell, ...]] = (),
 ) -> tuple[Cell, ...]:
     """Spread a row's items over the columns.
 
@@ -593,6 +628,9 @@ def _assemble(
         ends_in_text = last is not None and parse_number(last.text) is None
         total = first.is_empty and bool(rest) and bool(TOTAL_ROW.match(fold(rest[0].text)))
         figures = sum(parse_number(item.text) is not None for item in rest)
+        by_sums = _total_by_sums(rest, len(columns), numeric, grid) if total else None
+        if by_sums is not None:  # "| | TỔNG ĐIỂM | 7 | 5 | | |": the figures go where the rows add up to them
+            return by_sums
         if (
             total
             and figures == len(numeric)
@@ -634,6 +672,39 @@ def _assemble(
         cells.append(Cell(_paragraphs(rest[position : position + count])))
         position += count
     return tuple(_title_to_name(cells, columns, numeric))
+
+
+def _total_by_sums(
+    rest: list[Item], width: int, numeric: set[int], grid: Sequence[tuple[Cell, ...]]
+) -> tuple[Cell, ...] | None:
+    """A total row that lost some cells ("| | TỔNG ĐIỂM | 7 | 5 | | |", "| | TỔNG ĐIỂM ĐẠT | 30,2 |"):
+    each figure goes to the column of figures whose top-level rows add up to it (in order). None
+    when the row holds anything but figures or no placement matches a sum."""
+    figures = [item for item in rest[1:] if not item.is_empty]
+    values = [parse_number(item.text) for item in figures]
+    if not figures or any(v is None for v in values) or len(figures) > len(numeric):
+        return None
+    labels = [(row, parse_label(row[0].text)) for row in grid[1:] if row]
+    numbered = [(row, label) for row, label in labels if label is not None]
+    if not numbered:
+        return None
+    style = numbered[0][1].style
+    top = [row for row, label in numbered if label.style == style and "." not in label.key]
+    sums = {
+        c: sum((parse_number(row[c].text) or Decimal(0) for row in top if c < len(row)), Decimal(0)) for c in numeric
+    }
+    best, best_matches = None, 0
+    for placement in combinations(sorted(numeric), len(figures)):
+        matches = sum(abs(v - sums[c]) <= Decimal("0.01") for v, c in zip(values, placement, strict=True))  # type: ignore[operator]
+        if matches > best_matches:
+            best, best_matches = placement, matches
+    if best is None:
+        return None
+    cells = [Cell()] * width
+    cells[1] = Cell(_paragraphs([rest[0]]))
+    for item, column in zip(figures, best, strict=True):
+        cells[column] = Cell(_paragraphs([item]))
+    return tuple(cells)
 
 
 def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[int]) -> list[Cell]:

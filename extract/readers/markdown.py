@@ -210,8 +210,15 @@ def _total_with_figures(items: list[Item], k: int) -> bool:
     """A total row printed above the rows: "TỔNG SỐ" opening a row, figures after it."""
     if not TOTAL_ROW.match(fold(items[k].text)):
         return False
-    following = [item.text for item in items[k + 1 : k + 12] if not item.gap]
-    return any(parse_number(text) is not None for text in following[:6])
+    for item in items[k + 1 : k + 12]:
+        if item.gap:
+            continue
+        label = parse_label(item.text)
+        if label is not None and is_first_of_sequence(label):
+            return False  # "Tổng số | Ngân sách tỉnh" is a sub-header: the rows follow it
+        if parse_number(item.text) is not None:
+            return True
+    return False
 
 
 def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block]:
@@ -243,7 +250,9 @@ def _text_blocks(items: list[Item]) -> list[Block]:
 def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
     width = max((len(r) for r in rows), default=0)
-    grid = tuple(tuple(_gfm_cell(c) for c in row + [""] * (width - len(row))) for row in rows)
+    lines = [[_gfm_lines(c) for c in row + [""] * (width - len(row))] for row in rows]
+    # a data cell's "<br>" lines are wrapped text unless a bullet or another unit starts one
+    grid = tuple(tuple(Cell(_data_cell(item).paragraphs) for item in row) for row in lines)
     table = Table(rows=grid, bordered=True)
     if grid and is_appendix_table(table):
         short = [row[0] for row in rows if row and len(row) < width]
@@ -256,12 +265,13 @@ def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Blo
                 )
             )
         return [Block(table=table)]
-    return [Block(text=p) for row in grid for c in row for p in c.paragraphs if not is_clutter(p)]
+    # a layout cell's "<br>" lines ("Nơi nhận:<br>- Như trên;", "CHỦ TỊCH<br><br>Phạm Văn Chánh")
+    return [Block(text=line) for row in lines for item in row for line in _layout_lines(item) if not is_clutter(line)]
 
 
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
-def _gfm_cell(raw: str) -> Cell:
-    """A GitHub-style cell: its "<br>" line breaks are paragraphs ("Nơi nhận:<br>- Như trên;")."""
-    return Cell(tuple(text for part in _HTML_BREAK.split(raw) if (text := strip_emphasis(part))))
+def _gfm_lines(raw: str) -> Item:
+    """A GitHub-style cell as its "<br>" lines."""
+    return Item(tuple(part for part in _HTML_BREAK.split(raw) if part.strip()))

@@ -146,9 +146,24 @@ def _blank_id_header(cells: list[str]) -> bool:
     other known columns after the name, no "STT" among them (that header starts later), no
     "(Kèm theo ...)" line (a title above a table)?"""
     later = cells[2:]
-    if any(role_of(c) == "id" or c.startswith("(") for c in cells[1:]):
+    if any(role_of(c) == "id" or c.startswith("(") or not _header_like(c) for c in cells[1:]):
         return False
     return any(role_of(c) != "other" for c in later)
+
+
+def _row_fills(items: Sequence[Item], j: int, width: int) -> bool:
+    """Does the row numbered at ``items[j]`` have a cell for each column before the next number?"""
+    cells = items[j + 1 : j + width]
+    return len(cells) == width - 1 and all(parse_label(c.text) is None for c in cells)
+
+
+#: Words of a column header at most, for a header found after a blank line.
+_HEADER_WORDS = 8
+
+
+def _header_like(cell: str) -> bool:
+    """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header)."""
+    return len(cell.split()) <= _HEADER_WORDS and ":" not in cell and not cell.rstrip().endswith(".")
 
 
 def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None:
@@ -171,8 +186,8 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
             j += 1
             continue
         if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
-            if blank_id and not _blank_id_header(cells):
-                return None
+            if blank_id and (label is None or not _blank_id_header(cells) or not _row_fills(items, j, len(cells))):
+                return None  # a blank number cell: the header must end at a first row as wide as it
             # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
             # Cựu | 2 | Phường Vỹ Dạ")
             two = len(cells) == 2 and (role_of(cells[1]) in ("name", "tasks") or _numbered_list(items, j))
