@@ -416,6 +416,9 @@ UNIT_HEAD_WORDS: tuple[str, ...] = (
     "nhan dan",
     "doanh nghiep",
 )
+#: Headers (folded) over the rows' names besides the name role's ("Chỉ tiêu", which also stands
+#: over year columns): a text-dump header may start with a blank number cell before one.
+ROW_NAME_HEADERS: tuple[str, ...] = ("chi tieu",)
 #: Headers (folded) of a second name-like column that holds the rows' work ("Nội dung thực hiện"
 #: after "Tên nhiệm vụ"): it becomes the tasks column; any other is kept as a cell ("Lĩnh vực").
 TASK_LIKE_NAMES: tuple[str, ...] = ("noi dung", "nhiem vu", "cong viec", "hoat dong")

@@ -22,6 +22,7 @@ from extract.settings import (
 from normalize.text import fold
 
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
+_ROMAN = re.compile(r"[IVXL]{2,}\W*")  # "Ban IV" names no unit
 
 
 def split_units(paragraphs: list[str]) -> list[str]:
@@ -89,6 +90,6 @@ def looks_like_unit(text: str) -> bool:
         if folded.startswith(head + " "):
             after = words[len(head.split())] if len(words) > len(head.split()) else ""
             # "Sở Nội vụ", "Công an tỉnh"; not "Ban hành kế hoạch"
-            named = after[:1].isupper() and after[:1].isalpha() and not re.fullmatch(r"[IVXL]{2,}\W*", after)
+            named = after[:1].isupper() and after[:1].isalpha() and not _ROMAN.fullmatch(after)
             return " " in head or named
     return False

@@ -109,7 +109,7 @@ def read_rows(
                     current.append(EMPTY)
             k += 1
             continue
-        if stop_at_heading and current is not None and _appendix_heading(item.text, full, items, k, allowed):
+        if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
             break
         if full and _new_header(items, k):
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
@@ -177,7 +177,7 @@ def read_rows(
     return Table(rows=tuple(grid), bordered=True), k
 
 
-def _appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
     """ "Phụ lục II ...", or a form's heading in capitals ("BIỂU MẪU SỐ 01") after a complete row
     with no row of this table after it: the next appendix."""
     folded = fold(text)

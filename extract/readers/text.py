@@ -18,6 +18,7 @@ from extract.page import Block, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
 from extract.settings import (
     DOC_TYPES,
+    ROW_NAME_HEADERS,
     is_clutter_line,
 )
 from normalize.text import fold, fold_aligned, is_blank
@@ -138,7 +139,7 @@ def _numbered_list(items: Sequence[Item], j: int) -> bool:
 
 def _names_rows(header: str) -> bool:
     """A header over the rows' names: "Nội dung", "Tên ...", "Chỉ tiêu"."""
-    return role_of(header) in ("name", "tasks") or fold(header).startswith("chi tieu")
+    return role_of(header) in ("name", "tasks") or fold(header).startswith(ROW_NAME_HEADERS)
 
 
 def _blank_id_header(cells: list[str]) -> bool:
