@@ -6,6 +6,7 @@ checks. Every text field goes through the document's ``TextCleaner`` on its way 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extract import __version__
@@ -53,7 +54,7 @@ def _flatten_table(table: Table) -> list[str]:
 
 
 #: Lines above the first table where its heading is looked for when the page has no signature.
-_HEADING_LINES = 6
+_HEADING_LINES = 10
 
 
 def _with_body_tables(
@@ -303,27 +304,43 @@ def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str |
         (i for i in range(len(lines) - 1, -1, -1) if APPENDIX_HEADING.match(fold(lines[i].replace("*", "")))), None
     )
     if start is None:
-        return None, None, None
+        # "DANH MỤC ..." then "(Kèm theo ...)" just above the table; a grounds line is no reference
+        lines = [line for line in lines if not fold(line).startswith("can cu")]
+        return None, _title_above_reference(lines), _find_reference(lines)
     for line in lines[start + 1 :]:
-        text = line.replace("*", "").strip()
-        if (
-            text
-            and not mostly_upper(text)
-            and not APPENDIX_REFERENCE.search(fold_aligned(_reference_gaps_closed(line)))
-        ):
+        if not _heading_line(line):
             return None, None, None
     return _appendix_heading(lines[start:])
+
+
+def _heading_line(line: str) -> bool:
+    """A line that may stand between an appendix label and its table: a title (no article, item
+    or sentence), its "(Kèm theo ...)" reference, or the unit of its figures ("Đơn vị tính: ...")."""
+    text = line.replace("*", "").strip()
+    folded = fold(text)
+    if not text or mostly_upper(text) or folded.startswith(("don vi tinh", "dvt")):
+        return True
+    if is_motto(text) or DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded):
+        return True  # a form's own header under its label
+    if APPENDIX_REFERENCE.search(fold_aligned(_reference_gaps_closed(line))):
+        return True
+    return not _HEADING_STOP.match(folded) and not text.endswith((".", ";", ":")) and len(text.split()) <= 20
+
+
+_HEADING_STOP = re.compile(r"^(dieu \d|chuong |muc \d|[ivx]+\.|\d+[.)]|[a-zđ]\)|can cu|noi nhan)")
 
 
 def _after_form_header(lines: list[str]) -> list[str]:
     """A form ("BIỂU MẪU SỐ 01") prints a document header of its own under its label: issuing
     body, motto, "Số: ......", place and date. Its title is what comes after that header."""
+    if not any(is_motto(line) for line in lines):
+        return lines  # no header of its own: a date in the title stays
     last = -1
     for i, line in enumerate(lines):
         folded = fold(line)
         if is_motto(line) or DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded):
             last = i
-    return lines[last + 1 :] if last >= 0 else lines
+    return lines[last + 1 :]
 
 
 #: Lines of a title in capitals above a "(Ban hành kèm theo ...)" line, at most.

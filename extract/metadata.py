@@ -37,7 +37,9 @@ _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuon
 _AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
 #: Authority lines that may also go on a title ("VỀ VIỆC BỔ NHIỆM" / "CHÁNH VĂN PHÒNG SỞ ..."): one
 #: ends the title only as the last line before the grounds ("Căn cứ ...").
-_OTHER_AUTHORITY_LINE = re.compile(r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra)\b")
+_OTHER_AUTHORITY_LINE = re.compile(
+    r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra|truong phong|vien truong)\b"
+)
 
 
 @dataclass
@@ -148,9 +150,15 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 
 
 def _grounds_next(folded: list[str], start: int) -> bool:
-    """Is the next non-empty line the grounds of the decision ("Căn cứ ...")?"""
-    following = next((line for line in folded[start:] if line.strip()), "")
-    return following.startswith(("can cu", "xet de nghi"))
+    """Is one of the next two non-empty lines the grounds of the decision ("Căn cứ ...",
+    "Theo đề nghị ...")? An authority's name may wrap ("CỤC TRƯỞNG CỤC THUẾ" / "TỈNH BẾN TRE")."""
+    following = [line for line in folded[start : start + 6] if line.strip()][:2]  # an authority wraps once
+    grounds = [line.startswith(("can cu", "xet de nghi", "theo de nghi")) for line in following]
+    if not following or grounds[0]:
+        return bool(grounds)
+    if _AUTHORITY_LINE.match(following[0]) or _OTHER_AUTHORITY_LINE.match(following[0]):
+        return False  # the authority comes next: this line is the title's
+    return len(grounds) > 1 and grounds[1]
 
 
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:

@@ -323,24 +323,15 @@ UNIT_GROUP_WORDS: tuple[str, ...] = (
     "thanh vien",
 )
 #: A list of places opened by a locality word ("UBND các huyện Đại Từ, Phú Lương, Võ Nhai", "UBND huyện
-#: Cư M'gar, Krông Búk", folded); a unit word after the comma still starts another unit.
+#: Cư M'gar, Krông Búk"), on the text as written: a place name is capitalised ("xã hội" is no place);
+#: a unit word after the comma still starts another unit.
 PLACE_LIST = re.compile(
-    r"\bcac (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|thon|ban|to dan pho)\b"
-    r"|\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran) \S"
+    r"\b(?i:các) (?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|tổ dân phố)\b"
+    r"|\b(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [A-ZĐÀ-Ỹ]"
 )
-#: Starts (folded) of a comma piece that goes on the unit before it: a person's title after the
-#: person ("Phó Chủ tịch UBND tỉnh"), a period ("Quý II năm 2024").
-NOT_A_UNIT_START: tuple[str, ...] = (
-    "chu tich",
-    "pho chu tich",
-    "giam doc",
-    "pho giam doc",
-    "truong ",
-    "pho truong",
-    "quy ",
-    "thang ",
-    "nam ",
-)
+#: Starts (as written, lower-cased) of a comma piece that goes on the unit before it: a person's
+#: title after the person ("Phó Chủ tịch UBND tỉnh"), a period ("Quý II", "năm 2024").
+NOT_A_UNIT_START = re.compile(r"^(chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|trưởng |phó trưởng|quý |tháng \d|năm \d)")
 #: Starts (folded) of a person named in a unit cell ("Đồng chí Nguyễn Văn A, Phó Chủ tịch").
 PERSON_WORDS: tuple[str, ...] = ("dong chi ", "ong ", "ba ")
 #: Words of a unit's name at most (a longer line is a task or a sentence).

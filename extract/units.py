@@ -7,6 +7,7 @@ lịch; UBND các huyện" must give two names, neither cut at the comma inside 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extract.numbering import parse_label
 from extract.settings import (
@@ -60,11 +61,11 @@ def _names_a_unit(piece: str, before: str) -> bool:
         return folded.startswith("cac ")  # "Các cơ quan, đơn vị được giao": one phrase
     if len(words) == 1:
         return folded not in UNIT_PHRASE_WORDS
-    if folded.startswith(NOT_A_UNIT_START) or fold(before).startswith(PERSON_WORDS):
+    if NOT_A_UNIT_START.match(unicodedata.normalize("NFC", piece).lower()) or fold(before).startswith(PERSON_WORDS):
         return False  # "Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh", "Quý I, Quý II"
-    if any(folded.startswith(w + " ") for w in UNIT_HEAD_WORDS):
+    if any(folded == w or folded.startswith(w + " ") for w in UNIT_HEAD_WORDS):
         return True
-    if PLACE_LIST.search(fold(before)) or len(before.split()) > MAX_UNIT_WORDS:
+    if PLACE_LIST.search(unicodedata.normalize("NFC", before)) or len(before.split()) > MAX_UNIT_WORDS:
         return False  # a list of places, or a sentence going on ("... được Chính phủ, Thủ tướng giao")
     return " va " not in f" {folded} "
 

@@ -10,7 +10,7 @@ import lxml.etree as etree
 
 from extract.header import find_head
 from extract.page import PageError
-from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
+from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
 from .settings import (
     DROP_TAGS,
@@ -89,6 +89,12 @@ def style_declarations(style: str) -> list[str]:
     return [d.removesuffix("!important") for d in compact.split(";") if d]
 
 
+#: Words (folded) of an appendix's heading: a hidden table under one is the document's.
+_APPENDIX_WORDS = ("phu luc", "bieu mau", "mau so", "kem theo")
+#: Elements before a hidden table looked at for its heading ("PHỤ LỤC I", then its title).
+_HEADING_SIBLINGS = 3
+
+
 def _holds_content(el: HtmlElement) -> bool:
     """Is a hidden ``el`` part of the document rather than something the page hides? A page
     saved with a tab or a block collapsed still holds the document (its national motto) or an
@@ -102,7 +108,16 @@ def _holds_content(el: HtmlElement) -> bool:
         return True
     if el.tag != "table" and next(el.iter("table"), None) is None:
         return False
-    return any(APPENDIX_HEADING.match(fold(text.strip())) for text in el.itertext() if text.strip())
+    heading: list[str] = []  # the heading may stand just before the collapsed table
+    previous = el.getprevious()
+    while previous is not None and len(heading) < _HEADING_SIBLINGS:
+        if isinstance(previous.tag, str):
+            if previous.tag == "table" or next(previous.iter("table"), None) is not None:
+                break  # another table's heading, not this one's
+            heading.append(" ".join(previous.itertext()))
+        previous = previous.getprevious()
+    text = fold(" ".join([*el.itertext(), *heading]))
+    return any(word in text for word in _APPENDIX_WORDS)
 
 
 def drop_tree(el: HtmlElement) -> None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, islice
 from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
@@ -131,7 +131,7 @@ def read_rows(
                 label = parse_label(first_items[0].text)
                 # after a total row the table ends, unless the numbering goes on (a subtotal)
                 # (or a grand total after a subtotal: "Cộng | 2.100" then "Tổng cộng | 32.015,5")
-                grand_total = kind == "total" and _figures_follow(items, k + 1)
+                grand_total = kind == "total" and _total_label_alone(items, k)
                 if closed_by_total and not grand_total and not (label is not None and allowed.follows(label)):
                     break
             current = list(first_items)
@@ -178,13 +178,13 @@ def read_rows(
 
 
 def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
-    """ "Phụ lục II ...", or a form's heading in capitals ("BIỂU MẪU SỐ 01") after a complete row
-    with no row of this table after it: the next appendix."""
+    """ "Phụ lục II ...", "BIỂU MẪU SỐ 02" in capitals, or a form's "MẪU SỐ 01" in capitals after
+    a complete row with no row of this table after it: the next appendix."""
     folded = fold(text)
-    if folded.startswith("phu luc"):
-        return parse_label(text) is None
+    if folded.startswith(("phu luc", "bieu mau")):
+        return parse_label(text) is None and (not folded.startswith("bieu mau") or mostly_upper(text))
     if not (mostly_upper(text) and APPENDIX_HEADING.match(folded) and full):
-        return False
+        return False  # "MẪU SỐ 01" in capitals may be a cell's paragraph: only after a complete row
     return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
 
 
@@ -417,7 +417,7 @@ def _row_start(
         _plausible_successor(previous, label)
         and allowed.follows(label)
         and not is_blank(next_text)
-        and (parse_number(next_text) is None or (_group_title_only(current) and _code_then_name(items, k + 1)))
+        and (parse_number(next_text) is None or _code_opens_row(items, k, label))
         and not is_no_value(next_text)
         and not _figure_of_the_row(items, k, label, current, width)
         and not _text_after_table_next(items, k, allowed)
@@ -426,18 +426,34 @@ def _row_start(
     return None
 
 
-def _figures_follow(items: Sequence[Item], k: int) -> bool:
-    """Does a figure come next (from ``items[k]``, past empty cells)? A total row prints one; a
-    line "Tổng cộng: 02 lĩnh vực" under a table does not."""
-    while k < len(items) and (items[k].gap or is_blank(items[k].text) or TOTAL_ROW.match(fold(items[k].text))):
-        k += 1  # past empty cells and the row's own "Tổng cộng"
-    return k < len(items) and parse_number(items[k].text) is not None
+def _total_label_alone(items: Sequence[Item], k: int) -> bool:
+    """Is the total row starting at ``items[k]`` labelled by a total's words alone ("Tổng cộng",
+    "Cộng (I)")? A line "Tổng cộng: 02 lĩnh vực" under a table is a sentence, not a total row."""
+    while k < len(items) and (items[k].gap or is_blank(items[k].text)):
+        k += 1
+    if k >= len(items):
+        return False
+    text = items[k].text.strip()
+    head, _, rest = text.partition(":")
+    return not rest.strip() and len(head.split()) <= 4
 
 
-def _group_title_only(current: list[Item] | None) -> bool:
-    """Is the unfinished row a group's number and title only ("A | THỦ TỤC CẤP TỈNH")? A row
-    number before a procedure code opens a row after it ("A | TITLE | 1 | 1.001193 | ...")."""
-    return bool(current) and len(current) == 2 and mostly_upper(current[1].text)
+def _code_opens_row(items: Sequence[Item], k: int, label: Label) -> bool:
+    """A row number before a procedure code and a name opens a row ("A | TITLE | 1 | 1.001193 |
+    ..."), unless the number is printed again as the next row's (then it was a count)."""
+    return _code_then_name(items, k + 1) and not _numbered_again(items, k, label)
+
+
+def _numbered_again(items: Sequence[Item], k: int, label: Label) -> bool:
+    """Is the number at ``items[k]`` printed again as the next row number (a code or a name
+    after it)? Then this one is a figure: "1 | Tuyên truyền | 2 | 1.001234 | Sở Nội vụ | 2 | ..."."""
+    index = _next_index(items, k + 1)
+    while index is not None:
+        other = parse_label(items[index].text)
+        if other is not None and (_names_a_row(_next_item(items, index + 1)) or _code_then_name(items, index + 1)):
+            return (other.style, other.key) == (label.style, label.key)
+        index = _next_index(items, index + 1)
+    return False
 
 
 def _text_after_table_next(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
@@ -628,7 +644,7 @@ def _assemble(
         ends_in_text = last is not None and parse_number(last.text) is None
         total = first.is_empty and bool(rest) and bool(TOTAL_ROW.match(fold(rest[0].text)))
         figures = sum(parse_number(item.text) is not None for item in rest)
-        by_sums = _total_by_sums(rest, len(columns), numeric, grid) if total else None
+        by_sums = _total_by_sums(rest, columns, numeric, grid) if total else None
         if by_sums is not None:  # "| | TỔNG ĐIỂM | 7 | 5 | | |": the figures go where the rows add up to them
             return by_sums
         if (
@@ -674,8 +690,26 @@ def _assemble(
     return tuple(_title_to_name(cells, columns, numeric))
 
 
+#: Placements of a total row's figures tried at most (wide tables of figures).
+_MAX_PLACEMENTS = 2000
+
+
+def _roles_named(label: str, columns: Sequence[Column]) -> set[int]:
+    """Columns whose score the total's label names ("TỔNG ĐIỂM ĐẠT": the achieved score)."""
+    folded = fold(label)
+    named = {role for role, words in _TOTAL_ROLE_WORDS if any(w in folded for w in words)}
+    return {c.index for c in columns if c.role in named}
+
+
+_TOTAL_ROLE_WORDS = (
+    ("achieved_score", ("dat", "tu cham", "danh gia")),
+    ("target_score", ("muc tieu", "phan dau")),
+    ("max_score", ("toi da", "chuan")),
+)
+
+
 def _total_by_sums(
-    rest: list[Item], width: int, numeric: set[int], grid: Sequence[tuple[Cell, ...]]
+    rest: list[Item], columns: Sequence[Column], numeric: set[int], grid: Sequence[tuple[Cell, ...]]
 ) -> tuple[Cell, ...] | None:
     """A total row that lost some cells ("| | TỔNG ĐIỂM | 7 | 5 | | |", "| | TỔNG ĐIỂM ĐẠT | 30,2 |"):
     each figure goes to the column of figures whose top-level rows add up to it (in order). None
@@ -693,14 +727,16 @@ def _total_by_sums(
     sums = {
         c: sum((parse_number(row[c].text) or Decimal(0) for row in top if c < len(row)), Decimal(0)) for c in numeric
     }
-    best, best_matches = None, 0
-    for placement in combinations(sorted(numeric), len(figures)):
+    named = _roles_named(rest[0].text, columns)
+    best, best_score = None, 0
+    for placement in islice(combinations(sorted(numeric), len(figures)), _MAX_PLACEMENTS):
         matches = sum(abs(v - sums[c]) <= Decimal("0.01") for v, c in zip(values, placement, strict=True))  # type: ignore[operator]
-        if matches > best_matches:
-            best, best_matches = placement, matches
+        score = 2 * matches + sum(c in named for c in placement)  # a tie goes to the columns the label names
+        if matches and score > best_score:
+            best, best_score = placement, score
     if best is None:
         return None
-    cells = [Cell()] * width
+    cells = [Cell()] * len(columns)
     cells[1] = Cell(_paragraphs([rest[0]]))
     for item, column in zip(figures, best, strict=True):
         cells[column] = Cell(_paragraphs([item]))

@@ -251,8 +251,7 @@ def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Blo
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
     width = max((len(r) for r in rows), default=0)
     lines = [[_gfm_lines(c) for c in row + [""] * (width - len(row))] for row in rows]
-    # a data cell's "<br>" lines are wrapped text unless a bullet or another unit starts one
-    grid = tuple(tuple(Cell(_data_cell(item).paragraphs) for item in row) for row in lines)
+    grid = tuple(tuple(Cell(_gfm_paragraphs(item)) for item in row) for row in lines)
     table = Table(rows=grid, bordered=True)
     if grid and is_appendix_table(table):
         short = [row[0] for row in rows if row and len(row) < width]
@@ -270,6 +269,22 @@ def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Blo
 
 
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _gfm_paragraphs(item: Item) -> tuple[str, ...]:
+    """A data cell's "<br>" lines: each its own paragraph (the author broke the line), unless
+    it goes on a phrase: it starts in lower case or the line before ends in "và", "của"..."""
+    paragraphs: list[str] = []
+    for raw in item.paragraphs:
+        text = strip_emphasis(raw.strip())
+        if not text or is_blank(text):
+            continue
+        goes_on = paragraphs and (text[:1].islower() or paragraphs[-1].split()[-1].lower() in WRAP_LAST_WORDS)
+        if goes_on and not _NEW_PARAGRAPH.match(text):
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+        else:
+            paragraphs.append(text)
+    return tuple(paragraphs)
 
 
 def _gfm_lines(raw: str) -> Item:

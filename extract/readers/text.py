@@ -21,6 +21,7 @@ from extract.settings import (
     ROW_NAME_HEADERS,
     is_clutter_line,
 )
+from normalize.numbers import parse_number
 from normalize.text import fold, fold_aligned, is_blank
 
 
@@ -153,18 +154,32 @@ def _blank_id_header(cells: list[str]) -> bool:
 
 
 def _row_fills(items: Sequence[Item], j: int, width: int) -> bool:
-    """Does the row numbered at ``items[j]`` have a cell for each column before the next number?"""
-    cells = items[j + 1 : j + width]
-    return len(cells) == width - 1 and all(parse_label(c.text) is None for c in cells)
+    """Does one of the first rows (from ``items[j]``) have a cell for each column? Rows are cut
+    at row numbers with a name after them; a figure such as "7" or a mark is a cell."""
+    starts = [j]
+    k = j + 1
+    while k < len(items) and len(starts) <= 3:
+        if parse_label(items[k].text) is not None and _names_row(items, k + 1):
+            starts.append(k)
+        k += 1
+    if len(starts) == 1:  # one row: its cells up to the header's width hold no row number
+        return all(parse_label(c.text) is None for c in items[j + 1 : j + width]) and j + width <= len(items)
+    return any(end - start >= width for start, end in zip(starts, starts[1:], strict=False))
+
+
+def _names_row(items: Sequence[Item], k: int) -> bool:
+    text = items[k].text.strip() if k < len(items) else ""
+    return bool(text) and parse_number(text) is None and parse_label(text) is None
 
 
 #: Words of a column header at most, for a header found after a blank line.
-_HEADER_WORDS = 8
+_HEADER_WORDS = 16
 
 
 def _header_like(cell: str) -> bool:
     """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header)."""
-    return len(cell.split()) <= _HEADER_WORDS and ":" not in cell and not cell.rstrip().endswith(".")
+    outside = re.sub(r"\([^)]*\)", "", cell)  # "Kinh phí (ĐVT: triệu đồng)" is a header
+    return len(outside.split()) <= _HEADER_WORDS and ":" not in outside and not cell.rstrip().endswith(".")
 
 
 def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None:
