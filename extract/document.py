@@ -297,9 +297,10 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
 
 
 def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str | None]:
-    """A heading in the body just above a table (the page has no signature): only a "PHỤ LỤC"
-    label followed by title lines in capitals or its "(Kèm theo ...)" line, nothing else (an
-    article's "Điều 3. ..." or a "Căn cứ ... kèm theo ..." line is body text, not a heading)."""
+    """A heading in the body just above a table (the page has no signature): a "PHỤ LỤC" label
+    followed only by heading lines (``_heading_line``), or with no label a title in capitals
+    over its "(Kèm theo ...)" line. An article's "Điều 3. ..." or a "Căn cứ ... kèm theo ..."
+    line is body text, not a heading."""
     start = next(
         (i for i in range(len(lines) - 1, -1, -1) if APPENDIX_HEADING.match(fold(lines[i].replace("*", "")))), None
     )
