@@ -305,13 +305,38 @@ def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str |
         (i for i in range(len(lines) - 1, -1, -1) if APPENDIX_HEADING.match(fold(lines[i].replace("*", "")))), None
     )
     if start is None:
-        # "DANH MỤC ..." then "(Kèm theo ...)" just above the table; a grounds line is no reference
-        lines = [line for line in lines if not fold(line).startswith("can cu")]
-        return None, _title_above_reference(lines), _find_reference(lines)
+        # "DANH MỤC ..." then "(Kèm theo ...)" just above the table: a reference line of its own,
+        # not a sentence of the body that cites another document ("... ban hành kèm theo ...")
+        references = [i for i, line in enumerate(lines) if _reference_line(line)]
+        if not references:
+            return None, None, None
+        return None, _title_above_reference(lines), lines[references[-1]].strip()
+    mixed = 0  # a title in sentence case: one line at most (more is body text)
     for line in lines[start + 1 :]:
+        text = line.replace("*", "").strip()
         if not _heading_line(line):
             return None, None, None
+        folded = fold(text)
+        heading_kind = (
+            not text
+            or mostly_upper(text)
+            or _reference_line(line)
+            or folded.startswith(("don vi tinh", "dvt"))
+            or is_motto(text)
+            or bool(DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded))
+        )
+        mixed += not heading_kind
+        if mixed > 1:
+            return None, None, None
     return _appendix_heading(lines[start:])
+
+
+def _reference_line(line: str) -> bool:
+    """ "(Kèm theo Kế hoạch số ...)" or "Ban hành kèm theo ..." as a line of its own."""
+    folded = fold(_reference_gaps_closed(line)).strip(" *")
+    return folded.startswith(("(kem theo", "kem theo", "(ban hanh kem theo", "ban hanh kem theo")) and bool(
+        APPENDIX_REFERENCE.search(folded)
+    )
 
 
 def _heading_line(line: str) -> bool:
@@ -334,8 +359,10 @@ _HEADING_STOP = re.compile(r"^(dieu \d|chuong |muc \d|[ivx]+\.|\d+[.)]|[a-zđ]\)
 def _after_form_header(lines: list[str]) -> list[str]:
     """A form ("BIỂU MẪU SỐ 01") prints a document header of its own under its label: issuing
     body, motto, "Số: ......", place and date. Its title is what comes after that header."""
-    if not any(is_motto(line) for line in lines):
-        return lines  # no header of its own: a date in the title stays
+    folded = [fold(line) for line in lines]
+    numbered = any(DOCUMENT_NUMBER_LINE.match(f) for f in folded) and any(PLACE_DATE_LINE.match(f) for f in folded)
+    if not numbered and not any(is_motto(line) for line in lines):
+        return lines  # no header of its own (a motto, or a "Số:" and a place and date): the title stays
     last = -1
     for i, line in enumerate(lines):
         folded = fold(line)

@@ -149,16 +149,16 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     return meta
 
 
+#: Last words (as written, lower case) of a title line that the next line completes ("VỀ VIỆC BỔ NHIỆM" /
+#: "TRƯỞNG PHÒNG NỘI VỤ": the appointee, not the authority).
+_NEEDS_OBJECT = frozenset({"nhiệm", "cho", "với", "của", "về", "nhận", "giao", "thưởng", "tặng", "lại", "chức"})
+
+
 def _grounds_next(folded: list[str], start: int) -> bool:
-    """Is one of the next two non-empty lines the grounds of the decision ("Căn cứ ...",
-    "Theo đề nghị ...")? An authority's name may wrap ("CỤC TRƯỞNG CỤC THUẾ" / "TỈNH BẾN TRE")."""
-    following = [line for line in folded[start : start + 6] if line.strip()][:2]  # an authority wraps once
-    grounds = [line.startswith(("can cu", "xet de nghi", "theo de nghi")) for line in following]
-    if not following or grounds[0]:
-        return bool(grounds)
-    if _AUTHORITY_LINE.match(following[0]) or _OTHER_AUTHORITY_LINE.match(following[0]):
-        return False  # the authority comes next: this line is the title's
-    return len(grounds) > 1 and grounds[1]
+    """Is the next non-empty line the grounds of the decision ("Căn cứ ...", "Theo đề nghị ...")?
+    (An authority that wraps over two lines looks like a title that wraps: it stays in the title.)"""
+    following = next((line for line in folded[start:] if line.strip()), "")
+    return following.startswith(("can cu", "xet de nghi", "theo de nghi"))
 
 
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
@@ -174,7 +174,13 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 upper = mostly_upper(clean)
                 if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
                     break
-                if title and _OTHER_AUTHORITY_LINE.match(folded[j]) and _grounds_next(folded, j + 1):
+                if (
+                    title
+                    and _OTHER_AUTHORITY_LINE.match(folded[j])
+                    and _grounds_next(folded, j + 1)
+                    and title[-1].lower().split()[-1:] != []
+                    and title[-1].lower().split()[-1] not in _NEEDS_OBJECT
+                ):
                     break
                 if not upper and title:
                     break

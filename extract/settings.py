@@ -327,7 +327,7 @@ UNIT_GROUP_WORDS: tuple[str, ...] = (
 #: a unit word after the comma still starts another unit.
 PLACE_LIST = re.compile(
     r"\b(?i:các) (?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|tổ dân phố)\b"
-    r"|\b(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [A-ZĐÀ-Ỹ]"
+    r"|\b(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [A-ZĐÀ-Ỹ0-9]"
 )
 #: Starts (as written, lower-cased) of a comma piece that goes on the unit before it: a person's
 #: title after the person ("Phó Chủ tịch UBND tỉnh"), a period ("Quý II", "năm 2024").

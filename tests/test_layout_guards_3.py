@@ -146,10 +146,72 @@ def test_no_signature_a_mixed_case_appendix_heading_just_above_the_table() -> No
 
 def test_gfm_line_breaks_separate_tasks_and_join_a_wrapped_name() -> None:
     page = TOP + (
-        "| STT | Nội dung | Giải pháp | Đơn vị chủ trì |\n|---|---|---|---|\n"
-        "| 1 | Chỉ đạo | Ban hành kế hoạch<br>Tổ chức kiểm tra | Sở Thông tin và<br>Truyền thông |\n"
+        "| STT | Nội dung | Giải pháp | Đơn vị chủ trì | Đơn vị phối hợp |\n|---|---|---|---|---|\n"
+        "| 1 | Chỉ đạo | Ban hành kế hoạch;<br>Tổ chức kiểm tra. | Sở Thông tin và<br>Truyền thông "
+        "| Sở Văn hóa,<br>Thể thao và Du lịch |\n"
     ) + END
     rows = run_text(page, "plan.md").tables["appendix_rows"]
-    assert [(r["tasks"], r["lead_units"]) for r in rows] == [
-        (["Ban hành kế hoạch", "Tổ chức kiểm tra"], ["Sở Thông tin và Truyền thông"]),
+    assert [(r["tasks"], r["lead_units"], r["coordinating_units"]) for r in rows] == [
+        (["Ban hành kế hoạch;", "Tổ chức kiểm tra."], ["Sở Thông tin và Truyền thông"],
+         ["Sở Văn hóa, Thể thao và Du lịch"]),
     ]
+
+
+def test_a_level_equal_to_the_row_number_before_the_unit() -> None:
+    page = HEAD + _dump(
+        "STT", "Mã TTHC", "Tên thủ tục hành chính", "Mức độ", "Cơ quan thực hiện",
+        "A", "THỦ TỤC CẤP TỈNH", "1", "1.001193", "Cấp phép A", "1", "Sở Xây dựng",
+        "2", "1.001194", "Cấp phép B", "2", "Sở Y tế",
+    ) + END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("A", "THỦ TỤC CẤP TỈNH", []), ("A.1", "Cấp phép A", ["Sở Xây dựng"]), ("A.2", "Cấp phép B", ["Sở Y tế"]),
+    ]
+
+
+def test_a_form_cited_in_the_last_rows_cell_stays_in_it() -> None:
+    page = HEAD + _dump(
+        "STT", "Nội dung", "Biểu mẫu", "Thời gian",
+        "1", "Báo cáo quý", "BIỂU MẪU SỐ 01", "Quý I", "2", "Báo cáo năm", "BIỂU MẪU SỐ 02", "Tháng 12",
+    ) + END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["deadline"]) for r in rows] == [("1", "Quý I"), ("2", "Tháng 12")]
+
+
+def test_a_title_that_wraps_onto_an_office_name_stays_whole() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 15/QĐ-UBND\n\n"
+        "Châu Thành, ngày 16 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BỔ NHIỆM\n\n"
+        "TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Bổ nhiệm." + END
+    )
+    title = run_text(page).tables["documents"][0]["title"]
+    assert title == "VỀ VIỆC BỔ NHIỆM TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH"
+
+
+def test_no_signature_a_body_sentence_citing_another_decision_is_no_reference() -> None:
+    page = TOP + "Các nhiệm vụ ban hành kèm theo Quyết định số 99/QĐ-UBND của UBND tỉnh như sau\n\n" + _dump(
+        "STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4",
+    ) + END
+    result = run_text(page)
+    assert "foreign_document_number" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_a_related_documents_table_hidden_in_the_page_is_no_appendix() -> None:
+    related = (
+        "<div style='display:none'><table border=1><tr><td>STT</td><td>Văn bản liên quan</td></tr>"
+        "<tr><td>1</td><td>Quyết định 12/QĐ-UBND ban hành kèm theo Quy chế</td></tr>"
+        "<tr><td>2</td><td>Kế hoạch 13/KH-UBND sửa đổi Phụ lục II</td></tr></table></div>"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><div class=content1>"
+        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH ĐẮK LẮK</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Số: 58/KH-UBND</p>"
+        "<p>Đắk Lắk, ngày 10 tháng 3 năm 2022</p><p>KẾ HOẠCH</p><p>Nâng cao chỉ số</p>"
+        "<p>Nơi nhận:</p><p>- Như trên;</p>"
+        "<p>CHỦ TỊCH</p><p>Nguyễn Văn A</p>" + related + "</div></body></html>"
+    )
+    assert run_text(page, "page.html").tables["appendix_rows"] == []
+
+
+def test_numbered_districts_are_one_list_of_places() -> None:
+    assert split_units(["UBND Quận 1, Quận 3"]) == ["UBND Quận 1, Quận 3"]

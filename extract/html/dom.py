@@ -108,16 +108,28 @@ def _holds_content(el: HtmlElement) -> bool:
         return True
     if el.tag != "table" and next(el.iter("table"), None) is None:
         return False
-    heading: list[str] = []  # the heading may stand just before the collapsed table
+    # a heading line (a paragraph that opens with the words) inside it, before its table, or just
+    # before it: not the words anywhere in a related document's name ("... ban hành kèm theo ...")
+    table = el if el.tag == "table" else next(el.iter("table"))
+    lines = [" ".join(p.itertext()) for p in el.iter(*_HEADING_TAGS) if _before(p, table)]
     previous = el.getprevious()
-    while previous is not None and len(heading) < _HEADING_SIBLINGS:
+    while previous is not None and len(lines) < _HEADING_SIBLINGS + 10:
         if isinstance(previous.tag, str):
             if previous.tag == "table" or next(previous.iter("table"), None) is not None:
                 break  # another table's heading, not this one's
-            heading.append(" ".join(previous.itertext()))
+            lines.append(" ".join(previous.itertext()))
+            if len(lines) >= _HEADING_SIBLINGS:
+                break
         previous = previous.getprevious()
-    text = fold(" ".join([*el.itertext(), *heading]))
-    return any(word in text for word in _APPENDIX_WORDS)
+    return any(fold(line).strip(" (*").startswith(_APPENDIX_WORDS) for line in lines)
+
+
+_HEADING_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "b", "strong")
+
+
+def _before(el: HtmlElement, table: HtmlElement) -> bool:
+    """Does ``el`` come before ``table`` in the document (and is not inside it)?"""
+    return any(following is table or table in following.iterdescendants() for following in el.itersiblings())
 
 
 def drop_tree(el: HtmlElement) -> None:

@@ -181,8 +181,14 @@ def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int,
     """ "Phụ lục II ...", "BIỂU MẪU SỐ 02" in capitals, or a form's "MẪU SỐ 01" in capitals after
     a complete row with no row of this table after it: the next appendix."""
     folded = fold(text)
-    if folded.startswith(("phu luc", "bieu mau")):
-        return parse_label(text) is None and (not folded.startswith("bieu mau") or mostly_upper(text))
+    if folded.startswith("phu luc"):
+        return parse_label(text) is None
+    if folded.startswith("bieu mau") and mostly_upper(text) and APPENDIX_HEADING.match(folded):
+        # a form's heading: its own table's header follows, or the last row is complete and this
+        # table's numbering does not go on (a cell may cite "BIỂU MẪU SỐ 02")
+        if _header_follows(items, k + 1):
+            return True
+        return full and not _continuing_row_follows(items, k + 1, allowed)
     if not (mostly_upper(text) and APPENDIX_HEADING.match(folded) and full):
         return False  # "MẪU SỐ 01" in capitals may be a cell's paragraph: only after a complete row
     return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
@@ -428,20 +434,45 @@ def _row_start(
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:
     """Is the total row starting at ``items[k]`` labelled by a total's words alone ("Tổng cộng",
-    "Cộng (I)")? A line "Tổng cộng: 02 lĩnh vực" under a table is a sentence, not a total row."""
+    "Cộng (I)") with a figure after them ("7", "x", "(1+2)")? A line "Tổng cộng: 02 lĩnh vực" or
+    "TỔNG CỘNG KINH PHÍ" then a sentence under a table is text, not a total row."""
     while k < len(items) and (items[k].gap or is_blank(items[k].text)):
         k += 1
     if k >= len(items):
         return False
     text = items[k].text.strip()
     head, _, rest = text.partition(":")
-    return not rest.strip() and len(head.split()) <= 4
+    if rest.strip() or len(head.split()) > 4:
+        return False
+    index = _next_index(items, k + 1)
+    while index is not None and is_blank(items[index].text):
+        index = _next_index(items, index + 1)
+    return index is not None and _figure_like(items[index].text)
+
+
+#: A total row's first cell: a figure, a no-data mark, a formula "(1+2)", a figure with its unit.
+_FIGURE_LIKE = re.compile(r"^\(?[\d+\-*/x×().,\s]+\)?$|^[\d.,]+\s*(điểm|đ)\.?$", re.IGNORECASE)
+
+
+def _figure_like(text: str) -> bool:
+    return parse_number(text) is not None or is_no_value(text) or bool(_FIGURE_LIKE.match(text.strip()))
 
 
 def _code_opens_row(items: Sequence[Item], k: int, label: Label) -> bool:
     """A row number before a procedure code and a name opens a row ("A | TITLE | 1 | 1.001193 |
-    ..."), unless the number is printed again as the next row's (then it was a count)."""
-    return _code_then_name(items, k + 1) and not _numbered_again(items, k, label)
+    ..."): when the next number before a code follows it ("2 | 1.001194"), or else when the
+    number is not printed again as the next row's (then it was a count: "| 2 | 1.001234 |")."""
+    if not _code_then_name(items, k + 1):
+        return False
+    index = _next_index(items, k + 1)
+    while index is not None:
+        other = parse_label(items[index].text)
+        if other is not None and _code_then_name(items, index + 1):
+            if other.style == "decimal" and label.style == "decimal" and other.key in decimal_successors(label.key):
+                return True
+            break
+        index = _next_index(items, index + 1)
+    return not _numbered_again(items, k, label)
 
 
 def _numbered_again(items: Sequence[Item], k: int, label: Label) -> bool:
@@ -461,6 +492,20 @@ def _text_after_table_next(items: Sequence[Item], k: int, allowed: _DecimalSeque
     number is the last figure of the last row, not a row."""
     index = _next_index(items, k + 1)
     return index is not None and _after_table(items, index, True, allowed)
+
+
+def _continuing_row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+    """Does a row number that goes on this table's numbering (not a first one) come within a few
+    items, with a name after it?"""
+    seen = 0
+    while k < len(items) and seen < _ROW_LOOKAHEAD:
+        if not items[k].gap:
+            label = parse_label(items[k].text)
+            if label is not None and not is_first_of_sequence(label) and _plausible_successor(allowed.last, label):
+                return _names_a_row(_next_item(items, k + 1)) or _code_then_name(items, k + 1)
+            seen += 1
+        k += 1
+    return False
 
 
 def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int) -> bool:

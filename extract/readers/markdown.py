@@ -272,15 +272,18 @@ _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _gfm_paragraphs(item: Item) -> tuple[str, ...]:
-    """A data cell's "<br>" lines: each its own paragraph (the author broke the line), unless
-    it goes on a phrase: it starts in lower case or the line before ends in "và", "của"..."""
+    """A data cell's "<br>" lines: a wrapped phrase is joined ("Sở Văn hóa,<br>Thể thao và Du
+    lịch"); a new paragraph starts after a line that ends a sentence (".", ";", ":"), at a
+    bullet, or with another unit's name ("Sở Tư pháp<br>Sở Nội vụ")."""
     paragraphs: list[str] = []
     for raw in item.paragraphs:
         text = strip_emphasis(raw.strip())
         if not text or is_blank(text):
             continue
-        goes_on = paragraphs and (text[:1].islower() or paragraphs[-1].split()[-1].lower() in WRAP_LAST_WORDS)
-        if goes_on and not _NEW_PARAGRAPH.match(text):
+        previous = paragraphs[-1] if paragraphs else ""
+        ends = previous.rstrip().endswith((".", ";", ":"))
+        units = bool(previous) and looks_like_unit(previous) and looks_like_unit(text)
+        if previous and not ends and not units and not _NEW_PARAGRAPH.match(text):
             paragraphs[-1] = f"{paragraphs[-1]} {text}"
         else:
             paragraphs.append(text)
