@@ -28,7 +28,7 @@ from extract.page import Cell, Table
 from extract.settings import BULLET, CODE_HEADER, DOTTED_PROCEDURE_CODE, SCORE_ROLES, TOTAL_ROW, UNIT_ROLES
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
-from normalize.numbers import is_no_value, parse_number
+from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score
 from normalize.text import fold, is_blank
 
 
@@ -379,7 +379,7 @@ def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
 def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | None:
     if not text or is_no_value(text):
         return None
-    value = score_value(text, role in appendix.dot_decimals)
+    value = parse_score(text, role in appendix.dot_decimals)
     if value is None:
         appendix.findings.append(
             Finding(
@@ -395,26 +395,6 @@ def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | N
     return value
 
 
-#: A score printed with its unit: "1,5đ", "2 điểm".
-_SCORE_WITH_UNIT = re.compile(r"^(?P<number>[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE)
-#: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
-_DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
-#: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").
-_DOT_DECIMAL = re.compile(r"^\d+\.(\d{1,2}|\d{4,})$")
-
-
-def score_value(text: str, dot_decimals: bool = False) -> Decimal | None:
-    """A score cell's value: a figure, maybe with its unit ("1,5đ"); in a column whose other
-    scores are written with a decimal point ("1.75", "0.75"), "1.000" is 1, not a thousand."""
-    raw = text.strip()
-    unit = _SCORE_WITH_UNIT.match(raw)
-    if unit:
-        raw = unit.group("number")
-    if dot_decimals and _DOT_THOUSANDS_SHAPE.match(raw):
-        return Decimal(raw)
-    return parse_number(raw)
-
-
 def _dot_decimal_roles(rows: Sequence[Sequence[Cell]], columns: Sequence[Column]) -> set[str]:
     """Score columns written with a decimal point and never a decimal comma."""
     roles = set()
@@ -422,7 +402,7 @@ def _dot_decimal_roles(rows: Sequence[Sequence[Cell]], columns: Sequence[Column]
         if column.role not in SCORE_ROLES:
             continue
         texts = [r[column.index].text.strip() for r in rows if column.index < len(r)]
-        if any(_DOT_DECIMAL.match(t) for t in texts) and not any("," in t for t in texts):
+        if any(is_dot_decimal(t) for t in texts) and not any("," in t for t in texts):
             roles.add(column.role)
     return roles
 
@@ -434,7 +414,7 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
     for column in columns:
         if column.role in (*SCORE_ROLES, "tasks"):
             texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
-            numeric = sum(score_value(t) is not None or is_no_value(t) for t in texts)
+            numeric = sum(parse_score(t) is not None or is_no_value(t) for t in texts)
             text_in_figures = column.role in SCORE_ROLES and texts and numeric * 2 < len(texts)
             if text_in_figures or (column.role == "tasks" and texts and numeric * 2 > len(texts)):
                 column = Column(column.index, column.header, "other", column.year)
@@ -475,7 +455,7 @@ def _read_totals(
         if column.role in SCORE_ROLES and column.index < len(cells):
             text = cells[column.index].text.strip()
             appendix.totals_printed[column.role] = text
-            appendix.totals[column.role] = score_value(text, column.role in appendix.dot_decimals)
+            appendix.totals[column.role] = parse_score(text, column.role in appendix.dot_decimals)
     appendix.totals_seen = True
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0

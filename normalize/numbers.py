@@ -50,6 +50,31 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+#: A score printed with its unit: "1,5đ", "2 điểm".
+_SCORE_WITH_UNIT = re.compile(r"^(?P<number>[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE)
+#: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
+_DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
+#: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").
+_DOT_DECIMAL = re.compile(r"^\d+\.(\d{1,2}|\d{4,})$")
+
+
+def parse_score(text: str, dot_decimals: bool = False) -> Decimal | None:
+    """A score cell's value: a figure, maybe with its unit ("1,5đ"); in a column whose other
+    scores are written with a decimal point ("1.75", "0.75"), "1.000" is 1, not a thousand."""
+    raw = text.strip()
+    unit = _SCORE_WITH_UNIT.match(raw)
+    if unit:
+        raw = unit.group("number")
+    if dot_decimals and _DOT_THOUSANDS_SHAPE.match(raw):
+        return Decimal(raw)
+    return parse_number(raw)
+
+
+def is_dot_decimal(text: str) -> bool:
+    """Written with a decimal point that cannot be a thousands separator ("1.75")."""
+    return bool(_DOT_DECIMAL.match(text.strip()))
+
+
 def is_no_value(text: str) -> bool:
     return text.strip().replace("\u00a0", "") in NO_VALUE
 

@@ -45,7 +45,7 @@ from extract.settings import (
     UNIT_ROLES,
 )
 from extract.units import looks_like_unit
-from normalize.numbers import is_no_value, parse_number
+from normalize.numbers import is_no_value, parse_number, parse_score
 from normalize.text import fold, is_blank, mostly_upper
 
 _CONTINUATION_START = re.compile(r"^\s*([-+•*–]|\d+[.)]\s|[a-zđ]\)|[a-zàáảãạăâđèéêìíòóôơùúưỳý])")
@@ -450,12 +450,13 @@ def _total_label_alone(items: Sequence[Item], k: int) -> bool:
     return index is not None and _figure_like(items[index].text)
 
 
-#: A total row's first cell: a figure, a no-data mark, a formula "(1+2)", a figure with its unit.
-_FIGURE_LIKE = re.compile(r"^\(?[\d+\-*/x×().,\s]+\)?$|^[\d.,]+\s*(điểm|đ)\.?$", re.IGNORECASE)
+#: A formula in a total row's cell: "(1+2)", "3=1+2".
+_FORMULA = re.compile(r"^\(?[\d+\-*/x×().,=\s]+\)?$")
 
 
 def _figure_like(text: str) -> bool:
-    return parse_number(text) is not None or is_no_value(text) or bool(_FIGURE_LIKE.match(text.strip()))
+    """A total row's first cell: a figure (maybe with its unit), a no-data mark, a formula."""
+    return parse_score(text) is not None or is_no_value(text) or bool(_FORMULA.match(text.strip()))
 
 
 def _code_opens_row(items: Sequence[Item], k: int, label: Label) -> bool:
