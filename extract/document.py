@@ -57,29 +57,22 @@ def _flatten_table(table: Table) -> list[str]:
 _HEADING_LINES = 10
 
 
-def _with_body_tables(
-    lines: list[str], body_end: int, tables_at: list[tuple[int, Table]]
-) -> tuple[list[str], set[int]]:
+def _with_body_tables(lines: list[str], body_end: int, tables_at: list[tuple[int, Table]]) -> tuple[list[str], bool]:
     """The body's lines with the text of the numbered tables that stand inside it (a Chỉ thị's
-    list of checkpoints under its point 2), and the indexes of those table lines: the tables
-    are read as appendix rows too, but the body text must not jump over them."""
+    list of checkpoints under its point 2), and whether there are any: the tables are read as
+    appendix rows too, but the body text must not jump over them."""
     inside = [(at, table) for at, table in tables_at if at < body_end]
     body: list[str] = []
-    table_lines: set[int] = set()
     for i, line in enumerate(lines[:body_end]):
-        for at, table in inside:
-            if at == i:
-                for text in _flatten_table(table):
-                    table_lines.add(len(body))
-                    body.append(text)
+        body.extend(text for at, table in inside if at == i for text in _flatten_table(table))
         body.append(line)
-    return body, table_lines
+    return body, bool(inside)
 
 
-def _without_tables(cleaned: list[str], table_lines: set[int]) -> list[str]:
+def _without_tables(cleaned: list[str], has_tables: bool) -> list[str]:
     """The body's cleaned lines without its tables' lines ("a | b | c": their figures are the
     rows' own, not quotes of them)."""
-    return [line for line in cleaned if " | " not in line] if table_lines else cleaned
+    return [line for line in cleaned if " | " not in line] if has_tables else cleaned
 
 
 def _continued(table: Table, more: Table) -> Table | None:
@@ -164,13 +157,13 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         previous_end = at
         appendices.append(appendix)
 
-    body_raw, table_lines = _with_body_tables(lines, body_end, appendices_at)
+    body_raw, body_tables = _with_body_tables(lines, body_end, appendices_at)
     body_lines = cleaner.clean_lines(body_raw, FieldLocation("documents", "body_text"))
 
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)
-        findings += check_body_figures(_without_tables(body_lines, table_lines), appendix)
+        findings += check_body_figures(_without_tables(body_lines, body_tables), appendix)
         findings += check_reference(appendix, number)
     if not appendices:
         findings.append(
@@ -298,7 +291,7 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
 
 def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """A heading in the body just above a table (the page has no signature): a "PHỤ LỤC" label
-    followed only by heading lines (``_heading_line``), or with no label a title in capitals
+    followed only by heading lines and one title line (``_heading_kind``), or with no label a title in capitals
     over its "(Kèm theo ...)" line. An article's "Điều 3. ..." or a "Căn cứ ... kèm theo ..."
     line is body text, not a heading."""
     start = next(
@@ -311,23 +304,9 @@ def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str |
         if not references:
             return None, None, None
         return None, _title_above_reference(lines), lines[references[-1]].strip()
-    mixed = 0  # a title in sentence case: one line at most (more is body text)
-    for line in lines[start + 1 :]:
-        text = line.replace("*", "").strip()
-        if not _heading_line(line):
-            return None, None, None
-        folded = fold(text)
-        heading_kind = (
-            not text
-            or mostly_upper(text)
-            or _reference_line(line)
-            or folded.startswith(("don vi tinh", "dvt"))
-            or is_motto(text)
-            or bool(DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded))
-        )
-        mixed += not heading_kind
-        if mixed > 1:
-            return None, None, None
+    kinds = [_heading_kind(line) for line in lines[start + 1 :]]
+    if None in kinds or kinds.count("title") > 1:  # a title in sentence case: one line at most
+        return None, None, None
     return _appendix_heading(lines[start:])
 
 
@@ -339,18 +318,27 @@ def _reference_line(line: str) -> bool:
     )
 
 
-def _heading_line(line: str) -> bool:
-    """A line that may stand between an appendix label and its table: a title (no article, item
-    or sentence), its "(Kèm theo ...)" reference, or the unit of its figures ("Đơn vị tính: ...")."""
+def _heading_kind(line: str) -> str | None:
+    """What a line between an appendix label and its table is: "heading" (empty, in capitals,
+    its "(Kèm theo ...)" reference, the unit of its figures, a form's own header line), "title"
+    (a short line in sentence case, no article, item or sentence), or None (body text)."""
     text = line.replace("*", "").strip()
     folded = fold(text)
     if not text or mostly_upper(text) or folded.startswith(("don vi tinh", "dvt")):
-        return True
-    if is_motto(text) or DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded):
-        return True  # a form's own header under its label
+        return "heading"
+    if _form_header_line(line) or _reference_line(line):
+        return "heading"
     if APPENDIX_REFERENCE.search(fold_aligned(_reference_gaps_closed(line))):
-        return True
-    return not _HEADING_STOP.match(folded) and not text.endswith((".", ";", ":")) and len(text.split()) <= 20
+        return "title"
+    if _HEADING_STOP.match(folded) or text.endswith((".", ";", ":")) or len(text.split()) > 20:
+        return None
+    return "title"
+
+
+def _form_header_line(line: str) -> bool:
+    """A line of a document header: the motto, "Số: ......", "......, ngày ... tháng ..."."""
+    folded = fold(line)
+    return is_motto(line) or bool(DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded))
 
 
 _HEADING_STOP = re.compile(r"^(dieu \d|chuong |muc \d|[ivx]+\.|\d+[.)]|[a-zđ]\)|can cu|noi nhan)")
@@ -363,11 +351,7 @@ def _after_form_header(lines: list[str]) -> list[str]:
     numbered = any(DOCUMENT_NUMBER_LINE.match(f) for f in folded) and any(PLACE_DATE_LINE.match(f) for f in folded)
     if not numbered and not any(is_motto(line) for line in lines):
         return lines  # no header of its own (a motto, or a "Số:" and a place and date): the title stays
-    last = -1
-    for i, line in enumerate(lines):
-        folded = fold(line)
-        if is_motto(line) or DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded):
-            last = i
+    last = max(i for i, line in enumerate(lines) if _form_header_line(line))
     return lines[last + 1 :]
 
 

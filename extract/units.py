@@ -53,8 +53,7 @@ def _names_a_unit(piece: str, before: str) -> bool:
     "và" ("Sở Văn hóa, Thể thao và Du lịch"), a person's title after the person, a period
     ("Quý I, Quý II"); and never inside brackets ("Sở Nội vụ (Ban Thi đua, Khen thưởng)")."""
     words = piece.split()
-    first = words[0].strip("().")
-    if len(first) >= 2 and first.isalpha() and first.isupper() and parse_label(first) is None:
+    if _abbreviation(words[0]):
         return True
     folded = fold(piece)
     if not piece[:1].isupper():
@@ -70,6 +69,12 @@ def _names_a_unit(piece: str, before: str) -> bool:
     return " va " not in f" {folded} "
 
 
+def _abbreviation(word: str) -> bool:
+    """A unit's abbreviation in capitals ("UBND", "BHXH"), not a roman number or a list letter."""
+    word = word.strip("().")
+    return len(word) >= 2 and word.isalpha() and word.isupper() and parse_label(word) is None
+
+
 def looks_like_unit(text: str) -> bool:
     """Is this line a unit's name ("Sở Thông tin và Truyền thông", "Công an tỉnh", "UBND các
     huyện"), not a task ("Ban hành kế hoạch.") or a date? Used to tell which column of a text
@@ -78,8 +83,7 @@ def looks_like_unit(text: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_UNIT_WORDS or line.endswith((".", ":", ",")):
         return False
-    first = words[0].strip("()")
-    if len(first) >= 2 and first.isalpha() and first.isupper() and parse_label(first) is None:
+    if _abbreviation(words[0]):
         return True
     if not line[:1].isupper() or len(words) < 2:
         return False
