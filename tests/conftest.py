@@ -33,6 +33,24 @@ def sample_result(sample_bytes: bytes) -> DocumentResult:
     return process_bytes(sample_bytes, "samples/lawnet-434-KH-UBND-2022-dak-nong.txt", repair=False)
 
 
+NBSP = "\u00a0"
+
+
+def text_cells(*cells: str) -> str:
+    """Table cells as a text dump prints them: one per line, blank lines between, NBSP for empty."""
+    return "\n\n".join(cell if cell else NBSP for cell in cells)
+
+
+def text_table(*rows: tuple[str, ...]) -> str:
+    """Rows of cells as a text dump prints them (the row boundaries are not printed)."""
+    return "\n\n".join(text_cells(*row) for row in rows)
+
+
+def markdown_table(*rows: tuple[str, ...]) -> str:
+    """Rows of cells as the portals' one-cell-per-line Markdown tables."""
+    return "".join(markdown_row(*row) for row in rows)
+
+
 def markdown_row(*cells: str) -> str:
     """One row of the portals' one-cell-per-line Markdown tables ('' is an empty cell)."""
     return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)

@@ -7,15 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import run_text
-
-NBSP = "\u00a0"
-
-
-def _dump(*cells: str) -> str:
-    """A text dump of table cells: one cell per line, blank lines between, NBSP for empty."""
-    return "\n\n".join(cell if cell else NBSP for cell in cells)
-
+from tests.conftest import run_text, text_cells
 
 HEADER = """Quyết định 1203/QĐ-UBND 2024 kế hoạch chuyển đổi số tỉnh Lào Cai
 
@@ -65,7 +57,7 @@ Nguyễn Văn A
 APPENDIX = (
     "PHỤ LỤC II\n\nDANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2024\n"
     "(Kèm theo Quyết định số 1203/QĐ-UBND ngày 05/3/2024 của UBND tỉnh Lào Cai)\n\n"
-    + _dump(
+    + text_cells(
         "TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Năm 2024", "Năm 2025",
         "I", "CHÍNH QUYỀN SỐ", "", "", "", "", "",
         "1", "Nâng cấp hệ thống một cửa điện tử", "Sở Thông tin và Truyền thông",
@@ -161,7 +153,7 @@ def test_without_attribute_block_the_header_gives_the_metadata() -> None:
 
 def test_two_level_header_in_a_text_dump() -> None:
     """"Kết quả đánh giá" over three year columns, printed flat: parent row, then the years."""
-    appendix = "PHỤ LỤC\n\nKẾT QUẢ\n\n" + _dump(
+    appendix = "PHỤ LỤC\n\nKẾT QUẢ\n\n" + text_cells(
         "STT", "Nội dung", "Kết quả đánh giá", "Cơ quan chủ trì", "Năm 2022", "Năm 2023", "Năm 2024",
         "1", "Cải cách thủ tục hành chính", "8,5", "9", "9,5", "Sở Nội vụ",
         "2", "Hiện đại hóa hành chính", "7", "7,5", "", "Sở Khoa học và Công nghệ",
@@ -191,7 +183,7 @@ def test_subtotal_row_does_not_end_the_table() -> None:
     text = _sample_text()
     anchor = "\n2\n\nXÂY DỰNG VÀ TỔ CHỨC"
     assert text.count(anchor) == 1
-    subtotal = "\n" + _dump("", "Cộng", "8,5", "7,46", "8", "", "") + "\n"
+    subtotal = "\n" + text_cells("", "Cộng", "8,5", "7,46", "8", "", "") + "\n"
     result = run_text(text.replace(anchor, subtotal + anchor), "subtotal.txt")
     assert len(result.tables["appendix_rows"]) == 119
     doc = result.tables["documents"][0]
@@ -215,7 +207,7 @@ def test_zero_padded_row_numbers() -> None:
 
 
 def test_numbering_restarting_under_a_decimal_row() -> None:
-    appendix = "PHỤ LỤC\n\n" + _dump(
+    appendix = "PHỤ LỤC\n\n" + text_cells(
         "STT", "Nội dung", "Đơn vị chủ trì",
         "1", "Quan trắc nước", "Sở Nông nghiệp",
         "1.1", "Mẫu nước cấp", "Sở Nông nghiệp",
@@ -445,9 +437,9 @@ def test_a_table_in_the_body_ends_where_the_next_article_begins() -> None:
         "BỘ CÔNG THƯƠNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "Số: 12/2025/TT-BCT\n\nHà Nội, ngày 3 tháng 1 năm 2025\n\nTHÔNG TƯ\n\nQUY ĐỊNH KHUNG GIÁ PHÁT ĐIỆN\n\n"
         "Điều 14. Điều khoản chuyển tiếp\n\nMức giá tối đa như sau:\n\n"
-        + _dump("STT", "Loại hình", "Mức giá tối đa (đồng/kWh)")
+        + text_cells("STT", "Loại hình", "Mức giá tối đa (đồng/kWh)")
         + "\n\n"
-        + _dump("1", "Nhà máy điện mặt trời mặt đất", "1.184,90", "2", "Nhà máy điện gió gần bờ", "1.815,95")
+        + text_cells("1", "Nhà máy điện mặt trời mặt đất", "1.184,90", "2", "Nhà máy điện gió gần bờ", "1.815,95")
         + "\n\nĐiều 15. Hiệu lực thi hành\n\nThông tư này có hiệu lực thi hành từ ngày 01 tháng 02 năm 2025.\n\n"
         "Nơi nhận:\n- Như Điều 15;\n- Lưu: VT.\n"
     )
@@ -469,9 +461,9 @@ def test_a_cell_may_cite_a_form_and_a_section_heading_after_the_table_is_no_cell
     page = (
         "BỘ TƯ PHÁP\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "Số: 12/KH-BTP\n\nHà Nội, ngày 3 tháng 1 năm 2025\n\nKẾ HOẠCH\n\nCẢI CÁCH THỦ TỤC HỘ TỊCH\n\n"
-        + _dump("STT", "Thủ tục", "Cơ quan chủ trì", "Mẫu đơn, tờ khai")
+        + text_cells("STT", "Thủ tục", "Cơ quan chủ trì", "Mẫu đơn, tờ khai")
         + "\n\n"
-        + _dump(
+        + text_cells(
             "1", "Đăng ký khai sinh", "UBND cấp xã", "Tờ khai đăng ký khai sinh",
             "Mẫu số 02 ban hành kèm theo Thông tư 01/2025/TT-BTP",  # the same cell, a second paragraph
             "2", "Đăng ký kết hôn", "UBND cấp xã", "Tờ khai đăng ký kết hôn",
@@ -499,9 +491,9 @@ def test_a_group_row_with_an_empty_code_cell_in_a_text_dump() -> None:
     page = (
         "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "Số: 3782/QĐ-UBND\n\nNghệ An, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\n"
-        + _dump("TT", "Mã số TTHC", "Tên thủ tục hành chính", "Trực tuyến")
+        + text_cells("TT", "Mã số TTHC", "Tên thủ tục hành chính", "Trực tuyến")
         + "\n\n"
-        + _dump(
+        + text_cells(
             "I", "", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "",
             "1", "1.014464", "Cấp giấy chứng nhận lưu hành tự do", "x",
             "2", "1.014465", "Cấp lại giấy chứng nhận lưu hành tự do", "",
@@ -521,7 +513,7 @@ def test_a_two_column_list_of_procedures_in_a_text_dump() -> None:
         "Độc lập - Tự do - Hạnh phúc\n\nSố: 2843/QĐ-UBND\n\nHà Nội, ngày 20 tháng 11 năm 2025\n\n"
         "QUYẾT ĐỊNH\n\nPHÊ DUYỆT PHƯƠNG ÁN ĐƠN GIẢN HÓA\n\n"
         "PHỤ LỤC\n\nPHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH\n\n"
-        + _dump("STT", "Tên thủ tục", "1", "Cấp giấy phép hoạt động dịch vụ việc làm", "2", "Gia hạn giấy phép")
+        + text_cells("STT", "Tên thủ tục", "1", "Cấp giấy phép hoạt động dịch vụ việc làm", "2", "Gia hạn giấy phép")
     )
     rows = run_text(page).tables["appendix_rows"]
     assert [(r["row_id"], r["name"]) for r in rows] == [
@@ -529,7 +521,7 @@ def test_a_two_column_list_of_procedures_in_a_text_dump() -> None:
         ("2", "Gia hạn giấy phép"),
     ]
     # "TT" and one other line before a numbered line is no table unless that line names the rows
-    prose = page.split("PHỤ LỤC")[0] + _dump("TT", "Ghi chú chung", "1", "Nội dung thứ nhất")
+    prose = page.split("PHỤ LỤC")[0] + text_cells("TT", "Ghi chú chung", "1", "Nội dung thứ nhất")
     assert run_text(prose).tables["appendix_rows"] == []
 
 
@@ -538,7 +530,7 @@ def test_a_numbered_list_of_wards_and_a_part_heading_after_it() -> None:
         "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Độc lập - Tự do - Hạnh phúc\n\nSố: 35/2025/NQ-HĐND\n\nHuế, ngày 18 tháng 11 năm 2025\n\n"
         "NGHỊ QUYẾT\n\nPHÂN LOẠI ĐỊA BÀN\n\n"
-        + _dump("STT", "Địa bàn/tên xã, phường", "I", "Đô thị", "1", "Phường Phong Điền", "2", "Phường An Cựu")
+        + text_cells("STT", "Địa bàn/tên xã, phường", "I", "Đô thị", "1", "Phường Phong Điền", "2", "Phường An Cựu")
         + "\n\nPhần II. TỔ CHỨC THỰC HIỆN\n\nCác sở, ngành triển khai thực hiện.\n"
     )
     result = run_text(page)
@@ -565,7 +557,7 @@ def test_the_next_heading_of_the_one_above_a_table_is_text_after_the_table() -> 
     page = (
         _PROCEDURE_HEAD
         + "A. DANH MỤC QUY TRÌNH\n\n"
-        + _dump("TT", "Tên quy trình", "Mã số", "1", "Xét tặng giải thưởng Hải Thượng Lãn Ông", "QT.YDCT.11")
+        + text_cells("TT", "Tên quy trình", "Mã số", "1", "Xét tặng giải thưởng Hải Thượng Lãn Ông", "QT.YDCT.11")
         + "\n\nB. NỘI DUNG QUY TRÌNH\n\n1. Cơ sở pháp lý\n\n- Luật Thi đua, khen thưởng.\n\n"
         "2. Thành phần hồ sơ\n\nTờ trình của Hội đồng cơ sở.\n"
     )
@@ -580,7 +572,9 @@ def test_a_unit_line_between_the_heading_and_the_table_does_not_hide_the_heading
     page = (
         _PROCEDURE_HEAD
         + "II. MỨC HỖ TRỢ\n\nĐơn vị tính: đồng\n\n"
-        + _dump("TT", "Nội dung", "Mức chi", "1", "Nghệ sỹ ưu tú", "90.000.000", "2", "Nghệ sỹ nhân dân", "120.000.000")
+        + text_cells(
+            "TT", "Nội dung", "Mức chi", "1", "Nghệ sỹ ưu tú", "90.000.000", "2", "Nghệ sỹ nhân dân", "120.000.000"
+        )
         + "\n\nIII. NGUỒN KINH PHÍ THỰC HIỆN\n\nNgân sách cấp tỉnh.\n"
     )
     rows = run_text(page).tables["appendix_rows"]
@@ -593,7 +587,7 @@ def test_a_table_numbered_like_the_heading_above_it_keeps_its_rows() -> None:
     page = (
         _PROCEDURE_HEAD
         + "A. DANH MỤC THỦ TỤC\n\n1. Thủ tục cấp tỉnh và cấp xã\n\n"
-        + _dump(
+        + text_cells(
             "TT", "Tên thủ tục", "Hồ sơ",
             "A", "THỦ TỤC CẤP TỈNH", "",
             "1", "Cấp giấy phép", "1. Tờ trình",
@@ -618,9 +612,9 @@ def test_a_second_table_after_a_numbered_heading_is_a_table_of_its_own() -> None
     page = (
         _PROCEDURE_HEAD
         + "1. Danh mục thủ tục hành chính mới ban hành\n\n"
-        + _dump("STT", "Tên thủ tục hành chính", "Lĩnh vực", "1.", "Xét tài trợ nhiệm vụ", "Khoa học")
+        + text_cells("STT", "Tên thủ tục hành chính", "Lĩnh vực", "1.", "Xét tài trợ nhiệm vụ", "Khoa học")
         + "\n\n2. Danh mục thủ tục hành chính bị bãi bỏ\n\n"
-        + _dump("STT", "Số hồ sơ TTHC", "Tên thủ tục hành chính", "1.", "1.000626", "Điều chỉnh nhiệm vụ")
+        + text_cells("STT", "Số hồ sơ TTHC", "Tên thủ tục hành chính", "1.", "1.000626", "Điều chỉnh nhiệm vụ")
     )
     rows = run_text(page).tables["appendix_rows"]
     assert [(r["appendix_index"], r["row_id"], r["name"]) for r in rows] == [
@@ -634,9 +628,9 @@ def test_a_figure_in_the_total_row_is_no_row_number() -> None:
     rows_24 = [cell for n in range(1, 25) for cell in (str(n), f"Phường {n}", "", "1", "")]
     page = (
         _PROCEDURE_HEAD
-        + _dump("STT", "Địa điểm quan trắc", "Nước cấp", "Ao nuôi", "Bãi ngao", *rows_24)
+        + text_cells("STT", "Địa điểm quan trắc", "Nước cấp", "Ao nuôi", "Bãi ngao", *rows_24)
         + "\n\n"
-        + _dump("", "Tổng cộng", "0", "24", "3")
+        + text_cells("", "Tổng cộng", "0", "24", "3")
         + "\n\nPHỤ LỤC II\n\nTHÔNG SỐ QUAN TRẮC\n"
     )
     result = run_text(page)
@@ -646,7 +640,7 @@ def test_a_figure_in_the_total_row_is_no_row_number() -> None:
 
 
 def test_a_row_number_before_a_procedure_code_and_an_empty_cell_opens_a_row() -> None:
-    page = _PROCEDURE_HEAD + _dump(
+    page = _PROCEDURE_HEAD + text_cells(
         "TT", "Mã TTHC", "Tên quy trình nội bộ", "Ký hiệu",
         "I", "", "QUY TRÌNH SỬA ĐỔI, BỔ SUNG", "",
         "1", "1.012657", "", "QTTP-14",  # an empty cell after the code
@@ -659,7 +653,7 @@ def test_a_header_printed_again_after_a_page_break_keeps_one_table() -> None:
     header = ("STT", "Nội dung", "Mức chi")
     page = (
         _PROCEDURE_HEAD
-        + _dump(*header, "1", "Nghệ sỹ ưu tú", "90.000.000", *header, "2", "Nghệ sỹ nhân dân", "120.000.000")
+        + text_cells(*header, "1", "Nghệ sỹ ưu tú", "90.000.000", *header, "2", "Nghệ sỹ nhân dân", "120.000.000")
         + "\n\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
     )
     rows = run_text(page).tables["appendix_rows"]
@@ -673,7 +667,7 @@ def test_a_header_printed_again_in_other_words_or_two_rows_keeps_the_rows() -> N
     rows_1_2 = ("1", "Cấp giấy phép", "Sở Y tế", "2", "Gia hạn giấy phép", "Sở Y tế")
     rows_3_4 = ("3", "Thu hồi giấy phép", "Sở Y tế", "4", "Cấp lại giấy phép", "Sở Y tế")
     first, again = ("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện"), ("TT", "Tên thủ tục", "Cơ quan")
-    other_words = _dump(*first, *rows_1_2, *again, *rows_3_4)
+    other_words = text_cells(*first, *rows_1_2, *again, *rows_3_4)
     result = run_text(_PROCEDURE_HEAD + other_words)
     assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [
         (1, "1"), (1, "2"), (1, "3"), (1, "4"),
@@ -681,8 +675,8 @@ def test_a_header_printed_again_in_other_words_or_two_rows_keeps_the_rows() -> N
     two_rows = ("TT", "Nội dung", "Kinh phí", "Năm 2024", "Năm 2025")  # "Kinh phí" over two years
     figures_1_2 = ("1", "Chuyển đổi số", "100", "120", "2", "Cải cách hành chính", "80", "90")
     figures_3_4 = ("3", "Đào tạo", "50", "60", "4", "Tuyên truyền", "20", "30")
-    result = run_text(_PROCEDURE_HEAD + _dump(*two_rows, *figures_1_2, *two_rows, *figures_3_4))
-    once = run_text(_PROCEDURE_HEAD + _dump(*two_rows, *figures_1_2, *figures_3_4))  # as if printed once
+    result = run_text(_PROCEDURE_HEAD + text_cells(*two_rows, *figures_1_2, *two_rows, *figures_3_4))
+    once = run_text(_PROCEDURE_HEAD + text_cells(*two_rows, *figures_1_2, *figures_3_4))  # as if printed once
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "3", "4"]
     for table in ("appendix_rows", "appendix_cells"):
         without_id = [{k: v for k, v in r.items() if k != "doc_id"} for r in result.tables[table]]
@@ -691,7 +685,7 @@ def test_a_header_printed_again_in_other_words_or_two_rows_keeps_the_rows() -> N
 
 def test_the_same_header_with_rows_from_1_again_is_another_table_and_the_title_between_is_text() -> None:
     header = ("STT", "Tên thủ tục hành chính", "Lĩnh vực")
-    page = _PROCEDURE_HEAD + _dump(
+    page = _PROCEDURE_HEAD + text_cells(
         *header, "1", "Cấp giấy phép", "Y tế", "2", "Gia hạn giấy phép", "Y tế",
         "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ",
         *header, "1", "Xác nhận hồ sơ", "Y tế", "2", "Cấp bản sao", "Y tế",
@@ -709,7 +703,7 @@ def test_the_next_numbered_section_ends_a_table_numbered_the_same_way() -> None:
     page = (
         _PROCEDURE_HEAD
         + "1. Danh mục nhiệm vụ\n\n"
-        + _dump("STT", "Nhiệm vụ", "Cơ quan chủ trì", "1", "Rà soát", "Sở Nội vụ", "2", "Số hóa", "Sở Tư pháp",
+        + text_cells("STT", "Nhiệm vụ", "Cơ quan chủ trì", "1", "Rà soát", "Sở Nội vụ", "2", "Số hóa", "Sở Tư pháp",
                 "3", "Đào tạo", "Sở Tài chính")
         + "\n\n2. Tổ chức thực hiện\n\nCác sở triển khai.\n"
     )
@@ -722,7 +716,7 @@ def test_a_cells_paragraph_lettered_like_the_next_section_stays_in_the_cell() ->
     page = (
         _PROCEDURE_HEAD
         + "A. DANH MỤC HỒ SƠ\n\n"
-        + _dump("STT", "Tên hồ sơ", "Ghi chú", "1", "Tờ khai", "Đơn đề nghị",
+        + text_cells("STT", "Tên hồ sơ", "Ghi chú", "1", "Tờ khai", "Đơn đề nghị",
                 "B. Bản sao giấy tờ",  # the note cell's second paragraph
                 "2", "Giấy phép", "Bản chính")
     )
@@ -734,7 +728,7 @@ def test_a_cells_paragraph_lettered_like_the_next_section_stays_in_the_cell() ->
 def test_a_row_that_numbers_the_columns_is_neither_header_nor_rows(numbers: tuple[str, ...]) -> None:
     header = ("STT", "Nội dung", "Điểm tối đa", "Điểm đạt")
     rows = ("1", "Chỉ đạo điều hành", "25", "20", "2", "Tuyên truyền", "15", "12")
-    result = run_text(_PROCEDURE_HEAD + _dump(*header, *numbers, *rows))
+    result = run_text(_PROCEDURE_HEAD + text_cells(*header, *numbers, *rows))
     got = [(r["row_id"], r["name"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
     assert got == [
         ("1", "Chỉ đạo điều hành", Decimal("25"), Decimal("20")),
@@ -745,7 +739,7 @@ def test_a_row_that_numbers_the_columns_is_neither_header_nor_rows(numbers: tupl
 
 def test_months_under_a_header_are_no_column_numbers() -> None:
     months = [str(m) for m in range(1, 13)]
-    page = _PROCEDURE_HEAD + _dump(
+    page = _PROCEDURE_HEAD + text_cells(
         "STT", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian thực hiện năm 2024 (tháng)", *months,
         "1", "Rà soát thủ tục", "Sở Nội vụ", *(["x"] * 3 + [""] * 9),
     )

@@ -9,9 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import markdown_row, run_text
+from tests.conftest import markdown_table, run_text, text_table
 
-NBSP = "\u00a0"
 HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
     "Số: 215/KH-UBND\n\nBến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ DTI NĂM 2024\n\n"
@@ -28,11 +27,11 @@ HTML_HEAD = (
 
 
 def _text(*rows: tuple[str, ...]) -> str:
-    return HEAD + "\n\n".join("\n\n".join(c if c else NBSP for c in row) for row in rows) + END
+    return HEAD + text_table(*rows) + END
 
 
 def _markdown(*rows: tuple[str, ...]) -> str:
-    return HEAD + "".join(markdown_row(*row) for row in rows) + END
+    return HEAD + markdown_table(*rows) + END
 
 
 def _html(rows: str, before_table: str = "<p>PHỤ LỤC</p><p>NHIỆM VỤ NĂM 2022</p>") -> str:

@@ -7,9 +7,8 @@ from decimal import Decimal
 import pytest
 
 from extract.units import split_units
-from tests.conftest import markdown_row, run_text
+from tests.conftest import NBSP, markdown_table, run_text, text_cells
 
-NBSP = "\u00a0"
 HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
     "Số: 215/KH-UBND\n\nBến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ DTI NĂM 2024\n\n"
@@ -19,12 +18,10 @@ SIG = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CH
 END = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
 
 
-def _dump(*cells: str) -> str:
-    return "\n\n".join(c if c else NBSP for c in cells)
 
 
 def _markdown(*rows: tuple[str, ...]) -> str:
-    return HEAD + "".join(markdown_row(*row) for row in rows) + END
+    return HEAD + markdown_table(*rows) + END
 
 
 def test_a_markdown_total_that_lost_its_empty_last_cells_goes_where_the_rows_add_up() -> None:
@@ -56,7 +53,7 @@ def test_a_markdown_sub_header_starting_with_tong_so_is_a_header() -> None:
 
 def test_a_number_before_a_code_in_an_ordinary_row_is_a_figure() -> None:
     header = ("STT", "Nội dung", "Số lượng", "Mã số", "Đơn vị chủ trì")
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         *header, "1", "Tuyên truyền", "2", "1.001234", "Sở Nội vụ", "2", "Kiểm tra", "5", "1.001235", "Sở Tư pháp",
     ) + END
     rows = run_text(page).tables["appendix_rows"]
@@ -66,7 +63,7 @@ def test_a_number_before_a_code_in_an_ordinary_row_is_a_figure() -> None:
 
 
 def test_a_cell_citing_a_form_before_a_repeated_header_keeps_the_table_whole() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Tên thủ tục", "Thành phần hồ sơ", "1", "Đăng ký kinh doanh", "Tờ khai theo", "Mẫu số 01",
         "STT", "Tên thủ tục", "Thành phần hồ sơ", "2", "Cấp phép xây dựng", "Đơn đề nghị",
         "3", "Cấp phép khai thác", "Đơn đề nghị",
@@ -76,7 +73,7 @@ def test_a_cell_citing_a_form_before_a_repeated_header_keeps_the_table_whole() -
 
 
 def test_a_line_under_the_total_is_no_second_total() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "1", "Chỉ đạo", "3", "2", "2", "Tuyên truyền", "4", "3",
         "", "TỔNG ĐIỂM", "7", "5",
     ) + "\n\nTổng cộng: 02 lĩnh vực" + END
@@ -111,7 +108,7 @@ def test_no_signature_a_grounds_line_citing_another_decision_is_no_appendix_head
         "Bến Tre, ngày 16 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH\n\n"
         "Căn cứ Quy chế ban hành kèm theo Quyết định số 09/2019/QĐ-UBND ngày 12/3/2019 của UBND tỉnh;\n\n"
         "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
-        + _dump("STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4") + END
+        + text_cells("STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4") + END
     )
     result = run_text(page)
     assert {(r["appendix_label"], r["appendix_title"]) for r in result.tables["appendix_rows"]} == {(None, None)}

@@ -9,9 +9,8 @@ from decimal import Decimal
 import pytest
 
 from extract.units import split_units
-from tests.conftest import markdown_row, run_text
+from tests.conftest import markdown_table, run_text, text_cells
 
-NBSP = "\u00a0"
 TOP = (
     "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
     "Số: 215/KH-UBND\n\nBến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ DTI NĂM 2024\n\n"
@@ -22,12 +21,10 @@ SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Mục ti�
 SCORE_ROWS = (("1", "Chỉ đạo", "3", "2", "3", "Ban hành"), ("2", "Tuyên truyền", "4", "3", "4", "Phổ biến"))
 
 
-def _dump(*cells: str) -> str:
-    return "\n\n".join(c if c else NBSP for c in cells)
 
 
 def _markdown(*rows: tuple[str, ...]) -> str:
-    return HEAD + "".join(markdown_row(*row) for row in rows) + END
+    return HEAD + markdown_table(*rows) + END
 
 
 def _totals(page: str, path: str) -> tuple[object, object, object]:
@@ -36,7 +33,7 @@ def _totals(page: str, path: str) -> tuple[object, object, object]:
 
 
 def test_a_procedure_row_short_by_a_merged_unit_before_the_next_code() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện",
         "1", "1.001193", "Cấp phép A", "Sở Xây dựng", "2", "1.001194", "Cấp phép B",
         "3", "1.001195", "Cấp phép C", "Sở Y tế",
@@ -48,7 +45,7 @@ def test_a_procedure_row_short_by_a_merged_unit_before_the_next_code() -> None:
 
 
 def test_a_group_title_in_mixed_case_before_a_code() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Mã TTHC", "Tên thủ tục hành chính", "Cơ quan thực hiện",
         "I", "Lĩnh vực Xây dựng", "1", "1.001193", "Cấp phép A", "Sở Xây dựng", "2", "1.001194", "Cấp phép B",
         "Sở Xây dựng",
@@ -74,7 +71,7 @@ def test_a_short_markdown_total_goes_where_the_rows_add_up(total: tuple[str, ...
 
 def test_a_grand_total_with_a_formula_cell_after_subtotals() -> None:
     header = ("STT", "Nội dung", "Ghi chú", "Kinh phí")
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         *header, "1", "Tuyên truyền", "", "3", "", "Cộng (1)", "", "3",
         "2", "Kiểm tra", "", "4", "", "Cộng (2)", "", "4", "", "Tổng cộng", "(1+2)", "7",
     ) + END
@@ -84,7 +81,7 @@ def test_a_grand_total_with_a_formula_cell_after_subtotals() -> None:
 
 
 def test_a_blank_number_header_over_rows_with_small_figures() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "", "Chỉ tiêu", "Đơn vị tính", "Ước thực hiện năm 2023 so với kế hoạch năm 2023 (%)",
         "1", "Tăng trưởng GRDP", "%", "7", "2", "Thu ngân sách", "tỷ đồng", "4.500",
     ) + END
@@ -135,7 +132,7 @@ def test_units_after_schools_funds_and_social_affairs(cell: str, units: list[str
 
 
 def test_no_signature_a_mixed_case_appendix_heading_just_above_the_table() -> None:
-    page = TOP + "Phụ lục I\n\nDanh mục nhiệm vụ năm 2024\n\nĐơn vị tính: điểm\n\n" + _dump(
+    page = TOP + "Phụ lục I\n\nDanh mục nhiệm vụ năm 2024\n\nĐơn vị tính: điểm\n\n" + text_cells(
         "STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4",
     ) + END
     rows = run_text(page).tables["appendix_rows"]
@@ -158,7 +155,7 @@ def test_gfm_line_breaks_separate_tasks_and_join_a_wrapped_name() -> None:
 
 
 def test_a_level_equal_to_the_row_number_before_the_unit() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Mã TTHC", "Tên thủ tục hành chính", "Mức độ", "Cơ quan thực hiện",
         "A", "THỦ TỤC CẤP TỈNH", "1", "1.001193", "Cấp phép A", "1", "Sở Xây dựng",
         "2", "1.001194", "Cấp phép B", "2", "Sở Y tế",
@@ -170,7 +167,7 @@ def test_a_level_equal_to_the_row_number_before_the_unit() -> None:
 
 
 def test_a_form_cited_in_the_last_rows_cell_stays_in_it() -> None:
-    page = HEAD + _dump(
+    page = HEAD + text_cells(
         "STT", "Nội dung", "Biểu mẫu", "Thời gian",
         "1", "Báo cáo quý", "BIỂU MẪU SỐ 01", "Quý I", "2", "Báo cáo năm", "BIỂU MẪU SỐ 02", "Tháng 12",
     ) + END
@@ -190,7 +187,7 @@ def test_a_title_that_wraps_onto_an_office_name_stays_whole() -> None:
 
 
 def test_no_signature_a_body_sentence_citing_another_decision_is_no_reference() -> None:
-    page = TOP + "Các nhiệm vụ ban hành kèm theo Quyết định số 99/QĐ-UBND của UBND tỉnh như sau\n\n" + _dump(
+    page = TOP + "Các nhiệm vụ ban hành kèm theo Quyết định số 99/QĐ-UBND của UBND tỉnh như sau\n\n" + text_cells(
         "STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4",
     ) + END
     result = run_text(page)

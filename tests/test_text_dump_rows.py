@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.conftest import markdown_row, run_text
-
-NBSP = "\u00a0"
+from tests.conftest import NBSP, markdown_table, run_text, text_cells, text_table
 
 _PAGE_HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -17,16 +15,14 @@ _PAGE_HEAD = (
 _PAGE_END = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
 
 
-def _dump(*cells: str) -> str:
-    return "\n\n".join(cell if cell else NBSP for cell in cells)
 
 
 def _text(*rows: tuple[str, ...]) -> str:
-    return _PAGE_HEAD + "\n\n".join(_dump(*row) for row in rows) + _PAGE_END
+    return _PAGE_HEAD + text_table(*rows) + _PAGE_END
 
 
 def _markdown(*rows: tuple[str, ...]) -> str:
-    return _PAGE_HEAD + "".join(markdown_row(*row) for row in rows) + _PAGE_END
+    return _PAGE_HEAD + markdown_table(*rows) + _PAGE_END
 
 
 SCORED = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Giải pháp thực hiện", "Đơn vị chủ trì")
@@ -101,7 +97,7 @@ TASKS = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", 
 def test_units_over_several_lines_stay_in_their_column() -> None:
     # a text dump prints each paragraph of a cell on its own line: two coordinating units, then
     # the deadline and the product
-    page = _PAGE_HEAD + _dump(
+    page = _PAGE_HEAD + text_cells(
         *TASKS,
         "1", "Ban hành Quy chế khai thác dữ liệu dân cư", "Văn phòng UBND tỉnh",
         "Công an tỉnh", "Sở Thông tin và Truyền thông", "Tháng 6/2023", "Quyết định của UBND tỉnh",
@@ -122,7 +118,7 @@ def test_units_over_several_lines_stay_in_their_column() -> None:
 
 def test_units_in_the_last_column_after_task_paragraphs() -> None:
     header = ("STT", "Tiêu chí", "Nhiệm vụ, giải pháp", "Đơn vị chủ trì")
-    page = _PAGE_HEAD + _dump(
+    page = _PAGE_HEAD + text_cells(
         *header,
         "1", "Tuyên truyền về chuyển đổi số", "Duy trì chuyên mục chuyển đổi số trên báo, đài.",
         "Phát động phong trào học tập kỹ năng số.",
@@ -205,7 +201,7 @@ def test_an_appendix_without_a_phu_luc_heading_takes_its_title_from_the_capitals
         "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thắng\n\n"
         "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA\n\n"
         "(Ban hành kèm theo Quyết định số 2156/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh Quảng Ninh)\n\n"
-        + _dump("STT", "Mã TTHC", "Tên thủ tục hành chính", "1", "1.005062", "Cấp giấy phép xây dựng")
+        + text_cells("STT", "Mã TTHC", "Tên thủ tục hành chính", "1", "1.005062", "Cấp giấy phép xây dựng")
         + "\n"
     )
     result = run_text(page)
@@ -222,7 +218,7 @@ def test_a_table_in_the_body_ends_at_the_next_numbered_paragraph() -> None:
         "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "Số: 08/CT-UBND\n\nBắc Ninh, ngày 03 tháng 8 năm 2020\n\nCHỈ THỊ\n\nVề phòng, chống dịch COVID-19\n\n"
         "1. Các sở, ngành tăng cường kiểm tra.\n\n2. Thành lập các chốt kiểm soát sau:\n\n"
-        + _dump("STT", "Địa điểm chốt kiểm soát", "Đơn vị chủ trì",
+        + text_cells("STT", "Địa điểm chốt kiểm soát", "Đơn vị chủ trì",
                 "1", "Cửa ngõ Quốc lộ 1A giáp Hà Nội", "Công an tỉnh",
                 "2", "Nút giao Quốc lộ 18 - Quế Võ", "Bộ Chỉ huy Quân sự tỉnh")
         + "\n\n3. Công an tỉnh xử lý nghiêm các hành vi đưa tin sai sự thật.\n\n4. Giao Sở Y tế theo dõi.\n\n"
@@ -318,11 +314,11 @@ def test_a_form_heading_and_a_note_after_a_table_are_no_cells() -> None:
     header = ("TT", "Chỉ tiêu", "Đơn vị tính", "So sánh (%)")
     page = (
         _PAGE_HEAD
-        + _dump(*header, "1", "Sản lượng lương thực", "tấn", "100,9", "2", "Tỷ lệ che phủ rừng", "%", "100,2")
+        + text_cells(*header, "1", "Sản lượng lương thực", "tấn", "100,9", "2", "Tỷ lệ che phủ rừng", "%", "100,2")
         + "\n\nGhi chú: số liệu ước thực hiện.\n\nMẫu số 01\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN\n\n"
-        + _dump("Số TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả")
+        + text_cells("Số TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả")
         + "\n\n"
-        + _dump("1", "Diện tích lúa", "ha", "", "2", "Sản lượng", "tấn", "")
+        + text_cells("1", "Diện tích lúa", "ha", "", "2", "Sản lượng", "tấn", "")
         + _PAGE_END
     )
     result = run_text(page)
@@ -352,7 +348,7 @@ def test_a_blank_line_and_a_title_before_an_stt_header_are_no_header() -> None:
     header = ("Số TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2023")
     page = (
         _PAGE_HEAD + NBSP + "\n\nDANH MỤC CHỈ TIÊU\n\n(Kèm theo Kế hoạch số 215/KH-UBND)\n\n"
-        + _dump(*header, "A", "B", "C", "1", "1.", "Tổng thu ngân sách", "tỷ đồng", "5.104,2")
+        + text_cells(*header, "A", "B", "C", "1", "1.", "Tổng thu ngân sách", "tỷ đồng", "5.104,2")
         + _PAGE_END
     )
     result = run_text(page)
@@ -364,7 +360,7 @@ def test_a_blank_line_and_a_title_before_an_stt_header_are_no_header() -> None:
 
 def test_a_name_with_its_own_list_gives_the_list_as_tasks_when_there_is_no_tasks_column() -> None:
     header = ("STT", "Nội dung", "Đơn vị chủ trì")
-    page = _PAGE_HEAD + _dump(
+    page = _PAGE_HEAD + text_cells(
         *header, "1", "Triển khai học bạ số:", "+ Cấp THPT: 100% trường;", "+ Giáo dục thường xuyên: 50% trung tâm.",
         "Văn phòng Sở", "2", "Cập nhật dữ liệu học sinh", "Phòng Kế hoạch - Tài chính",
     ) + _PAGE_END
@@ -379,10 +375,10 @@ def test_a_name_with_its_own_list_gives_the_list_as_tasks_when_there_is_no_tasks
 def test_a_form_with_its_own_header_is_titled_by_what_follows_that_header() -> None:
     header = ("STT", "Chỉ tiêu", "Đơn vị tính")
     page = (
-        _PAGE_HEAD + _dump(*header, "1", "Sản lượng lương thực", "tấn") + "\n\nBIỂU MẪU SỐ 01\n\n"
+        _PAGE_HEAD + text_cells(*header, "1", "Sản lượng lương thực", "tấn") + "\n\nBIỂU MẪU SỐ 01\n\n"
         "UBND QUẬN/HUYỆN ……\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
         "Số: ……/BC-UBND\n\n……, ngày … tháng … năm 20…\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN 06 THÁNG\n\n"
-        + _dump(*header, "1", "Diện tích lúa", "ha") + _PAGE_END
+        + text_cells(*header, "1", "Diện tích lúa", "ha") + _PAGE_END
     )
     result = run_text(page)
     titles = {(r["appendix_index"], r["appendix_label"], r["appendix_title"]) for r in result.tables["appendix_rows"]}
