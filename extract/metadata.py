@@ -22,6 +22,7 @@ from extract.settings import (
     RECIPIENTS_LABEL,
     SIGNATURE_PREFIXES,
     SIGNATURE_TITLES,
+    TITLE_NEEDS_OBJECT,
 )
 from normalize.dates import parse_date
 from normalize.text import (
@@ -149,11 +150,6 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     return meta
 
 
-#: Last words (as written, lower case) of a title line that the next line completes ("VỀ VIỆC BỔ NHIỆM" /
-#: "TRƯỞNG PHÒNG NỘI VỤ": the appointee, not the authority).
-_NEEDS_OBJECT = frozenset({"nhiệm", "cho", "với", "của", "về", "nhận", "giao", "thưởng", "tặng", "lại", "chức"})
-
-
 def _grounds_next(folded: list[str], start: int) -> bool:
     """Is the next non-empty line the grounds of the decision ("Căn cứ ...", "Theo đề nghị ...")?
     (An authority that wraps over two lines looks like a title that wraps: it stays in the title.)"""
@@ -179,7 +175,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                     and _OTHER_AUTHORITY_LINE.match(folded[j])
                     and _grounds_next(folded, j + 1)
                     and title[-1].lower().split()[-1:] != []
-                    and title[-1].lower().split()[-1] not in _NEEDS_OBJECT
+                    and title[-1].lower().split()[-1] not in TITLE_NEEDS_OBJECT
                 ):
                     break
                 if not upper and title:

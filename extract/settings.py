@@ -521,3 +521,14 @@ PROPER_NAMES: dict[str, str] = {
     "trung ương": "Trung ương",
     "công thương": "Công Thương",
 }
+
+#: Last words (as written, lower case) of a title line that the next line completes ("VỀ VIỆC BỔ NHIỆM" /
+#: "TRƯỞNG PHÒNG NỘI VỤ": the appointee, not the authority).
+TITLE_NEEDS_OBJECT = frozenset({"nhiệm", "cho", "với", "của", "về", "nhận", "giao", "thưởng", "tặng", "lại", "chức"})
+
+#: Words (folded) of a total row's label that name the score it totals ("TỔNG ĐIỂM ĐẠT": achieved).
+TOTAL_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("achieved_score", ("dat", "tu cham", "danh gia")),
+    ("target_score", ("muc tieu", "phan dau")),
+    ("max_score", ("toi da", "chuan")),
+)

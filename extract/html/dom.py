@@ -13,6 +13,7 @@ from extract.page import PageError
 from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
 from .settings import (
+    APPENDIX_HEADING_WORDS,
     DROP_TAGS,
     HIDDEN_ATTRIBUTES,
     HIDDEN_STYLE_MARKERS,
@@ -89,8 +90,6 @@ def style_declarations(style: str) -> list[str]:
     return [d.removesuffix("!important") for d in compact.split(";") if d]
 
 
-#: Words (folded) of an appendix's heading: a hidden table under one is the document's.
-_APPENDIX_WORDS = ("phu luc", "bieu mau", "mau so", "kem theo")
 #: Elements before a hidden table looked at for its heading ("PHỤ LỤC I", then its title).
 _HEADING_SIBLINGS = 3
 
@@ -121,7 +120,7 @@ def _holds_content(el: HtmlElement) -> bool:
             if len(lines) >= _HEADING_SIBLINGS:
                 break
         previous = previous.getprevious()
-    return any(fold(line).strip(" (*").startswith(_APPENDIX_WORDS) for line in lines)
+    return any(fold(line).strip(" (*").startswith(APPENDIX_HEADING_WORDS) for line in lines)
 
 
 _HEADING_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "b", "strong")

@@ -130,3 +130,6 @@ MAX_GRID_CELLS: int = 2_000_000
 
 # Prefix of the bytes scanned for a <meta> charset declaration.
 META_SCAN_BYTES: int = 16_384
+
+#: Words (folded) of an appendix's heading: a hidden table under one is the document's.
+APPENDIX_HEADING_WORDS = ("phu luc", "bieu mau", "mau so", "kem theo")

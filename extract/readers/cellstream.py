@@ -41,6 +41,7 @@ from extract.settings import (
     SIGNATURE_PREFIXES,
     TEXT_AFTER_TABLE,
     TITLE_BETWEEN_TABLES,
+    TOTAL_ROLE_WORDS,
     TOTAL_ROW,
     UNIT_ROLES,
 )
@@ -743,15 +744,8 @@ _MAX_PLACEMENTS = 2000
 def _roles_named(label: str, columns: Sequence[Column]) -> set[int]:
     """Columns whose score the total's label names ("TỔNG ĐIỂM ĐẠT": the achieved score)."""
     folded = fold(label)
-    named = {role for role, words in _TOTAL_ROLE_WORDS if any(w in folded for w in words)}
+    named = {role for role, words in TOTAL_ROLE_WORDS if any(w in folded for w in words)}
     return {c.index for c in columns if c.role in named}
-
-
-_TOTAL_ROLE_WORDS = (
-    ("achieved_score", ("dat", "tu cham", "danh gia")),
-    ("target_score", ("muc tieu", "phan dau")),
-    ("max_score", ("toi da", "chuan")),
-)
 
 
 def _total_by_sums(
