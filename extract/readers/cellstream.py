@@ -92,10 +92,16 @@ def read_rows(
     closed_by_total = False
     allowed = _DecimalSequence(strict=short_rows == "inherit")
     at_boundary = False  # a Markdown gap just closed the row (its missing cells were merged away)
+    # In a Markdown stream a row opens only after a gap ("|" twice): one "|" parts two cells of
+    # the same row, so a score equal to the next row number is the row's own ("1 | Chỉ đạo | 2").
+    gap_bounded = any(item.gap for item in items[start:])
+    after_gap = True
     k = start
     while k < len(items):
         item = items[k]
         full = current is not None and len(current) >= width
+        may_open = after_gap or not gap_bounded
+        after_gap = item.gap
         if item.gap:
             empty_row = _empty_row_length(items, k + 1)
             if empty_row:  # a row of blank cells between two gaps: layout filler, nothing to keep
@@ -116,13 +122,14 @@ def read_rows(
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
             if after_header is not None:  # the header printed again after a page break
                 k = after_header
+                after_gap = True
                 continue
             if stop_at_heading:  # another table's header ("STT | Tên thủ tục"), its rows from 1
                 k = _title_before(items, current, width, k)
                 break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
-        starts = _row_start(items, k, current, full or at_boundary, allowed, width)
+        starts = _row_start(items, k, current, full or at_boundary, allowed, width) if may_open else None
         at_boundary = False
         if starts is not None:
             kind, first_items = starts
@@ -517,9 +524,13 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
     Chưa có kế hoạch | 6 ..."), or when the same number is printed again before any other, with
     the row no wider than the header ("1 | Công tác chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội
     vụ | 2 | Công tác tuyên truyền"). Not when what follows has the row's own shape: rows left
-    short by a rowspan ("2 | Tuyên truyền | 4 | 3 | Kiểm tra | 3") are rows."""
-    if not current or parse_number(current[-1].text) is None:
+    short by a rowspan ("2 | Tuyên truyền | 4 | 3 | Kiểm tra | 3") are rows. Right after the
+    row's text the number is a figure only when it is printed again before any other and
+    numbers the rows as the row's own number does ("1 | Chỉ đạo | 2 | Kế hoạch | 2 | Cải
+    cách": the score 2, then row 2)."""
+    if not current:
         return False
+    after_figure = parse_number(current[-1].text) is not None
     following = [items[k]]
     index = _next_index(items, k + 1)
     while index is not None:
@@ -528,13 +539,16 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
             break
         following.append(items[index])
         index = _next_index(items, index + 1)
+    cells = len(current) + len(following)
+    other = parse_label(items[index].text) if index is not None else None
+    again = other is not None and (other.style, other.key) == (label.style, label.key)
+    if not after_figure:  # not the first row under a group row ("A | THỦ TỤC CẤP TỈNH | 1 | ...")
+        own = parse_label(current[0].text)
+        return again and cells <= width and own is not None and own.style == label.style
     if _shape(following[1:]) == _shape(current[1:]):
         return False
-    cells = len(current) + len(following)
     if index is None:
         return cells == width
-    other = parse_label(items[index].text)
-    again = other is not None and (other.style, other.key) == (label.style, label.key)
     return cells == width or (again and cells <= width)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from extract.appendix import is_appendix_table
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
-from extract.page import Block, Cell, PageError, RawPage, Table
+from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import Item, read_rows
+from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
 from extract.settings import ATTRIBUTE_LABELS, TOTAL_ROW, WRAP_LAST_WORDS
 from extract.units import looks_like_unit
@@ -249,20 +249,9 @@ def _text_blocks(items: list[Item]) -> list[Block]:
 
 def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
-    width = max((len(r) for r in rows), default=0)
-    lines = [[_gfm_lines(c) for c in row + [""] * (width - len(row))] for row in rows]
-    grid = tuple(tuple(Cell(_gfm_paragraphs(item)) for item in row) for row in lines)
-    table = Table(rows=grid, bordered=True)
-    if grid and is_appendix_table(table):
-        short = [row[0] for row in rows if row and len(row) < width]
-        if short:
-            notes.append(
-                (
-                    "short_row",
-                    f"{len(short)} table row(s) had fewer than {width} cells (first: {short[0]!r}); "
-                    "their last cells were left empty",
-                )
-            )
+    lines = [[_gfm_lines(c) for c in row] for row in rows]
+    table = appendix_grid([[Cell(_gfm_paragraphs(item)) for item in row] for row in lines], notes)
+    if table is not None:
         return [Block(table=table)]
     # a layout cell's "<br>" lines ("Nơi nhận:<br>- Như trên;", "CHỦ TỊCH<br><br>Phạm Văn Chánh")
     return [Block(text=line) for row in lines for item in row for line in _layout_lines(item) if not is_clutter(line)]

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from extract.columns import map_columns, role_of
 from extract.header import ATTRIBUTE_LABEL, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
-from extract.page import Block, PageError, RawPage
+from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
+from extract.readers.grid import appendix_grid
 from extract.settings import (
     DOC_TYPES,
     ROW_NAME_HEADERS,
@@ -95,6 +96,12 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(items):
+        tab_rows = _tab_rows(items, i)
+        table = appendix_grid(tab_rows, notes) if len(tab_rows) >= 2 else None
+        if table is not None:
+            blocks.append(Block(table=table))
+            i += len(tab_rows)
+            continue
         header = _header_cells(items, i)
         if header is not None:
             headers, first_row = header
@@ -105,6 +112,21 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
             blocks.append(Block(text=items[i].text.strip()))
         i += 1
     return blocks
+
+
+def _tab_rows(items: Sequence[Item], i: int) -> list[list[Cell]]:
+    """The rows of a table copied with its cells separated by tabs (from Word or a
+    spreadsheet), one line a row, from ``items[i]`` on: the run of lines holding a tab."""
+    rows: list[list[Cell]] = []
+    for item in items[i:]:
+        line = item.text
+        if "\t" not in line:
+            break
+        row = [Cell((cell.strip(),)) if not is_blank(cell) else Cell() for cell in line.split("\t")]
+        while rows and len(row) > len(rows[0]) and not row[-1].paragraphs:
+            row.pop()  # a tab left at the end of a row: no column of the header's
+        rows.append(row)
+    return rows
 
 
 def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
