@@ -49,11 +49,17 @@ def map_columns(headers: list[str]) -> list[Column]:
     """
     taken: set[str] = set()
     columns: list[Column] = []
+    second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
+    several_years = _parents_of_several_results(headers)
     for index, header in enumerate(headers):
         role = role_of(header)
+        if role == "achieved_score" and _parent(header) in several_years:
+            role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023 | ...": no one year is the result
         if role == "name" and "name" in taken and "tasks" not in taken and fold(header).startswith(TASK_LIKE_NAMES):
             role = "tasks"  # "Nội dung công việc" after "Tên nhiệm vụ"; not "Lĩnh vực" after "Tên thủ tục"
         if role in taken and role != "other":
+            if role == "tasks" and second_tasks is None:
+                second_tasks = index
             role = "other"
         if index == 0 and role == "other" and not header.strip():
             role = "id"
@@ -65,8 +71,24 @@ def map_columns(headers: list[str]) -> list[Column]:
         for i, column in enumerate(columns):
             if column.role in ("other", "tasks") and i > 0:
                 columns[i] = Column(column.index, column.header, "name", column.year)
+                if column.role == "tasks" and second_tasks is not None:
+                    # "Nhiệm vụ | Nội dung thực hiện": the first names the row, the second holds its tasks
+                    later = columns[second_tasks]
+                    columns[second_tasks] = Column(later.index, later.header, "tasks", later.year)
                 break
     return columns
+
+
+def _parent(header: str) -> str | None:
+    """The parent part of a two-level header ("Kết quả đánh giá / Năm 2021"), folded."""
+    parts = header.split(" / ")
+    return fold(parts[0]).strip(" :.") if len(parts) > 1 else None
+
+
+def _parents_of_several_results(headers: list[str]) -> set[str]:
+    """Parents standing over two or more result columns (years of an assessment)."""
+    parents = [_parent(h) for h in headers if role_of(h) == "achieved_score"]
+    return {p for p in parents if p is not None and parents.count(p) > 1}
 
 
 #: Words of a header that stands over several sub-columns ("Kết quả đánh giá" over years).

@@ -82,6 +82,9 @@ def _continued(table: Table, more: Table) -> Table | None:
     width = max((len(r) for r in table.rows), default=0)
     if not more.rows or max(len(r) for r in more.rows) != width or not more.bordered:
         return None
+    if _fragment_first(more) and len(table.rows) > header_row_count(table):  # the last row goes on
+        table = Table(rows=(*table.rows[:-1], _joined_row(table.rows[-1], more.rows[0])), bordered=table.bordered)
+        more = Table(rows=more.rows[1:], bordered=more.bordered)
     header = header_row_count(table)
 
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
@@ -102,6 +105,33 @@ def _continued(table: Table, more: Table) -> Table | None:
 
     rows = tuple(tuple(moved(c) for c in row) for row in more.rows[skip:])
     return Table(rows=table.rows + rows, bordered=table.bordered)
+
+
+def _fragment_first(more: Table) -> bool:
+    """Does ``more`` open with the rest of a row cut by a page break: no number, text in some
+    cells, and the next row numbered on ("", "", "", "nhân lực hỗ trợ ..." then "2", ...)?"""
+    if len(more.rows) < 2 or not more.rows[0] or more.rows[0][0].text.strip():
+        return False
+    if not any(cell.text.strip() for cell in more.rows[0]):
+        return False
+    following = parse_label(more.rows[1][0].text) if more.rows[1] else None
+    return following is not None and not is_first_of_sequence(following)
+
+
+def _joined_row(row: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row's cells with the rest printed after the page break: a piece opening in lowercase
+    goes on with the cell's last paragraph, any other is a paragraph of its own."""
+    cells = []
+    for cell, more in zip(row, rest, strict=False):
+        pieces = [p for p in more.paragraphs if p.strip()]
+        if not pieces or cell.span_origin is not None:
+            cells.append(cell)
+            continue
+        paragraphs = list(cell.paragraphs)
+        if paragraphs and pieces[0][:1].islower():
+            paragraphs[-1] = f"{paragraphs[-1].rstrip()} {pieces.pop(0).strip()}"
+        cells.append(Cell((*paragraphs, *pieces), None))
+    return (*cells, *row[len(cells) :])
 
 
 def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> DocumentTables:

@@ -23,6 +23,7 @@ from extract.settings import (
     SIGNATURE_PREFIXES,
     SIGNATURE_TITLES,
     TITLE_NEEDS_OBJECT,
+    WRAP_LAST_WORDS,
 )
 from normalize.dates import parse_date
 from normalize.text import (
@@ -163,11 +164,17 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
         if folded[i] in DOC_TYPES:
             meta.doc_type_heading = DOC_TYPES[folded[i]]
             title: list[str] = []
+            in_sentence = False  # the title is a sentence-case line: only its own wrap goes on
             for j in range(i + 1, min(len(lines), i + 8)):
                 clean = _clean_line(lines[j])
                 if not clean:
                     continue
                 upper = mostly_upper(clean)
+                if in_sentence:
+                    if upper or not _wraps_on(title[-1], clean):
+                        break
+                    title.append(clean)
+                    continue
                 if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
                     break
                 if (
@@ -181,10 +188,18 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 if not upper and title:
                     break
                 title.append(clean)
-                if not upper:
-                    break
+                in_sentence = not upper
             meta.title = " ".join(title) or None
             return
+
+
+def _wraps_on(line: str, following: str) -> bool:
+    """Does ``following`` go on with the sentence-case title ``line`` (its wrap): it opens in
+    lowercase, or the line stops on a word that needs one after it ("của", "và")?"""
+    if line.rstrip().endswith((".", ";", ":")):
+        return False
+    last = line.split()[-1].lower() if line.split() else ""
+    return following[:1].islower() or last in WRAP_LAST_WORDS
 
 
 def _is_signature_title(folded_line: str) -> bool:

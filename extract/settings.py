@@ -258,7 +258,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "achieved_score",
         re.compile(
-            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc)?( nam \d{4})?$|diem tu (danh gia|cham)|diem tham dinh"
+            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
+            r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$"
         ),
     ),
     ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau")),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from extract.columns import map_columns
 from tests.conftest import markdown_table, run_text, text_cells
 
 TOP = (
@@ -76,3 +77,73 @@ def test_rows_short_by_a_merged_score_keep_their_numbers() -> None:
         ("1", "Chỉ đạo, điều hành", None), ("2", "Tuyên truyền", None), ("3", "Cải cách thủ tục", None),
         ("4", "Báo cáo", None),
     ]
+
+
+def test_results_of_an_assessment_are_the_achieved_scores() -> None:
+    page = HEAD + text_cells(
+        "STT", "Tiêu chí", "Điểm tối đa", "Kết quả đánh giá năm 2019", "Mục tiêu năm 2020",
+        "1", "Sắp xếp tổ chức bộ máy", "3", "2,5", "3", "2", "Quản lý tài sản công", "2", "1,75", "2",
+    ) + END
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["achieved_score"], r["target_score"]) for r in rows] == [
+        ("1", Decimal("2.5"), Decimal("3")), ("2", Decimal("1.75"), Decimal("2")),
+    ]
+    doc = result.tables["documents"][0]
+    assert (doc["achieved_year"], doc["target_year"]) == (2019, 2020)
+
+
+def test_a_score_of_a_year_beside_the_maximum_is_the_achieved_score() -> None:
+    page = HEAD + text_cells(
+        "STT", "Tiêu chí", "Điểm tối đa", "Điểm năm 2021", "Mục tiêu năm 2022",
+        "1", "Sắp xếp tổ chức bộ máy", "3", "2,5", "3",
+    ) + END
+    result = run_text(page)
+    assert [(r["achieved_score"], r["target_score"]) for r in result.tables["appendix_rows"]] == [
+        (Decimal("2.5"), Decimal("3")),
+    ]
+    assert result.tables["documents"][0]["achieved_year"] == 2021
+
+
+def test_tasks_beside_a_tasks_header_that_names_the_rows() -> None:
+    page = HEAD + text_cells(
+        "STT", "Nhiệm vụ", "Nội dung thực hiện", "Đơn vị chủ trì",
+        "1", "Tiếp cận dịch vụ", "Lắp đặt máy lấy số tự động.", "Sở Nội vụ",
+    ) + END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["name"], r["tasks"], r["lead_units"]) for r in rows] == [
+        ("Tiếp cận dịch vụ", ["Lắp đặt máy lấy số tự động."], ["Sở Nội vụ"]),
+    ]
+
+
+def _decision(*title_lines: str) -> str:
+    return (
+        "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 2104/QĐ-UBND\n\nYên Bái, ngày 5 tháng 10 năm 2021\n\nQUYẾT ĐỊNH\n\n"
+        + "\n\n".join(title_lines)
+        + "\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n"
+        + END
+    )
+
+
+def test_a_sentence_case_title_goes_on_over_its_wrapped_lines() -> None:
+    cases = [
+        ("Ban hành Bộ chỉ số đánh giá mức độ hài lòng của người dân",
+         "đối với sự phục vụ của cơ quan hành chính nhà nước tỉnh Yên Bái"),
+        ("Ban hành Bộ chỉ số đánh giá mức độ hài lòng của người dân đối với sự phục vụ của",
+         "Ủy ban nhân dân tỉnh Yên Bái"),
+    ]
+    for lines in cases:
+        assert run_text(_decision(*lines)).tables["documents"][0]["title"] == " ".join(lines)
+
+
+def test_a_sentence_case_title_ends_at_a_line_that_does_not_go_on_with_it() -> None:
+    doc = run_text(_decision("Ban hành Bộ chỉ số đánh giá năm 2021", "Phê duyệt kèm theo")).tables["documents"][0]
+    assert doc["title"] == "Ban hành Bộ chỉ số đánh giá năm 2021"
+
+
+def test_results_of_several_years_are_no_achieved_score() -> None:
+    one = map_columns(["STT", "Tiêu chí", "Kết quả đánh giá / Năm 2019", "Kết quả đánh giá / Mục tiêu năm 2020"])
+    assert [(c.role, c.year) for c in one[2:]] == [("achieved_score", 2019), ("target_score", 2020)]
+    several = map_columns(["STT", "Nội dung", "Kết quả đánh giá / Năm 2022", "Kết quả đánh giá / Năm 2023"])
+    assert [c.role for c in several[2:]] == ["other", "other"]

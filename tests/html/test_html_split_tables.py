@@ -52,3 +52,21 @@ def test_text_between_two_tables_keeps_them_apart() -> None:
     result = _run(_table(*FIRST) + "<p>PHỤ LỤC II</p>" + _table(("3", "Nhiệm vụ ba", "Sở Y tế")))
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
     assert "3 | Nhiệm vụ ba | Sở Y tế" in result.tables["documents"][0]["annex_text"]
+
+
+def test_the_rest_of_a_row_cut_by_the_page_break_joins_that_row() -> None:
+    html = (
+        _table(FIRST[0], ("1", "Nhiệm vụ một", "Sở Nội vụ; Sở Tư"))
+        + "<br clear=all style='page-break-before:always'>"
+        + _table(("", "", "pháp"), ("2", "Nhiệm vụ hai", "Sở Y tế"))
+    )
+    rows = _run(html).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"], r["name"]) for r in rows] == [
+        (1, "1", "Nhiệm vụ một"), (1, "2", "Nhiệm vụ hai"),
+    ]
+    assert rows[0]["lead_units"] == ["Sở Nội vụ", "Sở Tư pháp"]
+
+
+def test_a_blank_numbered_first_row_before_a_new_numbering_is_no_fragment() -> None:
+    html = _table(*FIRST) + _table(("", "Ghi chú", "Sở Y tế"), ("1", "Chỉ tiêu một", "Sở Y tế"))
+    assert [r["appendix_index"] for r in _run(html).tables["appendix_rows"]] == [1, 1, 2]
