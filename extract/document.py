@@ -333,19 +333,26 @@ def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str |
         references = [i for i, line in enumerate(lines) if _reference_line(line)]
         if not references:
             return None, None, None
-        return None, _title_above_reference(lines), lines[references[-1]].strip()
-    kinds = [_heading_kind(line) for line in lines[start + 1 :]]
-    if None in kinds or kinds.count("title") > 1:  # a title in sentence case: one line at most
+        return None, _title_above_reference(lines, references[-1]), lines[references[-1]].strip()
+    below = [line.replace("*", "").strip() for line in lines[start + 1 :]]
+    kinds = [_heading_kind(line) for line in below]
+    # a title in sentence case: one line at most, with its wrap ("Danh mục nhiệm vụ" / "năm 2024")
+    wraps = sum(
+        1 for i in range(1, len(kinds)) if kinds[i] == kinds[i - 1] == "title" and below[i][:1].islower()
+    )
+    if None in kinds or kinds.count("title") - wraps > 1:
         return None, None, None
     return _appendix_heading(lines[start:])
 
 
+_REFERENCE_LINE_START = re.compile(r"^\(?\s*(ban hanh |dinh )?kem theo\b")
+
+
 def _reference_line(line: str) -> bool:
-    """ "(Kèm theo Kế hoạch số ...)" or "Ban hành kèm theo ..." as a line of its own."""
+    """ "(Kèm theo Kế hoạch số ...)", "(Đính kèm theo ...)" or "Ban hành kèm theo ..." as a line
+    of its own."""
     folded = fold(_reference_gaps_closed(line)).strip(" *")
-    return folded.startswith(("(kem theo", "kem theo", "(ban hanh kem theo", "ban hanh kem theo")) and bool(
-        APPENDIX_REFERENCE.search(folded)
-    )
+    return bool(_REFERENCE_LINE_START.match(folded) and APPENDIX_REFERENCE.search(folded))
 
 
 def _heading_kind(line: str) -> str | None:
@@ -366,9 +373,11 @@ def _heading_kind(line: str) -> str | None:
 
 
 def _form_header_line(line: str) -> bool:
-    """A line of a document header: the motto, "Số: ......", "......, ngày ... tháng ..."."""
-    folded = fold(line)
-    return is_motto(line) or bool(DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded))
+    """A line of a document header: the motto, "Số: ......", "......, ngày ... tháng ..."
+    (Markdown's emphasis marks aside: "*Bến Tre, **ngày** 10 tháng 3 năm 2024*")."""
+    text = line.replace("*", "").strip()
+    folded = fold(text)
+    return is_motto(text) or bool(DOCUMENT_NUMBER_LINE.match(folded) or PLACE_DATE_LINE.match(folded))
 
 
 _HEADING_STOP = re.compile(r"^(dieu \d|chuong |muc \d|[ivx]+\.|\d+[.)]|[a-zđ]\)|can cu|noi nhan)")
@@ -389,11 +398,12 @@ def _after_form_header(lines: list[str]) -> list[str]:
 _MAX_TITLE_LINES = 3
 
 
-def _title_above_reference(lines: list[str]) -> str | None:
+def _title_above_reference(lines: list[str], at: int | None = None) -> str | None:
     """An appendix without a "PHỤ LỤC" heading ("DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC CHUẨN HÓA",
     then "(Ban hành kèm theo Quyết định số ...)"): its title is the lines in capitals just
-    above the reference."""
-    at = next((i for i, line in enumerate(lines) if APPENDIX_REFERENCE.search(fold_aligned(line))), None)
+    above the reference (at line ``at`` when known, else the first line citing one)."""
+    if at is None:
+        at = next((i for i, line in enumerate(lines) if APPENDIX_REFERENCE.search(fold_aligned(line))), None)
     if at is None:
         return None
     title: list[str] = []

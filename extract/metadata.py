@@ -152,10 +152,22 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 
 
 def _grounds_next(folded: list[str], start: int) -> bool:
-    """Is the next non-empty line the grounds of the decision ("Căn cứ ...", "Theo đề nghị ...")?
-    (An authority that wraps over two lines looks like a title that wraps: it stays in the title.)"""
-    following = next((line for line in folded[start:] if line.strip()), "")
-    return following.startswith(("can cu", "xet de nghi", "theo de nghi"))
+    """Is one of the next two non-empty lines the grounds of the decision ("Căn cứ ...", "Theo
+    đề nghị ...")? An authority's name may wrap once ("CỤC TRƯỞNG CỤC" / "HẢI QUAN")."""
+    following = [line for line in folded[start : start + 6] if line.strip()][:2]
+    grounds = [line.startswith(("can cu", "xet de nghi", "theo de nghi")) for line in following]
+    if not following or grounds[0]:
+        return bool(grounds)
+    if _AUTHORITY_LINE.match(following[0]) or _OTHER_AUTHORITY_LINE.match(following[0]):
+        return False  # the authority comes next: this line is the title's
+    return len(grounds) > 1 and grounds[1]
+
+
+def _needs_object(title_line: str) -> bool:
+    """Does a title line stop on a word the next line completes ("VỀ VIỆC BỔ NHIỆM" / "TRƯỞNG
+    PHÒNG NỘI VỤ": the appointee)? Not "TỔ CHỨC", an organisation."""
+    words = title_line.lower().split()
+    return bool(words) and words[-1] in TITLE_NEEDS_OBJECT and words[-2:] != ["tổ", "chức"]
 
 
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
@@ -181,8 +193,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                     title
                     and _OTHER_AUTHORITY_LINE.match(folded[j])
                     and _grounds_next(folded, j + 1)
-                    and title[-1].lower().split()[-1:] != []
-                    and title[-1].lower().split()[-1] not in TITLE_NEEDS_OBJECT
+                    and not _needs_object(title[-1])
                 ):
                     break
                 if not upper and title:

@@ -53,7 +53,7 @@ def _names_a_unit(piece: str, before: str) -> bool:
     "và" ("Sở Văn hóa, Thể thao và Du lịch"), a person's title after the person, a period
     ("Quý I, Quý II"); and never inside brackets ("Sở Nội vụ (Ban Thi đua, Khen thưởng)")."""
     words = piece.split()
-    if _abbreviation(words[0]):
+    if _abbreviation(words[0], "()."):
         return True
     folded = fold(piece)
     if not piece[:1].isupper():
@@ -69,9 +69,11 @@ def _names_a_unit(piece: str, before: str) -> bool:
     return " va " not in f" {folded} "
 
 
-def _abbreviation(word: str) -> bool:
-    """A unit's abbreviation in capitals ("UBND", "BHXH"), not a roman number or a list letter."""
-    word = word.strip("().")
+def _abbreviation(word: str, marks: str = "()") -> bool:
+    """A unit's abbreviation in capitals ("UBND", "BHXH"), not a roman number or a list letter.
+    ``marks`` are stripped first; a line of its own keeps its dot ("TP. Bến Tre", "KT. CHỦ TỊCH"
+    are no unit of their own)."""
+    word = word.strip(marks)
     return len(word) >= 2 and word.isalpha() and word.isupper() and parse_label(word) is None
 
 

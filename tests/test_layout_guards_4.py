@@ -147,3 +147,112 @@ def test_results_of_several_years_are_no_achieved_score() -> None:
     assert [(c.role, c.year) for c in one[2:]] == [("achieved_score", 2019), ("target_score", 2020)]
     several = map_columns(["STT", "Nội dung", "Kết quả đánh giá / Năm 2022", "Kết quả đánh giá / Năm 2023"])
     assert [c.role for c in several[2:]] == ["other", "other"]
+
+
+# Mends of the fourth review's collateral damage (session 6 review).
+
+_TOP_NO_TITLE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH X\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 12/QĐ-CT\n\nHà Nội, ngày 1 tháng 2 năm 2024\n\n"
+)
+
+
+def _title(heading: str, *lines: str) -> str | None:
+    page = _TOP_NO_TITLE + heading + "\n\n" + "\n\n".join(lines) + "\n\nCăn cứ Luật Hải quan;\n" + END
+    return run_text(page).tables["documents"][0]["title"]
+
+
+def test_an_office_wrapped_over_two_lines_before_the_grounds_ends_the_title() -> None:
+    assert _title("THÔNG BÁO", "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ", "CỤC TRƯỞNG CỤC", "HẢI QUAN") == (
+        "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"
+    )
+    assert _title("QUYẾT ĐỊNH", "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH", "TRƯỞNG PHÒNG GIÁO DỤC", "VÀ ĐÀO TẠO") == (
+        "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH"
+    )
+
+
+def test_an_organisation_is_no_office_the_title_needs() -> None:
+    assert _title("QUYẾT ĐỊNH", "VỀ VIỆC KIỆN TOÀN TỔ CHỨC", "CỤC TRƯỞNG CỤC THUẾ") == "VỀ VIỆC KIỆN TOÀN TỔ CHỨC"
+    assert _title("QUYẾT ĐỊNH", "VỀ VIỆC BỔ NHIỆM", "TRƯỞNG PHÒNG NỘI VỤ") == "VỀ VIỆC BỔ NHIỆM TRƯỞNG PHÒNG NỘI VỤ"
+
+
+def test_gfm_line_breaks_between_two_capitalised_tasks_separate_them() -> None:
+    page = HEAD + (
+        "| STT | Nội dung | Giải pháp | Đơn vị chủ trì |\n|---|---|---|---|\n"
+        "| 1 | Chỉ đạo | Ban hành kế hoạch<br>Tổ chức kiểm tra<br>định kỳ | Trung tâm Phục vụ<br>Hành chính công |\n"
+    ) + END
+    rows = run_text(page, "plan.md").tables["appendix_rows"]
+    assert [(r["tasks"], r["lead_units"]) for r in rows] == [
+        (["Ban hành kế hoạch", "Tổ chức kiểm tra định kỳ"], ["Trung tâm Phục vụ Hành chính công"]),
+    ]
+
+
+def test_a_grand_total_over_parts_is_the_table_s_total() -> None:
+    for formula in ("(I+II)", "A+B"):
+        page = HEAD + text_cells(
+            "STT", "Nội dung", "Ghi chú", "Kinh phí",
+            "I", "Tuyên truyền", "", "", "1", "In tờ rơi", "", "3", "", "Cộng (I)", "", "3",
+            "II", "Kiểm tra", "", "", "1", "Kiểm tra cơ sở", "", "4", "", "Cộng (II)", "", "4",
+            "", "Tổng cộng", formula, "7",
+        ) + END
+        result = run_text(page)
+        assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "II", "II.1"]
+        assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row", "subtotal_row"]
+        assert "Tổng cộng" not in (result.tables["documents"][0]["annex_text"] or "")
+
+
+def test_a_form_heading_without_its_number_word_ends_a_text_dump_table() -> None:
+    for heading in ("BIỂU MẪU 02", "BIỂU MẪU SỐ II"):
+        page = HEAD + text_cells(
+            "STT", "Chỉ tiêu", "Đơn vị tính", "1", "Sản lượng lương thực", "tấn", "2", "Diện tích rừng", "ha",
+        ) + f"\n\n{heading}\n\nBÁO CÁO KẾT QUẢ THỰC HIỆN\n\nKính gửi: Sở Nội vụ." + END
+        rows = run_text(page).tables["appendix_rows"]
+        assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Sản lượng lương thực"), ("2", "Diện tích rừng")]
+
+
+def test_counts_equal_to_the_next_row_numbers_before_codes_stay_counts() -> None:
+    page = HEAD + text_cells(
+        "STT", "Nội dung", "Số lượng", "Mã số", "Đơn vị chủ trì",
+        "1", "Tuyên truyền", "2", "1.001234", "Sở Nội vụ",
+        "2", "Kiểm tra", "3", "1.001235", "Sở Tư pháp",
+        "3", "Giám sát", "4", "1.001236", "Sở Y tế",
+    ) + END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("1", "Tuyên truyền", ["Sở Nội vụ"]), ("2", "Kiểm tra", ["Sở Tư pháp"]), ("3", "Giám sát", ["Sở Y tế"]),
+    ]
+
+
+def test_a_place_after_a_unit_on_its_own_line_is_no_unit_of_its_own() -> None:
+    from extract.units import looks_like_unit
+
+    assert not looks_like_unit("TP. Bến Tre")
+    assert not looks_like_unit("KT. CHỦ TỊCH")
+    assert looks_like_unit("UBND các huyện")
+    assert looks_like_unit("(BHXH tỉnh)")
+
+
+_FORM_TABLE = text_cells("STT", "Tiêu chí", "Điểm tối đa", "1", "Chỉ đạo", "3", "2", "Tuyên truyền", "4")
+
+
+def _appendix_heading(heading: str, path: str = "page.txt") -> tuple[object, object]:
+    page = TOP + "I. MỤC TIÊU\n\nNâng cao chỉ số.\n\n" + heading + _FORM_TABLE + "\n"
+    rows = run_text(page, path).tables["appendix_rows"]
+    return rows[0]["appendix_label"], rows[0]["appendix_title"]
+
+
+def test_a_form_s_date_line_in_emphasis_is_part_of_its_own_header() -> None:
+    heading = "Mẫu số 01\n\nUBND HUYỆN ABC\n\nSố: 12/BC-UBND\n\n*Bến Tre, **ngày** 10 tháng 3 năm 2024*\n\n"
+    assert _appendix_heading(heading + "Báo cáo kết quả thực hiện\n\n") == ("Mẫu số 01", "Báo cáo kết quả thực hiện")
+
+
+def test_headings_without_a_signature_above_a_table() -> None:
+    attached = "DANH MỤC NHIỆM VỤ\n\n(Đính kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2020 của UBND tỉnh)\n\n"
+    assert _appendix_heading(attached) == (None, "DANH MỤC NHIỆM VỤ")
+    cited = "Thực hiện Quy chế ban hành kèm theo Quyết định số 99/QĐ-UBND của UBND tỉnh, như sau:\n\n"
+    assert _appendix_heading(cited + "DANH MỤC NHIỆM VỤ\n\n(Kèm theo Kế hoạch số 45/KH-UBND)\n\n") == (
+        None, "DANH MỤC NHIỆM VỤ",
+    )
+    assert _appendix_heading("Phụ lục I\n\nDanh mục nhiệm vụ\n\nnăm 2024\n\n") == (
+        "Phụ lục I", "Danh mục nhiệm vụ năm 2024",
+    )

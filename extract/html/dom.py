@@ -110,7 +110,7 @@ def _holds_content(el: HtmlElement) -> bool:
     # a heading line (a paragraph that opens with the words) inside it, before its table, or just
     # before it: not the words anywhere in a related document's name ("... ban hành kèm theo ...")
     table = el if el.tag == "table" else next(el.iter("table"))
-    lines = [" ".join(p.itertext()) for p in el.iter(*_HEADING_TAGS) if _before(p, table)]
+    lines = _lines_before(el, table) + _title_row_lines(table)
     previous = el.getprevious()
     while previous is not None and len(lines) < _HEADING_SIBLINGS + 10:
         if isinstance(previous.tag, str):
@@ -120,15 +120,50 @@ def _holds_content(el: HtmlElement) -> bool:
             if len(lines) >= _HEADING_SIBLINGS:
                 break
         previous = previous.getprevious()
-    return any(fold(line).strip(" (*").startswith(APPENDIX_HEADING_WORDS) for line in lines)
+    return any(_appendix_heading(line) for line in lines)
 
 
-_HEADING_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "b", "strong")
+def _appendix_heading(line: str) -> bool:
+    """A line heading an appendix ("PHỤ LỤC I", "Biểu mẫu số 02") or a link to one ("Xem phụ
+    lục I", "Xem chi tiết tại Phụ lục I"), not the words inside a related document's name."""
+    folded = fold(line).strip(" (*")
+    return folded.startswith(APPENDIX_HEADING_WORDS) or (
+        folded.startswith("xem ") and any(f" {words}" in folded for words in APPENDIX_HEADING_WORDS)
+    )
 
 
-def _before(el: HtmlElement, table: HtmlElement) -> bool:
-    """Does ``el`` come before ``table`` in the document (and is not inside it)?"""
-    return any(following is table or table in following.iterdescendants() for following in el.itersiblings())
+#: Elements that start a line of text (a "<br>" too).
+_LINE_TAGS = frozenset(
+    {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "blockquote", "tr", "td", "th", "table"}
+)
+
+
+def _lines_before(el: HtmlElement, table: HtmlElement) -> list[str]:
+    """The lines of text inside ``el`` before ``table``, whatever holds them (a paragraph, a
+    span, bare text before a "<br>"): one walk of the tree, so a large hidden block costs
+    its size once."""
+    lines = [""]
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if node is table:
+            break
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _LINE_TAGS:
+            lines.append("")
+        if event == "start" and tag:
+            lines[-1] += " " + (node.text or "")
+        elif event == "end" and node is not el:
+            lines[-1] += " " + (node.tail or "")
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _title_row_lines(table: HtmlElement) -> list[str]:
+    """The lines of a table's first row when it is one cell across (Word puts an appendix's
+    heading there: "PHỤ LỤC I<br>NHIỆM VỤ NĂM 2022")."""
+    first = next(table.iter("tr"), None)
+    cells = [] if first is None else [c for c in first if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len(cells) != 1:
+        return []
+    return [line for line in _lines_before(cells[0], etree.Element("none")) if line]
 
 
 def drop_tree(el: HtmlElement) -> None:

@@ -431,7 +431,7 @@ def _row_start(
         _plausible_successor(previous, label)
         and allowed.follows(label)
         and not is_blank(next_text)
-        and (parse_number(next_text) is None or _code_opens_row(items, k, label))
+        and (parse_number(next_text) is None or _code_opens_row(items, k, label, current))
         and not is_no_value(next_text)
         and not _figure_of_the_row(items, k, label, current, width)
         and not _text_after_table_next(items, k, allowed)
@@ -458,8 +458,9 @@ def _total_label_alone(items: Sequence[Item], k: int) -> bool:
     return index is not None and _figure_like(items[index].text)
 
 
-#: A formula in a total row's cell: "(1+2)", "3=1+2".
-_FORMULA = re.compile(r"^\(?[\d+\-*/x×().,=\s]+\)?$")
+#: A formula in a total row's cell: "(1+2)", "3=1+2", or over parts and groups: "(I+II)", "A+B"
+#: (a lone "I" or "A" is a row number, not a formula).
+_FORMULA = re.compile(r"^\(?[\d+\-*/x×().,=\s]+\)?$|^\(?\s*([IVX]+|[A-Z])(\s*[+-]\s*([IVX]+|[A-Z]))+\s*\)?$")
 
 
 def _figure_like(text: str) -> bool:
@@ -467,11 +468,16 @@ def _figure_like(text: str) -> bool:
     return parse_score(text) is not None or is_no_value(text) or bool(_FORMULA.match(text.strip()))
 
 
-def _code_opens_row(items: Sequence[Item], k: int, label: Label) -> bool:
+def _code_opens_row(items: Sequence[Item], k: int, label: Label, current: list[Item] | None) -> bool:
     """A row number before a procedure code and a name opens a row ("A | TITLE | 1 | 1.001193 |
     ..."): when the next number before a code follows it ("2 | 1.001194"), or else when the
-    number is not printed again as the next row's (then it was a count: "| 2 | 1.001234 |")."""
+    number is not printed again as the next row's (then it was a count: "| 2 | 1.001234 |").
+    Not when the row before, numbered alike, has its name right after its number: the codes
+    of that table come later in a row ("1 | Tuyên truyền | 2 | 1.001234 | Sở Nội vụ")."""
     if not _code_then_name(items, k + 1):
+        return False
+    own = parse_label(current[0].text) if current and len(current) > 1 else None
+    if own is not None and own.style == label.style and not PROCEDURE_CODE.fullmatch(current[1].text.strip()):
         return False
     index = _next_index(items, k + 1)
     while index is not None:

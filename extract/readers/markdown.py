@@ -262,21 +262,31 @@ _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 def _gfm_paragraphs(item: Item) -> tuple[str, ...]:
     """A data cell's "<br>" lines: a wrapped phrase is joined ("Sở Văn hóa,<br>Thể thao và Du
-    lịch"); a new paragraph starts after a line that ends a sentence (".", ";", ":"), at a
-    bullet, or with another unit's name ("Sở Tư pháp<br>Sở Nội vụ")."""
+    lịch", "Sở Thông tin và<br>Truyền thông", "nâng cao<br>chất lượng", a unit's name going on);
+    a new paragraph starts after a line that ends a sentence (".", ";", ":"), at a bullet, with
+    another unit's name ("Sở Tư pháp<br>Sở Nội vụ") or with another capitalised phrase ("Ban
+    hành kế hoạch<br>Tổ chức kiểm tra")."""
     paragraphs: list[str] = []
     for raw in item.paragraphs:
         text = strip_emphasis(raw.strip())
         if not text or is_blank(text):
             continue
-        previous = paragraphs[-1] if paragraphs else ""
-        ends = previous.rstrip().endswith((".", ";", ":"))
-        units = bool(previous) and looks_like_unit(previous) and looks_like_unit(text)
-        if previous and not ends and not units and not _NEW_PARAGRAPH.match(text):
+        if paragraphs and _wrapped(paragraphs[-1], text):
             paragraphs[-1] = f"{paragraphs[-1]} {text}"
         else:
             paragraphs.append(text)
     return tuple(paragraphs)
+
+
+def _wrapped(previous: str, text: str) -> bool:
+    """Does the "<br>" line ``text`` go on with the line before it?"""
+    previous = previous.rstrip()
+    if previous.endswith((".", ";", ":")) or _NEW_PARAGRAPH.match(text):
+        return False
+    if looks_like_unit(previous) and looks_like_unit(text):
+        return False
+    last = previous.split()[-1].lower() if previous.split() else ""
+    return text[:1].islower() or previous.endswith(",") or last in WRAP_LAST_WORDS or looks_like_unit(previous)
 
 
 def _gfm_lines(raw: str) -> Item:

@@ -82,3 +82,41 @@ def test_document_in_a_hidden_tab_is_still_read() -> None:
     doc = process_bytes(html.encode("utf-8"), "tab.html", repair=False).tables["documents"][0]
     assert (doc["number"], doc["issuer"], doc["signer"]) == ("5123/TB-BNV", "Bộ Nội vụ", "Nguyễn Hữu Tuấn")
     assert NOTICE not in doc["body_text"]
+
+
+_PLAN = (
+    "<html><head><meta charset='utf-8'></head><body><div class=content1>"
+    "<table border=0><tr><td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH ĐẮK LẮK</p></td>"
+    "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>"
+    "<tr><td><p>Số: 58/KH-UBND</p></td><td><p>Đắk Lắk, ngày 10 tháng 3 năm 2022</p></td></tr></table>"
+    "<p>KẾ HOẠCH</p><p>Nâng cao chỉ số cải cách hành chính năm 2022</p><p>I. MỤC TIÊU</p><p>Nâng cao chỉ số.</p>"
+    "<p>Nơi nhận:</p><p>- Như trên;</p><p>KT. CHỦ TỊCH</p><p>PHÓ CHỦ TỊCH</p><p>Nguyễn Văn A</p>"
+)
+_TASKS = (
+    "<table border=1><tr><td>STT</td><td>Nội dung</td><td>Cơ quan chủ trì</td></tr>"
+    "<tr><td>1</td><td>Tuyên truyền về dân số</td><td>Sở Y tế</td></tr>"
+    "<tr><td>2</td><td>Kiểm tra, giám sát</td><td>Sở Y tế</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<div style='display:none'><span>PHỤ LỤC I</span><br>{_TASKS}</div>",
+        f"<div style='display:none'><font><b>PHỤ LỤC I</b></font>{_TASKS}</div>",
+        f"<div style='display:none'><h5>PHỤ LỤC I</h5>{_TASKS}</div>",
+        f"<div style='display:none'>PHỤ LỤC I<br>NHIỆM VỤ NĂM 2022{_TASKS}</div>",
+        f"<a href='#'>Xem phụ lục I</a><div class='collapse' style='display: none'>{_TASKS}</div>",
+        f"<div style='display:none'><p><i>Xem chi tiết tại</i> Phụ lục I</p>{_TASKS}</div>",
+    ],
+)
+def test_a_collapsed_appendix_is_read_whatever_holds_its_heading(markup: str) -> None:
+    html = _PLAN + markup + "</div></body></html>"
+    rows = process_bytes(html.encode("utf-8"), "plan.html", repair=False).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Tuyên truyền về dân số"), ("2", "Kiểm tra, giám sát")]
+
+
+def test_a_hidden_table_cited_inside_a_sentence_is_dropped() -> None:
+    markup = f"<p>Căn cứ Quyết định số 12/QĐ-UBND ban hành kèm theo Quy chế</p><div style='display:none'>{_TASKS}</div>"
+    html = _PLAN + markup + "</div></body></html>"
+    assert process_bytes(html.encode("utf-8"), "plan.html", repair=False).tables["appendix_rows"] == []
