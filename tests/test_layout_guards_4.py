@@ -256,3 +256,23 @@ def test_headings_without_a_signature_above_a_table() -> None:
     assert _appendix_heading("Phụ lục I\n\nDanh mục nhiệm vụ\n\nnăm 2024\n\n") == (
         "Phụ lục I", "Danh mục nhiệm vụ năm 2024",
     )
+
+
+def test_a_group_with_no_title_keeps_its_label_and_numbers_its_rows() -> None:
+    for group_a, group_b in ((("A", "", ""), ("B", "", "")), (("A",), ("B",))):
+        page = HEAD + text_cells(
+            "STT", "Nội dung", "Cơ quan chủ trì",
+            *group_a, "1", "Tuyên truyền", "Sở Nội vụ", "2", "Kiểm tra", "Sở Tư pháp",
+            *group_b, "1", "Giám sát", "Sở Y tế",
+        ) + END
+        result = run_text(page)
+        assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+            ("A", None), ("A.1", "Tuyên truyền"), ("A.2", "Kiểm tra"), ("B", None), ("B.1", "Giám sát"),
+        ]
+        assert result.tables["findings"] == []
+
+
+def test_a_grade_letter_in_the_last_column_is_no_group() -> None:
+    page = HEAD + text_cells("STT", "Nội dung", "Xếp loại", "1", "Tuyên truyền", "A", "2", "Kiểm tra", "B") + END
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Tuyên truyền"), ("2", "Kiểm tra")]

@@ -19,6 +19,7 @@ from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
 from extract.numbering import (
+    STYLE_RANK,
     Label,
     OpenHeadings,
     as_letter_after,
@@ -643,8 +644,25 @@ def _code_then_name(items: Sequence[Item], k: int) -> bool:
 
 def _sequenced_row(items: Sequence[Item], k: int, label: Label, allowed: _DecimalSequence) -> bool:
     """A letter or roman row at ``items[k]``: it goes on its sequence and has a name after it
-    (maybe past empty cells, or after a code); an "x" mark in a column has neither."""
-    return allowed.accepts(label) and (_name_follows(items, k + 1) or _code_then_name(items, k + 1))
+    (maybe past empty cells, or after a code), or is a group with no title whose first row
+    follows ("A |  |  | 1 | Tuyên truyền"); an "x" mark in a column has none of these."""
+    return allowed.accepts(label) and (
+        _name_follows(items, k + 1) or _code_then_name(items, k + 1) or _first_child_follows(items, k + 1, label)
+    )
+
+
+def _first_child_follows(items: Sequence[Item], k: int, label: Label) -> bool:
+    """Does the first row under the group ``label`` come next (from ``k``, maybe past empty
+    cells): a number of a deeper kind that starts its sequence, with a name after it?"""
+    while k < len(items) and (items[k].gap or is_blank(items[k].text)):
+        k += 1
+    child = parse_label(items[k].text) if k < len(items) else None
+    return (
+        child is not None
+        and STYLE_RANK[child.style] > STYLE_RANK[label.style]
+        and is_first_of_sequence(child)
+        and _names_a_row(_next_item(items, k + 1))
+    )
 
 
 def _name_follows(items: Sequence[Item], k: int) -> bool:
