@@ -36,7 +36,10 @@ from normalize.text import (
 )
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
-_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
+_AUTHORITY_LINE = re.compile(
+    r"^(chu tich|bo truong|thu tuong|giam doc|tong giam doc|uy ban nhan dan|uy ban thuong vu quoc hoi|hoi dong"
+    r"|(quoc hoi|chinh phu)$)"
+)
 #: Authority lines that may also go on a title ("VỀ VIỆC BỔ NHIỆM" / "CHÁNH VĂN PHÒNG SỞ ..."): one
 #: ends the title only as the last line before the grounds ("Căn cứ ...").
 _OTHER_AUTHORITY_LINE = re.compile(
@@ -171,37 +174,69 @@ def _needs_object(title_line: str) -> bool:
 
 
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
-    """Document type heading ("KẾ HOẠCH") and the title lines under it."""
-    for i in range(start, min(len(lines), start + 60)):
-        if folded[i] in DOC_TYPES:
-            meta.doc_type_heading = DOC_TYPES[folded[i]]
-            title: list[str] = []
-            in_sentence = False  # the title is a sentence-case line: only its own wrap goes on
-            for j in range(i + 1, min(len(lines), i + 8)):
-                clean = _clean_line(lines[j])
-                if not clean:
-                    continue
-                upper = mostly_upper(clean)
-                if in_sentence:
-                    if upper or not _wraps_on(title[-1], clean):
-                        break
-                    title.append(clean)
-                    continue
-                if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
-                    break
-                if (
-                    title
-                    and _OTHER_AUTHORITY_LINE.match(folded[j])
-                    and _grounds_next(folded, j + 1)
-                    and not _needs_object(title[-1])
-                ):
-                    break
-                if not upper and title:
-                    break
-                title.append(clean)
-                in_sentence = not upper
-            meta.title = " ".join(title) or None
+    """Document type heading ("KẾ HOẠCH") and the title lines under it; a heading printed on
+    one line with its title ("KẾ HOẠCH Triển khai ...", "KẾ HOẠCHTRIỂN KHAI ...") when the
+    page has no heading line of its own."""
+    window = range(start, min(len(lines), start + 60))
+    at = next((i for i in window if folded[i] in DOC_TYPES), None)
+    title: list[str] = []
+    if at is not None:
+        meta.doc_type_heading = DOC_TYPES[folded[at]]
+    else:
+        at, glued = next(((i, g) for i in window if (g := _glued_heading(lines[i])) is not None), (None, None))
+        if at is None or glued is None:
             return
+        meta.doc_type_heading, first_line = glued
+        title.append(first_line)
+    in_sentence = bool(title) and not mostly_upper(title[0])  # a sentence-case title: only its wrap goes on
+    for j in range(at + 1, min(len(lines), at + 8)):
+        clean = _clean_line(lines[j])
+        if not clean:
+            continue
+        upper = mostly_upper(clean)
+        if in_sentence:
+            if upper or not _wraps_on(title[-1], clean):
+                break
+            title.append(clean)
+            continue
+        if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
+            break
+        if (
+            title
+            and _OTHER_AUTHORITY_LINE.match(folded[j])
+            and _grounds_next(folded, j + 1)
+            and not _needs_object(title[-1])
+        ):
+            break
+        if not upper and title:
+            break
+        title.append(clean)
+        in_sentence = not upper
+    meta.title = " ".join(title) or None
+
+
+def _glued_heading(line: str) -> tuple[str, str] | None:
+    """(type, first title line) of a type heading in capitals printed on one line with its
+    title: "KẾ HOẠCH Triển khai ...", "QUYẾT ĐỊNHVỀ VIỆC ..." (two words of title at least)."""
+    clean = _clean_line(line)
+    folded = fold_aligned(clean).lower()
+    for key, name in DOC_TYPES.items():
+        rest = clean[len(key) :].strip()
+        words = len(rest.split())
+        # a paragraph that runs on into the grounds ("... Căn cứ Luật ...") is no heading line
+        if (
+            folded.startswith(key)
+            and clean[: len(key)].isupper()
+            and 2 <= words <= _MAX_GLUED_TITLE_WORDS
+            and rest[:1].isupper()
+            and "căn cứ" not in rest.lower()
+        ):
+            return name, rest
+    return None
+
+
+#: Words of a title printed on one line with its type heading, at most.
+_MAX_GLUED_TITLE_WORDS = 60
 
 
 def _wraps_on(line: str, following: str) -> bool:

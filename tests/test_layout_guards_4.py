@@ -276,3 +276,25 @@ def test_a_grade_letter_in_the_last_column_is_no_group() -> None:
     page = HEAD + text_cells("STT", "Nội dung", "Xếp loại", "1", "Tuyên truyền", "A", "2", "Kiểm tra", "B") + END
     rows = run_text(page).tables["appendix_rows"]
     assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Tuyên truyền"), ("2", "Kiểm tra")]
+
+
+def test_a_type_heading_printed_with_its_title_gives_both() -> None:
+    head = _TOP_NO_TITLE
+    for heading, expected in (
+        ("KẾ HOẠCHTRIỂN KHAI CẢI CÁCH HÀNH CHÍNH\n\nNĂM 2020", ("Kế hoạch", "TRIỂN KHAI CẢI CÁCH HÀNH CHÍNH NĂM 2020")),
+        ("KẾ HOẠCH Triển khai cải cách hành chính", ("Kế hoạch", "Triển khai cải cách hành chính")),
+    ):
+        doc = run_text(head + heading + "\n\nI. MỤC TIÊU\n\nNâng cao." + END).tables["documents"][0]
+        assert (doc["doc_type"], doc["title"]) == expected
+    run_on = "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH Căn cứ Luật Tổ chức chính quyền địa phương;"
+    assert run_text(head + run_on + END).tables["documents"][0]["title"] is None
+
+
+def test_the_authority_of_a_resolution_ends_its_title() -> None:
+    for body, issuer in (("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"), ("CHÍNH PHỦ", "CHÍNH PHỦ")):
+        page = (
+            f"{issuer}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 1111/NQ-UBTVQH14\n\nHà Nội, ngày 1 tháng 2 năm 2020\n\nNGHỊ QUYẾT\n\nVỀ VIỆC THÀNH LẬP THỊ XÃ\n\n"
+            f"{body}\n\nCăn cứ Hiến pháp;" + END
+        )
+        assert run_text(page).tables["documents"][0]["title"] == "VỀ VIỆC THÀNH LẬP THỊ XÃ"
