@@ -337,9 +337,7 @@ def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str |
     below = [line.replace("*", "").strip() for line in lines[start + 1 :]]
     kinds = [_heading_kind(line) for line in below]
     # a title in sentence case: one line at most, with its wrap ("Danh mục nhiệm vụ" / "năm 2024")
-    wraps = sum(
-        1 for i in range(1, len(kinds)) if kinds[i] == kinds[i - 1] == "title" and below[i][:1].islower()
-    )
+    wraps = sum(1 for i in range(1, len(kinds)) if kinds[i] == kinds[i - 1] == "title" and below[i][:1].islower())
     if None in kinds or kinds.count("title") - wraps > 1:
         return None, None, None
     return _appendix_heading(lines[start:])
