@@ -50,11 +50,11 @@ def map_columns(headers: list[str]) -> list[Column]:
     taken: set[str] = set()
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
-    several_years = _parents_of_several_results(headers)
+    several_years = _results_of_several_years(headers)
     for index, header in enumerate(headers):
         role = role_of(header)
-        if role == "achieved_score" and _parent(header) in several_years:
-            role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023 | ...": no one year is the result
+        if role == "achieved_score" and several_years:
+            role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023", "Điểm năm 2021 | Điểm năm 2022"
         if role == "name" and "name" in taken and "tasks" not in taken and fold(header).startswith(TASK_LIKE_NAMES):
             role = "tasks"  # "Nội dung công việc" after "Tên nhiệm vụ"; not "Lĩnh vực" after "Tên thủ tục"
         if role in taken and role != "other":
@@ -79,16 +79,12 @@ def map_columns(headers: list[str]) -> list[Column]:
     return columns
 
 
-def _parent(header: str) -> str | None:
-    """The parent part of a two-level header ("Kết quả đánh giá / Năm 2021"), folded."""
-    parts = header.split(" / ")
-    return fold(parts[0]).strip(" :.") if len(parts) > 1 else None
-
-
-def _parents_of_several_results(headers: list[str]) -> set[str]:
-    """Parents standing over two or more result columns (years of an assessment)."""
-    parents = [_parent(h) for h in headers if role_of(h) == "achieved_score"]
-    return {p for p in parents if p is not None and parents.count(p) > 1}
+def _results_of_several_years(headers: list[str]) -> bool:
+    """Do the result columns give scores of two or more years? Then no one year is the result
+    ("Kết quả đánh giá / Năm 2022 | Năm 2023"); results of one year, or of no year ("Điểm / Tự
+    đánh giá | Thẩm định"), keep the first as the achieved score."""
+    years = {match.group(1) for h in headers if role_of(h) == "achieved_score" and (match := _YEAR.search(h))}
+    return len(years) > 1
 
 
 #: Words of a header that stands over several sub-columns ("Kết quả đánh giá" over years).

@@ -13,7 +13,7 @@ from extract import __version__
 from extract.appendix import Appendix, Finding, build_appendix, header_row_count, is_appendix_table
 from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
-from extract.numbering import is_first_of_sequence, parse_label
+from extract.numbering import Label, is_first_of_sequence, parse_label
 from extract.page import Cell, RawPage, Table
 from extract.settings import (
     APPENDIX_HEADING,
@@ -90,9 +90,9 @@ def _continued(table: Table, more: Table) -> Table | None:
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
         return [[c.text for c in row] for row in rows]
 
-    first = parse_label(more.rows[0][0].text) or parse_label(more.rows[0][0].text.split(".")[0])
-    if header_row_count(more) == 0 and first is not None and not is_first_of_sequence(first):
-        skip = 0  # rows numbered on from the first ("3", "III. TITLE"); a "1" starts a table
+    first = _first_label(more)
+    if first is not None and not is_first_of_sequence(first):
+        skip = 0  # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"); a "1" starts a table
     elif header and texts(more.rows[:header]) == texts(table.rows[:header]):
         skip = header
     else:
@@ -107,12 +107,31 @@ def _continued(table: Table, more: Table) -> Table | None:
     return Table(rows=table.rows + rows, bordered=table.bordered)
 
 
+def _first_label(table: Table) -> Label | None:
+    """The first row number of ``table``, past unnumbered rows at its top (a subtotal "Cộng
+    (I)" or an unnumbered task printed after the page break)."""
+    for row in table.rows[:_UNNUMBERED_ON_TOP + 1]:
+        text = row[0].text if row else ""
+        label = parse_label(text) or parse_label(text.split(".")[0])
+        if label is not None:
+            return label
+        if text.strip():
+            return None  # a first cell with text that is no number: not a table going on
+    return None
+
+
+#: Unnumbered rows looked past at the top of a table going on after a page break.
+_UNNUMBERED_ON_TOP = 2
+
+
 def _fragment_first(more: Table) -> bool:
-    """Does ``more`` open with the rest of a row cut by a page break: no number, text in some
-    cells, and the next row numbered on ("", "", "", "nhân lực hỗ trợ ..." then "2", ...)?"""
-    if len(more.rows) < 2 or not more.rows[0] or more.rows[0][0].text.strip():
-        return False
-    if not any(cell.text.strip() for cell in more.rows[0]):
+    """Does ``more`` open with the rest of a row cut by a page break: no number and no name,
+    text in later cells, and the next row numbered on ("", "", "", "nhân lực hỗ trợ ..." then
+    "2", ...)?"""
+    first = more.rows[0] if more.rows else ()
+    if len(more.rows) < 2 or len(first) < 3 or any(cell.text.strip() for cell in first[:2]):
+        return False  # a row with a name of its own ("Cộng (I)", an unnumbered task) is a row
+    if not any(cell.text.strip() for cell in first):
         return False
     following = parse_label(more.rows[1][0].text) if more.rows[1] else None
     return following is not None and not is_first_of_sequence(following)

@@ -195,7 +195,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
             continue
         upper = mostly_upper(clean)
         if in_sentence:
-            if upper or not _wraps_on(title[-1], clean):
+            if upper or _SECTION_START.match(folded[j]) or not _wraps_on(title[-1], clean):
                 break
             title.append(clean)
             continue
@@ -242,8 +242,8 @@ _MAX_GLUED_TITLE_WORDS = 60
 def _wraps_on(line: str, following: str) -> bool:
     """Does ``following`` go on with the sentence-case title ``line`` (its wrap): it opens in
     lowercase, or the line stops on a word that needs one after it ("của", "và")?"""
-    if line.rstrip().endswith((".", ";", ":")):
-        return False
+    if line.rstrip().endswith((".", ";", ":")) or following.rstrip().endswith((".", ";", ":")):
+        return False  # a sentence of the body ("thực hiện Quyết định số 12/QĐ-UBND, ...;")
     last = line.split()[-1].lower() if line.split() else ""
     return following[:1].islower() or last in WRAP_LAST_WORDS
 

@@ -338,6 +338,9 @@ NOT_A_UNIT_START = re.compile(r"^(chủ tịch|phó chủ tịch|giám đốc|ph
 PERSON_WORDS: tuple[str, ...] = ("dong chi ", "ong ", "ba ")
 #: Words of a unit's name at most (a longer line is a task or a sentence).
 MAX_UNIT_WORDS = 14
+#: Abbreviations with a dot that stand before a place or a person, not a unit ("TP. Bến Tre",
+#: "TX. Ba Tri", "KT. CHỦ TỊCH", "TS. Nguyễn Văn A").
+NOT_UNIT_ABBREVIATIONS = frozenset({"TP", "TX", "KT", "TM", "TL", "TS", "THS", "PGS", "GS", "BS", "KS", "CN", "ĐC"})
 #: First words (folded) of a unit's name: in "Sở Văn hóa, Thể thao và Du lịch; Báo Nghệ An" a comma
 #: starts another unit only before one of these (or an abbreviation such as UBND), so commas
 #: inside an official name ("Sở Lao động, Thương binh và Xã hội", "UBND các huyện Đại Từ, Phú

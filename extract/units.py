@@ -14,6 +14,7 @@ from extract.settings import (
     BULLET,
     MAX_UNIT_WORDS,
     NOT_A_UNIT_START,
+    NOT_UNIT_ABBREVIATIONS,
     PERSON_WORDS,
     PLACE_LIST,
     UNIT_GROUP_WORDS,
@@ -53,7 +54,7 @@ def _names_a_unit(piece: str, before: str) -> bool:
     "và" ("Sở Văn hóa, Thể thao và Du lịch"), a person's title after the person, a period
     ("Quý I, Quý II"); and never inside brackets ("Sở Nội vụ (Ban Thi đua, Khen thưởng)")."""
     words = piece.split()
-    if _abbreviation(words[0], "()."):
+    if _abbreviation(words[0].strip("()").rstrip(".")):  # after a comma "TP." opens a unit too
         return True
     folded = fold(piece)
     if not piece[:1].isupper():
@@ -69,12 +70,16 @@ def _names_a_unit(piece: str, before: str) -> bool:
     return " va " not in f" {folded} "
 
 
-def _abbreviation(word: str, marks: str = "()") -> bool:
-    """A unit's abbreviation in capitals ("UBND", "BHXH"), not a roman number or a list letter.
-    ``marks`` are stripped first; a line of its own keeps its dot ("TP. Bến Tre", "KT. CHỦ TỊCH"
-    are no unit of their own)."""
-    word = word.strip(marks)
-    return len(word) >= 2 and word.isalpha() and word.isupper() and parse_label(word) is None
+def _abbreviation(word: str) -> bool:
+    """A unit's abbreviation in capitals ("UBND", "BHXH", "TT." for Trung tâm, "BQL."), not a
+    roman number, a list letter, or the abbreviation of a place or a title before a name ("TP.
+    Bến Tre", "KT. CHỦ TỊCH", "TS. Nguyễn Văn A")."""
+    bare = word.strip("()")
+    dotted = bare.endswith(".")
+    bare = bare.rstrip(".")
+    if dotted and bare in NOT_UNIT_ABBREVIATIONS:
+        return False
+    return len(bare) >= 2 and bare.isalpha() and bare.isupper() and parse_label(bare) is None
 
 
 def looks_like_unit(text: str) -> bool:

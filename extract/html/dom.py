@@ -10,10 +10,11 @@ import lxml.etree as etree
 
 from extract.header import find_head
 from extract.page import PageError
-from extract.settings import PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
+from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
 
 from .settings import (
     APPENDIX_HEADING_WORDS,
+    APPENDIX_LINK_WORDS,
     DROP_TAGS,
     HIDDEN_ATTRIBUTES,
     HIDDEN_STYLE_MARKERS,
@@ -110,6 +111,8 @@ def _holds_content(el: HtmlElement) -> bool:
     # a heading line (a paragraph that opens with the words) inside it, before its table, or just
     # before it: not the words anywhere in a related document's name ("... ban hành kèm theo ...")
     table = el if el.tag == "table" else next(el.iter("table"))
+    if _attribute_table(table):
+        return False  # a tooltip of a document's attributes ("Số hiệu: | 99/QĐ-UBND")
     lines = _lines_before(el, table) + _title_row_lines(table)
     previous = el.getprevious()
     while previous is not None and len(lines) < _HEADING_SIBLINGS + 10:
@@ -123,12 +126,18 @@ def _holds_content(el: HtmlElement) -> bool:
     return any(_appendix_heading(line) for line in lines)
 
 
+def _attribute_table(table: HtmlElement) -> bool:
+    """Is ``table`` a block of "label: | value" pairs (most first cells end with a colon)?"""
+    firsts = [" ".join(row[0].itertext()).strip() for row in table.iter("tr") if len(row)]
+    return bool(firsts) and 2 * sum(text.endswith(":") for text in firsts) > len(firsts)
+
+
 def _appendix_heading(line: str) -> bool:
     """A line heading an appendix ("PHỤ LỤC I", "Biểu mẫu số 02") or a link to one ("Xem phụ
     lục I", "Xem chi tiết tại Phụ lục I"), not the words inside a related document's name."""
     folded = fold(line).strip(" (*")
     return folded.startswith(APPENDIX_HEADING_WORDS) or (
-        folded.startswith("xem ") and any(f" {words}" in folded for words in APPENDIX_HEADING_WORDS)
+        folded.startswith("xem ") and any(f" {words}" in folded for words in APPENDIX_LINK_WORDS)
     )
 
 
@@ -163,7 +172,9 @@ def _title_row_lines(table: HtmlElement) -> list[str]:
     cells = [] if first is None else [c for c in first if isinstance(c.tag, str) and c.tag in ("td", "th")]
     if len(cells) != 1:
         return []
-    return [line for line in _lines_before(cells[0], etree.Element("none")) if line]
+    lines = _lines_before(cells[0], etree.Element("none"))
+    # "PHỤ LỤC I", "Biểu mẫu số 02": a label, not "Phụ lục, biểu mẫu kèm theo văn bản" (attachments)
+    return lines if lines and APPENDIX_HEADING.match(fold(lines[0]).strip(" (*.")) else []
 
 
 def drop_tree(el: HtmlElement) -> None:

@@ -133,3 +133,5 @@ META_SCAN_BYTES: int = 16_384
 
 #: Words (folded) of an appendix's heading: a hidden table under one is the document's.
 APPENDIX_HEADING_WORDS = ("phu luc", "bieu mau", "mau so", "kem theo")
+#: Words of a link that opens a collapsed appendix ("Xem phụ lục I", "Xem chi tiết tại Biểu mẫu 02").
+APPENDIX_LINK_WORDS = ("phu luc", "bieu mau", "mau so")

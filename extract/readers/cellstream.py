@@ -478,7 +478,7 @@ def _code_opens_row(items: Sequence[Item], k: int, label: Label, current: list[I
     if not _code_then_name(items, k + 1):
         return False
     own = parse_label(current[0].text) if current and len(current) > 1 else None
-    if own is not None and own.style == label.style and not PROCEDURE_CODE.fullmatch(current[1].text.strip()):
+    if own is not None and own.style == label.style and _names_a_row(current[1]):
         return False
     index = _next_index(items, k + 1)
     while index is not None:
@@ -532,12 +532,11 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
     the row no wider than the header ("1 | Công tác chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội
     vụ | 2 | Công tác tuyên truyền"). Not when what follows has the row's own shape: rows left
     short by a rowspan ("2 | Tuyên truyền | 4 | 3 | Kiểm tra | 3") are rows. Right after the
-    row's text the number is a figure only when it is printed again before any other and
-    numbers the rows as the row's own number does ("1 | Chỉ đạo | 2 | Kế hoạch | 2 | Cải
-    cách": the score 2, then row 2)."""
-    if not current:
+    row's text a number is the next row's: "1 | Chỉ đạo | 2 | Kế hoạch | 2 | Cải cách" may be
+    a score 2 then row 2, or a short row 1 then row 2 with a score 2; a text dump cannot tell
+    (Markdown can: its rows open after a gap)."""
+    if not current or parse_number(current[-1].text) is None:
         return False
-    after_figure = parse_number(current[-1].text) is not None
     following = [items[k]]
     index = _next_index(items, k + 1)
     while index is not None:
@@ -546,16 +545,13 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
             break
         following.append(items[index])
         index = _next_index(items, index + 1)
-    cells = len(current) + len(following)
-    other = parse_label(items[index].text) if index is not None else None
-    again = other is not None and (other.style, other.key) == (label.style, label.key)
-    if not after_figure:  # not the first row under a group row ("A | THỦ TỤC CẤP TỈNH | 1 | ...")
-        own = parse_label(current[0].text)
-        return again and cells <= width and own is not None and own.style == label.style
     if _shape(following[1:]) == _shape(current[1:]):
         return False
+    cells = len(current) + len(following)
     if index is None:
         return cells == width
+    other = parse_label(items[index].text)
+    again = other is not None and (other.style, other.key) == (label.style, label.key)
     return cells == width or (again and cells <= width)
 
 

@@ -96,11 +96,11 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(items):
-        tab_rows = _tab_rows(items, i)
+        tab_rows, used = _tab_rows(items, i)
         table = appendix_grid(tab_rows, notes) if len(tab_rows) >= 2 else None
         if table is not None:
             blocks.append(Block(table=table))
-            i += len(tab_rows)
+            i += used
             continue
         header = _header_cells(items, i)
         if header is not None:
@@ -114,19 +114,52 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
     return blocks
 
 
-def _tab_rows(items: Sequence[Item], i: int) -> list[list[Cell]]:
+def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     """The rows of a table copied with its cells separated by tabs (from Word or a
-    spreadsheet), one line a row, from ``items[i]`` on: the run of lines holding a tab."""
-    rows: list[list[Cell]] = []
-    for item in items[i:]:
-        line = item.text
+    spreadsheet), one line a row, from ``items[i]`` on, and the number of lines they take.
+
+    The first line must read as a header: two cells or more, the first one neither empty (an
+    indented paragraph) nor a number (a list item). A line that leaves the row short goes on
+    in the next line ("1 | Rà soát văn bản" / "Báo cáo kết quả | Sở Tư pháp": a cell of two
+    paragraphs); a line with no tab between two rows is a further paragraph of the last cell.
+    """
+    header = _tab_cells(items[i].text)
+    while header and not header[-1].paragraphs:
+        header.pop()  # a tab left at the end of the header line
+    filled = [cell for cell in header if cell.paragraphs]
+    if len(filled) < 2 or not header[0].paragraphs or parse_label(header[0].text) is not None:
+        return [], 0
+    width = len(header)
+    rows: list[list[Cell]] = [header]
+    k = i + 1
+    while k < len(items):
+        line = items[k].text
         if "\t" not in line:
-            break
-        row = [Cell((cell.strip(),)) if not is_blank(cell) else Cell() for cell in line.split("\t")]
-        while rows and len(row) > len(rows[0]) and not row[-1].paragraphs:
-            row.pop()  # a tab left at the end of a row: no column of the header's
-        rows.append(row)
-    return rows
+            follows = k + 1 < len(items) and "\t" in items[k + 1].text
+            if len(rows) < 2 or is_blank(line) or not follows:
+                break
+            rows[-1][-1] = _with_paragraph(rows[-1][-1], line.strip())
+            k += 1
+            continue
+        cells = _tab_cells(line)
+        last = rows[-1]
+        if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None:
+            last[-1] = _with_paragraph(last[-1], cells[0].text)  # the row goes on
+            last.extend(cells[1:])
+        else:
+            rows.append(cells)
+        while len(rows[-1]) > width and not rows[-1][-1].paragraphs:
+            rows[-1].pop()  # a tab left at the end of a row: no column of the header's
+        k += 1
+    return rows, k - i
+
+
+def _tab_cells(line: str) -> list[Cell]:
+    return [Cell((cell.strip(),)) if not is_blank(cell) else Cell() for cell in line.split("\t")]
+
+
+def _with_paragraph(cell: Cell, text: str) -> Cell:
+    return Cell((*cell.paragraphs, text)) if text else cell
 
 
 def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
