@@ -199,11 +199,28 @@ REPAIRS = _schema(
             False,
         ),
         _field("location_row_id", pa.string(), "row_id for appendix fields, null for document fields."),
-        _field("location_column", pa.string(), "Column of the repaired field, e.g. body_text, name, tasks.", False),
-        _field("offset", pa.int32(), "Offset of the damaged span in the raw field text.", False),
+        _field(
+            "location_column",
+            pa.string(),
+            "Column of the repaired field, e.g. body_text, name, tasks; source_text for a heading or label line "
+            "(motto, 'Số:', 'Nơi nhận:', a column header) repaired before the page was read.",
+            False,
+        ),
+        _field(
+            "offset",
+            pa.int32(),
+            "Offset of the damaged span in the raw field text (for source_text: in the decoded page text).",
+            False,
+        ),
         _field("before", pa.string(), "Damaged text (empty where a lost one-letter word is put back).", False),
         _field("after", pa.string(), "Proposed repair.", False),
-        _field("confidence", pa.float64(), "Estimated probability that the repair is right, 0..1.", False),
+        _field(
+            "confidence",
+            pa.float64(),
+            "Estimated probability that the repair is right, 0..1 (for source_text, with the evidence of the "
+            "anchor line it makes).",
+            False,
+        ),
         _field(
             "applied", pa.bool_(), "True when the confidence cleared the threshold and the repair was applied.", False
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from extract.html.decode import decode_html_bytes, sniff_utf16
 from extract.page import PageError, RawPage
@@ -20,8 +21,11 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05 if head else False
 
 
-def read_page(data: bytes) -> RawPage:
-    """Sniff the form and read it. Raises PageError for anything that is not a legal page."""
+def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPage:
+    """Sniff the form and read it. Raises PageError for anything that is not a legal page.
+
+    ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
+    pipeline puts back the letters its anchor lines lost: extract.pipeline.repair_anchors)."""
     if not data.strip():
         raise PageError("empty", "the file is empty")
     from extract import html  # late import: the HTML stack is heavier than the text path
@@ -34,6 +38,8 @@ def read_page(data: bytes) -> RawPage:
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
     text, legacy, converted = from_legacy(text)
+    if prepare is not None:
+        text = prepare(text)
     page = _read_decoded(text, encoding)
     if legacy is not None:
         page.notes.append(legacy_note(legacy, converted))

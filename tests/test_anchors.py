@@ -1,0 +1,96 @@
+"""Anchor lines (extract/anchors.py) and their repair before a page is read
+(extract.pipeline.repair_anchors): a damaged motto, "Nơi nhận:" or column header must not hide
+the structure it anchors; every other repair stays with its field."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.anchors import anchor_kind, is_fixed_anchor
+from extract.pipeline import repair_anchors
+from tests.conftest import SAMPLE, run_text, text_cells
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "fixed"),
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto", True),
+        ("Cộng hoà xã hội chủ nghĩa Việt Nam", "motto", True),
+        ("CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto", False),  # same skeleton, other letters
+        ("Số: 434/KH-UBND", "number", True),
+        ("Số hiệu: 434/KH-UBND Loại văn bản: Kế hoạch", "attributes:2", False),
+        ("**KẾ HOẠCH**", "type", True),
+        ("PHỤ LỤC II", "appendix", True),
+        ("Nơi nhận:", "recipients", True),
+        ("KT. CHỦ TỊCH", "signature", True),
+        ("Đơn vị chủ trì", "column:lead_units", False),
+        ("Đắk Nông, ngày 27 tháng 7 năm 2022", "date", False),
+        # damaged or ordinary lines are none
+        ("CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM", None, False),
+        ("Nơi nhn:", None, False),
+        ("Đơn vị ch trì", None, False),
+        ("Số lượng cán bộ được đào tạo", None, False),
+        ("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành thực hiện nghiêm", None, False),
+    ],
+)
+def test_anchor_kinds(line: str, kind: str | None, fixed: bool) -> None:
+    assert (anchor_kind(line), is_fixed_anchor(line)) == (kind, fixed)
+
+
+def _damaged_sample(old: str, new: str) -> str:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_a_damaged_motto_is_put_back_before_the_page_is_read() -> None:
+    text = _damaged_sample("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM")
+    repaired, made = repair_anchors(text)
+    assert [(r.before, r.after, r.applied) for r in made] == [("CNG", "CỘNG", True), ("HI", "HỘI", True)]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in repaired
+    # "CNG" alone is below the bar (a word in capitals the page writes nowhere else); the motto
+    # attests it
+    assert made[0].confidence >= 0.78
+    result = run_text(text, "dak-nong.txt", repair=True)
+    doc = result.tables["documents"][0]
+    assert doc["issuing_body"] == "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"
+    source = [r for r in result.tables["repairs"] if r["location_column"] == "source_text"]
+    assert [(r["location_table"], r["before"], r["after"], r["applied"]) for r in source] == [
+        ("documents", "CNG", "CỘNG", True), ("documents", "HI", "HỘI", True),
+    ]
+    assert all(text[r["offset"] : r["offset"] + len(r["before"])] == r["before"] for r in source)
+    assert doc["repairs_applied"] == 44  # the sample's own 42, and these two
+
+
+def test_without_the_repair_a_damaged_motto_stays_and_hides_the_issuing_body() -> None:
+    text = _damaged_sample("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM")
+    result = run_text(text, "dak-nong.txt", repair=False)
+    assert result.tables["documents"][0]["issuing_body"] is None
+    assert result.tables["repairs"] == []
+
+
+def test_the_recipients_label_is_put_back() -> None:
+    text = _damaged_sample("Nơi nhận:", "Nơi nhn:")
+    result = run_text(text, "dak-nong.txt", repair=True)
+    clean = run_text(SAMPLE.read_text(encoding="utf-8"), "dak-nong.txt", repair=True)
+    assert result.tables["documents"][0]["recipients"] == clean.tables["documents"][0]["recipients"]
+
+
+def test_the_undamaged_sample_has_no_repair_before_it_is_read() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert repair_anchors(text) == (text, [])
+
+
+def test_a_damaged_column_header_keeps_its_role() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 58/KH-UBND\n\nĐắk Lắk, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\n\n"
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2022\n\nI. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ\n\n"
+        + text_cells("STT", "Nội dung", "Đơn vị ch trì", "1", "Tuyên truyền", "Sở Tư pháp")
+        + "\n\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    result = run_text(page, "plan.txt", repair=True)
+    assert [r["lead_units"] for r in result.tables["appendix_rows"]] == [["Sở Tư pháp"]]
+    assert [(r["before"], r["after"]) for r in result.tables["repairs"] if r["location_column"] == "source_text"] == [
+        ("ch", "chủ"),
+    ]
