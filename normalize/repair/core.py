@@ -525,6 +525,12 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 scored.append((p, ids, logprior))
             if _hopeless(keep, scored, s.first, mids, model, doc, bnd):
                 continue
+            # "s876/QĐ-BNV": a final letter lost with its space before a number; the span takes
+            # the number in, so the repair gives the space back ("số 876")
+            glued = _number_glued(matches, s.first)
+            if glued:
+                s.end += len(glued)
+                opts[0] = _Option(tok + glued, keep.ids, keep.logprior, "")
             for p, ids, logprior in scored:
                 cap = start_of_sentence
                 if cap is None:
@@ -532,6 +538,8 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 after = _render(tok, p, cap, matches, s.first)
                 if after is None:
                     continue
+                if glued:
+                    after += (" " if p.insert_pos == len(tok) else "") + glued
                 applicable = not upper or all(evidence.count(w) for w in p.words)
                 opts.append(_Option(after, ids, logprior, p.fix, applicable))
         else:
@@ -566,6 +574,15 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             s.options = opts
             built.append(s)
     return built
+
+
+def _number_glued(matches: list[re.Match], i: int) -> str:
+    """The number written right after word ``i`` with no space between ("s876"), or ""."""
+    if i + 1 < len(matches):
+        nxt = matches[i + 1]
+        if nxt.group(2) is not None and nxt.start() == matches[i].end():
+            return nxt.group(2)
+    return ""
 
 
 def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: SyllableModel, doc: tuple, bnd: int) -> bool:
