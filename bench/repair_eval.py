@@ -88,8 +88,8 @@ def damage(text: str, rate: float, rng: random.Random) -> tuple[str, list[Damage
         if final and text[m.end() : m.end() + 1] == " " and rng.random() < GLUE_PROB:
             # the letter took the space: glue to the next word
             nxt = TOKEN_RE.match(text, m.end() + 1)
-            if nxt is not None and nxt.group(1):
-                piece = word[:i] + nxt.group(1)
+            if nxt is not None and (nxt.group(1) or nxt.group(2)):  # a word or a number ("s876")
+                piece = word[:i] + nxt.group()
                 original = text[m.start() : nxt.end()]
                 end_in_src = nxt.end()
             else:
