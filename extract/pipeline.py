@@ -8,24 +8,17 @@ extractor did not foresee, so one document never stops a batch.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extract import __version__
-from extract.anchors import MAX_ANCHOR_WORDS, anchor_kind, is_fixed_anchor
 from extract.document import Source, build_document
 from extract.page import PageError, RawPage
 from extract.readers import read_page
-from normalize.clean import FieldLocation, Repairer, RepairRecord, TextCleaner
+from extract.source_repair import SourceRepair, locate, repair_source
+from normalize.clean import Repairer, TextCleaner
 
-if TYPE_CHECKING:
-    from normalize.repair.core import Repair
-
-#: Where a repair made before the page was read is recorded: the page's decoded text (its
-#: offset counts there), under the documents table.
-SOURCE_TEXT = FieldLocation("documents", "source_text")
 #: Inputs larger than this are refused (a saved page is rarely over a few MB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
@@ -57,90 +50,6 @@ def page_texts(page: RawPage) -> list[str]:
     return texts
 
 
-def repair_anchors(text: str, threshold: float | None = None) -> tuple[str, list[Repair]]:
-    """``text`` with the letters of its anchor lines put back, and those repairs.
-
-    A page's structure hangs on a few lines (the motto, "Số:", "Nơi nhận:", the column headers:
-    extract.anchors); one that lost a letter hides what it anchors, so these repairs are made
-    before the page is read: a line's repairs that clear the bar, when together they make the
-    line an anchor it was not. A line that becomes an anchor known letter for letter ("CỘNG HÒA
-    XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:") attests its repairs: their odds are multiplied by
-    ANCHOR_ODDS first, so a word in capitals the page writes nowhere else ("CNG") is repaired
-    too. Every other repair is left to the fields, where it is made or reported with its table,
-    row and column."""
-    from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
-
-    bar = DEFAULT_THRESHOLD if threshold is None else threshold
-    # only short lines can be anchors: the repair reads those (runs of adjacent ones together,
-    # so a word broken over two lines is seen whole), with the whole page as its evidence
-    evidence = DocumentEvidence.from_texts([text])
-    by_line: dict[tuple[int, int], list[Repair]] = {}
-    for run_start, run in _short_line_runs(text):
-        for r in restore(run, evidence=evidence, threshold=bar).repairs:
-            r = replace(r, start=r.start + run_start, end=r.end + run_start)
-            start = text.rfind("\n", 0, r.start) + 1
-            end = text.find("\n", r.end)
-            by_line.setdefault((start, len(text) if end < 0 else end), []).append(r)
-    chosen: list[Repair] = []
-    for (start, end), repairs in by_line.items():
-        before = text[start:end]
-        pieces = before.split("\n")
-        attested = [replace(r, confidence=_attested(r.confidence)) for r in repairs]
-        attested = [r for r in attested if r.confidence >= bar]
-        if is_fixed_anchor(_in_line(before, attested, start)) and not any(map(is_fixed_anchor, pieces)):
-            chosen.extend(replace(r, applied=True) for r in attested)
-            continue
-        sure = [r for r in repairs if r.confidence >= bar]
-        kind = anchor_kind(_in_line(before, sure, start))
-        if sure and kind is not None and all(anchor_kind(piece) != kind for piece in pieces):
-            chosen.extend(replace(r, applied=True) for r in sure)
-    return _applied(text, chosen), sorted(chosen, key=lambda r: r.start)
-
-
-def _short_line_runs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each run of adjacent lines short enough to be anchors."""
-    runs: list[tuple[int, str]] = []
-    offset = 0
-    run_start: int | None = None
-    for line in text.split("\n"):
-        short = 0 < len(line.split()) <= MAX_ANCHOR_WORDS
-        if short and run_start is None:
-            run_start = offset
-        elif not short and run_start is not None:
-            runs.append((run_start, text[run_start : offset - 1]))
-            run_start = None
-        offset += len(line) + 1
-    if run_start is not None:
-        runs.append((run_start, text[run_start:]))
-    return runs
-
-
-def _in_line(line: str, repairs: list[Repair], start: int) -> str:
-    """``line`` (starting at ``start`` in the page) with ``repairs`` made."""
-    return _applied(line, [replace(r, start=r.start - start, end=r.end - start) for r in repairs])
-
-
-#: How much likelier a repair is right when it turns its line into an anchor than the letter
-#: model alone says (odds ratio): a line that becomes "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" or
-#: "Đơn vị chủ trì" is strong evidence the model cannot see.
-ANCHOR_ODDS = 10.0
-
-
-def _attested(confidence: float) -> float:
-    """The confidence of a repair that makes an anchor line: its odds times ANCHOR_ODDS."""
-    if confidence >= 1.0:
-        return 1.0
-    odds = ANCHOR_ODDS * confidence / (1.0 - confidence)
-    return round(odds / (1.0 + odds), 4)
-
-
-def _applied(text: str, repairs: list[Repair]) -> str:
-    """``text`` with ``repairs`` (spans of it, not overlapping) made."""
-    for r in sorted(repairs, key=lambda r: r.start, reverse=True):
-        text = text[: r.start] + r.after + text[r.end :]
-    return text
-
-
 def default_repairer(page: RawPage, threshold: float | None = None) -> Repairer:
     """The dropped-letter repair, primed with the page's own intact words."""
     from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
@@ -166,20 +75,19 @@ def process_bytes(
     try:
         if len(data) > max_bytes:
             raise PageError("too_large", f"the input is {len(data)} bytes, over the limit of {max_bytes}")
-        anchors: list[Repair] = []
+        made_on_source: list[SourceRepair] = []
 
         def prepare(text: str) -> str:
-            repaired, made = repair_anchors(text, threshold)
-            anchors.extend(made)
+            repaired, made = repair_source(text, threshold)
+            made_on_source.extend(made)
             return repaired
 
         page = read_page(data, prepare if repair else None)
         repairer = default_repairer(page, threshold) if repair else None
         cleaner = TextCleaner(repairer=repairer)
-        cleaner.repairs.extend(
-            RepairRecord(SOURCE_TEXT, r.start, r.before, r.after, float(r.confidence), True, r.fix) for r in anchors
-        )
         result.tables = build_document(page, Source(source_path, sha, result.doc_id), cleaner).tables
+        if made_on_source:
+            _record_source_repairs(result.tables, made_on_source, result.doc_id)
     except PageError as error:
         result.tables = failure_tables(source_path, sha, error.reason, error.message)
     except RecursionError:
@@ -189,6 +97,33 @@ def process_bytes(
     except Exception as error:  # noqa: BLE001 - one bad page must never stop a batch
         result.tables = failure_tables(source_path, sha, "extractor_error", f"{type(error).__name__}: {error}")
     return result
+
+
+def _record_source_repairs(tables: dict[str, list[dict[str, object]]], made: list[SourceRepair], doc_id: str) -> None:
+    """The repairs made on the page's text, as rows of ``repairs`` in the fields they ended in
+    (before the fields' own repairs, in page order), or at their offset in the page's text
+    (``source_text``) when no field holds them; the document's counts include them."""
+    rows: list[dict[str, object]] = []
+    for source in made:
+        r = source.repair
+        places = locate(source, tables) or [("documents", "source_text", None, r.start)]
+        for table, column, row_id, offset in dict.fromkeys(places):
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "location_table": table,
+                    "location_row_id": row_id,
+                    "location_column": column,
+                    "offset": offset,
+                    "before": r.before,
+                    "after": r.after,
+                    "confidence": float(r.confidence),
+                    "applied": True,
+                    "fix": r.fix,
+                }
+            )
+    tables["repairs"] = rows + tables["repairs"]
+    tables["documents"][0]["repairs_applied"] += len(rows)
 
 
 def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dict[str, list[dict[str, object]]]:

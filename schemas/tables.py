@@ -202,14 +202,15 @@ REPAIRS = _schema(
         _field(
             "location_column",
             pa.string(),
-            "Column of the repaired field, e.g. body_text, name, tasks; source_text for a heading or label line "
-            "(motto, 'Số:', 'Nơi nhận:', a column header) repaired before the page was read.",
+            "Column of the repaired field, e.g. body_text, name, tasks; source_text for a repair made on the page's "
+            "text before it was read (an anchor line or a line-broken word) that no field holds, e.g. a column header.",
             False,
         ),
         _field(
             "offset",
             pa.int32(),
-            "Offset of the damaged span in the raw field text (for source_text: in the decoded page text).",
+            "Offset of the damaged span in the raw field text (for a repair made before the page was read: of the "
+            "repaired word in the cleaned field; for source_text: in the decoded page text).",
             False,
         ),
         _field("before", pa.string(), "Damaged text (empty where a lost one-letter word is put back).", False),
@@ -217,8 +218,8 @@ REPAIRS = _schema(
         _field(
             "confidence",
             pa.float64(),
-            "Estimated probability that the repair is right, 0..1 (for source_text, with the evidence of the "
-            "anchor line it makes).",
+            "Estimated probability that the repair is right, 0..1 (for an anchor line repaired before the page "
+            "was read, with the evidence of the line it makes).",
             False,
         ),
         _field(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract.anchors import anchor_kind, is_fixed_anchor
-from extract.pipeline import repair_anchors
+from extract.source_repair import repair_source
 from tests.conftest import SAMPLE, run_text, text_cells
 
 
@@ -45,20 +45,22 @@ def _damaged_sample(old: str, new: str) -> str:
 
 def test_a_damaged_motto_is_put_back_before_the_page_is_read() -> None:
     text = _damaged_sample("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM")
-    repaired, made = repair_anchors(text)
-    assert [(r.before, r.after, r.applied) for r in made] == [("CNG", "CỘNG", True), ("HI", "HỘI", True)]
+    repaired, made = repair_source(text)
+    motto = [s.repair for s in made if s.line.startswith("CỘNG")]
+    assert [(r.before, r.after, r.applied) for r in motto] == [("CNG", "CỘNG", True), ("HI", "HỘI", True)]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in repaired
     # "CNG" alone is below the bar (a word in capitals the page writes nowhere else); the motto
     # attests it
-    assert made[0].confidence >= 0.78
+    assert motto[0].confidence >= 0.78
     result = run_text(text, "dak-nong.txt", repair=True)
     doc = result.tables["documents"][0]
     assert doc["issuing_body"] == "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"
-    source = [r for r in result.tables["repairs"] if r["location_column"] == "source_text"]
-    assert [(r["location_table"], r["before"], r["after"], r["applied"]) for r in source] == [
-        ("documents", "CNG", "CỘNG", True), ("documents", "HI", "HỘI", True),
+    # recorded where they ended: the header lines are part of the body text
+    motto_rows = [r for r in result.tables["repairs"] if r["before"] in ("CNG", "HI")]
+    assert [(r["location_table"], r["location_column"], r["after"], r["applied"]) for r in motto_rows] == [
+        ("documents", "body_text", "CỘNG", True), ("documents", "body_text", "HỘI", True),
     ]
-    assert all(text[r["offset"] : r["offset"] + len(r["before"])] == r["before"] for r in source)
+    assert [doc["body_text"][r["offset"] : r["offset"] + len(r["after"])] for r in motto_rows] == ["CỘNG", "HỘI"]
     assert doc["repairs_applied"] == 44  # the sample's own 42, and these two
 
 
@@ -78,7 +80,9 @@ def test_the_recipients_label_is_put_back() -> None:
 
 def test_the_undamaged_sample_has_no_repair_before_it_is_read() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    assert repair_anchors(text) == (text, [])
+    repaired, made = repair_source(text)
+    assert {(s.repair.before, s.repair.after) for s in made} == {("t\nnh", "tỉnh")}  # its line-broken words
+    assert repaired == text.replace("t\nnh", "tỉnh")
 
 
 def test_a_damaged_column_header_keeps_its_role() -> None:

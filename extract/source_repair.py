@@ -1,0 +1,213 @@
+"""Letter repairs made on a text dump or Markdown page before it is read, and where they land.
+
+Why: such a page's structure is its lines. A line that lost a letter may hide what it anchors
+(a motto "CNG HÒA XÃ HI ..." loses the issuing body, "Đơn vị ch trì" a column's role:
+extract/anchors.py), and a letter turned into a line break ("Sở Lao đ" / "ng - Thương binh")
+cuts a cell in two and shifts the table. So those repairs are made on the page's text first;
+every other repair is left to the fields, where it is made or reported with its table, row and
+column. Once the page is read, each repair made here is looked up in the fields it ended in
+(``locate``), so it is recorded there as well as a field's own repairs are.
+
+Pure: text and tables in, text, repairs and rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from extract.anchors import MAX_ANCHOR_WORDS, anchor_kind, is_fixed_anchor
+from normalize.text import collapse_spaces, nfc
+from normalize.tone import normalize_tone_placement
+
+if TYPE_CHECKING:
+    from normalize.repair.core import Repair
+
+#: How much likelier a repair is right when it turns its line into an anchor known letter for
+#: letter than the letter model alone says (odds ratio): a line that becomes "CỘNG HÒA XÃ HỘI
+#: CHỦ NGHĨA VIỆT NAM" or "Nơi nhận:" is strong evidence the model cannot see.
+ANCHOR_ODDS = 10.0
+#: Characters of the line on each side of a repair that find it again in a field.
+CONTEXT_CHARS = 16
+#: A repair found in more fields than this is not placed (its context says too little).
+MAX_FIELDS = 3
+#: Columns that are no text of the page.
+_NOT_TEXT = frozenset({"doc_id", "source_path", "source_sha256", "extractor_version", "row_id", "parent_id"})
+
+
+@dataclass(frozen=True)
+class SourceRepair:
+    """A repair made on the page's text: the repair (offsets in the text as decoded) and the
+    line it stands in, repaired, with where the repair sits in it (to find it in a field)."""
+
+    repair: Repair
+    line: str
+    at: int
+
+
+def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[SourceRepair]]:
+    """``text`` with its anchor lines and its line-broken words repaired, and those repairs.
+
+    A line's repairs that clear the bar are made when together they make the line an anchor it
+    was not; a line that becomes an anchor known letter for letter attests them (their odds
+    times ANCHOR_ODDS), so a word in capitals the page writes nowhere else ("CNG") is put back
+    too. A word broken by a line break is joined when its repair clears the bar."""
+    from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
+    from normalize.repair.fixes import JOIN_LINE_BROKEN_WORD
+
+    bar = DEFAULT_THRESHOLD if threshold is None else threshold
+    evidence = DocumentEvidence.from_texts([text])
+    found: dict[tuple[int, int], Repair] = {}
+    # the repair reads only what may matter here, with the whole page as its evidence: runs of
+    # lines short enough to be anchors, and the two lines around a break between two letters
+    for start, piece in _short_line_runs(text):
+        for r in restore(piece, evidence=evidence, threshold=bar).repairs:
+            found.setdefault((r.start + start, r.end + start), replace(r, start=r.start + start, end=r.end + start))
+    for start, piece in _broken_word_lines(text):
+        for r in restore(piece, evidence=evidence, threshold=bar).repairs:
+            if r.fix == JOIN_LINE_BROKEN_WORD:
+                found.setdefault((r.start + start, r.end + start), replace(r, start=r.start + start, end=r.end + start))
+    by_line: dict[tuple[int, int], list[Repair]] = {}
+    for r in sorted(found.values(), key=lambda r: r.start):
+        start = text.rfind("\n", 0, r.start) + 1
+        end = text.find("\n", r.end)
+        by_line.setdefault((start, len(text) if end < 0 else end), []).append(r)
+    chosen: list[Repair] = []
+    for (start, end), repairs in by_line.items():
+        before = text[start:end]
+        pieces = before.split("\n")
+        attested = [replace(r, confidence=_attested(r.confidence)) for r in repairs]
+        attested = [r for r in attested if r.confidence >= bar]
+        if is_fixed_anchor(_in_line(before, attested, start)) and not any(map(is_fixed_anchor, pieces)):
+            chosen.extend(replace(r, applied=True) for r in attested)
+            continue
+        sure = [r for r in repairs if r.confidence >= bar]
+        kind = anchor_kind(_in_line(before, sure, start))
+        if sure and kind is not None and all(anchor_kind(piece) != kind for piece in pieces):
+            chosen.extend(replace(r, applied=True) for r in sure)
+            continue
+        chosen.extend(r for r in repairs if r.fix == JOIN_LINE_BROKEN_WORD and r.applied)
+    chosen.sort(key=lambda r: r.start)
+    repaired = _applied(text, chosen)
+    return repaired, _with_lines(repaired, chosen)
+
+
+def _short_line_runs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each run of adjacent lines short enough to be anchors."""
+    runs: list[tuple[int, str]] = []
+    offset = 0
+    run_start: int | None = None
+    for line in text.split("\n"):
+        short = 0 < len(line.split()) <= MAX_ANCHOR_WORDS
+        if short and run_start is None:
+            run_start = offset
+        elif not short and run_start is not None:
+            runs.append((run_start, text[run_start : offset - 1]))
+            run_start = None
+        offset += len(line) + 1
+    if run_start is not None:
+        runs.append((run_start, text[run_start:]))
+    return runs
+
+
+_BREAK_IN_WORD = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
+
+
+def _broken_word_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the two lines around each line break between two letters."""
+    spans: list[list[int]] = []
+    for m in _BREAK_IN_WORD.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(start, text[start:end]) for start, end in spans]
+
+
+def _attested(confidence: float) -> float:
+    """The confidence of a repair that makes an anchor line: its odds times ANCHOR_ODDS."""
+    if confidence >= 1.0:
+        return 1.0
+    odds = ANCHOR_ODDS * confidence / (1.0 - confidence)
+    return round(odds / (1.0 + odds), 4)
+
+
+def _applied(text: str, repairs: list[Repair]) -> str:
+    """``text`` with ``repairs`` (spans of it, not overlapping) made."""
+    for r in sorted(repairs, key=lambda r: r.start, reverse=True):
+        text = text[: r.start] + r.after + text[r.end :]
+    return text
+
+
+def _in_line(line: str, repairs: list[Repair], start: int) -> str:
+    """``line`` (starting at ``start`` in the page) with ``repairs`` made."""
+    return _applied(line, [replace(r, start=r.start - start, end=r.end - start) for r in repairs])
+
+
+def _with_lines(repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
+    """Each repair with its line in the repaired text (``chosen`` in page order)."""
+    out: list[SourceRepair] = []
+    shift = 0
+    for r in chosen:
+        at = r.start + shift
+        shift += len(r.after) - (r.end - r.start)
+        start = repaired.rfind("\n", 0, at) + 1
+        end = repaired.find("\n", at + len(r.after))
+        out.append(SourceRepair(r, repaired[start : len(repaired) if end < 0 else end], at - start))
+    return out
+
+
+def locate(source: SourceRepair, tables: dict[str, list[dict[str, object]]]) -> list[tuple[str, str, str | None, int]]:
+    """(table, column, row_id, offset) of each field the repair ended in, found by the repaired
+    word with up to CONTEXT_CHARS of its line on each side (a list item's bullet and closing
+    mark aside), else with its context on one side; [] when it is in no field, or in more than
+    MAX_FIELDS (its context says too little)."""
+    line, at, after = source.line, source.at, source.repair.after
+    left, right = line[max(0, at - CONTEXT_CHARS) : at], line[at + len(after) : at + len(after) + CONTEXT_CHARS]
+    if at <= CONTEXT_CHARS:
+        left = left.lstrip(_BULLETS)
+    if at + len(after) + CONTEXT_CHARS >= len(line):
+        right = right.rstrip(_CLOSING)
+    word = _as_field(after)
+    for lead, tail in ((left, right), (left, ""), ("", right)):
+        needle = _as_field(lead + after + tail)
+        if len(needle) < len(word) + 4:
+            continue
+        offset = len(_as_field(lead + after)) - len(word)  # where the word stands in the needle
+        found = {
+            (table, column, row.get("row_id") if table != "documents" else None, index + offset): None
+            for table, row, column, value in _fields(tables)
+            if (index := value.find(needle)) >= 0
+        }
+        if 0 < len(found) <= MAX_FIELDS:
+            return list(found)
+    return []
+
+
+#: A list item's opening mark and a line's closing marks, which a field may not keep.
+_BULLETS = " -+•*–"
+_CLOSING = " ;.,:"
+
+
+def _as_field(text: str) -> str:
+    """Text as the fields hold it: NFC, tone marks placed, no Markdown emphasis, single spaces."""
+    return collapse_spaces(normalize_tone_placement(nfc(text.replace("*", ""))))
+
+
+def _fields(tables: dict[str, list[dict[str, object]]]):
+    """(table, row, column, text) of every text field of the document, in table order."""
+    for table in ("documents", "appendix_rows", "appendix_cells"):
+        for row in tables.get(table, []):
+            for column, value in row.items():
+                if column in _NOT_TEXT:
+                    continue
+                if isinstance(value, str):
+                    yield table, row, column, value
+                elif isinstance(value, list):
+                    for item in value:
+                        if isinstance(item, str):
+                            yield table, row, column, item
