@@ -98,3 +98,27 @@ def test_a_damaged_column_header_keeps_its_role() -> None:
     assert [(r["before"], r["after"]) for r in result.tables["repairs"] if r["location_column"] == "source_text"] == [
         ("ch", "chủ"),
     ]
+
+
+def test_a_word_broken_by_a_line_break_in_a_cell_is_joined_before_the_table_is_read() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 58/KH-UBND\n\nĐắk Lắk, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\n\n"
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2022\n\nI. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ\n\n"
+        + text_cells(
+            "STT", "Nội dung", "Cơ quan chủ trì", "Thời gian",
+            "1", "Giải quyết chế độ chính sách", "Sở Lao đ\nng - Thương binh và Xã hội", "Quý II",
+            "2", "Tuyên truyền", "Sở Tư pháp", "Quý III",
+        )
+        + "\n\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    result = run_text(page, "plan.txt", repair=True)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["lead_units"], r["deadline"]) for r in rows] == [
+        ("1", ["Sở Lao động - Thương binh và Xã hội"], "Quý II"), ("2", ["Sở Tư pháp"], "Quý III"),
+    ]
+    joined = [r for r in result.tables["repairs"] if r["fix"] == "join_line_broken_word"]
+    assert [(r["before"], r["after"], r["location_table"], r["location_column"], r["location_row_id"]) for r in joined] == [
+        ("đ\nng", "động", "appendix_rows", "lead_units", "1"),
+    ]
+    assert rows[0]["lead_units"][0][joined[0]["offset"] :].startswith("động")
