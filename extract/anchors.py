@@ -27,8 +27,9 @@ from extract.settings import (
 from normalize.text import collapse_spaces, fold, fold_aligned, nfc
 from normalize.tone import normalize_tone_placement
 
-#: Words of an anchor line at most (the motto has 8; a column header rarely more than 10).
-MAX_ANCHOR_WORDS = 12
+#: Words of an anchor line at most (the motto has 8, 15 with its subtitle on the same line; a
+#: column header rarely more than 10).
+MAX_ANCHOR_WORDS = 16
 
 
 def anchor_kind(line: str) -> str | None:

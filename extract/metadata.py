@@ -36,14 +36,12 @@ from normalize.text import (
 )
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
-_AUTHORITY_LINE = re.compile(
-    r"^(chu tich|bo truong|thu tuong|giam doc|tong giam doc|uy ban nhan dan|uy ban thuong vu quoc hoi|hoi dong"
-    r"|(quoc hoi|chinh phu)$)"
-)
+_AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
 #: Authority lines that may also go on a title ("VỀ VIỆC BỔ NHIỆM" / "CHÁNH VĂN PHÒNG SỞ ..."): one
 #: ends the title only as the last line before the grounds ("Căn cứ ...").
 _OTHER_AUTHORITY_LINE = re.compile(
-    r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra|truong phong|vien truong)\b"
+    r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra|truong phong|vien truong"
+    r"|tong giam doc|uy ban thuong vu quoc hoi|quoc hoi$|chinh phu$)\b"
 )
 
 
@@ -220,7 +218,7 @@ def _glued_heading(line: str) -> tuple[str, str] | None:
     title: "KẾ HOẠCH Triển khai ...", "QUYẾT ĐỊNHVỀ VIỆC ..." (two words of title at least)."""
     clean = _clean_line(line)
     folded = fold_aligned(clean).lower()
-    for key, name in DOC_TYPES.items():
+    for key, name in sorted(DOC_TYPES.items(), key=lambda item: -len(item[0])):  # "thông tư liên tịch" first
         rest = clean[len(key) :].strip()
         words = len(rest.split())
         # a paragraph that runs on into the grounds ("... Căn cứ Luật ...") is no heading line

@@ -75,31 +75,55 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
         by_line.setdefault((start, len(text) if end < 0 else end), []).append(r)
     chosen: list[Repair] = []
     for (start, end), repairs in by_line.items():
-        before = text[start:end]
-        pieces = before.split("\n")
         attested = [replace(r, confidence=_attested(r.confidence)) for r in repairs]
         attested = [r for r in attested if r.confidence >= bar]
-        if is_fixed_anchor(_in_line(before, attested, start)) and not any(map(is_fixed_anchor, pieces)):
-            chosen.extend(replace(r, applied=True) for r in attested)
-            continue
         sure = [r for r in repairs if r.confidence >= bar]
-        kind = anchor_kind(_in_line(before, sure, start))
-        if sure and kind is not None and all(anchor_kind(piece) != kind for piece in pieces):
+        if attested and any(
+            is_fixed_anchor(_in_line(window, attested, at)) and not is_fixed_anchor(window)
+            for at, window in _windows(text, start, end)
+        ):
+            chosen.extend(replace(r, applied=True) for r in attested)
+        elif sure and any(
+            _becomes_anchor(window, _in_line(window, sure, at)) for at, window in _windows(text, start, end)
+        ):
             chosen.extend(replace(r, applied=True) for r in sure)
-            continue
-        chosen.extend(r for r in repairs if r.fix == JOIN_LINE_BROKEN_WORD and r.applied)
+        else:
+            chosen.extend(r for r in repairs if r.fix == JOIN_LINE_BROKEN_WORD and r.applied)
     chosen.sort(key=lambda r: r.start)
     repaired = _applied(text, chosen)
     return repaired, _with_lines(repaired, chosen)
 
 
+def _becomes_anchor(before: str, after: str) -> bool:
+    """Is ``after`` an anchor of a kind ``before`` (or any of its lines) is not?"""
+    kind = anchor_kind(after)
+    return kind is not None and anchor_kind(before) != kind and all(anchor_kind(p) != kind for p in before.split("\n"))
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, text) of the stretches of the page a repair's line is read in as an anchor: the
+    line, the line with the one before or after it (an anchor wrapped over two lines: "CỘNG
+    HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"), and each of its cells ("|" or a tab apart)."""
+    before = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else start
+    after = text.find("\n", end + 1) if end < len(text) else -1
+    after = len(text) if after < 0 else after
+    windows = [(start, text[start:end]), (before, text[before:end]), (start, text[start:after])]
+    offset = start
+    for cell in re.split(r"([|\t])", text[start:end]):
+        if cell not in ("|", "\t") and cell.strip():
+            windows.append((offset, cell))
+        offset += len(cell)
+    return windows
+
+
 def _short_line_runs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each run of adjacent lines short enough to be anchors."""
+    """(offset, text) of each run of lines short enough to be anchors (blank lines between
+    them too: a text dump sets its lines apart with them, and the repair reads the line above)."""
     runs: list[tuple[int, str]] = []
     offset = 0
     run_start: int | None = None
     for line in text.split("\n"):
-        short = 0 < len(line.split()) <= MAX_ANCHOR_WORDS
+        short = len(line.split()) <= MAX_ANCHOR_WORDS
         if short and run_start is None:
             run_start = offset
         elif not short and run_start is not None:

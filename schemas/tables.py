@@ -210,7 +210,8 @@ REPAIRS = _schema(
             "offset",
             pa.int32(),
             "Offset of the damaged span in the raw field text (for a repair made before the page was read: of the "
-            "repaired word in the cleaned field; for source_text: in the decoded page text).",
+            "repaired word in the cleaned field; for source_text: in the page's text as read, decoded to Unicode "
+            "with line feeds ending its lines).",
             False,
         ),
         _field("before", pa.string(), "Damaged text (empty where a lost one-letter word is put back).", False),

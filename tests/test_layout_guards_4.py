@@ -408,3 +408,22 @@ def test_hidden_tables_that_are_no_appendix_stay_hidden() -> None:
         result = run_text(html, "plan.html")
         assert result.tables["appendix_rows"] == []
         assert "99/QĐ-UBND" not in (result.tables["documents"][0]["body_text"] or "")
+
+
+def test_a_letter_in_the_last_column_of_a_markdown_group_row_is_no_group() -> None:
+    page = HEAD + markdown_table(
+        ("STT", "Tên đơn vị", "Số lượng", "Xếp loại"),
+        ("I", "KHỐI SỞ, NGÀNH", "", "A"),
+        ("1", "Sở Nội vụ", "1", "A"),
+        ("2", "Sở Tư pháp", "2", "B"),
+    ) + END
+    rows = run_text(page, "plan.md").tables["appendix_rows"]
+    assert [r["row_id"] for r in rows] == ["I", "I.1", "I.2"]
+
+
+def test_titles_that_end_with_an_authority_s_name_keep_it() -> None:
+    title = _title("QUYẾT ĐỊNH", "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA", "CHÍNH PHỦ")
+    assert title == "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA CHÍNH PHỦ"
+    page = _TOP_NO_TITLE + "THÔNG TƯ LIÊN TỊCH Hướng dẫn thực hiện chế độ phụ cấp\n\nĐiều 1. Phạm vi." + END
+    doc = run_text(page).tables["documents"][0]
+    assert (doc["doc_type"], doc["title"]) == ("Thông tư liên tịch", "Hướng dẫn thực hiện chế độ phụ cấp")

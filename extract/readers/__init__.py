@@ -38,8 +38,8 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
     text, legacy, converted = from_legacy(text)
-    if prepare is not None:
-        text = prepare(text)
+    if prepare is not None:  # on the lines as the readers see them: "\r\n" and "\r" end a line too
+        text = prepare(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = _read_decoded(text, encoding)
     if legacy is not None:
         page.notes.append(legacy_note(legacy, converted))

@@ -649,9 +649,15 @@ def _sequenced_row(items: Sequence[Item], k: int, label: Label, allowed: _Decima
 
 def _first_child_follows(items: Sequence[Item], k: int, label: Label) -> bool:
     """Does the first row under the group ``label`` come next (from ``k``, maybe past empty
-    cells): a number of a deeper kind that starts its sequence, with a name after it?"""
+    cells): a number of a deeper kind that starts its sequence, with a name after it? In
+    Markdown one gap alone after the label is the row's end: the label was the row's last
+    cell ("I | KHỐI SỞ | | A" then "1 | Sở Nội vụ"), not a group of its own."""
+    gaps = 0
     while k < len(items) and (items[k].gap or is_blank(items[k].text)):
+        gaps += items[k].gap
         k += 1
+    if gaps == 1:
+        return False
     child = parse_label(items[k].text) if k < len(items) else None
     return (
         child is not None

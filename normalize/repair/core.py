@@ -127,6 +127,8 @@ class _Suspect:
     after_lost_word: bool = False
     #: for a word broken by a line break ("t\nnh"): its repairs, found when the suspect was made
     joins: tuple[Proposal, ...] = ()
+    #: a number written right after the word, taken into the span ("s876" -> "số 876")
+    glued: str = ""
 
 
 _TABLES: dict[int, CandidateTables] = {}
@@ -527,7 +529,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 continue
             # "s876/QĐ-BNV": a final letter lost with its space before a number; the span takes
             # the number in, so the repair gives the space back ("số 876")
-            glued = _number_glued(matches, s.first)
+            glued = s.glued = _number_glued(matches, s.first)
             if glued:
                 s.end += len(glued)
                 opts[0] = _Option(tok + glued, keep.ids, keep.logprior, "")
@@ -901,15 +903,18 @@ def _facts(d: _Decision, ctx: _FactContext) -> RepairFacts:
     s = d.suspect
     o = s.options[d.choice]
     keep = s.options[0].after
-    words = o.after.split()
+    after = o.after
+    if s.glued:  # the facts are the word's; the number only rides along
+        keep, after = keep[: -len(s.glued)], after[: -len(s.glued)].rstrip()
+    words = after.split()
     runner_up = max((p for j, p in enumerate(d.marg) if j not in (0, d.choice)), default=0.0)
     mids, model, ev = ctx.mids, ctx.model, ctx.evidence
     bnd = model.index[BOUNDARY]
     left = mids[s.first - 1] if s.first > 0 else bnd  # for a lost word's gap, s.first - 1 == s.last
     right = mids[s.last + 1] if s.last + 1 < len(mids) else bnd
     # what a lost word put back starts with ("ở trung") is the word's, not the token's
-    first_letter = o.fix != RESTORE_LOST_WORD and bool(keep) and o.after[:1].lower() != keep[:1].lower()
-    case_changed = first_letter and o.after[:1].isupper() != keep[:1].isupper()
+    first_letter = o.fix != RESTORE_LOST_WORD and bool(keep) and after[:1].lower() != keep[:1].lower()
+    case_changed = first_letter and after[:1].isupper() != keep[:1].isupper()
     at_start = _sentence_start(ctx.text, s.start)
     return RepairFacts(
         posterior=d.posterior,
