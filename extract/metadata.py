@@ -228,6 +228,7 @@ def _glued_heading(line: str) -> tuple[str, str] | None:
             and 2 <= words <= _MAX_GLUED_TITLE_WORDS
             and rest[:1].isupper()
             and "căn cứ" not in rest.lower()
+            and not rest.endswith((".", ";", ":"))  # a sentence of the body
         ):
             return name, rest
     return None

@@ -20,6 +20,7 @@ from extract.settings import (
     UNIT_GROUP_WORDS,
     UNIT_HEAD_WORDS,
     UNIT_PHRASE_WORDS,
+    WRAP_LAST_WORDS,
 )
 from normalize.text import fold
 
@@ -31,7 +32,7 @@ def split_units(paragraphs: list[str]) -> list[str]:
     """One entry per unit: split on ';' and lines, and on ',' only before a unit's name ("Sở
     Nội vụ, UBND cấp huyện"), never inside one ("Sở Văn hóa, Thể thao và Du lịch")."""
     units: list[str] = []
-    for paragraph in paragraphs:
+    for paragraph in _unwrapped(paragraphs):
         for part in _UNIT_SPLIT.split(BULLET.sub("", paragraph)):
             pieces = [p.strip() for p in part.split(",") if p.strip()]
             if not pieces:
@@ -43,6 +44,23 @@ def split_units(paragraphs: list[str]) -> list[str]:
                 else:
                     units[-1] = f"{units[-1]}, {piece}"
     return [u.strip(" .;") for u in units if u.strip(" .;")]
+
+
+def _unwrapped(paragraphs: list[str]) -> list[str]:
+    """A cell's lines with a unit's name wrapped over two of them joined: the line stops on a
+    word that needs the next ("Sở Thông tin và" / "Truyền thông"), on a comma or a hyphen, or
+    the next goes on in lower case ("Ủy ban nhân dân" / "các huyện")."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if lines and text and not BULLET.match(paragraph):
+            last = lines[-1].rstrip()
+            words = last.split()
+            if last.endswith((",", "-", "–")) or (words and words[-1].lower() in WRAP_LAST_WORDS) or text[:1].islower():
+                lines[-1] = f"{last} {text}"
+                continue
+        lines.append(paragraph)
+    return lines
 
 
 def _names_a_unit(piece: str, before: str) -> bool:

@@ -290,6 +290,8 @@ def test_a_type_heading_printed_with_its_title_gives_both() -> None:
         assert (doc["doc_type"], doc["title"]) == expected
     run_on = "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH Căn cứ Luật Tổ chức chính quyền địa phương;"
     assert run_text(head + run_on + END).tables["documents"][0]["title"] is None
+    sentence = "KẾ HOẠCH Triển khai của các đơn vị gửi về Sở Nội vụ trước ngày 15/3."
+    assert run_text(head + sentence + END).tables["documents"][0]["title"] is None
 
 
 def test_the_authority_of_a_resolution_ends_its_title() -> None:
@@ -427,3 +429,17 @@ def test_titles_that_end_with_an_authority_s_name_keep_it() -> None:
     page = _TOP_NO_TITLE + "THÔNG TƯ LIÊN TỊCH Hướng dẫn thực hiện chế độ phụ cấp\n\nĐiều 1. Phạm vi." + END
     doc = run_text(page).tables["documents"][0]
     assert (doc["doc_type"], doc["title"]) == ("Thông tư liên tịch", "Hướng dẫn thực hiện chế độ phụ cấp")
+
+
+def test_a_unit_wrapped_over_two_lines_of_a_cell_is_one_unit() -> None:
+    from extract.units import split_units
+
+    assert split_units(["Sở Thông tin và", "Truyền thông"]) == ["Sở Thông tin và Truyền thông"]
+    assert split_units(["Ủy ban nhân dân", "các huyện, thành phố"]) == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert split_units(["Sở Tư pháp", "Sở Nội vụ"]) == ["Sở Tư pháp", "Sở Nội vụ"]
+    html = _SPLIT_HEAD + _html_table(
+        ("STT", "Nội dung", "Cơ quan chủ trì"), ("1", "Chuyển đổi số", "Sở Thông tin và<br>Truyền thông"),
+    ) + "</body></html>"
+    assert [r["lead_units"] for r in run_text(html, "plan.html").tables["appendix_rows"]] == [
+        ["Sở Thông tin và Truyền thông"],
+    ]
