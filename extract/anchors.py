@@ -30,6 +30,8 @@ from normalize.tone import normalize_tone_placement
 #: Words of an anchor line at most (the motto has 8, 15 with its subtitle on the same line; a
 #: column header rarely more than 10).
 MAX_ANCHOR_WORDS = 16
+#: Words of a column header at most ("Đơn vị chủ trì thực hiện", "Thời gian hoàn thành").
+MAX_HEADER_WORDS = 8
 
 
 def anchor_kind(line: str) -> str | None:
@@ -57,6 +59,8 @@ def anchor_kind(line: str) -> str | None:
     kind = next((name for name, found in checks if found), None)
     if kind is not None:
         return kind
+    if len(text.split()) > MAX_HEADER_WORDS or text.endswith((".", ";", ":")):
+        return None  # a sentence naming a deadline or a unit is no column header
     role = role_of(text)
     return None if role == "other" else f"column:{role}"
 

@@ -40,9 +40,11 @@ _AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nh
 #: Authority lines that may also go on a title ("VỀ VIỆC BỔ NHIỆM" / "CHÁNH VĂN PHÒNG SỞ ..."): one
 #: ends the title only as the last line before the grounds ("Căn cứ ...").
 _OTHER_AUTHORITY_LINE = re.compile(
-    r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra|truong phong|vien truong"
-    r"|tong giam doc|uy ban thuong vu quoc hoi|quoc hoi$|chinh phu$)\b"
+    r"^(truong ban|tong cuc truong|cuc truong|chanh van phong|chanh thanh tra|truong phong|vien truong)\b"
 )
+#: A national body as a line of its own, the authority of a law, resolution or decree: it ends
+#: the title unless the title's last line needs it ("QUY CHẾ LÀM VIỆC CỦA" / "CHÍNH PHỦ").
+_NATIONAL_AUTHORITY_LINE = re.compile(r"^(quoc hoi|chinh phu|uy ban thuong vu quoc hoi|chu tich nuoc)$")
 
 
 @dataclass
@@ -199,6 +201,8 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
             continue
         if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
             break
+        if title and _NATIONAL_AUTHORITY_LINE.match(folded[j]) and not _needs_object(title[-1]):
+            break
         if (
             title
             and _OTHER_AUTHORITY_LINE.match(folded[j])
@@ -228,7 +232,6 @@ def _glued_heading(line: str) -> tuple[str, str] | None:
             and 2 <= words <= _MAX_GLUED_TITLE_WORDS
             and rest[:1].isupper()
             and "căn cứ" not in rest.lower()
-            and not rest.endswith((".", ";", ":"))  # a sentence of the body
         ):
             return name, rest
     return None

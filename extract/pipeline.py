@@ -16,7 +16,7 @@ from extract import __version__
 from extract.document import Source, build_document
 from extract.page import PageError, RawPage
 from extract.readers import read_page
-from extract.source_repair import SourceRepair, locate, repair_source
+from extract.source_repair import Place, SourceRepair, locate, repair_source
 from normalize.clean import Repairer, TextCleaner
 
 #: Inputs larger than this are refused (a saved page is rarely over a few MB).
@@ -104,10 +104,11 @@ def _record_source_repairs(tables: dict[str, list[dict[str, object]]], made: lis
     (before the fields' own repairs, in page order), or at their offset in the page's text
     (``source_text``) when no field holds them; the document's counts include them."""
     rows: list[dict[str, object]] = []
+    used: set[Place] = set()
     for source in made:
         r = source.repair
-        places = locate(source, tables) or [("documents", "source_text", None, r.start)]
-        for table, column, row_id, offset in dict.fromkeys(places):
+        places = locate(source, tables, used) or [("documents", "source_text", None, r.start)]
+        for table, column, row_id, offset in places:
             rows.append(
                 {
                     "doc_id": doc_id,

@@ -185,11 +185,19 @@ def _with_lines(repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
     return out
 
 
-def locate(source: SourceRepair, tables: dict[str, list[dict[str, object]]]) -> list[tuple[str, str, str | None, int]]:
+Place = tuple[str, str, "str | None", int]
+
+
+def locate(
+    source: SourceRepair, tables: dict[str, list[dict[str, object]]], used: set[Place] | None = None
+) -> list[Place]:
     """(table, column, row_id, offset) of each field the repair ended in, found by the repaired
     word with up to CONTEXT_CHARS of its line on each side (a list item's bullet and closing
     mark aside), else with its context on one side; [] when it is in no field, or in more than
-    MAX_FIELDS (its context says too little)."""
+    MAX_FIELDS (its context says too little). A column takes the first place not ``used`` by
+    an earlier repair (the same damage in two cells is two repairs, one in each); the places
+    found are added to ``used``."""
+    used = set() if used is None else used
     line, at, after = source.line, source.at, source.repair.after
     left, right = line[max(0, at - CONTEXT_CHARS) : at], line[at + len(after) : at + len(after) + CONTEXT_CHARS]
     if at <= CONTEXT_CHARS:
@@ -202,13 +210,20 @@ def locate(source: SourceRepair, tables: dict[str, list[dict[str, object]]]) -> 
         if len(needle) < len(word) + 4:
             continue
         offset = len(_as_field(lead + after)) - len(word)  # where the word stands in the needle
-        found = {
-            (table, column, row.get("row_id") if table != "documents" else None, index + offset): None
-            for table, row, column, value in _fields(tables)
-            if (index := value.find(needle)) >= 0
-        }
+        found: dict[tuple[str, str], Place] = {}
+        for table, row, column, value in _fields(tables):
+            if (table, column) in found:
+                continue
+            index = value.find(needle)
+            while index >= 0:
+                place = (table, column, row.get("row_id") if table != "documents" else None, index + offset)
+                if place not in used:
+                    found[(table, column)] = place
+                    break
+                index = value.find(needle, index + 1)
         if 0 < len(found) <= MAX_FIELDS:
-            return list(found)
+            used.update(found.values())
+            return list(found.values())
     return []
 
 

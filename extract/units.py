@@ -49,14 +49,18 @@ def split_units(paragraphs: list[str]) -> list[str]:
 def _unwrapped(paragraphs: list[str]) -> list[str]:
     """A cell's lines with a unit's name wrapped over two of them joined: the line stops on a
     word that needs the next ("Sở Thông tin và" / "Truyền thông"), on a comma or a hyphen, or
-    the next goes on in lower case ("Ủy ban nhân dân" / "các huyện")."""
+    the next goes on in lower case ("Ban Quản lý" / "khu kinh tế tỉnh"); never before a line
+    that names a unit itself ("các sở, ngành liên quan", "UBND cấp huyện")."""
     lines: list[str] = []
     for paragraph in paragraphs:
         text = paragraph.strip()
         if lines and text and not BULLET.match(paragraph):
             last = lines[-1].rstrip()
             words = last.split()
-            if last.endswith((",", "-", "–")) or (words and words[-1].lower() in WRAP_LAST_WORDS) or text[:1].islower():
+            wraps = last.endswith((",", "-", "–")) or (words and words[-1].lower() in WRAP_LAST_WORDS)
+            goes_on = text[:1].islower() and len(text.split()) > 1  # not a mark ("x")
+            names_units = looks_like_unit(text) or fold(text).startswith("cac ")  # "các sở, ngành ..."
+            if (wraps or goes_on) and not names_units:  # "Sở Tài chính và" / "Sở Kế hoạch ..." stay two
                 lines[-1] = f"{last} {text}"
                 continue
         lines.append(paragraph)

@@ -290,8 +290,8 @@ def test_a_type_heading_printed_with_its_title_gives_both() -> None:
         assert (doc["doc_type"], doc["title"]) == expected
     run_on = "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH Căn cứ Luật Tổ chức chính quyền địa phương;"
     assert run_text(head + run_on + END).tables["documents"][0]["title"] is None
-    sentence = "KẾ HOẠCH Triển khai của các đơn vị gửi về Sở Nội vụ trước ngày 15/3."
-    assert run_text(head + sentence + END).tables["documents"][0]["title"] is None
+    with_stop = run_text(head + "KẾ HOẠCH Triển khai công tác cải cách hành chính năm 2024." + END)
+    assert with_stop.tables["documents"][0]["title"] == "Triển khai công tác cải cách hành chính năm 2024."
 
 
 def test_the_authority_of_a_resolution_ends_its_title() -> None:
@@ -435,11 +435,28 @@ def test_a_unit_wrapped_over_two_lines_of_a_cell_is_one_unit() -> None:
     from extract.units import split_units
 
     assert split_units(["Sở Thông tin và", "Truyền thông"]) == ["Sở Thông tin và Truyền thông"]
-    assert split_units(["Ủy ban nhân dân", "các huyện, thành phố"]) == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert split_units(["Ban Quản lý", "khu kinh tế tỉnh"]) == ["Ban Quản lý khu kinh tế tỉnh"]
+    # a line that names a unit of its own is never joined
     assert split_units(["Sở Tư pháp", "Sở Nội vụ"]) == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert split_units(["Sở Nội vụ", "các sở, ngành liên quan"]) == ["Sở Nội vụ", "các sở, ngành liên quan"]
+    assert split_units(["Sở Tài chính chủ trì, phối hợp với", "Sở Nội vụ"])[-1] == "Sở Nội vụ"
+    assert split_units(["Sở Tư pháp", "x"]) == ["Sở Tư pháp", "x"]
     html = _SPLIT_HEAD + _html_table(
         ("STT", "Nội dung", "Cơ quan chủ trì"), ("1", "Chuyển đổi số", "Sở Thông tin và<br>Truyền thông"),
     ) + "</body></html>"
     assert [r["lead_units"] for r in run_text(html, "plan.html").tables["appendix_rows"]] == [
         ["Sở Thông tin và Truyền thông"],
     ]
+
+
+def test_a_short_markdown_group_row_and_national_authorities() -> None:
+    page = HEAD + markdown_table(
+        ("STT", "Nội dung", "Cơ quan chủ trì"), ("A",), ("1", "Tuyên truyền", "Sở Nội vụ"),
+        ("2", "Kiểm tra", "Sở Tư pháp"), ("B",), ("1", "Giám sát", "Sở Y tế"),
+    ) + END
+    assert [r["row_id"] for r in run_text(page, "plan.md").tables["appendix_rows"]] == ["A", "A.1", "A.2", "B", "B.1"]
+    resolution = _title(
+        "NGHỊ QUYẾT", "VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA HIẾN PHÁP", "QUỐC HỘI",
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KHÓA X, KỲ HỌP THỨ 10",
+    )
+    assert resolution == "VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA HIẾN PHÁP"

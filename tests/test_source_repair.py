@@ -165,3 +165,18 @@ def test_a_number_glued_to_a_word_keeps_the_word_s_own_confidence() -> None:
     assert [r.applied for r in repairs] == [False]
     glued = restore("Căn cứ Quyết định s876/QĐ-BNV ngày 12 tháng 3 năm 2022 của Bộ Nội vụ.").repairs
     assert [(r.before, r.after, r.applied) for r in glued] == [("s876", "số 876", True)]
+
+
+def test_the_same_damage_in_two_cells_is_recorded_once_in_each() -> None:
+    sentence = "Thực hiện tiếp nhận và giải quyết TTHC đảm bảo đúng thi gian theo quy định."
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 58/KH-UBND\n\nĐắk Lắk, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\n\n"
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2022\n\nI. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ\n\n"
+        + text_cells("STT", "Nội dung", "Giải pháp", "1", "Một cửa", sentence, "2", "Một cửa liên thông", sentence)
+        + "\n\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    result = run_text(page, "plan.txt", repair=True)
+    rows = [(r["location_row_id"], r["after"]) for r in result.tables["repairs"] if r["before"] == "thi"]
+    assert rows == [("1", "thời"), ("2", "thời")]
+    assert result.tables["documents"][0]["repairs_applied"] == 2

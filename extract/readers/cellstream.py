@@ -248,7 +248,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
     if label.style != "decimal":
         # a letter or roman row goes on its sequence and has a name after it: an "x" mark
         # in a column, before an empty cell or another mark, is no row
-        return _sequenced_row(items, index, label, allowed)
+        return _sequenced_row(items, index, label, allowed, mid_row=True)
     if after is None:
         return True
     if parse_number(after.text) is not None:
@@ -638,25 +638,30 @@ def _code_then_name(items: Sequence[Item], k: int) -> bool:
     return _name_follows(items, index + 1)
 
 
-def _sequenced_row(items: Sequence[Item], k: int, label: Label, allowed: _DecimalSequence) -> bool:
+def _sequenced_row(
+    items: Sequence[Item], k: int, label: Label, allowed: _DecimalSequence, mid_row: bool = False
+) -> bool:
     """A letter or roman row at ``items[k]``: it goes on its sequence and has a name after it
     (maybe past empty cells, or after a code), or is a group with no title whose first row
     follows ("A |  |  | 1 | Tuyên truyền"); an "x" mark in a column has none of these."""
     return allowed.accepts(label) and (
-        _name_follows(items, k + 1) or _code_then_name(items, k + 1) or _first_child_follows(items, k + 1, label)
+        _name_follows(items, k + 1)
+        or _code_then_name(items, k + 1)
+        or _first_child_follows(items, k + 1, label, mid_row)
     )
 
 
-def _first_child_follows(items: Sequence[Item], k: int, label: Label) -> bool:
+def _first_child_follows(items: Sequence[Item], k: int, label: Label, mid_row: bool = False) -> bool:
     """Does the first row under the group ``label`` come next (from ``k``, maybe past empty
-    cells): a number of a deeper kind that starts its sequence, with a name after it? In
-    Markdown one gap alone after the label is the row's end: the label was the row's last
-    cell ("I | KHỐI SỞ | | A" then "1 | Sở Nội vụ"), not a group of its own."""
+    cells): a number of a deeper kind that starts its sequence, with a name after it? Inside
+    an unfinished Markdown row (``mid_row``) one gap alone after the label is the row's end:
+    the label was the row's last cell ("I | KHỐI SỞ | | A" then "1 | Sở Nội vụ"), not a group;
+    a row of its own ("| A |", a colspan) may end so."""
     gaps = 0
     while k < len(items) and (items[k].gap or is_blank(items[k].text)):
         gaps += items[k].gap
         k += 1
-    if gaps == 1:
+    if mid_row and gaps == 1:
         return False
     child = parse_label(items[k].text) if k < len(items) else None
     return (
