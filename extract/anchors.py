@@ -4,10 +4,10 @@ table headers that name a column's role.
 
 Why: text saved from these pages loses letters, and an anchor that lost one ("CNG HÒA XÃ HỘI
 ...", "Nơi nhn:", "Đơn vị ch trì") hides the structure it anchors (the issuing body, the
-recipients, a column's meaning). The letter repair finds such damage anywhere; the pipeline
-applies, before the page is read, the repairs that turn a line into an anchor
-(extract.pipeline.repair_anchors). What an anchor is is decided here, by the same rules the
-readers use.
+recipients, a column's meaning). The letter repair finds such damage anywhere; the repairs
+that turn a line into an anchor are made before the page is read
+(extract.source_repair.repair_source). What an anchor is is decided here, by the same rules
+the readers use.
 """
 
 from __future__ import annotations

@@ -73,23 +73,24 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
         start = text.rfind("\n", 0, r.start) + 1
         end = text.find("\n", r.end)
         by_line.setdefault((start, len(text) if end < 0 else end), []).append(r)
-    chosen: list[Repair] = []
+    picked: dict[tuple[int, int], Repair] = {}
     for (start, end), repairs in by_line.items():
-        attested = [replace(r, confidence=_attested(r.confidence)) for r in repairs]
-        attested = [r for r in attested if r.confidence >= bar]
-        sure = [r for r in repairs if r.confidence >= bar]
-        if attested and any(
-            is_fixed_anchor(_in_line(window, attested, at)) and not is_fixed_anchor(window)
-            for at, window in _windows(text, start, end)
-        ):
-            chosen.extend(replace(r, applied=True) for r in attested)
-        elif sure and any(
-            _becomes_anchor(window, _in_line(window, sure, at)) for at, window in _windows(text, start, end)
-        ):
-            chosen.extend(replace(r, applied=True) for r in sure)
-        else:
-            chosen.extend(r for r in repairs if r.fix == JOIN_LINE_BROKEN_WORD and r.applied)
-    chosen.sort(key=lambda r: r.start)
+        for at, window in _windows(text, start, end):
+            inside = [r for r in repairs if at <= r.start and r.end <= at + len(window)]
+            attested = [a for r in inside if (a := replace(r, confidence=_attested(r.confidence))).confidence >= bar]
+            sure = [r for r in inside if r.confidence >= bar]
+            if attested and is_fixed_anchor(_in_line(window, attested, at)) and not is_fixed_anchor(window):
+                made = attested
+            elif sure and _becomes_anchor(window, _in_line(window, sure, at)):
+                made = sure
+            else:
+                continue
+            for r in made:  # the first window that makes an anchor of the repairs in it decides
+                picked.setdefault((r.start, r.end), replace(r, applied=True))
+        for r in repairs:
+            if r.fix == JOIN_LINE_BROKEN_WORD and r.applied:
+                picked.setdefault((r.start, r.end), r)
+    chosen = sorted(picked.values(), key=lambda r: r.start)
     repaired = _applied(text, chosen)
     return repaired, _with_lines(repaired, chosen)
 
@@ -168,7 +169,7 @@ def _applied(text: str, repairs: list[Repair]) -> str:
 
 
 def _in_line(line: str, repairs: list[Repair], start: int) -> str:
-    """``line`` (starting at ``start`` in the page) with ``repairs`` made."""
+    """``line`` (starting at ``start`` in the page) with ``repairs`` (spans inside it) made."""
     return _applied(line, [replace(r, start=r.start - start, end=r.end - start) for r in repairs])
 
 

@@ -1,5 +1,5 @@
 """Anchor lines (extract/anchors.py) and their repair before a page is read
-(extract.pipeline.repair_anchors): a damaged motto, "Nơi nhận:" or column header must not hide
+(extract.source_repair.repair_source): a damaged motto, "Nơi nhận:" or column header must not hide
 the structure it anchors; every other repair stays with its field."""
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
     """Sniff the form and read it. Raises PageError for anything that is not a legal page.
 
     ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
-    pipeline puts back the letters its anchor lines lost: extract.pipeline.repair_anchors)."""
+    pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
     if not data.strip():
         raise PageError("empty", "the file is empty")
     from extract import html  # late import: the HTML stack is heavier than the text path
