@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from normalize.text import fold, fold_aligned, mostly_upper
+from normalize.vietnamese import damage_tolerant
 
 #: Attribute block labels -> metadata key. Matched on the folded label text.
 ATTRIBUTE_LABELS: dict[str, str] = {
@@ -86,17 +87,21 @@ def is_clutter_line(folded: str) -> bool:
 
 #: Lines that open the document proper.
 NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+NATIONAL_MOTTO_AS_WRITTEN = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 #: Characters of the rule line under the issuing body ("-------", a Party document's "*").
 HEADER_RULE = "-_–—=. *"
 #: The Party's documents (a Tỉnh ủy's plans) put this where the State's put the national motto.
 PARTY_MOTTO = "dang cong san viet nam"
 
 
-#: "Độc lập - Tự do - Hạnh phúc" (folded), with any dash.
-_SUBTITLE = re.compile(r"doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc")
+#: "Độc lập - Tự do - Hạnh phúc" (folded), with any dash; like the motto, found when it lost
+#: letters ("Đc lp - T do - Hnh phúc").
+_SUBTITLE = re.compile(r"\s*[-–—]\s*".join(damage_tolerant(part) for part in ("Độc lập", "Tự do", "Hạnh phúc")))
 _ANY_SPACE = re.compile(r"\s")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_MOTTO_WORDS = re.compile(r"\s+".join(NATIONAL_MOTTO.split()))
+#: The national motto (folded), found too when it lost letters ("CNG HÒA XÃ HI ..."): the
+#: document's start and its issuing body hang on it.
+_MOTTO_WORDS = re.compile(damage_tolerant(NATIONAL_MOTTO_AS_WRITTEN))
 #: Markup around a line or cell that says nothing about it ("**", "|", "#").
 _LINE_MARKUP = " *_|#>\t"
 

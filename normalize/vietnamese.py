@@ -9,8 +9,11 @@ that take only the sắc or nặng tone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+from normalize.text import fold
 
 __all__ = [
     "BLOCK_LETTERS",
@@ -96,6 +99,20 @@ def split_tone(word: str) -> tuple[str, int, int]:
 def is_block_letter(ch: str) -> bool:
     """True for the letters U+1EA0..U+1EF9 (the ones extraction drops)."""
     return "\u1ea0" <= ch <= "\u1ef9"
+
+
+def damage_tolerant(phrase: str) -> str:
+    """A regex over folded text (normalize.text.fold) for ``phrase`` as written or as saved text
+    damages it: each letter of U+1EA0..U+1EF9 may be missing, and a word that ends with one may
+    lose the space after it ("CỘNG HÒA XÃ HỘI" also matches "cng hoa xa hi"). Why: a fixed
+    phrase the structure hangs on (the national motto) must still be found when damaged."""
+    words = []
+    for word in unicodedata.normalize("NFC", phrase).split():
+        pattern = "".join(re.escape(fold(ch)) + ("?" if is_block_letter(ch) else "") for ch in word)
+        words.append((pattern, is_block_letter(word[-1])))
+    return "".join(
+        p + ((r"\s*" if glued else r"\s+") if i + 1 < len(words) else "") for i, (p, glued) in enumerate(words)
+    )
 
 
 def _onset_ok(onset: str, rhyme: str) -> bool:
