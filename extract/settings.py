@@ -228,7 +228,8 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "tong cuc truong",
 )
 
-RECIPIENTS_LABEL = re.compile(r"^noi nhan\s*:?\s*(?P<rest>.*)$")
+#: "Nơi nhận:" (folded), found too when it lost a letter ("Nơi nhn:").
+RECIPIENTS_LABEL = re.compile(rf"^{damage_tolerant('Nơi nhận')}\s*:?\s*(?P<rest>.*)$")
 #: Lines that may go on after a table in a text dump, which prints a cell's paragraphs one per
 #: line (the table's end is found by what follows it): an article, chapter, part or section
 #: heading ("IV. Tổ chức thực hiện"), a form's number. The recipients and the signing
@@ -254,7 +255,10 @@ APPENDIX_HEADING = re.compile(
 APPENDIX_REFERENCE = re.compile(
     r"(?:ban hanh\s+)?kem theo\s+(?P<type>[a-z ]+?)\s+(?:so\s*:?\s*)?(?P<number>\d+[\w/.-]*-[\w.-]+)"
 )
-DOCUMENT_NUMBER_LINE = re.compile(r"^so\s*(?:hieu)?\s*:\s*(?P<number>\S.*?)\s*$")
+#: "Số: 434/KH-UBND", "Số hiệu: ..." (folded), found too when "Số" lost its letter ("S: 434/KH-UBND").
+DOCUMENT_NUMBER_LINE = re.compile(
+    rf"^{damage_tolerant('Số')}\s*(?:{damage_tolerant('hiệu')})?\s*:\s*(?P<number>\S.*?)\s*$"
+)
 PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\b")
 
 #: Column roles, tried in order; the first whose pattern matches the folded header wins.

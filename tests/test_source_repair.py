@@ -28,7 +28,8 @@ from tests.conftest import SAMPLE, run_text, text_cells
         # damaged or ordinary lines are none
         # the motto is found damaged too (the page starts there), but it is not the phrase
         ("CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM", "motto", False),
-        ("Nơi nhn:", None, False),
+        ("Nơi nhn:", "recipients", False),
+        ("S: 434/KH-UBND", "number", False),
         ("Đơn vị ch trì", None, False),
         ("Số lượng cán bộ được đào tạo", None, False),
         ("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành thực hiện nghiêm", None, False),
@@ -194,3 +195,15 @@ def test_the_same_damage_in_two_cells_is_recorded_once_in_each() -> None:
     rows = [(r["location_row_id"], r["after"]) for r in result.tables["repairs"] if r["before"] == "thi"]
     assert rows == [("1", "thời"), ("2", "thời")]
     assert result.tables["documents"][0]["repairs_applied"] == 2
+
+
+def test_an_html_page_with_damaged_labels_keeps_its_number_and_recipients() -> None:
+    from tests.conftest import html_fixture
+
+    page = html_fixture("sample_434_utf8.html").decode("utf-8")
+    clean = run_text(page, "dak-nong.html", repair=False).tables["documents"][0]
+    damaged = page.replace("Nơi nhận:", "Nơi nhn:").replace("S&#x1ED1;: 434", "S: 434")  # "Số: 434" in the body
+    assert damaged.count("Nơi nhn:") and damaged.count("S: 434")
+    doc = run_text(damaged, "dak-nong.html", repair=False).tables["documents"][0]
+    assert (doc["recipients"], doc["number"]) == (clean["recipients"], clean["number"])
+    assert doc["recipients"]
