@@ -50,9 +50,10 @@ def map_columns(headers: list[str]) -> list[Column]:
     taken: set[str] = set()
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
-    several_years = _results_of_several_years(headers)
+    roles = [role_of(header) for header in headers]
+    several_years = _results_of_several_years(headers, roles)
     for index, header in enumerate(headers):
-        role = role_of(header)
+        role = roles[index]
         if role == "achieved_score" and several_years:
             role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023", "Điểm năm 2021 | Điểm năm 2022"
         if role == "name" and "name" in taken and "tasks" not in taken and fold(header).startswith(TASK_LIKE_NAMES):
@@ -79,11 +80,15 @@ def map_columns(headers: list[str]) -> list[Column]:
     return columns
 
 
-def _results_of_several_years(headers: list[str]) -> bool:
+def _results_of_several_years(headers: list[str], roles: list[str]) -> bool:
     """Do the result columns give scores of two or more years? Then no one year is the result
     ("Kết quả đánh giá / Năm 2022 | Năm 2023"); results of one year, or of no year ("Điểm / Tự
     đánh giá | Thẩm định"), keep the first as the achieved score."""
-    years = {match.group(1) for h in headers if role_of(h) == "achieved_score" and (match := _YEAR.search(h))}
+    years = {
+        match.group(1)
+        for h, role in zip(headers, roles, strict=True)
+        if role == "achieved_score" and (match := _YEAR.search(h))
+    }
     return len(years) > 1
 
 

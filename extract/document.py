@@ -23,7 +23,7 @@ from extract.settings import (
     is_motto,
 )
 from extract.validate import check_body_figures, check_reference, check_sums
-from normalize.clean import FieldLocation, TextCleaner
+from normalize.clean import FieldLocation, RepairRecord, TextCleaner
 from normalize.dates import parse_date
 from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, normalize_sign_number
 
@@ -110,7 +110,7 @@ def _continued(table: Table, more: Table) -> Table | None:
 def _first_label(table: Table) -> Label | None:
     """The first row number of ``table``, past unnumbered rows at its top (a subtotal "Cộng
     (I)" or an unnumbered task printed after the page break)."""
-    for row in table.rows[:_UNNUMBERED_ON_TOP + 1]:
+    for row in table.rows[: _UNNUMBERED_ON_TOP + 1]:
         text = row[0].text if row else ""
         label = parse_label(text) or parse_label(text.split(".")[0])
         if label is not None:
@@ -260,21 +260,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         document[key] = None if is_placeholder(raw) else _cleaned(cleaner, raw, key)
         document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
 
-    repairs = [
-        {
-            "doc_id": source.doc_id,
-            "location_table": r.location.table,
-            "location_row_id": r.location.row_id,
-            "location_column": r.location.column,
-            "offset": r.offset,
-            "before": r.before,
-            "after": r.after,
-            "confidence": r.confidence,
-            "applied": r.applied,
-            "fix": r.fix,
-        }
-        for r in cleaner.repairs
-    ]
+    repairs = [repair_row(source.doc_id, r) for r in cleaner.repairs]
     document["repairs_applied"] = sum(1 for r in cleaner.repairs if r.applied)
     document["repairs_reported"] = sum(1 for r in cleaner.repairs if not r.applied)
     return DocumentTables(
@@ -286,6 +272,22 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             "repairs": repairs,
         }
     )
+
+
+def repair_row(doc_id: str, r: RepairRecord) -> dict[str, object]:
+    """One row of the repairs table."""
+    return {
+        "doc_id": doc_id,
+        "location_table": r.location.table,
+        "location_row_id": r.location.row_id,
+        "location_column": r.location.column,
+        "offset": r.offset,
+        "before": r.before,
+        "after": r.after,
+        "confidence": r.confidence,
+        "applied": r.applied,
+        "fix": r.fix,
+    }
 
 
 def _cleaned(cleaner: TextCleaner, value: str | None, column: str) -> str | None:

@@ -222,7 +222,7 @@ def _glued_heading(line: str) -> tuple[str, str] | None:
     title: "KẾ HOẠCH Triển khai ...", "QUYẾT ĐỊNHVỀ VIỆC ..." (two words of title at least)."""
     clean = _clean_line(line)
     folded = fold_aligned(clean).lower()
-    for key, name in sorted(DOC_TYPES.items(), key=lambda item: -len(item[0])):  # "thông tư liên tịch" first
+    for key, name in _TYPES_LONGEST_FIRST:
         rest = clean[len(key) :].strip()
         words = len(rest.split())
         # a paragraph that runs on into the grounds ("... Căn cứ Luật ...") is no heading line
@@ -237,6 +237,8 @@ def _glued_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+#: The type headings, longest first ("thông tư liên tịch" before "thông tư").
+_TYPES_LONGEST_FIRST = tuple(sorted(DOC_TYPES.items(), key=lambda item: -len(item[0])))
 #: Words of a title printed on one line with its type heading, at most.
 _MAX_GLUED_TITLE_WORDS = 60
 

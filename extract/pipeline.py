@@ -13,11 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from extract import __version__
-from extract.document import Source, build_document
+from extract.document import Source, build_document, repair_row
 from extract.page import PageError, RawPage
 from extract.readers import read_page
 from extract.source_repair import Place, SourceRepair, locate, repair_source
-from normalize.clean import Repairer, TextCleaner
+from normalize.clean import FieldLocation, Repairer, RepairRecord, TextCleaner
 
 #: Inputs larger than this are refused (a saved page is rarely over a few MB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -103,28 +103,19 @@ def _record_source_repairs(tables: dict[str, list[dict[str, object]]], made: lis
     """The repairs made on the page's text, as rows of ``repairs`` in the fields they ended in
     (before the fields' own repairs, in page order), or at their offset in the page's text
     (``source_text``) when no field holds them; the document's counts include them."""
-    rows: list[dict[str, object]] = []
+    records: list[RepairRecord] = []
     used: set[Place] = set()
     for source in made:
         r = source.repair
         places = locate(source, tables, used) or [("documents", "source_text", None, r.start)]
-        for table, column, row_id, offset in places:
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "location_table": table,
-                    "location_row_id": row_id,
-                    "location_column": column,
-                    "offset": offset,
-                    "before": r.before,
-                    "after": r.after,
-                    "confidence": float(r.confidence),
-                    "applied": True,
-                    "fix": r.fix,
-                }
+        records.extend(
+            RepairRecord(
+                FieldLocation(table, column, row_id), offset, r.before, r.after, float(r.confidence), True, r.fix
             )
-    tables["repairs"] = rows + tables["repairs"]
-    tables["documents"][0]["repairs_applied"] += len(rows)
+            for table, column, row_id, offset in places
+        )
+    tables["repairs"] = [repair_row(doc_id, record) for record in records] + tables["repairs"]
+    tables["documents"][0]["repairs_applied"] += len(records)
 
 
 def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dict[str, list[dict[str, object]]]:

@@ -86,7 +86,6 @@ def is_clutter_line(folded: str) -> bool:
 
 
 #: Lines that open the document proper.
-NATIONAL_MOTTO = "cong hoa xa hoi chu nghia viet nam"
 NATIONAL_MOTTO_AS_WRITTEN = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 #: Characters of the rule line under the issuing body ("-------", a Party document's "*").
 HEADER_RULE = "-_–—=. *"
