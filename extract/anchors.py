@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from extract.columns import role_of
 from extract.header import ATTRIBUTE_LABEL
+from extract.metadata import is_signature_title
 from extract.settings import (
     APPENDIX_HEADING,
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
     PLACE_DATE_LINE,
     RECIPIENTS_LABEL,
-    SIGNATURE_PREFIXES,
-    SIGNATURE_TITLES,
     is_motto,
 )
 from normalize.text import collapse_spaces, fold, fold_aligned, nfc
@@ -53,7 +52,7 @@ def anchor_kind(line: str) -> str | None:
         ("type", folded in DOC_TYPES),
         ("appendix", bool(APPENDIX_HEADING.match(folded))),
         ("recipients", bool(RECIPIENTS_LABEL.match(folded))),
-        ("signature", folded.strip(" .").startswith(SIGNATURE_PREFIXES) or folded.strip(" .") in SIGNATURE_TITLES),
+        ("signature", is_signature_title(folded)),
         ("date", bool(PLACE_DATE_LINE.match(folded))),
     )
     kind = next((name for name, found in checks if found), None)

@@ -252,7 +252,8 @@ def _wraps_on(line: str, following: str) -> bool:
     return following[:1].islower() or last in WRAP_LAST_WORDS
 
 
-def _is_signature_title(folded_line: str) -> bool:
+def is_signature_title(folded_line: str) -> bool:
+    """A signing authority's line (folded): "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC"."""
     text = folded_line.strip(" .*")
     return text.startswith(SIGNATURE_PREFIXES) or text in SIGNATURE_TITLES
 
@@ -279,9 +280,9 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
     titles_at: int | None = None
     if name_index is None:
         for i, f in enumerate(folded):
-            if _is_signature_title(f):
+            if is_signature_title(f):
                 for j in range(i + 1, min(len(lines), i + 6)):
-                    if _looks_like_name(lines[j]) and not _is_signature_title(folded[j]):
+                    if _looks_like_name(lines[j]) and not is_signature_title(folded[j]):
                         name_index = j
                         break
                 if name_index is not None:
@@ -292,7 +293,7 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         block: list[str] = []
         j = name_index - 1
         while j >= 0 and name_index - j <= 6:
-            if _is_signature_title(folded[j]):
+            if is_signature_title(folded[j]):
                 block.insert(0, _clean_line(lines[j]))
                 titles_at = j
             elif folded[j] and block:
@@ -320,8 +321,8 @@ def _read_recipients(meta: Metadata, lines: list[str], folded: list[str], stop: 
         items.append(lines[start].split(":", 1)[-1].strip().lstrip("-+• ").strip())
     for i in range(start + 1, end):
         text = lines[i].replace("**", "").strip()
-        if not text or _is_signature_title(folded[i]):
-            if _is_signature_title(folded[i]):
+        if not text or is_signature_title(folded[i]):
+            if is_signature_title(folded[i]):
                 break
             continue
         if text.startswith(("-", "+", "•")):
