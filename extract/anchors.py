@@ -13,7 +13,7 @@ the readers use.
 from __future__ import annotations
 
 from extract.columns import role_of
-from extract.header import ATTRIBUTE_LABEL
+from extract.header import attribute_labels
 from extract.metadata import is_signature_title
 from extract.settings import (
     APPENDIX_HEADING,
@@ -23,7 +23,7 @@ from extract.settings import (
     RECIPIENTS_LABEL,
     is_motto,
 )
-from normalize.text import collapse_spaces, fold, fold_aligned, nfc
+from normalize.text import collapse_spaces, fold, nfc
 from normalize.tone import normalize_tone_placement
 
 #: Words of an anchor line at most (the motto has 8, 15 with its subtitle on the same line; a
@@ -45,8 +45,8 @@ def anchor_kind(line: str) -> str | None:
         ("motto", is_motto(text)),
         # the labels of an attribute line, counted: "Số hiệu: ... Loại văn bn: ..." holds one
         (
-            "attributes:" + str(len(ATTRIBUTE_LABEL.findall(fold_aligned(text)))),
-            bool(ATTRIBUTE_LABEL.match(fold_aligned(text))),
+            "attributes:" + str(len(labels := attribute_labels(text))),
+            bool(labels) and labels[0].start() == 0,
         ),
         ("number", bool(DOCUMENT_NUMBER_LINE.match(folded))),
         ("type", folded in DOC_TYPES),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from itertools import islice
 
-from extract.settings import ATTRIBUTE_LABELS, DOC_TYPES, HEADER_RULE, is_clutter_line, is_motto
+from extract.settings import ATTRIBUTE_LABEL_PATTERNS, DOC_TYPES, HEADER_RULE, is_clutter_line, is_motto
 from normalize.text import fold, fold_aligned, is_blank, mostly_upper
 
 #: Lines (blank ones included) above the motto that may still be the header.
@@ -19,9 +19,24 @@ HEADER_WINDOW = 8
 #: A header line is short: longer lines in capitals above the motto are the site's banners.
 HEADER_LINE_CHARS = 80
 
-_LABEL_ALTERNATION = "|".join(sorted((re.escape(label) for label in ATTRIBUTE_LABELS), key=len, reverse=True))
-#: A label of the site's attribute block ("Số hiệu:", "Loại văn bản:"), searched in folded text.
-ATTRIBUTE_LABEL = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALTERNATION})\s*:")
+_LABEL_ALTERNATION = "|".join(pattern for pattern, _ in ATTRIBUTE_LABEL_PATTERNS)
+#: A label of the site's attribute block ("Số hiệu:", "Loại văn bản:", also with a lost letter:
+#: "Ngưi ký:"), searched in text folded letter for letter (``fold_aligned``). It follows a space,
+#: or a letter when the lost letter took the space before the label ("Thừa Thiên HuNgưi ký:"):
+#: ``attribute_labels`` keeps that case only where the line's capital starts the label.
+ATTRIBUTE_LABEL = re.compile(rf"(?:^|(?<=\s)|(?<=[^\W\d_]))({_LABEL_ALTERNATION})\s*:")
+
+
+def attribute_labels(line: str) -> list[re.Match[str]]:
+    """The attribute labels of ``line``, matched on its letter-for-letter fold: after a space or
+    at the start, or glued to a small letter before a capital ("HuNgưi ký:")."""
+    return [
+        match
+        for match in ATTRIBUTE_LABEL.finditer(fold_aligned(line))
+        if match.start() == 0
+        or line[match.start() - 1].isspace()
+        or (line[match.start()].isupper() and line[match.start() - 1].islower())
+    ]
 
 
 def is_header_line(line: str) -> bool:
@@ -33,7 +48,7 @@ def is_header_line(line: str) -> bool:
     if not stripped or len(stripped) > HEADER_LINE_CHARS:
         return False
     folded = fold(stripped)
-    if ATTRIBUTE_LABEL.search(fold_aligned(stripped)) or is_clutter_line(folded) or folded in DOC_TYPES:
+    if attribute_labels(stripped) or is_clutter_line(folded) or folded in DOC_TYPES:
         return False  # a type word alone ("LUẬT" in the site's menu) is no issuing body
     return mostly_upper(stripped, share=0.8)
 

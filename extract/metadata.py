@@ -12,7 +12,6 @@ from datetime import date
 
 from extract.header import find_head, header_start
 from extract.settings import (
-    ATTRIBUTE_LABELS,
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
     HEADER_RULE,
@@ -24,6 +23,7 @@ from extract.settings import (
     SIGNATURE_TITLES,
     TITLE_NEEDS_OBJECT,
     WRAP_LAST_WORDS,
+    attribute_key,
 )
 from normalize.dates import parse_date
 from normalize.text import (
@@ -84,7 +84,7 @@ def read_attributes(pairs: list[tuple[str, str]]) -> tuple[dict[str, str | None]
     values: dict[str, str | None] = {}
     raw: dict[str, str] = {}
     for label, value in pairs:
-        key = ATTRIBUTE_LABELS.get(fold(label).strip(" :"))
+        key = attribute_key(label)
         if key is None or key in raw:
             continue
         raw[key] = value

@@ -13,25 +13,44 @@ import unicodedata
 from normalize.text import fold, fold_aligned, mostly_upper
 from normalize.vietnamese import damage_tolerant
 
-#: Attribute block labels -> metadata key. Matched on the folded label text.
-ATTRIBUTE_LABELS: dict[str, str] = {
-    "so hieu": "number",
-    "loai van ban": "doc_type",
-    "noi ban hanh": "issuer",
-    "co quan ban hanh": "issuer",
-    "nguoi ky": "signer",
-    "ngay ban hanh": "issued_date",
-    "ngay hieu luc": "effective_date",
-    "ngay co hieu luc": "effective_date",
-    "ngay cong bao": "gazette_date",
-    "so cong bao": "gazette_number",
-    "tinh trang": "status",
-    "tinh trang hieu luc": "status",
-    "ngay het hieu luc": "expiry_date",
-    "linh vuc": "field",
-    "linh vuc, nganh": "field",
-    "ngay hop nhat": "consolidated_date",
+#: Attribute block labels as printed -> metadata key.
+ATTRIBUTE_LABELS_AS_WRITTEN: dict[str, str] = {
+    "Số hiệu": "number",
+    "Loại văn bản": "doc_type",
+    "Nơi ban hành": "issuer",
+    "Cơ quan ban hành": "issuer",
+    "Người ký": "signer",
+    "Ngày ban hành": "issued_date",
+    "Ngày hiệu lực": "effective_date",
+    "Ngày có hiệu lực": "effective_date",
+    "Ngày công báo": "gazette_date",
+    "Số công báo": "gazette_number",
+    "Tình trạng": "status",
+    "Tình trạng hiệu lực": "status",
+    "Ngày hết hiệu lực": "expiry_date",
+    "Lĩnh vực": "field",
+    "Lĩnh vực, ngành": "field",
+    "Ngày hợp nhất": "consolidated_date",
 }
+#: The same labels folded ("so hieu"), as the readers match them.
+ATTRIBUTE_LABELS: dict[str, str] = {fold(label): key for label, key in ATTRIBUTE_LABELS_AS_WRITTEN.items()}
+#: Each label as a pattern over folded text that also matches it with a lost letter of
+#: U+1EA0..U+1EF9 ("Ngưi ký:" in a damaged dump), longest first so "ngày có hiệu lực" wins.
+ATTRIBUTE_LABEL_PATTERNS: tuple[tuple[str, str], ...] = tuple(
+    (damage_tolerant(label), key)
+    for label, key in sorted(ATTRIBUTE_LABELS_AS_WRITTEN.items(), key=lambda item: len(item[0]), reverse=True)
+)
+_WHOLE_LABELS = tuple((re.compile(pattern), key) for pattern, key in ATTRIBUTE_LABEL_PATTERNS)
+
+
+def attribute_key(label: str) -> str | None:
+    """The metadata key of an attribute label as printed ("Người ký", "Ngưi ký:"), or None."""
+    folded = fold(label).strip(" :")
+    key = ATTRIBUTE_LABELS.get(folded)
+    if key is not None:
+        return key
+    return next((key for pattern, key in _WHOLE_LABELS if pattern.fullmatch(folded)), None)
+
 
 #: Values that mean "unknown" on these portals; they become null, the raw text is kept.
 PLACEHOLDER_VALUES: frozenset[str] = frozenset(

@@ -207,3 +207,30 @@ def test_an_html_page_with_damaged_labels_keeps_its_number_and_recipients() -> N
     doc = run_text(damaged, "dak-nong.html", repair=False).tables["documents"][0]
     assert (doc["recipients"], doc["number"]) == (clean["recipients"], clean["number"])
     assert doc["recipients"]
+
+
+def test_damaged_attribute_labels_keep_their_values_in_every_form() -> None:
+    clean = run_text(SAMPLE.read_text(encoding="utf-8"), "sample.txt").tables["documents"][0]
+    text = _damaged_sample("Tỉnh Đắk Nông Người ký:", "Tỉnh Đắk Nông Ngưi ký:")
+    text = text.replace("Loại văn bản: Kế hoạch", "Loi văn bn: Kế hoạch").replace("Người ký:", "Ngưi ký:")
+    for repair in (False, True):
+        doc = run_text(text, "sample.txt", repair=repair).tables["documents"][0]
+        keys = ("issuer", "signer", "doc_type", "number")
+        expected = ["Tỉnh Đắk Nông", "Lê Văn Chiến", "Kế hoạch", "434/KH-UBND"]
+        assert [doc[k] for k in keys] == [clean[k] for k in keys] == expected
+
+
+def test_a_label_glued_to_the_value_before_it_is_still_a_label() -> None:
+    # "Huế" lost its "ế" with the space before the next label: "Thừa Thiên HuNgưi ký:"
+    text = _damaged_sample("Tỉnh Đắk Nông Người ký:", "Tỉnh Thừa Thiên HuNgưi ký:")
+    doc = run_text(text, "sample.txt").tables["documents"][0]
+    assert (doc["issuer"], doc["signer"]) == ("Tỉnh Thừa Thiên Hu", "Lê Văn Chiến")
+    tables = run_text(text, "sample.txt", repair=True).tables
+    doc = tables["documents"][0]
+    assert (doc["issuer"], doc["signer"]) == ("Tỉnh Thừa Thiên Huế", "Lê Văn Chiến")
+    assert [(r["before"], r["after"], r["applied"]) for r in tables["repairs"] if r["location_column"] == "issuer"] == [
+        ("Hu", "Huế", True)
+    ]
+    # a capital after a small letter only: a word that merely ends in a label's letters is none
+    assert anchor_kind("Nơi ban hành: Tỉnh Đắk Nông Ngưi ký: Lê Văn Chiến") == "attributes:2"
+    assert anchor_kind("Nơi ban hành: Tỉnh Đắk Nông xngưi ký: Lê Văn Chiến") == "attributes:1"

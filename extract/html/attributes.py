@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 import lxml.etree as etree
 
+from extract.settings import attribute_key
+
 from .dom import tag_of
-from .settings import ATTRIBUTE_LABELS
 from .tables import own_cells
-from .textutil import collapse_ws, fold, folded_phrases
+from .textutil import collapse_ws, fold
 
 _STRIP = " \u00a0"
 
@@ -26,7 +27,7 @@ def _text(el: etree._Element) -> str:
 def _label(text: str) -> str | None:
     """The label as printed (colon stripped) if ``text`` is just a known label."""
     head = text.rstrip(_STRIP).rstrip(":").rstrip(_STRIP)
-    if head and fold(head) in folded_phrases(ATTRIBUTE_LABELS):
+    if head and attribute_key(head) is not None:
         return head
     return None
 

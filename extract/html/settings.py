@@ -6,8 +6,6 @@ Phrases are written as printed; code compares them after :func:`extract.html.tex
 
 from __future__ import annotations
 
-from extract.settings import ATTRIBUTE_LABELS as _SHARED_ATTRIBUTE_LABELS
-
 # Elements whose whole subtree is never visible text.
 DROP_TAGS: frozenset[str] = frozenset(
     {
@@ -119,9 +117,6 @@ LOGIN_PHRASES: tuple[str, ...] = (
     "Đăng nhập",
     "Mật khẩu",
 )
-
-# Attribute-block labels ("Thuộc tính"): the one list of extract/settings.py (folded forms).
-ATTRIBUTE_LABELS: tuple[str, ...] = tuple(_SHARED_ATTRIBUTE_LABELS)
 
 # Structural limits: beyond these a page is rejected, not walked.
 MAX_DEPTH: int = 512

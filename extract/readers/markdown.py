@@ -16,7 +16,7 @@ from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import Item, read_rows
 from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from extract.settings import ATTRIBUTE_LABELS, TOTAL_ROW, WRAP_LAST_WORDS
+from extract.settings import TOTAL_ROW, WRAP_LAST_WORDS, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -39,7 +39,7 @@ def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
     value stand as cells or lines of their own, one after the other."""
 
     def is_label(text: str) -> bool:
-        return text.rstrip().endswith(":") and fold(text).strip(" :") in ATTRIBUTE_LABELS
+        return text.rstrip().endswith(":") and attribute_key(text) is not None
 
     return [
         (label.strip(" :"), value.strip())

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from extract.columns import map_columns, role_of
-from extract.header import ATTRIBUTE_LABEL, find_head, header_start
+from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
@@ -23,7 +23,7 @@ from extract.settings import (
     is_clutter_line,
 )
 from normalize.numbers import parse_number
-from normalize.text import fold, fold_aligned, is_blank
+from normalize.text import fold, is_blank
 
 
 def read_text(text: str, encoding: str) -> RawPage:
@@ -71,9 +71,8 @@ def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
     """Label/value pairs of the attribute block, one or two pairs a line, in page order."""
     pairs: list[tuple[str, str]] = []
     for line in lines:
-        folded = fold_aligned(line)
-        matches = list(ATTRIBUTE_LABEL.finditer(folded))
-        if not matches or folded[: matches[0].start()].strip():
+        matches = attribute_labels(line)
+        if not matches or line[: matches[0].start()].strip():
             continue
         for n, match in enumerate(matches):
             value_end = matches[n + 1].start() if n + 1 < len(matches) else len(line)

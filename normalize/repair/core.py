@@ -186,7 +186,9 @@ _WORD_AFTER = re.compile(r"[^\W_]+")
 def _code_piece(text: str, m: re.Match, tok: str) -> bool:
     """A capitalised piece of a code: touching "/", "_", "@" or a digit (15/2020/NĐ-CP), or a
     hyphen whose other side is capitals or digits too (KH-UBND, QĐ-BNV). A hyphen between
-    title-case words is a name ("Cu-La", "Hmông-Mông") and one before a word is a dash ("-Thiu tướng")."""
+    title-case words is a name ("Cu-La", "Hmông-Mông"), one before a word is a dash ("-Thiu
+    tướng"), and so is one with a space on its other side: a lost final letter took the space
+    before a dash ("KINH T- XÃ HỘI")."""
     if not any(c.isupper() for c in tok):
         return False
     start, end = m.start(), m.end()
@@ -194,6 +196,10 @@ def _code_piece(text: str, m: re.Match, tok: str) -> bool:
     prv = text[start - 1 : start] if start else ""
     if nxt and (nxt in "/_@" or nxt.isdigit()) or prv and (prv in "/_@" or prv.isdigit()):
         return True
+    if nxt == "-" and not text[end + 1 : end + 2].strip():
+        nxt = ""
+    if prv == "-" and not text[max(start - 2, 0) : start - 1].strip():
+        prv = ""
     if nxt != "-" and prv != "-":
         return False
     if len(tok) == 1 or tok.isupper():
@@ -527,9 +533,9 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 scored.append((p, ids, logprior))
             if _hopeless(keep, scored, s.first, mids, model, doc, bnd):
                 continue
-            # "s876/QĐ-BNV": a final letter lost with its space before a number; the span takes
-            # the number in, so the repair gives the space back ("số 876")
-            glued = s.glued = _number_glued(matches, s.first)
+            # "s876/QĐ-BNV", "KINH T- XÃ HỘI": a final letter lost with its space before a number
+            # or a spaced dash; the span takes it in, so the repair gives the space back
+            glued = s.glued = _glued_after(text, matches, s.first)
             if glued:
                 s.end += len(glued)
                 opts[0] = _Option(tok + glued, keep.ids, keep.logprior, "")
@@ -578,13 +584,20 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
     return built
 
 
-def _number_glued(matches: list[re.Match], i: int) -> str:
-    """The number written right after word ``i`` with no space between ("s876"), or ""."""
+def _glued_after(text: str, matches: list[re.Match], i: int) -> str:
+    """What word ``i`` is glued to by a lost space: a number written right after it ("s876"),
+    or a dash that has a space after it but none before ("kinh t- xã hội"); else ""."""
+    end = matches[i].end()
     if i + 1 < len(matches):
         nxt = matches[i + 1]
-        if nxt.group(2) is not None and nxt.start() == matches[i].end():
+        if nxt.group(2) is not None and nxt.start() == end:
             return nxt.group(2)
+    if text[end : end + 1] in _DASHES and not text[end + 1 : end + 2].strip():
+        return text[end]
     return ""
+
+
+_DASHES = frozenset("-–—")
 
 
 def _hopeless(keep: _Option, candidates: list[tuple], i: int, mids, model: SyllableModel, doc: tuple, bnd: int) -> bool:
