@@ -19,11 +19,12 @@ from extract.settings import (
     APPENDIX_HEADING,
     DOC_TYPES,
     DOCUMENT_NUMBER_LINE,
+    ISSUING_BODY_OPENING,
     PLACE_DATE_LINE,
     RECIPIENTS_LABEL,
     is_motto,
 )
-from normalize.text import collapse_spaces, fold, nfc
+from normalize.text import collapse_spaces, fold, mostly_upper, nfc
 from normalize.tone import normalize_tone_placement
 
 #: Words of an anchor line at most (the motto has 8, 15 with its subtitle on the same line; a
@@ -35,7 +36,7 @@ MAX_HEADER_WORDS = 8
 
 def anchor_kind(line: str) -> str | None:
     """What kind of anchor a line is ("motto", "number", "type", "appendix", "recipients",
-    "signature", "attributes:<labels>", "date", "column:<role>"), or None. Markdown's emphasis and
+    "signature", "attributes:<labels>", "date", "body", "column:<role>"), or None. Markdown's emphasis and
     heading marks and table pipes are not part of the line."""
     text = line.replace("*", "").strip().strip("|#").strip()
     if not text or len(text.split()) > MAX_ANCHOR_WORDS:
@@ -54,6 +55,8 @@ def anchor_kind(line: str) -> str | None:
         ("recipients", bool(RECIPIENTS_LABEL.match(folded))),
         ("signature", is_signature_title(folded)),
         ("date", bool(PLACE_DATE_LINE.match(folded))),
+        # the issuing body in the header, in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG")
+        ("body", bool(ISSUING_BODY_OPENING.match(folded)) and mostly_upper(text, share=0.8)),
     )
     kind = next((name for name, found in checks if found), None)
     if kind is not None:
@@ -83,7 +86,13 @@ FIXED_ANCHORS: tuple[str, ...] = (
 )
 #: ... and as the opening words of a line whose rest is its value or label ("Số: 434/KH-UBND",
 #: "PHỤ LỤC II"), when the line is that kind of anchor.
-FIXED_OPENINGS: tuple[tuple[str, str], ...] = (("số:", "number"), ("phụ lục", "appendix"), ("biểu mẫu", "appendix"))
+FIXED_OPENINGS: tuple[tuple[str, str], ...] = (
+    ("số:", "number"),
+    ("phụ lục", "appendix"),
+    ("biểu mẫu", "appendix"),
+    ("ủy ban nhân dân", "body"),
+    ("hội đồng nhân dân", "body"),
+)
 
 
 def _letters(text: str) -> str:

@@ -95,13 +95,29 @@ def find_head(lines: Sequence[str]) -> tuple[int | None, int | None]:
     one a few lines above the motto (a summary box above the header)."""
     headless: int | None = None
     for i, line in enumerate(lines):
-        if is_motto(line):
+        if is_motto(line) or _wrapped_motto(lines, i):
             if headless is not None and _text_lines(lines, headless, i) > HEADLESS_BODY_LINES:
                 return None, headless
             return i, None
         if headless is None and is_type_heading(line) and _enacted_after(lines, i):
             headless = i
     return None, headless
+
+
+#: Words of each line of a motto wrapped over two lines, at most ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA
+#: VIỆT NAM"; a converter's wrap "**CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**").
+_MOTTO_PART_WORDS = 8
+
+
+def _wrapped_motto(lines: Sequence[str], i: int) -> bool:
+    """Do ``lines[i]`` and the line after it, both short and in capitals, make the motto that
+    neither is alone (a line of the issuing body above the motto's own line is not its part)?"""
+    if i + 1 >= len(lines):
+        return False
+    pair = (lines[i], lines[i + 1])
+    if any(is_blank(x) or len(x.split()) > _MOTTO_PART_WORDS or not mostly_upper(x, share=0.8) for x in pair):
+        return False
+    return not is_motto(pair[1]) and is_motto(pair[0].rstrip() + " " + pair[1].lstrip())
 
 
 def _text_lines(lines: Sequence[str], start: int, end: int) -> int:

@@ -43,7 +43,8 @@ def split_issuing_body(lines: list[str]) -> tuple[str, str | None]:
     parent: list[str] = []
     unit: list[str] = []
     for line in lines:
-        if unit or (parent and _SUBORDINATE.match(fold(line))):
+        # a parent of one word is wrapped, not complete ("ỦY" / "BAN NHÂN DÂN", "BỘ" / "CÔNG AN")
+        if unit or (len(" ".join(parent).split()) >= 2 and _SUBORDINATE.match(fold(line))):
             unit.append(line)
         else:
             parent.append(line)

@@ -128,7 +128,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             meta.issuing_body_lines = [body] if body else []
 
     number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
-    for line in lines[:40]:
+    for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         for part in clean.split("|"):
             part = close_number_gaps(part.strip())  # "Số: 18 /KH-UBND" read as "18/KH-UBND"
@@ -143,15 +143,43 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
                 number = part[match.start("number") : match.end("number")].strip(" .;|")
                 meta.header_number = normalize_sign_number(number)
             place = PLACE_DATE_LINE.match(fpart)
-            if meta.place is None and place and parse_date(part):
-                meta.place = part[: place.end("place")].strip()
-                meta.header_date = parse_date(part)
+            if meta.place is None and place:
+                # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
+                dated = parse_date(part) or (parse_date(f"{part} {_next_text(lines, at)}") if part == clean else None)
+                if dated:
+                    printed = part[: place.end("place")].strip()
+                    meta.place = (_wrapped_place(lines, at, printed) if part == clean else None) or printed
+                    meta.header_date = dated
         if meta.header_number and meta.place:
             break
 
     _read_heading(meta, lines, folded, start=(motto or 0))
     _read_signature(meta, lines, folded)
     return meta
+
+
+def _wrapped_place(lines: list[str], at: int, place: str) -> str | None:
+    """The place of a date line whose first words a converter wrapped onto the line above
+    ("Hà" / "Nội, ngày 17 tháng 11 năm 2025", "Thành phố Hồ Chí" / "Minh, ngày ..."): that line
+    is a place's first words, at most four, the first capitalized and none in capitals."""
+    above = next((clean for line in reversed(lines[:at]) if (clean := _clean_line(line))), "")
+    words = above.split()
+    if (
+        1 <= len(words) <= _WRAPPED_PLACE_WORDS
+        and words[0][0].isupper()
+        and all(w.isalpha() and w[1:].islower() for w in words)
+    ):
+        return f"{above} {place}"
+    return None
+
+
+#: Words of a place wrapped onto the line above its date line, at most ("Thành phố Hồ Chí").
+_WRAPPED_PLACE_WORDS = 4
+
+
+def _next_text(lines: list[str], at: int) -> str:
+    """The first non-blank line after ``lines[at]``, cleaned ("" when none)."""
+    return next((clean for line in lines[at + 1 :] if (clean := _clean_line(line))), "")
 
 
 def _grounds_next(folded: list[str], start: int) -> bool:
@@ -199,7 +227,15 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 break
             title.append(clean)
             continue
-        if _SECTION_START.match(folded[j]) or (title and _AUTHORITY_LINE.match(folded[j])):
+        if _SECTION_START.match(folded[j]):
+            break
+        # an authority's line ends the title, unless the title stops on a word it completes
+        # ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC ...") and the grounds do not follow
+        if (
+            title
+            and _AUTHORITY_LINE.match(folded[j])
+            and not (_needs_object(title[-1]) and not _grounds_next(folded, j + 1))
+        ):
             break
         if title and _NATIONAL_AUTHORITY_LINE.match(folded[j]) and not _needs_object(title[-1]):
             break

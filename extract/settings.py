@@ -515,6 +515,16 @@ LOCALITY_WORDS: tuple[str, ...] = ("thành phố", "thị xã", "thị trấn", 
 #: A locality word followed by one of these is a common noun ("Lao động - Thương binh và Xã hội").
 NOT_A_PLACE_AFTER: dict[str, frozenset[str]] = {"xã": frozenset({"hội"})}
 
+#: How the line of an issuing body in the header opens (folded): "ỦY BAN NHÂN DÂN", "TỈNH ĐẮK
+#: NÔNG", "SỞ NỘI VỤ", "BỘ TÀI CHÍNH". Only for the anchors (extract/anchors.py): with the
+#: line in capitals it tells a damaged header line ("HI ĐỒNG NHÂN DÂN") from a repaired one.
+#: Words that also open a title in capitals ("BAN HÀNH ...") are not here.
+ISSUING_BODY_OPENING = re.compile(
+    r"^(uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd|(tinh|thanh|huyen|quan|thi|dang) uy|tinh|thanh pho|huyen"
+    r"|thi xa|so|bo|tong cuc|chi cuc|cuc|van phong|cong an|toa an nhan dan|vien kiem sat nhan dan"
+    r"|thu tuong chinh phu|chinh phu|quoc hoi|chu tich nuoc|ngan hang nha nuoc)\b"
+)
+
 #: Party committees: printed as names wherever they stand, a place name after them ("Tỉnh ủy Quảng Ninh").
 PARTY_COMMITTEES: tuple[str, ...] = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy")
 

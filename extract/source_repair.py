@@ -50,9 +50,10 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
     """``text`` with its anchor lines and its line-broken words repaired, and those repairs.
 
     A line's repairs that clear the bar are made when together they make the line an anchor it
-    was not; a line that becomes an anchor known letter for letter attests them (their odds
-    times ANCHOR_ODDS), so a word in capitals the page writes nowhere else ("CNG") is put back
-    too. A word broken by a line break is joined when its repair clears the bar."""
+    was not, or when it is a line of the issuing body ("TỈNH QUẢNG TR", "BỘ NỘI V"): the issuer
+    is named from it. A line that becomes an anchor known letter for letter attests them (their
+    odds times ANCHOR_ODDS), so a word in capitals the page writes nowhere else ("CNG") is put
+    back too. A word broken by a line break is joined when its repair clears the bar."""
     from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
     from normalize.repair.fixes import JOIN_LINE_BROKEN_WORD
 
@@ -81,8 +82,10 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
             sure = [r for r in inside if r.confidence >= bar]
             if attested and is_fixed_anchor(_in_line(window, attested, at)) and not is_fixed_anchor(window):
                 made = attested
-            elif sure and _becomes_anchor(window, _in_line(window, sure, at)):
+            elif sure and _becomes_anchor(window, repaired := _in_line(window, sure, at)):
                 made = sure
+            elif sure and anchor_kind(repaired) == "body":
+                made = sure  # the issuing body: what the issuer is named from must be read repaired
             else:
                 continue
             for r in made:  # the first window that makes an anchor of the repairs in it decides

@@ -415,8 +415,12 @@ def _restore(
                 join_props = tables.join_line_broken_word(left.group(1), right.group(1))
                 if join_props:
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), [], joins=tuple(join_props)))
-                elif model.count((left.group(1) + right.group(1)).lower()):
-                    plain_split.update((i - 1, i + 1))  # "v\nụ": a break, no letter lost
+                elif model.count((left.group(1) + right.group(1)).lower()) and not (
+                    model.count(left.group(1).lower()) and model.count(right.group(1).lower())
+                ):
+                    # "v\nụ": a break, no letter lost; two words of their own ("chủ" / "Y BAN",
+                    # not "chủy") are two lines
+                    plain_split.update((i - 1, i + 1))
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
     joins = {i for s in suspects if s.first < s.last for i in (s.first, s.last)}
