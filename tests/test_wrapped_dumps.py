@@ -81,3 +81,20 @@ def test_a_damaged_line_of_the_issuing_body_is_put_back_before_its_issuer_is_nam
     doc = result.tables["documents"][0]
     assert (doc["issuing_body"], doc["issuer"]) == ("BỘ NỘI VỤ", "Bộ Nội vụ")
     assert run_text(page, "bo-noi-vu.txt").tables["documents"][0]["issuer"] == "Bộ Nội V"  # repair off
+
+
+def test_attribute_labels_alone_on_their_lines_take_the_value_below() -> None:
+    # the site's attribute table copied one cell per line (and, from a Markdown dump, in bold)
+    block = (
+        "**Số hiệu:**\n\n2638/QĐ-UBND\n\n**Loại văn bản:**\n\nQuyết định\n\nNơi ban hành:\nThành phố Đà Nẵng\n"
+        "Người ký:\nPhạm Đức Ấn\n**\nNgày hiệu lực:**\n\nĐã biết\n\nSố công báo:\n\nTình trạng:\nĐã biết\n"
+    )
+    doc = run_text(block + _WRAPPED, "da-nang.txt").tables["documents"][0]
+    assert (doc["number"], doc["doc_type"], doc["issuer"], doc["signer"]) == (
+        "2638/QĐ-UBND",
+        "Quyết định",
+        "Thành phố Đà Nẵng",
+        "Phạm Đức Ấn",
+    )
+    # a placeholder is kept as printed; a label with nothing under it but the next label is empty
+    assert (doc["effective_date_raw"], doc["gazette_number_raw"], doc["status_raw"]) == ("Đã biết", None, "Đã biết")

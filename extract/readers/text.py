@@ -68,17 +68,35 @@ def _document_end(lines: Sequence[str], start: int) -> int:
 
 
 def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
-    """Label/value pairs of the attribute block, one or two pairs a line, in page order."""
+    """Label/value pairs of the attribute block, one or two pairs a line, in page order; a
+    label alone on its line ("Số hiệu:", "**Người ký:**") takes the next non-blank line as its
+    value, as a table copied one cell per line prints it."""
+    texts = [line.strip().strip("*_").strip() for line in lines]
     pairs: list[tuple[str, str]] = []
-    for line in lines:
-        matches = attribute_labels(line)
-        if not matches or line[: matches[0].start()].strip():
+    for at, text in enumerate(texts):
+        matches = attribute_labels(text)
+        if not matches or text[: matches[0].start()].strip():
             continue
         for n, match in enumerate(matches):
-            value_end = matches[n + 1].start() if n + 1 < len(matches) else len(line)
-            label = line[match.start(1) : match.end(1)]
-            pairs.append((label, line[match.end() : value_end].strip()))
+            value_end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+            value = text[match.end() : value_end].strip().strip("*_").strip()
+            if not value and n + 1 == len(matches):
+                value = _value_below(texts, at)
+            pairs.append((text[match.start(1) : match.end(1)], value))
     return pairs
+
+
+#: Lines between a label alone on its line and its value, at most (blank lines aside).
+_VALUE_LOOKAHEAD = 3
+
+
+def _value_below(texts: Sequence[str], at: int) -> str:
+    """The value printed under a label alone on its line: the next non-blank line, unless that
+    is a label itself (the value was empty)."""
+    for text in texts[at + 1 : at + 1 + _VALUE_LOOKAHEAD]:
+        if text:
+            return "" if attribute_labels(text) else text
+    return ""
 
 
 def _page_title(lines: Sequence[str]) -> str | None:
