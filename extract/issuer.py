@@ -43,8 +43,7 @@ def split_issuing_body(lines: list[str]) -> tuple[str, str | None]:
     parent: list[str] = []
     unit: list[str] = []
     for line in lines:
-        # a parent of one word is wrapped, not complete ("ỦY" / "BAN NHÂN DÂN", "BỘ" / "CÔNG AN")
-        if unit or (len(" ".join(parent).split()) >= 2 and _SUBORDINATE.match(fold(line))):
+        if unit or (_complete(parent) and _SUBORDINATE.match(fold(line))):
             unit.append(line)
         else:
             parent.append(line)
@@ -54,6 +53,13 @@ def split_issuing_body(lines: list[str]) -> tuple[str, str | None]:
         unit.insert(0, " ".join(words[at:]))
         words = words[:at]
     return " ".join(words), (collapse_spaces(" ".join(unit)) or None)
+
+
+def _complete(parent: list[str]) -> bool:
+    """Can the parent's lines so far stand as a body? One word is a wrapped name ("ỦY" / "BAN
+    NHÂN DÂN", "BỘ" / "CÔNG AN") unless it is an abbreviation ("UBND" / "SỞ Y TẾ")."""
+    words = " ".join(parent).split()
+    return len(words) >= 2 or (len(words) == 1 and not is_syllable(words[0].strip("*_").lower()))
 
 
 def _unit_start(words: list[str]) -> int | None:

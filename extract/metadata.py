@@ -145,7 +145,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
-                dated = parse_date(part) or (parse_date(f"{part} {_next_text(lines, at)}") if part == clean else None)
+                dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if part == clean else None)
                 if dated:
                     printed = part[: place.end("place")].strip()
                     meta.place = (_wrapped_place(lines, at, printed) if part == clean else None) or printed
@@ -160,14 +160,19 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
 
 def _wrapped_place(lines: list[str], at: int, place: str) -> str | None:
     """The place of a date line whose first words a converter wrapped onto the line above
-    ("Hà" / "Nội, ngày 17 tháng 11 năm 2025", "Thành phố Hồ Chí" / "Minh, ngày ..."): that line
-    is a place's first words, at most four, the first capitalized and none in capitals."""
+    ("Hà" / "Nội, ngày 17 tháng 11 năm 2025", "Thành phố Hồ Chí" / "Minh, ngày ..."). Only a
+    place of one word, or one that opens in lowercase ("phố Hồ Chí Minh"), is a wrap's tail, and
+    the line above must read as a place's first words: at most four, each capitalized but a
+    locality's own ("phố", "xã"), and no marking ("Khẩn")."""
+    if len(place.split()) != 1 and not place[:1].islower():
+        return None
     above = next((clean for line in reversed(lines[:at]) if (clean := _clean_line(line))), "")
     words = above.split()
     if (
         1 <= len(words) <= _WRAPPED_PLACE_WORDS
+        and all(w.isalpha() and (w in _PLACE_INNER_WORDS or (w[0].isupper() and w[1:].islower())) for w in words)
         and words[0][0].isupper()
-        and all(w.isalpha() and w[1:].islower() for w in words)
+        and fold(above) not in _MARKINGS
     ):
         return f"{above} {place}"
     return None
@@ -175,6 +180,21 @@ def _wrapped_place(lines: list[str], at: int, place: str) -> str | None:
 
 #: Words of a place wrapped onto the line above its date line, at most ("Thành phố Hồ Chí").
 _WRAPPED_PLACE_WORDS = 4
+#: Small words inside a place's name ("Thành phố", "Thị xã").
+_PLACE_INNER_WORDS = frozenset({"phố", "xã", "trấn"})
+#: Markings printed above the date line, folded ("Khẩn", "Mật", "Hỏa tốc").
+_MARKINGS = frozenset({"khan", "thuong khan", "hoa toc", "hoa toc hen gio", "mat", "toi mat", "tuyet mat"})
+#: A date line cut inside its date ("Hà Nội, ngày 01" / "tháng 12 năm 2025"), folded, and how the
+#: rest of the date opens on the next line.
+_DATE_CUT = re.compile(r",\s*ngay(\s+\d{1,2})?(\s+thang(\s+\d{1,2})?)?(\s+nam)?\s*$")
+_DATE_REST = re.compile(r"^(\d|thang\b|nam\b)")
+
+
+def _wrapped_date(part: str, following: str):
+    """The date of a date line a converter cut inside its date, read with the next line."""
+    if _DATE_CUT.search(fold(part)) and _DATE_REST.match(fold(following)):
+        return parse_date(f"{part} {following}")
+    return None
 
 
 def _next_text(lines: list[str], at: int) -> str:
@@ -199,6 +219,16 @@ def _needs_object(title_line: str) -> bool:
     PHÒNG NỘI VỤ": the appointee)? Not "TỔ CHỨC", an organisation."""
     words = title_line.lower().split()
     return bool(words) and words[-1] in TITLE_NEEDS_OBJECT and words[-2:] != ["tổ", "chức"]
+
+
+#: Words a title line cannot end on, so the next line goes on with it even when it opens like an
+#: authority's ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ ..."); "CÔNG CHỨC", "GIAO" can end one.
+_PREPOSITIONS = frozenset({"của", "về", "cho", "với", "và", "giữa", "tại"})
+
+
+def _ends_on_preposition(title_line: str) -> bool:
+    words = title_line.lower().split()
+    return bool(words) and words[-1] in _PREPOSITIONS
 
 
 def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: int) -> None:
@@ -234,7 +264,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
         if (
             title
             and _AUTHORITY_LINE.match(folded[j])
-            and not (_needs_object(title[-1]) and not _grounds_next(folded, j + 1))
+            and not (_ends_on_preposition(title[-1]) and not _grounds_next(folded, j + 1))
         ):
             break
         if title and _NATIONAL_AUTHORITY_LINE.match(folded[j]) and not _needs_object(title[-1]):

@@ -8,7 +8,8 @@ from datetime import date
 from normalize.text import fold
 
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b")
-_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+#: "ngày 27 tháng 7 năm 2022", also with a number glued to its word ("tháng12", as pages print it)
+_WORDS = re.compile(r"ngay\s*(\d{1,2})\s+thang\s*(\d{1,2})\s+nam\s*(\d{4})")
 
 
 def parse_date(text: str | None) -> date | None:

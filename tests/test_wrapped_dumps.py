@@ -98,3 +98,48 @@ def test_attribute_labels_alone_on_their_lines_take_the_value_below() -> None:
     )
     # a placeholder is kept as printed; a label with nothing under it but the next label is empty
     assert (doc["effective_date_raw"], doc["gazette_number_raw"], doc["status_raw"]) == ("Đã biết", None, "Đã biết")
+
+
+_PLAIN_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 12/QĐ-UBND\n{above}Quảng Nam, ngày 12 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n{title}\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Giao biên chế.\n"
+)
+
+
+@pytest.mark.parametrize("above", ["Dự thảo\n", "Khẩn\n", "Kính gửi\n", "Về việc báo cáo\n", "Hạnh phúc\n", ""])
+def test_a_line_above_a_whole_date_line_is_no_part_of_the_place(above: str) -> None:
+    page = _PLAIN_HEADER.format(above=above, title="VỀ VIỆC GIAO BIÊN CHẾ")
+    doc = run_text(page, "quang-nam.txt").tables["documents"][0]
+    assert (doc["place"], doc["issued_date"]) == ("Quảng Nam", date(2024, 3, 12))
+
+
+def test_a_blank_date_is_not_taken_from_the_line_after_it() -> None:
+    page = _PLAIN_HEADER.format(above="", title="VỀ VIỆC GIAO BIÊN CHẾ").replace(
+        "Quảng Nam, ngày 12 tháng 3 năm 2024\n", "Quảng Nam, ngày     tháng     năm 2024\nDỰ THẢO NGÀY 05/01/2024\n"
+    )
+    doc = run_text(page, "quang-nam.txt").tables["documents"][0]
+    assert (doc["place"], doc["issued_date"]) == (None, None)
+
+
+def test_a_title_that_may_end_on_its_word_stops_at_the_authority_and_its_session() -> None:
+    title = "VỀ VIỆC GIAO BIÊN CHẾ CÔNG CHỨC\nHỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA X\nKỲ HỌP THỨ 20"
+    doc = run_text(_PLAIN_HEADER.format(above="", title=title), "quang-nam.txt").tables["documents"][0]
+    assert doc["title"] == "VỀ VIỆC GIAO BIÊN CHẾ CÔNG CHỨC"
+
+
+@pytest.mark.parametrize(
+    ("date_lines", "place", "issued"),
+    [
+        ("Thành\nphố Hồ Chí Minh, ngày 25 tháng 11 năm 2025", "Thành phố Hồ Chí Minh", date(2025, 11, 25)),
+        ("Hà Tĩnh, ngày\n01 tháng12 năm 2025", "Hà Tĩnh", date(2025, 12, 1)),  # and a number glued to "tháng"
+    ],
+)
+def test_a_date_line_wrapped_inside_its_place_or_its_date_is_read_whole(
+    date_lines: str, place: str, issued: date
+) -> None:
+    page = _PLAIN_HEADER.format(above="", title="VỀ VIỆC GIAO BIÊN CHẾ").replace(
+        "Quảng Nam, ngày 12 tháng 3 năm 2024", date_lines
+    )
+    doc = run_text(page, "wrapped-date.txt").tables["documents"][0]
+    assert (doc["place"], doc["issued_date"]) == (place, issued)

@@ -186,20 +186,19 @@ _WORD_AFTER = re.compile(r"[^\W_]+")
 def _code_piece(text: str, m: re.Match, tok: str) -> bool:
     """A capitalised piece of a code: touching "/", "_", "@" or a digit (15/2020/NĐ-CP), or a
     hyphen whose other side is capitals or digits too (KH-UBND, QĐ-BNV). A hyphen between
-    title-case words is a name ("Cu-La", "Hmông-Mông"), one before a word is a dash ("-Thiu
-    tướng"), and so is one with a space on its other side: a lost final letter took the space
-    before a dash ("KINH T- XÃ HỘI")."""
+    title-case words is a name ("Cu-La", "Hmông-Mông") and one before a word is a dash ("-Thiu
+    tướng"). Not a code: a lone capital glued to a number ("S268" for "Số 268", see
+    ``_glued_to_number``), and a spaced dash inside a line in capitals ("KINH T- XÃ HỘI": a
+    final letter took the space before it)."""
     if not any(c.isupper() for c in tok):
         return False
     start, end = m.start(), m.end()
     nxt = text[end : end + 1]
     prv = text[start - 1 : start] if start else ""
     if nxt and (nxt in "/_@" or nxt.isdigit()) or prv and (prv in "/_@" or prv.isdigit()):
-        return True
-    if nxt == "-" and not text[end + 1 : end + 2].strip():
-        nxt = ""
-    if prv == "-" and not text[max(start - 2, 0) : start - 1].strip():
-        prv = ""
+        return not _glued_to_number(text, start, end, tok)
+    if nxt == "-" and not text[end + 1 : end + 2].strip() and _among_capitals(text, start, end + 1):
+        return False
     if nxt != "-" and prv != "-":
         return False
     if len(tok) == 1 or tok.isupper():
@@ -212,6 +211,36 @@ def _code_piece(text: str, m: re.Match, tok: str) -> bool:
         before = _WORD_BEFORE.search(text, 0, start - 1)
         others.append(before.group() if before else "")
     return any(o and (o.isupper() and len(o) >= 2 or o.isdigit()) for o in others)
+
+
+def _case_breaks(left: str, right: str) -> bool:
+    """Does the case change from a small letter to a capital across a line break ("chủ" /
+    "Y BAN NHÂN DÂN")? Then the break ends a line, it does not split a word ("chủy")."""
+    return left[-1].islower() and right[0].isupper()
+
+
+_NUMBER_RUN = re.compile(r"\d[\d.,]*")
+
+
+def _glued_to_number(text: str, start: int, end: int, tok: str) -> bool:
+    """A lone capital glued to the number after it ("S268", "T13 tháng 8"): a word that lost its
+    last letter with the space, unless something is glued before it ("QĐ/S2"), the number runs
+    on into letters ("H5N1", "B52A") or it is a label ("S3:")."""
+    if len(tok) != 1 or (start and (text[start - 1] in "/_@-" or text[start - 1].isalnum())):
+        return False
+    run = _NUMBER_RUN.match(text, end)
+    if run is None:
+        return False
+    after = text[run.end() : run.end() + 1]
+    return not (after.isalpha() or after == ":")
+
+
+def _among_capitals(text: str, start: int, dash: int) -> bool:
+    """Are the word before ``start`` and the word after the dash at ``dash`` words in capitals
+    (two letters at least: "KINH T- XÃ HỘI", not "Tổ T- 5" nor "Phòng HC- TH")?"""
+    before = _WORD_BEFORE.search(text[:start].rstrip())
+    after = _WORD_AFTER.match(text[dash + 1 :].lstrip())
+    return all(w is not None and len(w.group()) >= 2 and w.group().isupper() for w in (before, after))
 
 
 def _document_rate(evidence: DocumentEvidence, model: SyllableModel, tables: CandidateTables):
@@ -415,12 +444,10 @@ def _restore(
                 join_props = tables.join_line_broken_word(left.group(1), right.group(1))
                 if join_props:
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), [], joins=tuple(join_props)))
-                elif model.count((left.group(1) + right.group(1)).lower()) and not (
-                    model.count(left.group(1).lower()) and model.count(right.group(1).lower())
+                elif model.count((left.group(1) + right.group(1)).lower()) and not _case_breaks(
+                    left.group(1), right.group(1)
                 ):
-                    # "v\nụ": a break, no letter lost; two words of their own ("chủ" / "Y BAN",
-                    # not "chủy") are two lines
-                    plain_split.update((i - 1, i + 1))
+                    plain_split.update((i - 1, i + 1))  # "v\nụ": a break, no letter lost
     if plain_split:
         suspects = [s for s in suspects if s.first not in plain_split]
     joins = {i for s in suspects if s.first < s.last for i in (s.first, s.last)}
