@@ -372,6 +372,8 @@ NOT_UNIT_ABBREVIATIONS = frozenset({"TP", "TX", "KT", "TM", "TL", "TS", "THS", "
 #: starts another unit only before one of these (or an abbreviation such as UBND), so commas
 #: inside an official name ("Sở Lao động, Thương binh và Xã hội", "UBND các huyện Đại Từ, Phú
 #: Lương") do not cut it.
+#: Units named by their head alone (folded): "Tỉnh đoàn", "Tỉnh ủy".
+WHOLE_UNIT_NAMES = frozenset({"tinh doan", "thanh doan", "huyen doan", "tinh uy", "thanh uy", "huyen uy"})
 UNIT_HEAD_WORDS: tuple[str, ...] = (
     "so",
     "ban",
@@ -402,6 +404,9 @@ UNIT_HEAD_WORDS: tuple[str, ...] = (
     "toa an",
     "thanh tra",
     "tinh uy",
+    "tinh doan",
+    "thanh doan",
+    "huyen doan",
     "huyen uy",
     "thanh uy",
     "thi uy",
@@ -425,6 +430,8 @@ UNIT_HEAD_WORDS: tuple[str, ...] = (
     "thu truong",
     "thuong truc",
     "buu dien",
+    "viettel",
+    "mobifone",
     "cang vu",
     "hoc vien",
     "dai hoc",

@@ -20,6 +20,7 @@ from extract.settings import (
     UNIT_GROUP_WORDS,
     UNIT_HEAD_WORDS,
     UNIT_PHRASE_WORDS,
+    WHOLE_UNIT_NAMES,
     WRAP_LAST_WORDS,
 )
 from normalize.text import fold
@@ -120,10 +121,16 @@ def looks_like_unit(text: str) -> bool:
     if folded.startswith("cac "):  # "Các sở, ngành", "Các huyện"; not "Các chốt hoạt động"
         rest = " ".join(folded[4:].replace(",", " ").split())
         return any(rest == w or rest.startswith(w + " ") for w in (*UNIT_HEAD_WORDS, *UNIT_GROUP_WORDS))
-    for head in UNIT_HEAD_WORDS:
+    if folded in WHOLE_UNIT_NAMES:
+        return True
+    for head in _HEADS_LONGEST_FIRST:
         if folded.startswith(head + " "):
             after = words[len(head.split())] if len(words) > len(head.split()) else ""
-            # "Sở Nội vụ", "Công an tỉnh"; not "Ban hành kế hoạch"
+            # "Sở Nội vụ", "Công an tỉnh"; not "Ban hành kế hoạch"; "Bảo hiểm xã hội tỉnh" by
+            # "bảo hiểm", not by "báo" (a newspaper)
             named = after[:1].isupper() and after[:1].isalpha() and not _ROMAN.fullmatch(after)
             return " " in head or named
     return False
+
+
+_HEADS_LONGEST_FIRST = tuple(sorted(UNIT_HEAD_WORDS, key=len, reverse=True))

@@ -45,6 +45,7 @@ from extract.settings import (
     TOTAL_ROLE_WORDS,
     TOTAL_ROW,
     UNIT_ROLES,
+    WRAP_LAST_WORDS,
 )
 from extract.units import looks_like_unit
 from normalize.numbers import is_no_value, parse_number, parse_score
@@ -63,6 +64,39 @@ class Item(Cell):
 
 
 EMPTY = Item(())
+
+_EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+#: A line that opens a paragraph of its own in a cell: a bullet, "1." or "a)".
+NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
+
+
+def strip_emphasis(text: str) -> str:
+    """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
+    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip())
+
+
+def data_cell(item: Item) -> Item:
+    """A data cell from its lines: wrapped lines joined, a new paragraph at each bullet or unit,
+    Markdown markers removed (a Markdown cell's lines, a text dump's lines broken by "<br>")."""
+    paragraphs: list[str] = []
+    for raw in item.paragraphs:
+        text = strip_emphasis(raw.strip())
+        if not text:
+            continue
+        # a line of its own is a new paragraph after a bullet, or one unit's name after another
+        # ("Sở Nội vụ" / "Sở Tài chính"); any other line is a wrapped one
+        unit_after_unit = (
+            bool(paragraphs)
+            and looks_like_unit(paragraphs[-1])
+            and looks_like_unit(text)
+            and paragraphs[-1].split()[-1].lower() not in WRAP_LAST_WORDS
+        )
+        if paragraphs and not NEW_PARAGRAPH.match(text) and not unit_after_unit:
+            paragraphs[-1] = paragraphs[-1] + " " + text
+        else:
+            paragraphs.append(text)
+    return Item(tuple(p for p in paragraphs if not is_blank(p)), gap=item.gap)
 
 
 def read_rows(
@@ -528,13 +562,13 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
     """Is the row number (or "-") at ``items[k]`` rather a figure of the unfinished row, after
     its other figures? So when the row then has exactly the header's cells up to the next row
     number ("1 | Kế hoạch CCHC | 2 | 2 | 2 | Kế hoạch số 12/KH-SNV | a) ...", "25 | 27 | - |
-    Chưa có kế hoạch | 6 ..."), or when the same number is printed again before any other, with
-    the row no wider than the header ("1 | Công tác chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở Nội
-    vụ | 2 | Công tác tuyên truyền"). Not when what follows has the row's own shape: rows left
-    short by a rowspan ("2 | Tuyên truyền | 4 | 3 | Kiểm tra | 3") are rows. Right after the
-    row's text a number is the next row's: "1 | Chỉ đạo | 2 | Kế hoạch | 2 | Cải cách" may be
-    a score 2 then row 2, or a short row 1 then row 2 with a score 2; a text dump cannot tell
-    (Markdown can: its rows open after a gap)."""
+    Chưa có kế hoạch | 6 ..."), or when the same number is printed again before any other, the
+    row as wide as the header or wider ("1 | Công tác chỉ đạo | 3 | 2 | Ban hành kế hoạch | Sở
+    Nội vụ | 2 | Công tác tuyên truyền", a unit cell of two paragraphs counting twice). Not when
+    what follows has the row's own shape: rows left short by a rowspan ("2 | Tuyên truyền | 4 |
+    3 | Kiểm tra | 3") are rows. Right after the row's text a number is the next row's: "1 | Chỉ
+    đạo | 2 | Kế hoạch | 2 | Cải cách" may be a score 2 then row 2, or a short row 1 then row 2
+    with a score 2; a text dump cannot tell (Markdown can: its rows open after a gap)."""
     if not current or parse_number(current[-1].text) is None:
         return False
     following = [items[k]]
@@ -552,7 +586,25 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
         return cells == width
     other = parse_label(items[index].text)
     again = other is not None and (other.style, other.key) == (label.style, label.key)
-    return cells == width or (again and cells <= width)
+    # printed again before any other row number, it is this row's figure; when the row is then
+    # wider than the header (a text dump prints a cell's paragraphs as cells of their own), only
+    # if the number printed again opens a row with its name and figures
+    return cells == width or (again and (cells <= width or _row_with_figures(items, index)))
+
+
+def _row_with_figures(items: Sequence[Item], k: int) -> bool:
+    """Does the row number at ``items[k]`` open a row: its name, then a figure among the next
+    three cells?"""
+    following: list[Item] = []
+    index = _next_index(items, k + 1)
+    while index is not None and len(following) < 4:
+        following.append(items[index])
+        index = _next_index(items, index + 1)
+    return (
+        bool(following)
+        and parse_number(following[0].text) is None
+        and any(parse_number(item.text) is not None for item in following[1:])
+    )
 
 
 def _shape(cells: Sequence[Item]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import re
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
 from extract.page import Block, Cell, PageError, RawPage
-from extract.readers.cellstream import Item, read_rows
+from extract.readers.cellstream import NEW_PARAGRAPH, Item, data_cell, read_rows, strip_emphasis
 from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
 from extract.settings import TOTAL_ROW, WRAP_LAST_WORDS, attribute_key
@@ -21,17 +21,7 @@ from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
 
-_EMPHASIS = re.compile(r"\*(?!\))|(?<!\()\*|__")  # every * except a "(*)" footnote mark
 GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-_NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
-
-
-def strip_emphasis(text: str) -> str:
-    """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
-    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip())
-
-
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
 def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
@@ -86,7 +76,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             flush()  # a heading, or a rule line ("-------" under the issuing body): a block of its own
             paragraph.append(line.lstrip("# "))
             flush()
-        elif _NEW_PARAGRAPH.match(line):
+        elif NEW_PARAGRAPH.match(line):
             flush()
             paragraph.append(line)
         else:
@@ -134,28 +124,6 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[Item], int]:
 
 
 GAP = Item((), gap=True)
-
-
-def _data_cell(item: Item) -> Item:
-    """A data cell: wrapped lines joined, a new paragraph at each bullet or unit, markers removed."""
-    paragraphs: list[str] = []
-    for raw in item.paragraphs:
-        text = strip_emphasis(raw.strip())
-        if not text:
-            continue
-        # a line of its own is a new paragraph after a bullet, or one unit's name after another
-        # ("Sở Nội vụ" / "Sở Tài chính"); any other line is a wrapped one
-        unit_after_unit = (
-            bool(paragraphs)
-            and looks_like_unit(paragraphs[-1])
-            and looks_like_unit(text)
-            and paragraphs[-1].split()[-1].lower() not in WRAP_LAST_WORDS
-        )
-        if paragraphs and not _NEW_PARAGRAPH.match(text) and not unit_after_unit:
-            paragraphs[-1] = paragraphs[-1] + " " + text
-        else:
-            paragraphs.append(text)
-    return Item(tuple(p for p in paragraphs if not is_blank(p)), gap=item.gap)
 
 
 def _layout_lines(item: Item) -> list[str]:
@@ -222,7 +190,7 @@ def _total_with_figures(items: list[Item], k: int) -> bool:
 
 
 def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block]:
-    cells = [_data_cell(item) if not item.gap else item for item in items]
+    cells = [data_cell(item) if not item.gap else item for item in items]
     header = _header_rows(cells)
     if header is not None:
         header_rows, first = header
@@ -281,7 +249,7 @@ def _gfm_paragraphs(item: Item) -> tuple[str, ...]:
 def _wrapped(previous: str, text: str) -> bool:
     """Does the "<br>" line ``text`` go on with the line before it?"""
     previous = previous.rstrip()
-    if previous.endswith((".", ";", ":")) or _NEW_PARAGRAPH.match(text):
+    if previous.endswith((".", ";", ":")) or NEW_PARAGRAPH.match(text):
         return False
     if looks_like_unit(previous) and looks_like_unit(text):
         return False

@@ -15,7 +15,7 @@ from extract.columns import map_columns, role_of
 from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage
-from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, read_rows
+from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows
 from extract.readers.grid import appendix_grid
 from extract.settings import (
     DOC_TYPES,
@@ -109,7 +109,8 @@ def _page_title(lines: Sequence[str]) -> str | None:
 
 
 def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
-    items = [Item((line,)) if not is_blank(line) else EMPTY for line in lines if line != ""]
+    items = _items(lines)
+    cells = [data_cell(item) if len(item.paragraphs) > 1 else item for item in items]
     blocks: list[Block] = []
     i = 0
     while i < len(items):
@@ -119,16 +120,50 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
             blocks.append(Block(table=table))
             i += used
             continue
-        header = _header_cells(items, i)
+        header = _header_cells(cells, i)
         if header is not None:
             headers, first_row = header
-            table, i = read_rows(items, first_row, headers, notes, short_rows="pad", headings=_open_headings(blocks))
+            table, i = read_rows(cells, first_row, headers, notes, short_rows="pad", headings=_open_headings(blocks))
             blocks.append(Block(table=table))
             continue
-        if items[i].paragraphs:
-            blocks.append(Block(text=items[i].text.strip()))
+        blocks.extend(Block(text=line.strip()) for line in items[i].paragraphs)  # outside a table: a line each
         i += 1
     return blocks
+
+
+#: Lines of one cell broken by "<br>" at most: a longer run of adjacent lines is not one cell.
+MAX_BROKEN_CELL_LINES = 4
+#: Runs of adjacent lines per line, at least, for a page whose paragraphs are set apart by blank
+#: lines (a run of two lines on average; 0.93 in the sample, near 0 for a page without blank lines).
+MIN_RUN_SHARE = 0.5
+
+
+def _items(lines: Sequence[str]) -> list[Item]:
+    """The page's lines as items of the cell stream: one a line, an empty cell for a line of
+    blanks. A page that sets its paragraphs and cells apart with blank lines (a browser's copy,
+    as the sample) prints a cell's "<br>" as a line break with no blank line: there a short run
+    of adjacent lines is one item ("Điểm" / "tối đa", "Sở Nội vụ" / "Bảo hiểm xã hội tỉnh")."""
+    kept = sum(1 for line in lines if line != "")
+    runs = sum(1 for k, line in enumerate(lines) if line != "" and (k == 0 or lines[k - 1] == ""))
+    grouped = bool(kept) and runs >= MIN_RUN_SHARE * kept
+    items: list[Item] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        groupable = grouped and 1 < len(run) <= MAX_BROKEN_CELL_LINES
+        if groupable and not any(is_blank(line) or "\t" in line for line in run):
+            items.append(Item(tuple(run)))
+        else:
+            items.extend(Item((line,)) if not is_blank(line) else EMPTY for line in run)
+        run.clear()
+
+    for line in lines:
+        if line == "":
+            flush()
+        else:
+            run.append(line)
+    flush()
+    return items
 
 
 def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
@@ -280,6 +315,6 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
             # Cựu | 2 | Phường Vỹ Dạ")
             two = len(cells) == 2 and (role_of(cells[1]) in ("name", "tasks") or _numbered_list(items, j))
             return (cells, j) if len(cells) >= 3 or two else None
-        cells.append(text.strip())
+        cells.append(" ".join(p.strip() for p in items[j].paragraphs))  # "Điểm" / "tối đa": one header
         j += 1
     return None

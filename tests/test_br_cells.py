@@ -1,0 +1,122 @@
+"""Text dumps that set their cells apart with blank lines (a browser's copy, as the sample) print
+a "<br>" inside a cell, or a converter's wrap, as a line break with no blank line: those lines
+are one cell. Also: units named by their head alone, and a figure equal to the next row number
+in a row whose unit cell has two paragraphs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import run_text, text_table
+
+_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 87/BC-UBND\n\nBắc Kạn, ngày 20 tháng 02 năm 2025\n\nBÁO CÁO\n\nKẾT QUẢ CHẤM ĐIỂM NĂM 2024\n\n"
+    "I. KẾT QUẢ\n\nTỉnh đạt kết quả khá.\n\nPHỤ LỤC\n\nKẾT QUẢ CHẤM ĐIỂM\n\n"
+)
+_END = "\n\nNơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n"
+
+
+def _rows(result, *keys: str) -> list[tuple]:
+    return [tuple(r[k] for k in ("row_id", *keys)) for r in result.tables["appendix_rows"]]
+
+
+def test_header_and_unit_cells_broken_over_lines_stay_one_cell() -> None:
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Chỉ số", "Điểm\ntối đa", "Điểm đạt", "Đơn vị\nchủ trì", "Thời gian\nhoàn thành"),
+            ("1", "Công khai thông tin thủ tục hành chính", "8", "7", "Văn phòng UBND tỉnh", "Thường xuyên"),
+            ("2", "Tiến độ giải quyết hồ sơ", "10", "8,5", "Sở Nội vụ\nBảo hiểm xã hội tỉnh", "Hằng tháng"),
+        )
+        + _END
+    )
+    result = run_text(page, "bac-kan.txt")
+    assert _rows(result, "max_score", "achieved_score", "lead_units", "deadline") == [
+        ("1", Decimal("8"), Decimal("7"), ["Văn phòng UBND tỉnh"], "Thường xuyên"),
+        ("2", Decimal("10"), Decimal("8.5"), ["Sở Nội vụ", "Bảo hiểm xã hội tỉnh"], "Hằng tháng"),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == []
+
+
+def test_a_task_wrapped_by_a_converter_is_one_task() -> None:
+    task = "Rà soát, tái cấu trúc quy trình, cung cấp dịch vụ công trực tuyến toàn trình đối\nvới các thủ tục."
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Chỉ số", "Điểm tối đa", "Nhiệm vụ", "Đơn vị chủ trì"),
+            ("1", "Tỷ lệ hồ sơ trực tuyến", "3", task, "Văn phòng UBND tỉnh"),
+            ("2", "Tỷ lệ số hóa hồ sơ", "1,5", "- Số hóa hồ sơ;\n- Cập nhật kết quả.", "Sở Nội vụ"),
+        )
+        + _END
+    )
+    assert _rows(run_text(page, "bac-kan.txt"), "tasks") == [
+        ("1", [task.replace("\n", " ")]),
+        ("2", ["Số hóa hồ sơ;", "Cập nhật kết quả."]),
+    ]
+
+
+def test_a_target_equal_to_the_next_row_number_in_a_row_with_a_two_paragraph_unit_cell() -> None:
+    header = (
+        "STT",
+        "Chỉ số",
+        "Điểm tối đa",
+        "Điểm đạt năm 2024",
+        "Mục tiêu năm 2025",
+        "Nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian hoàn thành",
+    )
+    page = (
+        _HEAD
+        + text_table(
+            header,
+            # the coordinating cell's two paragraphs print as two cells: the row is one cell too wide
+            (
+                "1",
+                "Tỷ lệ hồ sơ trực tuyến",
+                "2",
+                "1,5",
+                "2",
+                "Rà soát quy trình.",
+                "Văn phòng UBND tỉnh",
+                "Sở Khoa học và Công nghệ\n\nTỉnh đoàn",
+                "Trong năm 2025",
+            ),
+            (
+                "2",
+                "Tỷ lệ số hóa hồ sơ",
+                "1,5",
+                "1,25",
+                "1,5",
+                "Số hóa hồ sơ.",
+                "Sở Nội vụ",
+                "Các sở, ban, ngành",
+                "Quý II/2025",
+            ),
+        )
+        + _END
+    )
+    result = run_text(page, "bac-kan.txt")
+    assert _rows(result, "name", "target_score", "coordinating_units", "deadline") == [
+        ("1", "Tỷ lệ hồ sơ trực tuyến", Decimal("2"), ["Sở Khoa học và Công nghệ", "Tỉnh đoàn"], "Trong năm 2025"),
+        ("2", "Tỷ lệ số hóa hồ sơ", Decimal("1.5"), ["Các sở, ban, ngành"], "Quý II/2025"),
+    ]
+
+
+def test_a_page_without_blank_lines_keeps_one_cell_a_line() -> None:
+    # no blank lines anywhere: adjacent lines are cells of their own, never joined
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Chỉ số", "Điểm tối đa", "Đơn vị chủ trì"),
+            ("1", "Công khai thông tin", "8", "Văn phòng UBND tỉnh"),
+            ("2", "Tiến độ giải quyết hồ sơ", "10", "Sở Nội vụ"),
+        )
+        + _END
+    ).replace("\n\n", "\n")
+    assert _rows(run_text(page, "bac-kan.txt"), "max_score", "lead_units") == [
+        ("1", Decimal("8"), ["Văn phòng UBND tỉnh"]),
+        ("2", Decimal("10"), ["Sở Nội vụ"]),
+    ]
