@@ -63,31 +63,45 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 #: Notices of the site that no legal text contains: a line that starts with one, or an element
 #: that contains one, is clutter. Generic words ("chia sẻ", "văn bản gốc" inside a sentence)
 #: must not be here: they would cut a document short.
-SITE_NOTICES: tuple[str, ...] = (
-    "ban chua dang nhap",
-    "vi chua dang nhap",
-    "moi ban dang ky tai khoan",
-    "neu chua co tai khoan",
-    "ban dich nay thuoc quyen so huu",
-    "moi hanh vi sao chep",
+SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
+    "Bạn chưa đăng nhập",
+    "Vì chưa đăng nhập",
+    "Mời bạn đăng ký tài khoản",
+    "Nếu chưa có tài khoản",
+    "Bản dịch này thuộc quyền sở hữu",
+    "Mọi hành vi sao chép",
 )
+SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS_WRITTEN)
 #: The site's own names: clutter at the start of a line or of a short element ("LawNet - ..."),
 #: not inside a paragraph that cites the site ("đăng tại thuvienphapluat.vn").
 SITE_NAMES: tuple[str, ...] = ("lawnet", "thuvienphapluat")
 #: Titles of the site's tabs and boxes that a document may also write inside a sentence ("đối
 #: chiếu với văn bản gốc"): clutter only as a whole line, or as the whole text of an element
 #: or of a short part of one ("<li>Văn bản gốc</li>" in a tab bar).
-TAB_TITLES: tuple[str, ...] = (
-    "van ban goc",
-    "van ban tieng anh",
-    "tu van lien quan",
-    "tra cuu nhanh",
-    "bai viet lien quan",
+TAB_TITLES_AS_WRITTEN: tuple[str, ...] = (
+    "Văn bản gốc",
+    "Văn bản tiếng Anh",
+    "Tư vấn liên quan",
+    "Tra cứu nhanh",
+    "Bài viết liên quan",
 )
+TAB_TITLES: tuple[str, ...] = tuple(fold(title) for title in TAB_TITLES_AS_WRITTEN)
 #: Navigation words too common to look for inside text ("chia sẻ dữ liệu"): clutter in the
 #: same places as the tab titles.
-NAV_WORDS: frozenset[str] = frozenset(
-    {"dang nhap", "dang ky tai khoan", "tu khoa", "tai ve", "chia se", "khong co noi dung", "thu vien phap luat"}
+NAV_WORDS_AS_WRITTEN: tuple[str, ...] = (
+    "Đăng nhập",
+    "Đăng ký tài khoản",
+    "Từ khóa",
+    "Tải về",
+    "Chia sẻ",
+    "Không có nội dung",
+    "Thư viện pháp luật",
+)
+NAV_WORDS: frozenset[str] = frozenset(fold(word) for word in NAV_WORDS_AS_WRITTEN)
+#: The same, found in saved text that lost a letter ("Văn bn gốc" after the document).
+_DAMAGED_NOTICE = re.compile("|".join(damage_tolerant(notice) for notice in SITE_NOTICES_AS_WRITTEN))
+_DAMAGED_WHOLE = re.compile(
+    "|".join(damage_tolerant(phrase) for phrase in (*TAB_TITLES_AS_WRITTEN, *NAV_WORDS_AS_WRITTEN))
 )
 #: A template placeholder left in the page ("{{ doc.title }}"): clutter wherever it stands.
 PLACEHOLDER_MARK = "{{"
@@ -101,7 +115,9 @@ def is_clutter_line(folded: str) -> bool:
     if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
         return True
     whole = folded.strip(CLUTTER_STRIP)
-    return whole in NAV_WORDS or whole in TAB_TITLES
+    if whole in NAV_WORDS or whole in TAB_TITLES:
+        return True
+    return bool(_DAMAGED_NOTICE.match(folded) or _DAMAGED_WHOLE.fullmatch(whole))
 
 
 #: Lines that open the document proper.

@@ -22,6 +22,8 @@ CLUTTER = [
     "Đăng ký tài khoản",
     "THƯ VIỆN PHÁP LUẬT",  # the site's banner in capitals (it would pass for an issuing body)
     "{{ doc.title }}",  # a template placeholder
+    "Văn bn gốc",  # saved text that lost a letter: still the site's
+    "Bn Chưa Đăng Nhập Tài khoản!",
 ]
 DOCUMENT = [
     "Chia sẻ dữ liệu giữa các cơ quan nhà nước theo quy định.",
@@ -29,6 +31,7 @@ DOCUMENT = [
     "Tải về máy tính các biểu mẫu theo hướng dẫn của Sở Nội vụ.",
     "Đối chiếu với văn bản gốc khi cần thiết.",
     "Văn bản được đăng tại thuvienphapluat.vn và Cổng thông tin điện tử tỉnh.",
+    "Văn bản gốc của Quyết định số 12/QĐ-UBND.",
 ]
 
 
@@ -53,3 +56,20 @@ def test_a_navigation_word_is_clutter_only_as_the_whole_line() -> None:
 def test_a_short_element_with_a_tab_title_among_others_is_clutter() -> None:
     tabs = lxml.html.fragment_fromstring("<ul><li>Nội dung</li><li>Văn bản gốc</li><li>Lược đồ</li></ul>")
     assert is_clutter_element(tabs)
+
+
+def test_a_damaged_tab_title_after_the_last_cell_stays_out_of_it() -> None:
+    from tests.conftest import run_text, text_table
+
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 12/KH-UBND\n\n"
+        "Cà Mau, ngày 5 tháng 3 năm 2019\n\nKẾ HOẠCH\n\nCẢI CÁCH HÀNH CHÍNH NĂM 2019\n\nPHỤ LỤC\n\n"
+        + text_table(
+            ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"),
+            ("1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II"),
+            ("2", "Tuyên truyền cải cách hành chính", "Sở Nội vụ", "Năm 2019"),
+        )
+        + "\n\nVăn bn gốc\n\n(Không có nội dung)\n"
+    )
+    rows = run_text(page, "ca-mau.txt").tables["appendix_rows"]
+    assert [(r["row_id"], r["deadline"]) for r in rows] == [("1", "Quý II"), ("2", "Năm 2019")]
