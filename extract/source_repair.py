@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from extract.anchors import MAX_ANCHOR_WORDS, anchor_kind, is_fixed_anchor
+from extract.anchors import MAX_ANCHOR_WORDS, MAX_HEADER_WORDS, anchor_kind, is_fixed_anchor
 from normalize.text import collapse_spaces, nfc
 from normalize.tone import normalize_tone_placement
 
@@ -63,7 +63,8 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
     # the repair reads only what may matter here, with the whole page as its evidence: runs of
     # lines short enough to be anchors, and the two lines around a break between two letters
     for start, piece in _short_line_runs(text):
-        for r in restore(piece, evidence=evidence, threshold=bar).repairs:
+        # a tab parts two cells as a line break does (same length: the offsets hold)
+        for r in restore(piece.replace("\t", "\n"), evidence=evidence, threshold=bar).repairs:
             found.setdefault((r.start + start, r.end + start), replace(r, start=r.start + start, end=r.end + start))
     for start, piece in _broken_word_lines(text):
         for r in restore(piece, evidence=evidence, threshold=bar).repairs:
@@ -122,12 +123,16 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _short_line_runs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each run of lines short enough to be anchors (blank lines between
-    them too: a text dump sets its lines apart with them, and the repair reads the line above)."""
+    them too: a text dump sets its lines apart with them, and the repair reads the line above),
+    or a header line of tab-separated cells each short enough to be a column header."""
     runs: list[tuple[int, str]] = []
     offset = 0
     run_start: int | None = None
     for line in text.split("\n"):
-        short = len(line.split()) <= MAX_ANCHOR_WORDS
+        # a table's header printed as one line with tabs between its cells counts cell by cell
+        short = len(line.split()) <= MAX_ANCHOR_WORDS or (
+            "\t" in line and all(len(cell.split()) <= MAX_HEADER_WORDS for cell in line.split("\t"))
+        )
         if short and run_start is None:
             run_start = offset
         elif not short and run_start is not None:

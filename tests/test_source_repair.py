@@ -4,6 +4,8 @@ the structure it anchors; every other repair stays with its field."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from extract.anchors import anchor_kind, is_fixed_anchor
@@ -234,3 +236,24 @@ def test_a_label_glued_to_the_value_before_it_is_still_a_label() -> None:
     # a capital after a small letter only: a word that merely ends in a label's letters is none
     assert anchor_kind("Nơi ban hành: Tỉnh Đắk Nông Ngưi ký: Lê Văn Chiến") == "attributes:2"
     assert anchor_kind("Nơi ban hành: Tỉnh Đắk Nông xngưi ký: Lê Văn Chiến") == "attributes:1"
+
+
+def test_a_damaged_header_cell_of_a_tab_separated_table_is_put_back_before_the_table_is_read() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1087/QĐ-UBND\n\n"
+        "Huế, ngày 10 tháng 5 năm 2022\n\nQUYẾT ĐỊNH\n\nPHÊ DUYỆT KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH\n\nPHỤ LỤC\n\n"
+        "STT\tLĩnh vực/Tiêu chí\tĐiểm tối đa\tĐiểm đạt 2021\tMục tiêu 2022\tNhim v\tĐơn vị chủ trì\n"
+        "1\tCông tác chỉ đạo, điều hành\t8,5\t7,5\t8\tBan hành kế hoạch đúng hạn.\tSở Nội vụ\n"
+        "2\tCải cách thể chế\t6\t5\t5,5\tRà soát văn bản quy phạm pháp luật.\tSở Tư pháp\n"
+        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    )
+    result = run_text(page, "hue.txt", repair=True)
+    rows = [(r["row_id"], r["target_score"], r["tasks"]) for r in result.tables["appendix_rows"]]
+    assert rows == [
+        ("1", Decimal("8"), ["Ban hành kế hoạch đúng hạn."]),
+        ("2", Decimal("5.5"), ["Rà soát văn bản quy phạm pháp luật."]),
+    ]
+    repairs = result.tables["repairs"]
+    assert [(r["before"], r["after"], r["location_column"]) for r in repairs if r["before"] == "Nhim"] == [
+        ("Nhim", "Nhiệm", "source_text")
+    ]
