@@ -120,3 +120,22 @@ def test_a_page_without_blank_lines_keeps_one_cell_a_line() -> None:
         ("1", Decimal("8"), ["Văn phòng UBND tỉnh"]),
         ("2", Decimal("10"), ["Sở Nội vụ"]),
     ]
+
+
+def test_a_two_level_header_under_a_year_printed_flat() -> None:
+    from extract.columns import split_flat_header
+
+    flat = ["STT", "Lĩnh vực", "Kết quả năm 2019", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
+    assert split_flat_header(flat, 5) == [flat[:3], flat[3:]]
+    page = _HEAD + text_table(
+        tuple(flat),
+        ("1", "Công tác chỉ đạo, điều hành CCHC", "8,5", "7,25", "85,29"),
+        ("2", "Xây dựng và tổ chức thực hiện văn bản QPPL", "10", "8,75", "87,50"),
+        ("3", "Cải cách thủ tục hành chính", "13,5", "12,40", "91,85"),
+    ) + _END
+    result = run_text(page, "soc-trang.txt")
+    assert _rows(result, "max_score", "achieved_score", "achieved_year") == [
+        ("1", Decimal("8.5"), Decimal("7.25"), 2019),
+        ("2", Decimal("10"), Decimal("8.75"), 2019),
+        ("3", Decimal("13.5"), Decimal("12.40"), 2019),
+    ]
