@@ -127,15 +127,48 @@ def test_a_two_level_header_under_a_year_printed_flat() -> None:
 
     flat = ["STT", "Lĩnh vực", "Kết quả năm 2019", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
     assert split_flat_header(flat, 5) == [flat[:3], flat[3:]]
-    page = _HEAD + text_table(
-        tuple(flat),
-        ("1", "Công tác chỉ đạo, điều hành CCHC", "8,5", "7,25", "85,29"),
-        ("2", "Xây dựng và tổ chức thực hiện văn bản QPPL", "10", "8,75", "87,50"),
-        ("3", "Cải cách thủ tục hành chính", "13,5", "12,40", "91,85"),
-    ) + _END
+    page = (
+        _HEAD
+        + text_table(
+            tuple(flat),
+            ("1", "Công tác chỉ đạo, điều hành CCHC", "8,5", "7,25", "85,29"),
+            ("2", "Xây dựng và tổ chức thực hiện văn bản QPPL", "10", "8,75", "87,50"),
+            ("3", "Cải cách thủ tục hành chính", "13,5", "12,40", "91,85"),
+        )
+        + _END
+    )
     result = run_text(page, "soc-trang.txt")
     assert _rows(result, "max_score", "achieved_score", "achieved_year") == [
         ("1", Decimal("8.5"), Decimal("7.25"), 2019),
         ("2", Decimal("10"), Decimal("8.75"), 2019),
         ("3", Decimal("13.5"), Decimal("12.40"), 2019),
+    ]
+
+
+def test_a_tab_separated_table_with_header_cells_over_two_lines_and_wrapped_rows() -> None:
+    # a browser copies a table with tabs between cells and a "<br>" or a wrap as a line break
+    header = "STT\tChỉ số\tĐiểm\ntối đa\tNhiệm vụ\tĐơn vị\nchủ trì\tThời gian\nhoàn thành\n"
+    rows = (
+        "1\tGia nhập thị trường\t10\tBan hành kế hoạch CCHC, kế hoạch tuyên\ntruyền đúng thời hạn.\tSở Kế hoạch"
+        " và Đầu tư\tQuý II/2021\nTrang 2/3\n"
+        "2\tTiếp cận đất đai\t10\tRà soát văn bản do HĐND,\nUBND tỉnh ban hành.\tSở Tài nguyên và Môi trường\t"
+        "Thường xuyên\n"
+    )
+    page = _HEAD.replace("\n\n", "\n") + header + rows + "\nNơi nhận:\n- Lưu: VT.\n"
+    result = run_text(page, "dong-thap.txt")
+    assert _rows(result, "max_score", "tasks", "lead_units", "deadline") == [
+        (
+            "1",
+            Decimal("10"),
+            ["Ban hành kế hoạch CCHC, kế hoạch tuyên truyền đúng thời hạn."],
+            ["Sở Kế hoạch và Đầu tư"],
+            "Quý II/2021",
+        ),
+        (
+            "2",
+            Decimal("10"),
+            ["Rà soát văn bản do HĐND, UBND tỉnh ban hành."],
+            ["Sở Tài nguyên và Môi trường"],
+            "Thường xuyên",
+        ),
     ]

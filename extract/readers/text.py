@@ -15,11 +15,12 @@ from extract.columns import map_columns, role_of
 from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage
-from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows
+from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, NEW_PARAGRAPH, Item, data_cell, read_rows
 from extract.readers.grid import appendix_grid
 from extract.settings import (
     DOC_TYPES,
     ROW_NAME_HEADERS,
+    WRAP_LAST_WORDS,
     is_clutter_line,
 )
 from normalize.numbers import parse_number
@@ -173,7 +174,8 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     The first line must read as a header: two cells or more, the first one neither empty (an
     indented paragraph) nor a number (a list item). A line that leaves the row short goes on
     in the next line ("1 | Rà soát văn bản" / "Báo cáo kết quả | Sở Tư pháp": a cell of two
-    paragraphs); a line with no tab between two rows is a further paragraph of the last cell.
+    paragraphs); a line with no tab between two rows is a further paragraph of the last cell,
+    and a short one under the header the second line of its last cell ("Thời gian" / "hoàn thành").
     """
     header = _tab_cells(items[i].text)
     while header and not header[-1].paragraphs:
@@ -181,22 +183,34 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     filled = [cell for cell in header if cell.paragraphs]
     if len(filled) < 2 or not header[0].paragraphs or parse_label(header[0].text) is not None:
         return [], 0
+    k = i + 1
+    # header cells of two lines break the header line ("Điểm" / "tối đa\tĐiểm đạt" / ...): up to
+    # the first row number, each line's first piece ends the last cell and the rest are cells
+    while k < len(items) and k - i <= MAX_HEADER_LINES and _header_piece(items[k].text, items[k + 1 : k + 2]):
+        first, *rest = _tab_cells(items[k].text)
+        header[-1] = _with_paragraph(header[-1], first.text)
+        header.extend(rest)
+        while header and not header[-1].paragraphs:
+            header.pop()
+        k += 1
     width = len(header)
     rows: list[list[Cell]] = [header]
-    k = i + 1
     while k < len(items):
         line = items[k].text
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
-            if len(rows) < 2 or is_blank(line) or not follows:
+            # under the header only a header cell's second line ("Thời gian" / "hoàn thành")
+            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS
+            if (len(rows) < 2 and not header_wrap) or is_blank(line) or not follows:
                 break
-            rows[-1][-1] = _with_paragraph(rows[-1][-1], line.strip())
+            if not _PAGE_NUMBER.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
+                rows[-1][-1] = _with_line(rows[-1][-1], line.strip())
             k += 1
             continue
         cells = _tab_cells(line)
         last = rows[-1]
         if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None:
-            last[-1] = _with_paragraph(last[-1], cells[0].text)  # the row goes on
+            last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on
             last.extend(cells[1:])
         else:
             rows.append(cells)
@@ -206,12 +220,49 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     return rows, k - i
 
 
+#: Words of a header cell's second line at most, in a table copied with tabs.
+MAX_HEADER_LINE_WORDS = 4
+#: Lines a tab-separated header may be broken into, at most.
+MAX_HEADER_LINES = 8
+
+
+def _header_piece(line: str, following: Sequence[Item]) -> bool:
+    """A further line of a tab-separated header: short pieces, the first no row number; a line
+    with no tab only when the next line has tabs (the header's last cell, then the rows)."""
+    pieces = line.split("\t")
+    if len(pieces) == 1 and not (following and "\t" in following[0].text):
+        return False
+    return (
+        bool(pieces[0].strip())
+        and parse_label(pieces[0].strip()) is None
+        and all(len(piece.split()) <= MAX_HEADER_LINE_WORDS for piece in pieces)
+    )
+
+
 def _tab_cells(line: str) -> list[Cell]:
     return [Cell((cell.strip(),)) if not is_blank(cell) else Cell() for cell in line.split("\t")]
 
 
 def _with_paragraph(cell: Cell, text: str) -> Cell:
     return Cell((*cell.paragraphs, text)) if text else cell
+
+
+def _with_line(cell: Cell, text: str) -> Cell:
+    """``cell`` with the next line of its text: the same paragraph when the line is a wrap (it
+    goes on in lowercase, or the cell stops on a comma or a word that needs one after it), else
+    a paragraph of its own ("Rà soát văn bản" / "Báo cáo kết quả")."""
+    if not text or not cell.paragraphs:
+        return _with_paragraph(cell, text)
+    last = cell.paragraphs[-1].rstrip()
+    words = last.split()
+    wrapped = text[:1].islower() or last.endswith(",") or (bool(words) and words[-1].lower() in WRAP_LAST_WORDS)
+    if wrapped and not NEW_PARAGRAPH.match(text):
+        return Cell((*cell.paragraphs[:-1], f"{last} {text}"))
+    return _with_paragraph(cell, text)
+
+
+#: A page's number printed between the rows of a copied table ("Trang 2/3", folded).
+_PAGE_NUMBER = re.compile(r"^trang\s*\d+(\s*/\s*\d+)?$")
 
 
 def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
