@@ -172,3 +172,28 @@ def test_a_tab_separated_table_with_header_cells_over_two_lines_and_wrapped_rows
             "Thường xuyên",
         ),
     ]
+
+
+def test_a_page_number_above_the_repeated_header_is_no_row() -> None:
+    header = ("TT", "Tiêu chí", "Điểm tối đa", "Nhiệm vụ", "Đơn vị chủ trì")
+    page = (
+        _HEAD
+        + text_table(
+            header,
+            ("1", "Công khai thủ tục hành chính", "5", "Niêm yết công khai.", "Văn phòng UBND tỉnh"),
+            ("2", "Thái độ giao tiếp của công chức", "6", "Tập huấn kỹ năng.", "Sở Nội vụ"),
+            ("2",),  # the page's number, then Word's repeated header
+            header,
+            ("2.1", "Ứng xử của công chức", "2,5", "Thực hiện quy tắc ứng xử.", "Sở Nội vụ"),
+            ("2.2", "Kỷ luật, kỷ cương", "3,5", "Kiểm tra đột xuất.", "Sở Nội vụ"),
+        )
+        + _END
+    )
+    result = run_text(page, "binh-dinh.txt")
+    assert _rows(result, "max_score", "lead_units") == [
+        ("1", Decimal("5"), ["Văn phòng UBND tỉnh"]),
+        ("2", Decimal("6"), ["Sở Nội vụ"]),
+        ("2.1", Decimal("2.5"), ["Sở Nội vụ"]),
+        ("2.2", Decimal("3.5"), ["Sở Nội vụ"]),
+    ]
+    assert result.tables["findings"] == []

@@ -153,6 +153,10 @@ def read_rows(
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
             break
+        following = _next_index(items, k + 1) if full and _PAGE_NUMBER.match(item.text.strip()) else None
+        if following is not None and _repeated_header(items, following, headers) is not None:
+            k = following  # the page's number printed above the header Word repeats on each page
+            continue
         if full and _new_header(items, k):
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
             if after_header is not None:  # the header printed again after a page break
@@ -362,6 +366,10 @@ def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadi
         index = _next_index(items, k + 1)  # the next row, unless another table's header follows
         return index is not None and _new_header(items, index)
     return not cells_list_so
+
+
+#: A page's number on a line of its own ("2", "- 2 -", "Trang 2").
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?$")
 
 
 def _new_header(items: Sequence[Item], k: int) -> bool:
