@@ -24,6 +24,7 @@ from extract.settings import (
     RECIPIENTS_LABEL,
     is_motto,
 )
+from extract.units import looks_like_unit
 from normalize.text import collapse_spaces, fold, mostly_upper, nfc
 from normalize.tone import normalize_tone_placement
 
@@ -36,7 +37,7 @@ MAX_HEADER_WORDS = 8
 
 def anchor_kind(line: str) -> str | None:
     """What kind of anchor a line is ("motto", "number", "type", "appendix", "recipients",
-    "signature", "attributes:<labels>", "date", "body", "column:<role>"), or None. Markdown's emphasis and
+    "signature", "attributes:<labels>", "date", "body", "column:<role>", "unit"), or None. Markdown's emphasis and
     heading marks and table pipes are not part of the line."""
     text = line.replace("*", "").strip().strip("|#").strip()
     if not text or len(text.split()) > MAX_ANCHOR_WORDS:
@@ -64,7 +65,10 @@ def anchor_kind(line: str) -> str | None:
     if len(text.split()) > MAX_HEADER_WORDS or text.endswith((".", ";", ":")):
         return None  # a sentence naming a deadline or a unit is no column header
     role = role_of(text)
-    return None if role == "other" else f"column:{role}"
+    if role != "other":
+        return f"column:{role}"
+    # a unit's name on a line of its own tells a text dump's cells apart ("Bảo him xã hội tỉnh")
+    return "unit" if looks_like_unit(text) else None
 
 
 #: Anchors known letter for letter, tone marks included (lower case), as whole lines: a repair

@@ -171,9 +171,10 @@ def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
     for header in reversed(cells):
         if role_of(header) not in ("other", "max_score", "achieved_score", "target_score") or len(header.split()) > 6:
             break
-        # a year over sub-columns without one is their parent ("Kết quả năm 2019" over "Điểm tối
-        # đa | Điểm đạt | Tỷ lệ (%)"); years side by side are sub-columns ("2021 | 2022")
-        if trailing >= 2 and _YEAR.search(header) and not any(_YEAR.search(c) for c in cells[len(cells) - trailing :]):
+        # the header's one cell naming a year, over sub-columns, is their parent ("Kết quả năm
+        # 2019" over "Điểm tối đa | Điểm đạt | Tỷ lệ (%)"); years side by side are sub-columns
+        years = [c for c in cells if _YEAR.search(c)]
+        if trailing >= 2 and years == [header]:  # the header's only year: no other year cell to mistake
             break
         trailing += 1
     top = cells[: len(cells) - trailing]

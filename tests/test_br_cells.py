@@ -197,3 +197,63 @@ def test_a_page_number_above_the_repeated_header_is_no_row() -> None:
         ("2.2", Decimal("3.5"), ["Sở Nội vụ"]),
     ]
     assert result.tables["findings"] == []
+
+
+def _cells(*cells: str) -> str:
+    return "\n\n".join(cells)
+
+
+_ROW_CASES = {
+    # each row's cells printed as adjacent lines, a blank line between rows
+    "rows line by line": _cells(
+        "STT\nNội dung\nĐiểm tối đa\nĐiểm đạt", "1\nCông tác chỉ đạo\n8\n7", "2\nCải cách thủ tục\n10\n9"
+    ),
+    # two figures, a row number and its name, a task and its unit on adjacent lines
+    "figures adjacent": _cells(
+        "STT", "Nội dung", "Điểm tối đa", "Điểm đạt", "1", "Công tác chỉ đạo", "8\n7", "2", "Cải cách thủ tục", "10\n9"
+    ),
+    "number and name adjacent": _cells(
+        "STT", "Nội dung", "Điểm tối đa", "Điểm đạt", "1\nCông tác chỉ đạo", "8", "7", "2\nCải cách thủ tục", "10", "9"
+    ),
+}
+
+
+def test_adjacent_lines_that_are_cells_of_their_own_stay_apart() -> None:
+    for name, table in _ROW_CASES.items():
+        result = run_text(_HEAD + table + _END, "quang-nam.txt")
+        assert _rows(result, "max_score", "achieved_score") == [
+            ("1", Decimal("8"), Decimal("7")),
+            ("2", Decimal("10"), Decimal("9")),
+        ], name
+    task_then_unit = _cells("STT", "Nhiệm vụ", "Đơn vị chủ trì", "1", "Ban hành kế hoạch\nSở Nội vụ")
+    result = run_text(_HEAD + task_then_unit + _END, "quang-nam.txt")
+    assert _rows(result, "name", "lead_units") == [("1", "Ban hành kế hoạch", ["Sở Nội vụ"])]
+
+
+def test_a_year_parent_only_when_it_is_the_headers_one_year() -> None:
+    from extract.columns import split_flat_header
+
+    # two cells name a year: which one is the parent of "Điểm | Xếp hạng" cannot be told
+    assert split_flat_header(["STT", "Nội dung", "Mục tiêu năm 2023", "Kết quả năm 2022", "Điểm", "Xếp hạng"], 5) != [
+        ["STT", "Nội dung", "Mục tiêu năm 2023", "Kết quả năm 2022"],
+        ["Điểm", "Xếp hạng"],
+    ]
+
+
+def test_a_total_row_under_a_tab_separated_header_is_no_part_of_it() -> None:
+    page = (
+        _HEAD.replace("\n\n", "\n")
+        + (
+            "STT\tNội dung\tĐiểm tối đa\tĐiểm đạt\tĐơn vị chủ trì\n"
+            "Tổng cộng\t\t18\t16\t\n"
+            "1\tCông tác chỉ đạo\t8\t7\tSở Nội vụ\n"
+            "2\tCải cách thủ tục\t10\t9\tVăn phòng UBND tỉnh\n"
+        )
+        + "\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    result = run_text(page, "quang-nam.txt")
+    assert _rows(result, "max_score", "lead_units") == [
+        ("1", Decimal("8"), ["Sở Nội vụ"]),
+        ("2", Decimal("10"), ["Văn phòng UBND tỉnh"]),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == []  # the header kept its five columns

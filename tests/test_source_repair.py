@@ -32,7 +32,9 @@ from tests.conftest import SAMPLE, run_text, text_cells
         ("CNG HÒA XÃ HI CHỦ NGHĨA VIỆT NAM", "motto", False),
         ("Nơi nhn:", "recipients", False),
         ("S: 434/KH-UBND", "number", False),
-        ("Đơn vị ch trì", None, False),
+        ("Đơn vị ch trì", "unit", False),  # reads as a unit's name until "chủ" makes it the column's
+        ("Bảo him xã hội tỉnh", None, False),
+        ("Bảo hiểm xã hội tỉnh", "unit", False),
         ("Số lượng cán bộ được đào tạo", None, False),
         ("Chủ tịch UBND tỉnh chỉ đạo các sở, ngành thực hiện nghiêm", None, False),
     ],

@@ -23,6 +23,7 @@ from extract.settings import (
     WRAP_LAST_WORDS,
     is_clutter_line,
 )
+from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
 
@@ -132,6 +133,21 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
     return blocks
 
 
+def _goes_on(line: str, following: str) -> bool:
+    """Is ``following`` the same cell as ``line`` on a page that sets cells apart with blank
+    lines: the wrap of a phrase (it goes on in lowercase, or ``line`` stops on a comma or on a word
+    that needs one after it: "Điểm" / "tối đa"), or a unit under a unit ("Sở Nội vụ" / "Bảo hiểm
+    xã hội tỉnh")? Never a figure or a row number ("8" / "7", "1" / "Công tác chỉ đạo"), nor a
+    task then a unit ("Ban hành kế hoạch" / "Sở Nội vụ"): a row printed line by line."""
+    a, b = line.strip(), following.strip()
+    if not a or not b or any(parse_number(x) is not None or parse_label(x) is not None for x in (a, b)):
+        return False
+    last = a.split()[-1].lower()
+    if b[:1].islower() or a.endswith(",") or last in WRAP_LAST_WORDS:
+        return not NEW_PARAGRAPH.match(b)
+    return looks_like_unit(a) and looks_like_unit(b)
+
+
 #: Lines of one cell broken by "<br>" at most: a longer run of adjacent lines is not one cell.
 MAX_BROKEN_CELL_LINES = 4
 #: Runs of adjacent lines per line, at least, for a page whose paragraphs are set apart by blank
@@ -153,7 +169,14 @@ def _items(lines: Sequence[str]) -> list[Item]:
     def flush() -> None:
         groupable = grouped and 1 < len(run) <= MAX_BROKEN_CELL_LINES
         if groupable and not any(is_blank(line) or "\t" in line for line in run):
-            items.append(Item(tuple(run)))
+            cell = [run[0]]
+            for line in run[1:]:
+                if _goes_on(cell[-1], line):
+                    cell.append(line)
+                    continue
+                items.append(Item(tuple(cell)))
+                cell = [line]
+            items.append(Item(tuple(cell)))
         else:
             items.extend(Item((line,)) if not is_blank(line) else EMPTY for line in run)
         run.clear()
@@ -200,7 +223,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
             # under the header only a header cell's second line ("Thời gian" / "hoàn thành")
-            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS
+            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS and line.strip()[:1].islower()
             if (len(rows) < 2 and not header_wrap) or is_blank(line) or not follows:
                 break
             if not _PAGE_NUMBER.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -232,10 +255,11 @@ def _header_piece(line: str, following: Sequence[Item]) -> bool:
     pieces = line.split("\t")
     if len(pieces) == 1 and not (following and "\t" in following[0].text):
         return False
+    first = pieces[0].strip()
     return (
-        bool(pieces[0].strip())
-        and parse_label(pieces[0].strip()) is None
+        first[:1].islower()  # a cell's second line ("tối đa", "hoàn thành"), not a row ("Tổng cộng")
         and all(len(piece.split()) <= MAX_HEADER_LINE_WORDS for piece in pieces)
+        and not any(parse_number(piece) is not None for piece in pieces if piece.strip())
     )
 
 
