@@ -259,3 +259,9 @@ def test_a_damaged_header_cell_of_a_tab_separated_table_is_put_back_before_the_t
     assert [(r["before"], r["after"], r["location_column"]) for r in repairs if r["before"] == "Nhim"] == [
         ("Nhim", "Nhiệm", "source_text")
     ]
+
+
+def test_a_damaged_type_in_the_attribute_block_is_the_type_it_names() -> None:
+    text = _damaged_sample("Loại văn bản: Kế hoạch", "Loi văn bn: K hoạch")
+    for repair in (False, True):
+        assert run_text(text, "sample.txt", repair=repair).tables["documents"][0]["doc_type"] == "Kế hoạch"
