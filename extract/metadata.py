@@ -191,7 +191,7 @@ _DATE_CUT = re.compile(r",\s*ngay(\s+\d{1,2})?(\s+thang(\s+\d{1,2})?)?(\s+nam)?\
 _DATE_REST = re.compile(r"^(\d|thang\b|nam\b)")
 
 
-def _wrapped_date(part: str, following: str):
+def _wrapped_date(part: str, following: str) -> date | None:
     """The date of a date line a converter cut inside its date, read with the next line."""
     if _DATE_CUT.search(fold(part)) and _DATE_REST.match(fold(following)):
         return parse_date(f"{part} {following}")
