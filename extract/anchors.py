@@ -64,7 +64,7 @@ def anchor_kind(line: str) -> str | None:
         return kind
     if len(text.split()) > MAX_HEADER_WORDS or text.endswith((".", ";", ":")):
         return None  # a sentence naming a deadline or a unit is no column header
-    role = role_of(text)
+    role = role_of(text, damaged=False)  # "Đơn vị ch trì" becomes the column's when repaired
     if role != "other":
         return f"column:{role}"
     # a unit's name on a line of its own tells a text dump's cells apart ("Bảo him xã hội tỉnh")

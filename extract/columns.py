@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.settings import COLUMN_ROLES, PERIOD_HEADER, TASK_LIKE_NAMES
+from extract.settings import COLUMN_ROLES, HEADER_WORDS_AS_WRITTEN, PERIOD_HEADER, TASK_LIKE_NAMES
 from normalize.text import fold
+from normalize.vietnamese import is_block_letter
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 
@@ -19,26 +20,53 @@ class Column:
     year: int | None  # year named in the header ("Điểm 2021 đạt được" -> 2021)
 
 
-def role_of(header: str) -> str:
+def role_of(header: str, damaged: bool = True) -> str:
     """The role of a column by its header's words. A two-level header ("Điểm / Tối đa", "Đơn vị
-    thực hiện / Chủ trì") is read as one phrase, else by its sub-column alone."""
+    thực hiện / Chủ trì") is read as one phrase, else by its sub-column alone. ``damaged``: a
+    header word may have lost a letter ("Điểm đt"); the anchors of the repair ask without."""
     parts = [fold(part).strip(" :.") for part in header.split(" / ")]
     parts = [part for part in parts if part]
     if len(parts) < 2:
-        return _role_of_words(" ".join(parts))
-    role = _role_of_words(" ".join(parts))
+        return _role_of_words(" ".join(parts), damaged)
+    role = _role_of_words(" ".join(parts), damaged)
     if role == "other":
-        return _role_of_words(parts[-1])
+        return _role_of_words(parts[-1], damaged)
     if role == "deadline" and PERIOD_HEADER.match(parts[-1]):
         return "other"
     return role
 
 
-def _role_of_words(folded: str) -> str:
+def _role_of_words(folded: str, damaged: bool = True) -> str:
+    role = _matching_role(folded)
+    if role == "other" and damaged:  # a header word that lost a letter in saved text ("Điểm đt")
+        undamaged = " ".join(_HEADER_WORD_DAMAGE.get(word, word) for word in folded.split())
+        if undamaged != folded:
+            role = _matching_role(undamaged)
+    return role
+
+
+def _matching_role(folded: str) -> str:
     for role, pattern in COLUMN_ROLES:
         if pattern.search(folded):
             return role
     return "other"
+
+
+def _damaged_forms(words: tuple[str, ...]) -> dict[str, str]:
+    """Folded forms of the header words with one letter of U+1EA0..U+1EF9 lost ("đạt" -> "dt")
+    -> the word's folded form; a form two words share, or one of the words itself, is left out."""
+    intact = {fold(word) for word in words}
+    forms: dict[str, set[str]] = {}
+    for word in words:
+        for at, ch in enumerate(word):
+            if is_block_letter(ch):
+                form = fold(word[:at] + word[at + 1 :])
+                if len(form) >= 2 and form not in intact:
+                    forms.setdefault(form, set()).add(fold(word))
+    return {form: next(iter(found)) for form, found in forms.items() if len(found) == 1}
+
+
+_HEADER_WORD_DAMAGE = _damaged_forms(HEADER_WORDS_AS_WRITTEN)
 
 
 def map_columns(headers: list[str]) -> list[Column]:

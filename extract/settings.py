@@ -295,6 +295,49 @@ DOCUMENT_NUMBER_LINE = re.compile(
 )
 PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\b")
 
+#: Words of column headers that carry a letter saved text may lose, as written: a header that
+#: lost one ("Điểm đt", "Đơn vị ch trì") is matched with the word put back (extract/columns.py).
+#: "chỉ" is not here: its damaged "ch" is the column's "chủ" ("chủ trì") far more often.
+HEADER_WORDS_AS_WRITTEN: tuple[str, ...] = (
+    "điểm",
+    "đạt",
+    "tối",
+    "chủ",
+    "phối",
+    "hợp",
+    "mục",
+    "nhiệm",
+    "kết",
+    "quả",
+    "nội",
+    "sản",
+    "phẩm",
+    "hiện",
+    "thực",
+    "số",
+    "thời",
+    "giải",
+    "vực",
+    "chuẩn",
+    "tiến",
+    "độ",
+    "thủ",
+    "tục",
+    "tổng",
+    "kiến",
+    "nghị",
+    "đề",
+    "xuất",
+    "cơ",
+    "quan",
+    "trì",
+    "tự",
+    "chấm",
+    "thẩm",
+    "định",
+    "phụ",
+    "trách",
+)
 #: Column roles, tried in order; the first whose pattern matches the folded header wins.
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("id", re.compile(r"^(stt|tt|so tt|so thu tu|s tt)\.?$")),

@@ -257,3 +257,30 @@ def test_a_total_row_under_a_tab_separated_header_is_no_part_of_it() -> None:
         ("2", Decimal("10"), ["Văn phòng UBND tỉnh"]),
     ]
     assert [f["code"] for f in result.tables["findings"]] == []  # the header kept its five columns
+
+
+def test_a_header_word_that_lost_a_letter_keeps_its_column() -> None:
+    from extract.columns import role_of
+
+    assert [role_of(h) for h in ("Điểm đt năm 2022", "Đim tối đa", "Mc tiêu 2023", "Thi gian hoàn thành")] == [
+        "achieved_score",
+        "max_score",
+        "target_score",
+        "deadline",
+    ]
+    assert role_of("Đơn vị ch trì") == "lead_units" and role_of("Đơn vị ch trì", damaged=False) == "other"
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Chỉ số", "Điểm tối đa", "Điểm đt năm 2022"),
+            ("1", "Công khai thông tin", "8", "7"),
+            ("2", "Tiến độ giải quyết hồ sơ", "10", "8,5"),
+        )
+        + _END
+    )
+    for repair in (False, True):
+        result = run_text(page, "bac-kan.txt", repair=repair)
+        assert _rows(result, "achieved_score", "achieved_year") == [
+            ("1", Decimal("7"), 2022),
+            ("2", Decimal("8.5"), 2022),
+        ]
