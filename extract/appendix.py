@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from extract.columns import Column, map_columns
 from extract.numbering import (
+    BULLET_STYLES,
     STYLE_RANK,
     Label,
     as_letter_after,
@@ -508,7 +509,7 @@ class _Hierarchy:
         self.style_order: list[str] = sorted(STYLE_RANK, key=STYLE_RANK.__getitem__)  # outermost first
         self.seen: set[str] = set()
         self.last_child: dict[str | None, Label] = {}
-        self.dash_counts: dict[str | None, int] = {}
+        self.dash_counts: dict[tuple[str | None, str], int] = {}
 
     def disambiguate(self, label: Label) -> Label:
         """'C' after 'B' is a letter, not the roman numeral 100; 'I' after 'H' likewise."""
@@ -524,10 +525,10 @@ class _Hierarchy:
                 self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         parent_id = parent[1] if parent else None
-        if label.style == "dash":
-            count = self.dash_counts.get(parent_id, 0) + 1
-            self.dash_counts[parent_id] = count
-            row_id = f"{parent_id}.-{count}" if parent_id else f"-{count}"
+        if label.style in BULLET_STYLES:  # "-" items "-1", "-2"; "+" items under them "+1", "+2"
+            count = self.dash_counts.get((parent_id, label.key), 0) + 1
+            self.dash_counts[(parent_id, label.key)] = count
+            row_id = f"{parent_id}.{label.key}{count}" if parent_id else f"{label.key}{count}"
         elif parent is None:
             row_id = label.key
         elif label.style == "decimal" and label.key.startswith(parent[2].key + "."):
@@ -583,7 +584,7 @@ class _Hierarchy:
         key = (parent_id, label.style, label.depth)
         previous = self.last_child.get(key)  # type: ignore[arg-type]
         self.last_child[key] = label  # type: ignore[index]
-        if label.style == "dash":
+        if label.style in BULLET_STYLES:
             return
         number = ordinal(label)
         expected = ordinal(previous) + 1 if previous else 1

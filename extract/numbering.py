@@ -52,15 +52,20 @@ def _group_name(label: str, title: str) -> bool:
     return not label.isdigit() and title[:1].isupper() and short
 
 
-_DASH = re.compile(r"^[-–—+•*]$")
+_DASH = re.compile(r"^[-–—•*]$")
+#: "+" items sit under "-" items ("- Nhiệm vụ do tỉnh giao" / "+ Hoàn thành đúng hạn").
+_PLUS = re.compile(r"^\+$")
+#: Bullet styles: unnumbered items, counted per parent.
+BULLET_STYLES = frozenset({"dash", "plus"})
 
 
 @dataclass(frozen=True)
 class Label:
-    """A parsed row label. ``style`` orders the hierarchy: roman > upper > decimal > lower > dash."""
+    """A parsed row label. ``style`` orders the hierarchy: roman > upper > decimal > lower > dash
+    > plus."""
 
     printed: str
-    style: str  # roman, upper_letter, decimal, lower_letter, dash
+    style: str  # roman, upper_letter, decimal, lower_letter, dash, plus
     key: str  # normalized: "1.3.1", "II", "A", "a", "-"
 
     @property
@@ -87,10 +92,12 @@ def parse_label(text: str) -> Label | None:
         return Label(raw, "lower_letter", match.group(1) or match.group(2))
     if _DASH.match(raw):
         return Label(raw, "dash", "-")
+    if _PLUS.match(raw):
+        return Label(raw, "plus", "+")
     return None
 
 
-STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4}
+STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4, "plus": 5}
 
 
 def roman_value(key: str) -> int:
@@ -122,7 +129,7 @@ def restarts_under(previous: Label | None, label: Label) -> bool:
 def is_first_of_sequence(label: Label) -> bool:
     """Labels a table's first row can carry (1, I, A, a, -): keeps header cells such as
     "X" and "Y" (coordinates) from being taken for row numbers."""
-    return label.style == "dash" or label.key.split(".")[-1] in ("1", "I", "A", "a")
+    return label.style in BULLET_STYLES or label.key.split(".")[-1] in ("1", "I", "A", "a")
 
 
 _LOWER_ORDER = "abcdđefghiklmnopqrstuvxy"

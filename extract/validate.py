@@ -31,6 +31,11 @@ def _tolerance(printed: str) -> Decimal:
     return Decimal(5) * Decimal(10) ** (-(decimals_of(printed) + 1))
 
 
+def _scored(row: AppendixRow) -> bool:
+    """Does the row print anything in a score column (a figure, or "Không chấm")?"""
+    return any(row.values.get(role) is not None or str(row.printed.get(role, "")).strip() for role in SCORE_ROLES)
+
+
 def check_sums(appendix: Appendix) -> list[Finding]:
     """Each parent against the sum of its children, and the total row against the top rows."""
     findings: list[Finding] = []
@@ -39,7 +44,8 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if row.values.get("parent_id") is not None:
             children[str(row.values["parent_id"])].append(row)
     for row in appendix.rows:
-        kids = children.get(str(row.values["row_id"]))
+        # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
+        kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
         if not kids:
             continue
         for role in SCORE_ROLES:
@@ -63,7 +69,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                         actual=format_vi(value),  # type: ignore[arg-type]
                     )
                 )
-    top = [r for r in appendix.rows if r.values.get("parent_id") is None]
+    top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
     for role, value in appendix.totals.items():
         values = [r.values.get(role) for r in top]
         if value is None or not values or any(v is None for v in values):

@@ -105,7 +105,8 @@ APPENDIX_ROWS = _schema(
             "row_id",
             pa.string(),
             "Row number as a path: as printed where it says its place (1, 1.3.1), else the parent's row_id, a dot "
-            "and the number (II.1, A.1.1, 1.a); '-' items as parent.-N (2.-1). Unique within an appendix unless "
+            "and the number (II.1, A.1.1, 1.a); '-' items as parent.-N (2.-1), '+' items under them as parent.+N "
+            "(2.-1.+1). Unique within an appendix unless "
             "the page repeats a number (a duplicate_row_id finding).",
             False,
         ),
@@ -115,7 +116,7 @@ APPENDIX_ROWS = _schema(
         _field(
             "numbering",
             pa.string(),
-            "Numbering style of the label: decimal, roman, upper_letter, lower_letter, dash.",
+            "Numbering style of the label: decimal, roman, upper_letter, lower_letter, dash, plus.",
             False,
         ),
         _field("name", pa.string(), "Name of the field/criterion/task (the content column)."),

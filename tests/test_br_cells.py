@@ -284,3 +284,38 @@ def test_a_header_word_that_lost_a_letter_keeps_its_column() -> None:
             ("1", Decimal("7"), 2022),
             ("2", Decimal("8.5"), 2022),
         ]
+
+
+def test_plus_items_sit_under_dash_items_and_a_note_row_does_not_hide_a_sum() -> None:
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    page = (
+        _HEAD
+        + text_table(
+            header,
+            ("1", "Triển khai nhiệm vụ đột xuất", "30", "27,5"),
+            ("-", "Nhiệm vụ do UBND tỉnh giao", "20", "18,5"),
+            ("+", "Hoàn thành đúng hạn", "12", "11"),
+            ("+", "Chất lượng tham mưu", "8", "7,5"),
+            ("-", "Nhiệm vụ do Bộ, ngành giao", "10", "9"),
+            ("2", "Công tác phối hợp", "10", "9,5"),
+            ("-", "Trong đó, phối hợp tổ chức hội nghị", "", ""),  # a note: no score in any column
+            ("2.1", "Phối hợp với các sở", "6", "5"),
+            ("2.2", "Phối hợp với các huyện", "4", "3,5"),
+        )
+        + _END
+    )
+    result = run_text(page, "ha-tinh.txt")
+    assert _rows(result, "parent_id", "level", "max_score") == [
+        ("1", None, 1, Decimal("30")),
+        ("1.-1", "1", 2, Decimal("20")),
+        ("1.-1.+1", "1.-1", 3, Decimal("12")),
+        ("1.-1.+2", "1.-1", 3, Decimal("8")),
+        ("1.-2", "1", 2, Decimal("10")),
+        ("2", None, 1, Decimal("10")),
+        ("2.-1", "2", 2, None),
+        ("2.1", "2", 2, Decimal("6")),
+        ("2.2", "2", 2, Decimal("4")),
+    ]
+    # 2 prints 9,5 achieved, its scored sub-rows add up to 8,5; the note among them does not hide it
+    findings = [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]]
+    assert findings == [("sum_mismatch", "2", "achieved_score")]

@@ -19,6 +19,7 @@ from typing import Literal
 
 from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
 from extract.numbering import (
+    BULLET_STYLES,
     STYLE_RANK,
     Label,
     OpenHeadings,
@@ -327,7 +328,7 @@ class _DecimalSequence:
         label = self.as_sequenced(label)
         if label.style == "decimal":
             return label.key in self.next_ids
-        if label.style == "dash":
+        if label.style in BULLET_STYLES:
             return True
         last = self.last_ordinal.get(label.style)
         if ordinal(label) == 1 or (last is not None and ordinal(label) > last):
@@ -339,7 +340,7 @@ class _DecimalSequence:
         """Strict test for a number met before the row is complete."""
         if label.style == "decimal":
             return label.key in self.next_ids
-        if label.style == "dash":
+        if label.style in BULLET_STYLES:
             return True
         return ordinal(label) in (1, self.last_ordinal.get(label.style, 0) + 1)
 
@@ -752,7 +753,7 @@ def _plausible_successor(previous: Label | None, label: Label) -> bool:
         return True
     if previous.style == "decimal" and label.style == "decimal":
         return label.key in decimal_successors(previous.key)
-    if previous.style != label.style or label.style == "dash":
+    if previous.style != label.style or label.style in BULLET_STYLES:
         return True
     return ordinal(label) == ordinal(previous) + 1
 
