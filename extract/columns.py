@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from extract.settings import COLUMN_ROLES, HEADER_WORDS_AS_WRITTEN, PERIOD_HEADER, TASK_LIKE_NAMES
+from extract.settings import (
+    COLUMN_ROLES,
+    HEADER_DAMAGE_SEEN_NOWHERE,
+    HEADER_PHRASES_AS_WRITTEN,
+    PERIOD_HEADER,
+    TASK_LIKE_NAMES,
+)
 from normalize.text import fold
-from normalize.vietnamese import is_block_letter
+from normalize.vietnamese import is_block_letter, is_syllable
 
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 
@@ -38,8 +45,10 @@ def role_of(header: str, damaged: bool = True) -> str:
 
 def _role_of_words(folded: str, damaged: bool = True) -> str:
     role = _matching_role(folded)
-    if role == "other" and damaged:  # a header word that lost a letter in saved text ("Điểm đt")
-        undamaged = " ".join(_HEADER_WORD_DAMAGE.get(word, word) for word in folded.split())
+    if role == "other" and damaged:  # a header phrase that lost a letter in saved text ("Điểm đt")
+        undamaged = folded
+        for _ in range(2):  # two words of a phrase may each have lost one ("Đim tchấm")
+            undamaged = _HEADER_DAMAGE.sub(lambda m: _HEADER_DAMAGE_FORMS[m.group(1)], undamaged)
         if undamaged != folded:
             role = _matching_role(undamaged)
     return role
@@ -52,21 +61,52 @@ def _matching_role(folded: str) -> str:
     return "other"
 
 
-def _damaged_forms(words: tuple[str, ...]) -> dict[str, str]:
-    """Folded forms of the header words with one letter of U+1EA0..U+1EF9 lost ("đạt" -> "dt")
-    -> the word's folded form; a form two words share, or one of the words itself, is left out."""
-    intact = {fold(word) for word in words}
+def _damaged_forms(phrases: tuple[str, ...]) -> dict[str, str]:
+    """Folded forms of the header phrases with one or two letters of U+1EA0..U+1EF9 lost, the space
+    after a word-final one maybe lost with it ("Điểm đạt" -> "diem dt", "tự chấm" -> "tcham") -> the
+    phrase folded. Whole phrases, so a word alone never changes ("thi hành" is no "thời hạn");
+    a form two phrases share is left out, and so is a form of real syllables only ("phi hop" is
+    "kinh phí hợp pháp", "tin do" is "tín đồ") unless it is known to be no phrase of its own."""
     forms: dict[str, set[str]] = {}
-    for word in words:
-        for at, ch in enumerate(word):
-            if is_block_letter(ch):
-                form = fold(word[:at] + word[at + 1 :])
-                if len(form) >= 2 and form not in intact:
-                    forms.setdefault(form, set()).add(fold(word))
-    return {form: next(iter(found)) for form, found in forms.items() if len(found) == 1}
+    for phrase in phrases:
+        once = _losses(phrase)
+        for variant in once | {twice for v in once for twice in _losses(v)}:  # one or two letters lost
+            forms.setdefault(fold(variant), set()).add(fold(phrase))
+    return {
+        form: next(iter(found))
+        for form, found in forms.items()
+        if len(found) == 1 and (form in HEADER_DAMAGE_SEEN_NOWHERE or not all(_could_be_word(w) for w in form.split()))
+    }
 
 
-_HEADER_WORD_DAMAGE = _damaged_forms(HEADER_WORDS_AS_WRITTEN)
+def _losses(phrase: str) -> set[str]:
+    """``phrase`` with one letter of U+1EA0..U+1EF9 lost, a word-final one maybe with its space."""
+    variants: set[str] = set()
+    for at, ch in enumerate(phrase):
+        if is_block_letter(ch):
+            variants.add(phrase[:at] + phrase[at + 1 :])
+            if phrase[at + 1 : at + 2] == " ":
+                variants.add(phrase[:at] + phrase[at + 2 :])
+    return variants
+
+
+def _could_be_word(folded: str) -> bool:
+    """Is a folded word a Vietnamese syllable under some tone ("hop": họp, "phi": phí)?"""
+    if is_syllable(folded):
+        return True
+    return any(is_syllable(unicodedata.normalize("NFC", _with_mark(folded, mark))) for mark in ("\u0301", "\u0323"))
+
+
+def _with_mark(word: str, mark: str) -> str:
+    """``word`` with a tone mark after its first vowel."""
+    at = next((i for i, ch in enumerate(word) if ch in "aeiouy"), None)
+    return word if at is None else word[: at + 1] + mark + word[at + 1 :]
+
+
+_HEADER_DAMAGE_FORMS = _damaged_forms(HEADER_PHRASES_AS_WRITTEN)
+_HEADER_DAMAGE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(form) for form in sorted(_HEADER_DAMAGE_FORMS, key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def map_columns(headers: list[str]) -> list[Column]:

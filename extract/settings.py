@@ -295,48 +295,55 @@ DOCUMENT_NUMBER_LINE = re.compile(
 )
 PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\b")
 
-#: Words of column headers that carry a letter saved text may lose, as written: a header that
-#: lost one ("Điểm đt", "Đơn vị ch trì") is matched with the word put back (extract/columns.py).
-#: "chỉ" is not here: its damaged "ch" is the column's "chủ" ("chủ trì") far more often.
-HEADER_WORDS_AS_WRITTEN: tuple[str, ...] = (
-    "điểm",
-    "đạt",
-    "tối",
-    "chủ",
-    "phối",
-    "hợp",
-    "mục",
-    "nhiệm",
-    "kết",
-    "quả",
-    "nội",
-    "sản",
-    "phẩm",
-    "hiện",
-    "thực",
-    "số",
-    "thời",
-    "giải",
-    "vực",
-    "chuẩn",
-    "tiến",
-    "độ",
-    "thủ",
-    "tục",
-    "tổng",
-    "kiến",
-    "nghị",
-    "đề",
-    "xuất",
-    "cơ",
-    "quan",
-    "trì",
-    "tự",
-    "chấm",
-    "thẩm",
-    "định",
-    "phụ",
-    "trách",
+#: Phrases of column headers that carry a letter saved text may lose, as written: a header that
+#: lost one ("Điểm đt năm 2022", "Đơn vị ch trì", "Điểm tchấm") is matched with the phrase put back
+#: (extract/columns.py). Whole phrases: a word alone ("thi", "tin") is too often a word of its own.
+HEADER_PHRASES_AS_WRITTEN: tuple[str, ...] = (
+    "điểm tối đa",
+    "điểm đạt",
+    "điểm chuẩn",
+    "điểm tự chấm",
+    "tự chấm",
+    "tự đánh giá",
+    "thẩm định",
+    "mục tiêu",
+    "nhiệm vụ",
+    "chủ trì",
+    "phối hợp",
+    "thời gian",
+    "thời hạn",
+    "tiến độ",
+    "kết quả",
+    "nội dung",
+    "sản phẩm",
+    "giải pháp",
+    "lĩnh vực",
+    "chỉ số",
+    "chỉ tiêu",
+    "kế hoạch",
+    "hoàn thành",
+    "thực hiện",
+    "số thứ tự",
+    "điểm năm",
+    "cơ quan phối hợp",
+    "đơn vị phối hợp",
+)
+#: Damaged header phrases of real syllables that are no phrase of their own (folded): kept.
+HEADER_DAMAGE_SEEN_NOWHERE = frozenset(
+    {
+        "thi gian",
+        "diem ti da",
+        "dim toi da",
+        "dim dat",
+        "dim chuan",
+        "dim tu cham",
+        "dim nam",
+        "co quan phi hop",
+        "don vi phi hop",
+        "nhim vu",
+        "ni dung",
+        "mc tieu",
+    }
 )
 #: Column roles, tried in order; the first whose pattern matches the folded header wins.
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (

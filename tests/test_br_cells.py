@@ -269,6 +269,17 @@ def test_a_header_word_that_lost_a_letter_keeps_its_column() -> None:
         "deadline",
     ]
     assert role_of("Đơn vị ch trì") == "lead_units" and role_of("Đơn vị ch trì", damaged=False) == "other"
+    assert [role_of(h) for h in ("Đơn vị thc hin", "Cơ quan phi hợp", "Kết qu chấm điểm / Đim tchấm")] == [
+        "lead_units",
+        "coordinating_units",
+        "achieved_score",
+    ]
+    # real words that look like a damaged header word stay what they are: whole phrases only
+    assert [role_of(h) for h in ("Cơ quan thi hành", "Nguồn kinh phí hợp pháp khác", "Thông tin đối ngoại")] == [
+        "other",
+        "other",
+        "other",
+    ]
     page = (
         _HEAD
         + text_table(
