@@ -330,3 +330,30 @@ def test_plus_items_sit_under_dash_items_and_a_note_row_does_not_hide_a_sum() ->
     # 2 prints 9,5 achieved, its scored sub-rows add up to 8,5; the note among them does not hide it
     findings = [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]]
     assert findings == [("sum_mismatch", "2", "achieved_score")]
+
+
+def test_a_bracket_or_a_second_sentence_on_the_next_line_stays_in_the_cell() -> None:
+    table = _cells(
+        "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành",
+        "1", "Rà soát văn bản.\nCông khai kết quả.", "Sở Tư pháp\n(Phòng Kiểm soát TTHC)", "Quý I/2025",
+    )  # fmt: skip
+    result = run_text(_HEAD + table + _END, "quang-nam.txt")
+    assert _rows(result, "name", "lead_units", "deadline") == [
+        ("1", "Rà soát văn bản. Công khai kết quả.", ["Sở Tư pháp (Phòng Kiểm soát TTHC)"], "Quý I/2025")
+    ]
+
+
+def test_a_tab_separated_header_cell_wrapped_before_a_capital() -> None:
+    page = (
+        _HEAD.replace("\n\n", "\n")
+        + (
+            "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian\nHoàn thành\n"
+            "1\tRà soát văn bản\tSở Tư pháp\tQuý I/2025\n"
+            "2\tCông khai thủ tục\tVăn phòng UBND tỉnh\tQuý II/2025\n"
+        )
+        + "\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    assert _rows(run_text(page, "quang-nam.txt"), "lead_units", "deadline") == [
+        ("1", ["Sở Tư pháp"], "Quý I/2025"),
+        ("2", ["Văn phòng UBND tỉnh"], "Quý II/2025"),
+    ]

@@ -137,14 +137,17 @@ def _goes_on(line: str, following: str) -> bool:
     """Is ``following`` the same cell as ``line`` on a page that sets cells apart with blank
     lines: the wrap of a phrase (it goes on in lowercase, or ``line`` stops on a comma or on a word
     that needs one after it: "Điểm" / "tối đa"), or a unit under a unit ("Sở Nội vụ" / "Bảo hiểm
-    xã hội tỉnh")? Never a figure or a row number ("8" / "7", "1" / "Công tác chỉ đạo"), nor a
-    task then a unit ("Ban hành kế hoạch" / "Sở Nội vụ"): a row printed line by line."""
+    xã hội tỉnh"), a bracket ("(Phòng ...)") or a second sentence after a first? Never a figure
+    or a row number ("8" / "7", "1" / "Công tác chỉ đạo"), nor a task then a unit ("Ban hành kế
+    hoạch" / "Sở Nội vụ"): a row printed line by line."""
     a, b = line.strip(), following.strip()
     if not a or not b or any(parse_number(x) is not None or parse_label(x) is not None for x in (a, b)):
         return False
     last = a.split()[-1].lower()
     if b[:1].islower() or a.endswith(",") or last in WRAP_LAST_WORDS:
         return not NEW_PARAGRAPH.match(b)
+    if b.startswith("(") or (a.endswith(".") and b.endswith(".") and not NEW_PARAGRAPH.match(b)):
+        return True  # "Sở Tư pháp" / "(Phòng Kiểm soát TTHC)"; two sentences of one cell
     return looks_like_unit(a) and looks_like_unit(b)
 
 
@@ -223,7 +226,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
             # under the header only a header cell's second line ("Thời gian" / "hoàn thành")
-            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS and line.strip()[:1].islower()
+            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS and _header_wrap(line.strip())
             if (len(rows) < 2 and not header_wrap) or is_blank(line) or not follows:
                 break
             if not _PAGE_NUMBER.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -249,6 +252,19 @@ MAX_HEADER_LINE_WORDS = 4
 MAX_HEADER_LINES = 8
 
 
+def _header_wrap(text: str) -> bool:
+    """Does a header cell's text go on here: in lowercase, or with the second half of a header's
+    phrase ("Hoàn thành" under "Thời gian", "Chủ trì" under "Đơn vị")?"""
+    folded = fold(text)
+    return text[:1].islower() or any(folded == tail or folded.startswith(tail + " ") for tail in _HEADER_TAILS)
+
+
+#: Second halves of header phrases a cell may wrap before, folded.
+_HEADER_TAILS = tuple(
+    fold(tail) for tail in ("hoàn thành", "thực hiện", "chủ trì", "phối hợp", "tối đa", "đạt được", "tự chấm")
+)
+
+
 def _header_piece(line: str, following: Sequence[Item]) -> bool:
     """A further line of a tab-separated header: short pieces, the first no row number; a line
     with no tab only when the next line has tabs (the header's last cell, then the rows)."""
@@ -257,7 +273,7 @@ def _header_piece(line: str, following: Sequence[Item]) -> bool:
         return False
     first = pieces[0].strip()
     return (
-        first[:1].islower()  # a cell's second line ("tối đa", "hoàn thành"), not a row ("Tổng cộng")
+        _header_wrap(first)  # a cell's second line ("tối đa", "Hoàn thành"), not a row ("Tổng cộng")
         and all(len(piece.split()) <= MAX_HEADER_LINE_WORDS for piece in pieces)
         and not any(parse_number(piece) is not None for piece in pieces if piece.strip())
     )
