@@ -456,7 +456,7 @@ def _read_totals(
         if column.role in SCORE_ROLES and column.index < len(cells):
             text = cells[column.index].text.strip()
             appendix.totals_printed[column.role] = text
-            appendix.totals[column.role] = parse_score(text, column.role in appendix.dot_decimals)
+            appendix.totals[column.role] = _score(appendix, text, "total", column.role)  # "≥ 45": reported
     appendix.totals_seen = True
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0

@@ -357,3 +357,20 @@ def test_a_tab_separated_header_cell_wrapped_before_a_capital() -> None:
         ("1", ["Sở Tư pháp"], "Quý I/2025"),
         ("2", ["Văn phòng UBND tỉnh"], "Quý II/2025"),
     ]
+
+
+def test_a_total_row_cell_that_is_no_number_is_reported() -> None:
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Chỉ số", "Điểm tối đa", "Mục tiêu năm 2025"),
+            ("1", "Công khai thông tin", "8", "7"),
+            ("2", "Tiến độ giải quyết hồ sơ", "10", "9"),
+            ("", "TỔNG ĐIỂM", "18", "≥ 16"),
+        )
+        + _END
+    )
+    result = run_text(page, "bac-kan.txt")
+    assert result.tables["documents"][0]["total_max_score"] == Decimal("18")
+    findings = [(f["code"], f["row_id"], f["column"], f["actual"]) for f in result.tables["findings"]]
+    assert findings == [("not_a_number", "total", "target_score", "≥ 16")]
