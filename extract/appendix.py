@@ -574,12 +574,13 @@ class _Hierarchy:
 
     def _check_order(self, label: Label, row_id: str, parent_id: str | None) -> None:
         where = f"appendix {self.appendix.index}, row {row_id}"
-        if row_id in self.seen:
+        if row_id in self.seen:  # one finding: the same number again is no order of its own
             self.appendix.findings.append(
                 Finding(
                     "duplicate_row_id", "warning", where, f"Row number {row_id} appears more than once.", row_id=row_id
                 )
             )
+            return
         self.seen.add(row_id)
         key = (parent_id, label.style, label.depth)
         previous = self.last_child.get(key)  # type: ignore[arg-type]

@@ -229,7 +229,7 @@ def test_two_lines_with_two_scores_stay_two_rows() -> None:
     assert [(r["row_id"], r["max_score"]) for r in result.tables["appendix_rows"]] == [
         ("1", Decimal("5")), ("1", Decimal("3")),
     ]
-    assert [f["code"] for f in result.tables["findings"]] == ["duplicate_row_id", "out_of_order_row_id"]
+    assert [f["code"] for f in result.tables["findings"]] == ["duplicate_row_id"]  # one finding, not two
 
 
 def test_a_task_column_as_the_only_text_column_gives_a_name_and_tasks() -> None:
