@@ -507,6 +507,7 @@ class _Hierarchy:
         self.appendix = appendix
         self.stack: list[tuple[tuple[int, int], str, Label]] = []  # (rank, row_id, label)
         self.style_order: list[str] = sorted(STYLE_RANK, key=STYLE_RANK.__getitem__)  # outermost first
+        self.bullet_seen = False
         self.seen: set[str] = set()
         self.last_child: dict[str | None, Label] = {}
         self.dash_counts: dict[tuple[str | None, str], int] = {}
@@ -518,6 +519,12 @@ class _Hierarchy:
 
     def place(self, label: Label) -> tuple[str, str | None, int]:
         """row_id, parent_id and level of a new row."""
+        if label.style in BULLET_STYLES and not self.bullet_seen:
+            # the first bullet a table uses is the outer one ("+" items with "-" under them too)
+            self.bullet_seen = True
+            if label.style == "plus":
+                self.style_order.remove("plus")
+                self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
         if rank is None:
             rank = (self._style_rank(label.style), label.depth)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.appendix import Appendix, AppendixRow, Finding
+from extract.numbering import BULLET_STYLES
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import decimals_of, format_vi, parse_number
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
@@ -32,7 +33,11 @@ def _tolerance(printed: str) -> Decimal:
 
 
 def _scored(row: AppendixRow) -> bool:
-    """Does the row print anything in a score column (a figure, or "Không chấm")?"""
+    """Is the row summed: anything printed in a score column (a figure, or "Không chấm"), or a
+    numbered row (a criterion whose figure is missing, a heading over scored rows)? Only a bullet
+    or unnumbered row with no score at all is a note ("- Trong đó, ...")."""
+    if row.values.get("numbering") not in (*BULLET_STYLES, None):
+        return True
     return any(row.values.get(role) is not None or str(row.printed.get(role, "")).strip() for role in SCORE_ROLES)
 
 

@@ -332,14 +332,16 @@ def test_plus_items_sit_under_dash_items_and_a_note_row_does_not_hide_a_sum() ->
     assert findings == [("sum_mismatch", "2", "achieved_score")]
 
 
-def test_a_bracket_or_a_second_sentence_on_the_next_line_stays_in_the_cell() -> None:
+def test_a_bracketed_line_may_be_a_cell_of_its_own() -> None:
+    # a row printed line by line: "(Bắt buộc)" is the note's cell, not part of the unit
     table = _cells(
-        "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành",
-        "1", "Rà soát văn bản.\nCông khai kết quả.", "Sở Tư pháp\n(Phòng Kiểm soát TTHC)", "Quý I/2025",
+        "STT\nNội dung\nĐơn vị chủ trì\nGhi chú", "1\nTập huấn nghiệp vụ\nSở Nội vụ\n(Bắt buộc)",
+        "2\nKiểm tra công vụ\nSở Tư pháp\n(Định kỳ)",
     )  # fmt: skip
     result = run_text(_HEAD + table + _END, "quang-nam.txt")
-    assert _rows(result, "name", "lead_units", "deadline") == [
-        ("1", "Rà soát văn bản. Công khai kết quả.", ["Sở Tư pháp (Phòng Kiểm soát TTHC)"], "Quý I/2025")
+    assert _rows(result, "lead_units", "note") == [
+        ("1", ["Sở Nội vụ"], "(Bắt buộc)"),
+        ("2", ["Sở Tư pháp"], "(Định kỳ)"),
     ]
 
 
@@ -374,3 +376,37 @@ def test_a_total_row_cell_that_is_no_number_is_reported() -> None:
     assert result.tables["documents"][0]["total_max_score"] == Decimal("18")
     findings = [(f["code"], f["row_id"], f["column"], f["actual"]) for f in result.tables["findings"]]
     assert findings == [("not_a_number", "total", "target_score", "≥ 16")]
+
+
+def test_a_group_line_under_a_tab_header_is_no_part_of_it() -> None:
+    page = (
+        _HEAD.replace("\n\n", "\n")
+        + ("STT\tNội dung\tĐơn vị\tThời gian\nPhối hợp liên ngành\n1\tRà soát văn bản\tSở Tư pháp\tQuý I\n")
+        + "\nNơi nhận:\n- Lưu: VT.\n"
+    )
+    rows = run_text(page, "quang-nam.txt").tables["appendix_rows"]
+    assert all(not r.get("coordinating_units") for r in rows)
+
+
+def test_plus_items_first_are_the_outer_bullet() -> None:
+    page = (
+        _HEAD
+        + text_table(
+            ("STT", "Tiêu chí", "Điểm tối đa"),
+            ("1", "Công tác tham mưu", "10"),
+            ("+", "Tham mưu văn bản", "6"),
+            ("-", "Đúng hạn", "3"),
+            ("-", "Đúng quy trình", "3"),
+            ("+", "Tham mưu tổ chức hội nghị", "4"),
+        )
+        + _END
+    )
+    result = run_text(page, "ha-tinh.txt")
+    assert _rows(result, "parent_id") == [
+        ("1", None),
+        ("1.+1", "1"),
+        ("1.+1.-1", "1.+1"),
+        ("1.+1.-2", "1.+1"),
+        ("1.+2", "1"),
+    ]
+    assert result.tables["findings"] == []

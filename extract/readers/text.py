@@ -137,17 +137,15 @@ def _goes_on(line: str, following: str) -> bool:
     """Is ``following`` the same cell as ``line`` on a page that sets cells apart with blank
     lines: the wrap of a phrase (it goes on in lowercase, or ``line`` stops on a comma or on a word
     that needs one after it: "Điểm" / "tối đa"), or a unit under a unit ("Sở Nội vụ" / "Bảo hiểm
-    xã hội tỉnh"), a bracket ("(Phòng ...)") or a second sentence after a first? Never a figure
-    or a row number ("8" / "7", "1" / "Công tác chỉ đạo"), nor a task then a unit ("Ban hành kế
-    hoạch" / "Sở Nội vụ"): a row printed line by line."""
+    xã hội tỉnh")? Never a figure or a row number ("8" / "7", "1" / "Công tác chỉ đạo"), nor a
+    task then a unit ("Ban hành kế hoạch" / "Sở Nội vụ"), nor a bracket or a second sentence
+    ("(Bắt buộc)" may be a note's cell): a row printed line by line."""
     a, b = line.strip(), following.strip()
     if not a or not b or any(parse_number(x) is not None or parse_label(x) is not None for x in (a, b)):
         return False
     last = a.split()[-1].lower()
     if b[:1].islower() or a.endswith(",") or last in WRAP_LAST_WORDS:
         return not NEW_PARAGRAPH.match(b)
-    if b.startswith("(") or (a.endswith(".") and b.endswith(".") and not NEW_PARAGRAPH.match(b)):
-        return True  # "Sở Tư pháp" / "(Phòng Kiểm soát TTHC)"; two sentences of one cell
     return looks_like_unit(a) and looks_like_unit(b)
 
 
@@ -212,7 +210,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     k = i + 1
     # header cells of two lines break the header line ("Điểm" / "tối đa\tĐiểm đạt" / ...): up to
     # the first row number, each line's first piece ends the last cell and the rest are cells
-    while k < len(items) and k - i <= MAX_HEADER_LINES and _header_piece(items[k].text, items[k + 1 : k + 2]):
+    while (
+        k < len(items)
+        and k - i <= MAX_HEADER_LINES
+        and _header_piece(header[-1].text, items[k].text, items[k + 1 : k + 2])
+    ):
         first, *rest = _tab_cells(items[k].text)
         header[-1] = _with_paragraph(header[-1], first.text)
         header.extend(rest)
@@ -226,7 +228,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
             # under the header only a header cell's second line ("Thời gian" / "hoàn thành")
-            header_wrap = len(rows) < 2 and len(line.split()) <= MAX_HEADER_LINE_WORDS and _header_wrap(line.strip())
+            header_wrap = (
+                len(rows) < 2
+                and len(line.split()) <= MAX_HEADER_LINE_WORDS
+                and _header_wrap(rows[-1][-1].text, line.strip())
+            )
             if (len(rows) < 2 and not header_wrap) or is_blank(line) or not follows:
                 break
             if not _PAGE_NUMBER.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -252,20 +258,40 @@ MAX_HEADER_LINE_WORDS = 4
 MAX_HEADER_LINES = 8
 
 
-def _header_wrap(text: str) -> bool:
-    """Does a header cell's text go on here: in lowercase, or with the second half of a header's
-    phrase ("Hoàn thành" under "Thời gian", "Chủ trì" under "Đơn vị")?"""
-    folded = fold(text)
-    return text[:1].islower() or any(folded == tail or folded.startswith(tail + " ") for tail in _HEADER_TAILS)
+def _header_wrap(above: str, text: str) -> bool:
+    """Does the header cell ``above`` go on with ``text``: in lowercase, or as the second half of
+    a header's phrase whose first half ends the cell ("Thời gian" / "Hoàn thành")?"""
+    if text[:1].islower():
+        return True
+    joined = f"{fold(above)} {fold(text)}"
+    return (
+        any(
+            joined.endswith(" " + fold(text)) and fold(text).startswith(second) and fold(above).endswith(first)
+            for first, second in _HEADER_HALVES
+        )
+        and len(text.split()) <= 2
+    )
 
 
-#: Second halves of header phrases a cell may wrap before, folded.
-_HEADER_TAILS = tuple(
-    fold(tail) for tail in ("hoàn thành", "thực hiện", "chủ trì", "phối hợp", "tối đa", "đạt được", "tự chấm")
+#: Header phrases a cell may wrap inside, as (first half, second half), folded.
+_HEADER_HALVES = tuple(
+    (fold(first), fold(second))
+    for first, second in (
+        ("thời gian", "hoàn thành"),
+        ("thời gian", "thực hiện"),
+        ("đơn vị", "chủ trì"),
+        ("đơn vị", "phối hợp"),
+        ("đơn vị", "thực hiện"),
+        ("cơ quan", "chủ trì"),
+        ("cơ quan", "phối hợp"),
+        ("điểm", "tối đa"),
+        ("điểm", "đạt được"),
+        ("điểm", "tự chấm"),
+    )
 )
 
 
-def _header_piece(line: str, following: Sequence[Item]) -> bool:
+def _header_piece(above: str, line: str, following: Sequence[Item]) -> bool:
     """A further line of a tab-separated header: short pieces, the first no row number; a line
     with no tab only when the next line has tabs (the header's last cell, then the rows)."""
     pieces = line.split("\t")
@@ -273,7 +299,7 @@ def _header_piece(line: str, following: Sequence[Item]) -> bool:
         return False
     first = pieces[0].strip()
     return (
-        _header_wrap(first)  # a cell's second line ("tối đa", "Hoàn thành"), not a row ("Tổng cộng")
+        _header_wrap(above, first)  # a cell's second line ("tối đa", "Hoàn thành"), not a row ("Tổng cộng")
         and all(len(piece.split()) <= MAX_HEADER_LINE_WORDS for piece in pieces)
         and not any(parse_number(piece) is not None for piece in pieces if piece.strip())
     )
