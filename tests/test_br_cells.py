@@ -274,6 +274,12 @@ def test_a_header_word_that_lost_a_letter_keeps_its_column() -> None:
         "coordinating_units",
         "achieved_score",
     ]
+    assert [role_of(h) for h in ("Đim / Ti đa", "Đơn vị thực hin", "Kết quả đt được", "Thang đim")] == [
+        "max_score",
+        "lead_units",
+        "achieved_score",
+        "max_score",
+    ]
     # real words that look like a damaged header word stay what they are: whole phrases only
     assert [role_of(h) for h in ("Cơ quan thi hành", "Nguồn kinh phí hợp pháp khác", "Thông tin đối ngoại")] == [
         "other",
