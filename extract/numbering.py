@@ -53,7 +53,8 @@ def _group_name(label: str, title: str) -> bool:
 
 
 _DASH = re.compile(r"^[-–—•*]$")
-#: "+" items sit under "-" items ("- Nhiệm vụ do tỉnh giao" / "+ Hoàn thành đúng hạn").
+#: "+" items sit under "-" items ("- Nhiệm vụ do tỉnh giao" / "+ Hoàn thành đúng hạn"), or "-"
+#: under "+" in a table that uses "+" first (extract/appendix.py).
 _PLUS = re.compile(r"^\+$")
 #: Bullet styles: unnumbered items, counted per parent.
 BULLET_STYLES = frozenset({"dash", "plus"})
