@@ -236,12 +236,12 @@ def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
     if len(cells) != width + 1:
         return None
     trailing = 0
+    years = [cell for cell in cells if _YEAR.search(cell)]
     for header in reversed(cells):
         if role_of(header) not in ("other", "max_score", "achieved_score", "target_score") or len(header.split()) > 6:
             break
         # the header's one cell naming a year, over sub-columns, is their parent ("Kết quả năm
         # 2019" over "Điểm tối đa | Điểm đạt | Tỷ lệ (%)"); years side by side are sub-columns
-        years = [c for c in cells if _YEAR.search(c)]
         if trailing >= 2 and years == [header]:  # the header's only year: no other year cell to mistake
             break
         trailing += 1

@@ -362,6 +362,9 @@ HEADER_DAMAGE_SEEN_NOWHERE = frozenset(
         "mc tieu",
     }
 )
+#: A page's number on a line of its own, folded ("2", "- 2 -", "Trang 2", "Trang 2/3"): Word prints
+#: it between a table's rows or above the header it repeats on each page.
+PAGE_NUMBER_LINE = re.compile(r"^(?:[-–]\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
 #: Column roles, tried in order; the first whose pattern matches the folded header wins.
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("id", re.compile(r"^(stt|tt|so tt|so thu tu|s tt)\.?$")),

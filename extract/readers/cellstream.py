@@ -37,6 +37,7 @@ from extract.page import Cell, Table
 from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
+    PAGE_NUMBER_LINE,
     PROCEDURE_CODE,
     RECIPIENTS_LABEL,
     SCORE_ROLES,
@@ -75,6 +76,16 @@ NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 def strip_emphasis(text: str) -> str:
     """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
     return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip())
+
+
+def wraps(previous: str, text: str) -> bool:
+    """Does the line ``text`` go on with the phrase of ``previous`` (a wrap, or a "<br>" inside a
+    sentence): it opens in lowercase, or ``previous`` stops on a comma or on a word that needs one
+    after it ("của", "và")? Never a bullet or a numbered line of its own."""
+    words = previous.rstrip().split()
+    if not words or NEW_PARAGRAPH.match(text):
+        return False
+    return text[:1].islower() or previous.rstrip().endswith(",") or words[-1].lower() in WRAP_LAST_WORDS
 
 
 def data_cell(item: Item) -> Item:
@@ -154,7 +165,7 @@ def read_rows(
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
             break
-        following = _next_index(items, k + 1) if full and _PAGE_NUMBER.match(item.text.strip()) else None
+        following = _next_index(items, k + 1) if full and PAGE_NUMBER_LINE.match(fold(item.text.strip())) else None
         if following is not None and _repeated_header(items, following, headers) is not None:
             k = following  # the page's number printed above the header Word repeats on each page
             continue
@@ -367,10 +378,6 @@ def _next_heading(items: Sequence[Item], start: int, k: int, headings: OpenHeadi
         index = _next_index(items, k + 1)  # the next row, unless another table's header follows
         return index is not None and _new_header(items, index)
     return not cells_list_so
-
-
-#: A page's number on a line of its own ("2", "- 2 -", "Trang 2").
-_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?$")
 
 
 def _new_header(items: Sequence[Item], k: int) -> bool:

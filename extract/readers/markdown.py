@@ -13,10 +13,10 @@ import re
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
 from extract.page import Block, Cell, PageError, RawPage
-from extract.readers.cellstream import NEW_PARAGRAPH, Item, data_cell, read_rows, strip_emphasis
+from extract.readers.cellstream import NEW_PARAGRAPH, Item, data_cell, read_rows, strip_emphasis, wraps
 from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
-from extract.settings import TOTAL_ROW, WRAP_LAST_WORDS, attribute_key
+from extract.settings import TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -253,8 +253,7 @@ def _wrapped(previous: str, text: str) -> bool:
         return False
     if looks_like_unit(previous) and looks_like_unit(text):
         return False
-    last = previous.split()[-1].lower() if previous.split() else ""
-    return text[:1].islower() or previous.endswith(",") or last in WRAP_LAST_WORDS or looks_like_unit(previous)
+    return wraps(previous, text) or looks_like_unit(previous)
 
 
 def _gfm_lines(raw: str) -> Item:

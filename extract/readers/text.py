@@ -15,12 +15,12 @@ from extract.columns import map_columns, role_of
 from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
 from extract.page import Block, Cell, PageError, RawPage
-from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, NEW_PARAGRAPH, Item, data_cell, read_rows
+from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows, wraps
 from extract.readers.grid import appendix_grid
 from extract.settings import (
     DOC_TYPES,
+    PAGE_NUMBER_LINE,
     ROW_NAME_HEADERS,
-    WRAP_LAST_WORDS,
     is_clutter_line,
 )
 from extract.units import looks_like_unit
@@ -143,10 +143,7 @@ def _goes_on(line: str, following: str) -> bool:
     a, b = line.strip(), following.strip()
     if not a or not b or any(parse_number(x) is not None or parse_label(x) is not None for x in (a, b)):
         return False
-    last = a.split()[-1].lower()
-    if b[:1].islower() or a.endswith(",") or last in WRAP_LAST_WORDS:
-        return not NEW_PARAGRAPH.match(b)
-    return looks_like_unit(a) and looks_like_unit(b)
+    return wraps(a, b) or (looks_like_unit(a) and looks_like_unit(b))
 
 
 #: Lines of one cell broken by "<br>" at most: a longer run of adjacent lines is not one cell.
@@ -227,15 +224,9 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         line = items[k].text
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
-            # under the header only a header cell's second line ("Thời gian" / "hoàn thành")
-            header_wrap = (
-                len(rows) < 2
-                and len(line.split()) <= MAX_HEADER_LINE_WORDS
-                and _header_wrap(rows[-1][-1].text, line.strip())
-            )
-            if (len(rows) < 2 and not header_wrap) or is_blank(line) or not follows:
+            if len(rows) < 2 or is_blank(line) or not follows:  # a header's second lines were read above
                 break
-            if not _PAGE_NUMBER.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
+            if not PAGE_NUMBER_LINE.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
                 rows[-1][-1] = _with_line(rows[-1][-1], line.strip())
             k += 1
             continue
@@ -263,13 +254,9 @@ def _header_wrap(above: str, text: str) -> bool:
     a header's phrase whose first half ends the cell ("Thời gian" / "Hoàn thành")?"""
     if text[:1].islower():
         return True
-    joined = f"{fold(above)} {fold(text)}"
-    return (
-        any(
-            joined.endswith(" " + fold(text)) and fold(text).startswith(second) and fold(above).endswith(first)
-            for first, second in _HEADER_HALVES
-        )
-        and len(text.split()) <= 2
+    before, after = fold(above), fold(text)
+    return len(text.split()) <= 2 and any(
+        after.startswith(second) and before.endswith(first) for first, second in _HEADER_HALVES
     )
 
 
@@ -317,18 +304,9 @@ def _with_line(cell: Cell, text: str) -> Cell:
     """``cell`` with the next line of its text: the same paragraph when the line is a wrap (it
     goes on in lowercase, or the cell stops on a comma or a word that needs one after it), else
     a paragraph of its own ("Rà soát văn bản" / "Báo cáo kết quả")."""
-    if not text or not cell.paragraphs:
-        return _with_paragraph(cell, text)
-    last = cell.paragraphs[-1].rstrip()
-    words = last.split()
-    wrapped = text[:1].islower() or last.endswith(",") or (bool(words) and words[-1].lower() in WRAP_LAST_WORDS)
-    if wrapped and not NEW_PARAGRAPH.match(text):
-        return Cell((*cell.paragraphs[:-1], f"{last} {text}"))
+    if text and cell.paragraphs and wraps(cell.paragraphs[-1], text):
+        return Cell((*cell.paragraphs[:-1], f"{cell.paragraphs[-1].rstrip()} {text}"))
     return _with_paragraph(cell, text)
-
-
-#: A page's number printed between the rows of a copied table ("Trang 2/3", folded).
-_PAGE_NUMBER = re.compile(r"^trang\s*\d+(\s*/\s*\d+)?$")
 
 
 def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
