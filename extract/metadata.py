@@ -34,7 +34,7 @@ from normalize.text import (
     mostly_upper,
     normalize_sign_number,
 )
-from normalize.vietnamese import damage_tolerant
+from normalize.vietnamese import DamageTolerantNames
 
 _SECTION_START = re.compile(r"^([ivxlc]+|\d+|[a-z])[.)]\s|^(can cu|dieu \d|chuong [ivxlc\d]|phan [ivxlc\d])")
 _AUTHORITY_LINE = re.compile(r"^(chu tich|bo truong|thu tuong|giam doc|uy ban nhan dan|hoi dong)")
@@ -406,10 +406,9 @@ def doc_type_of(meta: Metadata) -> str | None:
     letter ("Quyết đnh") is that type, the heading's when it is the same one."""
     value = meta.values.get("doc_type")
     if value and fold(value) not in DOC_TYPES:
-        known = next((name for key, name in DOC_TYPES.items() if _TYPE_PATTERNS[key].fullmatch(fold(value))), None)
-        value = known or value
+        value = _TYPE_NAMES.get(fold(value)) or value
     return value or meta.doc_type_heading
 
 
-#: Each type's name matched with a lost letter ("quyet dnh"), by its folded key.
-_TYPE_PATTERNS = {key: re.compile(damage_tolerant(name)) for key, name in DOC_TYPES.items()}
+#: The types by name, found with a lost letter too ("quyet dnh").
+_TYPE_NAMES = DamageTolerantNames({name: name for name in DOC_TYPES.values()})

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from normalize.text import fold, fold_aligned, mostly_upper
-from normalize.vietnamese import damage_tolerant
+from normalize.vietnamese import DamageTolerantNames, damage_tolerant
 
 #: Attribute block labels as printed -> metadata key.
 ATTRIBUTE_LABELS_AS_WRITTEN: dict[str, str] = {
@@ -40,16 +40,12 @@ ATTRIBUTE_LABEL_PATTERNS: tuple[tuple[str, str], ...] = tuple(
     (damage_tolerant(label), key)
     for label, key in sorted(ATTRIBUTE_LABELS_AS_WRITTEN.items(), key=lambda item: len(item[0]), reverse=True)
 )
-_WHOLE_LABELS = tuple((re.compile(pattern), key) for pattern, key in ATTRIBUTE_LABEL_PATTERNS)
+_LABEL_NAMES = DamageTolerantNames(ATTRIBUTE_LABELS_AS_WRITTEN)
 
 
 def attribute_key(label: str) -> str | None:
     """The metadata key of an attribute label as printed ("Người ký", "Ngưi ký:"), or None."""
-    folded = fold(label).strip(" :")
-    key = ATTRIBUTE_LABELS.get(folded)
-    if key is not None:
-        return key
-    return next((key for pattern, key in _WHOLE_LABELS if pattern.fullmatch(folded)), None)
+    return _LABEL_NAMES.get(fold(label).strip(" :"))
 
 
 #: Values that mean "unknown" on these portals; they become null, the raw text is kept.
@@ -85,7 +81,6 @@ TAB_TITLES_AS_WRITTEN: tuple[str, ...] = (
     "Tra cứu nhanh",
     "Bài viết liên quan",
 )
-TAB_TITLES: tuple[str, ...] = tuple(fold(title) for title in TAB_TITLES_AS_WRITTEN)
 #: Navigation words too common to look for inside text ("chia sẻ dữ liệu"): clutter in the
 #: same places as the tab titles.
 NAV_WORDS_AS_WRITTEN: tuple[str, ...] = (
@@ -97,16 +92,14 @@ NAV_WORDS_AS_WRITTEN: tuple[str, ...] = (
     "Không có nội dung",
     "Thư viện pháp luật",
 )
-NAV_WORDS: frozenset[str] = frozenset(fold(word) for word in NAV_WORDS_AS_WRITTEN)
-#: The same, found in saved text that lost a letter ("Văn bn gốc" after the document).
+#: The notices, and the tab titles and navigation words as whole lines, found as printed or with a
+#: lost letter ("Văn bn gốc" after the document).
 _DAMAGED_NOTICE = re.compile("|".join(damage_tolerant(notice) for notice in SITE_NOTICES_AS_WRITTEN))
-_DAMAGED_WHOLE = re.compile(
-    "|".join(damage_tolerant(phrase) for phrase in (*TAB_TITLES_AS_WRITTEN, *NAV_WORDS_AS_WRITTEN))
-)
+_WHOLE_CLUTTER = DamageTolerantNames(dict.fromkeys((*TAB_TITLES_AS_WRITTEN, *NAV_WORDS_AS_WRITTEN), True))
 #: A template placeholder left in the page ("{{ doc.title }}"): clutter wherever it stands.
 PLACEHOLDER_MARK = "{{"
-#: Characters stripped from a line or an element's text before it is compared with NAV_WORDS
-#: and TAB_TITLES as a whole.
+#: Characters stripped from a line or an element's text before it is compared with the tab
+#: titles and navigation words as a whole.
 CLUTTER_STRIP = " ().:!,-|"
 
 
@@ -114,10 +107,7 @@ def is_clutter_line(folded: str) -> bool:
     """Is this folded line (or an element's whole text) the site's, not the document's?"""
     if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
         return True
-    whole = folded.strip(CLUTTER_STRIP)
-    if whole in NAV_WORDS or whole in TAB_TITLES:
-        return True
-    return bool(_DAMAGED_NOTICE.match(folded) or _DAMAGED_WHOLE.fullmatch(whole))
+    return bool(_WHOLE_CLUTTER.get(folded.strip(CLUTTER_STRIP)) or _DAMAGED_NOTICE.match(folded))
 
 
 #: Lines that open the document proper.

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from normalize.text import fold
+
+V = TypeVar("V")
 
 __all__ = [
     "BLOCK_LETTERS",
@@ -113,6 +117,27 @@ def damage_tolerant(phrase: str) -> str:
     return "".join(
         p + ((r"\s*" if glued else r"\s+") if i + 1 < len(words) else "") for i, (p, glued) in enumerate(words)
     )
+
+
+class DamageTolerantNames(Generic[V]):
+    """Names as written -> values, looked up in folded text as printed or with a lost letter of
+    U+1EA0..U+1EF9 (``damage_tolerant``), the longest name first. Why: the fixed phrases a page
+    hangs on (labels, types, the site's tab titles) must still be known when saved text damaged
+    them ("Ngưi ký", "Quyết đnh", "Văn bn gốc")."""
+
+    def __init__(self, names: Mapping[str, V]) -> None:
+        self._exact = {fold(name): value for name, value in names.items()}
+        ordered = sorted(names.items(), key=lambda item: len(item[0]), reverse=True)
+        self._patterns = [(re.compile(damage_tolerant(name)), value) for name, value in ordered]
+        self._longest = max((len(name) for name in self._exact), default=0)  # damage only shortens
+
+    def get(self, folded: str) -> V | None:
+        """The value of the name ``folded`` is, or None."""
+        if folded in self._exact:
+            return self._exact[folded]
+        if len(folded) > self._longest:
+            return None
+        return next((value for pattern, value in self._patterns if pattern.fullmatch(folded)), None)
 
 
 def _onset_ok(onset: str, rhyme: str) -> bool:
