@@ -10,6 +10,7 @@ import pytest
 
 from extract.anchors import anchor_kind, is_fixed_anchor
 from extract.source_repair import repair_source
+from normalize.repair import DEFAULT_THRESHOLD
 from tests.conftest import SAMPLE, run_text, text_cells
 
 
@@ -57,7 +58,7 @@ def test_a_damaged_motto_is_put_back_before_the_page_is_read() -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in repaired
     # "CNG" alone is below the bar (a word in capitals the page writes nowhere else); the motto
     # attests it
-    assert motto[0].confidence >= 0.78
+    assert motto[0].confidence >= DEFAULT_THRESHOLD
     result = run_text(text, "dak-nong.txt", repair=True)
     doc = result.tables["documents"][0]
     assert doc["issuing_body"] == "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"

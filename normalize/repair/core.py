@@ -26,7 +26,7 @@ from normalize.vietnamese import MARKED_OUTSIDE_BLOCK, is_block_letter, is_sylla
 
 #: Repairs at or above this confidence are applied (see bench/fit_confidence.py for how it was
 #: read off the dev split).
-DEFAULT_THRESHOLD = 0.78
+DEFAULT_THRESHOLD = 0.75
 #: Weight of the document's own counts in the mixture with the corpus model (0.25 until the
 #: 4-gram; with it 0.15 is as good or better on three seeds of the dev split, +0.03 to +0.1
 #: points of recall at precision >= 99.5%).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import sys
 
 import pytest
@@ -16,7 +17,15 @@ from normalize.repair import (
     DocumentEvidence,
     restore,
 )
-from normalize.repair.confidence import FEATURES, WEIGHTS, RepairFacts, confidence, feature_vector
+from normalize.repair.confidence import (
+    FEATURES,
+    MODEL_PATH,
+    ConfidenceModel,
+    RepairFacts,
+    confidence,
+    feature_vector,
+    fitted_model,
+)
 from normalize.repair.core import explain_repairs
 from tests.conftest import ROOT
 
@@ -43,10 +52,34 @@ PLAIN = RepairFacts(
 )
 
 
-def test_every_feature_has_a_weight():
-    assert len(feature_vector(PLAIN)) == len(FEATURES) == len(WEIGHTS)
-    assert set(WEIGHTS) == set(FEATURES)
-    assert len(set(FEATURES)) == len(FEATURES)
+def test_the_shipped_model_weighs_every_input_and_every_pair_of_inputs():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    n = len(FEATURES)
+    assert len(feature_vector(PLAIN)) == n == len(set(FEATURES))
+    assert data["inputs"] == list(FEATURES)
+    assert set(data["weights"]) == set(FEATURES)
+    assert len(data["pair_weights"]) == n * (n + 1) // 2
+    assert "log_odds_posterior*log1p_page_count_repair" in data["pair_weights"]
+    assert len(data["center"]) == len(data["scale"]) == n
+
+
+def test_the_model_reads_back_what_it_writes():
+    model = fitted_model()
+    again = ConfidenceModel.from_json(json.loads(json.dumps(model.to_json("round trip"))))
+    assert again.probability(feature_vector(PLAIN)) == pytest.approx(model.probability(feature_vector(PLAIN)), abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ({"format": "vnplans-repair-confidence/0"}, "format 'vnplans-repair-confidence/0'"),
+        ({"inputs": ["log_odds_posterior"]}, "fitted on other inputs than INPUTS"),
+    ],
+)
+def test_a_model_of_another_format_or_other_inputs_is_refused(edit, message):
+    data = {**fitted_model().to_json("test"), **edit}
+    with pytest.raises(ValueError, match=message):
+        ConfidenceModel.from_json(data)
 
 
 def test_confidence_rises_with_the_posterior():
@@ -69,6 +102,33 @@ def test_confidence_rises_with_the_posterior():
 )
 def test_what_the_posterior_misjudges_lowers_the_confidence(change):
     assert confidence(dataclasses.replace(PLAIN, **change)) < confidence(PLAIN)
+
+
+def test_a_word_put_back_where_it_left_no_letter_is_never_surer_than_the_decoder():
+    # the facts of "sống  vùng" -> "sống ở vùng" on a page that writes two spaces everywhere
+    lost = dataclasses.replace(
+        PLAIN,
+        fix=RESTORE_LOST_WORD,
+        posterior=0.69,
+        unchanged=0.31,
+        runner_up=0.0,
+        unchanged_is_syllable=False,
+        corpus_pair_left=710,
+        corpus_pair_right=1257,
+    )
+    assert fitted_model().probability(feature_vector(lost)) > 0.75  # what the model alone would say
+    assert confidence(lost) == pytest.approx(0.69)
+    assert confidence(lost) < DEFAULT_THRESHOLD
+
+
+def test_inputs_beyond_the_fitted_range_are_held_to_it():
+    model = fitted_model()
+    rate = FEATURES.index("log_damage_rate")
+    inputs = list(feature_vector(PLAIN))
+    inputs[rate] = model.low[rate] - 5.0  # a damage rate far below any seen in the fit
+    assert model.probability(inputs) == pytest.approx(
+        model.probability([*inputs[:rate], model.low[rate], *inputs[rate + 1 :]])
+    )
 
 
 def test_the_page_writing_the_repair_raises_the_confidence():
@@ -124,3 +184,18 @@ def test_fit_recovers_the_weights_of_a_known_logistic_model():
     y = (rng.random(len(x)) < p).astype(float)
     w = _fit_module().fit(x, y, l2=1.0)
     assert np.allclose(w, true, atol=0.1)
+
+
+def test_fit_model_learns_a_product_of_two_inputs_and_scores_as_the_model_does():
+    np = pytest.importorskip("numpy")
+    fit = _fit_module()
+    rng = np.random.default_rng(1)
+    n = len(FEATURES)
+    x = rng.normal(size=(30000, n))
+    logit = 0.3 + 1.5 * x[:, 0] * x[:, 1]  # only the product of the first two inputs matters
+    y = (rng.random(len(x)) < 1 / (1 + np.exp(-logit))).astype(float)
+    model = fit.fit_model(x, y, l2=1.0)
+    assert model.quadratic[0, 1] == pytest.approx(1.5, abs=0.15)
+    assert abs(model.linear[0]) < 0.1 and abs(model.quadratic[2, 3]) < 0.1
+    # the vectorised scoring of the fit script is the model's own, row by row
+    assert fit.probabilities(model, x[:5]) == pytest.approx([model.probability(row) for row in x[:5]])
