@@ -7,6 +7,7 @@ checks. Every text field goes through the document's ``TextCleaner`` on its way 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extract import __version__
@@ -14,7 +15,7 @@ from extract.appendix import Appendix, Finding, build_appendix, header_row_count
 from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
 from extract.numbering import Label, is_first_of_sequence, parse_label
-from extract.page import Cell, RawPage, Table
+from extract.page import Cell, RawPage, ReadNote, Table
 from extract.settings import (
     APPENDIX_HEADING,
     APPENDIX_REFERENCE,
@@ -33,6 +34,23 @@ _NOTES = {
     "truncated_page": ("warning", "page"),
     "legacy_encoding": ("warning", "page"),
 }
+
+
+def _note_finding(note: ReadNote, appendix: Appendix | None = None) -> Finding:
+    """A reader's note as a finding. A note about one row of an appendix names the row it became
+    (row_id and location): the row printed with that number, the k-th of them for a number
+    printed again ("-" items)."""
+    severity, location = _NOTES.get(note.code, ("info", "appendix"))
+    label = parse_label(note.row_label) if note.row_label and appendix is not None else None
+    if label is not None:
+        rows = [row for row in appendix.rows if row.label.printed == label.printed]
+        if note.occurrence < len(rows):
+            row_id = str(rows[note.occurrence].values["row_id"])
+            where = f"appendix {appendix.index}, row {row_id}"
+            return Finding(note.code, severity, where, note.message, row_id=row_id)
+    if appendix is not None and location == "appendix":
+        location = f"appendix {appendix.index}"
+    return Finding(note.code, severity, location, note.message)
 
 
 @dataclass
@@ -83,8 +101,9 @@ def _continued(table: Table, more: Table) -> Table | None:
     if not more.rows or max(len(r) for r in more.rows) != width or not more.bordered:
         return None
     if _fragment_first(more) and len(table.rows) > header_row_count(table):  # the last row goes on
-        table = Table(rows=(*table.rows[:-1], _joined_row(table.rows[-1], more.rows[0])), bordered=table.bordered)
-        more = Table(rows=more.rows[1:], bordered=more.bordered)
+        joined = (*table.rows[:-1], _joined_row(table.rows[-1], more.rows[0]))
+        table = Table(rows=joined, bordered=table.bordered, row_notes=table.row_notes)
+        more = Table(rows=more.rows[1:], bordered=more.bordered, row_notes=more.row_notes)
     header = header_row_count(table)
 
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
@@ -104,7 +123,10 @@ def _continued(table: Table, more: Table) -> Table | None:
         return cell if origin is None else Cell(cell.paragraphs, (origin[0] + offset, origin[1]))
 
     rows = tuple(tuple(moved(c) for c in row) for row in more.rows[skip:])
-    return Table(rows=table.rows + rows, bordered=table.bordered)
+    # a note about the k-th "-" row of ``more`` is about a later one of the joined table
+    before = Counter(row[0].text.strip() for row in table.rows if row)
+    notes = tuple(note._replace(occurrence=note.occurrence + before[note.row_label]) for note in more.row_notes)
+    return Table(rows=table.rows + rows, bordered=table.bordered, row_notes=table.row_notes + notes)
 
 
 def _first_label(table: Table) -> Label | None:
@@ -157,6 +179,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     """Rows of documents, appendix_rows, appendix_cells, findings and repairs for one page."""
     lines: list[str] = []  # the text of the document (tables outside the appendix flattened)
     appendices_at: list[tuple[int, Table]] = []  # (line index where it stands, table)
+    notes = list(page.notes)  # and the row notes of tables that are no appendix
     for block in page.blocks:
         if block.table is not None:
             follows = appendices_at[-1] if appendices_at and appendices_at[-1][0] == len(lines) else None
@@ -167,6 +190,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
                 appendices_at.append((len(lines), block.table))
             else:
                 lines.extend(_flatten_table(block.table))
+                notes.extend(block.table.row_notes)
         elif block.text is not None:
             lines.append(block.text)
 
@@ -176,9 +200,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         if meta.signature_end is not None
         else (appendices_at[0][0] if appendices_at else len(lines))
     )
-    findings: list[Finding] = [
-        Finding(code, *_NOTES.get(code, ("info", "appendix")), message) for code, message in page.notes
-    ]
+    findings: list[Finding] = [_note_finding(note) for note in notes]
     number = _sign_number(_cleaned(cleaner, meta.values.get("number"), "number")) or meta.header_number
     findings += _check_number(meta, number)
 
@@ -205,6 +227,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         position += len(appendix.rows)
         previous_end = at
         appendices.append(appendix)
+        findings += [_note_finding(note, appendix) for note in table.row_notes]
 
     body_raw, body_tables = _with_body_tables(lines, body_end, appendices_at)
     body_lines = cleaner.clean_lines(body_raw, FieldLocation("documents", "body_text"))

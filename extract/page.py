@@ -8,7 +8,7 @@ what lets the HTML rendering of a page and its text dump give the same tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SourceForm = Literal["text", "markdown", "html"]
 
@@ -47,12 +47,25 @@ class Cell:
         return not any(p.strip() for p in self.paragraphs)
 
 
+class ReadNote(NamedTuple):
+    """One thing a reader had to infer: a finding's code and message and, when it is about one
+    table row, the row's number as printed and how many rows of its table printed the same
+    number before it ("-" items): the finding then names the row it became."""
+
+    code: str
+    message: str
+    row_label: str | None = None
+    occurrence: int = 0
+
+
 @dataclass(frozen=True)
 class Table:
     """A full rectangular-ish grid: spans already expanded, one ``Cell`` per position."""
 
     rows: tuple[tuple[Cell, ...], ...]
     bordered: bool = True  # data tables have borders; header/signature layout tables do not
+    #: what the reader inferred about single rows of this table (a short row, a merged cell)
+    row_notes: tuple[ReadNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,6 @@ class RawPage:
     blocks: list[Block] = field(default_factory=list)
     attributes: list[tuple[str, str]] = field(default_factory=list)
     page_title: str | None = None
-    #: Things the reader had to infer (a short row padded, a merged cell assumed), as
-    #: (code, message) pairs; they become ``findings`` rows so no guess is silent.
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    #: Things the reader had to infer (a short row padded, a merged cell assumed); they become
+    #: ``findings`` rows so no guess is silent.
+    notes: list[ReadNote] = field(default_factory=list)

@@ -111,6 +111,9 @@ def test_what_was_inferred_is_reported(result: DocumentResult) -> None:
     # does: its figures fit the columns from the left, so nothing is reported for it
     assert [code for code, _ in findings] == ["merged_cell_inferred"]
     assert findings[0][1].startswith("row 2 has 3 of 4 cells")
+    # the row printed "2" under group I is row I.2
+    (merged,) = result.tables["findings"]
+    assert (merged["location"], merged["row_id"]) == ("appendix 1, row I.2", "I.2")
 
 
 HEADER = (

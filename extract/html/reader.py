@@ -14,7 +14,7 @@ import lxml.etree as etree
 from extract.appendix import is_appendix_table
 from extract.header import find_head, header_start
 from extract.numbering import parse_label
-from extract.page import Block, PageError, RawPage
+from extract.page import Block, PageError, RawPage, ReadNote
 from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect, legacy_note
 
 from . import dom
@@ -211,10 +211,10 @@ def read_html(data: bytes) -> RawPage:
         page_title=title,
     )
     if legacy is not None:
-        page.notes.append(legacy_note(*legacy))
+        page.notes.append(ReadNote(*legacy_note(*legacy)))
     if not _HTML_END.search(text[-4096:]):
         page.notes.append(
-            (
+            ReadNote(
                 "truncated_page",
                 "the page ends before its closing </html> tag: it was saved incompletely, and text or "
                 "table rows after the cut are missing",

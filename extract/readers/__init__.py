@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from extract.html.decode import decode_html_bytes, sniff_utf16
-from extract.page import PageError, RawPage
+from extract.page import PageError, RawPage, ReadNote
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
 from normalize.legacy import from_legacy, legacy_note
@@ -42,7 +42,7 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
         text = prepare(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = _read_decoded(text, encoding)
     if legacy is not None:
-        page.notes.append(legacy_note(legacy, converted))
+        page.notes.append(ReadNote(*legacy_note(legacy, converted)))
     return page
 
 

@@ -33,7 +33,7 @@ from extract.numbering import (
     parse_label,
     restarts_under,
 )
-from extract.page import Cell, Table
+from extract.page import Cell, ReadNote, Table
 from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
@@ -115,7 +115,6 @@ def read_rows(
     items: Sequence[Item],
     start: int,
     headers: list[str],
-    notes: list[tuple[str, str]],
     *,
     short_rows: ShortRows = "pad",
     stop_at_heading: bool = True,
@@ -130,7 +129,8 @@ def read_rows(
     ``headings`` are the numbered headings above the table: after a complete row, a paragraph
     numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
     text going on, unless that numbering is the table's own.
-    Returns the grid (header row first) and the index of the first item after the table.
+    Returns the grid (header row first, with what was inferred about single rows in
+    ``row_notes``) and the index of the first item after the table.
     """
     columns = map_columns(headers)
     width = len(columns)
@@ -220,7 +220,6 @@ def read_rows(
                 items,
                 start,
                 merged,
-                notes,
                 short_rows=short_rows,
                 stop_at_heading=stop_at_heading,
                 flat_header_check=False,
@@ -229,11 +228,17 @@ def read_rows(
     grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
     previous: tuple[Cell, ...] | None = None
     numeric = _numeric_columns(rows, width)
+    row_notes: list[ReadNote] = []
+    printed: Counter[str] = Counter()  # rows so far per printed number ("-" items repeat theirs)
     for row in rows:
-        cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, notes, numeric, grid)
+        noted = len(row_notes)
+        cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, row_notes, numeric, grid)
+        label_text = row[0].text.strip()
+        row_notes[noted:] = [note._replace(occurrence=printed[label_text]) for note in row_notes[noted:]]
+        printed[label_text] += 1
         grid.append(cells)
         previous = cells
-    return Table(rows=tuple(grid), bordered=True), k
+    return Table(rows=tuple(grid), bordered=True, row_notes=tuple(row_notes)), k
 
 
 def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
@@ -771,7 +776,7 @@ def _assemble(
     previous: tuple[Cell, ...] | None,
     row_number: int,
     short_rows: ShortRows,
-    notes: list[tuple[str, str]],
+    notes: list[ReadNote],
     numeric: set[int],
     grid: Sequence[tuple[Cell, ...]] = (),
 ) -> tuple[Cell, ...]:
@@ -791,10 +796,11 @@ def _assemble(
         if inherited is not None:
             if any(not c.is_empty for c in inherited):
                 notes.append(
-                    (
+                    ReadNote(
                         "merged_cell_inferred",
                         f"row {label_text} has {len(rest) + 1} of {len(columns)} cells; the last {missing} "
                         "were taken from the row above as merged cells",
+                        first.text.strip() or None,
                     )
                 )
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
@@ -822,20 +828,22 @@ def _assemble(
             # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
             # type where it stands, so only trailing empty cells were lost
             notes.append(
-                (
+                ReadNote(
                     "short_row",
                     f"row {label_text} has {len(rest) + 1} cells for {len(columns)} columns; they fit the "
                     f"columns from the left, and the last {missing} were left empty",
+                    first.text.strip() or None,
                 )
             )
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
             return tuple(cells + [Cell()] * missing)
         if rest and any(not item.is_empty for item in rest[1:]):
             notes.append(
-                (
+                ReadNote(
                     "short_row",
                     f"row {label_text} has {len(rest) + 1} cells for {len(columns)} columns; the cells after "
                     "the name were aligned to the right-hand columns and the others left empty",
+                    first.text.strip() or None,
                 )
             )
         return tuple([Cell(_paragraphs([first]))] + _align_right(rest, targets, numeric))
@@ -985,7 +993,7 @@ def _inherit(
 
 
 def _with_sub_row(
-    first: Item, rest: list[Item], columns: Sequence[Column], label_text: str, notes: list[tuple[str, str]]
+    first: Item, rest: list[Item], columns: Sequence[Column], label_text: str, notes: list[ReadNote]
 ) -> tuple[Cell, ...]:
     """A row followed by an unnumbered sub-row: the sub-row's cells join the right-hand
     columns (its left-hand cells were merged with the row's); text never lands in a column
@@ -1001,10 +1009,11 @@ def _with_sub_row(
                 column -= 1
         paragraphs[column].extend(_paragraphs([item]))
     notes.append(
-        (
+        ReadNote(
             "sub_row_merged",
             f"row {label_text} is followed by {len(extra)} cells without a row number; they were added to "
             "the row's right-hand cells",
+            first.text.strip() or None,
         )
     )
     return tuple([Cell(_paragraphs([first]))] + [Cell(tuple(p)) for p in paragraphs])

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.appendix import is_appendix_table
-from extract.page import Cell, Table
+from extract.page import Cell, ReadNote, Table
 
 
-def appendix_grid(rows: Sequence[Sequence[Cell]], notes: list[tuple[str, str]]) -> Table | None:
+def appendix_grid(rows: Sequence[Sequence[Cell]], notes: list[ReadNote]) -> Table | None:
     """The rows as an appendix table (short rows padded with empty cells, and a note saying
     so), or None when they do not read as one (a layout: header columns, signatures)."""
     width = max((len(row) for row in rows), default=0)
@@ -20,7 +20,7 @@ def appendix_grid(rows: Sequence[Sequence[Cell]], notes: list[tuple[str, str]]) 
     short = [row[0].text for row in rows if row and len(row) < width]
     if short:
         notes.append(
-            (
+            ReadNote(
                 "short_row",
                 f"{len(short)} table row(s) had fewer than {width} cells (first: {short[0]!r}); "
                 "their last cells were left empty",

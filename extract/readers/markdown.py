@@ -12,7 +12,7 @@ import re
 
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
-from extract.page import Block, Cell, PageError, RawPage
+from extract.page import Block, Cell, PageError, RawPage, ReadNote
 from extract.readers.cellstream import NEW_PARAGRAPH, Item, data_cell, read_rows, strip_emphasis, wraps
 from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
@@ -189,7 +189,7 @@ def _total_with_figures(items: list[Item], k: int) -> bool:
     return False
 
 
-def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block]:
+def _table_blocks(items: list[Item], notes: list[ReadNote]) -> list[Block]:
     cells = [data_cell(item) if not item.gap else item for item in items]
     header = _header_rows(cells)
     if header is not None:
@@ -200,13 +200,13 @@ def _table_blocks(items: list[Item], notes: list[tuple[str, str]]) -> list[Block
         if map_columns(headers)[0].role == "id" and len(headers) >= 2:
             if len(header_rows) > 1:
                 notes.append(
-                    (
+                    ReadNote(
                         "header_rows_merged",
                         f"{len(header_rows)} header rows were merged into one as parent / child: "
                         + " | ".join(headers),
                     )
                 )
-            table, end = read_rows(cells, first, headers, notes, short_rows="inherit", stop_at_heading=False)
+            table, end = read_rows(cells, first, headers, short_rows="inherit", stop_at_heading=False)
             return [Block(table=table), *_text_blocks(items[end:])]  # what follows the table is text
     return _text_blocks(items)
 
@@ -215,7 +215,7 @@ def _text_blocks(items: list[Item]) -> list[Block]:
     return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
 
 
-def _gfm_blocks(rows: list[list[str]], notes: list[tuple[str, str]]) -> list[Block]:
+def _gfm_blocks(rows: list[list[str]], notes: list[ReadNote]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
     lines = [[_gfm_lines(c) for c in row] for row in rows]
     table = appendix_grid([[Cell(_gfm_paragraphs(item)) for item in row] for row in lines], notes)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from extract.columns import map_columns, role_of
 from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
-from extract.page import Block, Cell, PageError, RawPage
+from extract.page import Block, Cell, PageError, RawPage, ReadNote
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows, wraps
 from extract.readers.grid import appendix_grid
 from extract.settings import (
@@ -110,7 +110,7 @@ def _page_title(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
+def _blocks(lines: Sequence[str], notes: list[ReadNote]) -> list[Block]:
     items = _items(lines)
     cells = [data_cell(item) if len(item.paragraphs) > 1 else item for item in items]
     blocks: list[Block] = []
@@ -125,7 +125,7 @@ def _blocks(lines: Sequence[str], notes: list[tuple[str, str]]) -> list[Block]:
         header = _header_cells(cells, i)
         if header is not None:
             headers, first_row = header
-            table, i = read_rows(cells, first_row, headers, notes, short_rows="pad", headings=_open_headings(blocks))
+            table, i = read_rows(cells, first_row, headers, short_rows="pad", headings=_open_headings(blocks))
             blocks.append(Block(table=table))
             continue
         blocks.extend(Block(text=line.strip()) for line in items[i].paragraphs)  # outside a table: a line each
