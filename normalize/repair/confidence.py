@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +110,9 @@ def feature_vector(f: RepairFacts) -> tuple[float, ...]:
 #: The fitted model (bench/fit_confidence.py --out writes it).
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "repair_confidence.json"
 MODEL_FORMAT = "vnplans-repair-confidence/1"
+#: How the inputs are read off the facts, beyond their names: a model fitted under other
+#: constants would be read wrongly, so the file records them and a mismatch is refused.
+READING = {"posterior_clip": _CLIP, "share_floor": _SHARE_FLOOR}
 
 
 def pairs(n: int) -> list[tuple[int, int]]:
@@ -146,24 +149,34 @@ class ConfidenceModel:
 
     @classmethod
     def from_json(cls, data: dict) -> ConfidenceModel:
-        """Read a model written by bench/fit_confidence.py; refuse one of other inputs."""
+        """Read a model written by bench/fit_confidence.py; refuse one that is not exactly a
+        model of INPUTS as this code reads them (names, sizes, reading constants, finite values)."""
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"confidence model: format {data.get('format')!r}, expected {MODEL_FORMAT!r}")
-        if tuple(data["inputs"]) != FEATURES:
+        if tuple(data["inputs"]) != FEATURES or data.get("reading") != READING:
             raise ValueError("confidence model: fitted on other inputs than INPUTS; refit it")
         n = len(FEATURES)
+        names = [pair_name(FEATURES[i], FEATURES[j]) for i, j in pairs(n)]
+        if set(data["weights"]) != set(FEATURES) or set(data["pair_weights"]) != set(names):
+            raise ValueError("confidence model: the weights do not match the inputs and their products")
+        arrays = {key: np.array(data[key], dtype=float) for key in ("low", "high", "center", "scale")}
+        if any(a.shape != (n,) for a in arrays.values()):
+            raise ValueError(f"confidence model: low, high, center and scale need {n} values each")
         quadratic = np.zeros((n, n))
-        for i, j in pairs(n):
-            quadratic[i, j] = data["pair_weights"][pair_name(FEATURES[i], FEATURES[j])]
-        return cls(
-            low=np.array(data["low"], dtype=float),
-            high=np.array(data["high"], dtype=float),
-            center=np.array(data["center"], dtype=float),
-            scale=np.array(data["scale"], dtype=float),
+        for (i, j), name in zip(pairs(n), names, strict=True):
+            quadratic[i, j] = data["pair_weights"][name]
+        model = cls(
             intercept=float(data["intercept"]),
             linear=np.array([data["weights"][name] for name in FEATURES], dtype=float),
             quadratic=quadratic,
+            **arrays,
         )
+        numbers = [model.low, model.high, model.center, model.scale, model.linear, model.quadratic]
+        if not (all(np.isfinite(a).all() for a in numbers) and math.isfinite(model.intercept)):
+            raise ValueError("confidence model: a value is not a finite number")
+        if (model.scale <= 0).any() or (model.low > model.high).any():
+            raise ValueError("confidence model: a scale is not positive or a range is empty")
+        return model
 
     def to_json(self, about: str) -> dict:
         """The model as JSON data (what from_json reads), with a line on how it was fitted."""
@@ -171,6 +184,7 @@ class ConfidenceModel:
             "format": MODEL_FORMAT,
             "fitted": about,
             "inputs": list(FEATURES),
+            "reading": READING,
             "low": [round(float(v), 6) for v in self.low],
             "high": [round(float(v), 6) for v in self.high],
             "center": [round(float(v), 6) for v in self.center],
@@ -184,18 +198,17 @@ class ConfidenceModel:
         }
 
     def standardised(self, inputs: np.ndarray) -> np.ndarray:
-        """Inputs (one row per repair, or one row) held to the fitted range, centred and scaled."""
+        """Inputs (one row per repair) held to the fitted range, centred and scaled."""
         return (np.clip(inputs, self.low, self.high) - self.center) / self.scale
 
-    def log_odds(self, inputs: Sequence[float]) -> float:
-        z = self.standardised(np.asarray(inputs, dtype=float))
-        return float(self.intercept + self.linear @ z + z @ self.quadratic @ z)
-
-    def probability(self, inputs: Sequence[float]) -> float:
-        z = self.log_odds(inputs)
-        if z < -40:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+    def confidences(self, inputs: np.ndarray) -> np.ndarray:
+        """P(the repair is right) for each row of inputs (the order of FEATURES), at most its
+        ceiling: what ``confidence`` gives for one repair, and the fit script for many."""
+        inputs = np.atleast_2d(np.asarray(inputs, dtype=float))
+        z = self.standardised(inputs)
+        log_odds = self.intercept + z @ self.linear + np.einsum("ri,ij,rj->r", z, self.quadratic, z)
+        p = 1.0 / (1.0 + np.exp(-np.clip(log_odds, -40.0, 40.0)))
+        return np.minimum(np.where(log_odds < -40.0, 0.0, p), ceiling(inputs))
 
 
 @lru_cache(maxsize=1)
@@ -220,8 +233,4 @@ def ceiling(inputs: np.ndarray) -> np.ndarray:
 
 def confidence(facts: RepairFacts) -> float:
     """P(the repair is right), by the shipped model, at most its ceiling."""
-    inputs = feature_vector(facts)
-    p = fitted_model().probability(inputs)
-    if facts.fix == RESTORE_LOST_WORD:
-        p = min(p, float(ceiling(np.array(inputs))[0]))
-    return p
+    return float(fitted_model().confidences(np.array([feature_vector(facts)]))[0])

@@ -223,9 +223,10 @@ def test_a_lost_word_that_took_its_space_is_tried_on_a_damaged_page(model):
         == "Trụ sở Ủy ban nhân dân xã nằm ở trung tâm xã. Ông từng công tác tại huyện Krông Bông, tỉnh Đắk Lắk."
     )
     ((lost, facts),) = [(r, f) for r, f in explain_repairs(damaged, model=model) if r.fix == RESTORE_LOST_WORD]
-    # a word put back where it left no letter is never surer than the decoder's posterior
+    # the page is damaged (four words here) and "nằm ở trung tâm" is far likelier: put back at
+    # 0.90, under the decoder's posterior (0.94), the most a word put back without a trace may get
     assert (lost.before, lost.after, lost.applied) == ("trung", "ở trung", True)
-    assert DEFAULT_THRESHOLD <= lost.confidence <= round(facts.posterior, 4)
+    assert (lost.confidence, round(facts.posterior, 2)) == (pytest.approx(0.904, abs=0.002), 0.94)
     assert restore(damaged, model=model, threshold=0.95).text.startswith("Trụ sở Ủy ban nhân dân xã nằm trung tâm")
     clean = "Trụ sở Ủy ban nhân dân xã nằm trung tâm xã."
     assert restore(clean, model=model).text == clean

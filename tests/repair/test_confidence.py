@@ -64,20 +64,43 @@ def test_the_shipped_model_weighs_every_input_and_every_pair_of_inputs():
 
 
 def test_the_model_reads_back_what_it_writes():
-    model = fitted_model()
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    model = ConfidenceModel.from_json(data)
+    assert model.to_json(data["fitted"]) == data  # the file is what the model writes, value for value
     again = ConfidenceModel.from_json(json.loads(json.dumps(model.to_json("round trip"))))
-    assert again.probability(feature_vector(PLAIN)) == pytest.approx(model.probability(feature_vector(PLAIN)), abs=1e-5)
+    for name in ("low", "high", "center", "scale", "linear", "quadratic"):
+        assert (getattr(again, name) == getattr(model, name)).all(), name
+    assert again.intercept == model.intercept
+
+
+def _edited(key: str, value: object) -> dict:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    if "." in key:
+        outer, inner = key.split(".")
+        data[outer] = {**data[outer], inner: value}
+    else:
+        data[key] = value
+    return data
 
 
 @pytest.mark.parametrize(
-    ("edit", "message"),
+    ("key", "value", "message"),
     [
-        ({"format": "vnplans-repair-confidence/0"}, "format 'vnplans-repair-confidence/0'"),
-        ({"inputs": ["log_odds_posterior"]}, "fitted on other inputs than INPUTS"),
+        ("format", "vnplans-repair-confidence/0", "format 'vnplans-repair-confidence/0'"),
+        ("inputs", ["log_odds_posterior"], "fitted on other inputs than INPUTS"),
+        ("reading.share_floor", 0.001, "fitted on other inputs than INPUTS"),
+        ("weights.an_input_no_one_reads", 1.0, "the weights do not match the inputs"),
+        ("scale", [1.0], "need 21 values each"),
+        ("intercept", float("nan"), "not a finite number"),
+        ("pair_weights.all_caps*title_case", float("inf"), "not a finite number"),
+        ("center", [0.0] * 21, None),  # a plain edit of values loads
     ],
 )
-def test_a_model_of_another_format_or_other_inputs_is_refused(edit, message):
-    data = {**fitted_model().to_json("test"), **edit}
+def test_a_model_file_that_does_not_fit_this_code_is_refused(key, value, message):
+    data = _edited(key, value)
+    if message is None:
+        ConfidenceModel.from_json(data)
+        return
     with pytest.raises(ValueError, match=message):
         ConfidenceModel.from_json(data)
 
@@ -116,7 +139,8 @@ def test_a_word_put_back_where_it_left_no_letter_is_never_surer_than_the_decoder
         corpus_pair_left=710,
         corpus_pair_right=1257,
     )
-    assert fitted_model().probability(feature_vector(lost)) > 0.75  # what the model alone would say
+    inner = dataclasses.replace(lost, fix=RESTORE_INNER_LETTER)  # the same facts, a letter put back
+    assert confidence(inner) > 0.75  # what the model says when no ceiling applies
     assert confidence(lost) == pytest.approx(0.69)
     assert confidence(lost) < DEFAULT_THRESHOLD
 
@@ -126,9 +150,12 @@ def test_inputs_beyond_the_fitted_range_are_held_to_it():
     rate = FEATURES.index("log_damage_rate")
     inputs = list(feature_vector(PLAIN))
     inputs[rate] = model.low[rate] - 5.0  # a damage rate far below any seen in the fit
-    assert model.probability(inputs) == pytest.approx(
-        model.probability([*inputs[:rate], model.low[rate], *inputs[rate + 1 :]])
-    )
+    held = [*inputs[:rate], model.low[rate], *inputs[rate + 1 :]]
+    far, at_the_edge = model.confidences([inputs, held])
+    assert far == at_the_edge
+    # and the words of a whole page are scored at once as one by one
+    rows = [feature_vector(PLAIN), inputs, feature_vector(dataclasses.replace(PLAIN, fix=RESTORE_LOST_WORD))]
+    assert list(model.confidences(rows)) == [model.confidences([row])[0] for row in rows]
 
 
 def test_the_page_writing_the_repair_raises_the_confidence():
@@ -186,7 +213,7 @@ def test_fit_recovers_the_weights_of_a_known_logistic_model():
     assert np.allclose(w, true, atol=0.1)
 
 
-def test_fit_model_learns_a_product_of_two_inputs_and_scores_as_the_model_does():
+def test_fit_model_learns_a_product_of_two_inputs():
     np = pytest.importorskip("numpy")
     fit = _fit_module()
     rng = np.random.default_rng(1)
@@ -197,5 +224,4 @@ def test_fit_model_learns_a_product_of_two_inputs_and_scores_as_the_model_does()
     model = fit.fit_model(x, y, l2=1.0)
     assert model.quadratic[0, 1] == pytest.approx(1.5, abs=0.15)
     assert abs(model.linear[0]) < 0.1 and abs(model.quadratic[2, 3]) < 0.1
-    # the vectorised scoring of the fit script is the model's own, row by row
-    assert fit.probabilities(model, x[:5]) == pytest.approx([model.probability(row) for row in x[:5]])
+    assert model.low[0] == x[:, 0].min() and model.high[0] == x[:, 0].max()
