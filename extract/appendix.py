@@ -6,6 +6,7 @@ Header rows are the rows above the first numbered row; columns get roles from th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from extract.page import Cell, Table
 from extract.settings import BULLET, CODE_HEADER, DOTTED_PROCEDURE_CODE, SCORE_ROLES, TOTAL_ROW, UNIT_ROLES
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
-from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score
+from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounding_tolerance
 from normalize.text import fold, is_blank
 
 
@@ -178,6 +179,7 @@ def build_appendix(
     body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
     tree = _Hierarchy(appendix)
+    flat = _flat_inner_bullets(body, columns, table.rows[:header_rows], appendix.dot_decimals)
     for k, row in enumerate(body):
         if _is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
             continue
@@ -190,7 +192,7 @@ def build_appendix(
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id)
             continue
         label_obj = tree.disambiguate(label_obj)
-        row_id, parent_id, level = tree.place(label_obj)
+        row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
         position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
@@ -209,6 +211,85 @@ def build_appendix(
         appendix.cells.extend(_other_cells(cells, columns, cleaner, values))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
     return appendix
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """A row as the bullet pre-pass sees it: its index in the body, label, scores as printed."""
+
+    index: int
+    label: Label | None
+    printed: dict[str, str]
+    scores: dict[str, Decimal | None]
+
+
+def _flat_inner_bullets(
+    body: Sequence[Sequence[Cell]],
+    columns: Sequence[Column],
+    header_rows: Sequence[Sequence[Cell]],
+    dot_decimals: set[str],
+) -> set[int]:
+    """Rows of the inner bullet ("+" after "-") that the scores say are siblings of the outer one.
+
+    "+" right after "-" is a sub-item by convention, and most tables add up that way. Some use
+    the two marks for one list ("- 4", "+ 3", "- 3" under a row of 10): read nested, the parent
+    and each "-" give a false sum_mismatch. So a run of bullets under a numbered row is read flat
+    only when the figures decide it: in every score column where the parent and all the run's
+    rows have a figure, the whole run adds up to the parent, and in none do the nested sums hold.
+    """
+    rows: list[_Scored] = []
+    for k, row in enumerate(body):
+        if _is_column_number_row(row) or _repeats_header(row, header_rows):
+            continue
+        cells, label = _row_cells(row, columns)
+        printed = {c.role: cells[c.index].text.strip() for c in columns if c.role in SCORE_ROLES}
+        scores = {role: parse_score(text, role in dot_decimals) if text else None for role, text in printed.items()}
+        rows.append(_Scored(k, label, printed, scores))
+    bullets = [r.label.style for r in rows if r.label is not None and r.label.style in BULLET_STYLES]
+    if len(set(bullets)) < 2:
+        return set()
+    outer = bullets[0]
+    flat: set[int] = set()
+    parent: _Scored | None = None
+    run: list[_Scored] = []
+    for row in [*rows, _Scored(-1, None, {}, {})]:  # a last unlabelled row closes the last run
+        if row.label is not None and row.label.style in BULLET_STYLES:
+            run.append(row)
+            continue
+        if parent is not None and run and run[0].label.style == outer and _adds_up_flat(parent, run, outer):
+            flat.update(r.index for r in run if r.label.style != outer)
+        parent, run = (row if row.label is not None else None), []
+    return flat
+
+
+def _adds_up_flat(parent: _Scored, run: Sequence[_Scored], outer: str) -> bool:
+    """Do the figures read the run of bullets under ``parent`` as one flat list (see above)?"""
+    if all(r.label.style == outer for r in run):
+        return False
+    checked = [
+        role
+        for role, value in parent.scores.items()
+        if value is not None and all(r.scores.get(role) is not None for r in run)
+    ]
+    if not checked:
+        return False
+    for role in checked:
+        whole = parent.scores[role]
+        tolerance = rounding_tolerance(parent.printed[role])
+        if abs(sum((r.scores[role] for r in run), Decimal(0)) - whole) > tolerance:
+            return False  # the flat reading does not add up either
+        outers = [r for r in run if r.label.style == outer]
+        nested = abs(sum((r.scores[role] for r in outers), Decimal(0)) - whole) <= tolerance
+        for i, r in enumerate(run):
+            if r.label.style != outer:
+                continue
+            inner = list(itertools.takewhile(lambda x: x.label.style != outer, run[i + 1 :]))
+            if inner:
+                total = sum((x.scores[role] for x in inner), Decimal(0))
+                nested = nested and abs(total - r.scores[role]) <= rounding_tolerance(r.printed[role])
+        if nested:
+            return False  # the nested sums hold too: the convention stands
+    return True
 
 
 def _fold_spanned_rows(rows: Sequence[Sequence[Cell]], offset: int) -> list[tuple[Cell, ...]]:
@@ -517,8 +598,9 @@ class _Hierarchy:
         letter = next((seen.key for _, _, seen in reversed(self.stack) if seen.style == "upper_letter"), None)
         return as_letter_after(label, letter)
 
-    def place(self, label: Label) -> tuple[str, str | None, int]:
-        """row_id, parent_id and level of a new row."""
+    def place(self, label: Label, *, flat: bool = False) -> tuple[str, str | None, int]:
+        """row_id, parent_id and level of a new row; ``flat``: an inner bullet placed as a sibling
+        of the outer one ("+" items in a "-" list whose figures add up flat)."""
         if label.style in BULLET_STYLES and not self.bullet_seen:
             # the first bullet a table uses is the outer one ("+" items with "-" under them too)
             self.bullet_seen = True
@@ -527,7 +609,8 @@ class _Hierarchy:
                 self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
         if rank is None:
-            rank = (self._style_rank(label.style), label.depth)
+            outer = min(BULLET_STYLES, key=self.style_order.index)
+            rank = (self._style_rank(outer if flat else label.style), label.depth)
             while self.stack and self.stack[-1][0] >= rank:
                 self.stack.pop()
         parent = self.stack[-1] if self.stack else None

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from extract.appendix import Appendix, AppendixRow, Finding
 from extract.numbering import BULLET_STYLES
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import decimals_of, format_vi, parse_number
+from normalize.numbers import decimals_of, format_vi, parse_number, rounding_tolerance
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -26,10 +26,6 @@ _ROW_QUOTE = re.compile(rf"\b({'|'.join(BODY_ROW_WORDS)})\s+(\d+)(?![.,]?\d)")
 _QUOTED_FIGURE = re.compile(rf"(?<![\d.,/]){_FIGURE}\s*/\s*{_FIGURE}(?![\d/]|[.,]\d)")
 #: Where the clause quoting a row ends: a semicolon, or a full stop that closes a sentence.
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
-
-
-def _tolerance(printed: str) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-(decimals_of(printed) + 1))
 
 
 def _scored(row: AppendixRow) -> bool:
@@ -59,7 +55,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             if value is None or any(v is None for v in kid_values):
                 continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
-            if abs(total - value) > _tolerance(row.printed.get(role, "")):  # type: ignore[operator]
+            if abs(total - value) > rounding_tolerance(row.printed.get(role, "")):  # type: ignore[operator]
                 rid = row.values["row_id"]
                 findings.append(
                     Finding(
@@ -80,7 +76,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        if abs(total - value) > _tolerance(appendix.totals_printed.get(role, "")):
+        if abs(total - value) > rounding_tolerance(appendix.totals_printed.get(role, "")):
             findings.append(
                 Finding(
                     "total_mismatch",

@@ -85,6 +85,12 @@ def decimals_of(text: str) -> int:
     return max(0, -value.as_tuple().exponent) if value is not None else 0
 
 
+def rounding_tolerance(printed: str) -> Decimal:
+    """Half a unit of the last decimal the figure is printed with ("2,71" -> 0.005): a sum printed
+    rounded to its decimals matches within it."""
+    return Decimal(5) * Decimal(10) ** (-(decimals_of(printed) + 1))
+
+
 def format_vi(value: Decimal) -> str:
     """A figure the way the documents print it: decimal comma, no trailing zeros."""
     text = format(value.normalize(), "f")

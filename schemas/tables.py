@@ -106,8 +106,8 @@ APPENDIX_ROWS = _schema(
             pa.string(),
             "Row number as a path: as printed where it says its place (1, 1.3.1), else the parent's row_id, a dot "
             "and the number (II.1, A.1.1, 1.a); '-' items as parent.-N (2.-1), '+' items under them as parent.+N "
-            "(2.-1.+1). Unique within an appendix unless "
-            "the page repeats a number (a duplicate_row_id finding).",
+            "(2.-1.+1), or beside them (2.+1) when the figures add up as one list. Unique within an appendix "
+            "unless the page repeats a number (a duplicate_row_id finding).",
             False,
         ),
         _field("row_label", pa.string(), "Row number exactly as printed, e.g. 'a)' or 'II.' or '-'.", False),

@@ -375,3 +375,54 @@ def test_plus_items_first_are_the_outer_bullet() -> None:
         ("1.+2", "1"),
     ]
     assert result.tables["findings"] == []
+
+
+def test_dash_and_plus_used_as_one_list_are_siblings_when_the_figures_add_up_flat() -> None:
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    flat = _page(
+        header,
+        ("1", "Công tác chỉ đạo", "10", "8"),
+        ("-", "Ban hành kế hoạch", "4", "3"),
+        ("+", "Kiểm tra thực hiện", "3", "3"),  # 4 + 3 + 3 = 10: one list under row 1
+        ("-", "Báo cáo định kỳ", "3", "2"),
+        ("2", "Công tác tuyên truyền", "5", "5"),
+    )
+    result = run_text(flat, "ha-tinh.txt")
+    assert _rows(result, "parent_id", "level", "numbering") == [
+        ("1", None, 1, "decimal"),
+        ("1.-1", "1", 2, "dash"),
+        ("1.+1", "1", 2, "plus"),
+        ("1.-2", "1", 2, "dash"),
+        ("2", None, 1, "decimal"),
+    ]
+    assert result.tables["findings"] == []
+
+
+def test_plus_items_stay_under_the_dash_when_the_nested_sums_hold_or_nothing_adds_up() -> None:
+    header = ("STT", "Tiêu chí", "Điểm tối đa")
+    nested = _page(
+        header,
+        ("1", "Công tác chỉ đạo", "10"),
+        ("-", "Ban hành kế hoạch", "4"),
+        ("+", "Kiểm tra thực hiện", "1,5"),  # 1,5 + 2,5 = 4 under the "-"; 4 + 6 = 10 under row 1
+        ("+", "Ban hành đúng hạn", "2,5"),
+        ("-", "Báo cáo định kỳ", "6"),
+    )
+    assert _rows(run_text(nested, "ha-tinh.txt"), "parent_id") == [
+        ("1", None),
+        ("1.-1", "1"),
+        ("1.-1.+1", "1.-1"),
+        ("1.-1.+2", "1.-1"),
+        ("1.-2", "1"),
+    ]
+    neither = _page(
+        header,
+        ("1", "Công tác chỉ đạo", "12"),
+        ("-", "Ban hành kế hoạch", "4"),
+        ("+", "Kiểm tra thực hiện", "3"),  # 4 + 3 + 3 = 10 and 4 + 3 = 7: the convention stands
+        ("-", "Báo cáo định kỳ", "3"),
+    )
+    result = run_text(neither, "ha-tinh.txt")
+    assert _rows(result, "parent_id") == [("1", None), ("1.-1", "1"), ("1.-1.+1", "1.-1"), ("1.-2", "1")]
+    findings = [(f["code"], f["row_id"], f["expected"], f["actual"]) for f in result.tables["findings"]]
+    assert findings == [("sum_mismatch", "1", "7", "12"), ("sum_mismatch", "1.-1", "3", "4")]
