@@ -225,7 +225,11 @@ REPAIRS = _schema(
             False,
         ),
         _field(
-            "applied", pa.bool_(), "True when the confidence cleared the threshold and the repair was applied.", False
+            "applied",
+            pa.bool_(),
+            "True when the repair was applied: its confidence cleared the threshold and, for a word in capitals, "
+            "the page writes the repaired word elsewhere (else it is only reported, whatever its confidence).",
+            False,
         ),
         _field(
             "fix",
