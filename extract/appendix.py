@@ -25,12 +25,13 @@ from extract.numbering import (
     ordinal,
     parse_label,
     restarts_under,
+    steps_after,
 )
 from extract.page import Cell, Table
 from extract.settings import BULLET, CODE_HEADER, DOTTED_PROCEDURE_CODE, SCORE_ROLES, TOTAL_ROW, UNIT_ROLES
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
-from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounding_tolerance
+from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to
 from normalize.text import fold, is_blank
 
 
@@ -65,6 +66,7 @@ class Appendix:
     totals: dict[str, Decimal | None] = field(default_factory=dict)
     totals_printed: dict[str, str] = field(default_factory=dict)
     totals_seen: bool = False
+    totals_after_rows: bool = False  # the last total row came after numbered rows (not a top total)
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
@@ -191,6 +193,8 @@ def build_appendix(
             elif any(not c.is_empty for c in cells):
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id)
             continue
+        if appendix.totals_after_rows:  # "Cộng I" then group II: the total row was a subtotal
+            _as_subtotal(appendix)
         label_obj = tree.disambiguate(label_obj)
         row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
         position = first_position + len(appendix.rows)
@@ -274,19 +278,18 @@ def _adds_up_flat(parent: _Scored, run: Sequence[_Scored], outer: str) -> bool:
     if not checked:
         return False
     for role in checked:
-        whole = parent.scores[role]
-        tolerance = rounding_tolerance(parent.printed[role])
-        if abs(sum((r.scores[role] for r in run), Decimal(0)) - whole) > tolerance:
+        printed = parent.printed[role]
+        if not rounds_to(sum((r.scores[role] for r in run), Decimal(0)), printed):
             return False  # the flat reading does not add up either
         outers = [r for r in run if r.label.style == outer]
-        nested = abs(sum((r.scores[role] for r in outers), Decimal(0)) - whole) <= tolerance
+        nested = rounds_to(sum((r.scores[role] for r in outers), Decimal(0)), printed)
         for i, r in enumerate(run):
             if r.label.style != outer:
                 continue
             inner = list(itertools.takewhile(lambda x: x.label.style != outer, run[i + 1 :]))
             if inner:
                 total = sum((x.scores[role] for x in inner), Decimal(0))
-                nested = nested and abs(total - r.scores[role]) <= rounding_tolerance(r.printed[role])
+                nested = nested and rounds_to(total, r.printed[role])
         if nested:
             return False  # the nested sums hold too: the convention stands
     return True
@@ -514,24 +517,7 @@ def _read_totals(
     """The last total row is the table's total; one before it is a subtotal, reported with its
     figures (a subtotal is not a criterion, and its figures are not lost)."""
     if appendix.totals_seen:
-        # the total row before this one was a subtotal: its cells are named so, and reported
-        appendix.subtotals += 1
-        name = f"subtotal {appendix.subtotals}"
-        kept = []
-        for cell in appendix.cells:
-            if cell["row_id"] == "total":
-                cell["row_id"] = name
-                kept.append(f"{cell['column_header']} {cell['value']}")
-        figures = ", ".join([f"{role} {text}" for role, text in appendix.totals_printed.items() if text] + kept)
-        appendix.findings.append(
-            Finding(
-                "subtotal_row",
-                "info",
-                f"appendix {appendix.index}, total row",
-                f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'})"
-                + (f"; its other cells have row_id '{name}'." if kept else "."),
-            )
-        )
+        _as_subtotal(appendix)
     appendix.totals, appendix.totals_printed = {}, {}
     for column in columns:
         if column.role in SCORE_ROLES and column.index < len(cells):
@@ -539,10 +525,35 @@ def _read_totals(
             appendix.totals_printed[column.role] = text
             appendix.totals[column.role] = _score(appendix, text, "total", column.role)  # "≥ 45": reported
     appendix.totals_seen = True
+    appendix.totals_after_rows = bool(appendix.rows)
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0
     row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
     appendix.cells.extend(c for c in _other_cells(cells, columns, cleaner, row) if c["value"] is not None)
+
+
+def _as_subtotal(appendix: Appendix) -> None:
+    """The total row read last was a subtotal (more rows or another total came after it): its
+    cells are named so, its figures reported, and the table has no total until the next one."""
+    appendix.subtotals += 1
+    name = f"subtotal {appendix.subtotals}"
+    kept = []
+    for cell in appendix.cells:
+        if cell["row_id"] == "total":
+            cell["row_id"] = name
+            kept.append(f"{cell['column_header']} {cell['value']}")
+    figures = ", ".join([f"{role} {text}" for role, text in appendix.totals_printed.items() if text] + kept)
+    appendix.findings.append(
+        Finding(
+            "subtotal_row",
+            "info",
+            f"appendix {appendix.index}, total row",
+            f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'})"
+            + (f"; its other cells have row_id '{name}'." if kept else "."),
+        )
+    )
+    appendix.totals, appendix.totals_printed = {}, {}
+    appendix.totals_seen = appendix.totals_after_rows = False
 
 
 def _keep_unnumbered(
@@ -681,7 +692,7 @@ class _Hierarchy:
         expected = ordinal(previous) + 1 if previous else 1
         # numbering that goes on across groups (I: 1-3, II: 4-6) starts a group anywhere
         continues = previous is None and label.style == "decimal" and parent_id is not None and "." not in label.key
-        if number == expected or continues:
+        if number == expected or continues or (previous is not None and steps_after(previous, label)):
             return
         if previous is not None and number <= ordinal(previous):
             self.appendix.findings.append(

@@ -280,7 +280,8 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
     for key in ("gazette_number", "status"):
         raw = meta.raw.get(key)
-        document[key] = None if is_placeholder(raw) else _cleaned(cleaner, raw, key)
+        cleaned = None if is_placeholder(raw) else _cleaned(cleaner, raw, key)
+        document[key] = None if is_placeholder(cleaned) else cleaned  # "Đang cp nhật" once repaired
         document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
 
     repairs = [repair_row(source.doc_id, r) for r in cleaner.repairs]

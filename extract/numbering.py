@@ -181,7 +181,7 @@ class OpenHeadings:
         """``label`` read in the style of the open heading it comes next after, or None."""
         for open_label in self.stack:
             sequenced = _in_sequence(open_label, label)
-            if sequenced is not None and _steps_after(open_label, sequenced):
+            if sequenced is not None and steps_after(open_label, sequenced):
                 return sequenced
         return None
 
@@ -193,9 +193,22 @@ def _in_sequence(open_label: Label, label: Label) -> Label | None:
     return label if label.style == open_label.style else None
 
 
-def _steps_after(previous: Label, label: Label) -> bool:
+#: Letters of a list, in order: Vietnamese lists run "a b c d đ e g h i k" (no f, j, w, z, as
+#: the Vietnamese alphabet), other lists "a b c d e f g".
+_LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
+
+
+def next_letters(key: str) -> set[str]:
+    """The letters that may follow the list letter ``key`` ("e" -> "g" or "f", "d" -> "đ" or "e")."""
+    return {order[at + 1] for order in _LETTER_ORDERS if 0 <= (at := order.find(key)) < len(order) - 1}
+
+
+def steps_after(previous: Label, label: Label) -> bool:
+    """Is ``label`` the next number after ``previous`` in the same style?"""
     if label.style == "decimal":
         return label.key == next_sibling(previous.key)
+    if label.style == previous.style == "lower_letter":
+        return label.key in next_letters(previous.key)
     return ordinal(label) == ordinal(previous) + 1
 
 

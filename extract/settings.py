@@ -544,7 +544,11 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 
 #: Rows that close a table with totals, not criteria, on folded text. Every word tolerates the
 #: loss of its tone-marked vowel, the damage of saved pages: "TNG ĐIM", "Tng s", "Cng:".
-TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*(:|\(\w{1,4}\))?\s*$")
+TOTAL_ROW = re.compile(
+    r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)"
+    r"|^co?ng\s*(:|\(\w{1,4}\))?\s*$"
+    r"|^co?ng(\s+(muc|phan|nhom))?\s+([ivxl]{1,5}|[a-h])\s*:?\s*$"  # a subtotal: "Cộng I", "Cộng phần A"
+)
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it
 #: (extract/validate.py compares the figures it quotes with the row's).

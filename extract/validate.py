@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from extract.appendix import Appendix, AppendixRow, Finding
 from extract.numbering import BULLET_STYLES
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import decimals_of, format_vi, parse_number, rounding_tolerance
+from normalize.numbers import format_vi, parse_number, rounds_to
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -26,6 +26,12 @@ _ROW_QUOTE = re.compile(rf"\b({'|'.join(BODY_ROW_WORDS)})\s+(\d+)(?![.,]?\d)")
 _QUOTED_FIGURE = re.compile(rf"(?<![\d.,/]){_FIGURE}\s*/\s*{_FIGURE}(?![\d/]|[.,]\d)")
 #: Where the clause quoting a row ends: a semicolon, or a full stop that closes a sentence.
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
+
+
+def _agrees(total: Decimal, value: Decimal, printed: str) -> bool:
+    """Does a row's figure agree with the sum of its sub-rows: the sum rounded to the decimals
+    the figure is printed with ("9" for 8,5 but not for 9,5)? Without a printed text, exactly."""
+    return rounds_to(total, printed) if parse_number(printed) == value else total == value
 
 
 def _scored(row: AppendixRow) -> bool:
@@ -55,7 +61,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             if value is None or any(v is None for v in kid_values):
                 continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
-            if abs(total - value) > rounding_tolerance(row.printed.get(role, "")):  # type: ignore[operator]
+            if not _agrees(total, value, row.printed.get(role, "")):  # type: ignore[arg-type]
                 rid = row.values["row_id"]
                 findings.append(
                     Finding(
@@ -76,7 +82,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        if abs(total - value) > rounding_tolerance(appendix.totals_printed.get(role, "")):
+        if not _agrees(total, value, appendix.totals_printed.get(role, "")):
             findings.append(
                 Finding(
                     "total_mismatch",
@@ -199,10 +205,7 @@ def _compare_quote(
 def _rounds_to(value: object, quoted: str) -> bool:
     """Is ``quoted`` the appendix's ``value`` rounded to the decimals the body prints
     ("10,9" for 10,88; not "8" for 8,5, which rounds to 9)?"""
-    if not isinstance(value, Decimal):
-        return False
-    places = Decimal(1).scaleb(-decimals_of(quoted))
-    return value.quantize(places, rounding=ROUND_HALF_UP) == parse_number(quoted)
+    return isinstance(value, Decimal) and rounds_to(value, quoted)
 
 
 def check_reference(appendix: Appendix, number: str | None) -> list[Finding]:

@@ -7,7 +7,7 @@ thousands separator, any other dot is a decimal point ("574945.0").
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 #: 26.120 or 1.234,5: dot thousands, maybe a comma decimal
 _DOT_THOUSANDS = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"
@@ -26,16 +26,30 @@ _NUMBER = re.compile(
 _DOT_THOUSANDS_NUMBER = re.compile(rf"^[+-]?{_DOT_THOUSANDS}$")
 _COMMA_THOUSANDS_NUMBER = re.compile(rf"^[+-]?{_COMMA_THOUSANDS}$")
 _PERCENT = re.compile(r"^(?P<num>.+?)\s*%$")
+#: No-break and narrow no-break spaces are spaces.
+_SPACES = re.compile(r"[\u00a0\u202f\u2009]")
+_SIGN_SPACE = re.compile(r"^([+-])\s+")
+#: 1 250 000 or 1 234,5: space thousands, maybe a comma decimal
+_SPACE_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 #: Cells that mean "no figure" rather than a bad figure.
 NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 
 
 def parse_number(text: str) -> Decimal | None:
-    """The exact value of a cell holding one number, or None when it holds anything else."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    """The exact value of a cell holding one number, or None when it holds anything else.
+
+    A space inside the figure is a thousands separator only between groups of three digits
+    ("1 250 000"); anything else ("4 8", "5 10,5": two figures of merged cells) is no number.
+    """
+    raw = _SPACES.sub(" ", text).strip()
     match = _PERCENT.match(raw)
     if match:
         raw = match.group("num")
+    raw = _SIGN_SPACE.sub(r"\1", raw)
+    if " " in raw:
+        if not _SPACE_THOUSANDS.match(raw):
+            return None
+        raw = raw.replace(" ", "")
     if not raw or not _NUMBER.match(raw):
         return None
     if _COMMA_THOUSANDS_NUMBER.match(raw):
@@ -85,10 +99,13 @@ def decimals_of(text: str) -> int:
     return max(0, -value.as_tuple().exponent) if value is not None else 0
 
 
-def rounding_tolerance(printed: str) -> Decimal:
-    """Half a unit of the last decimal the figure is printed with ("2,71" -> 0.005): a sum printed
-    rounded to its decimals matches within it."""
-    return Decimal(5) * Decimal(10) ** (-(decimals_of(printed) + 1))
+def rounds_to(exact: Decimal, printed: str) -> bool:
+    """Is the figure ``printed`` the ``exact`` value rounded half up to the decimals it is printed
+    with ("9" for 8,5; "10,9" for 10,88; not "9" for 9,5, which rounds to 10)?"""
+    value = parse_number(printed)
+    if value is None:
+        return False
+    return exact.quantize(Decimal(1).scaleb(-decimals_of(printed)), rounding=ROUND_HALF_UP) == value
 
 
 def format_vi(value: Decimal) -> str:

@@ -120,6 +120,13 @@ def test_page_without_appendix_gives_document_and_finding() -> None:
     assert [(f["code"], f["severity"]) for f in result.tables["findings"]] == [("no_appendix", "info")]
 
 
+def test_a_placeholder_that_lost_a_letter_is_still_no_value_once_repaired() -> None:
+    damaged = HEADER.replace("Số công báo: Đang cập nhật", "Số công báo: Đang cp nhật")
+    doc = run_text(damaged, "no-appendix.txt", repair=True).tables["documents"][0]
+    assert (doc["gazette_number"], doc["gazette_number_raw"]) == (None, "Đang cập nhật")
+    assert (doc["gazette_date"], doc["status"]) == (None, "Còn hiệu lực")
+
+
 def test_not_a_legal_page_is_a_failure_row() -> None:
     result = run_text("Công thức nấu phở bò\n\nNguyên liệu: xương bò, bánh phở, hành.\n", "pho.txt")
     assert result.failed

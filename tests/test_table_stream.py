@@ -32,8 +32,20 @@ def test_a_letter_list_that_skips_a_letter_keeps_every_row() -> None:
     got = _rows(result)
     assert [row_id for row_id, _, _ in got] == ["1", "1.a", "1.b", "1.c", "1.d", "1.e", "2"]
     assert got[5] == ("1.e", "Tiêu chí e", Decimal("5"))
-    codes = [f["code"] for f in result.tables["findings"]]
-    assert codes == ["missing_row_id"]  # "đ" is missing, and it is said
+    # lists lettered as the Latin alphabet run "d, e, f"; as the Vietnamese one "d, đ, e, g"
+    assert [f["code"] for f in result.tables["findings"]] == []
+
+
+def test_a_vietnamese_letter_list_has_no_f_and_a_real_gap_is_said() -> None:
+    letters = [(k, f"Tiêu chí {k}", "3", "3") for k in "abcdđegh"]
+    result = _run(SCORES, ("1", "Công tác chỉ đạo điều hành", "24", "24"), *letters)
+    assert [row_id for row_id, _, _ in _rows(result)] == ["1", *(f"1.{k}" for k in "abcdđegh")]
+    assert result.tables["findings"] == []
+    gap = [(k, f"Tiêu chí {k}", "5", "5") for k in "abd"]
+    result = _run(SCORES, ("1", "Công tác chỉ đạo điều hành", "15", "15"), *gap)
+    assert [(f["code"], f["row_id"], f["message"]) for f in result.tables["findings"]] == [
+        ("missing_row_id", "1.d", "Row 1.d follows row b; 1 row number(s) are missing in between.")
+    ]
 
 
 def test_a_missing_group_is_reported_not_merged() -> None:

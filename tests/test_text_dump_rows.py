@@ -310,6 +310,74 @@ def test_subtotals_then_a_grand_total_are_all_kept() -> None:
 
 
 
+SCORED_GROUPS = ("STT", "Nội dung", "Điểm tối đa", "Điểm đạt năm 2023", "Mục tiêu năm 2024")
+
+
+def test_a_subtotal_named_after_its_group_is_no_part_of_the_row_above() -> None:
+    # "Cộng I" with an empty number cell: once glued to row 2 (its figures shifted, "7" a row)
+    rows = (
+        SCORED_GROUPS,
+        ("I", "Nhóm 1", "", "", ""),
+        ("1", "Tiêu chí A", "4", "3", "3"),
+        ("2", "Tiêu chí B", "4", "3,5", "4"),
+        ("", "Cộng I", "8", "6,5", "7"),
+        ("II", "Nhóm 2", "", "", ""),
+        ("1", "Tiêu chí C", "2", "2", "2"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        got = [(r["row_id"], r["name"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
+        assert got == [
+            ("I", "Nhóm 1", None, None),
+            ("I.1", "Tiêu chí A", Decimal("4"), Decimal("3")),
+            ("I.2", "Tiêu chí B", Decimal("4"), Decimal("3.5")),
+            ("II", "Nhóm 2", None, None),
+            ("II.1", "Tiêu chí C", Decimal("2"), Decimal("2")),
+        ], path
+        # the last total row was a subtotal (rows came after it): the table has no total
+        assert result.tables["documents"][0]["total_max_score"] is None, path
+        assert [(f["code"], f["message"]) for f in result.tables["findings"]] == [
+            (
+                "subtotal_row",
+                "A total row was followed by more rows; it was read as a subtotal "
+                "(max_score 8, achieved_score 6,5, target_score 7).",
+            )
+        ], path
+
+
+def test_a_subtotal_without_groups_is_no_grand_total() -> None:
+    rows = (
+        SCORED_GROUPS,
+        ("1", "Tiêu chí A", "4", "3", "3"),
+        ("2", "Tiêu chí B", "4", "3,5", "4"),
+        ("", "Cộng", "8", "6,5", "7"),
+        ("3", "Tiêu chí C", "2", "2", "2"),
+        ("", "Tổng cộng", "10", "8,5", "9"),
+    )
+    result = run_text(_text(*rows))
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "3"]
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("10"), Decimal("8.5"))
+    assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row"]
+
+
+def test_a_sum_is_checked_rounded_to_the_decimals_the_row_prints() -> None:
+    # 5 + 4,5 = 9,5 rounds to 10, not to the 9 printed; 5 + 3,5 = 8,5 rounds to 9
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    rows = (
+        header,
+        ("1", "Công tác chỉ đạo", "10", "9"),
+        ("1.1", "Ban hành kế hoạch", "5", "5"),
+        ("1.2", "Kiểm tra", "5", "4,5"),
+        ("2", "Công tác tuyên truyền", "10", "9"),
+        ("2.1", "Tuyên truyền trên báo", "5", "5"),
+        ("2.2", "Tuyên truyền trên cổng thông tin", "5", "3,5"),
+    )
+    result = run_text(_text(*rows))
+    findings = [(f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in result.tables["findings"]]
+    assert findings == [("sum_mismatch", "1", "achieved_score", "9,5", "9")]
+
+
 def test_a_form_heading_and_a_note_after_a_table_are_no_cells() -> None:
     header = ("TT", "Chỉ tiêu", "Đơn vị tính", "So sánh (%)")
     page = (

@@ -31,6 +31,13 @@ from normalize.numbers import decimals_of, format_vi, parse_number
         ("Sở Nội vụ", None),
         ("1,5 điểm", None),
         ("", None),
+        ("1 250 000", Decimal("1250000")),  # a space between groups of three digits: thousands
+        ("1\u00a0234,5", Decimal("1234.5")),
+        ("- 5", Decimal("-5")),
+        ("4 8", None),  # two figures of merged cells, not 48
+        ("5 10,5", None),
+        ("12 5", None),
+        ("1 25", None),
     ],
 )
 def test_parse_number(text: str, value: Decimal | None) -> None:

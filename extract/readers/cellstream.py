@@ -28,10 +28,12 @@ from extract.numbering import (
     fused_label,
     heading_label,
     is_first_of_sequence,
+    next_letters,
     opens_numbering,
     ordinal,
     parse_label,
     restarts_under,
+    steps_after,
 )
 from extract.page import Cell, ReadNote, Table
 from extract.settings import (
@@ -321,6 +323,7 @@ class _DecimalSequence:
         self.next_ids: set[str] = {"1"}
         self.last_ordinal: dict[str, int] = {}
         self.last: Label | None = None  # the last row number
+        self.last_letter: str | None = None  # the last list letter ("e": "g" or "f" follows)
 
     def add(self, label: Label | None) -> None:
         if label is None:
@@ -331,6 +334,8 @@ class _DecimalSequence:
             self.next_ids |= decimal_successors(label.key)
         else:
             self.last_ordinal[label.style] = ordinal(label)
+            if label.style == "lower_letter":
+                self.last_letter = label.key
 
     def as_sequenced(self, label: Label) -> Label:
         letter = self.last_ordinal.get("upper_letter")  # the last part letter (A, B): "C" after it is one too
@@ -358,6 +363,8 @@ class _DecimalSequence:
             return label.key in self.next_ids
         if label.style in BULLET_STYLES:
             return True
+        if label.style == "lower_letter" and self.last_letter is not None:
+            return ordinal(label) == 1 or label.key in next_letters(self.last_letter)
         return ordinal(label) in (1, self.last_ordinal.get(label.style, 0) + 1)
 
     def uses(self, style: str) -> bool:
@@ -767,7 +774,7 @@ def _plausible_successor(previous: Label | None, label: Label) -> bool:
         return label.key in decimal_successors(previous.key)
     if previous.style != label.style or label.style in BULLET_STYLES:
         return True
-    return ordinal(label) == ordinal(previous) + 1
+    return steps_after(previous, label)
 
 
 def _assemble(
