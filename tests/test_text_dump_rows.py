@@ -361,6 +361,25 @@ def test_a_subtotal_without_groups_is_no_grand_total() -> None:
     assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row"]
 
 
+def test_no_data_dashes_before_a_group_number_are_cells_not_an_item() -> None:
+    rows = (
+        SCORED_GROUPS,
+        ("I", "Nhóm 1", "6", "5", "5"),
+        ("1", "Tiêu chí A", "6", "5", "5"),
+        ("2", "Điểm thưởng", "-", "-", "-"),  # the last "-" is followed by "II": no "-" item
+        ("II", "Nhóm 2", "2", "2", "2"),
+    )
+    result = run_text(_text(*rows))
+    got = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("I", "Nhóm 1", Decimal("6")),
+        ("I.1", "Tiêu chí A", Decimal("6")),
+        ("I.2", "Điểm thưởng", None),
+        ("II", "Nhóm 2", Decimal("2")),
+    ]
+    assert result.tables["findings"] == []
+
+
 def test_a_sum_is_checked_rounded_to_the_decimals_the_row_prints() -> None:
     # 5 + 4,5 = 9,5 rounds to 10, not to the 9 printed; 5 + 3,5 = 8,5 rounds to 9
     header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")

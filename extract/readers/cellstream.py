@@ -496,6 +496,8 @@ def _row_start(
         and not is_blank(next_text)
         and (parse_number(next_text) is None or _code_opens_row(items, k, label, current))
         and not is_no_value(next_text)
+        # a "-" before "II" or "a)" is a cell with no figure: a "-" item has a name after it
+        and not (label.style in BULLET_STYLES and parse_label(next_text) is not None)
         and not _figure_of_the_row(items, k, label, current, width)
         and not _text_after_table_next(items, k, allowed)
     ):
