@@ -48,8 +48,10 @@ MIN_RELATIVE_WEIGHT = 1 / 3000
 #: that round. 2e-3 until round 5; 5e-3 gives the same figures on two dev seeds (1e-2 loses
 #: 0.06 points on one) and spares about 15% of restore()'s time on clean text.
 MIN_REPAIR_SHARE = 5e-3
-#: A Roman numeral as written (XIV, not "VIC" or "MCI", which are damaged words: "VỀ VIC CÔNG BỐ").
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+#: A Roman numeral as written, below 100 (XIV; not "VIC", a damaged word: "VỀ VIC CÔNG BỐ"). These
+#: documents number parts, congresses and centuries with small numerals; a "numeral" of 100 or more
+#: in capitals is a damaged word ("CI THIỆN": CẢI, "MC ĐÍCH": MỤC, "CC": CÁC).
+_ROMAN = re.compile(r"(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 # Letters a Vietnamese (or Vietnamese place-name) word can contain.
 _VI_LETTERS = frozenset("abcdeghiklmnopqrstuvxy") | _BLOCK | MARKED_OUTSIDE_BLOCK  # no f, j, w, z
 
