@@ -28,7 +28,16 @@ from extract.numbering import (
     steps_after,
 )
 from extract.page import Cell, Table
-from extract.settings import BULLET, CODE_HEADER, DOTTED_PROCEDURE_CODE, SCORE_ROLES, TOTAL_ROW, UNIT_ROLES
+from extract.settings import (
+    BULLET,
+    CODE_HEADER,
+    DOTTED_PROCEDURE_CODE,
+    GROUP_TOTAL_ROW,
+    PART_TOTAL_ROW,
+    SCORE_ROLES,
+    TOTAL_ROW,
+    UNIT_ROLES,
+)
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to
@@ -66,7 +75,8 @@ class Appendix:
     totals: dict[str, Decimal | None] = field(default_factory=dict)
     totals_printed: dict[str, str] = field(default_factory=dict)
     totals_seen: bool = False
-    totals_after_rows: bool = False  # the last total row came after numbered rows (not a top total)
+    totals_part: bool = False  # the last total row sums a part ("Cộng") after numbered rows
+    totals_group: bool = False  # ... and names its group ("Cộng II"): never the table's total
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
@@ -193,7 +203,7 @@ def build_appendix(
             elif any(not c.is_empty for c in cells):
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id)
             continue
-        if appendix.totals_after_rows:  # "Cộng I" then group II: the total row was a subtotal
+        if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
             _as_subtotal(appendix)
         label_obj = tree.disambiguate(label_obj)
         row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
@@ -214,6 +224,8 @@ def build_appendix(
         printed = _score_fields(appendix, cells, columns, cleaner, row_id, values)
         appendix.cells.extend(_other_cells(cells, columns, cleaner, values))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
+    if appendix.totals_seen and appendix.totals_group:  # the table ends on "Cộng II": no grand total
+        _as_subtotal(appendix, "A total row names its group")
     return appendix
 
 
@@ -525,14 +537,16 @@ def _read_totals(
             appendix.totals_printed[column.role] = text
             appendix.totals[column.role] = _score(appendix, text, "total", column.role)  # "≥ 45": reported
     appendix.totals_seen = True
-    appendix.totals_after_rows = bool(appendix.rows)
+    label = fold(next((c.text for c in cells[:2] if not c.is_empty and TOTAL_ROW.match(fold(c.text))), "")).strip()
+    appendix.totals_part = bool(appendix.rows) and bool(PART_TOTAL_ROW.match(label))
+    appendix.totals_group = bool(GROUP_TOTAL_ROW.match(label))
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0
     row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
     appendix.cells.extend(c for c in _other_cells(cells, columns, cleaner, row) if c["value"] is not None)
 
 
-def _as_subtotal(appendix: Appendix) -> None:
+def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by more rows") -> None:
     """The total row read last was a subtotal (more rows or another total came after it): its
     cells are named so, its figures reported, and the table has no total until the next one."""
     appendix.subtotals += 1
@@ -548,12 +562,12 @@ def _as_subtotal(appendix: Appendix) -> None:
             "subtotal_row",
             "info",
             f"appendix {appendix.index}, total row",
-            f"A total row was followed by more rows; it was read as a subtotal ({figures or 'no figures'})"
+            f"{why}; it was read as a subtotal ({figures or 'no figures'})"
             + (f"; its other cells have row_id '{name}'." if kept else "."),
         )
     )
     appendix.totals, appendix.totals_printed = {}, {}
-    appendix.totals_seen = appendix.totals_after_rows = False
+    appendix.totals_seen = appendix.totals_part = appendix.totals_group = False
 
 
 def _keep_unnumbered(

@@ -549,6 +549,10 @@ TOTAL_ROW = re.compile(
     r"|^co?ng\s*(:|\(\w{1,4}\))?\s*$"
     r"|^co?ng(\s+(muc|phan|nhom))?\s+([ivxl]{1,5}|[a-h])\s*:?\s*$"  # a subtotal: "Cộng I", "Cộng phần A"
 )
+#: Total rows that sum a part ("Cộng", "Cộng I", "Cộng (II)"), not the grand total ("Tổng cộng"): rows
+#: after one make it a subtotal; one that names its group ("Cộng II") is a subtotal even at the end.
+PART_TOTAL_ROW = re.compile(r"^co?ng\b")
+GROUP_TOTAL_ROW = re.compile(r"^co?ng\s*(\(\w{1,4}\)|(\s(muc|phan|nhom))?\s+([ivxl]{1,5}|[a-h]))\s*:?\s*$")
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it
 #: (extract/validate.py compares the figures it quotes with the row's).

@@ -13,7 +13,7 @@ from decimal import Decimal
 from extract.appendix import Appendix, AppendixRow, Finding
 from extract.numbering import BULLET_STYLES
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import format_vi, parse_number, rounds_to
+from normalize.numbers import format_vi, parse_number, printed_figure, rounds_to
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -31,7 +31,7 @@ _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 def _agrees(total: Decimal, value: Decimal, printed: str) -> bool:
     """Does a row's figure agree with the sum of its sub-rows: the sum rounded to the decimals
     the figure is printed with ("9" for 8,5 but not for 9,5)? Without a printed text, exactly."""
-    return rounds_to(total, printed) if parse_number(printed) == value else total == value
+    return rounds_to(total, printed) if parse_number(printed_figure(printed)) == value else total == value
 
 
 def _scored(row: AppendixRow) -> bool:

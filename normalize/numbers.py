@@ -99,13 +99,21 @@ def decimals_of(text: str) -> int:
     return max(0, -value.as_tuple().exponent) if value is not None else 0
 
 
+def printed_figure(text: str) -> str:
+    """A score cell's figure without its unit ("1,5đ" -> "1,5", "10 điểm" -> "10")."""
+    raw = text.strip()
+    unit = _SCORE_WITH_UNIT.match(raw)
+    return unit.group("number") if unit else raw
+
+
 def rounds_to(exact: Decimal, printed: str) -> bool:
-    """Is the figure ``printed`` the ``exact`` value rounded half up to the decimals it is printed
-    with ("9" for 8,5; "10,9" for 10,88; not "9" for 9,5, which rounds to 10)?"""
-    value = parse_number(printed)
+    """Is the figure ``printed`` (maybe with its unit) the ``exact`` value rounded half up to the
+    decimals it is printed with ("9" for 8,5; "10,9" for 10,88; not "9" for 9,5, which rounds to 10)?"""
+    figure = printed_figure(printed)
+    value = parse_number(figure)
     if value is None:
         return False
-    return exact.quantize(Decimal(1).scaleb(-decimals_of(printed)), rounding=ROUND_HALF_UP) == value
+    return exact.quantize(Decimal(1).scaleb(-decimals_of(figure)), rounding=ROUND_HALF_UP) == value
 
 
 def format_vi(value: Decimal) -> str:

@@ -379,7 +379,10 @@ def test_a_subtotal_at_the_top_of_the_next_page_is_a_row_of_the_table() -> None:
         (1, "I", "Tuyên truyền"), (1, "I.1", "In tờ rơi"), (1, "I.2", "Hội nghị"), (1, "II", "Kiểm tra"),
         (1, "II.1", "Kiểm tra cơ sở"),
     ]
-    assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row"]  # as in one table
+    # as in one table; "Cộng (II)" names its group: a subtotal too, not the table's total
+    assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row", "subtotal_row"]
+    money = [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"] if c["value"]]
+    assert money == [("I.1", "3"), ("I.2", "2"), ("subtotal 1", "5"), ("II.1", "4"), ("subtotal 2", "4")]
 
 
 def test_a_sentence_case_title_stops_at_the_body() -> None:

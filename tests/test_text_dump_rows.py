@@ -361,6 +361,60 @@ def test_a_subtotal_without_groups_is_no_grand_total() -> None:
     assert [f["code"] for f in result.tables["findings"]] == ["subtotal_row"]
 
 
+def test_a_table_ending_on_its_last_group_s_subtotal_has_no_grand_total() -> None:
+    rows = (
+        SCORED_GROUPS,
+        ("I", "Nhóm 1", "4", "3", "3"),
+        ("1", "Tiêu chí A", "4", "3", "3"),
+        ("", "Cộng I", "4", "3", "3"),
+        ("II", "Nhóm 2", "6", "5", "5"),
+        ("2", "Tiêu chí B", "6", "5", "5"),
+        ("", "Cộng II", "6", "5", "5"),
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "II", "II.2"], path
+        assert result.tables["documents"][0]["total_max_score"] is None, path
+        assert [f["message"] for f in result.tables["findings"]] == [
+            "A total row was followed by more rows; it was read as a subtotal "
+            "(max_score 4, achieved_score 3, target_score 3).",
+            "A total row names its group; it was read as a subtotal (max_score 6, achieved_score 5, target_score 5).",
+        ], path
+
+
+def test_a_grand_total_followed_by_a_bonus_row_stays_the_total() -> None:
+    rows = (
+        SCORED_GROUPS,
+        ("1", "Chỉ đạo điều hành", "4", "3", "4"),
+        ("2", "Tuyên truyền phổ biến", "6", "5", "6"),
+        ("", "Tổng cộng", "10", "8", "10"),
+        ("-", "Điểm thưởng tối đa 2 điểm", "", "", ""),
+    )
+    result = run_text(_text(*rows))
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("10"), Decimal("8"))
+    assert result.tables["findings"] == []
+
+
+def test_figures_printed_with_their_unit_are_summed_as_figures() -> None:
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    rows = (
+        header,
+        ("1", "Chỉ đạo điều hành", "10 điểm", "8đ"),  # 4,6 + 5,5 = 10,1 rounds to 10
+        ("1.1", "Ban hành kế hoạch", "4,6", "3,5"),
+        ("1.2", "Kiểm tra", "5,5", "4,6"),  # 3,5 + 4,6 = 8,1: 8
+        ("2", "Tuyên truyền", "5đ", "4,5đ"),
+        ("-", "Trên báo", "3đ", "2,5đ"),  # "-", "+", "-" as one list: 3 + 1 + 1 = 5
+        ("+", "Trên cổng thông tin", "1đ", "1đ"),
+        ("-", "Tại hội nghị", "1đ", "1đ"),
+    )
+    result = run_text(_text(*rows))
+    assert [(r["row_id"], r["parent_id"]) for r in result.tables["appendix_rows"]] == [
+        ("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None), ("2.-1", "2"), ("2.+1", "2"), ("2.-2", "2"),
+    ]  # fmt: skip
+    assert result.tables["findings"] == []
+
+
 def test_no_data_dashes_before_a_group_number_are_cells_not_an_item() -> None:
     rows = (
         SCORED_GROUPS,
