@@ -415,6 +415,24 @@ def test_figures_printed_with_their_unit_are_summed_as_figures() -> None:
     assert result.tables["findings"] == []
 
 
+def test_the_last_row_s_score_equal_to_the_next_row_number_is_its_score() -> None:
+    # "2" is the achieved score of the last "-" item, then its task and unit, then "Nơi nhận:"
+    rows = (
+        SCORED,
+        ("1", "Chỉ đạo điều hành", "7", "5", "", ""),
+        ("-", "Ban hành kế hoạch", "4", "3", "Ban hành đúng hạn.", "Sở Nội vụ"),
+        ("-", "Tuyên truyền phổ biến", "3", "2", "Thực hiện.", "Sở Tư pháp"),
+    )
+    result = run_text(_text(*rows))
+    got = [(r["row_id"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("1", Decimal("5"), []),
+        ("1.-1", Decimal("3"), ["Sở Nội vụ"]),
+        ("1.-2", Decimal("2"), ["Sở Tư pháp"]),
+    ]
+    assert result.tables["findings"] == []
+
+
 def test_no_data_dashes_before_a_group_number_are_cells_not_an_item() -> None:
     rows = (
         SCORED_GROUPS,

@@ -498,7 +498,7 @@ def _row_start(
         and not is_no_value(next_text)
         # a "-" before "II" or "a)" is a cell with no figure: a "-" item has a name after it
         and not (label.style in BULLET_STYLES and parse_label(next_text) is not None)
-        and not _figure_of_the_row(items, k, label, current, width)
+        and not _figure_of_the_row(items, k, label, current, width, allowed)
         and not _text_after_table_next(items, k, allowed)
     ):
         return "row", [item]
@@ -588,7 +588,9 @@ def _continuing_row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequ
     return False
 
 
-def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int) -> bool:
+def _figure_of_the_row(
+    items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int, allowed: _DecimalSequence
+) -> bool:
     """Is the row number (or "-") at ``items[k]`` rather a figure of the unfinished row, after
     its other figures? So when the row then has exactly the header's cells up to the next row
     number ("1 | Kế hoạch CCHC | 2 | 2 | 2 | Kế hoạch số 12/KH-SNV | a) ...", "25 | 27 | - |
@@ -598,7 +600,8 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
     what follows has the row's own shape: rows left short by a rowspan ("2 | Tuyên truyền | 4 |
     3 | Kiểm tra | 3") are rows. Right after the row's text a number is the next row's: "1 | Chỉ
     đạo | 2 | Kế hoạch | 2 | Cải cách" may be a score 2 then row 2, or a short row 1 then row 2
-    with a score 2; a text dump cannot tell (Markdown can: its rows open after a gap)."""
+    with a score 2; a text dump cannot tell (Markdown can: its rows open after a gap). The text
+    after the table ("Nơi nhận:") ends what is counted: the table's last row has its own shape."""
     if not current or parse_number(current[-1].text) is None:
         return False
     following = [items[k]]
@@ -606,6 +609,9 @@ def _figure_of_the_row(items: Sequence[Item], k: int, label: Label, current: lis
     while index is not None:
         other = parse_label(items[index].text)
         if other is not None and _names_a_row(_next_item(items, index + 1)):
+            break
+        if _after_table(items, index, True, allowed):
+            index = None
             break
         following.append(items[index])
         index = _next_index(items, index + 1)
