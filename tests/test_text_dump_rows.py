@@ -543,3 +543,33 @@ def test_a_form_with_its_own_header_is_titled_by_what_follows_that_header() -> N
     titles = {(r["appendix_index"], r["appendix_label"], r["appendix_title"]) for r in result.tables["appendix_rows"]}
     assert (2, "BIỂU MẪU SỐ 01", "BÁO CÁO KẾT QUẢ THỰC HIỆN 06 THÁNG") in titles
     assert result.tables["documents"][0]["number"] == "215/KH-UBND"
+
+
+def test_a_page_break_after_a_short_row_keeps_the_items_going() -> None:
+    # the last "-" item of the page lost its unit; the page's number and the header Word repeats
+    # follow; the next page goes on with a "-" item and group II
+    first = (
+        SCORED,
+        ("I", "Chỉ đạo", "7", "5", "", ""),
+        ("-", "Ban hành kế hoạch", "3", "2", "Thực hiện.", "Sở Nội vụ"),
+        ("-", "Kiểm tra", "4", "3", "Kiểm tra."),
+    )
+    second = (
+        SCORED,
+        ("-", "Tuyên truyền", "0", "0", "Tuyên truyền.", "Sở Tư pháp"),
+        ("II", "Cải cách", "3", "3", "", ""),
+        ("-", "Số hóa", "3", "3", "Số hóa.", "Sở Nội vụ"),
+    )
+    for between in ("\n\n", "\n\n12\n\n"):
+        page = _PAGE_HEAD + text_table(*first) + between + text_table(*second) + _PAGE_END
+        result = run_text(page)
+        rows = [(r["row_id"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+        assert rows == [
+            ("I", "Chỉ đạo", []),
+            ("I.-1", "Ban hành kế hoạch", ["Sở Nội vụ"]),
+            ("I.-2", "Kiểm tra", []),
+            ("I.-3", "Tuyên truyền", ["Sở Tư pháp"]),
+            ("II", "Cải cách", []),
+            ("II.-1", "Số hóa", ["Sở Nội vụ"]),
+        ], between
+        assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("short_row", "I.-2")], between

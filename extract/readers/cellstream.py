@@ -167,11 +167,18 @@ def read_rows(
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
             break
-        following = _next_index(items, k + 1) if full and PAGE_NUMBER_LINE.match(fold(item.text.strip())) else None
+        # the page's number printed above the header Word repeats on each page; the row before
+        # may be short (a cell merged away at the page's end) when a bare number cannot be the
+        # cell it stands for (a unit, a task): the header word for word says so
+        page_number = current is not None and PAGE_NUMBER_LINE.match(fold(item.text.strip()))
+        if page_number and not full:
+            page_number = len(current) < width and columns[len(current)].role in _WORDS_ONLY_ROLES
+        following = _next_index(items, k + 1) if page_number else None
         if following is not None and _repeated_header(items, following, headers) is not None:
-            k = following  # the page's number printed above the header Word repeats on each page
+            k = following
             continue
-        if full and _new_header(items, k):
+        repeated = not full and current is not None and _repeated_header(items, k, headers) is not None
+        if (full or repeated) and _new_header(items, k):
             after_header = _header_again(items, k, headers, allowed, splits=stop_at_heading)
             if after_header is not None:  # the header printed again after a page break
                 k = after_header
@@ -399,19 +406,27 @@ def _new_header(items: Sequence[Item], k: int) -> bool:
     return _names_a_row(_next_item(items, k + 1))
 
 
+#: Columns whose cells are words: a bare number standing where one of them is due is no cell.
+_WORDS_ONLY_ROLES = frozenset(MULTI_PARAGRAPH_ROLES) - {"other", "deadline"}
+
+
 def _header_again(
     items: Sequence[Item], k: int, headers: Sequence[str], allowed: _DecimalSequence, splits: bool
 ) -> int | None:
     """Where the rows go on after a header printed again from ``items[k]`` (Word repeats it on
     each page, maybe in other words or as the two rows of a two-level header): the next row
-    number goes on from the rows before. None when it starts a numbering (1, I, A): another
-    table. A stream that cannot end the table there (``splits`` False: a Markdown table) skips
-    a header printed word for word."""
+    number goes on from the rows before, or a "-" item of a table that has them comes after the
+    header word for word. None when it starts a numbering (1, I, A): another table. A stream
+    that cannot end the table there (``splits`` False: a Markdown table) skips a header printed
+    word for word."""
     index, seen = k + 1, 0
     while index < len(items) and seen <= MAX_HEADER_CELLS:
         label = None if items[index].gap else parse_label(items[index].text)
         if label is not None:
             if not is_first_of_sequence(label) and allowed.accepts(label):
+                return index
+            # a "-" item after the header printed word for word: the table's items go on
+            if label.style in BULLET_STYLES and allowed.uses(label.style) and _repeated_header(items, k, headers):
                 return index
             break
         seen += 0 if items[index].gap else 1
