@@ -20,6 +20,7 @@ from extract.settings import (
     APPENDIX_HEADING,
     APPENDIX_REFERENCE,
     DOCUMENT_NUMBER_LINE,
+    PAGE_NUMBER_LINE,
     PLACE_DATE_LINE,
     is_motto,
 )
@@ -180,19 +181,31 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     lines: list[str] = []  # the text of the document (tables outside the appendix flattened)
     appendices_at: list[tuple[int, Table]] = []  # (line index where it stands, table)
     notes = list(page.notes)  # and the row notes of tables that are no appendix
+    held: list[str] = []  # a page's number right after an appendix table: dropped if the table goes on
     for block in page.blocks:
         if block.table is not None:
             follows = appendices_at[-1] if appendices_at and appendices_at[-1][0] == len(lines) else None
             continued = _continued(follows[1], block.table) if follows else None
             if continued is not None:  # the same table going on in another <table> (a page break)
                 appendices_at[-1] = (follows[0], continued)
-            elif is_appendix_table(block.table):
+                held = []
+                continue
+            lines.extend(held)
+            held = []
+            if is_appendix_table(block.table):
                 appendices_at.append((len(lines), block.table))
             else:
                 lines.extend(_flatten_table(block.table))
                 notes.extend(block.table.row_notes)
         elif block.text is not None:
+            after_appendix = appendices_at and appendices_at[-1][0] == len(lines)
+            if after_appendix and not held and PAGE_NUMBER_LINE.match(fold(block.text.strip())):
+                held.append(block.text)
+                continue
+            lines.extend(held)
+            held = []
             lines.append(block.text)
+    lines.extend(held)
 
     meta = read_metadata(lines, page.attributes)
     body_end = (

@@ -367,6 +367,22 @@ def _html_table(*rows: tuple[str, ...]) -> str:
     ) + "</table>"
 
 
+def test_a_page_number_between_the_two_parts_of_a_table_keeps_one_table() -> None:
+    header = ("STT", "Nội dung", "Kinh phí")
+    for between in ("<p>12</p>", "<p align=center>- 12 -</p>", "<p>Trang 2/3</p>"):
+        html = (
+            _SPLIT_HEAD
+            + _html_table(header, ("1", "In tờ rơi", "3"), ("2", "Hội nghị", "2"))
+            + between
+            + _html_table(header, ("3", "Kiểm tra cơ sở", "4"))
+            + "</body></html>"
+        )
+        result = run_text(html, "plan.html")
+        rows = [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]]
+        assert rows == [(1, "1"), (1, "2"), (1, "3")], between
+        assert result.tables["documents"][0]["appendix_count"] == 1, between
+
+
 def test_a_subtotal_at_the_top_of_the_next_page_is_a_row_of_the_table() -> None:
     html = _SPLIT_HEAD + _html_table(
         ("STT", "Nội dung", "Kinh phí"), ("I", "Tuyên truyền", ""), ("1", "In tờ rơi", "3"), ("2", "Hội nghị", "2"),

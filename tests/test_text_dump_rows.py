@@ -573,3 +573,4 @@ def test_a_page_break_after_a_short_row_keeps_the_items_going() -> None:
             ("II.-1", "Số hóa", ["Sở Nội vụ"]),
         ], between
         assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("short_row", "I.-2")], between
+
