@@ -111,8 +111,10 @@ def _continued(table: Table, more: Table) -> Table | None:
         return [[c.text for c in row] for row in rows]
 
     first = _first_label(more)
-    if first is not None and not is_first_of_sequence(first):
-        skip = 0  # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"); a "1" starts a table
+    if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):
+        # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"), or the first sub-row of
+        # the last row ("2.1" after "2"); a "1" starts a table
+        skip = 0
     elif header and texts(more.rows[:header]) == texts(table.rows[:header]):
         skip = header
     else:
@@ -128,6 +130,15 @@ def _continued(table: Table, more: Table) -> Table | None:
     before = Counter(row[0].text.strip() for row in table.rows if row)
     notes = tuple(note._replace(occurrence=note.occurrence + before[note.row_label]) for note in more.row_notes)
     return Table(rows=table.rows + rows, bordered=table.bordered, row_notes=table.row_notes + notes)
+
+
+def _first_child_of_last(table: Table, first: Label) -> bool:
+    """Is ``first`` ("2.1") the first sub-row of ``table``'s last numbered row ("2")?"""
+    for row in reversed(table.rows):
+        last = parse_label(row[0].text) if row else None
+        if last is not None:
+            return first.style == last.style == "decimal" and first.key == f"{last.key}.1"
+    return False
 
 
 def _first_label(table: Table) -> Label | None:

@@ -255,6 +255,13 @@ def test_a_header_word_that_lost_a_letter_keeps_its_column() -> None:
         "coordinating_units",
         "achieved_score",
     ]
+    # "vị" lost its letter in the unit's own word: "Đơn v chủ trì", "Đơn v tính"
+    assert [role_of(h) for h in ("Đơn v chủ trì", "Cơ quan thc hiện", "Đơn v tính", "Đơn v")] == [
+        "lead_units",
+        "lead_units",
+        "unit",
+        "other",
+    ]
     assert [role_of(h) for h in ("Đim / Ti đa", "Đơn vị thực hin", "Kết quả đt được", "Thang đim")] == [
         "max_score",
         "lead_units",

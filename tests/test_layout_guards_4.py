@@ -383,6 +383,24 @@ def test_a_page_number_between_the_two_parts_of_a_table_keeps_one_table() -> Non
         assert result.tables["documents"][0]["appendix_count"] == 1, between
 
 
+def test_a_table_going_on_with_the_first_sub_row_of_its_last_row_is_one_table() -> None:
+    # the page breaks inside row 2: the next part starts with "2.1" and repeats no header
+    html = (
+        _SPLIT_HEAD
+        + _html_table(("STT", "Nội dung", "Kinh phí"), ("1", "In tờ rơi", "3"), ("2", "Hội nghị", "5"))
+        + "<br clear=all style='page-break-before:always'>"
+        + _html_table(("2.1", "Hội nghị cấp tỉnh", "3"), ("2.2", "Hội nghị cấp huyện", "2"), ("", "Tổng cộng", "8"))
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [
+        (1, "1"), (1, "2"), (1, "2.1"), (1, "2.2"),
+    ]  # fmt: skip
+    assert [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "total"] == [
+        ("total", "8")
+    ]
+
+
 def test_a_subtotal_at_the_top_of_the_next_page_is_a_row_of_the_table() -> None:
     html = _SPLIT_HEAD + _html_table(
         ("STT", "Nội dung", "Kinh phí"), ("I", "Tuyên truyền", ""), ("1", "In tờ rơi", "3"), ("2", "Hội nghị", "2"),
