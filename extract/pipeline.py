@@ -8,7 +8,7 @@ extractor did not foresee, so one document never stops a batch.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,6 +83,8 @@ def process_bytes(
             return repaired
 
         page = read_page(data, prepare if repair else None)
+        if repair and page.source_form == "html":
+            _repair_paragraph_anchors(page, threshold, made_on_source)
         repairer = default_repairer(page, threshold) if repair else None
         cleaner = TextCleaner(repairer=repairer)
         result.tables = build_document(page, Source(source_path, sha, result.doc_id), cleaner).tables
@@ -97,6 +99,23 @@ def process_bytes(
     except Exception as error:  # noqa: BLE001 - one bad page must never stop a batch
         result.tables = failure_tables(source_path, sha, "extractor_error", f"{type(error).__name__}: {error}")
     return result
+
+
+def _repair_paragraph_anchors(page: RawPage, threshold: float | None, made: list[SourceRepair]) -> None:
+    """An HTML page's paragraphs get the repairs a text dump's lines get before they are read: a
+    damaged type heading ("K HOẠCH"), appendix heading ("PHỤ LC II"), motto or issuing body hides
+    the title, the appendix's label or the issuer. Paragraphs are never joined."""
+    texts = [block.text for block in page.blocks if block.text is not None]
+    joined = "\n".join(texts)
+    repaired, found = repair_source(joined, threshold, joins=False)
+    if not found or repaired.count("\n") != joined.count("\n"):
+        return
+    lines = iter(repaired.split("\n"))
+    page.blocks = [
+        block if block.text is None else replace(block, text="\n".join(next(lines) for _ in block.text.split("\n")))
+        for block in page.blocks
+    ]
+    made.extend(found)
 
 
 def _record_source_repairs(tables: dict[str, list[dict[str, object]]], made: list[SourceRepair], doc_id: str) -> None:

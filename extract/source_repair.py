@@ -46,14 +46,16 @@ class SourceRepair:
     at: int
 
 
-def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[SourceRepair]]:
+def repair_source(text: str, threshold: float | None = None, *, joins: bool = True) -> tuple[str, list[SourceRepair]]:
     """``text`` with its anchor lines and its line-broken words repaired, and those repairs.
 
     A line's repairs that clear the bar are made when together they make the line an anchor it
     was not, or when it is a line of the issuing body ("TỈNH QUẢNG TR", "BỘ NỘI V"): the issuer
     is named from it. A line that becomes an anchor known letter for letter attests them (their
     odds times ANCHOR_ODDS), so a word in capitals the page writes nowhere else ("CNG") is put
-    back too. A word broken by a line break is joined when its repair clears the bar."""
+    back too. A word broken by a line break is joined when its repair clears the bar (unless
+    ``joins`` is False: an HTML page's paragraphs, where a line break ends a paragraph). Only
+    joins change the text's lines."""
     from normalize.repair import DEFAULT_THRESHOLD, DocumentEvidence, restore
     from normalize.repair.fixes import JOIN_LINE_BROKEN_WORD
 
@@ -66,7 +68,7 @@ def repair_source(text: str, threshold: float | None = None) -> tuple[str, list[
         # a tab parts two cells as a line break does (same length: the offsets hold)
         for r in restore(piece.replace("\t", "\n"), evidence=evidence, threshold=bar).repairs:
             found.setdefault((r.start + start, r.end + start), replace(r, start=r.start + start, end=r.end + start))
-    for start, piece in _broken_word_lines(text):
+    for start, piece in _broken_word_lines(text) if joins else ():
         for r in restore(piece, evidence=evidence, threshold=bar).repairs:
             if r.fix == JOIN_LINE_BROKEN_WORD:
                 found.setdefault((r.start + start, r.end + start), replace(r, start=r.start + start, end=r.end + start))

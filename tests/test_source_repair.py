@@ -266,3 +266,38 @@ def test_a_damaged_type_in_the_attribute_block_is_the_type_it_names() -> None:
     text = _damaged_sample("Loại văn bản: Kế hoạch", "Loi văn bn: K hoạch")
     for repair in (False, True):
         assert run_text(text, "sample.txt", repair=repair).tables["documents"][0]["doc_type"] == "Kế hoạch"
+
+
+_HTML_PAGE = (
+    "<html><head><meta charset='utf-8'></head><body>"
+    "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH LAI CHÂU</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 25/KH-UBND</p><p>Lai Châu, ngày 10 tháng 3 năm 2022</p>"
+    "<p>{kind}</p><p>Nâng cao Chỉ số hài lòng của người dân năm 2022</p>"
+    "<p>Ủy ban nhân dân tỉnh ban hành kế hoạch nâng cao chỉ số như sau.</p>"
+    "<p>Nơi nhận:</p><p>- Như trên;</p><p>TM. ỦY BAN NHÂN DÂN</p><p>CHỦ TỊCH</p><p>Nguyễn Văn A</p>"
+    "<p>{appendix}</p><p>NHIỆM VỤ NĂM 2022</p>"
+    "<table border=1><tr><td>STT</td><td>Nhiệm vụ</td><td>Đơn vị chủ trì</td></tr>"
+    "<tr><td>1</td><td>Rà soát thủ tục</td><td>Sở Tư pháp</td></tr>"
+    "<tr><td>2</td><td>Khảo sát sự hài lòng</td><td>Sở Nội vụ</td></tr></table></body></html>"
+)
+
+
+def test_an_html_page_s_damaged_headings_are_put_back_before_it_is_read() -> None:
+    damaged = _HTML_PAGE.format(kind="K HOẠCH", appendix="PHỤ LC")
+    for repair, title, label in (
+        (True, "Nâng cao Chỉ số hài lòng của người dân năm 2022", "PHỤ LỤC"),
+        (False, None, None),  # without the repair the type heading and the appendix's are not found
+    ):
+        result = run_text(damaged, "lai-chau.html", repair=repair)
+        doc = result.tables["documents"][0]
+        assert (doc["doc_type"], doc["title"]) == (("Kế hoạch" if repair else None), title), repair
+        labels = {(r["appendix_label"], r["appendix_title"]) for r in result.tables["appendix_rows"]}
+        assert labels == {(label, "NHIỆM VỤ NĂM 2022" if repair else None)}, repair
+    repairs = run_text(damaged, "lai-chau.html", repair=True).tables["repairs"]
+    made = [(r["location_table"], r["location_column"], r["before"], r["after"], r["applied"]) for r in repairs]
+    assert ("documents", "body_text", "K", "KẾ", True) in made
+    assert ("appendix_rows", "appendix_label", "LC", "LỤC", True) in made
+    # the undamaged page reads the same
+    clean = run_text(_HTML_PAGE.format(kind="KẾ HOẠCH", appendix="PHỤ LỤC"), "lai-chau.html", repair=True)
+    assert clean.tables["documents"][0]["title"] == "Nâng cao Chỉ số hài lòng của người dân năm 2022"
+    assert clean.tables["repairs"] == []
