@@ -253,6 +253,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         appendices.append(appendix)
         findings += [_note_finding(note, appendix) for note in table.row_notes]
 
+    number = _number_the_appendix_names(number, meta, appendices)
     body_raw, body_tables = _with_body_tables(lines, body_end, appendices_at)
     body_lines = cleaner.clean_lines(body_raw, FieldLocation("documents", "body_text"))
 
@@ -345,6 +346,19 @@ def _cleaned(cleaner: TextCleaner, value: str | None, column: str) -> str | None
 def _sign_number(number: str | None) -> str | None:
     """The number column is a join key: one spelling of a sign number (no "Ð", no blanks)."""
     return normalize_sign_number(number) if number else None
+
+
+def _number_the_appendix_names(number: str | None, meta: Metadata, appendices: list[Appendix]) -> str | None:
+    """The attribute block's number, unless it differs from the header's and an appendix says
+    it belongs to the header's ("Kèm theo Kế hoạch số 154/KH-UBND" under "Số: 154/KH-UBND" on a
+    page the site lists as 145/KH-UBND): the page itself, twice, outweighs the site's listing."""
+    header = meta.header_number
+    if not (number and header) or fold(normalize_sign_number(number)) == fold(header):
+        return number
+    for appendix in appendices:
+        if appendix.reference and check_reference(appendix, number) and not check_reference(appendix, header):
+            return header
+    return number
 
 
 def _check_number(meta: Metadata, number: str | None) -> list[Finding]:

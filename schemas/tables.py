@@ -43,7 +43,12 @@ DOCUMENTS = _schema(
         _field("source_sha256", pa.string(), "sha256 of the input bytes, hex.", False),
         _field("source_form", pa.string(), "How the page was saved: text, markdown or html.", False),
         _field("encoding", pa.string(), "Character encoding the input was decoded with.", False),
-        _field("number", pa.string(), "Document number (Số hiệu), e.g. 434/KH-UBND."),
+        _field(
+            "number",
+            pa.string(),
+            "Document number (Số hiệu), e.g. 434/KH-UBND: the site's attribute block, else the header's 'Số:'; "
+            "the header's when the two differ and an appendix names the header's (a number_mismatch finding).",
+        ),
         _field("doc_type", pa.string(), "Document type (Loại văn bản), e.g. Kế hoạch, Quyết định."),
         _field("issuer", pa.string(), "Issuing authority (Nơi ban hành), e.g. Tỉnh Đắk Nông."),
         _field(

@@ -147,6 +147,21 @@ def test_attribute_number_is_cross_checked_with_the_header() -> None:
     )
 
 
+def test_the_header_s_number_wins_when_the_appendix_names_it_too() -> None:
+    # the site lists 1203, the page prints 1230 in its header and in its appendix's reference
+    text = HEADER.replace("Số: 1203/QĐ-UBND", "Số: 1230/QĐ-UBND") + APPENDIX.replace(
+        "Quyết định số 1203/QĐ-UBND", "Quyết định số 1230/QĐ-UBND"
+    )
+    result = run_text(text, "mismatch.txt")
+    assert result.tables["documents"][0]["number"] == "1230/QĐ-UBND"
+    # the appendix's own gap in its numbering (II: 1, 3) stays; no foreign_document_number
+    assert [f["code"] for f in result.tables["findings"]] == ["number_mismatch", "missing_row_id"]
+    # with the appendix naming the site's number, the site's stands
+    result = run_text(HEADER.replace("Số: 1203/QĐ-UBND", "Số: 1230/QĐ-UBND") + APPENDIX, "mismatch.txt")
+    assert result.tables["documents"][0]["number"] == "1203/QĐ-UBND"
+    assert [f["code"] for f in result.tables["findings"]] == ["number_mismatch", "missing_row_id"]
+
+
 def test_without_attribute_block_the_header_gives_the_metadata() -> None:
     body = HEADER.split("ỦY BAN NHÂN DÂN\n", 1)[1]
     result = run_text("ỦY BAN NHÂN DÂN\n" + body, "bare.txt")
