@@ -574,3 +574,24 @@ def test_a_page_break_after_a_short_row_keeps_the_items_going() -> None:
         ], between
         assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("short_row", "I.-2")], between
 
+
+
+def test_units_one_per_paragraph_stay_out_of_the_quarter_columns() -> None:
+    header = ("STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Quý I", "Quý II", "Quý III")
+    page = _PAGE_HEAD + text_cells(
+        *header,
+        "1", "Công bố danh mục thủ tục", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Y tế", "Văn phòng UBND tỉnh",
+        "x", "x", "x",
+        "2", "Kiểm tra việc thực hiện", "Văn phòng UBND tỉnh", "Sở Nội vụ", NBSP, "x", NBSP,
+    ) + _PAGE_END  # fmt: skip
+    result = run_text(page)
+    rows = [(r["row_id"], r["lead_units"], r["coordinating_units"]) for r in result.tables["appendix_rows"]]
+    assert rows == [
+        ("1", ["Sở Tư pháp"], ["Sở Kế hoạch và Đầu tư", "Sở Y tế", "Văn phòng UBND tỉnh"]),
+        ("2", ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"]),
+    ]
+    marks = [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
+    assert marks == [
+        ("1", "Quý I", "x"), ("1", "Quý II", "x"), ("1", "Quý III", "x"),
+        ("2", "Quý I", None), ("2", "Quý II", "x"), ("2", "Quý III", None),
+    ]  # fmt: skip

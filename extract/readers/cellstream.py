@@ -40,6 +40,7 @@ from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
     PAGE_NUMBER_LINE,
+    PERIOD_HEADER,
     PROCEDURE_CODE,
     RECIPIENTS_LABEL,
     SCORE_ROLES,
@@ -1069,7 +1070,7 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     for j in range(1, m + 1):
         column = columns[j - 1]
         previous_role = columns[j - 2].role if j >= 2 else None
-        multi = column.role in MULTI_PARAGRAPH_ROLES
+        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column)
         for i in range(j, n - (m - j) + 1):
             counts = range(1, i - (j - 1) + 1) if multi else (1,)
             for count in counts:
@@ -1111,6 +1112,12 @@ def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str
             penalty += 1.0
         elif unit and previous_role not in UNIT_ROLES and looks_like_unit(previous) and looks_like_unit(text):
             penalty += 0.5
-    if column.role == "deadline" and looks_like_unit(text):
+    if (column.role == "deadline" or _period_column(column)) and looks_like_unit(text):
         penalty += 1.0
     return penalty
+
+
+def _period_column(column: Column) -> bool:
+    """A column for one period ("Quý I", "Năm 2024", "Tháng 6" under "Thời gian thực hiện"): it
+    holds a mark or a figure, one cell, never a unit's name."""
+    return column.role == "other" and bool(PERIOD_HEADER.match(fold(column.header.split(" / ")[-1]).strip()))
