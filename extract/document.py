@@ -115,7 +115,7 @@ def _continued(table: Table, more: Table) -> Table | None:
         # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"), or the first sub-row of
         # the last row ("2.1" after "2"); a "1" starts a table
         skip = 0
-    elif header and texts(more.rows[:header]) == texts(table.rows[:header]):
+    elif header and texts(more.rows[:header]) == texts(table.rows[:header]) and not _restarts(table, more, header):
         skip = header
     else:
         return None
@@ -130,6 +130,14 @@ def _continued(table: Table, more: Table) -> Table | None:
     before = Counter(row[0].text.strip() for row in table.rows if row)
     notes = tuple(note._replace(occurrence=note.occurrence + before[note.row_label]) for note in more.row_notes)
     return Table(rows=table.rows + rows, bordered=table.bordered, row_notes=table.row_notes + notes)
+
+
+def _restarts(table: Table, more: Table, header: int) -> bool:
+    """Does ``more``, under the same header, start again with the number ``table`` started with
+    (a "1" after rows 1, 2): another table, not the same one going on."""
+    start = _first_label(Table(rows=table.rows[header:]))
+    again = _first_label(Table(rows=more.rows[header:]))
+    return start is not None and again is not None and (start.style, start.key) == (again.style, again.key)
 
 
 def _first_child_of_last(table: Table, first: Label) -> bool:
@@ -351,14 +359,15 @@ def _sign_number(number: str | None) -> str | None:
 def _number_the_appendix_names(number: str | None, meta: Metadata, appendices: list[Appendix]) -> str | None:
     """The attribute block's number, unless it differs from the header's and an appendix says
     it belongs to the header's ("Kèm theo Kế hoạch số 154/KH-UBND" under "Số: 154/KH-UBND" on a
-    page the site lists as 145/KH-UBND): the page itself, twice, outweighs the site's listing."""
+    page the site lists as 145/KH-UBND) and none names the site's: the page itself, twice,
+    outweighs the site's listing."""
     header = meta.header_number
     if not (number and header) or fold(normalize_sign_number(number)) == fold(header):
         return number
-    for appendix in appendices:
-        if appendix.reference and check_reference(appendix, number) and not check_reference(appendix, header):
-            return header
-    return number
+    referring = [appendix for appendix in appendices if appendix.reference]
+    names_header = [appendix for appendix in referring if not check_reference(appendix, header)]
+    names_site = [appendix for appendix in referring if not check_reference(appendix, number)]
+    return header if names_header and not names_site else number
 
 
 def _check_number(meta: Metadata, number: str | None) -> list[Finding]:

@@ -162,6 +162,15 @@ def test_the_header_s_number_wins_when_the_appendix_names_it_too() -> None:
     assert [f["code"] for f in result.tables["findings"]] == ["number_mismatch", "missing_row_id"]
 
 
+def test_appendices_naming_both_numbers_leave_the_site_s() -> None:
+    second = APPENDIX.replace("PHỤ LỤC II", "PHỤ LỤC III").replace("Quyết định số 1203", "Quyết định số 1230")
+    text = HEADER.replace("Số: 1203/QĐ-UBND", "Số: 1230/QĐ-UBND") + APPENDIX + "\n\n" + second
+    result = run_text(text, "mismatch.txt")
+    assert result.tables["documents"][0]["number"] == "1203/QĐ-UBND"
+    codes = [f["code"] for f in result.tables["findings"]]
+    assert codes.count("number_mismatch") == 1 and codes.count("foreign_document_number") == 1
+
+
 def test_without_attribute_block_the_header_gives_the_metadata() -> None:
     body = HEADER.split("ỦY BAN NHÂN DÂN\n", 1)[1]
     result = run_text("ỦY BAN NHÂN DÂN\n" + body, "bare.txt")

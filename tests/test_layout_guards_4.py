@@ -383,6 +383,22 @@ def test_a_page_number_between_the_two_parts_of_a_table_keeps_one_table() -> Non
         assert result.tables["documents"][0]["appendix_count"] == 1, between
 
 
+def test_a_table_starting_again_at_1_under_the_same_header_is_another_table() -> None:
+    header = ("STT", "Nội dung", "Kinh phí")
+    for between in ("", "<p>12</p>"):
+        html = (
+            _SPLIT_HEAD
+            + _html_table(header, ("1", "In tờ rơi", "3"), ("2", "Hội nghị", "2"))
+            + between
+            + _html_table(header, ("1", "Kiểm tra cơ sở", "4"), ("2", "Tập huấn", "1"))
+            + "</body></html>"
+        )
+        result = run_text(html, "plan.html")
+        rows = [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]]
+        assert rows == [(1, "1"), (1, "2"), (2, "1"), (2, "2")], between
+        assert "duplicate_row_id" not in [f["code"] for f in result.tables["findings"]], between
+
+
 def test_a_table_going_on_with_the_first_sub_row_of_its_last_row_is_one_table() -> None:
     # the page breaks inside row 2: the next part starts with "2.1" and repeats no header
     html = (

@@ -301,3 +301,15 @@ def test_an_html_page_s_damaged_headings_are_put_back_before_it_is_read() -> Non
     clean = run_text(_HTML_PAGE.format(kind="KẾ HOẠCH", appendix="PHỤ LỤC"), "lai-chau.html", repair=True)
     assert clean.tables["documents"][0]["title"] == "Nâng cao Chỉ số hài lòng của người dân năm 2022"
     assert clean.tables["repairs"] == []
+
+
+def test_a_short_heading_s_repair_is_recorded_in_the_field_that_holds_it() -> None:
+    # "KẾ HOCH": no context around "HOẠCH" on its line; the line is found whole in the body
+    result = run_text(_HTML_PAGE.format(kind="KẾ HOCH", appendix="PHỤ LỤC"), "lai-chau.html", repair=True)
+    doc = result.tables["documents"][0]
+    assert (doc["doc_type"], doc["title"]) == ("Kế hoạch", "Nâng cao Chỉ số hài lòng của người dân năm 2022")
+    made = [(r["location_column"], r["before"], r["after"], r["applied"]) for r in result.tables["repairs"]]
+    assert made == [("body_text", "HOCH", "HOẠCH", True)]
+    (row,) = result.tables["repairs"]
+    assert doc["body_text"][row["offset"] : row["offset"] + len("HOẠCH")] == "HOẠCH"
+
