@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
@@ -188,6 +188,10 @@ def build_appendix(
     if columns[0].role != "id" and numbered_in_first_column(table, header_rows):
         columns = _first_column_names(columns)
     columns = _demote_non_numeric_score_columns(rows, columns)
+    # a header is output as text too (appendix_cells.column_header): cleaned and repaired as any
+    # field ("Nội dung công vic"); its role was read damage-tolerant from the header as printed
+    where = FieldLocation("appendix_cells", "column_header")
+    columns = [replace(c, header=cleaner.clean(c.header, where) or c.header) for c in columns]
     body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
     tree = _Hierarchy(appendix)

@@ -165,7 +165,12 @@ APPENDIX_CELLS = _schema(
         ),
         _field("position", pa.int32(), "position of that row in appendix_rows (a total row: of the row above).", False),
         _field("column_index", pa.int16(), "0-based column of the cell in the expanded grid.", False),
-        _field("column_header", pa.string(), "Column header as printed; two-level headers joined with ' / '.", False),
+        _field(
+            "column_header",
+            pa.string(),
+            "Column header, cleaned and repaired as any text field; two-level headers joined with ' / '.",
+            False,
+        ),
         _field("value", pa.string(), "Cell text, paragraphs joined by newlines."),
         _field(
             "value_number",

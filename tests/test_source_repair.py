@@ -313,3 +313,24 @@ def test_a_short_heading_s_repair_is_recorded_in_the_field_that_holds_it() -> No
     (row,) = result.tables["repairs"]
     assert doc["body_text"][row["offset"] : row["offset"] + len("HOẠCH")] == "HOẠCH"
 
+
+
+def test_a_column_header_is_repaired_as_a_field_where_it_is_output() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 15/KH-UBND\n\n"
+        "Bến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nTRIỂN KHAI NĂM 2024\n\nPHỤ LỤC\n\n"
+        + text_cells(
+            "STT", "Nội dung", "Cơ quan chủ trì", "Kinh phí (triệu đng)",
+            "1", "In tài liệu tuyên truyền", "Sở Tư pháp", "120",
+            "2", "Tổ chức hội nghị", "Sở Nội vụ", "80",
+        )
+        + "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+    )  # fmt: skip
+    result = run_text(page, "ben-tre.txt", repair=True)
+    cells = [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
+    assert cells == [("1", "Kinh phí (triệu đồng)", "120"), ("2", "Kinh phí (triệu đồng)", "80")]
+    made = [(r["location_table"], r["location_column"], r["before"], r["after"]) for r in result.tables["repairs"]]
+    assert made == [("appendix_cells", "column_header", "đng", "đồng")]
+    # without the repair the header is output as printed
+    plain = run_text(page, "ben-tre.txt")
+    assert {c["column_header"] for c in plain.tables["appendix_cells"]} == {"Kinh phí (triệu đng)"}
