@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.columns import Column, map_columns
@@ -188,10 +188,6 @@ def build_appendix(
     if columns[0].role != "id" and numbered_in_first_column(table, header_rows):
         columns = _first_column_names(columns)
     columns = _demote_non_numeric_score_columns(rows, columns)
-    # a header is output as text too (appendix_cells.column_header): cleaned and repaired as any
-    # field ("Nội dung công vic"); its role was read damage-tolerant from the header as printed
-    where = FieldLocation("appendix_cells", "column_header")
-    columns = [replace(c, header=cleaner.clean(c.header, where) or c.header) for c in columns]
     body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
     tree = _Hierarchy(appendix)
@@ -230,7 +226,21 @@ def build_appendix(
         appendix.rows.append(AppendixRow(values, printed, label_obj))
     if appendix.totals_seen and appendix.totals_group:  # the table ends on "Cộng II": no grand total
         _as_subtotal(appendix, "A total row names its group")
+    _clean_output_headers(appendix, cleaner)
     return appendix
+
+
+def _clean_output_headers(appendix: Appendix, cleaner: TextCleaner) -> None:
+    """The headers output as text (appendix_cells.column_header) are cleaned and repaired as any
+    field, each once ("Kinh phí (triệu đng)"); a column's role was read damage-tolerant from the
+    header as printed, and a header no cell is output under is left alone."""
+    where = FieldLocation("appendix_cells", "column_header")
+    cleaned: dict[str, str] = {}
+    for cell in appendix.cells:
+        header = str(cell["column_header"])
+        if header not in cleaned:
+            cleaned[header] = cleaner.clean(header, where) or header
+        cell["column_header"] = cleaned[header]
 
 
 @dataclass(frozen=True)

@@ -242,24 +242,22 @@ def _as_whole_line(
     line: str, at: int, after: str, word: str, tables: dict[str, list[dict[str, object]]], used: set[Place]
 ) -> list[Place]:
     """A short line with too little context around its repair ("KẾ HOẠCH"), found as a whole
-    line of a field."""
+    line of one field only (the same line elsewhere, already right, says nothing of which one
+    was repaired: then no field is named)."""
     whole = _as_field(line).strip()
     if len(whole) <= len(word):
         return []
     offset = len(_as_field(line[:at] + after).lstrip()) - len(word)
     pattern = re.compile(r"(?m)^" + re.escape(whole) + r"$")
-    found: dict[tuple[str, str], Place] = {}
+    places: list[Place] = []
     for table, row, column, value in _fields(tables):
-        if (table, column) in found:
-            continue
         for match in pattern.finditer(value):
             place = (table, column, row.get("row_id") if table != "documents" else None, match.start() + offset)
             if place not in used:
-                found[(table, column)] = place
-                break
-    if 0 < len(found) <= MAX_FIELDS:
-        used.update(found.values())
-        return list(found.values())
+                places.append(place)
+    if len(places) == 1:
+        used.update(places)
+        return places
     return []
 
 

@@ -595,3 +595,15 @@ def test_units_one_per_paragraph_stay_out_of_the_quarter_columns() -> None:
         ("1", "Quý I", "x"), ("1", "Quý II", "x"), ("1", "Quý III", "x"),
         ("2", "Quý I", None), ("2", "Quý II", "x"), ("2", "Quý III", None),
     ]  # fmt: skip
+
+
+def test_a_year_column_may_hold_a_plan_s_paragraphs() -> None:
+    # unlike a quarter's mark, a year's cell may run over paragraphs: they never join the name
+    page = _PAGE_HEAD + text_cells(
+        "STT", "Nội dung", "Năm 2024", "Năm 2025",
+        "1", "Chuyển đổi số", "Hoàn thành cơ sở dữ liệu.", "Kết nối hệ thống.", "Duy trì vận hành.",
+    ) + _PAGE_END  # fmt: skip
+    result = run_text(page)
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Chuyển đổi số")]
+    years = [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
+    assert years == [("Năm 2024", "Hoàn thành cơ sở dữ liệu."), ("Năm 2025", "Kết nối hệ thống.\nDuy trì vận hành.")]

@@ -1070,7 +1070,7 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     for j in range(1, m + 1):
         column = columns[j - 1]
         previous_role = columns[j - 2].role if j >= 2 else None
-        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column)
+        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True)
         for i in range(j, n - (m - j) + 1):
             counts = range(1, i - (j - 1) + 1) if multi else (1,)
             for count in counts:
@@ -1117,7 +1117,11 @@ def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str
     return penalty
 
 
-def _period_column(column: Column) -> bool:
-    """A column for one period ("Quý I", "Năm 2024", "Tháng 6" under "Thời gian thực hiện"): it
-    holds a mark or a figure, one cell, never a unit's name."""
-    return column.role == "other" and bool(PERIOD_HEADER.match(fold(column.header.split(" / ")[-1]).strip()))
+def _period_column(column: Column, marks_only: bool = False) -> bool:
+    """A column for one period ("Quý I", "Tháng 6", "Năm 2024" under "Thời gian thực hiện"): it
+    never holds a unit's name; a quarter's or a month's (``marks_only``) holds one mark or figure,
+    a year's may hold a plan's paragraphs."""
+    folded = fold(column.header.split(" / ")[-1]).strip()
+    if column.role != "other" or not PERIOD_HEADER.match(folded):
+        return False
+    return not marks_only or folded.startswith(("quy", "thang"))
