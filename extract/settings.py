@@ -259,7 +259,8 @@ RECIPIENTS_LABEL = re.compile(rf"^{damage_tolerant('Nơi nhận')}\s*:?\s*(?P<re
 #: heading ("IV. Tổ chức thực hiện"), a form's number. The recipients and the signing
 #: authority in capitals (RECIPIENTS_LABEL, SIGNATURE_PREFIXES) end a table anywhere.
 TEXT_AFTER_TABLE = re.compile(
-    r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|(bieu )?mau so\s*\d|[ivx]{1,4}\.\s|(ghi chu|chu thich)\s*:)"
+    r"^(dieu \d+\s*[.:]|(chuong|phan) [ivxlc\d]+\b|(bieu )?mau so\s*\d|[ivx]{1,4}\.\s|(ghi chu|chu thich)\s*:"
+    r"|tren day la\b)"  # "Trên đây là Kế hoạch ...": the closing sentence of the body
 )
 #: First words (folded) of a title line between two tables ("Danh mục thủ tục bị bãi bỏ", "Phần II").
 TITLE_BETWEEN_TABLES: tuple[str, ...] = ("phan ", "danh muc", "bang ", "muc ", "bieu ")

@@ -423,14 +423,16 @@ def test_the_last_row_s_score_equal_to_the_next_row_number_is_its_score() -> Non
         ("-", "Ban hành kế hoạch", "4", "3", "Ban hành đúng hạn.", "Sở Nội vụ"),
         ("-", "Tuyên truyền phổ biến", "3", "2", "Thực hiện.", "Sở Tư pháp"),
     )
-    result = run_text(_text(*rows))
-    got = [(r["row_id"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]]
-    assert got == [
-        ("1", Decimal("5"), []),
-        ("1.-1", Decimal("3"), ["Sở Nội vụ"]),
-        ("1.-2", Decimal("2"), ["Sở Tư pháp"]),
-    ]
-    assert result.tables["findings"] == []
+    closing = "\n\nTrên đây là Kế hoạch nâng cao chỉ số năm 2024 của tỉnh.\n"
+    for page in (_text(*rows), _PAGE_HEAD + text_table(*rows) + closing + _PAGE_END):
+        result = run_text(page)
+        got = [(r["row_id"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+        assert got == [
+            ("1", Decimal("5"), []),
+            ("1.-1", Decimal("3"), ["Sở Nội vụ"]),
+            ("1.-2", Decimal("2"), ["Sở Tư pháp"]),
+        ]
+        assert result.tables["findings"] == []
 
 
 def test_no_data_dashes_before_a_group_number_are_cells_not_an_item() -> None:
