@@ -132,3 +132,60 @@ def test_a_draft_without_its_number_has_no_number() -> None:
     )
     doc = run_text(page).tables["documents"][0]
     assert (doc["number"], doc["doc_type"], doc["issuer"]) == (None, "Quyết định", "Tỉnh Quảng Ngãi")
+
+
+ESCAPED = r"""**ỦY BAN NHÂN DÂN**
+**THÀNH PHỐ CẦN THƠ**
+\-\-\-\-\-\-\-
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+**Độc lập \- Tự do \- Hạnh phúc**
+\-\-\-\-
+
+Số: 03/2026/QĐ\-UBND
+
+Cần Thơ, ngày 08 tháng 01 năm 2026
+
+**QUYẾT ĐỊNH**
+
+**BAN HÀNH BỘ TIÊU CHÍ ĐÁNH GIÁ NĂM 2026**
+
+Điều 1. Ban hành kèm theo Quyết định này Bộ tiêu chí.
+
+**Nơi nhận:**
+\- Như Điều 2;
+\- Lưu: VT.
+
+**TM. ỦY BAN NHÂN DÂN**
+
+**CHỦ TỊCH**
+
+Trần Văn B
+
+**PHỤ LỤC**
+
+| STT | Tiêu chí | Điểm tối đa | Cách tính điểm |
+|---|---|---|---|
+| 1 | Ban hành nghị quyết \| kế hoạch | 10 | Có: 10 điểm; không: 0 |
+| 2 | Tổ chức thực hiện \*đúng hạn\* | 5 | Đủ: 5 điểm |
+"""
+
+
+def test_markdown_escapes_are_the_characters_they_escape() -> None:
+    result = run_text(ESCAPED, "can-tho.md")
+    doc = result.tables["documents"][0]
+    assert (doc["number"], doc["issuer"], doc["issued_date"].isoformat(), doc["place"]) == (
+        "03/2026/QĐ-UBND",
+        "Thành phố Cần Thơ",
+        "2026-01-08",
+        "Cần Thơ",
+    )
+    assert doc["recipients"] == ["Như Điều 2", "Lưu: VT"]
+    rows = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
+    # an escaped pipe is part of the cell, not a border
+    assert [(row_id, name) for row_id, name, _ in rows] == [
+        ("1", "Ban hành nghị quyết | kế hoạch"),
+        ("2", "Tổ chức thực hiện đúng hạn"),
+    ]
+    assert [str(score) for _, _, score in rows] == ["10", "5"]
+    assert result.tables["findings"] == []

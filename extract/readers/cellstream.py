@@ -76,9 +76,14 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 
 
+#: An escaped pipe of a Markdown page ("nghị quyết \\| kế hoạch" in a cell) stands as this
+#: character until the page's cells are split, then as "|" again (extract/readers/markdown.py).
+ESCAPED_PIPE = "\uf8ff"
+
+
 def strip_emphasis(text: str) -> str:
     """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
-    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip())
+    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip()).replace(ESCAPED_PIPE, "|")
 
 
 def wraps(previous: str, text: str) -> bool:

@@ -13,7 +13,15 @@ import re
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
 from extract.page import Block, Cell, PageError, RawPage, ReadNote
-from extract.readers.cellstream import NEW_PARAGRAPH, Item, data_cell, read_rows, strip_emphasis, wraps
+from extract.readers.cellstream import (
+    ESCAPED_PIPE,
+    NEW_PARAGRAPH,
+    Item,
+    data_cell,
+    read_rows,
+    strip_emphasis,
+    wraps,
+)
 from extract.readers.grid import appendix_grid
 from extract.readers.text import NO_HEADER, document_start, is_clutter
 from extract.settings import TOTAL_ROW, attribute_key
@@ -38,8 +46,18 @@ def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
     ]
 
 
+#: Markdown's backslash escapes of punctuation ("QĐ\\-UBND", "\\- Như trên;", "\\*"): the converters
+#: write them for the page's own characters. An escaped "|" is kept apart (ESCAPED_PIPE).
+_ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
+
+
+def unescaped(line: str) -> str:
+    """A Markdown line with its escaped punctuation as plain characters."""
+    return _ESCAPED.sub(r"\1", line.replace("\\|", ESCAPED_PIPE))
+
+
 def read_markdown(text: str, encoding: str) -> RawPage:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [unescaped(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     page = RawPage(source_form="markdown", encoding=encoding)
     blocks: list[Block] = []
     i = 0
