@@ -78,3 +78,19 @@ def test_a_table_going_on_after_a_page_break_counts_the_dash_items_before_it() -
     joined = _continued(first, more)
     assert joined is not None and len(joined.rows) == 6
     assert joined.row_notes == (note._replace(occurrence=2),)
+
+
+def test_short_rows_of_a_github_style_table_are_each_named() -> None:
+    table = (
+        "| STT | Tiêu chí | Điểm tối đa | Điểm đạt | Đơn vị chủ trì |\n|---|---|---|---|---|\n"
+        "| 1 | Chỉ đạo | 4 | 3 | Sở Nội vụ |\n"
+        "| - | Ban hành kế hoạch | 2 | 2 | Sở Nội vụ |\n"
+        "| - | Kiểm tra | 2 | 1 |\n"  # the unit merged away: the row is short
+        "| 2 | Tuyên truyền | 6 | 5 |\n"
+    )
+    result = run_text(_HEAD + table + _END, "plan.md")
+    assert [(f["code"], f["location"], f["row_id"]) for f in result.tables["findings"]] == [
+        ("short_row", "appendix 1, row 1.-2", "1.-2"),
+        ("short_row", "appendix 1, row 2", "2"),
+    ]
+    assert result.tables["findings"][0]["message"] == "row - has 4 cells for 5 columns; its last cells were left empty"

@@ -86,7 +86,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
                 if not GFM_SEPARATOR.match(row_line):
                     rows.append([c.strip() for c in row_line.strip("|").split("|")])
                 i += 1
-            blocks.extend(_gfm_blocks(rows, page.notes))
+            blocks.extend(_gfm_blocks(rows))
             continue
         if not line:
             flush()
@@ -233,10 +233,10 @@ def _text_blocks(items: list[Item]) -> list[Block]:
     return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
 
 
-def _gfm_blocks(rows: list[list[str]], notes: list[ReadNote]) -> list[Block]:
+def _gfm_blocks(rows: list[list[str]]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
     lines = [[_gfm_lines(c) for c in row] for row in rows]
-    table = appendix_grid([[Cell(_gfm_paragraphs(item)) for item in row] for row in lines], notes)
+    table = appendix_grid([[Cell(_gfm_paragraphs(item)) for item in row] for row in lines])
     if table is not None:
         return [Block(table=table)]
     # a layout cell's "<br>" lines ("Nơi nhận:<br>- Như trên;", "CHỦ TỊCH<br><br>Phạm Văn Chánh")

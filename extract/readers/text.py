@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from extract.columns import map_columns, role_of
 from extract.header import attribute_labels, find_head, header_start
 from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
-from extract.page import Block, Cell, PageError, RawPage, ReadNote
+from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows, wraps
 from extract.readers.grid import appendix_grid
 from extract.settings import (
@@ -38,7 +38,7 @@ def read_text(text: str, encoding: str) -> RawPage:
     page = RawPage(source_form="text", encoding=encoding)
     page.attributes = _attributes(lines[:start])
     page.page_title = _page_title(lines[:start])
-    page.blocks = _blocks(lines[start:end], page.notes)
+    page.blocks = _blocks(lines[start:end])
     return page
 
 
@@ -110,14 +110,14 @@ def _page_title(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _blocks(lines: Sequence[str], notes: list[ReadNote]) -> list[Block]:
+def _blocks(lines: Sequence[str]) -> list[Block]:
     items = _items(lines)
     cells = [data_cell(item) if len(item.paragraphs) > 1 else item for item in items]
     blocks: list[Block] = []
     i = 0
     while i < len(items):
         tab_rows, used = _tab_rows(items, i)
-        table = appendix_grid(tab_rows, notes) if len(tab_rows) >= 2 else None
+        table = appendix_grid(tab_rows) if len(tab_rows) >= 2 else None
         if table is not None:
             blocks.append(Block(table=table))
             i += used
