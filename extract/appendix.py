@@ -78,6 +78,11 @@ class Appendix:
     totals_part: bool = False  # the last total row sums a part ("Cộng") after numbered rows
     totals_group: bool = False  # ... and names its group ("Cộng II"): never the table's total
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
+    totals_span: tuple[int, int] = (0, 0)  # the rows (indexes into ``rows``) the last total row closes
+    #: each subtotal: its name ("subtotal 1"), the rows it closes, its figures and as printed
+    subtotal_checks: list[tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str]]] = field(
+        default_factory=list
+    )
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
 
@@ -544,6 +549,8 @@ def _read_totals(
     figures (a subtotal is not a criterion, and its figures are not lost)."""
     if appendix.totals_seen:
         _as_subtotal(appendix)
+    previous_end = appendix.subtotal_checks[-1][1][1] if appendix.subtotal_checks else 0
+    appendix.totals_span = (previous_end, len(appendix.rows))
     appendix.totals, appendix.totals_printed = {}, {}
     for column in columns:
         if column.role in SCORE_ROLES and column.index < len(cells):
@@ -565,6 +572,7 @@ def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by mor
     cells are named so, its figures reported, and the table has no total until the next one."""
     appendix.subtotals += 1
     name = f"subtotal {appendix.subtotals}"
+    appendix.subtotal_checks.append((name, appendix.totals_span, dict(appendix.totals), dict(appendix.totals_printed)))
     kept = []
     for cell in appendix.cells:
         if cell["row_id"] == "total":

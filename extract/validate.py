@@ -77,19 +77,54 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                     )
                 )
     top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
-    for role, value in appendix.totals.items():
-        values = [r.values.get(role) for r in top]
+    findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, children, None)
+    for name, (start, end), totals, printed in appendix.subtotal_checks:
+        # a subtotal ("Cộng I") sums the rows since the total row before it: their outermost ones
+        span = appendix.rows[start:end]
+        inside = {str(r.values["row_id"]) for r in span}
+        roots = [r for r in span if str(r.values.get("parent_id")) not in inside and _scored(r)]
+        findings += _check_total(appendix, roots, totals, printed, children, name)
+    return findings
+
+
+def _effective(row: AppendixRow, role: str, children: dict[str, list[AppendixRow]]) -> Decimal | None:
+    """A row's figure, or for a group row printed without one ("I. CHỈ ĐẠO" over its criteria)
+    the sum of its sub-rows' when they all have one."""
+    value = row.values.get(role)
+    if value is not None:
+        return value  # type: ignore[return-value]
+    kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
+    values = [_effective(kid, role, children) for kid in kids]
+    if not values or any(v is None for v in values):
+        return None
+    return sum(values, Decimal(0))  # type: ignore[arg-type]
+
+
+def _check_total(
+    appendix: Appendix,
+    rows: list[AppendixRow],
+    totals: dict[str, Decimal | None],
+    printed: dict[str, str],
+    children: dict[str, list[AppendixRow]],
+    subtotal: str | None,
+) -> list[Finding]:
+    """A total (or a subtotal's) row against the rows it closes."""
+    findings = []
+    for role, value in totals.items():
+        values = [_effective(r, role, children) for r in rows]
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        if not _agrees(total, value, appendix.totals_printed.get(role, "")):
+        if not _agrees(total, value, printed.get(role, "")):
+            what = f"the {subtotal} row" if subtotal else "the total row"
             findings.append(
                 Finding(
                     "total_mismatch",
                     "error",
-                    f"appendix {appendix.index}, total row, column {role}",
-                    f"The total row gives {format_vi(value)} for {_role_words(role)} but the "
-                    f"{len(top)} top-level rows add up to {format_vi(total)}.",
+                    f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}",
+                    f"{what[0].upper()}{what[1:]} gives {format_vi(value)} for {_role_words(role)} but the "
+                    f"{len(rows)} {'rows it closes' if subtotal else 'top-level rows'} add up to {format_vi(total)}.",
+                    row_id=subtotal,
                     column=role,
                     expected=format_vi(total),
                     actual=format_vi(value),

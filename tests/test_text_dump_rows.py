@@ -609,3 +609,31 @@ def test_a_year_column_may_hold_a_plan_s_paragraphs() -> None:
     assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Chuyển đổi số")]
     years = [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
     assert years == [("Năm 2024", "Hoàn thành cơ sở dữ liệu."), ("Năm 2025", "Kết nối hệ thống.\nDuy trì vận hành.")]
+
+
+def test_subtotals_and_the_total_are_checked_through_group_rows_without_figures() -> None:
+    rows = (
+        SCORED_GROUPS,
+        ("I", "Nhóm 1", "", "", ""),
+        ("1", "Tiêu chí A", "4", "3", "3"),
+        ("2", "Tiêu chí B", "4", "3,5", "4"),
+        ("", "Cộng I", "8", "7,5", "7"),  # 3 + 3,5 = 6,5 achieved, not 7,5
+        ("II", "Nhóm 2", "", "", ""),
+        ("3", "Tiêu chí C", "2", "2", "2"),
+        ("", "Cộng II", "2", "2", "2"),
+        ("", "TỔNG ĐIỂM", "10", "8,5", "9"),  # 6,5 + 2 = 8,5; 8 + 2 = 10; 7 + 2 = 9
+    )
+    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+        result = run_text(page, path)
+        doc = result.tables["documents"][0]
+        assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("10"), Decimal("8.5")), path
+        found = [
+            (f["code"], f["row_id"], f["column"], f["expected"], f["actual"])
+            for f in result.tables["findings"]
+            if f["code"] != "subtotal_row"
+        ]
+        assert found == [("total_mismatch", "subtotal 1", "achieved_score", "6,5", "7,5")], path
+        bad_total = run_text(page.replace("8,5", "9,5"), path)
+        assert ("total_mismatch", None, "achieved_score", "8,5", "9,5") in [
+            (f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in bad_total.tables["findings"]
+        ], path
