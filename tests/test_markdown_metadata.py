@@ -189,3 +189,11 @@ def test_markdown_escapes_are_the_characters_they_escape() -> None:
     ]
     assert [str(score) for _, _, score in rows] == ["10", "5"]
     assert result.tables["findings"] == []
+
+
+def test_bold_lines_printed_one_under_the_other_stay_apart() -> None:
+    signature = "**TM. ỦY BAN NHÂN DÂN**\n\n**CHỦ TỊCH**\n\nTrần Văn B"
+    page = ESCAPED.replace(signature, "**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n\nTrần Văn B")
+    doc = run_text(page, "can-tho.md").tables["documents"][0]
+    signed = (doc["signing_authority"], doc["signer_title"], doc["signer"])
+    assert signed == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B")

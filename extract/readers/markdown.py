@@ -56,6 +56,9 @@ def unescaped(line: str) -> str:
     return _ESCAPED.sub(r"\1", line.replace("\\|", ESCAPED_PIPE))
 
 
+_BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
+
+
 def read_markdown(text: str, encoding: str) -> RawPage:
     lines = [unescaped(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     page = RawPage(source_form="markdown", encoding=encoding)
@@ -97,6 +100,12 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         elif NEW_PARAGRAPH.match(line):
             flush()
             paragraph.append(line)
+        elif _BOLD_LINE.match(line):
+            # a line set in bold on its own ("**KT. CHỦ TỊCH**" / "**PHÓ CHỦ TỊCH**"): a block of
+            # its own, as the page prints it, not a wrapped piece of the paragraph above
+            flush()
+            paragraph.append(line)
+            flush()
         else:
             paragraph.append(line)
         i += 1
