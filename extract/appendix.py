@@ -79,10 +79,12 @@ class Appendix:
     totals_group: bool = False  # ... and names its group ("Cộng II"): never the table's total
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
     totals_span: tuple[int, int] = (0, 0)  # the rows (indexes into ``rows``) the last total row closes
-    #: each subtotal: its name ("subtotal 1"), the rows it closes, its figures and as printed
-    subtotal_checks: list[tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str]]] = field(
-        default_factory=list
-    )
+    totals_names: str | None = None  # the group the last total row names ("Cộng II": "ii")
+    #: each subtotal: its name ("subtotal 1"), the rows it closes, its figures and as printed,
+    #: and the group it names
+    subtotal_checks: list[
+        tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str], str | None]
+    ] = field(default_factory=list)
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
 
@@ -560,7 +562,9 @@ def _read_totals(
     appendix.totals_seen = True
     label = fold(next((c.text for c in cells[:2] if not c.is_empty and TOTAL_ROW.match(fold(c.text))), "")).strip()
     appendix.totals_part = bool(appendix.rows) and bool(PART_TOTAL_ROW.match(label))
-    appendix.totals_group = bool(GROUP_TOTAL_ROW.match(label))
+    group = GROUP_TOTAL_ROW.match(label)
+    appendix.totals_group = bool(group)
+    appendix.totals_names = group.group(1).strip(" ()").split()[-1] if group else None
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0
     row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
@@ -572,7 +576,8 @@ def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by mor
     cells are named so, its figures reported, and the table has no total until the next one."""
     appendix.subtotals += 1
     name = f"subtotal {appendix.subtotals}"
-    appendix.subtotal_checks.append((name, appendix.totals_span, dict(appendix.totals), dict(appendix.totals_printed)))
+    checked = (name, appendix.totals_span, dict(appendix.totals), dict(appendix.totals_printed), appendix.totals_names)
+    appendix.subtotal_checks.append(checked)
     kept = []
     for cell in appendix.cells:
         if cell["row_id"] == "total":

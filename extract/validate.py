@@ -77,27 +77,18 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                     )
                 )
     top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
-    findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, children, None)
-    for name, (start, end), totals, printed in appendix.subtotal_checks:
-        # a subtotal ("Cộng I") sums the rows since the total row before it: their outermost ones
-        span = appendix.rows[start:end]
-        inside = {str(r.values["row_id"]) for r in span}
-        roots = [r for r in span if str(r.values.get("parent_id")) not in inside and _scored(r)]
-        findings += _check_total(appendix, roots, totals, printed, children, name)
+    findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, None)
+    for name, (start, end), totals, printed, group in appendix.subtotal_checks:
+        if group is not None:  # "Cộng II": the sub-rows of group II
+            heads = [r for r in top if r.label.key.lower() == group]
+            under = children.get(str(heads[0].values["row_id"]), []) if len(heads) == 1 else []
+            rows = [k for k in under if _scored(k)]
+        else:  # "Cộng": the outermost rows since the total row before it
+            span = appendix.rows[start:end]
+            inside = {str(r.values["row_id"]) for r in span}
+            rows = [r for r in span if str(r.values.get("parent_id")) not in inside and _scored(r)]
+        findings += _check_total(appendix, rows, totals, printed, name)
     return findings
-
-
-def _effective(row: AppendixRow, role: str, children: dict[str, list[AppendixRow]]) -> Decimal | None:
-    """A row's figure, or for a group row printed without one ("I. CHỈ ĐẠO" over its criteria)
-    the sum of its sub-rows' when they all have one."""
-    value = row.values.get(role)
-    if value is not None:
-        return value  # type: ignore[return-value]
-    kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
-    values = [_effective(kid, role, children) for kid in kids]
-    if not values or any(v is None for v in values):
-        return None
-    return sum(values, Decimal(0))  # type: ignore[arg-type]
 
 
 def _check_total(
@@ -105,13 +96,12 @@ def _check_total(
     rows: list[AppendixRow],
     totals: dict[str, Decimal | None],
     printed: dict[str, str],
-    children: dict[str, list[AppendixRow]],
     subtotal: str | None,
 ) -> list[Finding]:
-    """A total (or a subtotal's) row against the rows it closes."""
+    """A total (or a subtotal's) row against the rows it sums, when they all have a figure."""
     findings = []
     for role, value in totals.items():
-        values = [_effective(r, role, children) for r in rows]
+        values = [r.values.get(role) for r in rows]
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]

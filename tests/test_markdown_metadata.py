@@ -197,3 +197,11 @@ def test_bold_lines_printed_one_under_the_other_stay_apart() -> None:
     doc = run_text(page, "can-tho.md").tables["documents"][0]
     signed = (doc["signing_authority"], doc["signer_title"], doc["signer"])
     assert signed == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B")
+
+
+def test_an_escaped_backslash_before_a_border_leaves_the_border() -> None:
+    from extract.readers.markdown import unescaped
+
+    assert unescaped(r"| 1 | Thư mục C:\\| 10 |") == "| 1 | Thư mục C:\\| 10 |"
+    assert unescaped(r"| 1 | nghị quyết \| kế hoạch | 10 |").count("|") == 4  # the escaped one is kept apart
+    assert unescaped(r"C:\path\to and \n stay") == r"C:\path\to and \n stay"

@@ -48,12 +48,13 @@ def attribute_pairs(texts: list[str]) -> list[tuple[str, str]]:
 
 #: Markdown's backslash escapes of punctuation ("QĐ\\-UBND", "\\- Như trên;", "\\*"): the converters
 #: write them for the page's own characters. An escaped "|" is kept apart (ESCAPED_PIPE).
-_ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{}~])")
+_ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
 def unescaped(line: str) -> str:
-    """A Markdown line with its escaped punctuation as plain characters."""
-    return _ESCAPED.sub(r"\1", line.replace("\\|", ESCAPED_PIPE))
+    """A Markdown line with its escaped punctuation as plain characters, read left to right (an
+    escaped backslash before a border, "C:\\\\|", leaves the border)."""
+    return _ESCAPED.sub(lambda m: ESCAPED_PIPE if m.group(1) == "|" else m.group(1), line)
 
 
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
