@@ -82,9 +82,9 @@ class Appendix:
     totals_names: str | None = None  # the group the last total row names ("Cộng II": "ii")
     #: each subtotal: its name ("subtotal 1"), the rows it closes, its figures and as printed,
     #: and the group it names
-    subtotal_checks: list[
-        tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str], str | None]
-    ] = field(default_factory=list)
+    subtotal_checks: list[tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str], str | None]] = field(
+        default_factory=list
+    )
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     findings: list[Finding] = field(default_factory=list)
 
