@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from extract.appendix import Appendix, AppendixRow, Finding
-from extract.numbering import BULLET_STYLES
+from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import format_vi, parse_number, printed_figure, rounds_to
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
@@ -134,10 +134,12 @@ def check_body_figures(body_lines: list[str], appendix: Appendix) -> list[Findin
     """
     findings: list[Finding] = []
     top = {str(r.values["row_id"]): r for r in appendix.rows if r.values.get("parent_id") is None}
+    # groups numbered I, II, III: "Lĩnh vực 2" is group II when no top-level row is numbered 2
+    groups = {str(roman_value(key)): row for key, row in top.items() if row.values.get("numbering") == "roman"}
     for number, line in enumerate(body_lines, start=1):
         folded = fold(line)
         for word, row_id, quoted, out_of in _row_quotes(folded):
-            row = top.get(row_id)
+            row = top.get(row_id) or groups.get(row_id)
             if row is not None:
                 findings += _compare_quote(
                     appendix,

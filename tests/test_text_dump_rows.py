@@ -650,3 +650,18 @@ def test_group_rows_without_figures_leave_the_total_unchecked() -> None:
     for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
         assert run_text(page, path).tables["findings"] == [], path
 
+
+
+def test_a_field_quoted_by_its_number_is_the_group_numbered_so_in_roman() -> None:
+    # the body's "Lĩnh vực 2" is group II of a table grouped I, II
+    head = _PAGE_HEAD.replace("Nâng cao chỉ số.", "Năm 2023, Lĩnh vực 2 đạt 4,5/6 điểm; Lĩnh vực 1 đạt 3/4 điểm.")
+    rows = (
+        SCORED_GROUPS,
+        ("I", "Chỉ đạo điều hành", "4", "3", "4"),
+        ("1", "Ban hành kế hoạch", "4", "3", "4"),
+        ("II", "Tuyên truyền", "6", "5", "6"),
+        ("2", "Tuyên truyền trên báo", "6", "5", "6"),
+    )
+    result = run_text(head + text_table(*rows) + _PAGE_END)
+    found = [(f["code"], f["row_id"], f["expected"], f["actual"]) for f in result.tables["findings"]]
+    assert found == [("body_figure_mismatch", "II", "5", "4,5")]
