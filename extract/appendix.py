@@ -76,10 +76,9 @@ class Appendix:
     totals_printed: dict[str, str] = field(default_factory=dict)
     totals_seen: bool = False
     totals_part: bool = False  # the last total row sums a part ("Cộng") after numbered rows
-    totals_group: bool = False  # ... and names its group ("Cộng II"): never the table's total
     subtotals: int = 0  # total rows followed by more rows (their cells' row_id: "subtotal N")
     totals_span: tuple[int, int] = (0, 0)  # the rows (indexes into ``rows``) the last total row closes
-    totals_names: str | None = None  # the group the last total row names ("Cộng II": "ii")
+    totals_names: str | None = None  # the group the last total row names ("Cộng II": "ii"): never the total
     #: each subtotal: its name ("subtotal 1"), the rows it closes, its figures and as printed,
     #: and the group it names
     subtotal_checks: list[tuple[str, tuple[int, int], dict[str, Decimal | None], dict[str, str], str | None]] = field(
@@ -231,7 +230,7 @@ def build_appendix(
         printed = _score_fields(appendix, cells, columns, cleaner, row_id, values)
         appendix.cells.extend(_other_cells(cells, columns, cleaner, values))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
-    if appendix.totals_seen and appendix.totals_group:  # the table ends on "Cộng II": no grand total
+    if appendix.totals_seen and appendix.totals_names is not None:  # the table ends on "Cộng II": no grand total
         _as_subtotal(appendix, "A total row names its group")
     _clean_output_headers(appendix, cleaner)
     return appendix
@@ -563,8 +562,7 @@ def _read_totals(
     label = fold(next((c.text for c in cells[:2] if not c.is_empty and TOTAL_ROW.match(fold(c.text))), "")).strip()
     appendix.totals_part = bool(appendix.rows) and bool(PART_TOTAL_ROW.match(label))
     group = GROUP_TOTAL_ROW.match(label)
-    appendix.totals_group = bool(group)
-    appendix.totals_names = group.group(1).strip(" ()").split()[-1] if group else None
+    appendix.totals_names = (group["group"] or group["key"]) if group else None
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0
     row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
@@ -594,7 +592,8 @@ def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by mor
         )
     )
     appendix.totals, appendix.totals_printed = {}, {}
-    appendix.totals_seen = appendix.totals_part = appendix.totals_group = False
+    appendix.totals_seen = appendix.totals_part = False
+    appendix.totals_names = None
 
 
 def _keep_unnumbered(

@@ -551,15 +551,14 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 
 #: Rows that close a table with totals, not criteria, on folded text. Every word tolerates the
 #: loss of its tone-marked vowel, the damage of saved pages: "TNG ĐIM", "Tng s", "Cng:".
-TOTAL_ROW = re.compile(
-    r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)"
-    r"|^co?ng\s*(:|\(\w{1,4}\))?\s*$"
-    r"|^co?ng(\s+(muc|phan|nhom))?\s+([ivxl]{1,5}|[a-h])\s*:?\s*$"  # a subtotal: "Cộng I", "Cộng phần A"
-)
+#: A total row that names its group ("Cộng I", "Cộng (II)", "Cộng phần A"): a subtotal even at the
+#: table's end; ``group`` is the group's number as written, folded.
+_GROUP_TOTAL = r"^co?ng\s*(?:\((?P<group>\w{1,4})\)|(?:\s(?:muc|phan|nhom))?\s+(?P<key>[ivxl]{1,5}|[a-h]))\s*:?\s*$"
+GROUP_TOTAL_ROW = re.compile(_GROUP_TOTAL)
+TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$|" + _GROUP_TOTAL)
 #: Total rows that sum a part ("Cộng", "Cộng I", "Cộng (II)"), not the grand total ("Tổng cộng"): rows
-#: after one make it a subtotal; one that names its group ("Cộng II") is a subtotal even at the end.
+#: after one make it a subtotal.
 PART_TOTAL_ROW = re.compile(r"^co?ng\b")
-GROUP_TOTAL_ROW = re.compile(r"^co?ng\s*(\(\w{1,4}\)|(\s(muc|phan|nhom))?\s+([ivxl]{1,5}|[a-h]))\s*:?\s*$")
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it
 #: (extract/validate.py compares the figures it quotes with the row's).
