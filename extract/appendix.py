@@ -273,6 +273,9 @@ def _flat_inner_bullets(
     only when the figures decide it: in every score column where the parent and all the run's
     rows have a figure, the whole run adds up to the parent, and in none do the nested sums hold.
     """
+    styles = {label.style for row in body if row and (label := parse_label(row[0].text)) is not None}
+    if not BULLET_STYLES.issubset(styles):  # one kind of bullet or none (most tables): nothing to decide
+        return set()
     rows: list[_Scored] = []
     for k, row in enumerate(body):
         if _is_column_number_row(row) or _repeats_header(row, header_rows):

@@ -1076,13 +1076,16 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
         column = columns[j - 1]
         previous_role = columns[j - 2].role if j >= 2 else None
         multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True)
+        period = _period_column(column)
+        # what it costs the column to start at each item, once (the loops below ask again and again)
+        start = [_start_penalty(items, a, column, previous_role, period) for a in range(n)]
         for i in range(j, n - (m - j) + 1):
             counts = range(1, i - (j - 1) + 1) if multi else (1,)
             for count in counts:
                 a = i - count
                 if best[a][j - 1] == inf:
                     continue
-                penalty = best[a][j - 1] + _start_penalty(items, a, column, previous_role)
+                penalty = best[a][j - 1] + start[a]
                 if count > 1 and column.role != "tasks":
                     # an extra paragraph goes to a later column rather than an earlier one: a
                     # name or unit is one line, a note or a form may cite a second ("Mẫu số 02")
@@ -1100,10 +1103,11 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     return counts[::-1]
 
 
-def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str | None) -> float:
+def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str | None, period: bool) -> float:
     """What it costs to start ``column`` at ``items[a]``: a word in a score column, a line that
-    goes on the one before, a unit's name as a deadline, or a units column that starts one
-    line after a unit's name ("Công an tỉnh | Sở Thông tin và Truyền thông" is one cell)."""
+    goes on the one before, a unit's name as a deadline or in a period's column (``period``), or
+    a units column that starts one line after a unit's name ("Công an tỉnh | Sở Thông tin và
+    Truyền thông" is one cell)."""
     text = items[a].text
     penalty = 0.0
     if column.role in SCORE_ROLES and not is_blank(text) and parse_number(text) is None:
@@ -1117,7 +1121,7 @@ def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str
             penalty += 1.0
         elif unit and previous_role not in UNIT_ROLES and looks_like_unit(previous) and looks_like_unit(text):
             penalty += 0.5
-    if (column.role == "deadline" or _period_column(column)) and looks_like_unit(text):
+    if (column.role == "deadline" or period) and looks_like_unit(text):
         penalty += 1.0
     return penalty
 
