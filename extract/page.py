@@ -7,6 +7,8 @@ what lets the HTML rendering of a page and its text dump give the same tables.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -56,6 +58,17 @@ class ReadNote(NamedTuple):
     message: str
     row_label: str | None = None
     occurrence: int = 0
+
+
+def occurrences(numbers: Iterable[str]) -> list[int]:
+    """For each row number as printed, how many rows printed it before (0, 1, 2 for three "-"
+    items): with the number, what a ReadNote names its row by."""
+    seen: Counter[str] = Counter()
+    counts = []
+    for number in numbers:
+        counts.append(seen[number])
+        seen[number] += 1
+    return counts
 
 
 @dataclass(frozen=True)

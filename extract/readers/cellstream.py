@@ -35,7 +35,7 @@ from extract.numbering import (
     restarts_under,
     steps_after,
 )
-from extract.page import Cell, ReadNote, Table
+from extract.page import Cell, ReadNote, Table, occurrences
 from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
@@ -244,13 +244,10 @@ def read_rows(
     previous: tuple[Cell, ...] | None = None
     numeric = _numeric_columns(rows, width)
     row_notes: list[ReadNote] = []
-    printed: Counter[str] = Counter()  # rows so far per printed number ("-" items repeat theirs)
-    for row in rows:
+    for row, before in zip(rows, occurrences(row[0].text.strip() for row in rows), strict=True):
         noted = len(row_notes)
         cells = _assemble(row, columns, previous, len(grid) - 1, short_rows, row_notes, numeric, grid)
-        label_text = row[0].text.strip()
-        row_notes[noted:] = [note._replace(occurrence=printed[label_text]) for note in row_notes[noted:]]
-        printed[label_text] += 1
+        row_notes[noted:] = [note._replace(occurrence=before) for note in row_notes[noted:]]
         grid.append(cells)
         previous = cells
     return Table(rows=tuple(grid), bordered=True, row_notes=tuple(row_notes)), k

@@ -3,11 +3,10 @@ grid is known, so nothing is inferred from a cell stream; it is an appendix tabl
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from extract.appendix import is_appendix_table
-from extract.page import Cell, ReadNote, Table
+from extract.page import Cell, ReadNote, Table, occurrences
 
 
 def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
@@ -19,19 +18,15 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
     table = Table(rows=grid, bordered=True)
     if not grid or not is_appendix_table(table):
         return None
-    row_notes: list[ReadNote] = []
-    printed: Counter[str] = Counter()  # rows so far per printed number ("-" items repeat theirs)
-    for row in rows:
-        label = row[0].text.strip() if row else ""
-        if row and len(row) < width:
-            row_notes.append(
-                ReadNote(
-                    "short_row",
-                    f"row {label or '(unnumbered)'} has {len(row)} cells for {width} columns; "
-                    "its last cells were left empty",
-                    label or None,
-                    printed[label],
-                )
-            )
-        printed[label] += 1
+    labels = [row[0].text.strip() if row else "" for row in rows]
+    row_notes = [
+        ReadNote(
+            "short_row",
+            f"row {label or '(unnumbered)'} has {len(row)} cells for {width} columns; its last cells were left empty",
+            label or None,
+            before,
+        )
+        for row, label, before in zip(rows, labels, occurrences(labels), strict=True)
+        if row and len(row) < width
+    ]
     return Table(rows=grid, bordered=True, row_notes=tuple(row_notes))
