@@ -25,6 +25,11 @@ def _markdown(*rows: tuple[str, ...]) -> str:
     return _PAGE_HEAD + markdown_table(*rows) + _PAGE_END
 
 
+def _both_forms(*rows: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(page, path) of the table as a text dump and as a Markdown dump: a rule holds for both."""
+    return (_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")
+
+
 SCORED = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Giải pháp thực hiện", "Đơn vị chủ trì")
 SCORED_ROWS = (
     # each row's achieved score is the next row's number
@@ -36,7 +41,7 @@ SCORED_ROWS = (
 
 
 def test_a_score_equal_to_the_next_row_number_is_a_score() -> None:
-    for page, path in ((_text(SCORED, *SCORED_ROWS), "plan.txt"), (_markdown(SCORED, *SCORED_ROWS), "plan.md")):
+    for page, path in _both_forms(SCORED, *SCORED_ROWS):
         result = run_text(page, path)
         rows = [
             (r["row_id"], r["name"], r["max_score"], r["achieved_score"], r["tasks"], r["lead_units"])
@@ -145,7 +150,7 @@ def test_a_score_equal_to_the_next_row_number_before_letter_sub_rows() -> None:
         ("b)", "Mức độ hoàn thành kế hoạch", "1", "1", "1", "Báo cáo số 40/BC-SNV"),
         ("2", "Kiểm tra CCHC", "2", "2", "1,75", "Kế hoạch kiểm tra số 25/KH-SNV"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         got = [(r["row_id"], r["name"], r["max_score"]) for r in result.tables["appendix_rows"]]
         assert got == [
@@ -182,7 +187,7 @@ def test_a_total_row_above_the_rows_is_no_header_in_markdown_or_text() -> None:
         ("1", "Cầu Cái Sao Lớn", "Thành phố Long Xuyên", "362.000", "Chuyển tiếp"),
         ("2", "Trường THPT Ung Văn Khiêm", "Huyện Chợ Mới", "923.400", "Khởi công mới"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         got = [(r["row_id"], r["name"], r["note"]) for r in result.tables["appendix_rows"]]
         assert got == [
@@ -271,7 +276,7 @@ def test_a_row_of_column_letters_and_numbers_under_the_header_is_skipped() -> No
         ("1", "Tổng thu ngân sách", "tỷ đồng", "4.500", "4.725", "105"),
         ("2", "Kim ngạch xuất khẩu", "triệu USD", "1.200", "1.150", "95,8"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         assert [(r["row_id"], r["name"], r["unit"]) for r in result.tables["appendix_rows"]] == [
             ("1", "Tổng thu ngân sách", "tỷ đồng"), ("2", "Kim ngạch xuất khẩu", "triệu USD"),
@@ -298,7 +303,7 @@ def test_subtotals_then_a_grand_total_are_all_kept() -> None:
         ("II", "CÁC SỞ", ""), ("3", "Sở Tư pháp", "300"), ("", "Cộng (II)", "300"),
         ("", "Tổng cộng", "2.300"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "I.2", "II", "II.3"], path
         money = [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"] if c["value"]]
@@ -324,7 +329,7 @@ def test_a_subtotal_named_after_its_group_is_no_part_of_the_row_above() -> None:
         ("II", "Nhóm 2", "", "", ""),
         ("1", "Tiêu chí C", "2", "2", "2"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         got = [(r["row_id"], r["name"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
         assert got == [
@@ -371,7 +376,7 @@ def test_a_table_ending_on_its_last_group_s_subtotal_has_no_grand_total() -> Non
         ("2", "Tiêu chí B", "6", "5", "5"),
         ("", "Cộng II", "6", "5", "5"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "II", "II.2"], path
         assert result.tables["documents"][0]["total_max_score"] is None, path
@@ -623,7 +628,7 @@ def test_a_subtotal_naming_its_group_is_checked_against_the_group_s_rows() -> No
         ("", "Cộng II", "2", "2", "2"),  # group II alone, not group I's rows too
         ("", "TỔNG ĐIỂM", "10", "8,5", "9"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         result = run_text(page, path)
         doc = result.tables["documents"][0]
         assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal("10"), Decimal("8.5")), path
@@ -647,7 +652,7 @@ def test_group_rows_without_figures_leave_the_total_unchecked() -> None:
         ("3", "Sáng kiến", "2", "1", "1"),
         ("", "TỔNG ĐIỂM", "10", "8", "8"),
     )
-    for page, path in ((_text(*rows), "plan.txt"), (_markdown(*rows), "plan.md")):
+    for page, path in _both_forms(*rows):
         assert run_text(page, path).tables["findings"] == [], path
 
 
