@@ -24,7 +24,7 @@ from extract.settings import (
     PLACE_DATE_LINE,
     is_motto,
 )
-from extract.validate import check_body_figures, check_reference, check_sums
+from extract.validate import check_body_figures, check_reference, check_sums, cited_number, same_number
 from normalize.clean import FieldLocation, RepairRecord, TextCleaner
 from normalize.dates import parse_date
 from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, normalize_sign_number
@@ -362,11 +362,11 @@ def _number_the_appendix_names(number: str | None, meta: Metadata, appendices: l
     page the site lists as 145/KH-UBND) and none names the site's: the page itself, twice,
     outweighs the site's listing."""
     header = meta.header_number
-    if not (number and header) or fold(normalize_sign_number(number)) == fold(header):
+    if not (number and header) or same_number(number, header):
         return number
-    referring = [appendix for appendix in appendices if appendix.reference]
-    names_header = [appendix for appendix in referring if not check_reference(appendix, header)]
-    names_site = [appendix for appendix in referring if not check_reference(appendix, number)]
+    cited = [found for appendix in appendices if (found := cited_number(appendix)) is not None]
+    names_header = any(same_number(c, header) for c in cited)
+    names_site = any(same_number(c, number) for c in cited)
     return header if names_header and not names_site else number
 
 
@@ -374,7 +374,7 @@ def _check_number(meta: Metadata, number: str | None) -> list[Finding]:
     """The attribute block's Số hiệu against the header's, compared as sign numbers (the
     header's "18 /KH-UBND" or "NQ-HÐND" is the same number as "18/KH-UBND", "NQ-HĐND")."""
     attribute = meta.values.get("number")
-    if attribute and meta.header_number and fold(normalize_sign_number(attribute)) != fold(meta.header_number):
+    if attribute and meta.header_number and not same_number(attribute, meta.header_number):
         return [
             Finding(
                 "number_mismatch",

@@ -235,17 +235,27 @@ def _rounds_to(value: object, quoted: str) -> bool:
     return isinstance(value, Decimal) and rounds_to(value, quoted)
 
 
-def check_reference(appendix: Appendix, number: str | None) -> list[Finding]:
-    """The appendix says which document it belongs to; it should be this one. Both numbers
-    are compared as sign numbers: "HÐND" is "HĐND", "18 / KH-UBND" is "18/KH-UBND"."""
-    if not appendix.reference or not number:
-        return []
+def cited_number(appendix: Appendix) -> str | None:
+    """The number of the document the appendix says it belongs to ("Kèm theo Kế hoạch số
+    18/KH-UBND"), as a sign number, or None."""
+    if not appendix.reference:
+        return None
     reference = close_number_gaps(appendix.reference)  # "số 18 /KH-UBND" is "18/KH-UBND"
     match = APPENDIX_REFERENCE.search(fold_aligned(reference))
     if not match:
-        return []
-    cited = normalize_sign_number(reference[match.start("number") : match.end("number")].strip(" .,;)"))
-    if fold(cited) == fold(normalize_sign_number(number)):
+        return None
+    return normalize_sign_number(reference[match.start("number") : match.end("number")].strip(" .,;)"))
+
+
+def same_number(a: str, b: str) -> bool:
+    """Two document numbers compared as sign numbers: "HÐND" is "HĐND", "18 / KH-UBND" is "18/KH-UBND"."""
+    return fold(normalize_sign_number(a)) == fold(normalize_sign_number(b))
+
+
+def check_reference(appendix: Appendix, number: str | None) -> list[Finding]:
+    """The appendix says which document it belongs to; it should be this one."""
+    cited = cited_number(appendix)
+    if cited is None or not number or same_number(cited, number):
         return []
     return [
         Finding(
