@@ -110,7 +110,7 @@ def _continued(table: Table, more: Table) -> Table | None:
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
         return [[c.text for c in row] for row in rows]
 
-    first = _first_label(more)
+    first = _first_label(more.rows)
     if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):
         # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"), or the first sub-row of
         # the last row ("2.1" after "2"); a "1" starts a table
@@ -135,8 +135,8 @@ def _continued(table: Table, more: Table) -> Table | None:
 def _restarts(table: Table, more: Table, header: int) -> bool:
     """Does ``more``, under the same header, start again with the number ``table`` started with
     (a "1" after rows 1, 2): another table, not the same one going on."""
-    start = _first_label(Table(rows=table.rows[header:]))
-    again = _first_label(Table(rows=more.rows[header:]))
+    start = _first_label(table.rows[header:])
+    again = _first_label(more.rows[header:])
     return start is not None and again is not None and (start.style, start.key) == (again.style, again.key)
 
 
@@ -149,10 +149,10 @@ def _first_child_of_last(table: Table, first: Label) -> bool:
     return False
 
 
-def _first_label(table: Table) -> Label | None:
-    """The first row number of ``table``, past unnumbered rows at its top (a subtotal "Cộng
-    (I)" or an unnumbered task printed after the page break)."""
-    for row in table.rows[: _UNNUMBERED_ON_TOP + 1]:
+def _first_label(rows: tuple[tuple[Cell, ...], ...]) -> Label | None:
+    """The first row number of a table's ``rows``, past unnumbered rows at its top (a subtotal
+    "Cộng (I)" or an unnumbered task printed after the page break)."""
+    for row in rows[: _UNNUMBERED_ON_TOP + 1]:
         text = row[0].text if row else ""
         label = parse_label(text) or parse_label(text.split(".")[0])
         if label is not None:
