@@ -11,6 +11,7 @@ from extract.settings import (
     HEADER_DAMAGE_SEEN_NOWHERE,
     HEADER_PHRASES_AS_WRITTEN,
     PERIOD_HEADER,
+    SCORE_ROLES,
     TASK_LIKE_NAMES,
 )
 from normalize.text import fold
@@ -38,6 +39,10 @@ def role_of(header: str, damaged: bool = True) -> str:
     role = _role_of_words(" ".join(parts), damaged)
     if role == "other":
         return _role_of_words(parts[-1], damaged)
+    if role in SCORE_ROLES:  # "Thang điểm / Điểm đạt được": the sub-column says which score
+        own = _role_of_words(parts[-1], damaged)
+        if own in SCORE_ROLES:
+            return own
     if role == "deadline" and PERIOD_HEADER.match(parts[-1]):
         return "other"
     return role
@@ -196,6 +201,8 @@ SUB_COLUMN_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")),
     (re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
+    # "Thang điểm" or "Điểm" over "Điểm tối đa | Điểm đạt được", not "Mục tiêu năm 2021" beside it
+    (re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("thang diem", "diem")),
 )
 
 

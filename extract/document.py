@@ -195,6 +195,20 @@ def _joined_row(row: tuple[Cell, ...], rest: tuple[Cell, ...]) -> tuple[Cell, ..
     return (*cells, *row[len(cells) :])
 
 
+_SCORE_ROLES = frozenset({"max_score", "achieved_score", "target_score"})
+
+
+def _score_appendix(appendices: list[Appendix]) -> Appendix | None:
+    """The appendix the document's totals and years come from: the first with a score column.
+
+    Why: a Quyết định's plan may list its tasks in Phụ lục I and score itself in Phụ lục III.
+    """
+    for appendix in appendices:
+        if any(c.role in _SCORE_ROLES for c in appendix.columns):
+            return appendix
+    return appendices[0] if appendices else None
+
+
 def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> DocumentTables:
     """Rows of documents, appendix_rows, appendix_cells, findings and repairs for one page."""
     lines: list[str] = []  # the text of the document (tables outside the appendix flattened)
@@ -275,7 +289,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             Finding("no_appendix", "info", "document", "The document has no appendix table with numbered rows.")
         )
 
-    first = appendices[0] if appendices else None
+    first = _score_appendix(appendices)
     columns = {c.role: c for c in first.columns} if first else {}
     document = {
         "doc_id": source.doc_id,

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from normalize.text import mostly_upper
 
-_DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
+#: "1", "1.3.1", "1.2." and the bracketed forms some plans print: "1)", "1.2)", "(1)", "(1.2)"
+_DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$|^\(?(\d{1,3}(?:\.\d{1,3}){0,4})\)$")
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$")
 _UPPER = re.compile(r"^([A-Z])[.)]?$")
 _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
@@ -81,7 +82,7 @@ def parse_label(text: str) -> Label | None:
     if not raw or len(raw) > 16:
         return None
     if match := _DECIMAL.match(raw):
-        parts = match.group(1).split(".")
+        parts = (match.group(1) or match.group(2)).split(".")
         if any(len(part) == 3 for part in parts[1:]):
             return None  # "10.326.312" is an amount with thousands dots, not a row number
         return Label(raw, "decimal", ".".join(str(int(part)) for part in parts))  # "01" -> "1"

@@ -29,6 +29,9 @@ _PERCENT = re.compile(r"^(?P<num>.+?)\s*%$")
 #: No-break and narrow no-break spaces are spaces.
 _SPACES = re.compile(r"[\u00a0\u202f\u2009]")
 _SIGN_SPACE = re.compile(r"^([+-])\s+")
+#: Minus signs Word and typists write for "-": en dash, figure dash, minus, small and full-width
+#: hyphen-minus ("–0,5", "− 1"). Alone, a dash is no figure (NO_VALUE).
+_MINUS = re.compile(r"^[\u2013\u2012\u2212\ufe63\uff0d](?=\s*[\d.,])")
 #: 1 250 000 or 1 234,5: space thousands, maybe a comma decimal
 _SPACE_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 #: Cells that mean "no figure" rather than a bad figure.
@@ -45,7 +48,7 @@ def parse_number(text: str) -> Decimal | None:
     match = _PERCENT.match(raw)
     if match:
         raw = match.group("num")
-    raw = _SIGN_SPACE.sub(r"\1", raw)
+    raw = _SIGN_SPACE.sub(r"\1", _MINUS.sub("-", raw))
     if " " in raw:
         if not _SPACE_THOUSANDS.match(raw):
             return None
@@ -65,7 +68,9 @@ def parse_number(text: str) -> Decimal | None:
 
 
 #: A score printed with its unit: "1,5đ", "2 điểm".
-_SCORE_WITH_UNIT = re.compile(r"^(?P<number>[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE)
+_SCORE_WITH_UNIT = re.compile(
+    r"^(?P<number>(?:[+\-\u2013\u2012\u2212\ufe63\uff0d]\s*)?[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE
+)
 #: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
 _DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
 #: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").

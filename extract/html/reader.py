@@ -65,11 +65,18 @@ class _DocumentFlow:
 
 
 def _has_numbered_rows(table: etree._Element) -> bool:
-    """Cheap test before building a grid: does some row start with a row number (1, I, a))?"""
+    """Cheap test before building a grid: does some row start with a row number (1, I, a))?
+    The first cell with text counts: an empty spacer cell may come before the number."""
     rows = own_rows(table)
-    return len(rows) >= 2 and any(
-        parse_label("".join(cells[0].itertext())) is not None for cells in (own_cells(r) for r in rows[:50]) if cells
-    )
+    return len(rows) >= 2 and any(parse_label(_first_text(own_cells(r))) is not None for r in rows[:50])
+
+
+def _first_text(cells: list[etree._Element]) -> str:
+    for cell in cells:
+        text = "".join(cell.itertext()).strip()
+        if text:
+            return text
+    return ""
 
 
 def _header_start(blocks: list[Block], layout_ranges: list[tuple[int, int]]) -> int:

@@ -121,5 +121,24 @@ def build_grid(
             c += cs
             width = max(width, c)
     used_rows = sorted({r for r, _ in grid})
-    out_rows = tuple(tuple(grid.get((r, c), Cell()) for c in range(width)) for r in used_rows)
+    columns = _columns_with_text(grid, used_rows, width)
+    out_rows = tuple(tuple(_moved(grid.get((r, c), Cell()), columns) for c in columns) for r in used_rows)
     return Table(rows=out_rows, bordered=bordered)
+
+
+def _columns_with_text(grid: dict[tuple[int, int], Cell], rows: list[int], width: int) -> dict[int, int]:
+    """Old column -> new column, leaving out columns empty in every row, header included.
+
+    Why: Word exports often carry a spacer column (a borderless empty cell before "STT" on every
+    row); kept, it would push the row numbers out of the first column and hide the table.
+    """
+    kept = [c for c in range(width) if any(not grid.get((r, c), Cell()).is_empty for r in rows)]
+    return {c: i for i, c in enumerate(kept)} if kept else {c: c for c in range(width)}
+
+
+def _moved(cell: Cell, columns: dict[int, int]) -> Cell:
+    """A cell whose span origin points at the origin's column after empty columns left."""
+    if cell.span_origin is None:
+        return cell
+    r, c = cell.span_origin
+    return Cell(paragraphs=cell.paragraphs, span_origin=(r, columns[c]) if c in columns else None)

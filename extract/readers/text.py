@@ -197,8 +197,14 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     in the next line ("1 | Rà soát văn bản" / "Báo cáo kết quả | Sở Tư pháp": a cell of two
     paragraphs); a line with no tab between two rows is a further paragraph of the last cell,
     and a short one under the header the second line of its last cell ("Thời gian" / "hoàn thành").
+    A table whose every line starts with a tab (an empty first column) is read without it.
     """
     header = _tab_cells(items[i].text)
+    indent = 0
+    while indent < len(header) - 1 and not header[indent].paragraphs:
+        indent += 1
+    if indent:
+        header = header[indent:]
     while header and not header[-1].paragraphs:
         header.pop()  # a tab left at the end of the header line
     filled = [cell for cell in header if cell.paragraphs]
@@ -231,6 +237,10 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             k += 1
             continue
         cells = _tab_cells(line)
+        if indent:
+            if any(cell.paragraphs for cell in cells[:indent]):
+                break  # a line that fills the empty column is no row of this table
+            cells = cells[indent:]
         last = rows[-1]
         if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None:
             last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on

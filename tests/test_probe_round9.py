@@ -1,0 +1,204 @@
+"""Session-9 probe fixes: bracketed row numbers, an empty first column, minus signs written as
+dashes, a score scale's sub-columns, the document's totals from its score appendix, and rates
+("100%") kept out of the sums."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract.columns import map_columns, merge_header_rows
+from extract.numbering import parse_label
+from normalize.numbers import parse_number, parse_score
+from tests.conftest import run_text, text_table
+
+HEAD_HTML = (
+    "<html><head><meta charset='utf-8'></head><body>"
+    "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH THÁI NGUYÊN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Số: 88/KH-UBND</p><p>Thái Nguyên, ngày 14 tháng 9 năm 2023</p><p>KẾ HOẠCH</p>"
+    "<p>Khắc phục hạn chế năm 2023</p><p>PHỤ LỤC</p>"
+)
+TOP_TEXT = (
+    "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 1800/QĐ-UBND\n\nSóc Trăng, ngày 12 tháng 3 năm 2021\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch cải cách hành chính\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+)
+END_TEXT = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+
+
+def _html_table(*rows: tuple[str, ...], attrs: str = "border=1") -> str:
+    return (
+        f"<table {attrs}>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        + "</table>"
+    )
+
+
+def _scores(result) -> list[tuple[str, Decimal | None, Decimal | None]]:
+    return [(r["row_id"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [("1)", "1"), ("1.2)", "1.2"), ("(1)", "1"), ("(1.2)", "1.2"), ("1.2.", "1.2"), ("(10)", "10")],
+)
+def test_bracketed_row_numbers_are_decimal_labels(printed: str, key: str) -> None:
+    label = parse_label(printed)
+    assert label is not None and (label.style, label.key, label.printed) == ("decimal", key, printed)
+
+
+@pytest.mark.parametrize("printed", ["(1", "1.2.)", "((1))", "10.326.312"])
+def test_half_bracketed_or_amount_cells_are_no_row_numbers(printed: str) -> None:
+    assert parse_label(printed) is None
+
+
+@pytest.mark.parametrize("style", ["({})", "{})"])
+def test_a_table_numbered_in_brackets_keeps_its_rows(style: str) -> None:
+    def n(key: str) -> str:
+        return style.format(key)
+
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nội dung", "Điểm tối đa", "Điểm đạt được"),
+            (n("1"), "Công tác chỉ đạo, điều hành", "10", "7,5"),
+            (n("1.1"), "Kế hoạch cải cách hành chính", "4", "3"),
+            (n("1.2"), "Tuyên truyền", "6", "4,5"),
+            (n("2"), "Cải cách thể chế", "1", "0,5"),
+        )
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert _scores(result) == [
+        ("1", Decimal("10"), Decimal("7.5")),
+        ("1.1", Decimal("4"), Decimal("3")),
+        ("1.2", Decimal("6"), Decimal("4.5")),
+        ("2", Decimal("1"), Decimal("0.5")),
+    ]
+    assert [r["row_label"] for r in result.tables["appendix_rows"]] == [n("1"), n("1.1"), n("1.2"), n("2")]
+    assert result.tables["findings"] == []
+
+
+def test_an_empty_spacer_column_before_the_row_numbers_is_left_out() -> None:
+    spacer = "<p>&nbsp;</p>"
+    html = (
+        HEAD_HTML
+        + _html_table(
+            (spacer, "STT", "Nội dung", "Điểm tối đa", "Điểm đạt được", ""),
+            (spacer, "1", "Công tác chỉ đạo", "10", "8", ""),
+            (spacer, "1.1", "Kế hoạch", "10", "8", ""),
+            (spacer, "", "TỔNG ĐIỂM", "10", "8", ""),
+            attrs="border=0",  # no visible border: kept as data only for its row numbers
+        )
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert _scores(result) == [("1", Decimal("10"), Decimal("8")), ("1.1", Decimal("10"), Decimal("8"))]
+    document = result.tables["documents"][0]
+    assert (document["total_max_score"], document["total_achieved_score"]) == (Decimal("10"), Decimal("8"))
+    assert {c["column_header"] for c in result.tables["appendix_cells"]} <= {"Điểm tối đa", "Điểm đạt được"}
+
+
+def test_a_tab_table_whose_lines_all_start_with_a_tab_is_read() -> None:
+    page = (
+        TOP_TEXT
+        + (
+            "\tSTT\tNội dung\tĐiểm tối đa\tĐiểm đạt năm 2021\tĐơn vị chủ trì\n"
+            "\tI\tCẢI CÁCH THỂ CHẾ\t\t\t\n"
+            "\t1\tXây dựng văn bản quy phạm pháp luật\t2\t1,5\tSở Tư pháp\n"
+            "\t2\tKiểm tra văn bản\t1\t1\tSở Tư pháp\n"
+            "\t\tTỔNG ĐIỂM\t3\t2,5\t\n"
+        )
+        + END_TEXT
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["max_score"], r["achieved_score"], r["lead_units"]) for r in rows] == [
+        ("I", None, None, []),
+        ("I.1", Decimal("2"), Decimal("1.5"), ["Sở Tư pháp"]),
+        ("I.2", Decimal("1"), Decimal("1"), ["Sở Tư pháp"]),
+    ]
+    assert result.tables["documents"][0]["total_achieved_score"] == Decimal("2.5")
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("–0,5", "-0.5"), ("− 1", "-1"), ("‒2,25", "-2.25"), ("－3", "-3"), ("-0,5", "-0.5")],
+)
+def test_a_minus_written_as_a_dash_is_a_minus(printed: str, value: str) -> None:
+    assert parse_number(printed) == Decimal(value)
+
+
+def test_a_lone_dash_is_still_no_figure_and_a_score_unit_keeps_its_sign() -> None:
+    assert [parse_number(t) for t in ("–", "– ", "—1")] == [None, None, None]
+    assert [parse_score(t) for t in ("–0,5đ", "-1 điểm", "+2đ")] == [Decimal("-0.5"), Decimal("-1"), Decimal("2")]
+
+
+def test_the_sub_columns_of_a_score_scale_say_which_score_they_hold() -> None:
+    columns = map_columns(["STT", "Tiêu chí", "Thang điểm / Điểm tối đa", "Thang điểm / Điểm đạt được"])
+    assert [c.role for c in columns[2:]] == ["max_score", "achieved_score"]
+    # a text dump prints the parent row flat: the score sub-columns go under "Thang điểm", not
+    # under the target of a year beside it
+    top = ["STT", "Tiêu chí", "Thang điểm", "Mục tiêu năm 2021", "Đơn vị chủ trì"]
+    merged = merge_header_rows([top, ["Điểm tối đa", "Điểm đạt được"]])
+    assert merged == [
+        "STT", "Tiêu chí", "Thang điểm / Điểm tối đa", "Thang điểm / Điểm đạt được", "Mục tiêu năm 2021",
+        "Đơn vị chủ trì",
+    ]  # fmt: skip
+    assert [c.role for c in map_columns(merged)[2:5]] == ["max_score", "achieved_score", "target_score"]
+
+
+def test_a_score_scale_over_two_sub_columns_in_html_reads_both_scores() -> None:
+    html = HEAD_HTML + (
+        "<table border=1><tr><td rowspan=2>STT</td><td rowspan=2>Tiêu chí</td><td colspan=2>Thang điểm</td></tr>"
+        "<tr><td>Điểm tối đa</td><td>Điểm đạt được</td></tr>"
+        "<tr><td>1</td><td>Chỉ đạo, điều hành</td><td>3</td><td>2,5</td></tr>"
+        "<tr><td>2</td><td>Điểm trừ</td><td>-1</td><td>–0,5</td></tr>"
+        "<tr><td></td><td>TỔNG ĐIỂM</td><td>2</td><td>2</td></tr></table></body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert _scores(result) == [("1", Decimal("3"), Decimal("2.5")), ("2", Decimal("-1"), Decimal("-0.5"))]
+    assert result.tables["documents"][0]["total_achieved_score"] == Decimal("2")
+    assert result.tables["findings"] == []
+
+
+def test_the_document_totals_come_from_its_first_appendix_with_scores() -> None:
+    tasks = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    html = (
+        HEAD_HTML
+        + _html_table(tasks, ("1", "Rà soát văn bản", "Sở Tư pháp", "Quý II"))
+        + "<p>PHỤ LỤC II</p><p>KẾT QUẢ CHỈ SỐ</p>"
+        + _html_table(
+            ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2022", "Mục tiêu năm 2023"),
+            ("1", "Chỉ đạo, điều hành", "10", "8", "9"),
+            ("", "TỔNG ĐIỂM", "10", "8", "9"),
+        )
+        + "</body></html>"
+    )
+    document = run_text(html, "plan.html").tables["documents"][0]
+    assert document["appendix_count"] == 2
+    assert [document[k] for k in ("total_max_score", "total_achieved_score", "total_target_score")] == [
+        Decimal("10"), Decimal("8"), Decimal("9"),
+    ]  # fmt: skip
+    assert (document["achieved_year"], document["target_year"]) == (2022, 2023)
+
+
+def test_rates_are_not_summed_but_figures_beside_them_are() -> None:
+    page = (
+        TOP_TEXT
+        + "PHỤ LỤC\n\n"
+        + text_table(
+            ("STT", "Tiêu chí", "Điểm tối đa", "Mục tiêu năm 2021"),
+            ("1", "Chỉ đạo, điều hành", "3", "2"),
+            ("1.1", "Ban hành kế hoạch", "1", "1"),
+            ("1.2", "Mức độ hoàn thành kế hoạch", "1", "100%"),
+        )
+        + END_TEXT
+    )
+    result = run_text(page)
+    assert [r["target_score"] for r in result.tables["appendix_rows"]] == [Decimal("2"), Decimal("1"), Decimal("100")]
+    # the maximum scores are still checked (1 + 1 is not 3); the targets, with a rate, are not
+    assert [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]] == [
+        ("sum_mismatch", "1", "max_score")
+    ]
