@@ -58,6 +58,8 @@ def _schema_doc(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from normalize.repair.cli import add_lm_command, add_restore_command, confidence_bar
+
     parser = argparse.ArgumentParser(
         prog="vnplans",
         description="Saved Vietnamese legal pages into Parquet tables; restore dropped letters; build the model.",
@@ -75,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     extract.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     extract.add_argument("--no-repair", action="store_true", help="do not restore dropped letters")
-    extract.add_argument("--threshold", type=float, default=None, help="confidence bar for applying repairs")
+    extract.add_argument("--threshold", type=confidence_bar, default=None, help="confidence bar for applying repairs")
     extract.add_argument("--force", action="store_true", help="extract every input again, ignoring the cache")
     extract.add_argument("--max-bytes", type=int, default=None, help="refuse larger inputs (default: 64 MiB)")
     extract.add_argument(
@@ -88,13 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the tables and columns as Markdown")
     schema.set_defaults(func=_schema_doc)
 
-    try:
-        from normalize.repair.cli import add_lm_command, add_restore_command
-    except ImportError:  # pragma: no cover - the repair package ships with the project
-        pass
-    else:
-        add_restore_command(commands)
-        add_lm_command(commands)
+    add_restore_command(commands)
+    add_lm_command(commands)
     return parser
 
 

@@ -23,12 +23,29 @@ def _read_input(name: str) -> str:
     return Path(name).read_text(encoding="utf-8")
 
 
+def confidence_bar(value: str) -> float:
+    """An argparse type: a confidence bar is a number from 0 to 1 ("nan" would apply nothing,
+    a negative bar everything, both without a word)."""
+    try:
+        bar = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= bar <= 1.0:  # also false for nan
+        raise argparse.ArgumentTypeError(f"a confidence bar is between 0 and 1, not {value}")
+    return bar
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Print the repaired text; optionally write every repair as a JSON line."""
     try:
         text = _read_input(args.file)
     except (OSError, UnicodeDecodeError) as exc:
         print(f"vnplans restore: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    try:  # opened before any output: a path that cannot be written is said before the work
+        repairs_file = open(args.repairs, "w", encoding="utf-8") if args.repairs else None  # noqa: SIM115
+    except OSError as exc:
+        print(f"vnplans restore: cannot write {args.repairs}: {exc}", file=sys.stderr)
         return 2
     model = load_model(args.model) if args.model else None
     result = restore(
@@ -39,10 +56,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(result.text)
     sys.stdout.flush()
-    if args.repairs:
-        with open(args.repairs, "w", encoding="utf-8") as fh:
+    if repairs_file is not None:
+        with repairs_file:
             for r in result.repairs:
-                fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+                repairs_file.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
     return 0
 
 
@@ -62,7 +79,7 @@ def add_restore_command(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--repairs", metavar="PATH", help="write every repair as JSON lines")
     p.add_argument(
         "--threshold",
-        type=float,
+        type=confidence_bar,
         default=DEFAULT_THRESHOLD,
         help=f"apply repairs at or above this confidence (default {DEFAULT_THRESHOLD})",
     )

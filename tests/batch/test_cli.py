@@ -83,6 +83,14 @@ def test_exit_2_bad_usage_before_any_work(
     assert not (tmp_path / "out").exists()
 
 
+def test_exit_2_for_a_confidence_bar_outside_0_to_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(SAMPLE), "-o", str(tmp_path / "out"), "--threshold", "1.5"])
+    assert exit_.value.code == 2
+    assert "argument --threshold: a confidence bar is between 0 and 1, not 1.5" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_exit_2_output_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "file").write_text("not a folder")
     code, _, err = _extract(capsys, str(SAMPLE), "-o", str(tmp_path / "file" / "out"))

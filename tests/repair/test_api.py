@@ -147,6 +147,31 @@ def test_cli_restore(tmp_path, capsys):
     assert args.func(args) == 2
 
 
+@pytest.mark.parametrize("bar", ["2", "-1", "nan", "abc"])
+def test_cli_refuses_a_confidence_bar_outside_0_to_1(bar, capsys):
+    parser = argparse.ArgumentParser(prog="vnplans")
+    add_restore_command(parser.add_subparsers())
+    with pytest.raises(SystemExit) as exit_:
+        parser.parse_args(["restore", "-", "--threshold", bar])
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err
+    expected = f"not a number: '{bar}'" if bar == "abc" else f"a confidence bar is between 0 and 1, not {bar}"
+    assert f"argument --threshold: {expected}" in error
+
+
+def test_cli_says_a_repairs_file_cannot_be_written_before_printing(tmp_path, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text("công trc tuyến", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    add_restore_command(parser.add_subparsers())
+    target = tmp_path / "missing" / "repairs.jsonl"
+    args = parser.parse_args(["restore", str(src), "--repairs", str(target)])
+    assert args.func(args) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.startswith(f"vnplans restore: cannot write {target}: ")
+
+
 def test_model_roundtrip_is_deterministic(tmp_path):
     texts = ["Ủy ban nhân dân tỉnh Đắk Nông.", "Kế hoạch của tỉnh năm 2022, tỉnh Đắk Lắk."] * 5
     cfg = BuildConfig(min_count_syllable=1, min_count_other=1, min_bigram=1, min_trigram=1)
