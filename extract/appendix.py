@@ -149,7 +149,20 @@ def is_appendix_table(table: Table) -> bool:
     if rows >= len(table.rows) or rows == 0:
         return False
     columns = map_columns(column_headers(table, rows))
-    return len(columns) >= 2 and (columns[0].role == "id" or numbered_in_first_column(table, rows))
+    return len(columns) >= 2 and (
+        columns[0].role == "id" or numbered_in_first_column(table, rows) or labels_in_first_column(table, rows, columns)
+    )
+
+
+def labels_in_first_column(table: Table, header_rows: int, columns: list[Column]) -> bool:
+    """A first column of row numbers under a header that names them ("Tiêu chí/Chỉ số" over
+    "Tiêu chí 1", "Chỉ số 1.1"), beside another column that names the rows: the number column.
+    Two numbered rows at least, and nearly every filled first cell a row number."""
+    if columns[0].role == "id" or not any(c.role in ("name", "tasks") for c in columns[1:]):
+        return False
+    firsts = [row[0].text for row in table.rows[header_rows:] if row and not row[0].is_empty]
+    labelled = sum(parse_label(text) is not None for text in firsts)
+    return labelled >= 2 and labelled * 10 >= len(firsts) * 8
 
 
 #: "1. Bổ sung 120 biên chế giáo viên": a row number written at the start of the first cell.
@@ -191,7 +204,11 @@ def build_appendix(
     header_rows = header_row_count(table)
     rows = table.rows[header_rows:]
     columns = map_columns(column_headers(table, header_rows))
-    if columns[0].role != "id" and numbered_in_first_column(table, header_rows):
+    if columns[0].role != "id" and labels_in_first_column(table, header_rows, columns):
+        # the roles as under an "STT" header (the next naming column names the rows)
+        renamed = map_columns(["STT", *(c.header for c in columns[1:])])
+        columns = [Column(0, columns[0].header, "id", None), *renamed[1:]]
+    elif columns[0].role != "id" and numbered_in_first_column(table, header_rows):
         columns = _first_column_names(columns)
     columns = _demote_non_numeric_score_columns(rows, columns)
     body = _fold_spanned_rows(rows, header_rows)

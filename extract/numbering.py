@@ -76,8 +76,27 @@ class Label:
         return self.key.count(".") + 1 if self.style == "decimal" else 1
 
 
+#: A row number after the word for what the row is: "Tiêu chí 1", "Chỉ số 1.2", "Phần II".
+_NAMED = re.compile(
+    r"^(?:tiêu chí(?: thành phần)?|chỉ số(?: thành phần)?|lĩnh vực|nội dung|nhóm|mục|phần)\s+(?P<number>\S+)$",
+    re.IGNORECASE,
+)
+
+
+def is_named_label(text: str) -> bool:
+    """Is the cell a row number after the word for what the row is ("Tiêu chí 1")?"""
+    return bool(_NAMED.match(text.replace("\u00a0", " ").strip())) and parse_label(text) is not None
+
+
 def parse_label(text: str) -> Label | None:
     """The label of a row's first cell, or None when the cell is not a row number."""
+    spaced = text.replace("\u00a0", " ").strip()
+    named = _NAMED.match(spaced) if len(spaced) <= 40 else None
+    if named:  # the word's number, as a decimal, roman or capital-letter label
+        label = parse_label(named.group("number"))
+        if label is None or label.style not in ("decimal", "roman", "upper_letter"):
+            return None
+        return Label(spaced, label.style, label.key)
     raw = text.strip().replace("\u00a0", "")
     if not raw or len(raw) > 16:
         return None
@@ -215,6 +234,13 @@ def steps_after(previous: Label, label: Label) -> bool:
 
 #: A cell of a row that numbers the columns: "1", "(2)", "4=3/2", "(5)=(3)-(4)", or a letter "A".
 _COLUMN_LABEL = re.compile(r"^\(?([A-Z]|\d{1,2})\)?(\s*=\s*[\d()+\-*/x×:.,\s]+)?$")
+
+
+def numbers_columns(text: str, after: str | None) -> bool:
+    """Is a bracketed "(1)" followed by "(2)" the start of a row numbering the columns, not a row
+    numbered "(1)"? (A form's column numbers may have no row after them.)"""
+    stripped = text.strip()
+    return stripped.startswith("(") and after is not None and column_label_run([stripped, after]) == 2
 
 
 def column_label_run(texts: Sequence[str]) -> int:

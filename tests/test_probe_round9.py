@@ -11,7 +11,7 @@ import pytest
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import parse_label
 from normalize.numbers import parse_number, parse_score
-from tests.conftest import run_text, text_table
+from tests.conftest import markdown_table, run_text, text_table
 
 HEAD_HTML = (
     "<html><head><meta charset='utf-8'></head><body>"
@@ -202,3 +202,99 @@ def test_rates_are_not_summed_but_figures_beside_them_are() -> None:
     assert [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]] == [
         ("sum_mismatch", "1", "max_score")
     ]
+
+
+def test_a_tab_table_with_a_second_header_line_of_score_sub_columns_is_read() -> None:
+    page = (
+        TOP_TEXT
+        + (
+            "STT\tTiêu chí\tThang điểm\tMục tiêu năm 2024\tĐơn vị chủ trì\n"
+            "Điểm tối đa\tĐiểm đạt được\n"
+            "1\tCÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\t3\t2,5\t3\t \n"
+            "1.1\tKế hoạch cải cách hành chính\t2\t2\t2\tSở Nội vụ\n"
+            "1.2\tKiểm tra cải cách hành chính\t1\t0,5\t1\tSở Nội vụ\n"
+            " \tTỔNG ĐIỂM\t3\t2,5\t3\t \n"
+        )
+        + END_TEXT
+    )
+    result = run_text(page)
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["max_score"], r["achieved_score"], r["target_score"], r["lead_units"]) for r in rows] == [
+        ("1", Decimal("3"), Decimal("2.5"), Decimal("3"), []),
+        ("1.1", Decimal("2"), Decimal("2"), Decimal("2"), ["Sở Nội vụ"]),
+        ("1.2", Decimal("1"), Decimal("0.5"), Decimal("1"), ["Sở Nội vụ"]),
+    ]
+    assert result.tables["documents"][0]["target_year"] == 2024
+    assert result.tables["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "style", "key"),
+    [
+        ("Tiêu chí 1", "decimal", "1"),
+        ("Chỉ số 1.2", "decimal", "1.2"),
+        ("CHỈ SỐ 2.3.", "decimal", "2.3"),
+        ("Phần II", "roman", "II"),
+        ("Tiêu chí thành phần 1.1.1", "decimal", "1.1.1"),
+        ("Chỉ số\u00a01.2", "decimal", "1.2"),
+    ],
+)
+def test_a_row_number_after_the_word_for_its_kind_is_a_label(printed: str, style: str, key: str) -> None:
+    label = parse_label(printed)
+    assert label is not None and (label.style, label.key) == (style, key)
+
+
+@pytest.mark.parametrize("printed", ["Mục a", "Nội dung", "Tiêu chí 1 và 2", "Mục tiêu năm 2023", "1 2"])
+def test_words_that_only_look_like_a_kind_and_number_are_no_labels(printed: str) -> None:
+    assert parse_label(printed) is None
+
+
+_INDICATORS = (
+    ("Tiêu chí/Chỉ số", "Nội dung đánh giá", "Điểm tối đa", "Điểm tự chấm", "Đơn vị chủ trì"),
+    ("Tiêu chí 1", "Công khai, minh bạch thủ tục hành chính", "6", "5,5", ""),
+    ("Chỉ số 1.1", "Tỷ lệ thủ tục được công khai", "3", "3", "Văn phòng UBND tỉnh"),
+    ("Chỉ số 1.2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "3", "2,5", "Các sở, ban, ngành"),
+    ("Tiêu chí 2", "Chuyển đổi số", "4", "3", "Sở Thông tin và Truyền thông"),
+)
+_INDICATOR_ROWS = [
+    ("1", "Tiêu chí 1", None, "Công khai, minh bạch thủ tục hành chính", Decimal("6"), Decimal("5.5")),
+    ("1.1", "Chỉ số 1.1", "1", "Tỷ lệ thủ tục được công khai", Decimal("3"), Decimal("3")),
+    ("1.2", "Chỉ số 1.2", "1", "Tỷ lệ hồ sơ giải quyết đúng hạn", Decimal("3"), Decimal("2.5")),
+    ("2", "Tiêu chí 2", None, "Chuyển đổi số", Decimal("4"), Decimal("3")),
+]
+
+
+def _indicator_rows(result) -> list[tuple]:
+    return [
+        (r["row_id"], r["row_label"], r["parent_id"], r["name"], r["max_score"], r["achieved_score"])
+        for r in result.tables["appendix_rows"]
+    ]
+
+
+@pytest.mark.parametrize("form", ["html", "text"])
+def test_a_first_column_numbering_criteria_and_indicators_numbers_the_rows(form: str) -> None:
+    if form == "html":
+        result = run_text(HEAD_HTML + _html_table(*_INDICATORS) + "</body></html>", "plan.html")
+    else:
+        result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(*_INDICATORS) + END_TEXT)
+    assert _indicator_rows(result) == _INDICATOR_ROWS
+    assert [r["lead_units"] for r in result.tables["appendix_rows"]][1:] == [
+        ["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành"], ["Sở Thông tin và Truyền thông"],
+    ]  # fmt: skip
+    assert result.tables["findings"] == []
+
+
+def test_a_form_s_bracketed_column_numbers_with_no_row_after_them_are_no_rows() -> None:
+    page = (
+        TOP_TEXT
+        + "Mẫu 01\n\n"
+        + markdown_table(
+            ("TT", "Văn bản", "Tin bài", "Kênh thông tin"),
+            ("(1)", "(2)", "(3)", "(4)"),
+            ("", "", "", ""),
+        )
+        + "\n*(1). Số thứ tự*\n"
+        + END_TEXT
+    )
+    result = run_text(page, "form.md")
+    assert result.tables["appendix_rows"] == []

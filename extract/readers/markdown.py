@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from extract.columns import map_columns, merge_header_rows
-from extract.numbering import column_label_run, fused_label, is_first_of_sequence, opens_numbering, parse_label
+from extract.numbering import (
+    column_label_run,
+    fused_label,
+    is_first_of_sequence,
+    numbers_columns,
+    opens_numbering,
+    parse_label,
+)
 from extract.page import Block, Cell, PageError, RawPage, ReadNote
 from extract.readers.cellstream import (
     ESCAPED_PIPE,
@@ -181,9 +188,9 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
             continue
         label = parse_label(item.text)
         after = next((i.text for i in items[k + 1 :] if not i.gap), None)
-        first_row = (label is not None and is_first_of_sequence(label)) or fused_label(
-            item.text, names=opens_numbering(after)
-        )
+        first_row = (
+            label is not None and is_first_of_sequence(label) and not numbers_columns(item.text, after)
+        ) or fused_label(item.text, names=opens_numbering(after))
         if first_row or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
             if not any(rows) or k == 0:
                 return None

@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.columns import map_columns, role_of
+from extract.columns import map_columns, merge_header_rows, role_of
 from extract.header import attribute_labels, find_head, header_start
-from extract.numbering import OpenHeadings, column_label_run, is_first_of_sequence, parse_label
+from extract.numbering import (
+    OpenHeadings,
+    column_label_run,
+    is_first_of_sequence,
+    is_named_label,
+    numbers_columns,
+    parse_label,
+)
 from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows, wraps
 from extract.readers.grid import appendix_grid
@@ -224,6 +231,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         while header and not header[-1].paragraphs:
             header.pop()
         k += 1
+    sub = _sub_header(header, items[k].text, items[k + 1].text) if k + 1 < len(items) else None
+    if sub is not None:  # "Thang điểm" over "Điểm tối đa | Điểm đạt được" on the next line
+        merged = merge_header_rows([[c.text for c in header], sub])
+        header = [Cell(tuple(text.split("\n"))) for text in merged]
+        k += 1
     width = len(header)
     rows: list[list[Cell]] = [header]
     while k < len(items):
@@ -300,6 +312,26 @@ def _header_piece(above: str, line: str, following: Sequence[Item]) -> bool:
         and all(len(piece.split()) <= MAX_HEADER_LINE_WORDS for piece in pieces)
         and not any(parse_number(piece) is not None for piece in pieces if piece.strip())
     )
+
+
+def _sub_header(header: Sequence[Cell], line: str, following: str) -> list[str] | None:
+    """The sub-columns of a two-level header copied with tabs: a line of short header cells, fewer
+    than the header's, none a figure or a row number, before a row that has as many cells as the
+    two header lines give together (one header cell is their parent)."""
+    pieces = [piece.strip() for piece in line.split("\t")]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    row = following.split("\t")  # its last cells may be empty: "9\t " ends a group row
+    if not 2 <= len(pieces) < len(header) or len(row) != len(header) + len(pieces) - 1:
+        return None
+    if parse_label(row[0]) is None:
+        return None
+    if any(
+        not piece or len(piece.split()) > MAX_HEADER_LINE_WORDS or parse_number(piece) is not None or parse_label(piece)
+        for piece in pieces
+    ):
+        return None
+    return pieces
 
 
 def _tab_cells(line: str) -> list[Cell]:
@@ -394,12 +426,27 @@ def _header_like(cell: str) -> bool:
     return len(outside.split()) <= _HEADER_WORDS and ":" not in outside and not cell.rstrip().endswith(".")
 
 
+def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
+    """Does a header of short cells from ``items[i]`` on end at a first row numbered with its
+    kind ("Tiêu chí/Chỉ số" ... then "Tiêu chí 1"): such a first column numbers the rows."""
+    for j in range(i, min(i + MAX_HEADER_CELLS + 1, len(items))):
+        text = items[j].text
+        if is_blank(text) or not _header_like(text):
+            return False
+        label = parse_label(text)
+        if label is not None:  # the first header names that kind: "Tiêu chí/Chỉ số" over "Tiêu chí 1"
+            kind = fold(text).rsplit(" ", 1)[0]
+            named = is_named_label(text) and kind in fold(items[i].text)
+            return j - i >= 3 and named and is_first_of_sequence(label)
+    return False
+
+
 def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None:
     """Header cells from an id header ("STT", "TT", or a blank cell before a name column such
     as "Chỉ tiêu") up to the first row label, if a table starts here."""
     first = items[i].text.strip()
     blank_id = not first and i + 1 < len(items) and _names_rows(items[i + 1].text)
-    if not blank_id and (not first or map_columns([first])[0].role != "id"):
+    if not blank_id and (not first or map_columns([first])[0].role != "id") and not _named_rows_follow(items, i):
         return None
     cells: list[str] = []
     j = i
@@ -413,7 +460,9 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
             cells.append("")  # the number column's header left blank
             j += 1
             continue
-        if cells and ((label is not None and is_first_of_sequence(label)) or is_blank(text)):
+        after = items[j + 1].text if j + 1 < len(items) else None
+        opens = label is not None and is_first_of_sequence(label) and not numbers_columns(text, after)
+        if cells and (opens or is_blank(text)):
             if blank_id and (label is None or not _blank_id_header(cells) or not _row_fills(items, j, len(cells))):
                 return None  # a blank number cell: the header must end at a first row as wide as it
             # two columns only as "STT | Tên thủ tục" or a number-and-name list ("1 | Phường An
