@@ -89,7 +89,8 @@ def process_bytes(
         cleaner = TextCleaner(repairer=repairer)
         result.tables = build_document(page, Source(source_path, sha, result.doc_id), cleaner).tables
         if made_on_source:
-            _record_source_repairs(result.tables, made_on_source, result.doc_id)
+            as_it_came = _as_it_came(data, Source(source_path, sha, result.doc_id))
+            _record_source_repairs(result.tables, made_on_source, result.doc_id, as_it_came)
     except PageError as error:
         result.tables = failure_tables(source_path, sha, error.reason, error.message)
     except RecursionError:
@@ -118,23 +119,40 @@ def _repair_paragraph_anchors(page: RawPage, threshold: float | None, made: list
     made.extend(found)
 
 
-def _record_source_repairs(tables: dict[str, list[dict[str, object]]], made: list[SourceRepair], doc_id: str) -> None:
-    """The repairs made on the page's text, as rows of ``repairs`` in the fields they ended in
-    (before the fields' own repairs, in page order), or at their offset in the page's text
-    (``source_text``) when no field holds them; the document's counts include them."""
+def _as_it_came(data: bytes, source: Source) -> dict[str, list[dict[str, object]]] | None:
+    """The page's tables read with no repair: a field a repair on the page's text changed holds
+    its words more often than here; an intact copy of them as often. None when the page cannot
+    be read without its repairs (a motto the repair put back)."""
+    try:
+        return build_document(read_page(data), source, TextCleaner()).tables
+    except Exception:  # noqa: BLE001 - only a help to place repairs; the document stands without it
+        return None
+
+
+def _record_source_repairs(
+    tables: dict[str, list[dict[str, object]]],
+    made: list[SourceRepair],
+    doc_id: str,
+    as_it_came: dict[str, list[dict[str, object]]] | None,
+) -> None:
+    """The repairs made (or, a join below the bar, only reported) on the page's text, as rows of
+    ``repairs`` in the fields they ended in (before the fields' own repairs, in page order), or
+    at their offset in the page's text (``source_text``) when no one field is surely theirs; the
+    document's counts include them."""
     records: list[RepairRecord] = []
     used: set[Place] = set()
     for source in made:
         r = source.repair
-        places = locate(source, tables, used) or [("documents", "source_text", None, r.start)]
+        places = locate(source, tables, used, as_it_came) or [("documents", "source_text", None, r.start)]
         records.extend(
             RepairRecord(
-                FieldLocation(table, column, row_id), offset, r.before, r.after, float(r.confidence), True, r.fix
+                FieldLocation(table, column, row_id), offset, r.before, r.after, float(r.confidence), r.applied, r.fix
             )
             for table, column, row_id, offset in places
         )
     tables["repairs"] = [repair_row(doc_id, record) for record in records] + tables["repairs"]
-    tables["documents"][0]["repairs_applied"] += len(records)
+    tables["documents"][0]["repairs_applied"] += sum(1 for record in records if record.applied)
+    tables["documents"][0]["repairs_reported"] += sum(1 for record in records if not record.applied)
 
 
 def failure_tables(path: str, sha: str | None, reason: str, message: str) -> dict[str, list[dict[str, object]]]:

@@ -94,10 +94,10 @@ def repair_source(text: str, threshold: float | None = None, *, joins: bool = Tr
             for r in made:  # the first window that makes an anchor of the repairs in it decides
                 picked.setdefault((r.start, r.end), replace(r, applied=True))
         for r in repairs:
-            if r.fix == JOIN_LINE_BROKEN_WORD and r.applied:
+            if r.fix == JOIN_LINE_BROKEN_WORD:
                 picked.setdefault((r.start, r.end), r)
     chosen = sorted(picked.values(), key=lambda r: r.start)
-    repaired = _applied(text, chosen)
+    repaired = _applied(text, [r for r in chosen if r.applied])
     return repaired, _with_lines(repaired, chosen)
 
 
@@ -184,11 +184,17 @@ def _in_line(line: str, repairs: list[Repair], start: int) -> str:
 
 
 def _with_lines(repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
-    """Each repair with its line in the repaired text (``chosen`` in page order)."""
+    """Each repair with its line in the repaired text (``chosen`` in page order; a join below
+    the bar was not made: its line is the text around the break as it stays)."""
     out: list[SourceRepair] = []
     shift = 0
     for r in chosen:
         at = r.start + shift
+        if not r.applied:
+            start = repaired.rfind("\n", 0, at) + 1
+            end = repaired.find("\n", at + (r.end - r.start))
+            out.append(SourceRepair(r, repaired[start : len(repaired) if end < 0 else end], at - start))
+            continue
         shift += len(r.after) - (r.end - r.start)
         start = repaired.rfind("\n", 0, at) + 1
         end = repaired.find("\n", at + len(r.after))
@@ -200,15 +206,26 @@ Place = tuple[str, str, "str | None", int]
 
 
 def locate(
-    source: SourceRepair, tables: dict[str, list[dict[str, object]]], used: set[Place] | None = None
+    source: SourceRepair,
+    tables: dict[str, list[dict[str, object]]],
+    used: set[Place] | None = None,
+    as_it_came: dict[str, list[dict[str, object]]] | None = None,
 ) -> list[Place]:
     """(table, column, row_id, offset) of each field the repair ended in, found by the repaired
     word with up to CONTEXT_CHARS of its line on each side (a list item's bullet and closing
     mark aside), else with its context on one side; [] when it is in no field, or in more than
     MAX_FIELDS (its context says too little). A column takes the first place not ``used`` by
     an earlier repair (the same damage in two cells is two repairs, one in each); the places
-    found are added to ``used``."""
+    found are added to ``used``.
+
+    ``as_it_came`` are the tables of the page read with no repair: a field that holds the words
+    as often there is an intact copy ("Các sở, ngành; UBND huyện" in an earlier row, or in the
+    body), not where the repair ended; nor is a place where a repair of the field itself stands
+    inside the words ("UBND huyện Phú Lc" in the body, "Lc" repaired there). A join below the
+    bar was not made: no field holds its word ([])."""
     used = set() if used is None else used
+    if not source.repair.applied:
+        return []
     line, at, after = source.line, source.at, source.repair.after
     left, right = line[max(0, at - CONTEXT_CHARS) : at], line[at + len(after) : at + len(after) + CONTEXT_CHARS]
     if at <= CONTEXT_CHARS:
@@ -216,30 +233,53 @@ def locate(
     if at + len(after) + CONTEXT_CHARS >= len(line):
         right = right.rstrip(_CLOSING)
     word = _as_field(after)
+    before = _FieldTexts(as_it_came, tables) if as_it_came is not None else None
     for lead, tail in ((left, right), (left, ""), ("", right)):
         needle = _as_field(lead + after + tail)
         if len(needle) < len(word) + 4:
             continue
         offset = len(_as_field(lead + after)) - len(word)  # where the word stands in the needle
+        damaged = _as_field(lead + source.repair.before + tail)  # the words as the page came
         found: dict[tuple[str, str], Place] = {}
+        holding: dict[tuple[str, str], Place] = {}  # ... in a field that held the damage as it came
         for table, row, column, value in _fields(tables):
-            if (table, column) in found:
+            if (table, column) in holding or needle not in value:
                 continue
-            index = value.find(needle)
-            while index >= 0:
-                place = (table, column, row.get("row_id") if table != "documents" else None, index + offset)
+            if (table, column) in found and before is None:
+                continue
+            row_id = row.get("row_id") if table != "documents" else None
+            starts = _starts(value, needle)
+            if before is not None:
+                item = isinstance(row.get(column), list)
+                where = (table, column, row_id)
+                starts = [i for i in starts if not before.repaired_inside(where, value, i, len(needle), item)]
+                if not before.gained(table, row, column, needle, value, len(starts)):
+                    continue
+                # of the places, those that were not there as the page came ("- UBND huyện X;"
+                # among the recipients the body ends with, not "UBND huyện X chủ động ...")
+                starts = [i for i in starts if before.new_in(table, row, column, value, i, len(needle))] or starts
+            for index in starts:
+                place = (table, column, row_id, index + offset)
                 if place not in used:
-                    found[(table, column)] = place
+                    found.setdefault((table, column), place)
+                    if before is not None and before.held(table, row, column, damaged):
+                        holding[(table, column)] = place
                     break
-                index = value.find(needle, index + 1)
+        found.update(holding)  # in a column, the row that held the damage as the page came
         if 0 < len(found) <= MAX_FIELDS:
             used.update(found.values())
             return list(found.values())
-    return _as_whole_line(line, at, after, word, tables, used)
+    return _as_whole_line(line, at, after, word, tables, used, before)
 
 
 def _as_whole_line(
-    line: str, at: int, after: str, word: str, tables: dict[str, list[dict[str, object]]], used: set[Place]
+    line: str,
+    at: int,
+    after: str,
+    word: str,
+    tables: dict[str, list[dict[str, object]]],
+    used: set[Place],
+    before: _FieldTexts | None,
 ) -> list[Place]:
     """A short line with too little context around its repair ("KẾ HOẠCH"), found as a whole
     line of one field only (the same line elsewhere, already right, says nothing of which one
@@ -251,6 +291,9 @@ def _as_whole_line(
     pattern = re.compile(r"(?m)^" + re.escape(whole) + r"$")
     places: list[Place] = []
     for table, row, column, value in _fields(tables):
+        here = len(pattern.findall(value))
+        if before is not None and not before.gained(table, row, column, whole, value, here, pattern):
+            continue
         for match in pattern.finditer(value):
             place = (table, column, row.get("row_id") if table != "documents" else None, match.start() + offset)
             if place not in used:
@@ -259,6 +302,81 @@ def _as_whole_line(
         used.update(places)
         return places
     return []
+
+
+#: Characters before a place that tell it from an older copy of the same words.
+NEW_CONTEXT = 24
+
+
+class _FieldTexts:
+    """The text fields of a document's tables by where they are (table, column, appendix, row,
+    cell header): to tell a field that gained some words from one that had them already."""
+
+    def __init__(self, tables: dict[str, list[dict[str, object]]], now: dict[str, list[dict[str, object]]]) -> None:
+        self._texts: dict[tuple, list[str]] = {}
+        for table, row, column, value in _fields(tables):
+            self._texts.setdefault(_field_key(table, row, column), []).append(value)
+        #: (table, column, row_id) -> (offset, length) of the repairs made in the field itself
+        self._repairs: dict[tuple[str, str, object], list[tuple[int, str]]] = {}
+        for r in now.get("repairs", []):
+            where = (r["location_table"], r["location_column"], r["location_row_id"])
+            self._repairs.setdefault(where, []).append((int(r["offset"]), str(r["after"])))  # type: ignore[call-overload]
+
+    def repaired_inside(self, where: tuple[str, str, object], value: str, start: int, length: int, item: bool) -> bool:
+        """Does a repair of the field itself stand inside ``length`` characters of ``value`` from
+        ``start``? An item of a list column is no whole field (a repair's offset is in the cell
+        the items came from): there a repair's word inside the span counts."""
+        span = value[start : start + length]
+        return any(
+            (after in span) if item else (start < at + len(after) and at < start + length)
+            for at, after in self._repairs.get(where, [])
+        )
+
+    def held(self, table: str, row: dict[str, object], column: str, words: str) -> bool:
+        """Did the field hold ``words`` (the damage with its context) as the page came?"""
+        return any(words in _as_field(old) for old in self._texts.get(_field_key(table, row, column), []))
+
+    def new_in(self, table: str, row: dict[str, object], column: str, value: str, start: int, length: int) -> bool:
+        """Is the place not a copy of one the field had as the page came (the words with what
+        stands before them)?"""
+        seen = value[max(0, start - NEW_CONTEXT) : start + length]
+        return not any(seen in old for old in self._texts.get(_field_key(table, row, column), []))
+
+    def gained(
+        self,
+        table: str,
+        row: dict[str, object],
+        column: str,
+        words: str,
+        value: str,
+        here: int,
+        pattern: re.Pattern[str] | None = None,
+    ) -> bool:
+        """Does this field hold ``words`` (or lines matching ``pattern``) more often now than as
+        the page came? ``here``: how often its ``value`` holds them now (outside the field's own
+        repairs); the other items of a list column count as they are."""
+        key = _field_key(table, row, column)
+
+        def count(value: str) -> int:
+            return len(pattern.findall(value)) if pattern else len(_starts(value, words))
+
+        values = [v for _, _, c, v in _fields({table: [row]}) if c == column]
+        others = sum(count(v) for v in values) - count(value)
+        return here + others > sum(count(v) for v in self._texts.get(key, []))
+
+
+def _starts(text: str, words: str) -> list[int]:
+    """Where ``words`` stand in ``text`` (overlapping places too)."""
+    found = []
+    index = text.find(words)
+    while index >= 0:
+        found.append(index)
+        index = text.find(words, index + 1)
+    return found
+
+
+def _field_key(table: str, row: dict[str, object], column: str) -> tuple:
+    return (table, column, row.get("appendix_index"), row.get("row_id"), row.get("column_header"))
 
 
 #: A list item's opening mark and a line's closing marks, which a field may not keep.

@@ -65,7 +65,8 @@ def test_a_damaged_motto_is_put_back_before_the_page_is_read() -> None:
     # recorded where they ended: the header lines are part of the body text
     motto_rows = [r for r in result.tables["repairs"] if r["before"] in ("CNG", "HI")]
     assert [(r["location_table"], r["location_column"], r["after"], r["applied"]) for r in motto_rows] == [
-        ("documents", "body_text", "CỘNG", True), ("documents", "body_text", "HỘI", True),
+        ("documents", "body_text", "CỘNG", True),
+        ("documents", "body_text", "HỘI", True),
     ]
     assert [doc["body_text"][r["offset"] : r["offset"] + len(r["after"])] for r in motto_rows] == ["CỘNG", "HỘI"]
     assert doc["repairs_applied"] == 44  # the sample's own 42, and these two
@@ -126,16 +127,26 @@ def test_a_word_broken_by_a_line_break_in_a_cell_is_joined_before_the_table_is_r
         "Độc lập - Tự do - Hạnh phúc\n\nSố: 58/KH-UBND\n\nĐắk Lắk, ngày 10 tháng 3 năm 2022\n\nKẾ HOẠCH\n\n"
         "CẢI CÁCH HÀNH CHÍNH NĂM 2022\n\nI. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ\n\n"
         + text_cells(
-            "STT", "Nội dung", "Cơ quan chủ trì", "Thời gian",
-            "1", "Giải quyết chế độ chính sách", "Sở Lao đ\nng - Thương binh và Xã hội", "Quý II",
-            "2", "Tuyên truyền", "Sở Tư pháp", "Quý III",
+            "STT",
+            "Nội dung",
+            "Cơ quan chủ trì",
+            "Thời gian",
+            "1",
+            "Giải quyết chế độ chính sách",
+            "Sở Lao đ\nng - Thương binh và Xã hội",
+            "Quý II",
+            "2",
+            "Tuyên truyền",
+            "Sở Tư pháp",
+            "Quý III",
         )
         + "\n\nNơi nhận:\n- Lưu: VT.\n"
     )
     result = run_text(page, "plan.txt", repair=True)
     rows = result.tables["appendix_rows"]
     assert [(r["row_id"], r["lead_units"], r["deadline"]) for r in rows] == [
-        ("1", ["Sở Lao động - Thương binh và Xã hội"], "Quý II"), ("2", ["Sở Tư pháp"], "Quý III"),
+        ("1", ["Sở Lao động - Thương binh và Xã hội"], "Quý II"),
+        ("2", ["Sở Tư pháp"], "Quý III"),
     ]
     joined = [r for r in result.tables["repairs"] if r["fix"] == "join_line_broken_word"]
     where = [(r["location_table"], r["location_column"], r["location_row_id"]) for r in joined]
@@ -314,7 +325,6 @@ def test_a_short_heading_s_repair_is_recorded_in_the_field_that_holds_it() -> No
     assert doc["body_text"][row["offset"] : row["offset"] + len("HOẠCH")] == "HOẠCH"
 
 
-
 def test_a_column_header_is_repaired_as_a_field_where_it_is_output() -> None:
     page = (
         "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 15/KH-UBND\n\n"
@@ -338,10 +348,59 @@ def test_a_column_header_is_repaired_as_a_field_where_it_is_output() -> None:
     assert {c["column_header"] for c in plain.tables["appendix_cells"]} == {"Kinh phí (triệu đng)"}
 
 
-def test_a_short_line_found_whole_in_two_fields_names_neither() -> None:
-    # "KẾ HOẠCH" also stands, already right, in a table cell: which one was repaired is unknown
+def test_a_short_line_also_intact_in_a_table_cell_names_the_field_the_repair_changed() -> None:
+    # "KẾ HOẠCH" also stands, already right, in a table cell: read as the page came, that cell
+    # holds it already, so only the body's heading line gained it
     page = _HTML_PAGE.format(kind="KẾ HOCH", appendix="PHỤ LỤC")
     page = page.replace("<td>Rà soát thủ tục</td>", "<td>KẾ HOẠCH</td>")
     result = run_text(page, "lai-chau.html", repair=True)
-    made = [(r["location_table"], r["location_column"], r["before"], r["after"]) for r in result.tables["repairs"]]
-    assert made == [("documents", "source_text", "HOCH", "HOẠCH")]
+    body = result.tables["documents"][0]["body_text"]
+    made = [(r["location_column"], r["offset"], r["before"], r["after"]) for r in result.tables["repairs"]]
+    assert made == [("body_text", body.index("KẾ HOẠCH") + 3, "HOCH", "HOẠCH")]
+
+
+# Probe V (session 9): where a repair made before reading is recorded.
+
+_TASKS_TOP = (
+    "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: 319/KH-UBND\n\nThừa Thiên Huế, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\n\n"
+    "CẢI CÁCH HÀNH CHÍNH NĂM 2023\n\nI. MỤC TIÊU\n\nNâng cao chỉ số.\n\nPHỤ LỤC\n\nNHIỆM VỤ\n\n"
+)
+
+
+def test_a_repair_before_reading_is_recorded_in_the_damaged_row_not_an_intact_copy() -> None:
+    # rows 1 and 2 print the same units intact; row 3 lost letters in them ("S" is an issuing
+    # body's line, so it is repaired before the page is read)
+    units = "Các sở, ngành; UBND huyện Phú Lộc"
+    page = _TASKS_TOP + text_cells(
+        "STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp",
+        "1", "Rà soát văn bản", "Sở Tư pháp", units,
+        "2", "Kiểm tra văn bản", "Sở Tư pháp", units,
+        "3", "Tuyên truyền", "S Nội vụ", "Sở Tư pháp",
+        "4", "Khảo sát", "Sở Nội vụ", "Sở Tư pháp",
+    ) + "\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n"  # fmt: skip
+    result = run_text(page, "plan.txt", repair=True)
+    assert [r["lead_units"] for r in result.tables["appendix_rows"]][2] == ["Sở Nội vụ"]
+    made = [
+        (r["location_column"], r["location_row_id"], r["offset"])
+        for r in result.tables["repairs"]
+        if r["before"] == "S"
+    ]
+    # not row 4 nor the recipients, which print "Sở Nội vụ" as the page came
+    assert made == [("lead_units", "3", 0)]
+
+
+def test_a_join_below_the_bar_is_reported_where_the_page_has_it() -> None:
+    page = _TASKS_TOP + text_cells(
+        "STT", "Nội dung", "Cơ quan chủ trì",
+        "1", "Tổ chức đ\nng bộ các giải pháp", "Sở Nội vụ",
+    ) + "\n\nNơi nhận:\n- Lưu: VT.\n"  # fmt: skip
+    result = run_text(page, "plan.txt", repair=True)
+    (row,) = result.tables["appendix_rows"]
+    assert row["name"] == "Tổ chức đ ng bộ các giải pháp"  # the join was not made ...
+    joins = [r for r in result.tables["repairs"] if r["fix"] == "join_line_broken_word"]
+    # ... and is reported, at its place in the page's text
+    assert [(r["location_column"], r["before"], r["applied"]) for r in joins] == [("source_text", "đ\nng", False)]
+    assert page[joins[0]["offset"] : joins[0]["offset"] + 4] == "đ\nng"
+    assert 0.2 <= joins[0]["confidence"] < DEFAULT_THRESHOLD
+    assert result.tables["documents"][0]["repairs_reported"] >= 1
