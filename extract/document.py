@@ -34,6 +34,8 @@ _NOTES = {
     "short_row": ("warning", "appendix"),
     "truncated_page": ("warning", "page"),
     "legacy_encoding": ("warning", "page"),
+    "login_wall": ("warning", "page"),
+    "content_as_file": ("warning", "page"),
 }
 
 

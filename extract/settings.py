@@ -62,12 +62,28 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Bạn chưa đăng nhập",
     "Vì chưa đăng nhập",
+    "Bạn phải đăng nhập",
+    "Vui lòng đăng nhập",
     "Mời bạn đăng ký tài khoản",
     "Nếu chưa có tài khoản",
     "Bản dịch này thuộc quyền sở hữu",
     "Mọi hành vi sao chép",
 )
 SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS_WRITTEN)
+#: Notices that the site hides the rest of the document behind a login ("Bạn phải đăng nhập để
+#: xem toàn văn"): the page is read, with a ``login_wall`` finding that its text may be cut short.
+LOGIN_WALL_NOTICES: tuple[str, ...] = (
+    "đăng nhập để xem toàn văn",
+    "đăng nhập để xem đầy đủ",
+    "đăng nhập để xem nội dung",
+    "đăng nhập để xem toàn bộ",
+    "đăng nhập để tải",
+)
+#: The ``login_wall`` finding's message.
+LOGIN_WALL_MESSAGE = (
+    "the page asks to log in to see the whole document ('... đăng nhập để xem toàn văn'): its text, "
+    "appendix rows and signature after that point may be missing"
+)
 #: The site's own names: clutter at the start of a line or of a short element ("LawNet - ..."),
 #: not inside a paragraph that cites the site ("đăng tại thuvienphapluat.vn").
 SITE_NAMES: tuple[str, ...] = ("lawnet", "thuvienphapluat")

@@ -146,3 +146,15 @@ def test_html_runs_split_inside_a_letter_or_a_heading() -> None:
     assert _paragraphs_after_conversion(vni)[0] == "Cộng hòa xã hội chủ nghĩa Việt Nam"
     tcvn3 = "<p>Céng hoµ x· héi chñ nghÜa ViÖt Nam</p>" * 4 + "<p><b>GIAI §O</b><b>¹N 2024</b></p><p>Së GD&amp;§T</p>"
     assert _paragraphs_after_conversion(tcvn3)[-2:] == ["GIAI ĐOẠN 2024", "Sở GD&ĐT"]
+
+
+def test_text_in_a_tcvn3_capital_font_comes_back_in_capitals_whatever_keys_typed_it() -> None:
+    # .VnTimeH draws capitals for small keys: "ñy ban nh©n d©n" shows as ỦY BAN NHÂN DÂN; words
+    # with no TCVN3 letter ("ban") and a font-family style count too; .VnTime (no H) does not
+    body = (
+        "<p>Céng hoµ x· héi chñ nghÜa ViÖt Nam</p>" * 3
+        + "<p><font face='.VnTimeH'>ñy ban nh©n d©n</font></p>"
+        + "<p><span style=\"font-family:'.VnArialH',sans-serif\">kÕ ho¹ch</span> <b>ban</b></p>"
+        + "<p><font face='.VnTime'>tØnh cao b»ng</font></p>"
+    )
+    assert _paragraphs_after_conversion(body)[3:] == ["ỦY BAN NHÂN DÂN", "KẾ HOẠCH ban", "tỉnh cao bằng"]

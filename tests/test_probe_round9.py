@@ -298,3 +298,42 @@ def test_a_form_s_bracketed_column_numbers_with_no_row_after_them_are_no_rows() 
     )
     result = run_text(page, "form.md")
     assert result.tables["appendix_rows"] == []
+
+
+@pytest.mark.parametrize("form", ["html", "text"])
+def test_a_page_behind_a_login_wall_says_its_text_may_be_cut_short(form: str) -> None:
+    notice = "Bạn phải đăng nhập để xem toàn văn. Vui lòng đăng nhập hoặc đăng ký."
+    if form == "html":
+        document = HEAD_HTML.split("<body>")[1].replace("<p>PHỤ LỤC</p>", "")
+        page = f"<html><body><div id=content>{document}</div><div class=notice>{notice}</div></body></html>"
+        result = run_text(page, "walled.html")
+    else:
+        result = run_text(TOP_TEXT + notice + "\n", "walled.txt")
+    findings = [(f["code"], f["severity"], f["location"]) for f in result.tables["findings"]]
+    assert ("login_wall", "warning", "page") in findings
+    document = result.tables["documents"][0]
+    assert notice not in (document["body_text"] or "")  # the notice is the site's, not the document's
+    assert document["number"] in ("88/KH-UBND", "1800/QĐ-UBND")
+
+
+def test_a_document_that_only_mentions_logging_in_has_no_login_wall() -> None:
+    page = TOP_TEXT + "Người dân đăng nhập Cổng dịch vụ công để nộp hồ sơ trực tuyến.\n" + END_TEXT
+    assert "login_wall" not in [f["code"] for f in run_text(page).tables["findings"]]
+
+
+def test_an_appendix_shown_as_an_image_or_a_linked_file_is_said() -> None:
+    appendix = (
+        "<p>PHỤ LỤC</p><p><img width=600 height=800 src='/uploads/2024/33-KH-UBND-phuluc.jpg' alt='Phụ lục'></p>"
+        "<p><a href='/files/33-KH-UBND-phu-luc.pdf'>Xem Phụ lục tại đây</a></p>"
+        "<p><img src='image001.gif' width=600 height=2></p>"  # a rule drawn as an image: no content
+    )
+    result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", appendix) + "</body></html>", "plan.html")
+    found = [(f["code"], f["severity"], f["message"]) for f in result.tables["findings"] if f["code"] != "no_appendix"]
+    assert found == [
+        (
+            "content_as_file",
+            "warning",
+            "part of the document is an image or a linked file (33-KH-UBND-phuluc.jpg, 33-KH-UBND-phu-luc.pdf): "
+            "its text and tables are not read",
+        )
+    ]

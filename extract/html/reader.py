@@ -15,6 +15,7 @@ from extract.appendix import is_appendix_table
 from extract.header import find_head, header_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage, ReadNote
+from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
 from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect, legacy_note
 
 from . import dom
@@ -162,14 +163,40 @@ def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
     converted = 0
     for el, name in slots:
         value = getattr(el, name)
-        block = _paragraph_of(el if name == "text" else el.getparent())
+        holder = el if name == "text" else el.getparent()
+        block = _paragraph_of(holder)
         if block is not None and encoding == "TCVN3" and block not in capitals:
             capitals[block] = capital_font("".join(block.itertext()))
-        unicode = convert_segment(value, encoding, capitals.get(block) if block is not None else None)
+        if encoding == "TCVN3" and _in_capital_font(holder):  # drawn in capitals whatever the keys
+            unicode = convert_segment(value, encoding, True) or (value.upper() if value.upper() != value else None)
+        else:
+            unicode = convert_segment(value, encoding, capitals.get(block) if block is not None else None)
         if unicode is not None:
             setattr(el, name, unicode)
             converted += 1
     return encoding, converted
+
+
+#: TCVN3's capital fonts: ".VnTimeH", ".VnArialH", ".VnAvantH" ... (the face name ends in "H").
+_CAPITAL_FACE = re.compile(r"^\.?vn\w*h$", re.IGNORECASE)
+_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;]+)", re.IGNORECASE)
+
+
+def _in_capital_font(el: etree._Element | None) -> bool:
+    """Is the text under ``el`` set in a TCVN3 capital font, by the nearest font it names (a
+    ``<font face>`` or a ``font-family`` style), within its paragraph?"""
+    while el is not None and isinstance(el.tag, str):
+        faces = [el.get("face") or ""]
+        if found := _FONT_FAMILY.search(el.get("style") or ""):
+            faces.append(found.group(1))
+        for face in faces:
+            first = face.split(",")[0].strip().strip("'\"")
+            if first:
+                return bool(_CAPITAL_FACE.match(first))
+        if el.tag in _PARAGRAPH_TAGS:
+            return False
+        el = el.getparent()
+    return False
 
 
 _PARAGRAPH_TAGS = frozenset({"p", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div"})
@@ -198,6 +225,7 @@ def read_html(data: bytes) -> RawPage:
     title = _page_title(root)
     challenge = _challenge_markup(root, ("script",))  # script src: gone after pruning
     password = _has_password_field(root)
+    walled = contains_any(fold("".join(root.itertext())), LOGIN_WALL_NOTICES)
     dom.prune(root)
     found = dom.find_document(root)
     if found is None:
@@ -219,6 +247,16 @@ def read_html(data: bytes) -> RawPage:
     )
     if legacy is not None:
         page.notes.append(ReadNote(*legacy_note(*legacy)))
+    if walled:
+        page.notes.append(ReadNote("login_wall", LOGIN_WALL_MESSAGE))
+    if files := _content_as_files(roots):
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        page.notes.append(
+            ReadNote(
+                "content_as_file",
+                f"part of the document is an image or a linked file ({shown}): its text and tables are not read",
+            )
+        )
     if not _HTML_END.search(text[-4096:]):
         page.notes.append(
             ReadNote(
@@ -228,6 +266,39 @@ def read_html(data: bytes) -> RawPage:
             )
         )
     return page
+
+
+#: Files a document's own part may show or link instead of its text (a scanned appendix).
+_DOCUMENT_FILE = re.compile(r"\.(pdf|docx?|xlsx?|jpe?g|png|gif|tiff?)(\?.*)?$", re.IGNORECASE)
+
+
+def _content_as_files(roots: list[etree._Element]) -> list[str]:
+    """The images and linked document files inside the document's elements, by file name."""
+    found: list[str] = []
+    for root in roots:
+        for el in root.iter("img", "a", "embed", "object", "iframe"):
+            if el.tag == "img" and _decorative(el):
+                continue
+            address = el.get("src") or el.get("href") or el.get("data") or ""
+            if _DOCUMENT_FILE.search(address.strip()):
+                name = address.strip().rsplit("/", 1)[-1].split("?")[0]
+                if name and name not in found:
+                    found.append(name)
+    return found
+
+
+#: An image this small or smaller on a side is a rule or an ornament, not content.
+_ORNAMENT_PIXELS = 40
+
+
+def _decorative(img: etree._Element) -> bool:
+    """A horizontal rule or ornament drawn as an image (Word's "image001.gif" lines)."""
+    sizes = []
+    for side in ("width", "height"):
+        digits = re.match(r"\s*(\d+)", img.get(side) or "")
+        if digits:
+            sizes.append(int(digits.group(1)))
+    return any(size <= _ORNAMENT_PIXELS for size in sizes)
 
 
 _HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

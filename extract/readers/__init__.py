@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable
 
 from extract.html.decode import decode_html_bytes, sniff_utf16
+from extract.html.textutil import contains_any, fold
 from extract.page import PageError, RawPage, ReadNote
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
+from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
 from normalize.legacy import from_legacy, legacy_note
 
 
@@ -43,6 +45,8 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
     page = _read_decoded(text, encoding)
     if legacy is not None:
         page.notes.append(ReadNote(*legacy_note(legacy, converted)))
+    if contains_any(fold(text), LOGIN_WALL_NOTICES):
+        page.notes.append(ReadNote("login_wall", LOGIN_WALL_MESSAGE))
     return page
 
 
