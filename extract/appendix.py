@@ -20,6 +20,8 @@ from extract.numbering import (
     as_letter_after,
     column_label_run,
     fused_label,
+    label_kind,
+    names_kind,
     next_sibling,
     opens_numbering,
     ordinal,
@@ -112,9 +114,13 @@ def _spanning_group_title(row: Sequence[Cell]) -> bool:
 
 
 def _is_column_number_row(row: Sequence[Cell]) -> bool:
-    """A row "1 2 3 4 ...", "(1) (2) (3)" or "A B C 1 2 3=2/1" under the header that numbers the columns."""
+    """A row "1 2 3 4 ...", "(1) (2) (3)" or "A B C 1 2 3=2/1" under the header that numbers the
+    columns; bracketed numbers may leave a column blank ("(1) | (2) | (3) | (4) |")."""
     texts = [c.text for c in row if c.span_origin is None]
-    return len(texts) >= 3 and column_label_run(texts) == len(texts)
+    if len(texts) >= 3 and column_label_run(texts) == len(texts):
+        return True
+    filled = [t.strip() for t in texts if t.strip()]
+    return len(filled) >= 3 and all(t.startswith("(") for t in filled) and column_label_run(filled) == len(filled)
 
 
 def _repeats_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
@@ -161,8 +167,9 @@ def labels_in_first_column(table: Table, header_rows: int, columns: list[Column]
     if columns[0].role == "id" or not any(c.role in ("name", "tasks") for c in columns[1:]):
         return False
     firsts = [row[0].text for row in table.rows[header_rows:] if row and not row[0].is_empty]
-    labelled = sum(parse_label(text) is not None for text in firsts)
-    return labelled >= 2 and labelled * 10 >= len(firsts) * 8
+    kinds = [kind for text in firsts if (kind := label_kind(text)) is not None]
+    named = sum(names_kind(columns[0].header, kind) for kind in set(kinds))
+    return named > 0 and len(kinds) >= 2 and len(kinds) * 10 >= len(firsts) * 8
 
 
 #: "1. Bổ sung 120 biên chế giáo viên": a row number written at the start of the first cell.

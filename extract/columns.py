@@ -41,11 +41,17 @@ def role_of(header: str, damaged: bool = True) -> str:
         return _role_of_words(parts[-1], damaged)
     if role in SCORE_ROLES:  # "Thang điểm / Điểm đạt được": the sub-column says which score
         own = _role_of_words(parts[-1], damaged)
+        if own == "other" and _BARE_SCORE.match(parts[-1]):  # "Thang điểm / Đạt được": a score's
+            own = _role_of_words(f"diem {parts[-1]}", damaged)
         if own in SCORE_ROLES:
             return own
     if role == "deadline" and PERIOD_HEADER.match(parts[-1]):
         return "other"
     return role
+
+
+#: A sub-column named by a score's word alone, under a score's parent ("Thang điểm / Tối đa").
+_BARE_SCORE = re.compile(r"^(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$")
 
 
 def _role_of_words(folded: str, damaged: bool = True) -> str:
@@ -201,8 +207,9 @@ SUB_COLUMN_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")),
     (re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
-    # "Thang điểm" or "Điểm" over "Điểm tối đa | Điểm đạt được", not "Mục tiêu năm 2021" beside it
-    (re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("thang diem", "diem")),
+    # "Thang điểm" or "Điểm" over "Điểm tối đa | Điểm đạt được", not "Mục tiêu năm 2021" beside
+    # it; a header that is a score itself ("Điểm tối đa") is no parent
+    (re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("^thang diem", "^diem$")),
 )
 
 
@@ -227,7 +234,7 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 
     def affinity(i: int) -> tuple[int, int]:
         header = fold(top[i])
-        fits = sum(any(w in header for w in parents) for parents in kinds)
+        fits = sum(any(re.search(w, header) for w in parents) for parents in kinds)
         return fits, int(any(w in header for w in PARENT_HEADER_WORDS))
 
     parent = max(free, key=lambda i: (*affinity(i), -i)) if free else len(top) - 1

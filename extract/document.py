@@ -201,13 +201,16 @@ _SCORE_ROLES = frozenset({"max_score", "achieved_score", "target_score"})
 
 
 def _score_appendix(appendices: list[Appendix]) -> Appendix | None:
-    """The appendix the document's totals and years come from: the first with a score column.
+    """The appendix the document's totals and years come from: the first with a maximum or an
+    achieved score, else the first with a target, else the first.
 
-    Why: a Quyết định's plan may list its tasks in Phụ lục I and score itself in Phụ lục III.
+    Why: a Quyết định's plan may list its tasks in Phụ lục I (maybe with a "Mục tiêu" column)
+    and score itself in Phụ lục III.
     """
-    for appendix in appendices:
-        if any(c.role in _SCORE_ROLES for c in appendix.columns):
-            return appendix
+    for roles in ({"max_score", "achieved_score"}, _SCORE_ROLES):
+        for appendix in appendices:
+            if any(c.role in roles for c in appendix.columns):
+                return appendix
     return appendices[0] if appendices else None
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from normalize.text import mostly_upper
+from normalize.text import fold, mostly_upper
 
 #: "1", "1.3.1", "1.2." and the bracketed forms some plans print: "1)", "1.2)", "(1)", "(1.2)"
 _DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$|^\(?(\d{1,3}(?:\.\d{1,3}){0,4})\)$")
@@ -76,16 +76,26 @@ class Label:
         return self.key.count(".") + 1 if self.style == "decimal" else 1
 
 
-#: A row number after the word for what the row is: "Tiêu chí 1", "Chỉ số 1.2", "Phần II".
+#: A row number after the word for what an assessment's row is: "Tiêu chí 1", "Chỉ số 1.2",
+#: "Lĩnh vực II". Not "Mục", "Phần", "Nhóm", "Nội dung": a plan's body and its other tables
+#: number its parts and groups so.
 _NAMED = re.compile(
-    r"^(?:tiêu chí(?: thành phần)?|chỉ số(?: thành phần)?|lĩnh vực|nội dung|nhóm|mục|phần)\s+(?P<number>\S+)$",
-    re.IGNORECASE,
+    r"^(?P<kind>tiêu chí(?: thành phần)?|chỉ số(?: thành phần)?|lĩnh vực)\s+(?P<number>\S+)$", re.IGNORECASE
 )
 
 
-def is_named_label(text: str) -> bool:
-    """Is the cell a row number after the word for what the row is ("Tiêu chí 1")?"""
-    return bool(_NAMED.match(text.replace("\u00a0", " ").strip())) and parse_label(text) is not None
+def names_kind(header: str, kind: str) -> bool:
+    """Does a short column header start by naming the rows' kind ("Tiêu chí/Chỉ số" for
+    "Tiêu chí 1", "TIÊU CHÍ" for "Tiêu chí 2")?"""
+    folded = fold(header).strip()
+    return len(folded.split()) <= 6 and any(fold(kind) in part.strip()[: len(kind) + 1] for part in folded.split("/"))
+
+
+def label_kind(text: str) -> str | None:
+    """The word before a row number that says what the row is ("Tiêu chí 1" -> "Tiêu chí"), or
+    None when the cell is no such label."""
+    named = _NAMED.match(text.replace("\u00a0", " ").strip())
+    return named.group("kind") if named and parse_label(text) is not None else None
 
 
 def parse_label(text: str) -> Label | None:

@@ -43,11 +43,6 @@ def _scored(row: AppendixRow) -> bool:
     return any(row.values.get(role) is not None or str(row.printed.get(role, "")).strip() for role in SCORE_ROLES)
 
 
-def _percent(printed: object) -> bool:
-    """A figure printed as a rate ("100%", "95 %"): not summed with others."""
-    return str(printed or "").strip().endswith("%")
-
-
 def check_sums(appendix: Appendix) -> list[Finding]:
     """Each parent against the sum of its children, and the total row against the top rows."""
     findings: list[Finding] = []
@@ -65,8 +60,6 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             kid_values = [k.values.get(role) for k in kids]
             if value is None or any(v is None for v in kid_values):
                 continue
-            if any(_percent(r.printed.get(role)) for r in (row, *kids)):
-                continue  # "100%" of a target is a rate: rates do not add up
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
             if not _agrees(total, value, row.printed.get(role, "")):  # type: ignore[arg-type]
                 rid = row.values["row_id"]
@@ -110,8 +103,6 @@ def _check_total(
     for role, value in totals.items():
         values = [r.values.get(role) for r in rows]
         if value is None or not values or any(v is None for v in values):
-            continue
-        if _percent(printed.get(role)) or any(_percent(r.printed.get(role)) for r in rows):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
         if not _agrees(total, value, printed.get(role, "")):

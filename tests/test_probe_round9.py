@@ -184,13 +184,14 @@ def test_the_document_totals_come_from_its_first_appendix_with_scores() -> None:
     assert (document["achieved_year"], document["target_year"]) == (2022, 2023)
 
 
-def test_rates_are_not_summed_but_figures_beside_them_are() -> None:
+def test_a_rate_in_a_score_column_is_read_and_summed_like_any_figure() -> None:
+    # "100%" is 100: weights printed as rates must add up, and a rate among points is reported
     page = (
         TOP_TEXT
         + "PHỤ LỤC\n\n"
         + text_table(
             ("STT", "Tiêu chí", "Điểm tối đa", "Mục tiêu năm 2021"),
-            ("1", "Chỉ đạo, điều hành", "3", "2"),
+            ("1", "Chỉ đạo, điều hành", "2", "2"),
             ("1.1", "Ban hành kế hoạch", "1", "1"),
             ("1.2", "Mức độ hoàn thành kế hoạch", "1", "100%"),
         )
@@ -198,9 +199,8 @@ def test_rates_are_not_summed_but_figures_beside_them_are() -> None:
     )
     result = run_text(page)
     assert [r["target_score"] for r in result.tables["appendix_rows"]] == [Decimal("2"), Decimal("1"), Decimal("100")]
-    # the maximum scores are still checked (1 + 1 is not 3); the targets, with a rate, are not
-    assert [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]] == [
-        ("sum_mismatch", "1", "max_score")
+    assert [(f["code"], f["row_id"], f["column"], f["expected"]) for f in result.tables["findings"]] == [
+        ("sum_mismatch", "1", "target_score", "101")
     ]
 
 
@@ -234,7 +234,7 @@ def test_a_tab_table_with_a_second_header_line_of_score_sub_columns_is_read() ->
         ("Tiêu chí 1", "decimal", "1"),
         ("Chỉ số 1.2", "decimal", "1.2"),
         ("CHỈ SỐ 2.3.", "decimal", "2.3"),
-        ("Phần II", "roman", "II"),
+        ("Lĩnh vực II", "roman", "II"),
         ("Tiêu chí thành phần 1.1.1", "decimal", "1.1.1"),
         ("Chỉ số\u00a01.2", "decimal", "1.2"),
     ],
@@ -244,7 +244,9 @@ def test_a_row_number_after_the_word_for_its_kind_is_a_label(printed: str, style
     assert label is not None and (label.style, label.key) == (style, key)
 
 
-@pytest.mark.parametrize("printed", ["Mục a", "Nội dung", "Tiêu chí 1 và 2", "Mục tiêu năm 2023", "1 2"])
+@pytest.mark.parametrize(
+    "printed", ["Mục a", "Nội dung", "Tiêu chí 1 và 2", "Mục tiêu năm 2023", "1 2", "Mục 1", "Phần II", "Nhóm 1"]
+)
 def test_words_that_only_look_like_a_kind_and_number_are_no_labels(printed: str) -> None:
     assert parse_label(printed) is None
 
@@ -337,3 +339,87 @@ def test_an_appendix_shown_as_an_image_or_a_linked_file_is_said() -> None:
             "its text and tables are not read",
         )
     ]
+
+
+def test_parts_of_the_body_numbered_mục_or_phần_stay_text() -> None:
+    page = (
+        TOP_TEXT
+        + (
+            "I. MỤC ĐÍCH, YÊU CẦU\n\nNâng cao chất lượng\n\nĐúng tiến độ\n\nMục 1\n\nRà soát thủ tục hành chính\n\n"
+            "Mục 2\n\nKiểm tra việc thực hiện\n\nPHẦN I\n\nĐÁNH GIÁ KẾT QUẢ\n\nPHẦN II\n\nNHIỆM VỤ\n\n"
+            "II. TỔ CHỨC THỰC HIỆN\n\nSở Nội vụ theo dõi."
+        )
+        + END_TEXT
+    )
+    result = run_text(page)
+    assert result.tables["appendix_rows"] == []
+    assert "Mục 2\nKiểm tra việc thực hiện" in result.tables["documents"][0]["body_text"]
+
+
+def test_a_body_table_of_groups_is_no_appendix_and_keeps_the_appendix_index() -> None:
+    groups = _html_table(
+        ("Nhóm", "Tên cơ quan, đơn vị"),
+        ("Nhóm 1", "Sở Tư pháp, Sở Nội vụ"),
+        ("Nhóm 2", "Sở Y tế, Sở Giáo dục và Đào tạo"),
+        ("Nhóm 3", "UBND các huyện"),
+    )
+    scores = _html_table(("STT", "Tiêu chí", "Điểm tối đa"), ("1", "Chỉ đạo, điều hành", "10"))
+    html = HEAD_HTML.replace("<p>PHỤ LỤC</p>", groups + "<p>PHỤ LỤC</p>" + scores) + "</body></html>"
+    result = run_text(html, "plan.html")
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [(1, "1")]
+    assert "Nhóm 1" in result.tables["documents"][0]["body_text"]
+
+
+def test_a_score_column_beside_a_group_header_is_no_parent_of_its_sub_columns() -> None:
+    merged = merge_header_rows(
+        [["STT", "Nội dung", "Điểm tối đa", "Kết quả thực hiện", "Ghi chú"], ["Điểm tự chấm", "Điểm thẩm định"]]
+    )
+    assert merged[2:5] == ["Điểm tối đa", "Kết quả thực hiện / Điểm tự chấm", "Kết quả thực hiện / Điểm thẩm định"]
+    assert [c.role for c in map_columns(merged)[2:4]] == ["max_score", "achieved_score"]
+    # bare score words under "Thang điểm" are that scale's maximum and achieved score
+    bare = merge_header_rows([["STT", "Tiêu chí", "Thang điểm", "Mục tiêu năm 2021"], ["Tối đa", "Đạt được"]])
+    assert [c.role for c in map_columns(bare)[2:5]] == ["max_score", "achieved_score", "target_score"]
+    # a year under a target is that target's year, not a score "of the year"
+    years = map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Mục tiêu / Năm 2023"])
+    assert [(c.role, c.year) for c in years[2:]] == [("max_score", None), ("target_score", 2023)]
+
+
+def test_bracketed_column_numbers_with_a_blank_column_are_no_row() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Ghi chú"),
+            ("(1)", "(2)", "(3)", "(4)", ""),
+            ("1", "Chỉ đạo, điều hành", "10", "8", ""),
+            ("2", "Cải cách thể chế", "5", "4", ""),
+        )
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert _scores(result) == [("1", Decimal("10"), Decimal("8")), ("2", Decimal("5"), Decimal("4"))]
+    assert result.tables["findings"] == []
+
+
+def test_a_join_below_the_bar_in_the_body_is_reported_once() -> None:
+    page = TOP_TEXT + "Tổ chức đ\nng bộ các giải pháp nâng cao chỉ số.\n" + END_TEXT
+    result = run_text(page, repair=True)
+    joins = [(r["location_column"], r["before"], r["applied"]) for r in result.tables["repairs"] if "\n" in r["before"]]
+    assert joins == [("body_text", "đ\nng", False)]
+    assert result.tables["documents"][0]["repairs_reported"] == 1
+
+
+def test_a_task_list_with_targets_does_not_give_the_document_its_totals() -> None:
+    tasks = ("STT", "Nhiệm vụ", "Mục tiêu", "Cơ quan chủ trì")
+    html = (
+        HEAD_HTML
+        + _html_table(tasks, ("1", "Rà soát văn bản", "100", "Sở Tư pháp"), ("", "Tổng cộng", "100", ""))
+        + "<p>PHỤ LỤC II</p>"
+        + _html_table(
+            ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được"),
+            ("1", "Chỉ đạo", "10", "8"),
+            ("", "TỔNG ĐIỂM", "10", "8"),
+        )
+        + "</body></html>"
+    )
+    document = run_text(html, "plan.html").tables["documents"][0]
+    assert (document["total_max_score"], document["total_achieved_score"]) == (Decimal("10"), Decimal("8"))

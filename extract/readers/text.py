@@ -17,7 +17,8 @@ from extract.numbering import (
     OpenHeadings,
     column_label_run,
     is_first_of_sequence,
-    is_named_label,
+    label_kind,
+    names_kind,
     numbers_columns,
     parse_label,
 )
@@ -435,9 +436,8 @@ def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
             return False
         label = parse_label(text)
         if label is not None:  # the first header names that kind: "Tiêu chí/Chỉ số" over "Tiêu chí 1"
-            kind = fold(text).rsplit(" ", 1)[0]
-            named = is_named_label(text) and kind in fold(items[i].text)
-            return j - i >= 3 and named and is_first_of_sequence(label)
+            kind = label_kind(text)
+            return j - i >= 3 and kind is not None and names_kind(items[i].text, kind) and is_first_of_sequence(label)
     return False
 
 
