@@ -159,6 +159,13 @@ def _line_initial_before_word(text: str, m: re.Match) -> bool:
     return bool(nxt and nxt.group(1) and nxt.group(1).islower())
 
 
+def _list_label(text: str, m: re.Match) -> bool:
+    """Is the token at a line's start a list label: "a)", "đ)", or capitals before a full stop
+    ("I.", "II.", "B.")? Not "c." (a word's last letter before a full stop: "thự" / "c.")."""
+    tok, after = m.group(1), text[m.end() : m.end() + 1]
+    return len(tok) <= 3 and (after == ")" or (after == "." and tok.isupper()))
+
+
 def _guarded(text: str, m: re.Match, tok: str) -> bool:
     """Context guards: list labels "a)", "đ.", and pieces of codes such as "KH-UBND"."""
     end = m.end()
@@ -440,7 +447,13 @@ def _restore(
         after_before_lost = -1
         if m.group(3) is not None and 0 < i < len(matches) - 1:
             left, right = matches[i - 1], matches[i + 1]
-            if left.group(1) and right.group(1) and left.end() == m.start() and right.start() == m.end():
+            if (
+                left.group(1)
+                and right.group(1)
+                and left.end() == m.start()
+                and right.start() == m.end()
+                and not _list_label(text, right)  # "Yêu cu" / "a) ...": a list label starts the line
+            ):
                 join_props = tables.join_line_broken_word(left.group(1), right.group(1))
                 if join_props:
                     suspects.append(_Suspect(i - 1, i + 1, left.start(), right.end(), [], joins=tuple(join_props)))

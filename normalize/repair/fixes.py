@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.repair.lm import SyllableModel
+from normalize.repair.tokens import ABBR
 from normalize.vietnamese import BLOCK_LOWER, MARKED_OUTSIDE_BLOCK, is_syllable
 
 RESTORE_INNER_LETTER = "restore_inner_letter"
@@ -130,6 +131,11 @@ class CandidateTables:
             if not heads:
                 continue
             rid = m.index.get(right)
+            if rid is None and len(right) >= 3 and token[:i].islower() and token[i:].isupper():
+                # "vCCHC": a small word glued to an abbreviation the corpus counts as one
+                for head in heads:
+                    out.append(Proposal((head, ABBR), i, SPLIT_GLUED_SYLLABLES, 0.6))
+                continue
             if rid is None or m.uni[rid] < 5:
                 continue
             if not (is_syllable(right) or len(right) >= 3):
