@@ -606,6 +606,16 @@ def _continuing_row_follows(items: Sequence[Item], k: int, allowed: _DecimalSequ
     return False
 
 
+#: A score cell that is no single figure but reads as one: a range, a bound, a rate, a ratio
+#: ("0 - 2", "≥ 95%", "7,5/10").
+_FIGURE_LIKE = re.compile(r"^[\s\d.,/%≥≤<>=+\-–]*\d[\s\d.,/%≥≤<>=+\-–]*$")
+
+
+def _reads_as_figure(text: str) -> bool:
+    """A score cell's figure, or a range, bound, rate or ratio printed in its place."""
+    return parse_number(text) is not None or bool(_FIGURE_LIKE.match(text.strip()))
+
+
 def _figure_of_the_row(
     items: Sequence[Item], k: int, label: Label, current: list[Item] | None, width: int, allowed: _DecimalSequence
 ) -> bool:
@@ -620,7 +630,7 @@ def _figure_of_the_row(
     đạo | 2 | Kế hoạch | 2 | Cải cách" may be a score 2 then row 2, or a short row 1 then row 2
     with a score 2; a text dump cannot tell (Markdown can: its rows open after a gap). The text
     after the table ("Nơi nhận:") ends what is counted: the table's last row has its own shape."""
-    if not current or parse_number(current[-1].text) is None:
+    if not current or not _reads_as_figure(current[-1].text):
         return False
     following = [items[k]]
     index = _next_index(items, k + 1)
@@ -664,7 +674,7 @@ def _row_with_figures(items: Sequence[Item], k: int) -> bool:
 def _shape(cells: Sequence[Item]) -> tuple[str, ...]:
     """What each cell holds: a figure (or a no-data mark), nothing, or text."""
     return tuple(
-        "blank" if is_blank(c.text) else "figure" if parse_number(c.text) is not None or is_no_value(c.text) else "text"
+        "blank" if is_blank(c.text) else "figure" if _reads_as_figure(c.text) or is_no_value(c.text) else "text"
         for c in cells
     )
 
