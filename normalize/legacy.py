@@ -80,6 +80,10 @@ _BEFORE_CAPITAL = re.compile(f"[{re.escape(''.join(k for k, v in TCVN3.items() i
 MIN_WORDS = 8
 MIN_SYLLABLES = 0.6
 MIN_RATIO = 1
+#: A page with more Unicode Vietnamese words than marked ones is converted where it is not
+#: Unicode when it has at least this many marked words and this share of them become syllables.
+MIN_MIXED_WORDS = 16
+MIN_MIXED_SYLLABLES = 0.85
 _SAMPLE_WORDS = 400
 
 
@@ -102,12 +106,17 @@ def detect(text: str) -> str | None:
     if len(marked) < MIN_WORDS:
         return None
     allowed = len(marked) // MIN_RATIO  # the site around a legacy document writes Unicode
-    if sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed:
+    mostly_unicode = sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed
+    if mostly_unicode and len(marked) < MIN_MIXED_WORDS:
         return None
     words = marked[:: max(1, len(marked) // _SAMPLE_WORDS)]
     scores = {e: sum(1 for w in words if is_syllable(_to_unicode(w, e).lower())) for e in ("TCVN3", "VNI")}
     best = max(scores, key=lambda e: (scores[e], e == "TCVN3"))
-    return best if scores[best] >= MIN_SYLLABLES * len(words) else None
+    # a Unicode page with a part still typed in a legacy font (a table pasted from an old file,
+    # the document inside LawNet's Unicode summary): only when nearly all its marked words are
+    # Vietnamese syllables once converted (names such as "Zürich", "Müller" are not)
+    share = MIN_MIXED_SYLLABLES if mostly_unicode else MIN_SYLLABLES
+    return best if scores[best] >= share * len(words) else None
 
 
 def from_legacy(text: str) -> tuple[str, str | None, int]:

@@ -158,3 +158,16 @@ def test_text_in_a_tcvn3_capital_font_comes_back_in_capitals_whatever_keys_typed
         + "<p><font face='.VnTime'>tØnh cao b»ng</font></p>"
     )
     assert _paragraphs_after_conversion(body)[3:] == ["ỦY BAN NHÂN DÂN", "KẾ HOẠCH ban", "tỉnh cao bằng"]
+
+
+def test_a_unicode_page_with_a_part_typed_in_tcvn3_has_that_part_converted() -> None:
+    # the body is Unicode; the appendix (its last part) was pasted from a .VnTime file
+    text = _sample()
+    cut = text.index("PHỤ LỤC")
+    legacy_part = _typed_in_tcvn3(text[cut : cut + 1500])
+    converted, encoding, segments = from_legacy(text[:cut] + legacy_part)
+    assert encoding == "TCVN3" and segments > 0
+    assert converted == text[: cut + 1500]
+    # a Unicode page quoting many foreign names with Latin-1 letters is left alone
+    names = " ".join(["Müller", "Zürich", "Gödel", "Françoise", "Señora", "Ångström", "Noël", "Björk"] * 3)
+    assert from_legacy(text[:cut] + names) == (text[:cut] + names, None, 0)
