@@ -70,6 +70,30 @@ def header_start(lines: Sequence[str | None], motto: int) -> int:
     return start
 
 
+#: The national motto of an English translation printed after the document ("SOCIALIST
+#: REPUBLIC OF VIETNAM"): LawNet's "Tiếng Anh" tab. It ends the Vietnamese document.
+_TRANSLATION_MOTTO = re.compile(r"socialist\s+republic\s+of\s+viet\s*nam", re.IGNORECASE)
+
+
+def translation_start(lines: Sequence[str | None], after: int = 0) -> int | None:
+    """Index of the first line of an English translation's header after ``lines[after]`` (its
+    issuing body, "PEOPLE'S COMMITTEE OF ..."), or None when there is none."""
+    for i in range(after, len(lines)):
+        line = lines[i]
+        if line is not None and _TRANSLATION_MOTTO.search(line):
+            start = header_start(lines, i)
+            above = start  # the tab's title may stand above the header, blank lines between
+            while above > after and lines[above - 1] is not None and is_blank(lines[above - 1]):
+                above -= 1
+            titled = above > after and fold(lines[above - 1] or "").strip(" :") in _TRANSLATION_TITLES
+            return above - 1 if titled else start
+    return None
+
+
+#: The tab's title above a translation ("Tiếng Anh"), folded.
+_TRANSLATION_TITLES = frozenset({"tieng anh", "ban tieng anh", "van ban tieng anh", "ban dich tieng anh", "english"})
+
+
 def is_type_heading(line: str) -> bool:
     """The document's type heading in capitals on a line of its own ("KẾ HOẠCH", "**NGHỊ ĐỊNH**")."""
     text = line.strip().strip("*_# ")

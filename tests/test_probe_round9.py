@@ -423,3 +423,49 @@ def test_a_task_list_with_targets_does_not_give_the_document_its_totals() -> Non
     )
     document = run_text(html, "plan.html").tables["documents"][0]
     assert (document["total_max_score"], document["total_achieved_score"]) == (Decimal("10"), Decimal("8"))
+
+
+def test_a_figure_after_a_range_in_a_text_dump_stays_in_its_row() -> None:
+    # "0 - 2" is no single figure, but the "2" after it is the row's next score, not row 2
+    page = (
+        TOP_TEXT
+        + "PHỤ LỤC\n\n"
+        + text_table(
+            ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Mục tiêu năm 2021", "Đơn vị chủ trì"),
+            ("1", "Sáng kiến trong cải cách hành chính", "0 - 2", "2", "Đạt", "Sở Nội vụ"),
+            ("2", "ĐIỂM THƯỞNG", "2", "1", "2", "Văn phòng UBND tỉnh"),
+        )
+        + END_TEXT
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["achieved_score"], r["lead_units"]) for r in rows] == [
+        ("1", "Sáng kiến trong cải cách hành chính", Decimal("2"), ["Sở Nội vụ"]),
+        ("2", "ĐIỂM THƯỞNG", Decimal("1"), ["Văn phòng UBND tỉnh"]),
+    ]
+
+
+_ENGLISH = (
+    "Tiếng Anh",
+    "PEOPLE'S COMMITTEE OF THAI NGUYEN PROVINCE",
+    "-------",
+    "SOCIALIST REPUBLIC OF VIETNAM",
+    "Independence - Freedom - Happiness",
+    "No. 88/KH-UBND",
+    "PLAN",
+    "1. Direction and administration: 10 points.",
+)
+
+
+@pytest.mark.parametrize("form", ["html", "text"])
+def test_an_english_translation_after_the_document_is_left_out(form: str) -> None:
+    scores = (("STT", "Tiêu chí", "Điểm tối đa"), ("1", "Chỉ đạo, điều hành", "10"))
+    if form == "html":
+        english = "<div id=tab-tienganh>" + "".join(f"<p>{line}</p>" for line in _ENGLISH) + "</div>"
+        result = run_text(HEAD_HTML + _html_table(*scores) + english + "</body></html>", "plan.html")
+    else:
+        page = TOP_TEXT + "PHỤ LỤC\n\n" + text_table(*scores) + END_TEXT + "\n" + "\n\n".join(_ENGLISH) + "\n"
+        result = run_text(page)
+    document = result.tables["documents"][0]
+    texts = " ".join(str(document[k] or "") for k in ("body_text", "annex_text", "recipients"))
+    assert "SOCIALIST" not in texts and "PEOPLE'S COMMITTEE" not in texts and "Tiếng Anh" not in texts
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1"]

@@ -12,7 +12,7 @@ import re
 import lxml.etree as etree
 
 from extract.appendix import is_appendix_table
-from extract.header import find_head, header_start
+from extract.header import find_head, header_start, translation_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage, ReadNote
 from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
@@ -236,6 +236,9 @@ def read_html(data: bytes) -> RawPage:
         flow.read(el)
     start = _header_start(flow.blocks, flow.layout_ranges)
     blocks = flow.blocks[start:]
+    translation = translation_start([b.text for b in blocks], 1)
+    if translation is not None:  # LawNet's "Tiếng Anh" tab after the document
+        blocks = blocks[:translation]
     if not blocks:
         raise PageError("empty", "the document container holds no text")
     page = RawPage(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from extract.columns import map_columns, merge_header_rows, role_of
-from extract.header import attribute_labels, find_head, header_start
+from extract.header import attribute_labels, find_head, header_start, translation_start
 from extract.numbering import (
     OpenHeadings,
     column_label_run,
@@ -71,10 +71,10 @@ def document_start(lines: Sequence[str]) -> int | None:
 
 
 def _document_end(lines: Sequence[str], start: int) -> int:
-    for i in range(start, len(lines)):
-        if is_clutter(lines[i]):
-            return i
-    return len(lines)
+    """Where the document stops: the site's first line after it, or an English translation."""
+    end = next((i for i in range(start, len(lines)) if is_clutter(lines[i])), len(lines))
+    translation = translation_start(lines[:end], start + 1)
+    return end if translation is None else translation
 
 
 def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
