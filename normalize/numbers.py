@@ -62,9 +62,10 @@ def parse_number(text: str) -> Decimal | None:
     else:
         raw = raw.replace(",", ".")
     try:
-        return Decimal(raw)
+        value = Decimal(raw)
     except InvalidOperation:  # pragma: no cover - the regex only lets valid shapes through
         return None
+    return value.copy_abs() if value.is_zero() else value  # "- 0" is 0, not a negative zero
 
 
 #: A score printed with its unit: "1,5đ", "2 điểm".
