@@ -24,7 +24,14 @@ from extract.settings import (
     PLACE_DATE_LINE,
     is_motto,
 )
-from extract.validate import check_body_figures, check_reference, check_sums, cited_number, same_number
+from extract.validate import (
+    check_amount_sums,
+    check_body_figures,
+    check_reference,
+    check_sums,
+    cited_number,
+    same_number,
+)
 from normalize.clean import FieldLocation, RepairRecord, TextCleaner
 from normalize.dates import parse_date
 from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, normalize_sign_number
@@ -287,6 +294,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)
+        findings += check_amount_sums(appendix)
         findings += check_body_figures(_without_tables(body_lines, body_tables), appendix)
         findings += check_reference(appendix, number)
     if not appendices:

@@ -91,6 +91,61 @@ def check_sums(appendix: Appendix) -> list[Finding]:
     return findings
 
 
+#: Headers of columns of money, which add up like scores: "Kinh phí (triệu đồng)", "Dự toán",
+#: "Nguồn vốn / Ngân sách tỉnh", "Thành tiền". Counts and rates need not (averages, shares).
+_AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|thanh tien|(trieu|nghin|ty) dong")
+
+
+def check_amount_sums(appendix: Appendix) -> list[Finding]:
+    """Each parent's amount against its children's, and the total row's against the top rows,
+    in the money columns kept in appendix_cells (when every row concerned has a figure)."""
+    headers = [c.header for c in appendix.columns if c.role == "other" and _AMOUNT_HEADER.search(fold(c.header))]
+    if not headers:
+        return []
+    printed: dict[tuple[str, str], str] = {}
+    values: dict[tuple[str, str], Decimal] = {}
+    for cell in appendix.cells:
+        key = (str(cell["row_id"]), str(cell["column_header"]))
+        if cell["value_number"] is not None:
+            values[key] = cell["value_number"]  # type: ignore[assignment]
+            printed[key] = str(cell["value"])
+    children: dict[str, list[str]] = defaultdict(list)
+    top: list[str] = []
+    for row in appendix.rows:
+        rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
+        (children[str(parent)] if parent is not None else top).append(rid)
+    findings: list[Finding] = []
+    for header in headers:
+        sums = [(rid, kids) for rid, kids in children.items()] + [("total", top)]
+        for rid, kids in sums:
+            value = values.get((rid, header))
+            kid_values = [values.get((kid, header)) for kid in kids]
+            if value is None or not kid_values or any(v is None for v in kid_values):
+                continue
+            total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
+            if _agrees(total, value, printed[(rid, header)]):
+                continue
+            if rid == "total":
+                what = ("total_mismatch", "total row", f"The total row gives {format_vi(value)} for {header}")
+                tail = f"the {len(kids)} top-level rows add up to {format_vi(total)}."
+            else:
+                what = ("sum_mismatch", f"row {rid}", f"Row {rid} gives {format_vi(value)} for {header}")
+                tail = f"its {len(kids)} sub-rows add up to {format_vi(total)}."
+            findings.append(
+                Finding(
+                    what[0],
+                    "error",
+                    f"appendix {appendix.index}, {what[1]}, column {header}",
+                    f"{what[2]} but {tail}",
+                    row_id=None if rid == "total" else rid,
+                    column=header,
+                    expected=format_vi(total),
+                    actual=format_vi(value),
+                )
+            )
+    return findings
+
+
 def _check_total(
     appendix: Appendix,
     rows: list[AppendixRow],

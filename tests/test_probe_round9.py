@@ -130,6 +130,10 @@ def test_a_minus_written_as_a_dash_is_a_minus(printed: str, value: str) -> None:
     assert parse_number(printed) == Decimal(value)
 
 
+def test_a_negative_zero_is_zero() -> None:
+    assert [str(parse_number(t)) for t in ("- 0", "–0", "-0,0", "-0,5")] == ["0", "0", "0.0", "-0.5"]
+
+
 def test_a_lone_dash_is_still_no_figure_and_a_score_unit_keeps_its_sign() -> None:
     assert [parse_number(t) for t in ("–", "– ", "—1")] == [None, None, None]
     assert [parse_score(t) for t in ("–0,5đ", "-1 điểm", "+2đ")] == [Decimal("-0.5"), Decimal("-1"), Decimal("2")]
@@ -469,3 +473,26 @@ def test_an_english_translation_after_the_document_is_left_out(form: str) -> Non
     texts = " ".join(str(document[k] or "") for k in ("body_text", "annex_text", "recipients"))
     assert "SOCIALIST" not in texts and "PEOPLE'S COMMITTEE" not in texts and "Tiếng Anh" not in texts
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1"]
+
+
+def test_amounts_in_a_money_column_are_checked_against_their_parts_and_the_total() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nội dung", "Kinh phí (triệu đồng)", "Số lượt"),
+            ("1", "Tuyên truyền", "1.000", "4"),
+            ("1.1", "In tờ rơi", "400", "3"),
+            ("1.2", "Hội nghị", "600", "3"),  # counts need not add up: "Số lượt" is no money
+            ("2", "Số hóa hồ sơ", "2.100", "2"),
+            ("2.1", "Cấp tỉnh", "600", "1"),
+            ("2.2", "Cấp huyện", "1.400", "1"),
+            ("", "Tổng cộng", "3.000", "6"),
+        )
+        + "</body></html>"
+    )
+    findings = run_text(html, "plan.html").tables["findings"]
+    assert [(f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in findings] == [
+        ("sum_mismatch", "2", "Kinh phí (triệu đồng)", "2000", "2100"),
+        ("total_mismatch", None, "Kinh phí (triệu đồng)", "3100", "3000"),
+    ]
+    assert findings[0]["message"] == "Row 2 gives 2100 for Kinh phí (triệu đồng) but its 2 sub-rows add up to 2000."
