@@ -100,35 +100,50 @@ def detect(text: str) -> str | None:
     """ "TCVN3", "VNI" or None: the legacy encoding this text was typed in, shown as Windows-1252.
     Cheap on Unicode pages: most have no marker at all, and their Unicode words are counted
     only as far as the decision needs."""
+    return detect_page(text)[0]
+
+
+def detect_page(text: str) -> tuple[str | None, bool]:
+    """(the legacy encoding or None, whether the page is mostly Unicode with a legacy part).
+
+    A Unicode page with a part still typed in a legacy font (a table pasted from an old file, the
+    document inside LawNet's Unicode summary) counts only words of two characters or more with a
+    letter ("÷" in "2850÷3800" is a sign), and only when nearly all become Vietnamese syllables
+    (names such as "Zürich", "Müller" do not); then only segments with such words are converted
+    (``convert_segment(strict=True)``)."""
     if not _MARKER.search(text):
-        return None
+        return None, False
     marked = [m.group() for m in _LEGACY_WORD.finditer(text)]
     if len(marked) < MIN_WORDS:
-        return None
+        return None, False
     allowed = len(marked) // MIN_RATIO  # the site around a legacy document writes Unicode
-    mostly_unicode = sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed
-    if mostly_unicode and len(marked) < MIN_MIXED_WORDS:
-        return None
+    mixed = sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed
+    if mixed:
+        marked = [w for w in marked if _MIXED_WORD.fullmatch(w)]
+        if len(marked) < MIN_MIXED_WORDS:
+            return None, False
     words = marked[:: max(1, len(marked) // _SAMPLE_WORDS)]
     scores = {e: sum(1 for w in words if is_syllable(_to_unicode(w, e).lower())) for e in ("TCVN3", "VNI")}
     best = max(scores, key=lambda e: (scores[e], e == "TCVN3"))
-    # a Unicode page with a part still typed in a legacy font (a table pasted from an old file,
-    # the document inside LawNet's Unicode summary): only when nearly all its marked words are
-    # Vietnamese syllables once converted (names such as "Zürich", "Müller" are not)
-    share = MIN_MIXED_SYLLABLES if mostly_unicode else MIN_SYLLABLES
-    return best if scores[best] >= share * len(words) else None
+    share = MIN_MIXED_SYLLABLES if mixed else MIN_SYLLABLES
+    return (best, mixed) if scores[best] >= share * len(words) else (None, False)
+
+
+_PUNCTUATION = ".,;:!?()[]\"'*-–/"
+#: A marked word that counts on a mostly Unicode page: two characters or more, an ASCII letter.
+_MIXED_WORD = re.compile(r"(?=.*[A-Za-z]).{2,}", re.DOTALL)
 
 
 def from_legacy(text: str) -> tuple[str, str | None, int]:
     """(text with its legacy lines in Unicode, the encoding or None, how many lines changed)."""
-    encoding = detect(text)
+    encoding, mixed = detect_page(text)
     if encoding is None:
         return text, None, 0
     converted = 0
 
     def convert(match: re.Match[str]) -> str:
         nonlocal converted
-        unicode = convert_segment(match.group(), encoding)
+        unicode = convert_segment(match.group(), encoding, strict=mixed)
         if unicode is None:
             return match.group()
         converted += 1
@@ -137,13 +152,21 @@ def from_legacy(text: str) -> tuple[str, str | None, int]:
     return _SEGMENT.sub(convert, text), encoding, converted
 
 
-def convert_segment(segment: str, encoding: str, capitals: bool | None = None) -> str | None:
+def convert_segment(segment: str, encoding: str, capitals: bool | None = None, strict: bool = False) -> str | None:
     """One segment of a legacy page (a line, a text node) in Unicode; None to leave it as it is
     (it already holds Unicode Vietnamese, or no character of the encoding). ``capitals``: the
     segment was typed in TCVN3's capital font (decided by the caller on its whole paragraph);
-    None decides on the segment."""
+    None decides on the segment. ``strict`` (a mostly Unicode page): only a segment whose own
+    marked words are mostly syllables once converted ("Thái Nguyên" has none: it stays)."""
     if _UNICODE_VIETNAMESE.search(segment) or not _TABLE_CHAR[encoding].search(segment):
         return None
+    if strict:  # a marker ("Céng", "nghÜa"), and words that become syllables
+        if not any(_MIXED_WORD.fullmatch(m.group()) for m in _LEGACY_WORD.finditer(segment)):
+            return None
+        words = [w for w in segment.split() if _TABLE_CHAR[encoding].search(w)]
+        syllables = sum(1 for w in words if is_syllable(_to_unicode(w.strip(_PUNCTUATION), encoding).lower()))
+        if syllables < MIN_SYLLABLES * len(words):
+            return None
     letters = _to_unicode(segment, encoding)
     if capitals is None:
         capitals = encoding == "TCVN3" and capital_font(segment)

@@ -163,11 +163,15 @@ def test_text_in_a_tcvn3_capital_font_comes_back_in_capitals_whatever_keys_typed
 def test_a_unicode_page_with_a_part_typed_in_tcvn3_has_that_part_converted() -> None:
     # the body is Unicode; the appendix (its last part) was pasted from a .VnTime file
     text = _sample()
-    cut = text.index("PHỤ LỤC")
+    cut = text.index("\n", text.index("PHỤ LỤC")) + 1  # the heading's marks are no markers: it stays
     legacy_part = _typed_in_tcvn3(text[cut : cut + 1500])
-    converted, encoding, segments = from_legacy(text[:cut] + legacy_part)
+    plain = "\nGhi chú\nThái Nguyên\n"  # Unicode lines with no letter only Unicode writes stay
+    converted, encoding, segments = from_legacy(text[:cut] + plain + legacy_part)
     assert encoding == "TCVN3" and segments > 0
-    assert converted == text[: cut + 1500]
+    assert converted == text[:cut] + plain + text[cut : cut + 1500]
     # a Unicode page quoting many foreign names with Latin-1 letters is left alone
     names = " ".join(["Müller", "Zürich", "Gödel", "Françoise", "Señora", "Ångström", "Noël", "Björk"] * 3)
     assert from_legacy(text[:cut] + names) == (text[:cut] + names, None, 0)
+    # and so is one writing ranges with a division sign ("2850÷3800" is no word)
+    ranges = "\n".join(f"Công suất {n}÷{2 * n} tấn/năm; Ghi chú" for n in range(100, 120))
+    assert from_legacy(text[:cut] + ranges) == (text[:cut] + ranges, None, 0)

@@ -16,7 +16,7 @@ from extract.header import find_head, header_start, translation_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage, ReadNote
 from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
-from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect, legacy_note
+from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect_page, legacy_note
 
 from . import dom
 from .attributes import read_attributes
@@ -153,7 +153,7 @@ def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
     a time (entities are decoded by then): (the encoding, how many nodes changed), or None.
     Word splits a paragraph into runs anywhere: TCVN3's capital font is decided on the whole
     paragraph, and a VNI mark that begins a run goes back to the letter that ends the one before."""
-    encoding = detect("".join(root.itertext()))
+    encoding, mixed = detect_page("".join(root.itertext()))
     if encoding is None:
         return None
     slots = [(el, name) for el in root.iter() for name in ("text", "tail") if getattr(el, name, None)]
@@ -167,10 +167,10 @@ def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
         block = _paragraph_of(holder)
         if block is not None and encoding == "TCVN3" and block not in capitals:
             capitals[block] = capital_font("".join(block.itertext()))
-        if encoding == "TCVN3" and _in_capital_font(holder):  # drawn in capitals whatever the keys
+        if encoding == "TCVN3" and _in_capital_font(holder) and not mixed:  # capitals whatever the keys
             unicode = convert_segment(value, encoding, True) or (value.upper() if value.upper() != value else None)
         else:
-            unicode = convert_segment(value, encoding, capitals.get(block) if block is not None else None)
+            unicode = convert_segment(value, encoding, capitals.get(block) if block is not None else None, mixed)
         if unicode is not None:
             setattr(el, name, unicode)
             converted += 1
