@@ -138,19 +138,55 @@ def _repeats_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) 
 def column_headers(table: Table, header_rows: int) -> list[str]:
     """Two-level headers joined top-down with " / ", spans counted once."""
     width = max((len(r) for r in table.rows), default=0)
+    rows = [r for r in table.rows[:header_rows] if not _is_column_number_row(r)]
+    texts = [
+        [" ".join(p.strip() for p in r[col].paragraphs if p.strip()) if col < len(r) else "" for col in range(width)]
+        for r in rows
+    ]
+    # a parent printed once over its sub-columns, the cells to its right left empty (GitHub
+    # tables, tab dumps: "Điểm | | " over "Tối đa | Đạt được | Tự chấm"): it heads them too
+    for upper, lower in zip(texts, texts[1:], strict=False):
+        for col in range(1, width):
+            if not upper[col] and upper[col - 1] and lower[col] and lower[col - 1]:
+                upper[col] = upper[col - 1]
     headers: list[str] = []
     for col in range(width):
         parts: list[str] = []
-        for row in table.rows[:header_rows]:
-            if col < len(row):
-                text = " ".join(p.strip() for p in row[col].paragraphs if p.strip())
-                if text and text not in parts and not _is_column_number_row(row):
-                    parts.append(text)
+        for row in texts:
+            if row[col] and row[col] not in parts:
+                parts.append(row[col])
         headers.append(" / ".join(parts))
     return headers
 
 
+def number_column_first(table: Table) -> Table:
+    """The table with its number column first, when a column of group labels stands before it
+    ("Lĩnh vực | TT | Nội dung ...": a rowspan naming the rows of each field). A second or third
+    column whose filled cells are nearly all row numbers (two at least), beside a first column
+    with hardly any, is moved to the front; the columns before it go last (the rows keep their own
+    name column), in their order."""
+    for k in (1, 2):
+        numbers = [parse_label(row[k].text) is not None for row in table.rows if len(row) > k and not row[k].is_empty]
+        firsts = [parse_label(row[0].text) is not None for row in table.rows if row and not row[0].is_empty]
+        if sum(numbers) >= 2 and sum(numbers) * 10 >= len(numbers) * 6 and sum(firsts) * 5 <= len(firsts):
+            order = [k, *range(k + 1, max(len(r) for r in table.rows)), *range(k)]
+            moved = {old: new for new, old in enumerate(order)}
+            rows = tuple(
+                tuple(_moved_cell(row[old], moved) for old in order if old < len(row)) for row in table.rows
+            )
+            return Table(rows=rows, bordered=table.bordered, row_notes=table.row_notes)
+    return table
+
+
+def _moved_cell(cell: Cell, moved: dict[int, int]) -> Cell:
+    if cell.span_origin is None:
+        return cell
+    r, c = cell.span_origin
+    return Cell(paragraphs=cell.paragraphs, span_origin=(r, moved.get(c, c)))
+
+
 def is_appendix_table(table: Table) -> bool:
+    table = number_column_first(table)
     rows = header_row_count(table)
     if rows >= len(table.rows) or rows == 0:
         return False

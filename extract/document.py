@@ -11,7 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extract import __version__
-from extract.appendix import Appendix, Finding, build_appendix, header_row_count, is_appendix_table
+from extract.appendix import (
+    Appendix,
+    Finding,
+    build_appendix,
+    header_row_count,
+    is_appendix_table,
+    number_column_first,
+)
 from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
 from extract.numbering import Label, is_first_of_sequence, parse_label
@@ -238,7 +245,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             lines.extend(held)
             held = []
             if is_appendix_table(block.table):
-                appendices_at.append((len(lines), block.table))
+                appendices_at.append((len(lines), number_column_first(block.table)))
             else:
                 lines.extend(_flatten_table(block.table))
                 notes.extend(block.table.row_notes)

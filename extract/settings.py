@@ -399,7 +399,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("coordinating_units", re.compile(r"phoi hop")),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
-    ("product", re.compile(r"san pham")),
+    ("product", re.compile(r"san pham|^ket qua (dau ra|du kien|can dat)$")),
     ("unit", re.compile(r"^(dvt|don vi tinh)$")),
     ("note", re.compile(r"^ghi chu$")),
     ("tasks", re.compile(r"giai phap|^nhiem vu$|^nhiem vu,|hoat dong|^noi dung thuc hien$")),

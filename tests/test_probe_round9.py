@@ -496,3 +496,78 @@ def test_amounts_in_a_money_column_are_checked_against_their_parts_and_the_total
         ("total_mismatch", None, "Kinh phí (triệu đồng)", "3100", "3000"),
     ]
     assert findings[0]["message"] == "Row 2 gives 2100 for Kinh phí (triệu đồng) but its 2 sub-rows add up to 2000."
+
+
+# Probes X and Y (session 9, second round).
+
+
+def test_an_expected_result_column_is_the_product() -> None:
+    for header in ("Kết quả đầu ra", "Kết quả dự kiến"):
+        assert map_columns(["STT", "Nhiệm vụ", "Cơ quan chủ trì", header])[3].role == "product", header
+    assert [c.role for c in map_columns(["STT", "Tiêu chí", "Kết quả", "Kết quả đạt được"])[2:]] == [
+        "achieved_score", "other",
+    ]  # fmt: skip
+
+
+def test_a_br_left_in_a_tab_separated_cell_parts_its_paragraphs() -> None:
+    page = (
+        TOP_TEXT
+        + (
+            "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+            "1\tRà soát phương án ứng phó\tBộ Chỉ huy Quân sự tỉnh;<br>Công an tỉnh\tQuý II\n"
+            "2\tBảo đảm thông tin liên lạc\tViễn thông Đồng Nai<br/>Viettel Đồng Nai\tThường xuyên\n"
+        )
+        + END_TEXT
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [r["lead_units"] for r in rows] == [
+        ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"], ["Viễn thông Đồng Nai", "Viettel Đồng Nai"],
+    ]  # fmt: skip
+
+
+def test_a_portal_markdown_table_of_criteria_and_indicators_is_read() -> None:
+    page = TOP_TEXT + "PHỤ LỤC\n\n" + markdown_table(*_INDICATORS) + END_TEXT
+    result = run_text(page, "plan.md")
+    assert _indicator_rows(result) == _INDICATOR_ROWS
+
+
+def test_a_parent_printed_once_over_empty_cells_heads_its_sub_columns() -> None:
+    page = (
+        TOP_TEXT
+        + "PHỤ LỤC\n\n"
+        + (
+            "| STT | Tiêu chí | Điểm |  |  | Đơn vị chủ trì |\n|---|---|---|---|---|---|\n"
+            "|  |  | Tối đa | Đạt được | Tự chấm |  |\n"
+            "| 1 | Công tác chỉ đạo | 6 | 5 | 5,5 | Sở Nội vụ |\n"
+            "| 2 | Thủ tục hành chính | 4 | 3,5 | 4 | Văn phòng UBND tỉnh |\n"
+            "|  | TỔNG ĐIỂM | 10 | 8,5 | 9,5 |  |\n"
+        )
+        + END_TEXT
+    )
+    result = run_text(page, "plan.md")
+    assert _scores(result) == [("1", Decimal("6"), Decimal("5")), ("2", Decimal("4"), Decimal("3.5"))]
+    assert result.tables["documents"][0]["total_achieved_score"] == Decimal("8.5")
+    assert {c["column_header"] for c in result.tables["appendix_cells"]} == {"Điểm / Tự chấm"}
+
+
+def test_a_group_column_before_the_number_column_keeps_the_table() -> None:
+    html = HEAD_HTML + (
+        "<table border=1><tr><td rowspan=2>Lĩnh vực</td><td rowspan=2>TT</td><td rowspan=2>Nội dung</td>"
+        "<td colspan=2>Điểm</td><td rowspan=2>Đơn vị chủ trì</td></tr><tr><td>Tối đa</td><td>Đạt được</td></tr>"
+        "<tr><td rowspan=2>Chỉ số SIPAS</td><td>1</td><td>Tiếp cận dịch vụ</td><td>2</td><td>1,5</td>"
+        "<td rowspan=3>Văn phòng UBND tỉnh</td></tr>"
+        "<tr><td>2</td><td>Thủ tục hành chính</td><td>2</td><td>1,75</td></tr>"
+        "<tr><td>Chỉ số hài lòng</td><td>3</td><td>Công chức giải quyết</td><td>2</td><td>2</td></tr>"
+        "</table></body></html>"
+    )
+    result = run_text(html, "plan.html")
+    rows = result.tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["max_score"], r["achieved_score"], r["lead_units"]) for r in rows] == [
+        ("1", "Tiếp cận dịch vụ", Decimal("2"), Decimal("1.5"), ["Văn phòng UBND tỉnh"]),
+        ("2", "Thủ tục hành chính", Decimal("2"), Decimal("1.75"), ["Văn phòng UBND tỉnh"]),
+        ("3", "Công chức giải quyết", Decimal("2"), Decimal("2"), ["Văn phòng UBND tỉnh"]),
+    ]
+    groups = [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
+    assert groups == [
+        ("1", "Lĩnh vực", "Chỉ số SIPAS"), ("2", "Lĩnh vực", "Chỉ số SIPAS"), ("3", "Lĩnh vực", "Chỉ số hài lòng"),
+    ]  # fmt: skip

@@ -15,6 +15,8 @@ from extract.numbering import (
     column_label_run,
     fused_label,
     is_first_of_sequence,
+    label_kind,
+    names_kind,
     numbers_columns,
     opens_numbering,
     parse_label,
@@ -232,7 +234,9 @@ def _table_blocks(items: list[Item], notes: list[ReadNote]) -> list[Block]:
         headers = merge_header_rows(header_rows[:2])
         for extra in header_rows[2:]:  # a third header level: under a parent again, never dropped
             headers = merge_header_rows([headers, extra])
-        if map_columns(headers)[0].role == "id" and len(headers) >= 2:
+        kind = label_kind(cells[first].text) if first < len(cells) else None
+        numbered = map_columns(headers)[0].role == "id" or (kind is not None and names_kind(headers[0], kind))
+        if numbered and len(headers) >= 2:  # "STT", or "Tiêu chí/Chỉ số" over "Tiêu chí 1"
             if len(header_rows) > 1:
                 notes.append(
                     ReadNote(

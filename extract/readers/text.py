@@ -336,7 +336,15 @@ def _sub_header(header: Sequence[Cell], line: str, following: str) -> list[str] 
 
 
 def _tab_cells(line: str) -> list[Cell]:
-    return [Cell((cell.strip(),)) if not is_blank(cell) else Cell() for cell in line.split("\t")]
+    """A tab-separated line's cells; a "<br>" left in a cell by a scraper parts its paragraphs."""
+    cells = []
+    for cell in line.split("\t"):
+        paragraphs = tuple(p.strip() for p in _BR.split(cell) if not is_blank(p))
+        cells.append(Cell(paragraphs))
+    return cells
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _with_paragraph(cell: Cell, text: str) -> Cell:
