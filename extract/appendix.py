@@ -171,9 +171,7 @@ def number_column_first(table: Table) -> Table:
         if sum(numbers) >= 2 and sum(numbers) * 10 >= len(numbers) * 6 and sum(firsts) * 5 <= len(firsts):
             order = [k, *range(k + 1, max(len(r) for r in table.rows)), *range(k)]
             moved = {old: new for new, old in enumerate(order)}
-            rows = tuple(
-                tuple(_moved_cell(row[old], moved) for old in order if old < len(row)) for row in table.rows
-            )
+            rows = tuple(tuple(_moved_cell(row[old], moved) for old in order if old < len(row)) for row in table.rows)
             return Table(rows=rows, bordered=table.bordered, row_notes=table.row_notes)
     return table
 
@@ -479,8 +477,47 @@ def _text_fields(
             bullets = (BULLET.sub("", p) for p in cleaner.clean_paragraphs(cell.paragraphs, where))
             values["tasks"] = [b for b in bullets if b]
         elif column.role in UNIT_ROLES:
-            values[column.role] = split_units(cleaner.clean_paragraphs(cell.paragraphs, where))
+            paragraphs = cleaner.clean_paragraphs(cell.paragraphs, where)
+            joint = column.role == "lead_units" and not any(c.role == "coordinating_units" for c in columns)
+            both = _lead_and_coordinating(paragraphs) if joint else None
+            if both is not None:
+                values["lead_units"], values["coordinating_units"] = split_units(both[0]), split_units(both[1])
+            else:
+                values[column.role] = split_units(paragraphs)
+                if joint and "phoi hop" in fold(column.header):  # "Cơ quan chủ trì, phối hợp"
+                    values["coordinating_units"] = []
     return values
+
+
+#: "Chủ trì: Sở Tư pháp", "Phối hợp: Các sở, ngành" in one "Cơ quan chủ trì, phối hợp" cell.
+_ROLE_LABEL = re.compile(r"(?i)\b(chủ trì|phối hợp)\s*:\s*")
+#: "Sở Tư pháp chủ trì, Văn phòng UBND tỉnh phối hợp": each unit followed by its part.
+_ROLE_AFTER = re.compile(r"(?i)\s*(.+?)\s+(chủ trì|phối hợp)\s*(?:[,;.]\s*|$)")
+
+
+def _lead_and_coordinating(paragraphs: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """A units cell that says which unit leads and which coordinates (labels "Chủ trì:" and
+    "Phối hợp:", or "X chủ trì, Y phối hợp"): (lead paragraphs, coordinating paragraphs), or
+    None when it does not say both."""
+    parts: dict[str, list[str]] = {"chủ trì": [], "phối hợp": []}
+    for paragraph in paragraphs:
+        pieces = _ROLE_LABEL.split(paragraph)
+        if len(pieces) > 1:
+            if pieces[0].strip(" ;,-"):
+                parts["chủ trì"].append(pieces[0].strip(" ;,-"))
+            for label, text in zip(pieces[1::2], pieces[2::2], strict=True):
+                if text.strip(" ;,."):
+                    parts[label.lower()].append(text.strip(" ;,."))
+            continue
+        found = list(_ROLE_AFTER.finditer(paragraph))
+        if found and "".join(m.group(0) for m in found) == paragraph:
+            for m in found:
+                parts[m.group(2).lower()].append(m.group(1))
+            continue
+        parts["chủ trì"].append(paragraph)
+    if not parts["phối hợp"] or not parts["chủ trì"]:
+        return None
+    return parts["chủ trì"], parts["phối hợp"]
 
 
 def _listed(cell: Cell) -> bool:

@@ -571,3 +571,40 @@ def test_a_group_column_before_the_number_column_keeps_the_table() -> None:
     assert groups == [
         ("1", "Lĩnh vực", "Chỉ số SIPAS"), ("2", "Lĩnh vực", "Chỉ số SIPAS"), ("3", "Lĩnh vực", "Chỉ số hài lòng"),
     ]  # fmt: skip
+
+
+def test_one_column_of_lead_and_coordinating_units_is_parted() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp", "Thời gian"),
+            ("1", "Rà soát văn bản", "Chủ trì: Sở Tư pháp<br>Phối hợp: Các sở, ban, ngành", "Quý II"),
+            ("2", "Kiểm tra văn bản", "Sở Tư pháp chủ trì, Văn phòng UBND tỉnh phối hợp", "Quý III"),
+            ("3", "Tuyên truyền", "Sở Thông tin và Truyền thông", "Năm 2024"),
+        )
+        + "</body></html>"
+    )
+    rows = run_text(html, "plan.html").tables["appendix_rows"]
+    assert [(r["lead_units"], r["coordinating_units"]) for r in rows] == [
+        (["Sở Tư pháp"], ["Các sở, ban, ngành"]),
+        (["Sở Tư pháp"], ["Văn phòng UBND tỉnh"]),
+        (["Sở Thông tin và Truyền thông"], []),
+    ]
+
+
+def test_escaped_asterisks_and_underscores_in_markdown_are_the_page_s_own() -> None:
+    page = (
+        TOP_TEXT.replace("Điều 1.", "Điều 1\\. Ghi chú \\*: tỷ lệ \\_ ước tính;")
+        + "PHỤ LỤC\n\n"
+        + (
+            "| STT | Nội dung | Điểm tối đa |\n|---|---|---|\n"
+            "| 1 | Thực hiện quy chế làm việc \\* (trọng tâm) | 2 |\n"
+            "| 2 | Hướng dẫn \\*\\*không in đậm\\*\\* và **in đậm** | 3 |\n"
+        )
+        + END_TEXT
+    )
+    result = run_text(page, "plan.md")
+    assert [r["name"] for r in result.tables["appendix_rows"]] == [
+        "Thực hiện quy chế làm việc * (trọng tâm)", "Hướng dẫn **không in đậm** và in đậm",
+    ]  # fmt: skip
+    assert "Ghi chú *: tỷ lệ _ ước tính;" in result.tables["documents"][0]["body_text"]
