@@ -79,11 +79,22 @@ NEW_PARAGRAPH = re.compile(r"^([-+•]\s|\d+[.)]\s|[a-zđ]\)\s)")
 #: An escaped pipe of a Markdown page ("nghị quyết \\| kế hoạch" in a cell) stands as this
 #: character until the page's cells are split, then as "|" again (extract/readers/markdown.py).
 ESCAPED_PIPE = "\uf8ff"
+#: Escaped "*" and "_" of a Markdown page ("\\*", "\\_"), kept apart from the emphasis markers
+#: strip_emphasis removes, then the page's own characters again.
+ESCAPED_MARKS = {"*": "\uf8fe", "_": "\uf8fd"}
+
+
+def restore_escaped(text: str) -> str:
+    """The page's own characters for the escapes kept apart (pipe, asterisk, underscore)."""
+    text = text.replace(ESCAPED_PIPE, "|")
+    for mark, kept in ESCAPED_MARKS.items():
+        text = text.replace(kept, mark)
+    return text
 
 
 def strip_emphasis(text: str) -> str:
     """Text without its Markdown emphasis markers, nor a heading's "#" ("# QUYẾT ĐỊNH" in a cell)."""
-    return _HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip()).replace(ESCAPED_PIPE, "|")
+    return restore_escaped(_HEADING_MARK.sub("", _EMPHASIS.sub("", text).strip()))
 
 
 def wraps(previous: str, text: str) -> bool:

@@ -9,6 +9,7 @@ above and reported, never silently. GitHub-style one-line rows ("| a | b |") are
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.columns import map_columns, merge_header_rows
 from extract.numbering import (
@@ -23,11 +24,13 @@ from extract.numbering import (
 )
 from extract.page import Block, Cell, PageError, RawPage, ReadNote
 from extract.readers.cellstream import (
+    ESCAPED_MARKS,
     ESCAPED_PIPE,
     NEW_PARAGRAPH,
     Item,
     data_cell,
     read_rows,
+    restore_escaped,
     strip_emphasis,
     wraps,
 )
@@ -63,7 +66,11 @@ _ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 def unescaped(line: str) -> str:
     """A Markdown line with its escaped punctuation as plain characters, read left to right (an
     escaped backslash before a border, "C:\\\\|", leaves the border)."""
-    return _ESCAPED.sub(lambda m: ESCAPED_PIPE if m.group(1) == "|" else m.group(1), line)
+    return _ESCAPED.sub(lambda m: _KEPT_APART.get(m.group(1), m.group(1)), line)
+
+
+#: Escapes kept apart until the page's cells are split and its emphasis stripped.
+_KEPT_APART = {"|": ESCAPED_PIPE, **ESCAPED_MARKS}
 
 
 _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
@@ -125,8 +132,21 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     if start is None:
         raise PageError("not_a_document", NO_HEADER)
     page.attributes = attribute_pairs([b.text for b in blocks[:start] if b.text])
-    page.blocks = blocks[start:]
+    page.blocks = [_restored(block) for block in blocks[start:]]
     return page
+
+
+def _restored(block: Block) -> Block:
+    """A block with no escape left kept apart (a path that did not strip emphasis)."""
+    if block.text is not None:
+        return replace(block, text=restore_escaped(block.text))
+    if block.table is None:
+        return block
+    rows = tuple(
+        tuple(replace(cell, paragraphs=tuple(restore_escaped(p) for p in cell.paragraphs)) for cell in row)
+        for row in block.table.rows
+    )
+    return replace(block, table=replace(block.table, rows=rows))
 
 
 def _pipe_table(lines: list[str], i: int) -> tuple[list[Item], int]:
