@@ -80,7 +80,13 @@ def translation_start(lines: Sequence[str | None], after: int = 0) -> int | None
     issuing body, "PEOPLE'S COMMITTEE OF ..."), or None when there is none."""
     for i in range(after, len(lines)):
         line = lines[i]
-        if line is not None and _TRANSLATION_MOTTO.search(line):
+        if line is None:
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        wrapped = line  # or over two lines from here: "THE SOCIALIST" / "REPUBLIC OF VIET NAM"
+        if following is not None and not _TRANSLATION_MOTTO.search(following.replace("*", "")):
+            wrapped = f"{line} {following}"
+        if _TRANSLATION_MOTTO.search(wrapped.replace("*", "")) and _motto_follows(lines, i):
             start = header_start(lines, i)
             above = start  # the tab's title may stand above the header, blank lines between
             while above > after and lines[above - 1] is not None and is_blank(lines[above - 1]):
@@ -88,6 +94,15 @@ def translation_start(lines: Sequence[str | None], after: int = 0) -> int | None
             titled = above > after and fold(lines[above - 1] or "").strip(" :") in _TRANSLATION_TITLES
             return above - 1 if titled else start
     return None
+
+
+#: The motto's second line in English, which a body quoting the country's name does not have.
+_TRANSLATION_SUBTITLE = re.compile(r"independence\W+freedom\W+happiness", re.IGNORECASE)
+
+
+def _motto_follows(lines: Sequence[str | None], i: int) -> bool:
+    """Is "Independence - Freedom - Happiness" within the next lines (a header, not a quote)?"""
+    return any(line is not None and _TRANSLATION_SUBTITLE.search(line) for line in lines[i : i + 5])
 
 
 #: The tab's title above a translation ("Tiếng Anh"), folded.
