@@ -613,8 +613,10 @@ def test_escaped_asterisks_and_underscores_in_markdown_are_the_page_s_own() -> N
 def test_a_translation_header_wrapped_over_two_lines_is_cut_and_a_quoted_name_is_not() -> None:
     from extract.header import translation_start
 
-    wrapped = ["Nơi nhận:", "- Lưu: VT.", "", "**THE MINISTRY OF", "INDUSTRY AND TRADE **", "--------",
-               "**THE SOCIALIST", "REPUBLIC OF VIET NAM**", "Independence-Freedom-Happiness", "No. 61/2025/TT-BCT"]  # fmt: skip
+    wrapped = [
+        "Nơi nhận:", "- Lưu: VT.", "", "**THE MINISTRY OF", "INDUSTRY AND TRADE **", "--------",
+        "**THE SOCIALIST", "REPUBLIC OF VIET NAM**", "Independence-Freedom-Happiness", "No. 61/2025/TT-BCT",
+    ]  # fmt: skip
     assert translation_start(wrapped, 1) == 3
     quoted = ["Điều 1. Hiệp định giữa Chính phủ Socialist Republic of Viet Nam và Chính phủ Lào.", "Điều 2. Hiệu lực."]
     assert translation_start(quoted, 0) is None
