@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extract.columns import Column, map_columns
+from extract.columns import Column, map_columns, role_of
 from extract.numbering import (
     BULLET_STYLES,
     STYLE_RANK,
@@ -135,6 +135,13 @@ def _repeats_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) 
     return False
 
 
+#: Lower headers that are columns of their own, never under the parent to their left
+#: ("Mục tiêu năm 2023 | | " over "Số lượng | Tỷ lệ (%) | Thời gian hoàn thành").
+_OWN_COLUMNS = frozenset(
+    {"id", "name", "tasks", "lead_units", "coordinating_units", "deadline", "product", "unit", "note"}
+)
+
+
 def column_headers(table: Table, header_rows: int) -> list[str]:
     """Two-level headers joined top-down with " / ", spans counted once."""
     width = max((len(r) for r in table.rows), default=0)
@@ -147,7 +154,8 @@ def column_headers(table: Table, header_rows: int) -> list[str]:
     # tables, tab dumps: "Điểm | | " over "Tối đa | Đạt được | Tự chấm"): it heads them too
     for upper, lower in zip(texts, texts[1:], strict=False):
         for col in range(1, width):
-            if not upper[col] and upper[col - 1] and lower[col] and lower[col - 1]:
+            own = role_of(lower[col]) if lower[col] else "other"
+            if not upper[col] and upper[col - 1] and lower[col] and lower[col - 1] and own not in _OWN_COLUMNS:
                 upper[col] = upper[col - 1]
     headers: list[str] = []
     for col in range(width):
@@ -166,6 +174,9 @@ def number_column_first(table: Table) -> Table:
     with hardly any, is moved to the front; the columns before it go last (the rows keep their own
     name column), in their order."""
     for k in (1, 2):
+        header = next((row[k].text for row in table.rows if len(row) > k and not row[k].is_empty), "")
+        if role_of(header) != "id":  # "TT", "STT": not a column of counts or scores ("Điểm tối đa")
+            continue
         numbers = [parse_label(row[k].text) is not None for row in table.rows if len(row) > k and not row[k].is_empty]
         firsts = [parse_label(row[0].text) is not None for row in table.rows if row and not row[0].is_empty]
         if sum(numbers) >= 2 and sum(numbers) * 10 >= len(numbers) * 6 and sum(firsts) * 5 <= len(firsts):

@@ -62,8 +62,8 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Bạn chưa đăng nhập",
     "Vì chưa đăng nhập",
-    "Bạn phải đăng nhập",
-    "Vui lòng đăng nhập",
+    "Bạn phải đăng nhập để xem",
+    "Vui lòng đăng nhập để xem",
     "Mời bạn đăng ký tài khoản",
     "Nếu chưa có tài khoản",
     "Bản dịch này thuộc quyền sở hữu",
@@ -74,10 +74,9 @@ SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS
 #: xem toàn văn"): the page is read, with a ``login_wall`` finding that its text may be cut short.
 LOGIN_WALL_NOTICES: tuple[str, ...] = (
     "đăng nhập để xem toàn văn",
-    "đăng nhập để xem đầy đủ",
-    "đăng nhập để xem nội dung",
-    "đăng nhập để xem toàn bộ",
-    "đăng nhập để tải",
+    "đăng nhập để xem đầy đủ văn bản",
+    "đăng nhập để xem đầy đủ nội dung văn bản",
+    "đăng nhập hoặc đăng ký để xem toàn văn",
 )
 #: The ``login_wall`` finding's message.
 LOGIN_WALL_MESSAGE = (

@@ -94,13 +94,22 @@ def check_sums(appendix: Appendix) -> list[Finding]:
 #: Headers of columns of money, which add up like scores: "Kinh phí (triệu đồng)", "Dự toán",
 #: "Nguồn vốn / Ngân sách tỉnh", "Thành tiền". Counts and rates need not (averages, shares).
 _AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|thanh tien|(trieu|nghin|ty) dong")
+#: ... but not a price, a norm or an average per unit ("Đơn giá", "Mức hỗ trợ (triệu đồng/người)").
+_PER_UNIT_HEADER = re.compile(r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le|dong\s*/")
+#: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
+_DETAIL_ROW = re.compile(r"^(trong do|bao gom|gom|chia ra)\b")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
     """Each parent's amount against its children's, and the total row's against the top rows,
     in the money columns kept in appendix_cells (when every row concerned has a figure)."""
-    headers = [c.header for c in appendix.columns if c.role == "other" and _AMOUNT_HEADER.search(fold(c.header))]
-    if not headers:
+    headers = [
+        c.header
+        for c in appendix.columns
+        if c.role == "other" and _AMOUNT_HEADER.search(fold(c.header)) and not _PER_UNIT_HEADER.search(fold(c.header))
+    ]
+    ids = [str(row.values["row_id"]) for row in appendix.rows]
+    if not headers or len(set(ids)) < len(ids):  # a row number printed twice: which figure is whose?
         return []
     printed: dict[tuple[str, str], str] = {}
     values: dict[tuple[str, str], Decimal] = {}
@@ -113,6 +122,8 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
+        if _DETAIL_ROW.match(fold(str(row.values.get("name") or "")).lstrip("-+• ")):
+            continue
         (children[str(parent)] if parent is not None else top).append(rid)
     findings: list[Finding] = []
     for header in headers:

@@ -118,9 +118,9 @@ def detect_page(text: str) -> tuple[str | None, bool]:
         return None, False
     allowed = len(marked) // MIN_RATIO  # the site around a legacy document writes Unicode
     mixed = sum(1 for _ in islice(_UNICODE_WORD.finditer(text), allowed + 1)) > allowed
-    if mixed:
+    if mixed:  # many words, and many different ones ("µm" eighteen times is a unit, not a part)
         marked = [w for w in marked if _MIXED_WORD.fullmatch(w)]
-        if len(marked) < MIN_MIXED_WORDS:
+        if len(marked) < MIN_MIXED_WORDS or len({w.lower() for w in marked}) < MIN_MIXED_WORDS // 2:
             return None, False
     words = marked[:: max(1, len(marked) // _SAMPLE_WORDS)]
     scores = {e: sum(1 for w in words if is_syllable(_to_unicode(w, e).lower())) for e in ("TCVN3", "VNI")}

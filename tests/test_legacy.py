@@ -175,3 +175,17 @@ def test_a_unicode_page_with_a_part_typed_in_tcvn3_has_that_part_converted() -> 
     # and so is one writing ranges with a division sign ("2850÷3800" is no word)
     ranges = "\n".join(f"Công suất {n}÷{2 * n} tấn/năm; Ghi chú" for n in range(100, 120))
     assert from_legacy(text[:cut] + ranges) == (text[:cut] + ranges, None, 0)
+
+
+def test_a_unit_repeated_down_a_unicode_table_is_no_legacy_part() -> None:
+    text = _sample()
+    cut = text.index("PHỤ LỤC")
+    units = "\n".join(f"{n}\nKích thước hạt\nµm\n{n * 5}" for n in range(1, 19))
+    assert from_legacy(text[:cut] + units) == (text[:cut] + units, None, 0)
+
+
+def test_the_capital_font_is_read_past_a_bidi_font_property() -> None:
+    body = "<p>Céng hoµ x· héi chñ nghÜa ViÖt Nam</p>" * 3 + (
+        "<p><span style='mso-bidi-font-family:Arial;font-family:.VnTimeH'>ñy ban nh©n d©n</span></p>"
+    )
+    assert _paragraphs_after_conversion(body)[3] == "ỦY BAN NHÂN DÂN"

@@ -620,3 +620,85 @@ def test_a_translation_header_wrapped_over_two_lines_is_cut_and_a_quoted_name_is
     assert translation_start(wrapped, 1) == 3
     quoted = ["Điều 1. Hiệp định giữa Chính phủ Socialist Republic of Viet Nam và Chính phủ Lào.", "Điều 2. Hiệu lực."]
     assert translation_start(quoted, 0) is None
+
+
+# Review of the second round (session 9).
+
+
+def test_a_table_numbered_inside_its_first_cells_keeps_its_columns() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("Nội dung", "Điểm tối đa", "Điểm đạt được"),
+            ("1. Công tác chỉ đạo, điều hành", "6", "5"),
+            ("2. Cải cách thể chế", "3", "2"),
+            ("3. Cải cách thủ tục hành chính", "4", "3"),
+        )
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert _scores(result) == [
+        ("1", Decimal("6"), Decimal("5")), ("2", Decimal("3"), Decimal("2")), ("3", Decimal("4"), Decimal("3")),
+    ]  # fmt: skip
+
+
+def test_a_leaf_header_printed_in_the_lower_row_is_under_no_parent() -> None:
+    page = (
+        TOP_TEXT
+        + "PHỤ LỤC\n\n"
+        + (
+            "| STT | Nhiệm vụ | Mục tiêu năm 2023 |  |  |\n|---|---|---|---|---|\n"
+            "|  |  | Số lượng | Tỷ lệ (%) | Thời gian hoàn thành |\n"
+            "| 1 | Tuyên truyền | 100 | 90 | Quý II/2023 |\n"
+        )
+        + END_TEXT
+    )
+    (row,) = run_text(page, "plan.md").tables["appendix_rows"]
+    assert row["deadline"] == "Quý II/2023"
+
+
+def test_prices_norms_averages_and_details_are_not_summed() -> None:
+    for header in ("Đơn giá (nghìn đồng)", "Mức hỗ trợ (triệu đồng/người/tháng)", "Vốn bình quân/xã (tỷ đồng)"):
+        html = (
+            HEAD_HTML
+            + _html_table(
+                ("STT", "Nội dung", header),
+                ("1", "Nhóm A", "5.000"),
+                ("1.1", "Loại 1", "6.000"),
+                ("1.2", "Loại 2", "4.000"),
+            )
+            + "</body></html>"
+        )
+        assert run_text(html, "plan.html").tables["findings"] == [], header
+    detail = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nội dung", "Kinh phí (triệu đồng)"),
+            ("1", "Tuyên truyền", "10.000"),
+            ("-", "Trong đó: ngân sách tỉnh", "6.000"),
+        )
+        + "</body></html>"
+    )
+    assert run_text(detail, "plan.html").tables["findings"] == []
+
+
+def test_a_body_line_about_logging_in_is_the_document_s_own() -> None:
+    line = "Vui lòng đăng nhập bằng tài khoản VNeID để xem nội dung hồ sơ trước khi nộp trực tuyến."
+    for form, page in (
+        (
+            "html",
+            HEAD_HTML.replace("<p>PHỤ LỤC</p>", f"<p>{line}</p><p>Nơi nhận:</p><p>- Lưu: VT.</p>") + "</body></html>",
+        ),
+        ("text", TOP_TEXT + line + "\n" + END_TEXT),
+    ):
+        result = run_text(page, f"plan.{'html' if form == 'html' else 'txt'}")
+        document = result.tables["documents"][0]
+        assert line in document["body_text"], form
+        assert document["number"] in ("88/KH-UBND", "1800/QĐ-UBND"), form
+        assert "login_wall" not in [f["code"] for f in result.tables["findings"]], form
+
+
+def test_logos_and_signature_images_are_no_content() -> None:
+    images = "<p><img src='image001.png' width=76 height=76></p><p><img src='image002.jpg' width=180 height=90></p>"
+    result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", images) + "</body></html>", "plan.html")
+    assert "content_as_file" not in [f["code"] for f in result.tables["findings"]]

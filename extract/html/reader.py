@@ -179,7 +179,7 @@ def _from_legacy(root: etree._Element) -> tuple[str, int] | None:
 
 #: TCVN3's capital fonts: ".VnTimeH", ".VnArialH", ".VnAvantH" ... (the face name ends in "H").
 _CAPITAL_FACE = re.compile(r"^\.?vn\w*h$", re.IGNORECASE)
-_FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;]+)", re.IGNORECASE)
+_FONT_FAMILY = re.compile(r"(?<![-\w])font-family\s*:\s*([^;]+)", re.IGNORECASE)  # not mso-bidi-font-family
 
 
 def _in_capital_font(el: etree._Element | None) -> bool:
@@ -280,9 +280,9 @@ def _content_as_files(roots: list[etree._Element]) -> list[str]:
     found: list[str] = []
     for root in roots:
         for el in root.iter("img", "a", "embed", "object", "iframe"):
-            if el.tag == "img" and _decorative(el):
-                continue
             address = el.get("src") or el.get("href") or el.get("data") or ""
+            if el.tag == "img" and not _content_image(el, address):
+                continue
             if _DOCUMENT_FILE.search(address.strip()):
                 name = address.strip().rsplit("/", 1)[-1].split("?")[0]
                 if name and name not in found:
@@ -290,18 +290,27 @@ def _content_as_files(roots: list[etree._Element]) -> list[str]:
     return found
 
 
-#: An image this small or smaller on a side is a rule or an ornament, not content.
+#: An image at least this large on a side (its width or height attribute) is a page of content
+#: (a scanned appendix), not a logo, a signature, a stamp or a rule.
+_CONTENT_PIXELS = 300
+#: ... or one whose name or alternative text says it is an appendix or a table.
+_CONTENT_IMAGE_NAME = re.compile(r"ph[uụ][\s_-]*l[uụ]c|bang|bảng|table|scan", re.IGNORECASE)
+#: Never one this thin on a side: a rule or an ornament ("image001.gif", 600 x 2).
 _ORNAMENT_PIXELS = 40
 
 
-def _decorative(img: etree._Element) -> bool:
-    """A horizontal rule or ornament drawn as an image (Word's "image001.gif" lines)."""
+def _content_image(img: etree._Element, address: str) -> bool:
+    """An image that holds part of the document (large, or named an appendix or a table)."""
     sizes = []
     for side in ("width", "height"):
         digits = re.match(r"\s*(\d+)", img.get(side) or "")
         if digits:
             sizes.append(int(digits.group(1)))
-    return any(size <= _ORNAMENT_PIXELS for size in sizes)
+    if any(size <= _ORNAMENT_PIXELS for size in sizes):
+        return False
+    return any(size >= _CONTENT_PIXELS for size in sizes) or bool(
+        _CONTENT_IMAGE_NAME.search(f"{address} {img.get('alt') or ''}")
+    )
 
 
 _HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

@@ -162,8 +162,11 @@ def _line_initial_before_word(text: str, m: re.Match) -> bool:
 def _list_label(text: str, m: re.Match) -> bool:
     """Is the token at a line's start a list label: "a)", "đ)", or capitals before a full stop
     ("I.", "II.", "B.")? Not "c." (a word's last letter before a full stop: "thự" / "c.")."""
-    tok, after = m.group(1), text[m.end() : m.end() + 1]
-    return len(tok) <= 3 and (after == ")" or (after == "." and tok.isupper()))
+    tok, after = m.group(1), text[m.end() : m.end() + 2]
+    if len(tok) > 3:
+        return False
+    # "a)"; "I." or "B." before the heading's text ("THỰC HI" / "N." at a line's end is a word)
+    return after[:1] == ")" or (after[:1] == "." and tok.isupper() and after[1:2] in (" ", "\t"))
 
 
 def _guarded(text: str, m: re.Match, tok: str) -> bool:
