@@ -702,3 +702,31 @@ def test_logos_and_signature_images_are_no_content() -> None:
     images = "<p><img src='image001.png' width=76 height=76></p><p><img src='image002.jpg' width=180 height=90></p>"
     result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", images) + "</body></html>", "plan.html")
     assert "content_as_file" not in [f["code"] for f in result.tables["findings"]]
+
+
+_TASKS = ("STT", "Nội dung công việc", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian")
+_GOES_ON = ("", "", "- Đề xuất xử lý.", "", "", "")  # the row going on after a page break
+_ROW_1 = ("1", "Theo dõi thi hành", "- Kiểm tra.\n- Tổng hợp.", "Sở Tư pháp", "Sở Nội vụ", "Năm 2019")
+_ROW_2 = ("2", "Rà soát", "Rà soát 100%.", "Sở Nội vụ", "Các sở, ngành", "Quý IV/2019")
+
+
+@pytest.mark.parametrize("header_again", [False, True])
+def test_a_row_going_on_after_a_page_break_in_a_text_dump_is_joined_to_its_cells(header_again: bool) -> None:
+    rows = (_TASKS, _ROW_1, *((_TASKS,) if header_again else ()), _GOES_ON, _ROW_2)
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(*rows) + END_TEXT)
+    got = [
+        (r["row_id"], r["name"], r["tasks"], r["lead_units"], r["coordinating_units"], r["deadline"])
+        for r in result.tables["appendix_rows"]
+    ]
+    assert got == [
+        (
+            "1",
+            "Theo dõi thi hành",
+            ["Kiểm tra.", "Tổng hợp.", "Đề xuất xử lý."],
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ"],
+            "Năm 2019",
+        ),
+        ("2", "Rà soát", ["Rà soát 100%."], ["Sở Nội vụ"], ["Các sở, ngành"], "Quý IV/2019"),
+    ]
+    assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("sub_row_merged", "1")]

@@ -438,7 +438,10 @@ def _header_again(
         label = None if items[index].gap else parse_label(items[index].text)
         if label is not None:
             if not is_first_of_sequence(label) and allowed.accepts(label):
-                return index
+                # cells between the header printed word for word and the next row number: the
+                # row before goes on after the page break ("" | "" | "- Đề xuất xử lý." | ...)
+                after = _repeated_header(items, k, headers)
+                return after if after is not None and after < index else index
             # a "-" item after the header printed word for word: the table's items go on
             if label.style in BULLET_STYLES and allowed.uses(label.style) and _repeated_header(items, k, headers):
                 return index
@@ -903,6 +906,21 @@ def _assemble(
         return tuple([Cell(_paragraphs([first]))] + _align_right(rest, targets, numeric))
     if missing < 0 and short_rows == "inherit":
         return _with_sub_row(first, rest, columns, label_text, notes)
+    if (head := _continued_row(row, len(columns))) is not None:
+        notes.append(
+            ReadNote(
+                "sub_row_merged",
+                f"row {label_text} goes on after a page break in a row with no number; its cells were "
+                "joined to the row's own, column by column",
+                first.text.strip() or None,
+            )
+        )
+        own = _assemble(row[:head], columns, previous, row_number, short_rows, notes, numeric, grid)
+        more = row[head:]
+        return tuple(
+            Cell(cell.paragraphs + (_paragraphs([more[col]]) if not more[col].is_empty else ()), cell.span_origin)
+            for col, cell in enumerate(own)
+        )
     split = _best_split(rest, targets)
     cells = [Cell(_paragraphs([first]))]
     position = 0
@@ -956,6 +974,18 @@ def _total_by_sums(
     for item, column in zip(figures, best, strict=True):
         cells[column] = Cell(_paragraphs([item]))
     return tuple(cells)
+
+
+def _continued_row(row: list[Item], width: int) -> int | None:
+    """Where a text dump's row goes on after a page break: its last ``width`` items are a row of
+    the header's cells whose number cell is empty and most cells too ("" | "" | "- Đề xuất xử
+    lý." | "" | "" | ""), after a row of its own of ``width`` items or more. None otherwise."""
+    if len(row) < 2 * width:
+        return None
+    more = row[-width:]
+    if not more[0].is_empty or sum(item.is_empty for item in more) * 2 < width or row[0].is_empty:
+        return None
+    return len(row) - width
 
 
 def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[int]) -> list[Cell]:
