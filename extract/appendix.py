@@ -501,7 +501,7 @@ def _text_fields(
 
 
 #: "Chủ trì: Sở Tư pháp", "Phối hợp: Các sở, ngành" in one "Cơ quan chủ trì, phối hợp" cell.
-_ROLE_LABEL = re.compile(r"(?i)\b(chủ trì|phối hợp)\s*:\s*")
+_ROLE_LABEL = re.compile(r"(?i)(?:\b(?:cơ quan|đơn vị)\s+)?\b(chủ trì|phối hợp)\s*:\s*")
 #: "Sở Tư pháp chủ trì, Văn phòng UBND tỉnh phối hợp": each unit followed by its part.
 _ROLE_AFTER = re.compile(r"(?i)\s*(.+?)\s+(chủ trì|phối hợp)\s*(?:[,;.]\s*|$)")
 
@@ -528,6 +528,8 @@ def _lead_and_coordinating(paragraphs: Sequence[str]) -> tuple[list[str], list[s
         parts["chủ trì"].append(paragraph)
     if not parts["phối hợp"] or not parts["chủ trì"]:
         return None
+    if any(fold(text).startswith(("voi ", "cung ")) for texts in parts.values() for text in texts):
+        return None  # "Phối hợp: với UBND huyện tổ chức ...": a sentence, not units
     return parts["chủ trì"], parts["phối hợp"]
 
 

@@ -97,12 +97,17 @@ def translation_start(lines: Sequence[str | None], after: int = 0) -> int | None
 
 
 #: The motto's second line in English, which a body quoting the country's name does not have.
-_TRANSLATION_SUBTITLE = re.compile(r"independence\W+freedom\W+happiness", re.IGNORECASE)
+_TRANSLATION_SUBTITLE = re.compile(r"independence\W+freedom\W+(and\W+)?happiness", re.IGNORECASE)
 
 
 def _motto_follows(lines: Sequence[str | None], i: int) -> bool:
-    """Is "Independence - Freedom - Happiness" within the next lines (a header, not a quote)?"""
-    return any(line is not None and _TRANSLATION_SUBTITLE.search(line) for line in lines[i : i + 5])
+    """Is "Independence - Freedom - Happiness" within the next lines (a header, not a quote),
+    and no Vietnamese motto just above (a bilingual form in an appendix, not a translation)?"""
+    above = " ".join(line for line in lines[max(0, i - 3) : i] if line is not None)
+    if is_motto(above) or "cong hoa xa hoi chu nghia" in fold(above):
+        return False
+    below = " ".join(line for line in lines[i : i + 7] if line is not None)
+    return bool(_TRANSLATION_SUBTITLE.search(below))
 
 
 #: The tab's title above a translation ("Tiếng Anh"), folded.

@@ -108,6 +108,9 @@ def parse_label(text: str) -> Label | None:
             return None
         return Label(spaced, label.style, label.key)
     raw = text.strip().replace("\u00a0", "")
+    if len(raw) > 1 and raw.endswith("*") and raw[-2] != "*":  # "2*": a footnote mark on the number
+        marked = parse_label(raw[:-1])
+        return Label(raw, marked.style, marked.key) if marked is not None else None
     if not raw or len(raw) > 16:
         return None
     if match := _DECIMAL.match(raw):

@@ -62,8 +62,9 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Bạn chưa đăng nhập",
     "Vì chưa đăng nhập",
-    "Bạn phải đăng nhập để xem",
+    "Bạn phải đăng nhập",
     "Vui lòng đăng nhập để xem",
+    "Vui lòng đăng nhập tài khoản để sử dụng",
     "Mời bạn đăng ký tài khoản",
     "Nếu chưa có tài khoản",
     "Bản dịch này thuộc quyền sở hữu",
@@ -75,7 +76,9 @@ SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS
 LOGIN_WALL_NOTICES: tuple[str, ...] = (
     "đăng nhập để xem toàn văn",
     "đăng nhập để xem đầy đủ văn bản",
-    "đăng nhập để xem đầy đủ nội dung văn bản",
+    "đăng nhập để xem đầy đủ nội dung",
+    "đăng nhập để xem toàn bộ văn bản",
+    "đăng nhập để tải văn bản",
     "đăng nhập hoặc đăng ký để xem toàn văn",
 )
 #: The ``login_wall`` finding's message.

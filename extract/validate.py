@@ -95,9 +95,12 @@ def check_sums(appendix: Appendix) -> list[Finding]:
 #: "Nguồn vốn / Ngân sách tỉnh", "Thành tiền". Counts and rates need not (averages, shares).
 _AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|thanh tien|(trieu|nghin|ty) dong")
 #: ... but not a price, a norm or an average per unit ("Đơn giá", "Mức hỗ trợ (triệu đồng/người)").
-_PER_UNIT_HEADER = re.compile(r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le|dong\s*/")
+_PER_UNIT_HEADER = re.compile(
+    r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le"
+    r"|dong\s*/\s*(nguoi|ho|xa|thang|ngay|suat|lan|m2|ha|km|con|tan)"  # per person, per month ...: not per year
+)
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
-_DETAIL_ROW = re.compile(r"^(trong do|bao gom|gom|chia ra)\b")
+_DETAIL_ROW = re.compile(r"^(trong do|chia ra)\b|^bao gom\s*:")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:

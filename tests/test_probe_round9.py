@@ -730,3 +730,98 @@ def test_a_row_going_on_after_a_page_break_in_a_text_dump_is_joined_to_its_cells
         ("2", "Rà soát", ["Rà soát 100%."], ["Sở Nội vụ"], ["Các sở, ngành"], "Quý IV/2019"),
     ]
     assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("sub_row_merged", "1")]
+
+
+# Review of the third round (session 9).
+
+
+def test_unit_labels_with_their_noun_and_sentences_about_coordination() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp"),
+            ("1", "Rà soát văn bản", "Cơ quan chủ trì: Sở Nội vụ<br>Cơ quan phối hợp: Sở Tài chính"),
+            ("2", "Kiểm tra", "Phối hợp: với UBND huyện và các đơn vị liên quan tổ chức"),
+        )
+        + "</body></html>"
+    )
+    rows = run_text(html, "plan.html").tables["appendix_rows"]
+    assert (rows[0]["lead_units"], rows[0]["coordinating_units"]) == (["Sở Nội vụ"], ["Sở Tài chính"])
+    assert rows[1]["coordinating_units"] == []  # a sentence is not parted
+
+
+def test_escaped_rule_lines_and_a_footnote_mark_on_a_row_number_in_markdown() -> None:
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n\\_\\_\\_\\_\\_\\_\\_\nSố: 215/KH-UBND\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\\_\\_\\_\\_\\_\\_\\_\n"
+        "Bến Tre, ngày 16 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nCải cách hành chính năm 2024\n\nPHỤ LỤC\n\n"
+        "| STT | Nội dung | Điểm tối đa |\n|---|---|---|\n| 1 | Chỉ đạo | 10 |\n| 2\\* | Kiểm tra | 5 |\n" + END_TEXT
+    )
+    result = run_text(page, "plan.md")
+    document = result.tables["documents"][0]
+    assert (document["place"], str(document["issued_date"])) == ("Bến Tre", "2024-01-16")
+    assert [(r["row_id"], r["row_label"]) for r in result.tables["appendix_rows"]] == [("1", "1"), ("2", "2*")]
+
+
+def test_two_level_money_headers_and_tasks_named_gom_are_summed() -> None:
+    html = HEAD_HTML + (
+        "<table border=1><tr><td rowspan=2>STT</td><td rowspan=2>Nội dung</td>"
+        "<td colspan=2>Kinh phí dự kiến, triệu đồng</td></tr><tr><td>Tổng số</td><td>Ngân sách tỉnh</td></tr>"
+        "<tr><td>1</td><td>Xử lý rác</td><td>10</td><td>10</td></tr>"
+        "<tr><td>1.1</td><td>Gom rác thải sinh hoạt</td><td>7</td><td>7</td></tr>"
+        "<tr><td>1.2</td><td>Vận chuyển rác</td><td>2</td><td>3</td></tr></table></body></html>"
+    )
+    findings = run_text(html, "plan.html").tables["findings"]
+    assert [(f["code"], f["row_id"], f["column"], f["expected"]) for f in findings] == [
+        ("sum_mismatch", "1", "Kinh phí dự kiến, triệu đồng / Tổng số", "9"),
+    ]
+
+
+def test_an_image_after_the_appendix_heading_is_content_a_logo_before_it_is_not() -> None:
+    images = (
+        "<p><img src='logo-bangkok.png' width=120 height=60></p><p>PHỤ LỤC</p>"
+        "<p><img src='/uploads/00573620_1.jpg'></p>"
+    )
+    result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", images) + "</body></html>", "plan.html")
+    messages = [f["message"] for f in result.tables["findings"] if f["code"] == "content_as_file"]
+    assert messages == [
+        "part of the document is an image or a linked file (00573620_1.jpg): its text and tables are not read"
+    ]
+
+
+def test_the_site_s_login_notices_are_clutter_and_a_wall_is_said() -> None:
+    notice = "Bạn phải đăng nhập hoặc đăng ký Thành Viên TVPL Pro để sử dụng được đầy đủ các tiện ích."
+    result = run_text(
+        TOP_TEXT + "Nội dung kế hoạch.\n\nBạn cần đăng nhập để xem toàn bộ văn bản.\n\n" + notice + "\n" + END_TEXT
+    )
+    document = result.tables["documents"][0]
+    assert notice not in (document["body_text"] or "")
+    assert "login_wall" in [f["code"] for f in result.tables["findings"]]
+
+
+def test_a_capital_fragment_before_a_sub_numbered_heading_is_not_joined_to_it() -> None:
+    from normalize.repair import restore
+
+    text = "Thời gian thực hiện.\nCÁC TRƯỜNG TH\nI.1. Mục tiêu chung"
+    assert restore(text).text == text
+
+
+def test_translation_headers_with_a_wrapped_subtitle_and_bilingual_forms() -> None:
+    from extract.header import translation_start
+
+    wrapped = [
+        "Nơi nhận:",
+        "",
+        "PEOPLE'S COMMITTEE",
+        "SOCIALIST REPUBLIC OF VIETNAM",
+        "Independence - Freedom -",
+        "Happiness",
+    ]
+    assert translation_start(wrapped, 1) == 2
+    form = [
+        "Mẫu số 01",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+    ]
+    assert translation_start(form, 0) is None

@@ -276,12 +276,21 @@ _DOCUMENT_FILE = re.compile(r"\.(pdf|docx?|xlsx?|jpe?g|png|gif|tiff?)(\?.*)?$", 
 
 
 def _content_as_files(roots: list[etree._Element]) -> list[str]:
-    """The images and linked document files inside the document's elements, by file name."""
+    """The images and linked document files inside the document's elements, by file name. An
+    image counts when it is large or named an appendix, or when it stands after an appendix
+    heading ("PHỤ LỤC") and is no rule: a logo or a signature above it is no content."""
     found: list[str] = []
+    after_heading = False
     for root in roots:
-        for el in root.iter("img", "a", "embed", "object", "iframe"):
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if not after_heading and fold((el.text or "").strip()).startswith("phu luc"):
+                after_heading = True
+            if el.tag not in ("img", "a", "embed", "object", "iframe"):
+                continue
             address = el.get("src") or el.get("href") or el.get("data") or ""
-            if el.tag == "img" and not _content_image(el, address):
+            if el.tag == "img" and not _content_image(el, address, after_heading):
                 continue
             if _DOCUMENT_FILE.search(address.strip()):
                 name = address.strip().rsplit("/", 1)[-1].split("?")[0]
@@ -290,27 +299,31 @@ def _content_as_files(roots: list[etree._Element]) -> list[str]:
     return found
 
 
-#: An image at least this large on a side (its width or height attribute) is a page of content
-#: (a scanned appendix), not a logo, a signature, a stamp or a rule.
+#: An image at least this large on a side is a page of content (a scanned appendix), not a
+#: logo, a signature, a stamp or a rule.
 _CONTENT_PIXELS = 300
-#: ... or one whose name or alternative text says it is an appendix or a table.
-_CONTENT_IMAGE_NAME = re.compile(r"ph[uụ][\s_-]*l[uụ]c|bang|bảng|table|scan", re.IGNORECASE)
+#: ... or one whose name or alternative text says it is an appendix.
+_CONTENT_IMAGE_NAME = re.compile(r"ph[uụ][\s_-]*l[uụ]c|scan", re.IGNORECASE)
 #: Never one this thin on a side: a rule or an ornament ("image001.gif", 600 x 2).
 _ORNAMENT_PIXELS = 40
+_CSS_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+)", re.IGNORECASE)
 
 
-def _content_image(img: etree._Element, address: str) -> bool:
-    """An image that holds part of the document (large, or named an appendix or a table)."""
+def _content_image(img: etree._Element, address: str, after_heading: bool) -> bool:
+    """An image that holds part of the document (large, named an appendix, or after one's
+    heading), by its width and height attributes or style ("100%" wide is large)."""
     sizes = []
     for side in ("width", "height"):
-        digits = re.match(r"\s*(\d+)", img.get(side) or "")
-        if digits:
+        value = (img.get(side) or "").strip()
+        if value.endswith("%"):
+            sizes.append(_CONTENT_PIXELS)
+        elif digits := re.match(r"(\d+)", value):
             sizes.append(int(digits.group(1)))
+    sizes.extend(int(m.group(2)) for m in _CSS_SIZE.finditer(img.get("style") or ""))
     if any(size <= _ORNAMENT_PIXELS for size in sizes):
         return False
-    return any(size >= _CONTENT_PIXELS for size in sizes) or bool(
-        _CONTENT_IMAGE_NAME.search(f"{address} {img.get('alt') or ''}")
-    )
+    named = bool(_CONTENT_IMAGE_NAME.search(f"{address} {img.get('alt') or ''}"))
+    return any(size >= _CONTENT_PIXELS for size in sizes) or named or after_heading
 
 
 _HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

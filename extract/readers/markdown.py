@@ -110,9 +110,9 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             continue
         if not line:
             flush()
-        elif line.startswith("#") or set(line) <= set("-_=*– "):
-            flush()  # a heading, or a rule line ("-------" under the issuing body): a block of its own
-            paragraph.append(line.lstrip("# "))
+        elif line.startswith("#") or set(restore_escaped(line)) <= set("-_=*– "):
+            flush()  # a heading, or a rule line ("-------", "\_\_\_\_" under the issuing body): a block of its own
+            paragraph.append(restore_escaped(line).lstrip("# ") if not line.startswith("#") else line.lstrip("# "))
             flush()
         elif NEW_PARAGRAPH.match(line):
             flush()

@@ -165,8 +165,11 @@ def _list_label(text: str, m: re.Match) -> bool:
     tok, after = m.group(1), text[m.end() : m.end() + 2]
     if len(tok) > 3:
         return False
-    # "a)"; "I." or "B." before the heading's text ("THỰC HI" / "N." at a line's end is a word)
-    return after[:1] == ")" or (after[:1] == "." and tok.isupper() and after[1:2] in (" ", "\t"))
+    # "a)"; "I." or "B." before the heading's text or a sub-number ("I.1."); "N." at a line's end
+    # may end a word ("THỰC HI" / "N."): the model decides
+    return after[:1] == ")" or (
+        after[:1] == "." and tok.isupper() and (after[1:2] in (" ", "\t") or after[1:2].isdigit())
+    )
 
 
 def _guarded(text: str, m: re.Match, tok: str) -> bool:
