@@ -718,6 +718,8 @@ def _keep_unnumbered(
     if not texts:
         return
     previous = appendix.rows[-1].values if appendix.rows else None
+    if previous is not None and _goes_on(appendix, cells, columns, cleaner, previous):
+        return
     row_id = str(previous["row_id"]) if previous else "(before the first row)"
     row = {
         "doc_id": doc_id,
@@ -741,6 +743,44 @@ def _keep_unnumbered(
             row_id=row_id if previous else None,
         )
     )
+
+
+#: Columns whose text a row without a number may carry on from the row above, after a page
+#: break ("- Đề xuất xử lý." under "Nhiệm vụ, giải pháp"): lists are extended, texts go on.
+_GOES_ON_ROLES = ("tasks", "lead_units", "coordinating_units", "deadline", "product")
+
+
+def _goes_on(
+    appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, previous: dict
+) -> bool:
+    """A row with no number whose only text stands in one list or text column of the row above
+    (tasks, units, deadline, product): the row goes on after a page break. Its cell is added to
+    that row's, and a finding says so; False (nothing done) for any other row."""
+    filled = [c for c in columns if c.index < len(cells) and not cells[c.index].is_empty]
+    # one column only: a task, a unit and a deadline together are a line of their own under a
+    # criterion whose cells are merged; they stay in appendix_cells, paired as printed
+    if len(filled) != 1 or filled[0].role not in _GOES_ON_ROLES or cells[filled[0].index].span_origin is not None:
+        return False
+    if any(c.role == "tasks" for c in filled) and previous.get("tasks") is None:
+        return False
+    row_id = str(previous["row_id"])
+    added = _text_fields(cells, filled, cleaner, row_id)
+    for role, value in added.items():
+        if isinstance(value, list):
+            previous[role] = [*(previous.get(role) or []), *value]
+        elif value:
+            previous[role] = f"{previous[role]}\n{value}" if previous.get(role) else value
+    appendix.findings.append(
+        Finding(
+            "sub_row_merged",
+            "info",
+            f"appendix {appendix.index}, row {row_id}",
+            f"A row without a number, with text only in the {filled[0].header} column, goes on from row "
+            f"{row_id} (a page break): its cell was added to that row's.",
+            row_id=row_id,
+        )
+    )
+    return True
 
 
 class _Hierarchy:

@@ -825,3 +825,25 @@ def test_translation_headers_with_a_wrapped_subtitle_and_bilingual_forms() -> No
         "Independence - Freedom - Happiness",
     ]
     assert translation_start(form, 0) is None
+
+
+def test_an_html_row_going_on_after_a_page_break_adds_to_the_row_above() -> None:
+    header = ("STT", "Nhiệm vụ", "Hoạt động cụ thể", "Cơ quan chủ trì")
+    html = (  # one table; Word repeats its header on the next page, the row goes on under it
+        HEAD_HTML
+        + _html_table(
+            header,
+            ("1", "Tuyên truyền", "- Tổ chức 10 hội nghị.<br>- Phát hành tờ rơi.", "Sở Tư pháp"),
+            header,
+            ("", "", "- Xây dựng phóng sự.", ""),
+            ("2", "Kiểm tra", "- Kiểm tra 5 huyện.", "Sở Nội vụ"),
+        )
+        + "</body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert [(r["row_id"], r["tasks"]) for r in result.tables["appendix_rows"]] == [
+        ("1", ["Tổ chức 10 hội nghị.", "Phát hành tờ rơi.", "Xây dựng phóng sự."]),
+        ("2", ["Kiểm tra 5 huyện."]),
+    ]
+    assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("sub_row_merged", "1")]
+    assert result.tables["appendix_cells"] == []
