@@ -276,7 +276,14 @@ def build_appendix(
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns, cleaner, doc_id)
             elif any(not c.is_empty for c in cells):
-                _keep_unnumbered(appendix, cells, columns, cleaner, doc_id)
+                below = body[k + 1] if k + 1 < len(body) else ()
+                # the cells of this row that a rowspan carries down into the next row
+                spans_down = frozenset(
+                    i
+                    for i, c in enumerate(below)
+                    if c.span_origin is not None and i < len(row) and row[i].span_origin is None
+                )
+                _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, spans_down)
             continue
         if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
             _as_subtotal(appendix)
@@ -501,7 +508,9 @@ def _text_fields(
 
 
 #: "Chủ trì: Sở Tư pháp", "Phối hợp: Các sở, ngành" in one "Cơ quan chủ trì, phối hợp" cell.
-_ROLE_LABEL = re.compile(r"(?i)(?:\b(?:cơ quan|đơn vị)\s+)?\b(chủ trì|phối hợp)\s*:\s*")
+_ROLE_LABEL = re.compile(
+    r"(?i)(?:\b(?:các\s+)?(?:cơ quan|đơn vị)(?:\s*,\s*(?:cơ quan|đơn vị))*\s+)?\b(chủ trì|phối hợp)\s*:\s*"
+)
 #: "Sở Tư pháp chủ trì, Văn phòng UBND tỉnh phối hợp": each unit followed by its part.
 _ROLE_AFTER = re.compile(r"(?i)\s*(.+?)\s+(chủ trì|phối hợp)\s*(?:[,;.]\s*|$)")
 
@@ -528,9 +537,17 @@ def _lead_and_coordinating(paragraphs: Sequence[str]) -> tuple[list[str], list[s
         parts["chủ trì"].append(paragraph)
     if not parts["phối hợp"] or not parts["chủ trì"]:
         return None
-    if any(fold(text).startswith(("voi ", "cung ")) for texts in parts.values() for text in texts):
-        return None  # "Phối hợp: với UBND huyện tổ chức ...": a sentence, not units
-    return parts["chủ trì"], parts["phối hợp"]
+    # "Phối hợp: với Sở Tài chính" names a unit after "với"; a long clause is a sentence
+    coordinating = [_WITH.sub("", text) for text in parts["phối hợp"]]
+    if any(len(text.split()) > _UNIT_WORDS for text in [*parts["chủ trì"], *coordinating]):
+        return None
+    return parts["chủ trì"], coordinating
+
+
+_WITH = re.compile(r"(?i)^(với|cùng)\s+(sự tham gia của\s+)?")
+#: Words of a unit's part at most; more is a sentence ("... với UBND huyện và các đơn vị liên quan
+#: tổ chức thực hiện").
+_UNIT_WORDS = 14
 
 
 def _listed(cell: Cell) -> bool:
@@ -710,7 +727,12 @@ def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by mor
 
 
 def _keep_unnumbered(
-    appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, doc_id: str
+    appendix: Appendix,
+    cells: Sequence[Cell],
+    columns: Sequence[Column],
+    cleaner: TextCleaner,
+    doc_id: str,
+    spans_down: frozenset[int] = frozenset(),
 ) -> None:
     """A row without a number (a sub-row, a page-break remainder): its cells go to
     appendix_cells under the row above, marked as such, and a finding says so."""
@@ -718,7 +740,7 @@ def _keep_unnumbered(
     if not texts:
         return
     previous = appendix.rows[-1].values if appendix.rows else None
-    if previous is not None and _goes_on(appendix, cells, columns, cleaner, previous):
+    if previous is not None and _goes_on(appendix, cells, columns, cleaner, previous, spans_down):
         return
     row_id = str(previous["row_id"]) if previous else "(before the first row)"
     row = {
@@ -747,20 +769,29 @@ def _keep_unnumbered(
 
 #: Columns whose text a row without a number may carry on from the row above, after a page
 #: break ("- Đề xuất xử lý." under "Nhiệm vụ, giải pháp"): lists are extended, texts go on.
-_GOES_ON_ROLES = ("tasks", "lead_units", "coordinating_units", "deadline", "product")
+_GOES_ON_ROLES = ("tasks",)
+#: A note under a table's rows, not a task going on ("Ghi chú: (*) nhiệm vụ trọng tâm").
+_NOTE_TEXT = re.compile(r"^\W*(ghi chu|luu y|chu thich|\(\*\))", re.IGNORECASE)
 
 
 def _goes_on(
-    appendix: Appendix, cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, previous: dict
+    appendix: Appendix,
+    cells: Sequence[Cell],
+    columns: Sequence[Column],
+    cleaner: TextCleaner,
+    previous: dict,
+    spans_down: frozenset[int],
 ) -> bool:
     """A row with no number whose only text stands in one list or text column of the row above
     (tasks, units, deadline, product): the row goes on after a page break. Its cell is added to
     that row's, and a finding says so; False (nothing done) for any other row."""
     filled = [c for c in columns if c.index < len(cells) and not cells[c.index].is_empty]
-    # one column only: a task, a unit and a deadline together are a line of their own under a
-    # criterion whose cells are merged; they stay in appendix_cells, paired as printed
+    # one tasks cell only: a unit or a deadline alone may be the next row's (a rowspan), and a
+    # task, a unit and a deadline together are a line of their own under merged cells
     if len(filled) != 1 or filled[0].role not in _GOES_ON_ROLES or cells[filled[0].index].span_origin is not None:
         return False
+    if _NOTE_TEXT.match(fold(cells[filled[0].index].text)) or filled[0].index in spans_down:
+        return False  # a note; or a cell a rowspan carries down: the next row's
     if any(c.role == "tasks" for c in filled) and previous.get("tasks") is None:
         return False
     row_id = str(previous["row_id"])

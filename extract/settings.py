@@ -382,7 +382,7 @@ HEADER_DAMAGE_SEEN_NOWHERE = frozenset(
 PAGE_NUMBER_LINE = re.compile(r"^(?:[-–]\s*)?(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
 #: Column roles, tried in order; the first whose pattern matches the folded header wins.
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("id", re.compile(r"^(stt|tt|so tt|so thu tu|s tt)\.?$")),
+    ("id", re.compile(r"^(stt|tt|so tt|so thu tu|thu tu|s tt)\.?$")),
     ("max_score", re.compile(r"diem (chuan|toi da)|^diem so toi da|thang diem")),
     (
         "achieved_score",

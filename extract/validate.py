@@ -97,10 +97,10 @@ _AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|tha
 #: ... but not a price, a norm or an average per unit ("Đơn giá", "Mức hỗ trợ (triệu đồng/người)").
 _PER_UNIT_HEADER = re.compile(
     r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le"
-    r"|dong\s*/\s*(nguoi|ho|xa|thang|ngay|suat|lan|m2|ha|km|con|tan)"  # per person, per month ...: not per year
+    r"|dong/\s*(?!nam\b)\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
-_DETAIL_ROW = re.compile(r"^(trong do|chia ra)\b|^bao gom\s*:")
+_DETAIL_ROW = re.compile(r"^(trong đó|chia ra|bao gồm|gồm)\b", re.IGNORECASE)
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
@@ -125,7 +125,7 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
-        if _DETAIL_ROW.match(fold(str(row.values.get("name") or "")).lstrip("-+• ")):
+        if _DETAIL_ROW.match(str(row.values.get("name") or "").lstrip("-+• ")):  # "Gồm", not "Gom rác"
             continue
         (children[str(parent)] if parent is not None else top).append(rid)
     findings: list[Finding] = []

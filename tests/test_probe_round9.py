@@ -847,3 +847,88 @@ def test_an_html_row_going_on_after_a_page_break_adds_to_the_row_above() -> None
     ]
     assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("sub_row_merged", "1")]
     assert result.tables["appendix_cells"] == []
+
+
+def test_a_thu_tu_header_is_the_number_column() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("Thứ tự", "Nội dung", "Điểm tối đa"), ("1", "Chỉ đạo, điều hành", "10"), ("2", "Cải cách thể chế", "5")
+        )
+        + "</body></html>"
+    )
+    rows = run_text(html, "plan.html").tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["max_score"]) for r in rows] == [
+        ("1", "Chỉ đạo, điều hành", Decimal("10")), ("2", "Cải cách thể chế", Decimal("5")),
+    ]  # fmt: skip
+
+
+# Review of the last commits (session 9).
+
+
+def test_a_wide_row_with_an_empty_cell_is_no_page_break_continuation() -> None:
+    header = ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Ghi chú")
+    # paragraphs of a cell printed as items of their own (blank lines between), 13 items in all
+    steps = "\n\n".join(["Rà soát văn bản", "- Bước 1.", "- Bước 2.", "- Bước 3.", "- Bước 4.", "- Bước 5."])
+    row = ("1", steps, "", "\n\n".join(["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"]), "", "")
+    result = run_text(
+        TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, row, ("2", "Kiểm tra", "Sở Nội vụ", "", "Quý II", "")) + END_TEXT
+    )
+    first = result.tables["appendix_rows"][0]
+    assert first["coordinating_units"] == ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"]
+    assert "sub_row_merged" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_notes_and_cells_spanning_down_are_not_added_to_the_row_above() -> None:
+    header = ("STT", "Tên nhiệm vụ", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì")
+    html = HEAD_HTML + (
+        "<table border=1>" + "<tr>" + "".join(f"<td>{h}</td>" for h in header) + "</tr>"
+        "<tr><td>1</td><td>Tuyên truyền</td><td>- Hội nghị.</td><td>Sở Tư pháp</td></tr>"
+        "<tr><td></td><td></td><td>Ghi chú: (*) nhiệm vụ trọng tâm</td><td></td></tr>"
+        "<tr><td></td><td></td><td rowspan=2>- Kiểm tra chéo.</td><td></td></tr>"
+        "<tr><td>2</td><td>Kiểm tra</td><td>Sở Nội vụ</td></tr></table></body></html>"
+    )
+    result = run_text(html, "plan.html")
+    assert [r["tasks"] for r in result.tables["appendix_rows"]][0] == ["Hội nghị."]
+    assert "sub_row_merged" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_coordinating_units_after_with_and_a_label_naming_agencies() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp"),
+            ("1", "Rà soát", "Chủ trì: Sở Nội vụ; Phối hợp: với Sở Tài chính, Sở Y tế"),
+            ("2", "Kiểm tra", "Chủ trì: Sở Tư pháp<br>Các cơ quan, đơn vị phối hợp: Sở Y tế"),
+        )
+        + "</body></html>"
+    )
+    rows = run_text(html, "plan.html").tables["appendix_rows"]
+    assert [(r["lead_units"], r["coordinating_units"]) for r in rows] == [
+        (["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]), (["Sở Tư pháp"], ["Sở Y tế"]),
+    ]  # fmt: skip
+
+
+def test_prices_per_session_and_details_written_gom_are_not_summed() -> None:
+    for header, values in (
+        ("Mức chi (nghìn đồng/buổi)", ("500", "300", "100")),
+        ("Kinh phí (triệu đồng)", ("100", "100", "40")),
+    ):
+        child = "Gồm 40 triệu hỗ trợ từ trung ương" if header.startswith("Kinh") else "Loại 2"
+        html = (
+            HEAD_HTML
+            + _html_table(
+                ("STT", "Nội dung", header),
+                ("1", "Nhóm A", values[0]),
+                ("1.1", "Loại 1", values[1]),
+                ("1.2", child, values[2]),
+            )
+            + "</body></html>"
+        )
+        assert run_text(html, "plan.html").tables["findings"] == [], header
+
+
+def test_a_sentence_citing_an_appendix_does_not_make_a_signature_image_content() -> None:
+    body = "<p>Phụ lục I: Danh mục nhiệm vụ kèm theo.</p><p><img src='chuky.png' width=180 height=90></p>"
+    result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", body) + "</body></html>", "plan.html")
+    assert "content_as_file" not in [f["code"] for f in result.tables["findings"]]

@@ -285,7 +285,7 @@ def _content_as_files(roots: list[etree._Element]) -> list[str]:
         for el in root.iter():
             if not isinstance(el.tag, str):
                 continue
-            if not after_heading and fold((el.text or "").strip()).startswith("phu luc"):
+            if not after_heading and _APPENDIX_HEADING.match(fold((el.text or "").strip())):
                 after_heading = True
             if el.tag not in ("img", "a", "embed", "object", "iframe"):
                 continue
@@ -306,18 +306,20 @@ _CONTENT_PIXELS = 300
 _CONTENT_IMAGE_NAME = re.compile(r"ph[uụ][\s_-]*l[uụ]c|scan", re.IGNORECASE)
 #: Never one this thin on a side: a rule or an ornament ("image001.gif", 600 x 2).
 _ORNAMENT_PIXELS = 40
+#: An appendix's own heading line ("PHỤ LỤC", "Phụ lục II"), not a sentence citing one.
+_APPENDIX_HEADING = re.compile(r"^phu luc(\s+(so\s+)?[ivxlc\d]+[a-z]?)?\s*[.:]?$")
 _CSS_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+)", re.IGNORECASE)
 
 
 def _content_image(img: etree._Element, address: str, after_heading: bool) -> bool:
     """An image that holds part of the document (large, named an appendix, or after one's
-    heading), by its width and height attributes or style ("100%" wide is large)."""
+    heading), by its width and height attributes or style."""
     sizes = []
     for side in ("width", "height"):
         value = (img.get(side) or "").strip()
         if value.endswith("%"):
-            sizes.append(_CONTENT_PIXELS)
-        elif digits := re.match(r"(\d+)", value):
+            continue  # a share of the page says nothing of the image
+        if digits := re.match(r"(\d+)", value):
             sizes.append(int(digits.group(1)))
     sizes.extend(int(m.group(2)) for m in _CSS_SIZE.finditer(img.get("style") or ""))
     if any(size <= _ORNAMENT_PIXELS for size in sizes):
