@@ -175,8 +175,8 @@ def number_column_first(table: Table) -> Table:
     name column), in their order."""
     for k in (1, 2):
         header = next((row[k].text for row in table.rows if len(row) > k and not row[k].is_empty), "")
-        if role_of(header) != "id":  # "TT", "STT": not a column of counts or scores ("Điểm tối đa")
-            continue
+        if role_of(header) != "id" or fold(header).strip(" .") == "thu tu":  # "TT", "STT": not counts,
+            continue  # scores ("Điểm tối đa") or an order of priority ("Thứ tự")
         numbers = [parse_label(row[k].text) is not None for row in table.rows if len(row) > k and not row[k].is_empty]
         firsts = [parse_label(row[0].text) is not None for row in table.rows if row and not row[0].is_empty]
         if sum(numbers) >= 2 and sum(numbers) * 10 >= len(numbers) * 6 and sum(firsts) * 5 <= len(firsts):
@@ -278,10 +278,13 @@ def build_appendix(
             elif any(not c.is_empty for c in cells):
                 below = body[k + 1] if k + 1 < len(body) else ()
                 # the cells of this row that a rowspan carries down into the next row
-                spans_down = frozenset(
+                spans_down = frozenset(  # a copy below in the same column: a rowspan, not a colspan
                     i
                     for i, c in enumerate(below)
-                    if c.span_origin is not None and i < len(row) and row[i].span_origin is None
+                    if c.span_origin is not None
+                    and c.span_origin[1] == i
+                    and i < len(row)
+                    and row[i].span_origin is None
                 )
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, spans_down)
             continue
@@ -537,17 +540,17 @@ def _lead_and_coordinating(paragraphs: Sequence[str]) -> tuple[list[str], list[s
         parts["chủ trì"].append(paragraph)
     if not parts["phối hợp"] or not parts["chủ trì"]:
         return None
-    # "Phối hợp: với Sở Tài chính" names a unit after "với"; a long clause is a sentence
+    # "Phối hợp: với Sở Tài chính" names a unit after "với"; a clause with a verb is a sentence
     coordinating = [_WITH.sub("", text) for text in parts["phối hợp"]]
-    if any(len(text.split()) > _UNIT_WORDS for text in [*parts["chủ trì"], *coordinating]):
+    if any(_ACTION.search(fold(text)) for text in [*parts["chủ trì"], *coordinating]):
         return None
     return parts["chủ trì"], coordinating
 
 
 _WITH = re.compile(r"(?i)^(với|cùng)\s+(sự tham gia của\s+)?")
-#: Words of a unit's part at most; more is a sentence ("... với UBND huyện và các đơn vị liên quan
-#: tổ chức thực hiện").
-_UNIT_WORDS = 14
+#: Verbs of a sentence about the work, which a unit's name does not hold ("Phối hợp: với UBND
+#: huyện tổ chức kiểm tra").
+_ACTION = re.compile(r"\b(to chuc|thuc hien|trien khai|kiem tra|xay dung|huong dan|theo doi|bao cao)\b")
 
 
 def _listed(cell: Cell) -> bool:

@@ -97,10 +97,11 @@ _AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|tha
 #: ... but not a price, a norm or an average per unit ("Đơn giá", "Mức hỗ trợ (triệu đồng/người)").
 _PER_UNIT_HEADER = re.compile(
     r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le"
-    r"|dong/\s*(?!nam\b)\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
+    r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
+    r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|ha|m2|m3|thang|ngay|ho|xa|con|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
-_DETAIL_ROW = re.compile(r"^(trong đó|chia ra|bao gồm|gồm)\b", re.IGNORECASE)
+_DETAIL_ROW = re.compile(r"^(trong do|chia ra)\b|^(bao gom|gom)\s*:")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
@@ -125,7 +126,7 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
-        if _DETAIL_ROW.match(str(row.values.get("name") or "").lstrip("-+• ")):  # "Gồm", not "Gom rác"
+        if _DETAIL_ROW.match(fold(str(row.values.get("name") or "")).lstrip("-+• ")):
             continue
         (children[str(parent)] if parent is not None else top).append(rid)
     findings: list[Finding] = []

@@ -914,7 +914,7 @@ def test_prices_per_session_and_details_written_gom_are_not_summed() -> None:
         ("Mức chi (nghìn đồng/buổi)", ("500", "300", "100")),
         ("Kinh phí (triệu đồng)", ("100", "100", "40")),
     ):
-        child = "Gồm 40 triệu hỗ trợ từ trung ương" if header.startswith("Kinh") else "Loại 2"
+        child = "Gồm: 40 triệu hỗ trợ từ trung ương" if header.startswith("Kinh") else "Loại 2"
         html = (
             HEAD_HTML
             + _html_table(
@@ -932,3 +932,73 @@ def test_a_sentence_citing_an_appendix_does_not_make_a_signature_image_content()
     body = "<p>Phụ lục I: Danh mục nhiệm vụ kèm theo.</p><p><img src='chuky.png' width=180 height=90></p>"
     result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", body) + "</body></html>", "plan.html")
     assert "content_as_file" not in [f["code"] for f in result.tables["findings"]]
+
+
+# Review of 6000682.
+
+
+def test_a_continuation_after_a_row_ending_in_an_empty_cell_is_joined() -> None:
+    row = ("1", "Theo dõi thi hành", "- Kiểm tra.\n\n- Tổng hợp.", "Sở Tư pháp", "Sở Nội vụ", "")
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(_TASKS, row, _GOES_ON, _ROW_2) + END_TEXT)
+    first = result.tables["appendix_rows"][0]
+    assert (first["tasks"], first["lead_units"]) == (["Kiểm tra.", "Tổng hợp.", "Đề xuất xử lý."], ["Sở Tư pháp"])
+
+
+def test_a_colspan_in_the_next_row_does_not_stop_a_task_going_on() -> None:
+    html = HEAD_HTML + (
+        "<table border=1><tr><td>STT</td><td>Nhiệm vụ</td><td>Hoạt động cụ thể</td><td>Cơ quan chủ trì</td></tr>"
+        "<tr><td>1</td><td>Tuyên truyền</td><td>- Tổ chức hội nghị.</td><td>Sở Tư pháp</td></tr>"
+        "<tr><td></td><td></td><td>- Xây dựng phóng sự.</td><td></td></tr>"
+        "<tr><td>II</td><td colspan=3>CẢI CÁCH THỂ CHẾ</td></tr></table></body></html>"
+    )
+    rows = run_text(html, "plan.html").tables["appendix_rows"]
+    assert rows[0]["tasks"] == ["Tổ chức hội nghị.", "Xây dựng phóng sự."]
+
+
+def test_long_unit_lists_after_their_labels_are_parted() -> None:
+    cell = (
+        "Chủ trì: Sở Tư pháp<br>Phối hợp: Các sở, ban, ngành, UBND các huyện, thị xã, thành phố và các đơn vị liên quan"
+    )
+    html = (
+        HEAD_HTML
+        + _html_table(("STT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp"), ("1", "Rà soát", cell))
+        + "</body></html>"
+    )
+    (row,) = run_text(html, "plan.html").tables["appendix_rows"]
+    assert row["lead_units"] == ["Sở Tư pháp"] and row["coordinating_units"][0] == "Các sở, ban, ngành"
+
+
+def test_spaced_per_unit_prices_accentless_details_and_real_parts() -> None:
+    def findings(header: str, child: str, values: tuple[str, str, str]) -> list[str]:
+        html = (
+            HEAD_HTML
+            + _html_table(
+                ("STT", "Nội dung", header),
+                ("1", "Nhóm A", values[0]),
+                ("1.1", "Loại 1", values[1]),
+                ("1.2", child, values[2]),
+            )
+            + "</body></html>"
+        )
+        return [f["code"] for f in run_text(html, "plan.html").tables["findings"]]
+
+    assert findings("Chi phí (nghìn đồng / suất)", "Loại 2", ("5.000", "6.000", "4.000")) == []
+    assert findings("Kinh phí (triệu đồng)", "Trong do: ngan sach tinh", ("10.000", "10.000", "6.000")) == []
+    assert findings("Kinh phí (triệu đồng)", "Bao gồm các xã vùng cao", ("10.000", "6.000", "4.000")) == []
+
+
+def test_an_image_after_an_appendix_heading_in_capitals_with_its_title_is_content() -> None:
+    body = "<p>PHỤ LỤC I: DANH MỤC NHIỆM VỤ</p><p><img src='/uploads/00573620_1.jpg'></p>"
+    result = run_text(HEAD_HTML.replace("<p>PHỤ LỤC</p>", body) + "</body></html>", "plan.html")
+    assert "content_as_file" in [f["code"] for f in result.tables["findings"]]
+
+
+def test_an_order_of_priority_column_is_no_number_column() -> None:
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("Tên dự án", "Thứ tự", "Kinh phí"), ("Đường A", "1", "100"), ("Đường B", "1", "200"), ("Cầu C", "2", "300")
+        )
+        + "</body></html>"
+    )
+    assert run_text(html, "plan.html").tables["appendix_rows"] == []

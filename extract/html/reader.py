@@ -17,6 +17,7 @@ from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage, ReadNote
 from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
 from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect_page, legacy_note
+from normalize.text import mostly_upper
 
 from . import dom
 from .attributes import read_attributes
@@ -285,7 +286,8 @@ def _content_as_files(roots: list[etree._Element]) -> list[str]:
         for el in root.iter():
             if not isinstance(el.tag, str):
                 continue
-            if not after_heading and _APPENDIX_HEADING.match(fold((el.text or "").strip())):
+            own = (el.text or "").strip()
+            if not after_heading and own and _appendix_heading(own):
                 after_heading = True
             if el.tag not in ("img", "a", "embed", "object", "iframe"):
                 continue
@@ -308,6 +310,14 @@ _CONTENT_IMAGE_NAME = re.compile(r"ph[uụ][\s_-]*l[uụ]c|scan", re.IGNORECASE)
 _ORNAMENT_PIXELS = 40
 #: An appendix's own heading line ("PHỤ LỤC", "Phụ lục II"), not a sentence citing one.
 _APPENDIX_HEADING = re.compile(r"^phu luc(\s+(so\s+)?[ivxlc\d]+[a-z]?)?\s*[.:]?$")
+
+
+def _appendix_heading(text: str) -> bool:
+    """ "PHỤ LỤC", "Phụ lục II", or a heading in capitals ("PHỤ LỤC I: DANH MỤC NHIỆM VỤ")."""
+    folded = fold(text)
+    return bool(_APPENDIX_HEADING.match(folded)) or (folded.startswith("phu luc") and mostly_upper(text))
+
+
 _CSS_SIZE = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+)", re.IGNORECASE)
 
 
