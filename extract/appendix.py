@@ -540,9 +540,10 @@ def _lead_and_coordinating(paragraphs: Sequence[str]) -> tuple[list[str], list[s
         parts["chủ trì"].append(paragraph)
     if not parts["phối hợp"] or not parts["chủ trì"]:
         return None
-    # "Phối hợp: với Sở Tài chính" names a unit after "với"; a clause with a verb is a sentence
+    # "Phối hợp: với Sở Tài chính" names a unit after "với"; "với ..." with a verb of the work is
+    # a sentence ("Đoàn kiểm tra liên ngành" without "với" is a unit's name)
     coordinating = [_WITH.sub("", text) for text in parts["phối hợp"]]
-    if any(_ACTION.search(fold(text)) for text in [*parts["chủ trì"], *coordinating]):
+    if any(_WITH.match(text) and _ACTION.search(fold(text)) for text in parts["phối hợp"]):
         return None
     return parts["chủ trì"], coordinating
 

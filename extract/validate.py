@@ -98,10 +98,17 @@ _AMOUNT_HEADER = re.compile(r"kinh phi|du toan|nguon von|tong muc|von dau tu|tha
 _PER_UNIT_HEADER = re.compile(
     r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le"
     r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
-    r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|ha|m2|m3|thang|ngay|ho|xa|con|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
+    r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|m2|m3|thang|ngay|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
-_DETAIL_ROW = re.compile(r"^(trong do|chia ra)\b|^(bao gom|gom)\s*:")
+_DETAIL_ROW = re.compile(r"^(trong đó|chia ra)\b|^(bao gồm|gồm)\s*:")
+#: ... typed without accents ("Trong do: ngan sach tinh"), not "Trong đô thị".
+_DETAIL_ROW_PLAIN = re.compile(r"^(trong do|chia ra)\b|^(bao gom|gom)\s*:")
+
+
+def _detail_row(name: str) -> bool:
+    text = name.lower().lstrip("-+• ")
+    return bool(_DETAIL_ROW.match(text) or (text.isascii() and _DETAIL_ROW_PLAIN.match(text)))
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
@@ -126,7 +133,7 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
-        if _DETAIL_ROW.match(fold(str(row.values.get("name") or "")).lstrip("-+• ")):
+        if _detail_row(str(row.values.get("name") or "")):
             continue
         (children[str(parent)] if parent is not None else top).append(rid)
     findings: list[Finding] = []

@@ -937,11 +937,43 @@ def test_a_sentence_citing_an_appendix_does_not_make_a_signature_image_content()
 # Review of 6000682.
 
 
-def test_a_continuation_after_a_row_ending_in_an_empty_cell_is_joined() -> None:
-    row = ("1", "Theo dõi thi hành", "- Kiểm tra.\n\n- Tổng hợp.", "Sở Tư pháp", "Sở Nội vụ", "")
-    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(_TASKS, row, _GOES_ON, _ROW_2) + END_TEXT)
+def test_rows_ending_in_empty_cells_or_followed_by_sub_rows_are_no_continuations() -> None:
+    # a continuation is taken only after a row ending in a filled cell: a cell ending in a blank
+    # paragraph, or an unnumbered sub-criterion, must not be joined column by column
+    header = ("STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Ghi chú")
+    steps = "\n\n".join(["Rà soát văn bản", "- Rà soát quyết định", "- Rà soát chỉ thị", "- Công bố", "- Báo cáo"])
+    units = "\n\n".join(["Sở Tư pháp", "Sở Nội vụ", "\u00a0"])
+    row = ("1", steps, "", units, "", "")
+    result = run_text(
+        TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, row, ("2", "Kiểm tra", "Sở Tư pháp", "", "2023", "")) + END_TEXT
+    )
     first = result.tables["appendix_rows"][0]
-    assert (first["tasks"], first["lead_units"]) == (["Kiểm tra.", "Tổng hợp.", "Đề xuất xử lý."], ["Sở Tư pháp"])
+    assert (first["name"], first["coordinating_units"]) == ("Rà soát văn bản", ["Sở Tư pháp", "Sở Nội vụ"])
+    scores = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Ghi chú")
+    rows = (scores, ("1", "Ban hành kế hoạch", "1", "1", "1", ""), ("", "Ban hành đúng hạn", "0,5", "", "", ""),
+            ("2", "Tuyên truyền", "2", "1,5", "1,5", ""))  # fmt: skip
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(*rows) + END_TEXT)
+    assert result.tables["appendix_rows"][0]["max_score"] == Decimal("1")
+    assert "sub_row_merged" not in [f["code"] for f in result.tables["findings"]]
+
+
+def test_unit_names_holding_a_verb_and_details_spelled_alike() -> None:
+    cell = "Chủ trì: Thanh tra tỉnh<br>Phối hợp: Đoàn kiểm tra liên ngành, Sở Nội vụ"
+    html = (
+        HEAD_HTML
+        + _html_table(("STT", "Nội dung", "Cơ quan chủ trì, phối hợp"), ("1", "Thanh tra", cell))
+        + "</body></html>"
+    )
+    (row,) = run_text(html, "plan.html").tables["appendix_rows"]
+    assert (row["lead_units"], row["coordinating_units"]) == (
+        ["Thanh tra tỉnh"],
+        ["Đoàn kiểm tra liên ngành", "Sở Nội vụ"],
+    )
+    money = HEAD_HTML + _html_table(
+        ("STT", "Nội dung", "Kinh phí (triệu đồng)"), ("1", "Hỗ trợ nhà ở", "300"), ("1.1", "Trong đô thị", "200"),
+        ("1.2", "Ngoài đô thị", "100"),
+    ) + "</body></html>"  # fmt: skip
+    assert run_text(money, "plan.html").tables["findings"] == []
 
 
 def test_a_colspan_in_the_next_row_does_not_stop_a_task_going_on() -> None:

@@ -978,17 +978,19 @@ def _total_by_sums(
 
 def _continued_row(row: list[Item], width: int) -> int | None:
     """Where a text dump's row goes on after a page break: its last ``width`` items are a row of
-    the header's cells whose number cell is empty and one or two others filled ("" | "" | "- Đề
-    xuất xử lý." | "" | "" | ""), after a row of its own of ``width`` items or more. None
-    otherwise. (A continuation cell of two paragraphs makes it longer: not told apart.)"""
+    the header's cells whose number and name cells are empty and one or two others filled ("" |
+    "" | "- Đề xuất xử lý." | "" | "" | ""), after a row of its own of ``width`` items or more
+    that ends in a filled cell. None otherwise."""
     if len(row) < 2 * width:
         return None
     more = row[-width:]
     filled = sum(not item.is_empty for item in more)
-    # its number cell empty, one or two cells filled (a list going on)
-    if row[0].is_empty or not more[0].is_empty or not 1 <= filled <= 2:
+    # its number and name cells empty, one or two cells filled (a list going on); the item before
+    # it filled (an empty one may be a cell of the row's own, a blank paragraph, or the
+    # continuation's first cell with a cell of two paragraphs after it: where it starts is unknown)
+    if row[0].is_empty or not more[0].is_empty or not more[1].is_empty or not 1 <= filled <= 2:
         return None
-    return len(row) - width
+    return len(row) - width if not row[-width - 1].is_empty else None
 
 
 def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[int]) -> list[Cell]:
