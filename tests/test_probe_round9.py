@@ -39,6 +39,22 @@ def _scores(result) -> list[tuple[str, Decimal | None, Decimal | None]]:
     return [(r["row_id"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
 
 
+def _money_findings(header: str, child: str, values: tuple[str, str, str]) -> list[dict]:
+    """The findings of a money table: a parent "Nhóm A", a part "Loại 1" and ``child``, under
+    ``header``, with ``values`` in that order."""
+    html = (
+        HEAD_HTML
+        + _html_table(
+            ("STT", "Nội dung", header),
+            ("1", "Nhóm A", values[0]),
+            ("1.1", "Loại 1", values[1]),
+            ("1.2", child, values[2]),
+        )
+        + "</body></html>"
+    )
+    return run_text(html, "plan.html").tables["findings"]
+
+
 @pytest.mark.parametrize(
     ("printed", "key"),
     [("1)", "1"), ("1.2)", "1.2"), ("(1)", "1"), ("(1.2)", "1.2"), ("1.2.", "1.2"), ("(10)", "10")],
@@ -659,17 +675,7 @@ def test_a_leaf_header_printed_in_the_lower_row_is_under_no_parent() -> None:
 
 def test_prices_norms_averages_and_details_are_not_summed() -> None:
     for header in ("Đơn giá (nghìn đồng)", "Mức hỗ trợ (triệu đồng/người/tháng)", "Vốn bình quân/xã (tỷ đồng)"):
-        html = (
-            HEAD_HTML
-            + _html_table(
-                ("STT", "Nội dung", header),
-                ("1", "Nhóm A", "5.000"),
-                ("1.1", "Loại 1", "6.000"),
-                ("1.2", "Loại 2", "4.000"),
-            )
-            + "</body></html>"
-        )
-        assert run_text(html, "plan.html").tables["findings"] == [], header
+        assert _money_findings(header, "Loại 2", ("5.000", "6.000", "4.000")) == [], header
     detail = (
         HEAD_HTML
         + _html_table(
@@ -910,22 +916,8 @@ def test_coordinating_units_after_with_and_a_label_naming_agencies() -> None:
 
 
 def test_prices_per_session_and_details_written_gom_are_not_summed() -> None:
-    for header, values in (
-        ("Mức chi (nghìn đồng/buổi)", ("500", "300", "100")),
-        ("Kinh phí (triệu đồng)", ("100", "100", "40")),
-    ):
-        child = "Gồm: 40 triệu hỗ trợ từ trung ương" if header.startswith("Kinh") else "Loại 2"
-        html = (
-            HEAD_HTML
-            + _html_table(
-                ("STT", "Nội dung", header),
-                ("1", "Nhóm A", values[0]),
-                ("1.1", "Loại 1", values[1]),
-                ("1.2", child, values[2]),
-            )
-            + "</body></html>"
-        )
-        assert run_text(html, "plan.html").tables["findings"] == [], header
+    assert _money_findings("Mức chi (nghìn đồng/buổi)", "Loại 2", ("500", "300", "100")) == []
+    assert _money_findings("Kinh phí (triệu đồng)", "Gồm: 40 triệu hỗ trợ từ trung ương", ("100", "100", "40")) == []
 
 
 def test_a_sentence_citing_an_appendix_does_not_make_a_signature_image_content() -> None:
@@ -1001,22 +993,9 @@ def test_long_unit_lists_after_their_labels_are_parted() -> None:
 
 
 def test_spaced_per_unit_prices_accentless_details_and_real_parts() -> None:
-    def findings(header: str, child: str, values: tuple[str, str, str]) -> list[str]:
-        html = (
-            HEAD_HTML
-            + _html_table(
-                ("STT", "Nội dung", header),
-                ("1", "Nhóm A", values[0]),
-                ("1.1", "Loại 1", values[1]),
-                ("1.2", child, values[2]),
-            )
-            + "</body></html>"
-        )
-        return [f["code"] for f in run_text(html, "plan.html").tables["findings"]]
-
-    assert findings("Chi phí (nghìn đồng / suất)", "Loại 2", ("5.000", "6.000", "4.000")) == []
-    assert findings("Kinh phí (triệu đồng)", "Trong do: ngan sach tinh", ("10.000", "10.000", "6.000")) == []
-    assert findings("Kinh phí (triệu đồng)", "Bao gồm các xã vùng cao", ("10.000", "6.000", "4.000")) == []
+    assert _money_findings("Chi phí (nghìn đồng / suất)", "Loại 2", ("5.000", "6.000", "4.000")) == []
+    assert _money_findings("Kinh phí (triệu đồng)", "Trong do: ngan sach tinh", ("10.000", "10.000", "6.000")) == []
+    assert _money_findings("Kinh phí (triệu đồng)", "Bao gồm các xã vùng cao", ("10.000", "6.000", "4.000")) == []
 
 
 def test_an_image_after_an_appendix_heading_in_capitals_with_its_title_is_content() -> None:
