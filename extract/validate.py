@@ -62,19 +62,20 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                 continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
             if not _agrees(total, value, row.printed.get(role, "")):  # type: ignore[arg-type]
-                rid = row.values["row_id"]
+                rid = str(row.values["row_id"])
+                where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
-                    Finding(
+                    _mismatch(
                         "sum_mismatch",
-                        "error",
-                        f"appendix {appendix.index}, row {rid}, column {role}",
-                        f"Row {rid} gives {format_vi(value)} for {_role_words(role)} but its "  # type: ignore[arg-type]
-                        f"{len(kids)} sub-rows add up to {format_vi(total)}.",
-                        row_id=str(rid),
-                        column=role,
-                        expected=format_vi(total),
-                        actual=format_vi(value),  # type: ignore[arg-type]
-                    )
+                        where,
+                        f"Row {rid}",
+                        value,
+                        _role_words(role),
+                        total,
+                        f"its {len(kids)} sub-rows",
+                        rid,
+                        role,
+                    )  # type: ignore[arg-type]
                 )
     top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
     findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, None)
@@ -147,24 +148,24 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
             if _agrees(total, value, printed[(rid, header)]):
                 continue
+            where = f"appendix {appendix.index}, {'total row' if rid == 'total' else f'row {rid}'}, column {header}"
             if rid == "total":
-                what = ("total_mismatch", "total row", f"The total row gives {format_vi(value)} for {header}")
-                tail = f"the {len(kids)} top-level rows add up to {format_vi(total)}."
-            else:
-                what = ("sum_mismatch", f"row {rid}", f"Row {rid} gives {format_vi(value)} for {header}")
-                tail = f"its {len(kids)} sub-rows add up to {format_vi(total)}."
-            findings.append(
-                Finding(
-                    what[0],
-                    "error",
-                    f"appendix {appendix.index}, {what[1]}, column {header}",
-                    f"{what[2]} but {tail}",
-                    row_id=None if rid == "total" else rid,
-                    column=header,
-                    expected=format_vi(total),
-                    actual=format_vi(value),
+                finding = _mismatch(
+                    "total_mismatch",
+                    where,
+                    "The total row",
+                    value,
+                    header,
+                    total,
+                    f"the {len(kids)} top-level rows",
+                    None,
+                    header,
                 )
-            )
+            else:
+                finding = _mismatch(
+                    "sum_mismatch", where, f"Row {rid}", value, header, total, f"its {len(kids)} sub-rows", rid, header
+                )
+            findings.append(finding)
     return findings
 
 
@@ -183,21 +184,38 @@ def _check_total(
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
         if not _agrees(total, value, printed.get(role, "")):
-            what = f"the {subtotal} row" if subtotal else "the total row"
+            where = f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}"
+            subject = f"The {subtotal} row" if subtotal else "The total row"
+            parts = f"the {len(rows)} {'rows it closes' if subtotal else 'top-level rows'}"
             findings.append(
-                Finding(
-                    "total_mismatch",
-                    "error",
-                    f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}",
-                    f"{what[0].upper()}{what[1:]} gives {format_vi(value)} for {_role_words(role)} but the "
-                    f"{len(rows)} {'rows it closes' if subtotal else 'top-level rows'} add up to {format_vi(total)}.",
-                    row_id=subtotal,
-                    column=role,
-                    expected=format_vi(total),
-                    actual=format_vi(value),
-                )
+                _mismatch("total_mismatch", where, subject, value, _role_words(role), total, parts, subtotal, role)
             )
     return findings
+
+
+def _mismatch(
+    code: str,
+    where: str,
+    subject: str,
+    value: Decimal,
+    what: str,
+    total: Decimal,
+    parts: str,
+    row_id: str | None,
+    column: str,
+) -> Finding:
+    """A figure that is not the sum of its parts ("Row 2 gives 9 for the maximum score but its 2
+    sub-rows add up to 8."): the one finding every sum check writes."""
+    return Finding(
+        code,
+        "error",
+        where,
+        f"{subject} gives {format_vi(value)} for {what} but {parts} add up to {format_vi(total)}.",
+        row_id=row_id,
+        column=column,
+        expected=format_vi(total),
+        actual=format_vi(value),
+    )
 
 
 def check_body_figures(body_lines: list[str], appendix: Appendix) -> list[Finding]:
