@@ -168,7 +168,13 @@ APPENDIX_CELLS = _schema(
             False,
         ),
         _field("position", pa.int32(), "position of that row in appendix_rows (a total row: of the row above).", False),
-        _field("column_index", pa.int16(), "0-based column of the cell in the expanded grid.", False),
+        _field(
+            "column_index",
+            pa.int16(),
+            "0-based column of the cell in the expanded grid, the number column first (a column of group "
+            "labels printed before it counts after the last column).",
+            False,
+        ),
         _field(
             "column_header",
             pa.string(),
