@@ -47,6 +47,7 @@ from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, 
 _NOTES = {
     "short_row": ("warning", "appendix"),
     "truncated_page": ("warning", "page"),
+    "bad_bytes": ("warning", "page"),
     "legacy_encoding": ("warning", "page"),
     "login_wall": ("warning", "page"),
     "content_as_file": ("warning", "page"),

@@ -302,7 +302,8 @@ APPENDIX_REFERENCE = re.compile(
 DOCUMENT_NUMBER_LINE = re.compile(
     rf"^{damage_tolerant('Số')}\s*(?:{damage_tolerant('hiệu')})?\s*:\s*(?P<number>\S.*?)\s*$"
 )
-PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\b")
+#: "Hà Nội, ngày 30 tháng 6 năm 2025" (folded); a portal's copy may print "Nghệ An, 05/3/2021".
+PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*(?:ngay\b|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b)")
 
 #: Phrases of column headers that carry a letter saved text may lose, as written: a header that
 #: lost one ("Điểm đt năm 2022", "Đơn vị ch trì", "Điểm tchấm") is matched with the phrase put back

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from normalize.text import collapse_spaces, eth_to_d_stroke, nfc
+from normalize.text import collapse_spaces, drop_invisible, eth_to_d_stroke, nfc
 from normalize.tone import normalize_tone_placement
 
 if TYPE_CHECKING:
@@ -83,9 +83,10 @@ class TextCleaner:
         return [line for line in (collapse_spaces(raw) for raw in text.split("\n")) if line]
 
     def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:
-        """The steps every field takes, in order: NFC, eth to đ, letter repair, tone placement
-        (whitespace is the caller's: a paragraph folds it, the body keeps its lines)."""
-        return normalize_tone_placement(self._repair(eth_to_d_stroke(nfc(raw)), where, base_offset))
+        """The steps every field takes, in order: NFC without invisible characters, eth to đ, letter
+        repair, tone placement (whitespace is the caller's: a paragraph folds it, the body keeps
+        its lines)."""
+        return normalize_tone_placement(self._repair(eth_to_d_stroke(drop_invisible(nfc(raw))), where, base_offset))
 
     def _repair(self, text: str, where: FieldLocation, base_offset: int) -> str:
         if self.repairer is None or not text.strip():

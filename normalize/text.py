@@ -19,6 +19,10 @@ _SIGN_GAPS = re.compile(r"[\s\u00a0]*([/-])[\s\u00a0]*")
 #: or on one side only of its "-" ("KH- UBND"): a dash with a blank on both sides is a separator.
 _TEXT_SLASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])[ \u00a0]*/[ \u00a0]*(?=[0-9A-ZĐÐ])")
 _TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-9A-ZĐÐ])")
+#: Characters that print nothing in a Unicode page: the soft hyphen (a hyphenation hint Word and
+#: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), joiners and direction
+#: marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before this runs.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200c\u200d\u200e\u200f\u2060")
 
 
 @lru_cache(maxsize=65536)
@@ -28,7 +32,7 @@ def fold(text: str) -> str:
     đ/Đ are folded to d because NFD does not decompose them; so are their look-alikes ð/Ð
     (the eth of converted documents' "HÐND").
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII))
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII).translate(_INVISIBLE))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return collapse_spaces(stripped).lower()
 
@@ -40,6 +44,12 @@ def collapse_spaces(text: str) -> str:
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def drop_invisible(text: str) -> str:
+    """The text without the characters that print nothing (soft hyphens, joiners, direction
+    marks): "Kế\u00adhoạch" is "Kếhoạch" on the page, and a join key must not hold them."""
+    return text.translate(_INVISIBLE)
 
 
 def mostly_upper(text: str, share: float = 0.7) -> bool:
@@ -74,7 +84,7 @@ def eth_to_d_stroke(text: str) -> str:
 def normalize_sign_number(number: str) -> str:
     """A document's sign number as one join key: "25/2024/NQ-HÐND" -> "25/2024/NQ-HĐND",
     "18 / KH- UBND" -> "18/KH-UBND". A sign number never holds a blank beside "/" or "-"."""
-    return collapse_spaces(_SIGN_GAPS.sub(r"\1", eth_to_d_stroke(nfc(number))))
+    return collapse_spaces(_SIGN_GAPS.sub(r"\1", eth_to_d_stroke(drop_invisible(nfc(number)))))
 
 
 def close_number_gaps(text: str) -> str:

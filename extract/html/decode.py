@@ -2,23 +2,46 @@
 
 Order of evidence, strongest first: byte-order mark; UTF-16 byte pattern (Word "Save as web
 page" writes UTF-16 and declares it as ``charset=unicode``); valid multi-byte UTF-8 (re-saved
-pages keep stale declarations); the page's own ``<meta charset>``
-or ``http-equiv`` content type (Beautiful Soup's EncodingDetector); strict UTF-8;
-charset-normalizer. The result is composed to NFC, because Windows-1258 (and NFD pages) store
-a tone mark as a separate combining character after the letter.
+pages keep stale declarations); UTF-8 with a few bytes that are not (a stray Windows-1252 quote,
+a download cut inside a letter); the page's own ``<meta charset>`` or ``http-equiv`` content
+type (Beautiful Soup's EncodingDetector); strict UTF-8; charset-normalizer, checked against
+Windows-1258 by how many of its words read as Vietnamese syllables. The result is composed to
+NFC, because Windows-1258 (and NFD pages) store a tone mark as a separate combining character
+after the letter. What could not be decoded is said in ``Decoded.damage``, never dropped silently.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from dataclasses import dataclass
 
 import charset_normalizer
 from bs4.dammit import EncodingDetector
 
 from extract.page import PageError
+from normalize.vietnamese import is_syllable
 
 from .settings import META_SCAN_BYTES
+
+#: A page is read as UTF-8 with a few bad bytes when it has this many well-formed non-ASCII
+#: characters for each byte that is not UTF-8 (a Windows-1258 page has almost none).
+_UTF8_CHARS_PER_BAD_BYTE = 20
+#: Where a late ``<meta charset>`` is still looked for: up to ``</head>`` within this prefix
+#: (browsers switch to a declaration met while parsing the head, after 20 KB of script too).
+HEAD_SCAN_LIMIT = 1 << 20
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A page's text, the encoding it was read in, and what did not decode (None: nothing)."""
+
+    text: str
+    encoding: str
+    damage: str | None = None
+
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
@@ -76,7 +99,8 @@ def sniff_utf16(data: bytes) -> str | None:
 def declared_charset(data: bytes) -> str | None:
     """The charset the page declares (``<meta charset>``, ``http-equiv`` content type or an XML
     declaration) in its head, as Beautiful Soup's encoding detector reads it."""
-    head = data[:META_SCAN_BYTES]
+    head_end = data.find(b"</head", 0, HEAD_SCAN_LIMIT)
+    head = data[: max(META_SCAN_BYTES, head_end)]
     if not head.strip():
         return None
     return EncodingDetector.find_declared_encoding(head, is_html=True)
@@ -98,35 +122,131 @@ def _looks_binary(text: str) -> bool:
     return bad > 0.01 * len(sample)
 
 
-def _finish(text: str, encoding: str) -> tuple[str, str]:
+def _finish(text: str, encoding: str, damage: str | None = None) -> Decoded:
     if text.startswith("\ufeff"):
         text = text[1:]
-    return unicodedata.normalize("NFC", text), encoding
+    return Decoded(unicodedata.normalize("NFC", text), encoding, damage)
 
 
-def decode_html_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a saved page to NFC text; return ``(text, encoding name used)``.
+def _utf8_lead_length(byte: int) -> int:
+    """Bytes in the UTF-8 sequence a lead byte begins (0: not a lead byte)."""
+    if 0xC2 <= byte <= 0xDF:
+        return 2
+    if 0xE0 <= byte <= 0xEF:
+        return 3
+    if 0xF0 <= byte <= 0xF4:
+        return 4
+    return 0
+
+
+def _cut_tail(data: bytes) -> int:
+    """How many bytes at the end are the start of a UTF-8 character the file was cut inside."""
+    for back in (1, 2, 3):
+        if back > len(data):
+            break
+        byte = data[-back]
+        if 0x80 <= byte <= 0xBF:
+            continue  # a continuation byte: the lead is further back
+        need = _utf8_lead_length(byte)
+        return back if need > back else 0
+    return 0
+
+
+def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:
+    """UTF-8 with a few bytes that are not: a download cut inside a letter (its bytes dropped)
+    or a stray byte of another encoding (read as Windows-1252, "\x93" -> "“"). None when the
+    bytes are not mostly UTF-8: too few well-formed non-ASCII characters for the bad bytes,
+    unless a byte-order mark says UTF-8."""
+    cut = _cut_tail(data)
+    body = data[: len(data) - cut] if cut else data
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    bad = [i for i, ch in enumerate(escaped) if "\udc80" <= ch <= "\udcff"]
+    good = sum(1 for ch in escaped if ord(ch) > 127) - len(bad)
+    if not bom and (good == 0 or len(bad) * _UTF8_CHARS_PER_BAD_BYTE > good):
+        return None
+    if not bad and not cut:
+        return None  # strict UTF-8 already said no for another reason
+    if bad:
+        chars = list(escaped)
+        for i in bad:
+            chars[i] = bytes([ord(chars[i]) - 0xDC00]).decode("windows-1252", errors="replace")
+        escaped = "".join(chars)
+    said = []
+    if bad:
+        first = len(escaped[: bad[0]].encode("utf-8", errors="surrogateescape"))
+        said.append(
+            f"{len(bad)} byte{'s' if len(bad) > 1 else ''} of the UTF-8 page "
+            f"{'are' if len(bad) > 1 else 'is'} not UTF-8 (the first at byte {first + (3 if bom else 0)}): "
+            "read as Windows-1252 characters"
+        )
+    if cut:
+        said.append(
+            f"the file ends inside a character (its last {cut} byte{'s' if cut > 1 else ''} dropped): "
+            "it was saved incompletely"
+        )
+    return _finish(escaped, "utf-8", "; ".join(said))
+
+
+def _lenient_utf16(data: bytes, encoding: str) -> Decoded:
+    """UTF-16 cut at an odd byte, or with a broken surrogate: the rest is read, the damage said."""
+    said = []
+    if len(data) % 2:
+        data = data[:-1]
+        said.append("the file ends inside a character (its last byte dropped): it was saved incompletely")
+    text = data.decode(encoding, errors="replace")
+    if bad := text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd"):
+        said.append(f"{bad} UTF-16 code unit{'s' if bad > 1 else ''} did not decode: replaced by U+FFFD")
+    return _finish(text, encoding, "; ".join(said) or None)
+
+
+def _vietnamese_words(text: str) -> int:
+    """Words with a non-ASCII letter that are Vietnamese syllables, less those that are not: how
+    well an encoding's reading of the bytes reads as Vietnamese ("Kế hoạch" against "Kęě")."""
+    score = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text[:200_000])):
+        if not word.isascii():
+            score += 1 if is_syllable(word.lower()) else -1
+    return score
+
+
+def decode_page(data: bytes) -> Decoded:
+    """Decode a saved page to NFC text with the encoding used and what did not decode.
 
     Raises ``PageError('undecodable', ...)`` when no encoding gives plausible text.
     """
     for bom, enc in BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom) :], enc)
-            if text is None:
+            if text is not None:
+                return _finish(text, enc)
+            if enc == "utf-8":
+                found = _lenient_utf8(data[len(bom) :], bom=True)
+            elif enc.startswith("utf-16"):
+                found = _lenient_utf16(data[len(bom) :], enc)
+            else:
+                found = None
+            if found is None or _looks_binary(found.text):
                 raise PageError("undecodable", f"bytes after the {enc} BOM do not decode")
-            return _finish(text, enc)
+            return found
 
     utf16 = sniff_utf16(data)
     if utf16:
         text = _strict(data, utf16)
         if text is not None and not _looks_binary(text):
             return _finish(text, utf16)
+        found = _lenient_utf16(data, utf16)
+        if not _looks_binary(found.text):
+            return found
 
     utf8 = _strict(data, "utf-8")
     if utf8 is not None and not data.isascii() and not _looks_binary(utf8):
         # Valid multi-byte UTF-8 is almost never an accident of a legacy encoding, while
         # pages re-saved as UTF-8 often keep their old charset declaration.
         return _finish(utf8, "utf-8")
+    if utf8 is None:
+        found = _lenient_utf8(data)
+        if found is not None and not _looks_binary(found.text):
+            return found
 
     declared = declared_charset(data)
     if declared:
@@ -142,12 +262,30 @@ def decode_html_bytes(data: bytes) -> tuple[str, str]:
         return _finish(utf8, "utf-8")
 
     best = charset_normalizer.from_bytes(data).best()
+    guess = None
     if best is not None and best.encoding:
-        enc = canonical_encoding(best.encoding) or best.encoding
         text = str(best)
         if not _looks_binary(text):
-            return _finish(text, enc)
+            guess = (text, canonical_encoding(best.encoding) or best.encoding)
+    if guess is None or guess[1] != "windows-1258":
+        # the detector tells Central European from Vietnamese poorly (a page with a long ASCII
+        # head came out as windows-1250 "Kęě hoaňch"): Windows-1258 is taken when more of its
+        # words are Vietnamese syllables
+        text = _strict(data, "windows-1258")
+        if text is not None and not _looks_binary(text):
+            score = _vietnamese_words(text)
+            if score > 0 and (guess is None or score > _vietnamese_words(guess[0])):
+                guess = (text, "windows-1258")
+    if guess is not None:
+        return _finish(*guess)
     raise PageError("undecodable", "no declared, sniffed or detected encoding decodes the bytes")
+
+
+def decode_html_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a saved page to NFC text; return ``(text, encoding name used)`` (``decode_page``
+    without what did not decode)."""
+    decoded = decode_page(data)
+    return decoded.text, decoded.encoding
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -6,6 +6,8 @@ motto), never by one site's ids; clutter is recognised by its phrases.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import lxml.etree as etree
 
 from extract.header import find_head
@@ -195,7 +197,11 @@ def prune(root: HtmlElement) -> None:
     """Remove what is never visible: scripts, styles, forms' widgets, hidden elements (but not
     a hidden element holding document content: see ``_holds_content``)."""
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
-    doomed.extend(el for el in root.iter() if el is not root and is_hidden(el) and not _holds_content(el))
+    hidden = [el for el in root.iter() if el is not root and is_hidden(el)]
+    kept = {el for el in hidden if _holds_content(el)}
+    if kept and _shown_motto(root, set(hidden)):
+        kept = {el for el in kept if find_motto(el) is None}  # a collapsed copy of the shown document
+    doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
         drop_tree(el)
@@ -226,19 +232,29 @@ def find_motto(root: HtmlElement) -> HtmlElement | None:
     line) on its own. Second pass, for a motto that Word split into several runs: the whole
     text of small paragraphs and cells.
     """
+    return next(_mottos(root), None)
+
+
+def _mottos(root: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements holding a motto, in the order of ``find_motto``'s two passes."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         pieces = [el.text or ""] + [c.tail or "" for c in el]
         if any("nam" in p.lower() and is_motto(p) for p in pieces):
-            return el
+            yield el
     for el in root.iter("p", "td", "th", "div", "h1", "h2", "h3", "b", "strong"):
         if len(el) == 0:
             continue
         full = short_text(el, 300)
         if full and is_motto(full):
-            return el
-    return None
+            yield el
+
+
+def _shown_motto(root: HtmlElement, hidden: set[HtmlElement]) -> bool:
+    """Does the page show a motto outside its hidden elements? Then a hidden element holding
+    one is a collapsed copy of the document (a second tab), not the document."""
+    return any(el not in hidden and not any(a in hidden for a in el.iterancestors()) for el in _mottos(root))
 
 
 def is_clutter(el: HtmlElement) -> bool:

@@ -21,7 +21,7 @@ from normalize.text import mostly_upper
 
 from . import dom
 from .attributes import read_attributes
-from .decode import decode_html_bytes
+from .decode import decode_page
 from .settings import (
     BOT_CHALLENGE_MARKUP,
     BOT_CHALLENGE_PHRASES,
@@ -220,7 +220,8 @@ def _join_split_marks(slots: list[tuple[etree._Element, str]]) -> None:
 
 def read_html(data: bytes) -> RawPage:
     """Read one saved LawNet-style HTML page into a ``RawPage``."""
-    text, encoding = decode_html_bytes(data)
+    decoded = decode_page(data)
+    text, encoding = decoded.text, decoded.encoding
     root = dom.parse_html(text)
     legacy = _from_legacy(root)
     title = _page_title(root)
@@ -249,6 +250,8 @@ def read_html(data: bytes) -> RawPage:
         attributes=read_attributes(root, _document_part(root, roots, motto)),
         page_title=title,
     )
+    if decoded.damage:
+        page.notes.append(ReadNote("bad_bytes", decoded.damage))
     if legacy is not None:
         page.notes.append(ReadNote(*legacy_note(*legacy)))
     if walled:

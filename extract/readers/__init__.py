@@ -6,7 +6,7 @@ import codecs
 import re
 from collections.abc import Callable
 
-from extract.html.decode import decode_html_bytes, sniff_utf16
+from extract.html.decode import BOMS, decode_page, sniff_utf16
 from extract.html.textutil import contains_any, fold
 from extract.page import PageError, RawPage, ReadNote
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
@@ -23,12 +23,20 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05 if head else False
 
 
+def _without_bom(data: bytes) -> bytes:
+    """The bytes after a byte-order mark, as UTF-8: Notepad saves an empty file as its BOM."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(enc, errors="replace").encode("utf-8")
+    return data
+
+
 def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPage:
     """Sniff the form and read it. Raises PageError for anything that is not a legal page.
 
     ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
     pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
-    if not data.strip():
+    if not _without_bom(data).strip():
         raise PageError("empty", "the file is empty")
     from extract import html  # late import: the HTML stack is heavier than the text path
 
@@ -36,13 +44,16 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
         return html.read_html(data)
     if _looks_binary(data):
         raise PageError("not_text", "the file is binary data, not a saved page")
-    text, encoding = decode_html_bytes(data)  # the same evidence, in the same order, as for pages
+    decoded = decode_page(data)  # the same evidence, in the same order, as for pages
+    text, encoding = decoded.text, decoded.encoding
     if "\x00" in text:
         raise PageError("not_text", "the decoded text holds NUL characters; it is binary data")
     text, legacy, converted = from_legacy(text)
     if prepare is not None:  # on the lines as the readers see them: "\r\n" and "\r" end a line too
         text = prepare(text.replace("\r\n", "\n").replace("\r", "\n"))
     page = _read_decoded(text, encoding)
+    if decoded.damage:
+        page.notes.append(ReadNote("bad_bytes", decoded.damage))
     if legacy is not None:
         page.notes.append(ReadNote(*legacy_note(legacy, converted)))
     if contains_any(fold(text), LOGIN_WALL_NOTICES):

@@ -1,0 +1,206 @@
+"""Session-10 probe fixes. Bytes: a stray byte or a cut letter in a UTF-8 page, Windows-1258
+behind a long head, a BOM-only file, soft hyphens; the page's shape: a hidden copy of the shown
+document, a date line with figures."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from extract.html.decode import decode_page
+from extract.pipeline import process_bytes
+from normalize.text import normalize_sign_number
+
+HEAD = (
+    "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 125/KH-UBND</p><p>{date}</p><p>KẾ HOẠCH</p>"
+    "<p>Cải cách hành chính năm 2021</p><p>Để triển khai “Chương trình” của tỉnh, Ủy ban nhân dân tỉnh ban hành"
+    " kế hoạch như sau.</p><p>PHỤ LỤC</p>"
+)
+TABLE = (
+    "<table border=1><tr><td>STT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td></tr>"
+    "<tr><td>1</td><td>Rà soát thủ tục hành chính</td><td>Sở Tư pháp</td></tr>"
+    "<tr><td>2</td><td>Số hóa hồ sơ một cửa</td><td>Văn phòng UBND tỉnh</td></tr>"
+    "<tr><td>3</td><td>Kiểm tra việc thực hiện</td><td>Sở Nội vụ</td></tr></table>"
+)
+END = "<p>Nơi nhận:</p><p>- Như trên;</p></body></html>"
+
+
+def _document(date: str = "Nghệ An, ngày 05 tháng 3 năm 2021") -> str:
+    return HEAD.format(date=date) + TABLE
+
+
+def _page(head: str = "<meta charset='utf-8'>", body: str | None = None) -> str:
+    return f"<html><head>{head}</head><body>{_document() if body is None else body}{END}"
+
+
+def _rows(result) -> list[tuple[str, str]]:
+    return [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]]
+
+
+def _findings(result) -> dict[str, str]:
+    return {f["code"]: f["message"] for f in result.tables["findings"]}
+
+
+ROWS = [("1", "Rà soát thủ tục hành chính"), ("2", "Số hóa hồ sơ một cửa"), ("3", "Kiểm tra việc thực hiện")]
+
+
+# ------------------------------------------------------------------ a stray byte in a UTF-8 page
+
+
+def test_a_stray_windows_1252_byte_in_a_utf8_page_is_read_and_said() -> None:
+    data = _page().encode("utf-8").replace("“".encode(), b"\x93", 1)
+    offset = data.index(b"\x93")
+    result = process_bytes(data, "stray.html")
+    assert not result.failed
+    assert _rows(result) == ROWS
+    assert "Để triển khai “Chương trình”" in result.tables["documents"][0]["body_text"]
+    assert _findings(result)["bad_bytes"] == (
+        f"1 byte of the UTF-8 page is not UTF-8 (the first at byte {offset}): read as Windows-1252 characters"
+    )
+    assert ("bad_bytes", "warning", "page") in {
+        (f["code"], f["severity"], f["location"]) for f in result.tables["findings"]
+    }
+
+
+def test_a_text_dump_with_a_stray_byte_is_read_too() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 125/KH-UBND\nNghệ An, ngày 05 tháng 3 năm 2021\nKẾ HOẠCH\nCải cách hành chính\n"
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch.\nNơi nhận:\n- Như trên;\n"
+    )
+    data = text.encode("utf-8").replace(b"ban nh", b"ban\xa0nh", 1)  # a Windows-1252 no-break space
+    result = process_bytes(data, "dump.txt")
+    assert not result.failed
+    assert result.tables["documents"][0]["number"] == "125/KH-UBND"
+    assert _findings(result)["bad_bytes"].startswith("1 byte of the UTF-8 page is not UTF-8")
+
+
+def test_many_bad_bytes_are_no_utf8_page() -> None:
+    """A Windows-1258 page has a few byte pairs that happen to be UTF-8: it stays Windows-1258."""
+    text = "Tỉnh Đắk Nông, Ủy ban nhân dân, chỉ số cải cách hành chính " * 20
+    data = _cp1258(f"<html><head></head><body><p>{text}</p><p>Â©</p></body></html>")
+    decoded = decode_page(data)
+    assert decoded.encoding == "windows-1258" and decoded.damage is None
+    assert "Tỉnh Đắk Nông" in decoded.text
+
+
+# ------------------------------------------------------------------ a download cut inside a letter
+
+
+def _cut_inside_a_letter(data: bytes, letter: bytes) -> bytes:
+    at = data.index(letter, data.index("Số hóa".encode()))
+    return data[: at + len(letter) - 1]
+
+
+def test_a_utf8_page_cut_inside_a_letter_keeps_the_rows_before_the_cut() -> None:
+    for prefix, head in ((b"", "<meta charset='utf-8'>"), (codecs.BOM_UTF8, ""), (b"", "<meta charset=iso-8859-1>")):
+        data = prefix + _cut_inside_a_letter(_page(head).encode("utf-8"), "ệ".encode())
+        result = process_bytes(data, "cut.html")
+        assert not result.failed, head
+        assert _rows(result)[0] == ROWS[0], head
+        found = _findings(result)
+        assert found["bad_bytes"] == (
+            "the file ends inside a character (its last 2 bytes dropped): it was saved incompletely"
+        ), head
+        assert "truncated_page" in found
+
+
+def test_a_utf16_page_cut_at_an_odd_byte_is_read() -> None:
+    data = codecs.BOM_UTF16_LE + _page("").encode("utf-16-le")
+    result = process_bytes(data[: len(data) - 41], "cut16.html")
+    assert not result.failed
+    assert _rows(result)[:2] == ROWS[:2]
+    assert _findings(result)["bad_bytes"] == (
+        "the file ends inside a character (its last byte dropped): it was saved incompletely"
+    )
+
+
+# ------------------------------------------------------------------ Windows-1258 behind a long head
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Word writes it: a letter the code page lacks is its base and a tone mark."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:  # "ệ": "ê" and the dot below
+            parts = unicodedata.normalize("NFD", ch)
+            tone = "".join(c for c in parts if c in _TONE_MARKS)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+            out += (base + tone).encode("cp1258")
+    return bytes(out)
+
+
+def test_undeclared_windows_1258_behind_a_long_style_block() -> None:
+    data = _cp1258(_page("<style>" + ".a{color:red}" * 4600 + "</style>"))
+    result = process_bytes(data, "long-head.html")
+    assert not result.failed
+    assert result.tables["documents"][0]["encoding"] == "windows-1258"
+    assert _rows(result) == ROWS
+
+
+def test_a_charset_declared_after_a_long_script_is_read() -> None:
+    meta = "<meta http-equiv=Content-Type content='text/html; charset=windows-1258'>"
+    head = "<script>" + "var x=1;//" * 2500 + "</script>" + meta
+    result = process_bytes(_cp1258(_page(head)), "late-meta.html")
+    assert not result.failed
+    assert result.tables["documents"][0]["encoding"] == "windows-1258"
+    assert _rows(result) == ROWS
+
+
+# ------------------------------------------------------------------ empty files, soft hyphens
+
+
+def test_a_file_holding_only_a_byte_order_mark_is_empty() -> None:
+    for data in (codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\r\n", codecs.BOM_UTF16_LE + "\r\n".encode("utf-16-le")):
+        result = process_bytes(data, "empty.txt")
+        assert [(f["reason"], f["message"]) for f in result.tables["failures"]] == [("empty", "the file is empty")]
+
+
+def test_soft_hyphens_and_joiners_leave_the_sign_number() -> None:
+    assert normalize_sign_number("318/KH\u00ad-UBND\u200b") == "318/KH-UBND"
+    assert normalize_sign_number("318/KH-\u2060UBND") == "318/KH-UBND"
+
+
+def test_a_soft_hyphen_in_the_attribute_number_raises_no_mismatch() -> None:
+    attrs = (
+        "<table><tr><td><b>Số hiệu:</b></td><td>125/KH\u00ad-UBND</td></tr>"
+        "<tr><td><b>Loại văn bản:</b></td><td>Kế hoạch</td></tr></table>"
+    )
+    result = process_bytes(_page(body=attrs + _document()).encode("utf-8"), "shy.html")
+    assert result.tables["documents"][0]["number"] == "125/KH-UBND"
+    assert "number_mismatch" not in _findings(result)
+
+
+def test_a_soft_hyphen_inside_a_cell_word_is_dropped() -> None:
+    body = _document().replace("Rà soát", "Rà so\u00adát", 1)
+    result = process_bytes(_page(body=body).encode("utf-8"), "shy-cell.html")
+    assert _rows(result) == ROWS
+
+
+# ------------------------------------------------------------------ the page's shape
+
+
+def test_a_hidden_copy_of_the_shown_document_is_not_read_again() -> None:
+    hidden = f"<div id=tabGoc style='display:none'><div class=content1>{_document()}</div></div>"
+    result = process_bytes(_page(body=hidden + f"<div class=content1>{_document()}</div>").encode(), "tabs.html")
+    assert _rows(result) == ROWS
+    assert result.tables["documents"][0]["appendix_count"] == 1
+
+
+def test_a_document_only_in_a_hidden_tab_is_still_read() -> None:
+    hidden = f"<div id=tabGoc style='display:none'><div class=content1>{_document()}</div></div>"
+    shown = "<div id=tabAnh><p>This document has no English translation.</p></div>"
+    result = process_bytes(_page(body=shown + hidden).encode(), "tab-hidden.html")
+    assert _rows(result) == ROWS
+
+
+def test_a_date_line_printed_with_figures() -> None:
+    result = process_bytes(_page(body=_document(date="Nghệ An, 05/3/2021")).encode(), "figures.html")
+    document = result.tables["documents"][0]
+    assert (document["place"], str(document["issued_date"])) == ("Nghệ An", "2021-03-05")
