@@ -81,6 +81,9 @@ GAP_FLOOR = 1e-3
 GAP_PRIOR_GAPS = 100
 
 _LABEL_AFTER = re.compile(r"[).]")
+#: Onsets of minority names that Vietnamese syllables lack: a consonant before r or l ("Brâu",
+#: "Krông", "Hrê", "Glei"); "tr" and "kh"-like onsets are Vietnamese's own.
+_CLUSTER_ONSET = re.compile(r"^[bdghkmpsv][rl]|^[c][l]")
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,13 @@ def _guarded(text: str, m: re.Match, tok: str) -> bool:
         and (text[m.start() - 2].isalpha())
     ):
         return True  # dotted abbreviations: "v.v", "TP.HCM"
+    if prv == "/" and tok in _UNITS_PER and m.start() > 1 and not text[m.start() - 2].isspace():
+        return True  # the unit of a rate: "tấn/ha", "m³/ha"
     return _code_piece(text, m, tok)
+
+
+#: Units printed after the "/" of a rate that read as a damaged syllable ("ha": hạ, hà, họa).
+_UNITS_PER = frozenset({"ha"})
 
 
 _WORD_BEFORE = re.compile(r"[^\W_]+$")
@@ -560,7 +569,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             props = tables.proposals(tok)
             keep_prior = log_keep
             if mids[s.first] in (model.unk, model.index[ABBR]):
-                keep_prior += math.log(_unknown_spelling(tok.lower()))
+                keep_prior += math.log(_unknown_spelling(tok))
             elif mids[s.first] == model.index[LETTER]:
                 keep_prior += math.log(LONE_LETTER)
                 if _line_initial_before_word(text, m):
@@ -732,9 +741,12 @@ def _lost_word_options(text, s, tables, model, matches, evidence, log_rate) -> l
     return opts
 
 
-def _unknown_spelling(low: str) -> float:
-    """P(this spelling | the model's class of unknown strings) for a token kept unchanged."""
-    if is_syllable(low):
+def _unknown_spelling(tok: str) -> float:
+    """P(this spelling | the model's class of unknown strings) for a token kept unchanged. A
+    capitalised name of the Central Highlands written with a consonant cluster before a
+    Vietnamese rhyme ("Brâu", "Hrê", "Prông") counts as a syllable, not as two glued words."""
+    low = tok.lower()
+    if is_syllable(low) or (tok[:1].isupper() and _CLUSTER_ONSET.match(low) and is_syllable(low[1:])):
         return UNK_SYLLABLE_SPELLING
     if any(c in MARKED_OUTSIDE_BLOCK or is_block_letter(c) for c in low):
         return UNK_VIETNAMESE_SPELLING
@@ -794,6 +806,11 @@ def _render(tok: str, p: Proposal, sentence_start: bool, matches, idx) -> str | 
     head_src = tok[: p.insert_pos]
     tail_src = tok[p.insert_pos :]
     if tok.isupper() and len(tok) >= 2:
+        following = matches[idx + 1].group(1) if idx + 1 < len(matches) else None
+        if len(tok) == 2 and following and following[:1].islower() and _next_word(matches, idx):
+            # two capitals before a word in small letters are two names' initials, not a word in
+            # capitals: "SY tế" -> "Sở Y tế"
+            return p.words[0][:1].upper() + p.words[0][1:] + " " + tail_src
         return p.words[0].upper() + " " + tail_src
     head = apply_case(head_src, p.words[0], len(head_src) + 1, False)
     if head is None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from normalize.repair.lm import SyllableModel
-from normalize.repair.tokens import ABBR
+from normalize.repair.tokens import ABBR, UNK
 from normalize.vietnamese import BLOCK_LOWER, MARKED_OUTSIDE_BLOCK, is_syllable
 
 RESTORE_INNER_LETTER = "restore_inner_letter"
@@ -131,17 +131,19 @@ class CandidateTables:
             if not heads:
                 continue
             rid = m.index.get(right)
-            if rid is None and len(right) >= 3 and token[:i].islower() and token[i:].isupper():
-                # "vCCHC": a small word glued to an abbreviation the corpus counts as one
+            if rid is None and len(right) >= 3 and token[:i].islower() and token[i].isupper():
+                # "vCCHC", "tVNeID", "tPostmart": a small word glued to an abbreviation or a name
+                # the corpus does not know (its class: capitals or any other unknown)
+                unknown = ABBR if token[i:].isupper() else UNK
                 for head in heads:
-                    out.append(Proposal((head, ABBR), i, SPLIT_GLUED_SYLLABLES, 0.6))
+                    out.append(Proposal((head, unknown), i, SPLIT_GLUED_SYLLABLES, 0.6))
                 continue
             if rid is None or m.uni[rid] < 5:
                 continue
             if not (is_syllable(right) or len(right) >= 3):
                 continue
-            if not _case_ok(token[i:]):
-                continue
+            if not _case_ok(token[i:]) and not (token[:i].islower() and token[i].isupper()):
+                continue  # "tVNeID": a name in mixed case after a small word is one
             for head in heads:
                 out.append(Proposal((head, right), i, SPLIT_GLUED_SYLLABLES, 0.6))
         return out
@@ -228,7 +230,8 @@ class CandidateTables:
 
 
 def _case_ok(token: str, allow_glue: bool = False) -> bool:
-    """lower, Title or UPPER (or, for glued tokens, lower+Title like "bQuy")."""
+    """lower, Title or UPPER (or, for glued tokens, lower+Title like "bQuy", or a small word
+    before a name in mixed case, "tVNeID")."""
     if token.islower() or token.isupper():
         return True
     if token[0].isupper() and token[1:].islower():
@@ -236,7 +239,9 @@ def _case_ok(token: str, allow_glue: bool = False) -> bool:
     if allow_glue:
         for i in range(1, len(token)):
             head = token[:i]
-            if (head.islower() or head.istitle()) and _case_ok(token[i:]):
+            if head.islower() and token[i].isupper():
+                return True
+            if head.istitle() and _case_ok(token[i:]):
                 return True
     return False
 
