@@ -42,7 +42,7 @@ from extract.settings import (
 )
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
-from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to
+from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to, writes_comma_thousands
 from normalize.text import fold, is_blank
 
 
@@ -56,6 +56,10 @@ class Finding:
     column: str | None = None
     expected: str | None = None
     actual: str | None = None
+
+
+#: What the header of a cell of a row without a number ends with in appendix_cells.
+UNNUMBERED_ROW = " (unnumbered row)"
 
 
 @dataclass
@@ -87,6 +91,11 @@ class Appendix:
         default_factory=list
     )
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
+    money_unit: bool = False  # the line above the table says its figures are money ("ĐVT: triệu đồng")
+    money_unit: bool = False  # the line above the table says its figures are money ("ĐVT: triệu đồng")
+    comma_thousands: frozenset[int] = frozenset()  # columns written "1,125.5": "1,500" is 1500 there
+    #: (row_id, column index) of cells a rowspan copied down from the row above: one figure, not two
+    merged_copies: set[tuple[str, int]] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -264,7 +273,15 @@ def build_appendix(
         columns = _first_column_names(columns)
     columns = _demote_non_numeric_score_columns(rows, columns)
     body = _fold_spanned_rows(rows, header_rows)
-    appendix = Appendix(index, label, title, reference, columns, dot_decimals=_dot_decimal_roles(body, columns))
+    appendix = Appendix(
+        index,
+        label,
+        title,
+        reference,
+        columns,
+        dot_decimals=_dot_decimal_roles(body, columns),
+        comma_thousands=_comma_thousands_columns(body, columns),
+    )
     tree = _Hierarchy(appendix)
     flat = _flat_inner_bullets(body, columns, table.rows[:header_rows], appendix.dot_decimals)
     for k, row in enumerate(body):
@@ -307,7 +324,8 @@ def build_appendix(
         }
         values.update(_text_fields(cells, columns, cleaner, row_id))
         printed = _score_fields(appendix, cells, columns, cleaner, row_id, values)
-        appendix.cells.extend(_other_cells(cells, columns, cleaner, values))
+        appendix.cells.extend(_other_cells(cells, columns, cleaner, values, appendix.comma_thousands))
+        appendix.merged_copies.update((row_id, c.index) for c in columns if _vertical_copy(cells, c.index))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
     if appendix.totals_seen and appendix.totals_names is not None:  # the table ends on "Cộng II": no grand total
         _as_subtotal(appendix, "A total row names its group")
@@ -587,7 +605,11 @@ def _score_fields(
 
 
 def _other_cells(
-    cells: Sequence[Cell], columns: Sequence[Column], cleaner: TextCleaner, row: dict[str, object]
+    cells: Sequence[Cell],
+    columns: Sequence[Column],
+    cleaner: TextCleaner,
+    row: dict[str, object],
+    comma_thousands: frozenset[int] = frozenset(),
 ) -> list[dict[str, object]]:
     """Cells of columns without a role, one long-table row each, so that no cell is lost."""
     out: list[dict[str, object]] = []
@@ -598,7 +620,8 @@ def _other_cells(
         paragraphs = cleaner.clean_paragraphs(cells[column.index].paragraphs, where)
         text = "\n".join(paragraphs) or None
         figure = text is not None and len(paragraphs) == 1 and not _holds_codes(column, text)
-        out.append(_cell_record(row, column, text, parse_number(text) if figure else None))
+        number = parse_number(text, column.index in comma_thousands) if figure else None
+        out.append(_cell_record(row, column, text, number))
     return out
 
 
@@ -625,6 +648,12 @@ def _horizontal_copy(cells: Sequence[Cell], col: int) -> bool:
     """A copy made by a colspan (the same cell seen again to the right), not a value."""
     origin = cells[col].span_origin
     return origin is not None and origin[1] < col  # its text stands in a column to the left
+
+
+def _vertical_copy(cells: Sequence[Cell], col: int) -> bool:
+    """A copy made by a rowspan (the cell of a row above seen again), not a figure of its own."""
+    origin = cells[col].span_origin if col < len(cells) else None
+    return origin is not None and origin[1] == col
 
 
 def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | None:
@@ -656,6 +685,15 @@ def _dot_decimal_roles(rows: Sequence[Sequence[Cell]], columns: Sequence[Column]
         if any(is_dot_decimal(t) for t in texts) and not any("," in t for t in texts):
             roles.add(column.role)
     return roles
+
+
+def _comma_thousands_columns(rows: Sequence[Sequence[Cell]], columns: Sequence[Column]) -> frozenset[int]:
+    """Columns without a role whose figures are written English style ("1,125.5")."""
+    return frozenset(
+        c.index
+        for c in columns
+        if c.role == "other" and writes_comma_thousands([r[c.index].text for r in rows if c.index < len(r)])
+    )
 
 
 def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
@@ -700,7 +738,9 @@ def _read_totals(
     # figures of columns without a role (amounts, counts) are kept as the total row's cells
     previous = appendix.rows[-1].values["position"] if appendix.rows else 0
     row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total", "position": previous}
-    appendix.cells.extend(c for c in _other_cells(cells, columns, cleaner, row) if c["value"] is not None)
+    appendix.cells.extend(
+        c for c in _other_cells(cells, columns, cleaner, row, appendix.comma_thousands) if c["value"] is not None
+    )
 
 
 def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by more rows") -> None:
@@ -754,11 +794,11 @@ def _keep_unnumbered(
         "position": previous["position"] if previous else 0,
     }
     marked = [
-        Column(c.index, f"{c.header} (unnumbered row)", "other", c.year)
+        Column(c.index, f"{c.header}{UNNUMBERED_ROW}", "other", c.year)
         for c in columns
         if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
     ]
-    appendix.cells.extend(_other_cells(cells, marked, cleaner, row))
+    appendix.cells.extend(_other_cells(cells, marked, cleaner, row, appendix.comma_thousands))
     where = f"appendix {appendix.index}, after row {row_id}" if previous else f"appendix {appendix.index}, first row"
     appendix.findings.append(
         Finding(

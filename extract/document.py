@@ -27,6 +27,7 @@ from extract.settings import (
     APPENDIX_HEADING,
     APPENDIX_REFERENCE,
     DOCUMENT_NUMBER_LINE,
+    MONEY_UNIT_LINE,
     PAGE_NUMBER_LINE,
     PLACE_DATE_LINE,
     is_motto,
@@ -289,6 +290,9 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             doc_id=source.doc_id,
             first_position=position,
             cleaner=cleaner,
+        )
+        appendix.money_unit = any(
+            MONEY_UNIT_LINE.match(fold(line.replace("*", ""))) for line in lines[max(0, previous_end, at - 4) : at]
         )
         position += len(appendix.rows)
         previous_end = at

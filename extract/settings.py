@@ -574,10 +574,23 @@ MULTI_PARAGRAPH_ROLES: tuple[str, ...] = (
 #: table's end; ``group`` is the group's number as written, folded.
 _GROUP_TOTAL = r"^co?ng\s*(?:\((?P<group>\w{1,4})\)|(?:\s(?:muc|phan|nhom))?\s+(?P<key>[ivxl]{1,5}|[a-h]))\s*:?\s*$"
 GROUP_TOTAL_ROW = re.compile(_GROUP_TOTAL)
-TOTAL_ROW = re.compile(r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$|" + _GROUP_TOTAL)
+#: The whole label of a money table's total: "TỔNG KINH PHÍ", "Tổng vốn đầu tư", "Tổng dự toán (I+II)".
+_MONEY_TOTAL = (
+    r"^to?ng\s+(?:kinh\s+ph\w?|(?:nguon\s+)?vo?n(?:\s+dau\s+tu)?|du\s+toa?n|mu?c\s+dau\s+tu|chi\s+ph\w?)"
+    r"\s*(?:\([^)]*\))?\s*:?\s*$"
+)
+TOTAL_ROW = re.compile(
+    r"^to?ng(\s+(c\w{0,2}ng|d\w{0,3}m|so?)\b|\s*\(|\s*$|\s*:)|^co?ng\s*:?\s*$|" + _MONEY_TOTAL + "|" + _GROUP_TOTAL
+)
 #: Total rows that sum a part ("Cộng", "Cộng I", "Cộng (II)"), not the grand total ("Tổng cộng"): rows
 #: after one make it a subtotal.
 PART_TOTAL_ROW = re.compile(r"^co?ng\b")
+
+#: The line above a table saying its figures are money ("Đơn vị tính: triệu đồng", "(ĐVT: 1.000 đồng)",
+#: "Đơn vị: tỷ đồng"), folded: its figure columns add up like "Kinh phí" ones (extract/validate.py).
+MONEY_UNIT_LINE = re.compile(
+    r"^\(?\s*(?:don vi(?: tinh)?|dvt)\s*:\s*(?:(?:trieu|nghin|ngan|ty|1\.000)\s+)?(?:dong|vnd)\b"
+)
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it
 #: (extract/validate.py compares the figures it quotes with the row's).

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from extract.appendix import Appendix, AppendixRow, Finding
+from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
 from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import format_vi, parse_number, printed_figure, rounds_to
@@ -79,16 +79,8 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                 )
     top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
     findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, None)
-    for name, (start, end), totals, printed, group in appendix.subtotal_checks:
-        if group is not None:  # "Cộng II": the sub-rows of group II
-            heads = [r for r in top if r.label.key.lower() == group]
-            under = children.get(str(heads[0].values["row_id"]), []) if len(heads) == 1 else []
-            rows = [k for k in under if _scored(k)]
-        else:  # "Cộng": the outermost rows since the total row before it
-            span = appendix.rows[start:end]
-            inside = {str(r.values["row_id"]) for r in span}
-            rows = [r for r in span if str(r.values.get("parent_id")) not in inside and _scored(r)]
-        findings += _check_total(appendix, rows, totals, printed, name)
+    for name, span, totals, printed, group in appendix.subtotal_checks:
+        findings += _check_total(appendix, _closed_rows(appendix, span, group, _scored), totals, printed, name)
     return findings
 
 
@@ -100,6 +92,12 @@ _PER_UNIT_HEADER = re.compile(
     r"don gia|dinh muc|muc ho tro|binh quan|trung binh|ty le"
     r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
     r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|m2|m3|thang|ngay|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
+)
+#: In a table of money ("ĐVT: triệu đồng"), columns that still hold no money: counts, shares, areas,
+#: units, codes and dates.
+_NOT_MONEY_HEADER = re.compile(
+    r"so luong|so nguoi|so lop|so hoc|ty le|%|dien tich|khoi luong|don vi|dvt|ma so|\bma\b|thoi gian|nam hoan thanh"
+    r"|ghi chu|tien do"
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
 _DETAIL_ROW = re.compile(r"^(trong đó|chia ra)\b|^(bao gồm|gồm)\s*:")
@@ -113,60 +111,124 @@ def _detail_row(name: str) -> bool:
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
-    """Each parent's amount against its children's, and the total row's against the top rows,
-    in the money columns kept in appendix_cells (when every row concerned has a figure)."""
-    headers = [
-        c.header
+    """Each parent's amount against its children's, each total and subtotal row's against the
+    rows it closes, in the money columns kept in appendix_cells (named so, or any figure column
+    of a table whose unit line says money; when every row concerned has a figure). A figure a
+    rowspan carries over several rows counts once; rows under a "Trong đó:" line of their parent
+    detail it and are not its parts."""
+    money = [
+        c
         for c in appendix.columns
-        if c.role == "other" and _AMOUNT_HEADER.search(fold(c.header)) and not _PER_UNIT_HEADER.search(fold(c.header))
+        if c.role == "other"
+        and (
+            _AMOUNT_HEADER.search(fold(c.header))
+            or (appendix.money_unit and not _NOT_MONEY_HEADER.search(fold(c.header)))
+        )
+        and not _PER_UNIT_HEADER.search(fold(c.header))
     ]
     ids = [str(row.values["row_id"]) for row in appendix.rows]
-    if not headers or len(set(ids)) < len(ids):  # a row number printed twice: which figure is whose?
+    if not money or len(set(ids)) < len(ids):  # a row number printed twice: which figure is whose?
         return []
-    printed: dict[tuple[str, str], str] = {}
-    values: dict[tuple[str, str], Decimal] = {}
+    money_at = {c.index for c in money}
+    printed: dict[tuple[str, int], str] = {}
+    values: dict[tuple[str, int], Decimal] = {}
+    details_after: set[str] = set()  # rows followed by an unnumbered "Trong đó:" line
     for cell in appendix.cells:
-        key = (str(cell["row_id"]), str(cell["column_header"]))
-        if cell["value_number"] is not None:
-            values[key] = cell["value_number"]  # type: ignore[assignment]
-            printed[key] = str(cell["value"])
+        rid, at = str(cell["row_id"]), int(cell["column_index"])  # type: ignore[call-overload]
+        if str(cell["column_header"]).endswith(UNNUMBERED_ROW):
+            if _detail_row(str(cell["value"] or "")):
+                details_after.add(rid)
+        elif at in money_at and cell["value_number"] is not None and (rid, at) not in appendix.merged_copies:
+            values[(rid, at)] = cell["value_number"]  # type: ignore[assignment]
+            printed[(rid, at)] = str(cell["value"])
     children: dict[str, list[str]] = defaultdict(list)
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
-        if _detail_row(str(row.values.get("name") or "")):
-            continue
+        if _detail_row(str(row.values.get("name") or "")) or str(parent) in details_after:
+            continue  # "- Trong đó: ...", or a row under a "Trong đó:" line of its parent: a detail
         (children[str(parent)] if parent is not None else top).append(rid)
+    checks = [(rid, kids, None) for rid, kids in children.items()] + [("total", top, None)]
+    checks += [(name, _closed_ids(appendix, span, group), name) for name, span, _, _, group in appendix.subtotal_checks]
     findings: list[Finding] = []
-    for header in headers:
-        sums = [(rid, kids) for rid, kids in children.items()] + [("total", top)]
-        for rid, kids in sums:
-            value = values.get((rid, header))
-            kid_values = [values.get((kid, header)) for kid in kids]
-            if value is None or not kid_values or any(v is None for v in kid_values):
-                continue
-            total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
-            if _agrees(total, value, printed[(rid, header)]):
-                continue
-            where = f"appendix {appendix.index}, {'total row' if rid == 'total' else f'row {rid}'}, column {header}"
-            if rid == "total":
-                finding = _mismatch(
-                    "total_mismatch",
-                    where,
-                    "The total row",
-                    value,
-                    header,
-                    total,
-                    f"the {len(kids)} top-level rows",
-                    None,
-                    header,
-                )
-            else:
-                finding = _mismatch(
-                    "sum_mismatch", where, f"Row {rid}", value, header, total, f"its {len(kids)} sub-rows", rid, header
-                )
-            findings.append(finding)
+    for column in money:
+        for rid, kids, subtotal in checks:
+            kid_values = [
+                values.get((kid, column.index)) for kid in kids if (kid, column.index) not in appendix.merged_copies
+            ]
+            findings += _amount_check(
+                appendix,
+                column.header,
+                rid,
+                values.get((rid, column.index)),
+                printed.get((rid, column.index), ""),
+                kid_values,
+                subtotal,
+            )
     return findings
+
+
+def _amount_check(
+    appendix: Appendix,
+    header: str,
+    rid: str,
+    value: Decimal | None,
+    printed: str,
+    kid_values: list[Decimal | None],
+    subtotal: str | None,
+) -> list[Finding]:
+    """One money figure against the figures of the rows it sums."""
+    if value is None or not kid_values or any(v is None for v in kid_values):
+        return []
+    total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
+    if _agrees(total, value, printed):
+        return []
+    n = len(kid_values)
+    if subtotal is not None:
+        where = f"appendix {appendix.index}, {subtotal} row, column {header}"
+        return [
+            _mismatch(
+                "total_mismatch",
+                where,
+                f"The {subtotal} row",
+                value,
+                header,
+                total,
+                f"the {n} rows it closes",
+                subtotal,
+                header,
+            )
+        ]
+    if rid == "total":
+        where = f"appendix {appendix.index}, total row, column {header}"
+        return [
+            _mismatch(
+                "total_mismatch", where, "The total row", value, header, total, f"the {n} top-level rows", None, header
+            )
+        ]
+    where = f"appendix {appendix.index}, row {rid}, column {header}"
+    return [_mismatch("sum_mismatch", where, f"Row {rid}", value, header, total, f"its {n} sub-rows", rid, header)]
+
+
+def _closed_rows(appendix: Appendix, span: tuple[int, int], group: str | None, keep) -> list[AppendixRow]:
+    """The rows a subtotal closes: the sub-rows of the group it names ("Cộng II"), else the
+    outermost rows since the total row before it ("Cộng"); only those ``keep`` accepts."""
+    if group is not None:
+        top = [r for r in appendix.rows if r.values.get("parent_id") is None and keep(r)]
+        heads = [r for r in top if r.label.key.lower() == group]
+        if len(heads) != 1:
+            return []
+        head = str(heads[0].values["row_id"])
+        return [r for r in appendix.rows if str(r.values.get("parent_id")) == head and keep(r)]
+    rows = appendix.rows[span[0] : span[1]]
+    inside = {str(r.values["row_id"]) for r in rows}
+    return [r for r in rows if str(r.values.get("parent_id")) not in inside and keep(r)]
+
+
+def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) -> list[str]:
+    """The row ids a subtotal closes, for the money columns (detail rows are no parts)."""
+    rows = _closed_rows(appendix, span, group, lambda r: not _detail_row(str(r.values.get("name") or "")))
+    return [str(r.values["row_id"]) for r in rows]
 
 
 def _check_total(

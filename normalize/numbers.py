@@ -11,8 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 #: 26.120 or 1.234,5: dot thousands, maybe a comma decimal
 _DOT_THOUSANDS = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"
-#: 1,234.5: English style, only with a decimal point
-_COMMA_THOUSANDS = r"[1-9]\d{0,2}(?:,\d{3})+\.\d+"
+#: 1,234.5 or 1,500,000: English style, only with a decimal point or two commas at least
+_COMMA_THOUSANDS = r"[1-9]\d{0,2}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})"
+#: 1,500: English thousands only in a column that writes them so (``comma_thousands``)
+_ONE_COMMA_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
 _NUMBER = re.compile(
     rf"""^[+-]?(?:
         {_DOT_THOUSANDS}
@@ -38,11 +40,13 @@ _SPACE_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 
 
-def parse_number(text: str) -> Decimal | None:
+def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     """The exact value of a cell holding one number, or None when it holds anything else.
 
     A space inside the figure is a thousands separator only between groups of three digits
     ("1 250 000"); anything else ("4 8", "5 10,5": two figures of merged cells) is no number.
+    ``comma_thousands``: the cell's column writes English figures ("1,125.5"), so "1,500" is
+    1500 there, not 1,5 (see ``writes_comma_thousands``).
     """
     raw = _SPACES.sub(" ", text).strip()
     match = _PERCENT.match(raw)
@@ -55,7 +59,7 @@ def parse_number(text: str) -> Decimal | None:
         raw = raw.replace(" ", "")
     if not raw or not _NUMBER.match(raw):
         return None
-    if _COMMA_THOUSANDS_NUMBER.match(raw):
+    if _COMMA_THOUSANDS_NUMBER.match(raw) or (comma_thousands and _ONE_COMMA_THOUSANDS.match(raw)):
         raw = raw.replace(",", "")
     elif _DOT_THOUSANDS_NUMBER.match(raw):
         raw = raw.replace(".", "").replace(",", ".")
@@ -66,6 +70,24 @@ def parse_number(text: str) -> Decimal | None:
     except InvalidOperation:  # pragma: no cover - the regex only lets valid shapes through
         return None
     return value.copy_abs() if value.is_zero() else value  # "- 0" is 0, not a negative zero
+
+
+#: A figure only English style writes: "1,125.5", "1,500,000".
+_ENGLISH_ONLY = re.compile(rf"^[+-]?{_COMMA_THOUSANDS}$")
+#: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
+#: three digits).
+_VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{4,}}))$")
+
+
+def writes_comma_thousands(texts: list[str]) -> bool:
+    """Does a column write its figures English style: some figure only that style writes
+    ("1,125.5", "1,500,000") and none only the Vietnamese style does ("1.500", "2,25")?"""
+    english = vietnamese = False
+    for text in texts:
+        raw = _SPACES.sub(" ", text).strip().removesuffix("%").strip()
+        english = english or bool(_ENGLISH_ONLY.match(raw))
+        vietnamese = vietnamese or bool(_VIETNAMESE_ONLY.match(raw))
+    return english and not vietnamese
 
 
 #: A score printed with its unit: "1,5đ", "2 điểm".

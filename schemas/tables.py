@@ -186,7 +186,8 @@ APPENDIX_CELLS = _schema(
             "value_number",
             FIGURE,
             "The value as an exact number when the whole cell is one number; null for codes ('Mã' columns, "
-            "'1.005062').",
+            "'1.005062'). Decimal comma ('1,5' is 1.5) unless the column writes English figures ('1,125.5': "
+            "its '1,500' is 1500).",
         ),
     ],
 )

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from decimal import Decimal
 
 from extract.html.decode import decode_page
 from extract.pipeline import process_bytes
+from normalize.numbers import parse_number, writes_comma_thousands
 from normalize.text import normalize_sign_number
 
 HEAD = (
@@ -204,3 +206,124 @@ def test_a_date_line_printed_with_figures() -> None:
     result = process_bytes(_page(body=_document(date="Nghệ An, 05/3/2021")).encode(), "figures.html")
     document = result.tables["documents"][0]
     assert (document["place"], str(document["issued_date"])) == ("Nghệ An", "2021-03-05")
+
+
+# ------------------------------------------------------------------ money tables (probe Z1)
+
+
+def _money_page(rows: list[tuple], header: tuple[str, ...], above: str = "") -> bytes:
+    """An HTML page whose appendix has ``header`` and ``rows``; a cell is text or (text, rowspan)."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, tuple):
+            return f"<td rowspan={value[1]}>{value[0]}</td>"
+        return f"<td>{value}</td>"
+
+    table = (
+        "<table border=1>"
+        + "".join("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in [header, *rows])
+        + "</table>"
+    )
+    return _page(body=HEAD.format(date="Nghệ An, ngày 05 tháng 3 năm 2021") + above + table).encode()
+
+
+def _sum_findings(result) -> list[tuple[str, str | None, str, str, str]]:
+    return [
+        (f["code"], f["row_id"], f["column"], f["expected"], f["actual"])
+        for f in result.tables["findings"]
+        if f["code"] in ("sum_mismatch", "total_mismatch")
+    ]
+
+
+def test_english_thousands_are_read_by_their_column() -> None:
+    assert parse_number("1,500,000") == Decimal(1500000)
+    assert parse_number("1,500") == Decimal("1.5")  # alone, a decimal comma
+    assert parse_number("1,500", comma_thousands=True) == Decimal(1500)
+    rows = [("1", "Huyện Bát Xát", "1,500"), ("2", "Huyện Sa Pa", "2,250"), ("3", "Huyện Bắc Hà", "1,125.5")]
+    rows.append(("", "Tổng cộng", "4,875.5"))
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Dự toán (triệu đồng)")), "english.html")
+    numbers = [(c["row_id"], c["value_number"]) for c in result.tables["appendix_cells"]]
+    assert numbers == [
+        ("1", Decimal(1500)),
+        ("2", Decimal(2250)),
+        ("3", Decimal("1125.5")),
+        ("total", Decimal("4875.5")),
+    ]
+    assert _sum_findings(result) == []
+
+
+def test_a_vietnamese_column_keeps_its_decimal_comma() -> None:
+    assert not writes_comma_thousands(["1,500", "1.250", "2.125,5"])
+    assert writes_comma_thousands(["1,500", "2,250", "1,125.5"])
+
+
+def test_an_amount_merged_over_two_rows_counts_once() -> None:
+    rows = [
+        ("1", "Tập huấn khuyến nông", "800"),
+        ("1.1", "Tập huấn nuôi tôm", ("500", 2)),
+        ("1.2", "Hội thảo đầu bờ"),
+        ("1.3", "Tham quan mô hình", "300"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "rowspan.html")
+    assert _sum_findings(result) == []
+    wrong = [("1", "Tập huấn", "900"), ("1.1", "Tập huấn nuôi tôm", ("500", 2)), ("1.2", "Hội thảo")]
+    wrong.append(("1.3", "Tham quan", "300"))
+    result = process_bytes(_money_page(wrong, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "rowspan2.html")
+    assert _sum_findings(result) == [("sum_mismatch", "1", "Kinh phí (triệu đồng)", "800", "900")]
+
+
+def test_rows_under_a_trong_do_line_detail_their_parent() -> None:
+    rows = [
+        ("1", "Mở lớp xóa mù chữ", "2.400"),
+        ("", "Trong đó:", ""),
+        ("-", "Ngân sách tỉnh", "1.600"),
+        ("-", "Ngân sách huyện", "500"),
+        ("2", "Mua sách giáo khoa", "600"),
+        ("", "Tổng cộng", "3.000"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "trongdo.html")
+    assert _sum_findings(result) == []
+
+
+def test_money_subtotals_are_checked() -> None:
+    rows = [
+        ("I", "Năm 2024", ""),
+        ("1", "Tập huấn", "1.800"),
+        ("2", "Tuyên truyền", "900"),
+        ("", "Cộng I", "2.700"),
+        ("II", "Năm 2025", ""),
+        ("1", "Tập huấn", "2.800"),
+        ("2", "Tuyên truyền", "950"),
+        ("", "Cộng II", "3.850"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "subtotals.html")
+    assert _sum_findings(result) == [("total_mismatch", "subtotal 2", "Kinh phí (triệu đồng)", "3750", "3850")]
+
+
+def test_a_total_row_named_for_its_money() -> None:
+    rows = [("1", "Phun hóa chất", "650"), ("2", "Diệt lăng quăng", "420"), ("3", "Truyền thông", "180")]
+    for label in ("TỔNG KINH PHÍ", "Tổng vốn đầu tư", "Tổng dự toán (1+2+3)"):
+        page = _money_page([*rows, ("", label, "1.350")], ("STT", "Nội dung", "Kinh phí (triệu đồng)"))
+        result = process_bytes(page, "money-total.html")
+        assert _sum_findings(result) == [("total_mismatch", None, "Kinh phí (triệu đồng)", "1250", "1350")], label
+
+
+def test_a_unit_line_above_the_table_makes_its_figure_columns_money() -> None:
+    rows = [
+        ("1", "Xây dựng trường học", "3.600", "2.100", "1.300", "12"),
+        ("2", "Sửa chữa trạm y tế", "800", "500", "300", "4"),
+    ]
+    header = ("STT", "Nội dung", "Tổng số", "Ngân sách trung ương", "Ngân sách địa phương", "Số lượng")
+    result = process_bytes(_money_page(rows, header, "<p>Đơn vị tính: triệu đồng</p>"), "unit.html")
+    assert _sum_findings(result) == []  # the parts are columns, not rows: nothing to add up across rows
+    rows = [
+        ("1", "Xây dựng", "3.600", "12"),
+        ("1.1", "Trường học", "2.100", "5"),
+        ("1.2", "Trạm y tế", "1.300", "4"),
+    ]
+    result = process_bytes(
+        _money_page(rows, ("STT", "Nội dung", "Tổng số", "Số lượng"), "<p>ĐVT: triệu đồng</p>"), "u.html"
+    )
+    assert _sum_findings(result) == [("sum_mismatch", "1", "Tổng số", "3400", "3600")]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Tổng số", "Số lượng")), "no-unit.html")
+    assert _sum_findings(result) == []
