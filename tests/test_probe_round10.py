@@ -12,6 +12,7 @@ from extract.html.decode import decode_page
 from extract.pipeline import process_bytes
 from normalize.numbers import parse_number, writes_comma_thousands
 from normalize.text import normalize_sign_number
+from tests.conftest import run_text, text_cells
 
 HEAD = (
     "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
@@ -327,3 +328,45 @@ def test_a_unit_line_above_the_table_makes_its_figure_columns_money() -> None:
     assert _sum_findings(result) == [("sum_mismatch", "1", "Tổng số", "3400", "3600")]
     result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Tổng số", "Số lượng")), "no-unit.html")
     assert _sum_findings(result) == []
+
+
+# ------------------------------------------------------------------ text dumps: a figure equal to the next number
+
+DUMP_TOP = (
+    "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 23/KH-UBND\n\nCà Mau, ngày 30 tháng 1 năm 2015\n\nKẾ HOẠCH\n\nMua sắm thiết bị\n\nNội dung.\n\n"
+    "PHỤ LỤC\n\nDANH MỤC\n\n"
+)
+DUMP_END = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+
+
+def test_a_quantity_equal_to_the_next_row_number_stays_in_its_row() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
+        "1", "Máy tính", "2", "Sở Nội vụ",
+        "2", "Máy in", "6", "Sở Tư pháp",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    rows = [(r["row_id"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert rows == [("1", "Máy tính", ["Sở Nội vụ"]), ("2", "Máy in", ["Sở Tư pháp"])]
+    assert [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"]] == [("1", "2"), ("2", "6")]
+    assert "missing_row_id" not in _findings(result)
+
+
+def test_a_score_equal_to_the_next_top_row_number_stays_in_its_sub_row() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Tiêu chí", "Điểm tối đa", "Tài liệu kiểm chứng", "Đơn vị thẩm định",
+        "1", "CÔNG TÁC CHỈ ĐẠO", "10", "Báo cáo", "Sở Nội vụ",
+        "1.1", "Ban hành kế hoạch", "2", "Kế hoạch số 12", "Sở Nội vụ",
+        "1.2", "Tuyên truyền", "3", "Ảnh chụp màn hình", "Sở Thông tin và Truyền thông",
+        "1.3", "Kiểm tra", "5", "Biên bản", "Sở Nội vụ",
+        "2", "HIỆN ĐẠI HÓA", "15", "Số liệu", "Sở Thông tin và Truyền thông",
+    ) + DUMP_END  # fmt: skip
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["max_score"]) for r in rows] == [
+        ("1", "CÔNG TÁC CHỈ ĐẠO", Decimal(10)),
+        ("1.1", "Ban hành kế hoạch", Decimal(2)),
+        ("1.2", "Tuyên truyền", Decimal(3)),
+        ("1.3", "Kiểm tra", Decimal(5)),
+        ("2", "HIỆN ĐẠI HÓA", Decimal(15)),
+    ]

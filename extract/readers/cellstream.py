@@ -643,20 +643,14 @@ def _figure_of_the_row(
     3 | Kiểm tra | 3") are rows. Right after the row's text a number is the next row's: "1 | Chỉ
     đạo | 2 | Kế hoạch | 2 | Cải cách" may be a score 2 then row 2, or a short row 1 then row 2
     with a score 2; a text dump cannot tell (Markdown can: its rows open after a gap). The text
-    after the table ("Nơi nhận:") ends what is counted: the table's last row has its own shape."""
-    if not current or not _reads_as_figure(current[-1].text):
+    after the table ("Nơi nhận:") ends what is counted: the table's last row has its own shape.
+    Right after the row's text, the number is a figure only when the row number after it reads
+    on from the row and not from the number (``_reads_on_past``)."""
+    if not current:
         return False
-    following = [items[k]]
-    index = _next_index(items, k + 1)
-    while index is not None:
-        other = parse_label(items[index].text)
-        if other is not None and _names_a_row(_next_item(items, index + 1)):
-            break
-        if _after_table(items, index, True, allowed):
-            index = None
-            break
-        following.append(items[index])
-        index = _next_index(items, index + 1)
+    following, index = _rest_of_row(items, k, allowed)
+    if not _reads_as_figure(current[-1].text):
+        return _reads_on_past(current, label, following, index, items, width, allowed)
     if _shape(following[1:]) == _shape(current[1:]):
         return False
     cells = len(current) + len(following)
@@ -668,6 +662,57 @@ def _figure_of_the_row(
     # wider than the header (a text dump prints a cell's paragraphs as cells of their own), only
     # if the number printed again opens a row with its name and figures
     return cells == width or (again and (cells <= width or _row_with_figures(items, index)))
+
+
+def _rest_of_row(
+    items: Sequence[Item], k: int, allowed: _DecimalSequence, after: Label | None = None
+) -> tuple[list[Item], int | None]:
+    """The items from ``k`` up to the next row number followed by a name (one that can follow
+    ``after``, when given), and that number's index (None: the table ends first)."""
+    following = [items[k]]
+    index = _next_index(items, k + 1)
+    while index is not None:
+        other = parse_label(items[index].text)
+        if (
+            other is not None
+            and _names_a_row(_next_item(items, index + 1))
+            and (after is None or _plausible_successor(after, other))
+        ):
+            break
+        if _after_table(items, index, True, allowed):
+            return following, None
+        following.append(items[index])
+        index = _next_index(items, index + 1)
+    return following, index
+
+
+def _reads_on_past(
+    current: list[Item],
+    label: Label,
+    following: list[Item],
+    index: int | None,
+    items: Sequence[Item],
+    width: int,
+    allowed: _DecimalSequence,
+) -> bool:
+    """Is a number right after the row's text a figure of the row, because the row number that
+    comes next reads on from the row and could not follow the number? "1.1 | Ban hành kế hoạch |
+    2 | Kế hoạch số 12 | Sở Nội vụ | 1.2 ...": a score 2 (row 2 is not followed by 1.2); "1 | Máy
+    tính | 2 | Sở Nội vụ | 2 | Máy in | 6 | Sở Tư pháp": a quantity 2 (row 2 would be printed
+    twice). Only between decimal row numbers (a group title "A | THỦ TỤC CẤP TỈNH" is short by
+    nature), when the row does not grow wider than the header and the next row is then as wide
+    as it: a row short by a merged cell ("2 | Tuyên truyền | 3 | Kiểm tra | 3 | Báo cáo" at the
+    table's end) leaves that row short instead, and stays a row."""
+    if index is None or label.style != "decimal" or len(current) + len(following) > width:
+        return False
+    row = parse_label(current[0].text)
+    other = parse_label(items[index].text)
+    if row is None or other is None or row.style != "decimal" or other.style != "decimal":
+        return False
+    if not _plausible_successor(row, other) or _plausible_successor(label, other):
+        return False
+    next_row, _ = _rest_of_row(items, index, allowed, after=other)
+    return len(next_row) >= width
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:
