@@ -148,7 +148,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
                 dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if part == clean else None)
                 if dated:
-                    printed = part[: place.end("place")].strip()
+                    printed = part[: place.end("place" if place.group("place") else "named")].strip()
                     meta.place = (_wrapped_place(lines, at, printed) if part == clean else None) or printed
                     meta.header_date = dated
         if meta.header_number and meta.place:

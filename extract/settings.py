@@ -302,8 +302,11 @@ APPENDIX_REFERENCE = re.compile(
 DOCUMENT_NUMBER_LINE = re.compile(
     rf"^{damage_tolerant('Số')}\s*(?:{damage_tolerant('hiệu')})?\s*:\s*(?P<number>\S.*?)\s*$"
 )
-#: "Hà Nội, ngày 30 tháng 6 năm 2025" (folded); a portal's copy may print "Nghệ An, 05/3/2021".
-PLACE_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*(?:ngay\b|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b)")
+#: "Hà Nội, ngày 30 tháng 6 năm 2025" (folded); a portal's copy may print "Nghệ An, 05/3/2021", as the
+#: whole line and after a place with no figure, colon or slash ("V/v triển khai, 01/3/2021" is none).
+PLACE_DATE_LINE = re.compile(
+    r"^(?P<place>[^,]{2,60}),\s*ngay\b|^(?P<named>[^,:/\d]{2,40}),\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\s*$"
+)
 
 #: Phrases of column headers that carry a letter saved text may lose, as written: a header that
 #: lost one ("Điểm đt năm 2022", "Đơn vị ch trì", "Điểm tchấm") is matched with the phrase put back

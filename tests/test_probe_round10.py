@@ -8,7 +8,7 @@ import codecs
 import unicodedata
 from decimal import Decimal
 
-from extract.html.decode import decode_page
+from extract.html.decode import declared_charset, decode_page
 from extract.pipeline import process_bytes
 from normalize.numbers import parse_number, writes_comma_thousands
 from normalize.text import normalize_sign_number
@@ -59,7 +59,8 @@ def test_a_stray_windows_1252_byte_in_a_utf8_page_is_read_and_said() -> None:
     assert _rows(result) == ROWS
     assert "Để triển khai “Chương trình”" in result.tables["documents"][0]["body_text"]
     assert _findings(result)["bad_bytes"] == (
-        f"1 byte of the UTF-8 page is not UTF-8 (the first at byte {offset}): read as Windows-1252 characters"
+        f"bytes of the UTF-8 page are not UTF-8 (the first at byte {offset}): 1 stray byte read as Windows-1252 "
+        "characters (U+FFFD where it has none)"
     )
     assert ("bad_bytes", "warning", "page") in {
         (f["code"], f["severity"], f["location"]) for f in result.tables["findings"]
@@ -76,7 +77,9 @@ def test_a_text_dump_with_a_stray_byte_is_read_too() -> None:
     result = process_bytes(data, "dump.txt")
     assert not result.failed
     assert result.tables["documents"][0]["number"] == "125/KH-UBND"
-    assert _findings(result)["bad_bytes"].startswith("1 byte of the UTF-8 page is not UTF-8")
+    assert _findings(result)["bad_bytes"].endswith(
+        ": 1 stray byte read as Windows-1252 characters (U+FFFD where it has none)"
+    )
 
 
 def test_many_bad_bytes_are_no_utf8_page() -> None:
@@ -370,3 +373,49 @@ def test_a_score_equal_to_the_next_top_row_number_stays_in_its_sub_row() -> None
         ("1.3", "Kiểm tra", Decimal(5)),
         ("2", "HIỆN ĐẠI HÓA", Decimal(15)),
     ]
+
+
+# ------------------------------------------------------------------ review of the session-10 mends
+
+
+def test_a_motto_in_the_title_does_not_hide_the_only_copy() -> None:
+    hidden = f"<div id=tabGoc style='display:none'>{_document()}</div>"
+    for head in (
+        "<title>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</title>",
+        "<noscript>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</noscript>",
+    ):
+        result = process_bytes(_page(head=head, body=hidden).encode(), "title.html")
+        assert _rows(result) == ROWS, head
+
+
+def test_a_collapsed_plan_attached_to_a_decision_is_read() -> None:
+    decision = (
+        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
+        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch cải cách hành chính</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
+    )
+    plan = f"<div id=kh style='display:none'>{_document()}</div>"
+    result = process_bytes(_page(body=decision + plan).encode(), "attached.html")
+    assert _rows(result) == ROWS
+
+
+def test_a_clause_ending_in_a_date_is_no_date_line() -> None:
+    for line in ("V/v triển khai, 01/3/2021", "Số: 125/KH-UBND, 01/3/2021"):
+        body = _document().replace("<p>Nghệ An, ngày 05 tháng 3 năm 2021</p>", f"<p>{line}</p>")
+        document = process_bytes(_page(body=body).encode(), "clause.html").tables["documents"][0]
+        assert (document["place"], document["issued_date"]) == (None, None), line
+
+
+def test_a_late_charset_declaration_is_found_by_itself() -> None:
+    script = b"<script>" + b"var x=1;//" * 3000 + b"</script>"
+    assert declared_charset(b"<html><HEAD>" + script + b'<META charset="windows-1258"></HEAD><body>') == "windows-1258"
+    assert declared_charset(b"<html><head></head><body>" + script + b"<meta charset=utf-16></body>") is None
+
+
+def test_a_letter_cut_short_inside_a_utf8_page_is_dropped() -> None:
+    data = _page().encode("utf-8").replace("Nghệ An, ngày".encode(), b"Ngh\xe1\xbb An, ng\xc3y", 1)
+    result = process_bytes(data, "broken.html", repair=True)
+    assert not result.failed
+    assert _findings(result)["bad_bytes"].endswith(": 2 letters cut short, dropped")
+    document = result.tables["documents"][0]
+    assert "Ngh An" not in document["body_text"] and "Nghá" not in document["body_text"]

@@ -28,10 +28,14 @@ from .settings import META_SCAN_BYTES
 #: A page is read as UTF-8 with a few bad bytes when it has this many well-formed non-ASCII
 #: characters for each byte that is not UTF-8 (a Windows-1258 page has almost none).
 _UTF8_CHARS_PER_BAD_BYTE = 20
-#: Where a late ``<meta charset>`` is still looked for: up to ``</head>`` within this prefix
-#: (browsers switch to a declaration met while parsing the head, after 20 KB of script too).
+#: Where a late ``<meta charset>`` is still looked for: up to the end of the head within this
+#: prefix (browsers switch to a declaration met while parsing the head, after 20 KB of script too).
 HEAD_SCAN_LIMIT = 1 << 20
 _WORD = re.compile(r"[^\W\d_]+")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
+#: ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=...">``
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,11 +103,17 @@ def sniff_utf16(data: bytes) -> str | None:
 def declared_charset(data: bytes) -> str | None:
     """The charset the page declares (``<meta charset>``, ``http-equiv`` content type or an XML
     declaration) in its head, as Beautiful Soup's encoding detector reads it."""
-    head_end = data.find(b"</head", 0, HEAD_SCAN_LIMIT)
-    head = data[: max(META_SCAN_BYTES, head_end)]
+    head = data[:META_SCAN_BYTES]
     if not head.strip():
         return None
-    return EncodingDetector.find_declared_encoding(head, is_html=True)
+    found = EncodingDetector.find_declared_encoding(head, is_html=True)
+    if found:
+        return found
+    # a declaration further into the head, after a long script or style (Beautiful Soup looks
+    # at the first few kilobytes only); the head ends at "</head>" or at "<body"
+    end = _HEAD_END.search(data, 0, HEAD_SCAN_LIMIT)
+    late = _META_CHARSET.search(data, 0, end.start() if end else min(len(data), HEAD_SCAN_LIMIT))
+    return late.group(1).decode("ascii") if late else None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -153,38 +163,50 @@ def _cut_tail(data: bytes) -> int:
 
 
 def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:
-    """UTF-8 with a few bytes that are not: a download cut inside a letter (its bytes dropped)
-    or a stray byte of another encoding (read as Windows-1252, "\x93" -> "“"). None when the
+    """UTF-8 with a few bytes that are not: a download cut inside a letter, or a letter whose
+    sequence is cut short inside the page (its bytes dropped: the letter is lost as saved text
+    loses letters, and the letter repair may put it back), or a stray byte of another encoding
+    (read as Windows-1252, "\x93" -> "“"; U+FFFD where that has no character). None when the
     bytes are not mostly UTF-8: too few well-formed non-ASCII characters for the bad bytes,
     unless a byte-order mark says UTF-8."""
     cut = _cut_tail(data)
     body = data[: len(data) - cut] if cut else data
     escaped = body.decode("utf-8", errors="surrogateescape")
-    bad = [i for i, ch in enumerate(escaped) if "\udc80" <= ch <= "\udcff"]
-    good = sum(1 for ch in escaped if ord(ch) > 127) - len(bad)
-    if not bom and (good == 0 or len(bad) * _UTF8_CHARS_PER_BAD_BYTE > good):
+    runs = [(m.start(), bytes(ord(c) - 0xDC00 for c in m.group())) for m in _ESCAPED_RUN.finditer(escaped)]
+    bad = sum(len(run) for _, run in runs)
+    good = sum(1 for ch in escaped if ord(ch) > 127) - bad
+    if not bom and (good == 0 or bad * _UTF8_CHARS_PER_BAD_BYTE > good):
         return None
-    if not bad and not cut:
+    if not runs and not cut:
         return None  # strict UTF-8 already said no for another reason
-    if bad:
-        chars = list(escaped)
-        for i in bad:
-            chars[i] = bytes([ord(chars[i]) - 0xDC00]).decode("windows-1252", errors="replace")
-        escaped = "".join(chars)
+    pieces: list[str] = []
+    stray = broken = 0
+    last = 0
+    for at, run in runs:
+        pieces.append(escaped[last:at])
+        last = at + len(run)
+        if _utf8_lead_length(run[0]) > len(run) and all(0x80 <= b <= 0xBF for b in run[1:]):
+            broken += 1  # a letter's sequence cut short: dropped
+        else:
+            stray += len(run)
+            pieces.append(run.decode("windows-1252", errors="replace"))
+    pieces.append(escaped[last:])
     said = []
-    if bad:
-        first = len(escaped[: bad[0]].encode("utf-8", errors="surrogateescape"))
-        said.append(
-            f"{len(bad)} byte{'s' if len(bad) > 1 else ''} of the UTF-8 page "
-            f"{'are' if len(bad) > 1 else 'is'} not UTF-8 (the first at byte {first + (3 if bom else 0)}): "
-            "read as Windows-1252 characters"
-        )
+    if runs:
+        first = len(escaped[: runs[0][0]].encode("utf-8", errors="surrogateescape")) + (3 if bom else 0)
+        kinds = []
+        if stray:
+            plural = "s" if stray > 1 else ""
+            kinds.append(f"{stray} stray byte{plural} read as Windows-1252 characters (U+FFFD where it has none)")
+        if broken:
+            kinds.append(f"{broken} letter{'s' if broken > 1 else ''} cut short, dropped")
+        said.append(f"bytes of the UTF-8 page are not UTF-8 (the first at byte {first}): {' and '.join(kinds)}")
     if cut:
         said.append(
             f"the file ends inside a character (its last {cut} byte{'s' if cut > 1 else ''} dropped): "
             "it was saved incompletely"
         )
-    return _finish(escaped, "utf-8", "; ".join(said))
+    return _finish("".join(pieces), "utf-8", "; ".join(said))
 
 
 def _lenient_utf16(data: bytes, encoding: str) -> Decoded:

@@ -6,7 +6,8 @@ motto), never by one site's ids; clutter is recognised by its phrases.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 
 import lxml.etree as etree
 
@@ -199,8 +200,9 @@ def prune(root: HtmlElement) -> None:
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
     hidden = [el for el in root.iter() if el is not root and is_hidden(el)]
     kept = {el for el in hidden if _holds_content(el)}
-    if kept and _shown_motto(root, set(hidden)):
-        kept = {el for el in kept if find_motto(el) is None}  # a collapsed copy of the shown document
+    if any(find_motto(el) is not None for el in kept):
+        shown = _shown_numbers(root, set(hidden) | set(doomed))
+        kept = {el for el in kept if not _copy_of_shown(el, shown)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
@@ -251,10 +253,52 @@ def _mottos(root: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
-def _shown_motto(root: HtmlElement, hidden: set[HtmlElement]) -> bool:
-    """Does the page show a motto outside its hidden elements? Then a hidden element holding
-    one is a collapsed copy of the document (a second tab), not the document."""
-    return any(el not in hidden and not any(a in hidden for a in el.iterancestors()) for el in _mottos(root))
+#: "Số: 125/KH-UBND" in an element's text (folded): the number of the document it holds.
+_SIGN_NUMBER = re.compile(r"\bso\s*:\s*(\d+[^\s,;]*)")
+
+
+def _shown_numbers(root: HtmlElement, unseen: set[HtmlElement]) -> set[str]:
+    """The sign numbers of the documents the page shows: printed around a motto of the body
+    that is neither hidden nor never shown (<title>, <noscript>, <template>)."""
+    body = root.find("body")
+    numbers: set[str] = set()
+    for motto in _mottos(root):
+        if body is None or motto in unseen or not any(a is body for a in motto.iterancestors()):
+            continue
+        if any(a in unseen for a in motto.iterancestors()):
+            continue
+        around = motto.getparent()
+        numbers.update(_SIGN_NUMBER.findall(_spaced_text(around if around is not None else motto, unseen)))
+    return numbers
+
+
+def _copy_of_shown(el: HtmlElement, shown: set[str]) -> bool:
+    """Is the hidden ``el`` a collapsed copy of a document the page shows (a second tab with the
+    same "Số: ..."), rather than the document itself or another one (an attached plan)?"""
+    if find_motto(el) is None:
+        return False
+    first = _SIGN_NUMBER.search(_spaced_text(el))
+    return first is not None and first.group(1) in shown
+
+
+def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
+    """The folded text under ``el`` with a space between its pieces ("phúc</p><p>Số:"), without
+    the text of the ``unseen`` elements under it (no recursion: pages nest deep)."""
+    pieces = [el.text or ""]
+    stack = [(el, iter(el))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if stack:
+                pieces.append(node.tail or "")
+        elif child in unseen or not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+        else:
+            pieces.append(child.text or "")
+            stack.append((child, iter(child)))
+    return fold(" ".join(pieces))
 
 
 def is_clutter(el: HtmlElement) -> bool:

@@ -746,11 +746,24 @@ def _unknown_spelling(tok: str) -> float:
     capitalised name of the Central Highlands written with a consonant cluster before a
     Vietnamese rhyme ("Brâu", "Hrê", "Prông") counts as a syllable, not as two glued words."""
     low = tok.lower()
-    if is_syllable(low) or (tok[:1].isupper() and _CLUSTER_ONSET.match(low) and is_syllable(low[1:])):
+    if is_syllable(low) or _minority_name(tok):
         return UNK_SYLLABLE_SPELLING
     if any(c in MARKED_OUTSIDE_BLOCK or is_block_letter(c) for c in low):
         return UNK_VIETNAMESE_SPELLING
     return UNK_SPELLING
+
+
+def _minority_name(tok: str) -> bool:
+    """ "Brâu", "Hrê", "Prông": a capital, a small r or l, then a syllable with no tone mark (the
+    names are written so); "Mrộng" ("Mở rộng") and "HLý" ("Hạ Lý") are glued words."""
+    return (
+        len(tok) > 2
+        and tok[0].isupper()
+        and tok[1:].islower()
+        and bool(_CLUSTER_ONSET.match(tok.lower()))
+        and not any(is_block_letter(c) for c in tok)
+        and is_syllable(tok[1:].lower())
+    )
 
 
 def _capitalized(word: str, matches: list[re.Match], i: int, evidence: DocumentEvidence, model: SyllableModel) -> bool:

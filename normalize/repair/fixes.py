@@ -57,6 +57,11 @@ _ROMAN = re.compile(r"(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _VI_LETTERS = frozenset("abcdeghiklmnopqrstuvxy") | _BLOCK | MARKED_OUTSIDE_BLOCK  # no f, j, w, z
 
 
+#: P(a name's spelling | <unk>), what core.UNK_SPELLING charges an unknown token kept whole: a
+#: split that leaves a name the corpus does not know ("điện tVNeID" -> "điện tử VNeID") pays it too.
+UNKNOWN_NAME_SPELLING = 1e-5
+
+
 @dataclass(frozen=True)
 class Proposal:
     """One candidate repair of one token (or of two tokens around a line break)."""
@@ -134,9 +139,10 @@ class CandidateTables:
             if rid is None and len(right) >= 3 and token[:i].islower() and token[i].isupper():
                 # "vCCHC", "tVNeID", "tPostmart": a small word glued to an abbreviation or a name
                 # the corpus does not know (its class: capitals or any other unknown)
-                unknown = ABBR if token[i:].isupper() else UNK
+                # the name must still be spelled, as the token kept whole pays for its spelling
+                unknown, shape = (ABBR, 0.6) if token[i:].isupper() else (UNK, 0.6 * UNKNOWN_NAME_SPELLING)
                 for head in heads:
-                    out.append(Proposal((head, unknown), i, SPLIT_GLUED_SYLLABLES, 0.6))
+                    out.append(Proposal((head, unknown), i, SPLIT_GLUED_SYLLABLES, shape))
                 continue
             if rid is None or m.uni[rid] < 5:
                 continue
