@@ -92,7 +92,6 @@ class Appendix:
     )
     dot_decimals: set[str] = field(default_factory=set)  # score roles written "1.75", not "1,75"
     money_unit: bool = False  # the line above the table says its figures are money ("ĐVT: triệu đồng")
-    money_unit: bool = False  # the line above the table says its figures are money ("ĐVT: triệu đồng")
     comma_thousands: frozenset[int] = frozenset()  # columns written "1,125.5": "1,500" is 1500 there
     #: (row_id, column index) of cells a rowspan copied down from the row above: one figure, not two
     merged_copies: set[tuple[str, int]] = field(default_factory=set)

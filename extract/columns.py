@@ -13,6 +13,7 @@ from extract.settings import (
     PERIOD_HEADER,
     SCORE_ROLES,
     TASK_LIKE_NAMES,
+    UNIT_ROLES,
 )
 from normalize.text import fold
 from normalize.vietnamese import is_block_letter, is_syllable
@@ -129,7 +130,7 @@ def map_columns(headers: list[str]) -> list[Column]:
     taken: set[str] = set()
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
-    roles = [role_of(header) for header in headers]
+    roles = _completion_deadline([role_of(header) for header in headers], headers)
     several_years = _results_of_several_years(headers, roles)
     for index, header in enumerate(headers):
         role = roles[index]
@@ -144,8 +145,7 @@ def map_columns(headers: list[str]) -> list[Column]:
         if index == 0 and role == "other" and not header.strip():
             role = "id"
         taken.add(role)
-        year_match = _YEAR.search(header)
-        columns.append(Column(index, header, role, int(year_match.group(1)) if year_match else None))
+        columns.append(Column(index, header, role, _year_of(header)))
     if "name" not in taken:
         # The first free-text column after the number holds the row's name.
         for i, column in enumerate(columns):
@@ -157,6 +157,32 @@ def map_columns(headers: list[str]) -> list[Column]:
                     columns[second_tasks] = Column(later.index, later.header, "tasks", later.year)
                 break
     return columns
+
+
+#: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
+#: Sub-columns of a time span that are its start ("Thời gian / Bắt đầu", "Từ ngày").
+_START_OF_SPAN = re.compile(r"\b(bat dau|khoi cong|tu ngay|tu thang|tu nam)\b")
+
+
+def _year_of(header: str) -> int | None:
+    """The year a column is of: the one it names, or the end of the period it names ("Mục tiêu
+    giai đoạn 2021-2025" is a target for 2025)."""
+    period = _PERIOD.search(header)
+    if period:
+        return int(period.group(1))
+    found = _YEAR.search(header)
+    return int(found.group(1)) if found else None
+
+
+def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
+    """With a start and an end under one time header ("Thời gian / Bắt đầu | Hoàn thành"), the
+    deadline is the end: the start column is an ordinary one."""
+    deadlines = [i for i, role in enumerate(roles) if role == "deadline"]
+    starts = [i for i in deadlines if _START_OF_SPAN.search(fold(headers[i]))]
+    if starts and len(starts) < len(deadlines):
+        roles = ["other" if i in starts else role for i, role in enumerate(roles)]
+    return roles
 
 
 def _results_of_several_years(headers: list[str], roles: list[str]) -> bool:
@@ -190,8 +216,13 @@ PARENT_HEADER_WORDS = (
 )
 
 
-#: Column roles that never stand over sub-columns.
+#: Column roles that never stand over sub-columns (a units header does over "Chủ trì | Phối hợp").
 LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units", "product", "unit", "note"})
+#: Headers of units that stand over the lead and the coordinating units ("Đơn vị thực hiện",
+#: "Cơ quan thực hiện", "Trách nhiệm thực hiện", "Phân công").
+UNITS_PARENTS = ("^(don vi|co quan)", "trach nhiem", "phan cong")
+#: ... and the sub-columns under one (folded).
+_UNITS_SUB = re.compile(r"^((don vi|co quan) )?(chu tri|phoi hop)$")
 
 #: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
 #: the parents that group them). Years go under results, targets and phases; money under
@@ -207,6 +238,8 @@ SUB_COLUMN_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")),
     (re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
+    # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": a units header over the lead and the others
+    (_UNITS_SUB, UNITS_PARENTS),
     # "Thang điểm" or "Điểm" over "Điểm tối đa | Điểm đạt được", not "Mục tiêu năm 2021" beside
     # it; a header that is a score itself ("Điểm tối đa") is no parent
     (re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("^thang diem", "^diem$")),
@@ -226,19 +259,47 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
     if len(rows) == 1:
         return rows[0]
     top, sub = rows[0], rows[1]
-    free = [i for i, h in enumerate(top) if role_of(h) not in LEAF_ROLES]
-    if len(free) > 1 and free[0] <= 1:
-        free = free[1:]  # "Chỉ tiêu" right after STT names the rows
     folded_sub = [fold(s).strip() for s in sub]
     kinds = [parents for pattern, parents in SUB_COLUMN_KINDS if any(pattern.search(s) for s in folded_sub)]
+    units = UNITS_PARENTS in kinds
+    free = [
+        i
+        for i, h in enumerate(top)
+        if role_of(h) not in LEAF_ROLES
+        or (units and role_of(h) in UNIT_ROLES and any(re.search(w, fold(h)) for w in UNITS_PARENTS))
+    ]
+    if len(free) > 1 and free[0] <= 1:
+        free = free[1:]  # "Chỉ tiêu" right after STT names the rows
 
     def affinity(i: int) -> tuple[int, int]:
-        header = fold(top[i])
+        header = fold(top[i]).strip()
+        if _ONE_YEARS_COLUMN.match(header):
+            return 0, 0  # "Thực hiện năm 2020" is a column of that year, not a parent
         fits = sum(any(re.search(w, header) for w in parents) for parents in kinds)
         return fits, int(any(w in header for w in PARENT_HEADER_WORDS))
 
     parent = max(free, key=lambda i: (*affinity(i), -i)) if free else len(top) - 1
     return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
+
+
+#: A header of one year's figures with words before the year ("Thực hiện năm 2020", "Kế hoạch năm
+#: 2021"), folded: a column of its own, never over sub-columns ("Năm 2021" alone may be).
+_ONE_YEARS_COLUMN = re.compile(r"^\S.*\bnam (19|20)\d\d$")
+
+
+def alike_trailing(cells: list[str]) -> int:
+    """How many cells at the end are sub-columns of one kind (years, parts of a sum, start and
+    end, the lead and the others), counted while they stay of that kind."""
+    folded = [fold(c).strip() for c in cells]
+    best = 0
+    for pattern, _ in SUB_COLUMN_KINDS:
+        run = 0
+        for header in reversed(folded):
+            if not pattern.search(header):
+                break
+            run += 1
+        best = max(best, run)
+    return best
 
 
 def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
@@ -249,6 +310,9 @@ def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
     """
     if len(cells) != width + 1:
         return None
+    alike = alike_trailing(cells)
+    if alike >= 2:  # "Năm 2025 | Năm 2030", "Chủ trì | Phối hợp": sub-columns of one kind
+        return [cells[: len(cells) - alike], cells[len(cells) - alike :]]
     trailing = 0
     years = [cell for cell in cells if _YEAR.search(cell)]
     for header in reversed(cells):

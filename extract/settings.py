@@ -303,9 +303,9 @@ DOCUMENT_NUMBER_LINE = re.compile(
     rf"^{damage_tolerant('Số')}\s*(?:{damage_tolerant('hiệu')})?\s*:\s*(?P<number>\S.*?)\s*$"
 )
 #: "Hà Nội, ngày 30 tháng 6 năm 2025" (folded); a portal's copy may print "Nghệ An, 05/3/2021", as the
-#: whole line and after a place with no figure, colon or slash ("V/v triển khai, 01/3/2021" is none).
+#: whole line and after a place with no colon or slash ("V/v triển khai, 01/3/2021" is none).
 PLACE_DATE_LINE = re.compile(
-    r"^(?P<place>[^,]{2,60}),\s*ngay\b|^(?P<named>[^,:/\d]{2,40}),\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\s*$"
+    r"^(?P<place>[^,]{2,60}),\s*ngay\b|^(?P<named>[^,:/]{2,40}),\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\.?\s*$"
 )
 
 #: Phrases of column headers that carry a letter saved text may lose, as written: a header that
@@ -590,9 +590,10 @@ TOTAL_ROW = re.compile(
 PART_TOTAL_ROW = re.compile(r"^co?ng\b")
 
 #: The line above a table saying its figures are money ("Đơn vị tính: triệu đồng", "(ĐVT: 1.000 đồng)",
-#: "Đơn vị: tỷ đồng"), folded: its figure columns add up like "Kinh phí" ones (extract/validate.py).
+#: "Đơn vị: tỷ đồng"), folded: its columns of amounts add up like "Kinh phí" ones (extract/validate.py);
+#: not a price per unit ("ĐVT: 1.000 đồng/m2", "đồng/người/ngày").
 MONEY_UNIT_LINE = re.compile(
-    r"^\(?\s*(?:don vi(?: tinh)?|dvt)\s*:\s*(?:(?:trieu|nghin|ngan|ty|1\.000)\s+)?(?:dong|vnd)\b"
+    r"^\(?\s*(?:don vi(?: tinh)?|dvt)\s*:\s*(?:(?:trieu|nghin|ngan|ty|1\.000)\s+)?(?:dong|vnd)\b(?!\s*/)"
 )
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it

@@ -51,10 +51,10 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if row.values.get("parent_id") is not None:
             children[str(row.values["parent_id"])].append(row)
     for row in appendix.rows:
-        # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
+        # a sub-row with no score in any column ("- Trong đó, ...", a note, is not summed
         kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
-        if not kids:
-            continue
+        if not kids or _a_rate(row):
+            continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
         for role in SCORE_ROLES:
             value = row.values.get(role)
             kid_values = [k.values.get(role) for k in kids]
@@ -93,11 +93,16 @@ _PER_UNIT_HEADER = re.compile(
     r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
     r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|m2|m3|thang|ngay|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
 )
-#: In a table of money ("ĐVT: triệu đồng"), columns that still hold no money: counts, shares, areas,
-#: units, codes and dates.
+#: In a table of money ("ĐVT: triệu đồng"), the columns of amounts: totals, budgets and sources,
+#: plans and results, a year or a period ("Tổng số", "Ngân sách trung ương", "Vốn ODA", "Năm 2024").
+_MONEY_UNIT_HEADER = re.compile(
+    r"tong so|tong cong|ngan sach|\bvon\b|nguon|trung uong|dia phuong|cap (tinh|huyen|xa)|xa hoi hoa|doanh nghiep"
+    r"|huy dong|ho tro|\bvay\b|\boda\b|dau tu|ke hoach|thuc hien|du kien|giai doan|\b(19|20)\d\d\b|^khac$"
+)
+#: ... but not counts, shares, comparisons, lengths and areas, codes, dates ("Năm khởi công", "Số xã").
 _NOT_MONEY_HEADER = re.compile(
-    r"so luong|so nguoi|so lop|so hoc|ty le|%|dien tich|khoi luong|don vi|dvt|ma so|\bma\b|thoi gian|nam hoan thanh"
-    r"|ghi chu|tien do"
+    r"^so\b|so luong|ty le|%|so sanh|tang giam|dien tich|khoi luong|chieu dai|quy mo|\((km|ha|m2|m3|nguoi|ho|xa)\)"
+    r"|don vi|dvt|ma so|\bma\b|thoi gian|^nam\b(?!\s*(19|20)\d\d)|ghi chu|tien do"
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
 _DETAIL_ROW = re.compile(r"^(trong đó|chia ra)\b|^(bao gồm|gồm)\s*:")
@@ -114,15 +119,19 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     """Each parent's amount against its children's, each total and subtotal row's against the
     rows it closes, in the money columns kept in appendix_cells (named so, or any figure column
     of a table whose unit line says money; when every row concerned has a figure). A figure a
-    rowspan carries over several rows counts once; rows under a "Trong đó:" line of their parent
-    detail it and are not its parts."""
+    rowspan carries over several rows counts once (or once a row, if that adds up); bullet rows
+    under a bare "Trong đó:" line of their parent detail it and are not its parts."""
     money = [
         c
         for c in appendix.columns
         if c.role == "other"
         and (
             _AMOUNT_HEADER.search(fold(c.header))
-            or (appendix.money_unit and not _NOT_MONEY_HEADER.search(fold(c.header)))
+            or (
+                appendix.money_unit
+                and _MONEY_UNIT_HEADER.search(fold(c.header))
+                and not _NOT_MONEY_HEADER.search(fold(c.header))
+            )
         )
         and not _PER_UNIT_HEADER.search(fold(c.header))
     ]
@@ -132,58 +141,72 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     money_at = {c.index for c in money}
     printed: dict[tuple[str, int], str] = {}
     values: dict[tuple[str, int], Decimal] = {}
-    details_after: set[str] = set()  # rows followed by an unnumbered "Trong đó:" line
+    details_after: set[str] = set()  # rows followed by a bare "Trong đó:" line with no row number
     for cell in appendix.cells:
         rid, at = str(cell["row_id"]), int(cell["column_index"])  # type: ignore[call-overload]
         if str(cell["column_header"]).endswith(UNNUMBERED_ROW):
-            if _detail_row(str(cell["value"] or "")):
+            if _OF_WHICH.match(fold(str(cell["value"] or "")).strip()):
                 details_after.add(rid)
-        elif at in money_at and cell["value_number"] is not None and (rid, at) not in appendix.merged_copies:
+        elif at in money_at and cell["value_number"] is not None:
             values[(rid, at)] = cell["value_number"]  # type: ignore[assignment]
             printed[(rid, at)] = str(cell["value"])
     children: dict[str, list[str]] = defaultdict(list)
     top: list[str] = []
     for row in appendix.rows:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
-        if _detail_row(str(row.values.get("name") or "")) or str(parent) in details_after:
-            continue  # "- Trong đó: ...", or a row under a "Trong đó:" line of its parent: a detail
+        if _detail_row(str(row.values.get("name") or "")):
+            continue  # "- Trong đó: ..."
+        if str(parent) in details_after and row.values.get("numbering") in BULLET_STYLES:
+            continue  # "- Ngân sách tỉnh" under a "Trong đó:" line of its parent: a detail
         (children[str(parent)] if parent is not None else top).append(rid)
     checks = [(rid, kids, None) for rid, kids in children.items()] + [("total", top, None)]
     checks += [(name, _closed_ids(appendix, span, group), name) for name, span, _, _, group in appendix.subtotal_checks]
     findings: list[Finding] = []
     for column in money:
+        english = column.index in appendix.comma_thousands
         for rid, kids, subtotal in checks:
-            kid_values = [
-                values.get((kid, column.index)) for kid in kids if (kid, column.index) not in appendix.merged_copies
-            ]
-            findings += _amount_check(
-                appendix,
-                column.header,
-                rid,
-                values.get((rid, column.index)),
-                printed.get((rid, column.index), ""),
-                kid_values,
-                subtotal,
-            )
+            value = values.get((rid, column.index))
+            if value is None or (rid, column.index) in appendix.merged_copies:
+                continue
+            # a figure a rowspan carries over several rows counts once, or once a row ("Huyện A |
+            # 200" merged over three districts that each get 200): either reading may add up
+            copies = [kid for kid in kids if (kid, column.index) in appendix.merged_copies]
+            if rid != "total" and subtotal is None and copies and copies[0] == kids[0]:
+                continue  # the row's own figure merged down over its first sub-rows: no parts to add
+            once = [values.get((kid, column.index)) for kid in kids if kid not in copies]
+            each = [values.get((kid, column.index)) for kid in kids]
+            shown = printed[(rid, column.index)]
+            findings += _amount_check(appendix, column.header, rid, value, shown, once, each, subtotal, english)
     return findings
+
+
+#: A line that says the rows under it detail part of the row above: "Trong đó:" alone (folded).
+_OF_WHICH = re.compile(r"^trong do\s*:?$")
 
 
 def _amount_check(
     appendix: Appendix,
     header: str,
     rid: str,
-    value: Decimal | None,
+    value: Decimal,
     printed: str,
-    kid_values: list[Decimal | None],
+    once: list[Decimal | None],
+    each: list[Decimal | None],
     subtotal: str | None,
+    english: bool,
 ) -> list[Finding]:
-    """One money figure against the figures of the rows it sums."""
-    if value is None or not kid_values or any(v is None for v in kid_values):
+    """One money figure against the figures of the rows it sums (a merged figure counted
+    ``once`` or for ``each`` row it spans); ``english``: the column writes "4,876"."""
+    if not once or any(v is None for v in once):
         return []
-    total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
+    if english:
+        printed = printed.replace(",", "")  # "4,876" is 4876 in this column: the rounding is read so
+    total = sum(once, Decimal(0))  # type: ignore[arg-type]
     if _agrees(total, value, printed):
         return []
-    n = len(kid_values)
+    if each != once and all(v is not None for v in each) and _agrees(sum(each, Decimal(0)), value, printed):  # type: ignore[arg-type]
+        return []
+    n = len(once)
     if subtotal is not None:
         where = f"appendix {appendix.index}, {subtotal} row, column {header}"
         return [
@@ -231,6 +254,12 @@ def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) ->
     return [str(r.values["row_id"]) for r in rows]
 
 
+def _a_rate(row: AppendixRow) -> bool:
+    """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"?"""
+    unit = fold(str(row.values.get("unit") or "")).strip()
+    return "%" in unit or unit.startswith(("ty le", "phan tram"))
+
+
 def _check_total(
     appendix: Appendix,
     rows: list[AppendixRow],
@@ -238,7 +267,10 @@ def _check_total(
     printed: dict[str, str],
     subtotal: str | None,
 ) -> list[Finding]:
-    """A total (or a subtotal's) row against the rows it sums, when they all have a figure."""
+    """A total (or a subtotal's) row against the rows it sums, when they all have a figure (and
+    none is a rate)."""
+    if any(_a_rate(r) for r in rows):
+        return []
     findings = []
     for role, value in totals.items():
         values = [r.values.get(role) for r in rows]

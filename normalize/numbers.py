@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 #: 26.120 or 1.234,5: dot thousands, maybe a comma decimal
 _DOT_THOUSANDS = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"
-#: 1,234.5 or 1,500,000: English style, only with a decimal point or two commas at least
-_COMMA_THOUSANDS = r"[1-9]\d{0,2}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})"
+#: 1,234.5: English style, only with a decimal point ("101,102,103" may be a list of numbers)
+_COMMA_THOUSANDS = r"[1-9]\d{0,2}(?:,\d{3})+\.\d+"
 #: 1,500: English thousands only in a column that writes them so (``comma_thousands``)
 _ONE_COMMA_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3})+$")
 _NUMBER = re.compile(
@@ -57,9 +57,11 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
         if not _SPACE_THOUSANDS.match(raw):
             return None
         raw = raw.replace(" ", "")
-    if not raw or not _NUMBER.match(raw):
+    if comma_thousands and _ONE_COMMA_THOUSANDS.match(raw):
+        raw = raw.replace(",", "")  # "1,500", "1,500,000" in a column of English figures
+    elif not raw or not _NUMBER.match(raw):
         return None
-    if _COMMA_THOUSANDS_NUMBER.match(raw) or (comma_thousands and _ONE_COMMA_THOUSANDS.match(raw)):
+    elif _COMMA_THOUSANDS_NUMBER.match(raw):
         raw = raw.replace(",", "")
     elif _DOT_THOUSANDS_NUMBER.match(raw):
         raw = raw.replace(".", "").replace(",", ".")
@@ -72,8 +74,8 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     return value.copy_abs() if value.is_zero() else value  # "- 0" is 0, not a negative zero
 
 
-#: A figure only English style writes: "1,125.5", "1,500,000".
-_ENGLISH_ONLY = re.compile(rf"^[+-]?{_COMMA_THOUSANDS}$")
+#: A figure only English style writes: "1,125.5", "1,500,000" (not "101,102,103", a list maybe).
+_ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d?(?:,\d{{3}}){{2,}})$")
 #: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
 #: three digits).
 _VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{4,}}))$")
@@ -81,7 +83,8 @@ _VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{
 
 def writes_comma_thousands(texts: list[str]) -> bool:
     """Does a column write its figures English style: some figure only that style writes
-    ("1,125.5", "1,500,000") and none only the Vietnamese style does ("1.500", "2,25")?"""
+    ("1,125.5", "1,500,000") and none only the Vietnamese style does ("1.500", "2,25")? Then
+    its "1,500" and "1,500,000" are read as thousands (``parse_number(comma_thousands=True)``)."""
     english = vietnamese = False
     for text in texts:
         raw = _SPACES.sub(" ", text).strip().removesuffix("%").strip()

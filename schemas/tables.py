@@ -133,7 +133,11 @@ APPENDIX_ROWS = _schema(
         _field("achieved_score", SCORE, "Score achieved in achieved_year."),
         _field("achieved_year", pa.int16(), "Year of the achieved score, read from the column header."),
         _field("target_score", SCORE, "Target score for target_year."),
-        _field("target_year", pa.int16(), "Year of the target, read from the column header."),
+        _field(
+            "target_year",
+            pa.int16(),
+            "Year of the target, read from the column header; of a period ('giai đoạn 2021-2025'), its last year.",
+        ),
         _field("tasks", pa.list_(pa.string()), "Tasks/solutions: the cell's paragraphs and bullets, in order."),
         _field(
             "lead_units",
@@ -145,7 +149,8 @@ APPENDIX_ROWS = _schema(
         _field(
             "deadline",
             pa.string(),
-            "Completion time (Thời gian hoàn thành / thực hiện), as printed; paragraphs on separate lines.",
+            "Completion time (Thời gian hoàn thành / thực hiện; under 'Thời gian' over 'Bắt đầu | Hoàn thành', the "
+            "end), as printed; paragraphs on separate lines.",
         ),
         _field("product", pa.string(), "Expected product (Sản phẩm); paragraphs on separate lines."),
         _field("unit", pa.string(), "Unit of measure (ĐVT)."),

@@ -7,12 +7,13 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from decimal import Decimal
+from html import escape as html_escape
 
 from extract.html.decode import declared_charset, decode_page
 from extract.pipeline import process_bytes
 from normalize.numbers import parse_number, writes_comma_thousands
 from normalize.text import normalize_sign_number
-from tests.conftest import run_text, text_cells
+from tests.conftest import markdown_table, run_text, text_cells
 
 HEAD = (
     "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
@@ -240,7 +241,8 @@ def _sum_findings(result) -> list[tuple[str, str | None, str, str, str]]:
 
 
 def test_english_thousands_are_read_by_their_column() -> None:
-    assert parse_number("1,500,000") == Decimal(1500000)
+    assert parse_number("1,500,000") is None  # alone, maybe a list ("101,102,103")
+    assert parse_number("1,500,000", comma_thousands=True) == Decimal(1500000)
     assert parse_number("1,500") == Decimal("1.5")  # alone, a decimal comma
     assert parse_number("1,500", comma_thousands=True) == Decimal(1500)
     rows = [("1", "Huyện Bát Xát", "1,500"), ("2", "Huyện Sa Pa", "2,250"), ("3", "Huyện Bắc Hà", "1,125.5")]
@@ -414,8 +416,267 @@ def test_a_late_charset_declaration_is_found_by_itself() -> None:
 
 def test_a_letter_cut_short_inside_a_utf8_page_is_dropped() -> None:
     data = _page().encode("utf-8").replace("Nghệ An, ngày".encode(), b"Ngh\xe1\xbb An, ng\xc3y", 1)
+    data = data.replace("hành chính</td>".encode(), b"h\xc3\xa0nh ch\xc3nh</td>", 1)
     result = process_bytes(data, "broken.html", repair=True)
     assert not result.failed
-    assert _findings(result)["bad_bytes"].endswith(": 2 letters cut short, dropped")
+    assert _findings(result)["bad_bytes"].endswith(
+        ": 2 stray bytes read as Windows-1252 characters (U+FFFD where it has none) and 1 letter cut short, dropped"
+    )
     document = result.tables["documents"][0]
     assert "Ngh An" not in document["body_text"] and "Nghá" not in document["body_text"]
+    assert "ngÃy" in document["body_text"]  # a lone lead byte is a legacy letter, kept as such
+    assert [r["name"] for r in result.tables["appendix_rows"]][0] == "Rà soát thủ tục hành chÃnh"
+
+
+def test_an_unnumbered_row_of_a_text_dump_is_kept_as_in_html() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Hoạt động", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
+        "1", "Phun hóa chất", "650", "Trung tâm Y tế dự phòng",
+        "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
+        "\u00a0", "Dự phòng phí", "100", "Sở Y tế",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    rows = [(r["row_id"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert rows == [("1", "Phun hóa chất", ["Trung tâm Y tế dự phòng"]), ("2", "Diệt lăng quăng", ["UBND cấp huyện"])]
+    kept = [
+        (c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "2"
+    ]
+    assert kept == [
+        ("2", "Kinh phí (triệu đồng)", "420"),
+        ("2", "Hoạt động (unnumbered row)", "Dự phòng phí"),
+        ("2", "Kinh phí (triệu đồng) (unnumbered row)", "100"),
+        ("2", "Đơn vị thực hiện (unnumbered row)", "Sở Y tế"),
+    ]
+    assert "unnumbered_row" in _findings(result) and "missing_row_id" not in _findings(result)
+
+
+def test_rows_under_a_trong_do_line_of_a_text_dump_are_details() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị chủ trì",
+        "1", "Mở lớp xóa mù chữ", "2.400", "Sở GD&ĐT",
+        "\u00a0", "Trong đó:", "\u00a0", "\u00a0",
+        "-", "Ngân sách tỉnh", "1.600", "\u00a0",
+        "2", "Biên soạn tài liệu", "350", "Sở GD&ĐT",
+        "\u00a0", "Tổng cộng", "2.750", "\u00a0",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert [r["lead_units"] for r in result.tables["appendix_rows"]][0] == ["Sở GD&ĐT"]
+    assert _sum_findings(result) == []
+
+
+# ------------------------------------------------------------------ second review
+
+
+def test_a_price_per_unit_line_makes_no_money_columns() -> None:
+    rows = [
+        ("1", "Đường Lê Lợi", "12.000", "8.000"),
+        ("1.1", "Đoạn từ ngã tư đến cầu", "12.000", "8.000"),
+        ("1.2", "Đoạn từ cầu đến hết đường", "9.000", "6.000"),
+    ]
+    header = ("STT", "Tên đường", "Vị trí 1", "Vị trí 2")
+    assert _sum_findings(process_bytes(_money_page(rows, header, "<p>ĐVT: 1.000 đồng/m2</p>"), "price.html")) == []
+    header = ("STT", "Tên đường", "Tổng số", "Ngân sách tỉnh")
+    result = process_bytes(_money_page(rows, header, "<p>Đơn vị tính: đồng/người/ngày</p>"), "norm.html")
+    assert _sum_findings(result) == []
+
+
+def test_a_money_table_keeps_its_years_counts_and_ratios_out_of_the_sums() -> None:
+    rows = [
+        ("1", "Xây dựng", "2021", "15", "12", "95", "2.000"),
+        ("1.1", "Trường học", "2021", "10", "12", "95", "1.200"),
+        ("1.2", "Trạm y tế", "2022", "12", "8", "95", "800"),
+    ]
+    header = ("STT", "Nội dung", "Năm khởi công", "Số xã thụ hưởng", "Chiều dài (km)", "So sánh TH/KH", "Tổng số")
+    result = process_bytes(_money_page(rows, header, "<p>Đơn vị tính: triệu đồng</p>"), "mixed.html")
+    assert _sum_findings(result) == []
+
+
+def test_a_hidden_copy_under_a_header_table_is_not_read_again() -> None:
+    header = (
+        "<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN</b></td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>"
+        "Độc lập - Tự do - Hạnh phúc</b></td></tr><tr><td>Số 125/KH-UBND</td><td><i>Nghệ An, ngày 05 tháng 3 năm "
+        "2021</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính năm 2021</p><p>PHỤ LỤC</p>"
+    )
+    document = header + TABLE
+    body = f"<div>{document}</div><div style='display:none'>{document}</div>"
+    assert _rows(process_bytes(_page(body=body).encode(), "header-table.html")) == ROWS
+
+
+def test_a_hidden_plan_citing_the_shown_decision_is_read() -> None:
+    decision = (
+        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
+        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
+    )
+    plan = (
+        "<div style='display:none'><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p>"
+        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>KẾ HOẠCH</p>"
+        "<p>(Ban hành kèm theo Quyết định số: 12/QĐ-UBND ngày 02/3/2021)</p><p>PHỤ LỤC</p>" + TABLE + "</div>"
+    )
+    assert _rows(process_bytes(_page(body=decision + plan).encode(), "cited.html")) == ROWS
+
+
+def test_a_figure_equal_to_a_row_number_after_a_short_row_stays_in_its_row() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nhiệm vụ", "Số lượng văn bản", "Cơ quan chủ trì",
+        "1", "Rà soát văn bản", "4", "Sở Tư pháp",
+        "2", "Hệ thống hóa văn bản",
+        "3", "Kiểm tra văn bản", "3", "Sở Tư pháp", "phối hợp Sở Nội vụ", "và UBND cấp huyện",
+        "4", "Báo cáo", "1", "Sở Tư pháp",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Rà soát văn bản"),
+        ("2", "Hệ thống hóa văn bản"),
+        ("3", "Kiểm tra văn bản"),
+        ("4", "Báo cáo"),
+    ]
+    assert [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"]] == [
+        ("1", "4"),
+        ("2", None),
+        ("3", "3"),
+        ("4", "1"),
+    ]
+
+
+def test_a_detail_line_with_its_own_figure_leaves_the_sub_rows_summed() -> None:
+    rows = [
+        ("1", "Xây dựng", "3.000"),
+        ("", "Trong đó: vốn ngân sách trung ương", "2.000"),
+        ("1.1", "Trường học", "2.000"),
+        ("1.2", "Trạm y tế", "500"),
+        ("2", "Sửa chữa", "400"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "detail.html")
+    assert _sum_findings(result) == [("sum_mismatch", "1", "Kinh phí (triệu đồng)", "2500", "3000")]
+
+
+def test_an_english_total_rounds_like_a_vietnamese_one() -> None:
+    rows = [("1", "Huyện Bát Xát", "1,500"), ("2", "Huyện Sa Pa", "2,250"), ("3", "Huyện Bắc Hà", "1,125.5")]
+    page = _money_page([*rows, ("", "Tổng cộng", "4,876")], ("STT", "Nội dung", "Dự toán (triệu đồng)"))
+    assert _sum_findings(process_bytes(page, "round.html")) == []
+
+
+def test_an_amount_merged_over_rows_may_be_each_rows() -> None:
+    rows = [("1", "Huyện A", ("200", 3)), ("2", "Huyện B"), ("3", "Huyện C"), ("", "Tổng cộng", "600")]
+    assert _sum_findings(process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí")), "each.html")) == []
+    rows = [("1", "Khuyến nông", ("800", 2)), ("1.1", "Tập huấn"), ("1.2", "Hội thảo", "300")]
+    assert _sum_findings(process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí")), "down.html")) == []
+
+
+def test_date_lines_with_figures_end_in_a_stop_or_name_a_district() -> None:
+    for line, place in (("Nghệ An, 05/3/2021.", "Nghệ An"), ("Quận 1, 05/3/2021", "Quận 1")):
+        document = process_bytes(_page(body=_document(date=line)).encode(), "stop.html").tables["documents"][0]
+        assert (document["place"], str(document["issued_date"])) == (place, "2021-03-05"), line
+
+
+# ------------------------------------------------------------------ indicator and task tables (probe Z4)
+
+TASK_ROWS = (
+    ("1", "Làm sạch dữ liệu dân cư", "Công an tỉnh", "UBND cấp huyện", "Quý II/2023", "Dữ liệu đúng, đủ"),
+    ("2", "Cấp căn cước công dân", "Công an tỉnh", "Sở Thông tin và Truyền thông", "Quý IV/2023", "Thẻ căn cước"),
+)
+
+
+def _tasks_of(result) -> list[tuple]:
+    return [
+        (r["row_id"], r["lead_units"], r["coordinating_units"], r["deadline"], r["product"])
+        for r in result.tables["appendix_rows"]
+    ]
+
+
+TASKS_READ = [
+    ("1", ["Công an tỉnh"], ["UBND cấp huyện"], "Quý II/2023", "Dữ liệu đúng, đủ"),
+    ("2", ["Công an tỉnh"], ["Sở Thông tin và Truyền thông"], "Quý IV/2023", "Thẻ căn cước"),
+]
+
+
+def test_units_header_over_lead_and_coordinating_in_text_forms() -> None:
+    top = ("STT", "Nội dung công việc", "Đơn vị thực hiện", "Thời gian hoàn thành", "Kết quả dự kiến")
+    cells = text_cells(*top, "Chủ trì", "Phối hợp", *(c for row in TASK_ROWS for c in row))
+    assert _tasks_of(run_text(DUMP_TOP + cells + DUMP_END)) == TASKS_READ
+    tabs = "\t".join(top) + "\nChủ trì\tPhối hợp\n" + "\n".join("\t".join(row) for row in TASK_ROWS) + "\n"
+    assert _tasks_of(run_text(DUMP_TOP + tabs + DUMP_END)) == TASKS_READ
+
+
+def test_the_completion_time_is_the_deadline_and_a_period_ends_its_target_year() -> None:
+    rows = [("1", "Tuần tra biên giới", "Tháng 1/2023", "Tháng 12/2023", "12")]
+    header = ("STT", "Nội dung", "Thời gian / Bắt đầu", "Thời gian / Hoàn thành", "Mục tiêu giai đoạn 2021-2025")
+    result = process_bytes(_money_page(rows, header), "span.html")
+    (row,) = result.tables["appendix_rows"]
+    assert (row["deadline"], row["target_score"], row["target_year"]) == ("Tháng 12/2023", Decimal(12), 2025)
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"]] == [
+        ("Thời gian / Bắt đầu", "Tháng 1/2023")
+    ]
+
+
+def test_a_flat_header_puts_years_under_the_target_not_under_a_years_column() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Hiện trạng năm 2020", "Mục tiêu", "Năm 2025", "Năm 2030",
+        "1", "Tỷ lệ đô thị hóa", "%", "32", "40", "50",
+        "2", "Số đô thị loại IV", "Đô thị", "3", "4", "5",
+        "3", "Diện tích nhà ở bình quân", "m2/người", "22", "25", "30",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert [(r["row_id"], r["unit"], r["target_score"], r["target_year"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "%", Decimal(40), 2025),
+        ("2", "Đô thị", Decimal(4), 2025),
+        ("3", "m2/người", Decimal(25), 2025),
+    ]
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
+        ("Hiện trạng năm 2020", "32"),
+        ("Mục tiêu / Năm 2030", "50"),
+    ]
+
+
+def test_a_tab_sub_header_of_bare_years() -> None:
+    tabs = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời gian thực hiện\n2021\t2022\t2023\n"
+        "1\tKhảo sát hiện trạng\tSở Xây dựng\tx\tx\t\n2\tLập quy hoạch\tSở Xây dựng\t\tx\tx\n"
+    )
+    result = run_text(DUMP_TOP + tabs + DUMP_END)
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "2"] == [
+        ("Thời gian thực hiện / 2021", None),
+        ("Thời gian thực hiện / 2022", "x"),
+        ("Thời gian thực hiện / 2023", "x"),
+    ]
+
+
+def test_a_portal_column_number_row_under_a_one_row_header() -> None:
+    table = markdown_table(
+        ("STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2020", "Kế hoạch năm 2021", "Ghi chú"),
+        ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+        ("1", "Tổng sản phẩm", "Tỷ đồng", "52.000", "55.000", ""),
+        ("2", "Thu ngân sách", "Tỷ đồng", "9.850", "10.200", "Tăng 3,6%"),
+    )
+    result = run_text(DUMP_TOP + table + DUMP_END, "portal.md")
+    assert [(r["row_id"], r["note"]) for r in result.tables["appendix_rows"]] == [("1", None), ("2", "Tăng 3,6%")]
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "2"] == [
+        ("Thực hiện năm 2020", "9.850"),
+        ("Kế hoạch năm 2021", "10.200"),
+    ]
+
+
+def test_rates_are_not_added_up() -> None:
+    page = DUMP_TOP + text_cells(
+        "TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2020", "Mục tiêu đến năm 2025",
+        "1", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "60", "75",
+        "-", "Tiểu học", "%", "68", "80",
+        "-", "Trung học cơ sở", "%", "58", "72",
+        "2", "Số trường học", "Trường", "120", "130",
+        "-", "Tiểu học", "Trường", "70", "76",
+        "-", "Trung học cơ sở", "Trường", "50", "55",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert _sum_findings(result) == [("sum_mismatch", "2", "target_score", "131", "130")]
+
+
+def test_a_text_dump_shown_in_pre_is_read_as_one() -> None:
+    cells = ("STT", "Nội dung", "Số lượng", "Đơn vị thực hiện", "1", "Máy tính", "5", "Sở Nội vụ")
+    dump = DUMP_TOP + text_cells(*cells, "2", "Máy in", "6", "Sở Tư pháp") + DUMP_END
+    page = f"<html><head><meta charset='utf-8'></head><body><pre>{html_escape(dump)}</pre></body></html>"
+    result = process_bytes(page.encode(), "pre.html")
+    assert not result.failed
+    assert result.tables["documents"][0]["number"] == "23/KH-UBND"
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Máy tính"), ("2", "Máy in")]

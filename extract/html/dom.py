@@ -6,7 +6,6 @@ motto), never by one site's ids; clutter is recognised by its phrases.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 
 import lxml.etree as etree
@@ -201,7 +200,8 @@ def prune(root: HtmlElement) -> None:
     hidden = [el for el in root.iter() if el is not root and is_hidden(el)]
     kept = {el for el in hidden if _holds_content(el)}
     if any(find_motto(el) is not None for el in kept):
-        shown = _shown_numbers(root, set(hidden) | set(doomed))
+        body = root.find("body")
+        shown = _compact(_spaced_text(body if body is not None else root, set(hidden) | set(doomed)))
         kept = {el for el in kept if not _copy_of_shown(el, shown)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
@@ -253,32 +253,26 @@ def _mottos(root: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
-#: "Số: 125/KH-UBND" in an element's text (folded): the number of the document it holds.
-_SIGN_NUMBER = re.compile(r"\bso\s*:\s*(\d+[^\s,;]*)")
+#: Characters of a hidden document's header compared with the shown text: the motto, the number,
+#: the date and the title's start.
+_HEADER_CHARS = 240
 
 
-def _shown_numbers(root: HtmlElement, unseen: set[HtmlElement]) -> set[str]:
-    """The sign numbers of the documents the page shows: printed around a motto of the body
-    that is neither hidden nor never shown (<title>, <noscript>, <template>)."""
-    body = root.find("body")
-    numbers: set[str] = set()
-    for motto in _mottos(root):
-        if body is None or motto in unseen or not any(a is body for a in motto.iterancestors()):
-            continue
-        if any(a in unseen for a in motto.iterancestors()):
-            continue
-        around = motto.getparent()
-        numbers.update(_SIGN_NUMBER.findall(_spaced_text(around if around is not None else motto, unseen)))
-    return numbers
+def _compact(text: str) -> str:
+    """Folded text without any blank: two copies of a page compare equal whatever their markup."""
+    return "".join(text.split())
 
 
-def _copy_of_shown(el: HtmlElement, shown: set[str]) -> bool:
-    """Is the hidden ``el`` a collapsed copy of a document the page shows (a second tab with the
-    same "Số: ..."), rather than the document itself or another one (an attached plan)?"""
+def _copy_of_shown(el: HtmlElement, shown: str) -> bool:
+    """Is the hidden ``el`` a collapsed copy of a document the page shows (a second tab printing
+    the same header from its motto on: number, date, title), rather than the document itself or
+    another one (an attached plan with a motto of its own)?"""
     if find_motto(el) is None:
         return False
-    first = _SIGN_NUMBER.search(_spaced_text(el))
-    return first is not None and first.group(1) in shown
+    text = _compact(_spaced_text(el))
+    start = text.find("conghoaxahoi")
+    window = text[max(0, start) : max(0, start) + _HEADER_CHARS]
+    return len(window) >= 60 and window in shown
 
 
 def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:

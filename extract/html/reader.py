@@ -15,7 +15,7 @@ from extract.appendix import is_appendix_table
 from extract.header import find_head, header_start, translation_start
 from extract.numbering import parse_label
 from extract.page import Block, PageError, RawPage, ReadNote
-from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
+from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES, is_motto
 from normalize.legacy import VNI_MARKS, capital_font, convert_segment, detect_page, legacy_note
 from normalize.text import mostly_upper
 
@@ -229,6 +229,15 @@ def read_html(data: bytes) -> RawPage:
     password = _has_password_field(root)
     walled = contains_any(fold("".join(root.itertext())), LOGIN_WALL_NOTICES)
     dom.prune(root)
+    pre = _text_dump_in_pre(root)
+    motto = dom.find_motto(root) if pre is not None else None
+    if pre is not None and (motto is None or motto is pre or pre in motto.iterancestors()):
+        # a text dump shown as preformatted text, its motto a line of it: read as the dump it is
+        from extract.readers.text import read_text  # late: the text reader imports this package
+
+        page = read_text("".join(pre.itertext()), encoding)
+        page.notes.extend(_page_notes(decoded.damage, legacy, walled))
+        return page
     found = dom.find_document(root)
     if found is None:
         raise _reject(root, title, challenge or _challenge_markup(root), password)
@@ -250,12 +259,7 @@ def read_html(data: bytes) -> RawPage:
         attributes=read_attributes(root, _document_part(root, roots, motto)),
         page_title=title,
     )
-    if decoded.damage:
-        page.notes.append(ReadNote("bad_bytes", decoded.damage))
-    if legacy is not None:
-        page.notes.append(ReadNote(*legacy_note(*legacy)))
-    if walled:
-        page.notes.append(ReadNote("login_wall", LOGIN_WALL_MESSAGE))
+    page.notes.extend(_page_notes(decoded.damage, legacy, walled))
     if files := _content_as_files(roots):
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         page.notes.append(
@@ -273,6 +277,29 @@ def read_html(data: bytes) -> RawPage:
             )
         )
     return page
+
+
+def _page_notes(damage: str | None, legacy: tuple | None, walled: bool) -> list[ReadNote]:
+    """What the reading of the page's bytes and text found: bytes that did not decode, a legacy
+    font's text converted, a login wall."""
+    notes = []
+    if damage:
+        notes.append(ReadNote("bad_bytes", damage))
+    if legacy is not None:
+        notes.append(ReadNote(*legacy_note(*legacy)))
+    if walled:
+        notes.append(ReadNote("login_wall", LOGIN_WALL_MESSAGE))
+    return notes
+
+
+def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
+    """A ``<pre>`` holding a whole document as lines (a dump shown as preformatted text): one of
+    its lines is the national motto."""
+    for pre in root.iter("pre"):
+        lines = "".join(pre.itertext()).splitlines()
+        if any(is_motto(line.strip()) for line in lines if "nam" in fold(line)):
+            return pre
+    return None
 
 
 #: Files a document's own part may show or link instead of its text (a scanned appendix).

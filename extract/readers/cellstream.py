@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations, islice
 from typing import Literal
 
-from extract.columns import Column, map_columns, merge_header_rows, role_of, split_flat_header
+from extract.columns import Column, alike_trailing, map_columns, merge_header_rows, role_of, split_flat_header
 from extract.numbering import (
     BULLET_STYLES,
     STYLE_RANK,
@@ -285,11 +285,14 @@ def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[l
     """Most rows one cell short of the header: the header was two rows printed one after the
     other (a parent over sub-columns). Returns the two header rows, or None."""
     lengths = Counter(len(row) for row in rows if row and row[0].text)
-    if sum(lengths.values()) < 3:
+    total = sum(lengths.values())
+    if total < 2:
         return None
     width, count = lengths.most_common(1)[0]
-    if width != len(headers) - 1 or count * 10 < sum(lengths.values()) * 6:
+    if width != len(headers) - 1 or count * 10 < total * 6:
         return None
+    if total == 2 and (count != 2 or alike_trailing(headers) < 2):
+        return None  # two rows only: when the header ends in sub-columns of one kind ("Chủ trì | Phối hợp")
     return split_flat_header(headers, width)
 
 
@@ -499,6 +502,8 @@ def _row_start(
     if is_blank(text):
         if free and TOTAL_ROW.match(fold(next_text)):
             return "total", [EMPTY]
+        if free and _unnumbered_row(items, k, current, allowed, width):
+            return "row", [EMPTY]
         return None
     label = parse_label(text)
     if label is None:
@@ -535,6 +540,24 @@ def _row_start(
     ):
         return "row", [item]
     return None
+
+
+def _unnumbered_row(
+    items: Sequence[Item], k: int, current: list[Item] | None, allowed: _DecimalSequence, width: int
+) -> bool:
+    """Does a row with no number start at the blank ``items[k]`` after a complete row: a name
+    next, then as many cells as the header up to the next row number that can follow the last
+    one ("␠ | Dự phòng phí | 100 | Sở Y tế", "␠ | Trong đó: | ␠ | ␠" before "- | Ngân sách tỉnh")?
+    Only after a row exactly as wide as the header with no paragraph going on a cell (a list
+    item "- ...", a line in small letters): a row printing a cell's paragraphs as cells of their
+    own may go on with a blank cell and text. The table's text after it ends the count."""
+    if current is None or len(current) != width or not _names_a_row(_next_item(items, k + 1)):
+        return False
+    if any(_CONTINUATION_START.match(i.text) and not is_no_value(i.text) for i in current[2:]):
+        return False
+    last = (parse_label(current[0].text) if current else None) or allowed.last
+    following, index = _rest_of_row(items, k, allowed, after=last)
+    return len(following) == width and (index is not None or len(following) > 1)
 
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:
@@ -701,8 +724,9 @@ def _reads_on_past(
     tính | 2 | Sở Nội vụ | 2 | Máy in | 6 | Sở Tư pháp": a quantity 2 (row 2 would be printed
     twice). Only between decimal row numbers (a group title "A | THỦ TỤC CẤP TỈNH" is short by
     nature), when the row does not grow wider than the header and the next row is then as wide
-    as it: a row short by a merged cell ("2 | Tuyên truyền | 3 | Kiểm tra | 3 | Báo cáo" at the
-    table's end) leaves that row short instead, and stays a row."""
+    as it, with a figure where this row takes one: a row short by a merged cell ("2 | Tuyên
+    truyền | 3 | Kiểm tra | 3 | Báo cáo" at the table's end; "3 | Kiểm tra | 3 | Sở Tư pháp |
+    phối hợp ...": no figure after the "3" taken for the next row number) stays a row."""
     if index is None or label.style != "decimal" or len(current) + len(following) > width:
         return False
     row = parse_label(current[0].text)
@@ -712,7 +736,9 @@ def _reads_on_past(
     if not _plausible_successor(row, other) or _plausible_successor(label, other):
         return False
     next_row, _ = _rest_of_row(items, index, allowed, after=other)
-    return len(next_row) >= width
+    # the next row has a figure where this one gets it: "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"
+    at = len(current)
+    return len(next_row) >= width and _reads_as_figure(next_row[at].text)
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:
@@ -966,7 +992,7 @@ def _assemble(
             Cell(cell.paragraphs + (_paragraphs([more[col]]) if not more[col].is_empty else ()), cell.span_origin)
             for col, cell in enumerate(own)
         )
-    split = _best_split(rest, targets)
+    split = _best_split(rest, targets, {i - 1 for i in numeric if i >= 1})
     cells = [Cell(_paragraphs([first]))]
     position = 0
     for count in split:
@@ -1162,9 +1188,11 @@ def _paragraphs(items: Sequence[Item]) -> tuple[str, ...]:
     return tuple(p for item in items for p in item.paragraphs if not is_blank(p))
 
 
-def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
+def _best_split(items: list[Item], columns: Sequence[Column], figures: Collection[int] = ()) -> list[int]:
     """How many items each column takes: every column at least one, single-value columns
-    exactly one, and a new cell should not start with what looks like a continuation."""
+    exactly one, and a new cell should not start with what looks like a continuation.
+    ``figures``: the (0-based) columns the table's complete rows fill with figures; they take
+    one item, and a word there costs as in a score column ("(Km5 - Km12)" is the name's)."""
     n, m = len(items), len(columns)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -1173,10 +1201,11 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     for j in range(1, m + 1):
         column = columns[j - 1]
         previous_role = columns[j - 2].role if j >= 2 else None
-        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True)
+        in_figures = j - 1 in figures
+        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True) and not in_figures
         period = _period_column(column)
         # what it costs the column to start at each item, once (the loops below ask again and again)
-        start = [_start_penalty(items, a, column, previous_role, period) for a in range(n)]
+        start = [_start_penalty(items, a, column, previous_role, period, in_figures) for a in range(n)]
         for i in range(j, n - (m - j) + 1):
             counts = range(1, i - (j - 1) + 1) if multi else (1,)
             for count in counts:
@@ -1201,16 +1230,19 @@ def _best_split(items: list[Item], columns: Sequence[Column]) -> list[int]:
     return counts[::-1]
 
 
-def _start_penalty(items: list[Item], a: int, column: Column, previous_role: str | None, period: bool) -> float:
-    """What it costs to start ``column`` at ``items[a]``: a word in a score column, a line that
-    goes on the one before, a unit's name as a deadline or in a period's column (``period``), or
-    a units column that starts one line after a unit's name ("Công an tỉnh | Sở Thông tin và
-    Truyền thông" is one cell)."""
+def _start_penalty(
+    items: list[Item], a: int, column: Column, previous_role: str | None, period: bool, figures: bool = False
+) -> float:
+    """What it costs to start ``column`` at ``items[a]``: a word in a score column or a column
+    of figures (``figures``), a line that goes on the one before, a unit's name as a deadline or
+    in a period's column (``period``), or a units column that starts one line after a unit's
+    name ("Công an tỉnh | Sở Thông tin và Truyền thông" is one cell). A lone "-" is a cell with
+    no figure, not a list item going on."""
     text = items[a].text
     penalty = 0.0
-    if column.role in SCORE_ROLES and not is_blank(text) and parse_number(text) is None:
-        penalty += 2.0
-    if is_blank(text):
+    if (column.role in SCORE_ROLES or figures) and not is_blank(text) and parse_number(text) is None:
+        penalty += 0.0 if figures and is_no_value(text) else 2.0
+    if is_blank(text) or is_no_value(text):
         return penalty
     unit = column.role in UNIT_ROLES
     if a > 0 and column.role != "unit":  # a unit of measure is a lowercase word ("người", "xã")

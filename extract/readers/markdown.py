@@ -216,9 +216,17 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
         if first_row or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
             if not any(rows) or k == 0:
                 return None
-            return [r for r in rows if r], _past_column_labels(items, k, max(len(r) for r in rows))
+            # a row numbering the columns ("(1) | (2) | ... | (6)") under the header is no header row
+            headers = [r for r in rows if r and not _numbers_the_columns(r)] or [r for r in rows if r]
+            return headers, _past_column_labels(items, k, max(len(r) for r in rows))
         rows[-1].append(item.text)
     return None
+
+
+def _numbers_the_columns(cells: list[str]) -> bool:
+    """A header row "(1) | (2) | (3)" or "1 | 2 | 3" that numbers the columns."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and column_label_run(filled) == len(filled)
 
 
 def _past_column_labels(items: list[Item], k: int, width: int) -> int:

@@ -327,12 +327,17 @@ def _sub_header(header: Sequence[Cell], line: str, following: str) -> list[str] 
         return None
     if parse_label(row[0]) is None:
         return None
+    if all(_YEAR_CELL.match(piece) for piece in pieces) and len(set(pieces)) == len(pieces):
+        return pieces  # "Thời gian thực hiện" over "2021 | 2022 | 2023": years, not figures
     if any(
         not piece or len(piece.split()) > MAX_HEADER_LINE_WORDS or parse_number(piece) is not None or parse_label(piece)
         for piece in pieces
     ):
         return None
     return pieces
+
+
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _tab_cells(line: str) -> list[Cell]:
