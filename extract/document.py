@@ -383,6 +383,7 @@ def repair_row(doc_id: str, r: RepairRecord) -> dict[str, object]:
         "confidence": r.confidence,
         "applied": r.applied,
         "fix": r.fix,
+        "before_reading": r.before_reading,
     }
 
 

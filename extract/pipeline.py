@@ -150,7 +150,14 @@ def _record_source_repairs(
         places = locate(source, tables, used, as_it_came) or [("documents", "source_text", None, r.start)]
         records.extend(
             RepairRecord(
-                FieldLocation(table, column, row_id), offset, r.before, r.after, float(r.confidence), r.applied, r.fix
+                FieldLocation(table, column, row_id),
+                offset,
+                r.before,
+                r.after,
+                float(r.confidence),
+                r.applied,
+                r.fix,
+                before_reading=True,
             )
             for table, column, row_id, offset in places
         )

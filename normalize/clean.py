@@ -44,6 +44,7 @@ class RepairRecord:
     confidence: float
     applied: bool
     fix: str
+    before_reading: bool = False  # made on the page's text before it was read (extract/source_repair.py)
 
 
 @dataclass

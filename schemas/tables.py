@@ -264,6 +264,14 @@ REPAIRS = _schema(
             "restore_lost_word.",
             False,
         ),
+        _field(
+            "before_reading",
+            pa.bool_(),
+            "True for a repair made on the page's text before it was read (an anchor line such as a heading or "
+            "'Số:', a word broken by a line break): its offset is of the repaired word in the cleaned field (or in "
+            "the page's text, source_text), and the field's own repairs count theirs in a text it already holds.",
+            False,
+        ),
     ],
 )
 

@@ -680,3 +680,15 @@ def test_a_text_dump_shown_in_pre_is_read_as_one() -> None:
     assert not result.failed
     assert result.tables["documents"][0]["number"] == "23/KH-UBND"
     assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Máy tính"), ("2", "Máy in")]
+
+
+def test_repairs_made_before_reading_say_so() -> None:
+    top = DUMP_TOP.replace("KẾ HOẠCH", "K HOẠCH").replace("Nội dung.", "Tăng cường kim tra việc thực hiện.")
+    cells = text_cells("STT", "Nội dung", "Đơn vị", "1", "Rà soát", "Sở Nội vụ", "2", "Kiểm tra", "Sở Tư pháp")
+    result = run_text(top + cells + DUMP_END, repair=True)
+    repairs = [(r["location_column"], r["before"], r["after"], r["before_reading"]) for r in result.tables["repairs"]]
+    assert repairs == [("body_text", "K", "KẾ", True), ("body_text", "kim", "kiểm", False)]
+    body = result.tables["documents"][0]["body_text"]
+    heading = result.tables["repairs"][0]
+    assert body[heading["offset"] : heading["offset"] + 2] == "KẾ"  # of the repaired word, in the cleaned field
+    assert result.tables["documents"][0]["doc_type"] == "Kế hoạch"
