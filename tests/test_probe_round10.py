@@ -692,3 +692,12 @@ def test_repairs_made_before_reading_say_so() -> None:
     heading = result.tables["repairs"][0]
     assert body[heading["offset"] : heading["offset"] + 2] == "KẾ"  # of the repaired word, in the cleaned field
     assert result.tables["documents"][0]["doc_type"] == "Kế hoạch"
+
+
+def test_a_document_in_an_iframe_srcdoc_is_read() -> None:
+    inner = f"<html><body>{_document()}{END}"
+    frame = f"<iframe srcdoc=\"{html_escape(inner)}\"></iframe>"
+    page = f"<html><head><meta charset='utf-8'></head><body>{frame}</body></html>"
+    result = process_bytes(page.encode(), "frame.html")
+    assert _rows(result) == ROWS
+    assert result.tables["documents"][0]["number"] == "125/KH-UBND"

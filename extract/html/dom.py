@@ -57,9 +57,26 @@ def parse_html(text: str) -> HtmlElement:
             raise PageError("too_deep", f"markup nests too deep ({entry.message.strip()})")
     if root is None:
         raise PageError("empty", "the page holds no markup")
+    _inline_srcdoc(root)
     if max_depth(root, MAX_DEPTH) > MAX_DEPTH:
         raise PageError("too_deep", f"markup nests deeper than {MAX_DEPTH} levels")
     return root
+
+
+def _inline_srcdoc(root: HtmlElement) -> None:
+    """An ``<iframe srcdoc="...">`` shows a page of its own inside this one: its body takes the
+    frame's place (a frame that loads another file shows nothing saved here, and is dropped)."""
+    for frame in list(root.iter("iframe")):
+        page = frame.get("srcdoc")
+        if not page or not page.strip():
+            continue
+        inner = parse_html(page)
+        body = inner.find("body")
+        holder = etree.Element("div")
+        holder.text = (body if body is not None else inner).text
+        holder.extend(list(body if body is not None else inner))
+        holder.tail = frame.tail
+        frame.getparent().replace(frame, holder)
 
 
 def max_depth(root: etree._Element, cap: int) -> int:
