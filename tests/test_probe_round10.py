@@ -696,8 +696,21 @@ def test_repairs_made_before_reading_say_so() -> None:
 
 def test_a_document_in_an_iframe_srcdoc_is_read() -> None:
     inner = f"<html><body>{_document()}{END}"
-    frame = f"<iframe srcdoc=\"{html_escape(inner)}\"></iframe>"
+    frame = f'<iframe srcdoc="{html_escape(inner)}"></iframe>'
     page = f"<html><head><meta charset='utf-8'></head><body>{frame}</body></html>"
     result = process_bytes(page.encode(), "frame.html")
     assert _rows(result) == ROWS
     assert result.tables["documents"][0]["number"] == "125/KH-UBND"
+
+
+def test_a_preview_of_a_base_document_above_the_document_is_not_it() -> None:
+    preview = (
+        "<div class=vbcs><h3>Văn bản căn cứ</h3><div class=tooltip><p>ỦY BAN NHÂN DÂN TỈNH NGHỆ AN</p>"
+        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p>"
+        "<p>Nghệ An, ngày 02 tháng 01 năm 2021</p><p>QUYẾT ĐỊNH</p><p>VỀ VIỆC GIAO CHỈ TIÊU NĂM 2021</p></div></div>"
+    )
+    result = process_bytes(_page(body=preview + f"<div class=content1>{_document()}</div>").encode(), "preview.html")
+    document = result.tables["documents"][0]
+    assert (document["number"], str(document["issued_date"])) == ("125/KH-UBND", "2021-03-05")
+    assert "12/QĐ-UBND" not in (document["body_text"] or "")
+    assert _rows(result) == ROWS

@@ -320,6 +320,10 @@ def is_clutter(el: HtmlElement) -> bool:
     text = fold(element_text(el))
     if PLACEHOLDER_MARK in text or contains_any(text, SITE_NOTICES):
         return True
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    heading = short_text(first, 60) if first is not None else None
+    if heading and fold(heading).strip(" :") in RELATED_DOCUMENT_TITLES:
+        return True  # a box of other documents the site shows ("Văn bản căn cứ" over previews)
     if len(text) > SHORT_ELEMENT_CHARS:
         return False
     if text.startswith(SITE_NAMES) or is_clutter_line(text):
@@ -351,6 +355,51 @@ def _doc_like(el: HtmlElement) -> bool:
 _LINE_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "li")
 
 
+#: Titles of the site's boxes showing other documents (folded, whole text of an element): a motto
+#: in a box under one is another document's ("Văn bản căn cứ" previews its header).
+RELATED_DOCUMENT_TITLES = frozenset(
+    {
+        "van ban can cu",
+        "van ban lien quan",
+        "van ban lien quan cung noi dung",
+        "van ban huong dan",
+        "van ban duoc huong dan",
+        "van ban hop nhat",
+        "van ban sua doi, bo sung",
+        "van ban sua doi bo sung",
+        "van ban bi sua doi, bo sung",
+        "van ban bi thay the",
+        "van ban thay the",
+        "van ban bi dinh chinh",
+        "van ban dinh chinh",
+    }
+)
+#: Levels above a motto, and earlier siblings at each, where such a title is looked for.
+_RELATED_LEVELS = 6
+_RELATED_SIBLINGS = 3
+
+
+def _under_related_title(motto: HtmlElement) -> bool:
+    """Is the motto inside a box the site titles as another document ("Văn bản căn cứ" just
+    before the branch that holds it)?"""
+    branch = motto
+    for _ in range(_RELATED_LEVELS):
+        parent = branch.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        sibling = branch.getprevious()
+        for _ in range(_RELATED_SIBLINGS):
+            if sibling is None:
+                break
+            if isinstance(sibling.tag, str):
+                text = short_text(sibling, 60)
+                if text and fold(text).strip(" :") in RELATED_DOCUMENT_TITLES:
+                    return True
+            sibling = sibling.getprevious()
+        branch = parent
+    return False
+
+
 def headless_heading(root: HtmlElement) -> HtmlElement | None:
     """The type heading that opens a page which lost its header ("THÔNG TƯ", then "Căn cứ ..."):
     ``extract.header.find_head`` decides, as for text pages, on the page's lines (the innermost
@@ -376,7 +425,10 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
     ``headless_heading``) while the parent adds no clutter; then take the following siblings
     that are clutter-free Word body (an appendix in its own Word section).
     """
-    motto = find_motto(root)
+    # the first motto not in a box of another document the site shows ("Văn bản căn cứ")
+    motto = next((m for m in _mottos(root) if not _under_related_title(m)), None)
+    if motto is None:
+        motto = find_motto(root)
     if motto is None:
         motto = headless_heading(root)
     if motto is None:
