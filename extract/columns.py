@@ -179,7 +179,9 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
     """With a start and an end under one time header ("Thời gian / Bắt đầu | Hoàn thành"), the
     deadline is the end: the start column is an ordinary one."""
     deadlines = [i for i, role in enumerate(roles) if role == "deadline"]
-    starts = [i for i in deadlines if _START_OF_SPAN.search(fold(headers[i]))]
+    # the start among the sub-columns of one time header, not "Thời gian thực hiện (từ năm 2021)"
+    lower = [fold(headers[i].rsplit(" / ", 1)[1]) if " / " in headers[i] else "" for i in range(len(headers))]
+    starts = [i for i in deadlines if _START_OF_SPAN.search(lower[i])]
     if starts and len(starts) < len(deadlines):
         roles = ["other" if i in starts else role for i, role in enumerate(roles)]
     return roles
@@ -222,7 +224,7 @@ LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units
 #: "Cơ quan thực hiện", "Trách nhiệm thực hiện", "Phân công").
 UNITS_PARENTS = ("^(don vi|co quan)", "trach nhiem", "phan cong")
 #: ... and the sub-columns under one (folded).
-_UNITS_SUB = re.compile(r"^((don vi|co quan) )?(chu tri|phoi hop)$")
+_UNITS_SUB = re.compile(r"^(chu tri|phoi hop)$")  # not "Cơ quan chủ trì", a column of its own
 
 #: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
 #: the parents that group them). Years go under results, targets and phases; money under
@@ -271,10 +273,15 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
     if len(free) > 1 and free[0] <= 1:
         free = free[1:]  # "Chỉ tiêu" right after STT names the rows
 
+    year_parents = SUB_COLUMN_KINDS[0][1]
+    years = year_parents in kinds
+
     def affinity(i: int) -> tuple[int, int]:
         header = fold(top[i]).strip()
-        if _ONE_YEARS_COLUMN.match(header):
-            return 0, 0  # "Thực hiện năm 2020" is a column of that year, not a parent
+        if _ONE_YEARS_COLUMN.match(header) and (years or not kinds):
+            # "Thực hiện năm 2020" is a column of that year: not over years, nor over sub-columns
+            # of no known kind; over money parts it may be ("Kế hoạch vốn năm 2021 / Tổng số")
+            return sum(any(re.search(w, header) for w in parents) for parents in kinds if parents != year_parents), 0
         fits = sum(any(re.search(w, header) for w in parents) for parents in kinds)
         return fits, int(any(w in header for w in PARENT_HEADER_WORDS))
 
@@ -288,18 +295,32 @@ _ONE_YEARS_COLUMN = re.compile(r"^\S.*\bnam (19|20)\d\d$")
 
 
 def alike_trailing(cells: list[str]) -> int:
-    """How many cells at the end are sub-columns of one kind (years, parts of a sum, start and
-    end, the lead and the others), counted while they stay of that kind."""
-    folded = [fold(c).strip() for c in cells]
-    best = 0
-    for pattern, _ in SUB_COLUMN_KINDS:
-        run = 0
-        for header in reversed(folded):
-            if not pattern.search(header):
-                break
-            run += 1
-        best = max(best, run)
-    return best
+    """How many cells at the end are sub-columns of a known kind (years, parts of a sum, start
+    and end, the lead and the others: "Tổng | Năm 2021 | Năm 2022"), counted while they are."""
+    run = 0
+    for header in reversed([fold(c).strip() for c in cells]):
+        if not any(pattern.search(header) for pattern, _ in SUB_COLUMN_KINDS):
+            break
+        run += 1
+    return run
+
+
+def split_by_kind(cells: list[str]) -> list[list[str]] | None:
+    """A flat two-level header whose last cells are sub-columns of known kinds ("Năm 2025 | Năm
+    2030", "Chủ trì | Phối hợp") under a header that can stand over them (not the number or the
+    name: "STT | Nội dung | Năm 2024 | Năm 2025" is one row of headers); None otherwise."""
+    alike = alike_trailing(cells)
+    top, sub = cells[: len(cells) - alike], cells[len(cells) - alike :]
+    return [top, sub] if alike >= 2 and _parent_among(top, sub) else None
+
+
+def _parent_among(top: list[str], sub: list[str]) -> bool:
+    """Is there a header in ``top``, after the number and the name, that may stand over ``sub``:
+    no leaf (a units header over "Chủ trì | Phối hợp" is one)?"""
+    units = any(_UNITS_SUB.match(fold(s).strip()) for s in sub)
+    return any(
+        role_of(h) not in LEAF_ROLES or (units and any(re.search(w, fold(h)) for w in UNITS_PARENTS)) for h in top[2:]
+    )
 
 
 def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
@@ -310,9 +331,9 @@ def split_flat_header(cells: list[str], width: int) -> list[list[str]] | None:
     """
     if len(cells) != width + 1:
         return None
-    alike = alike_trailing(cells)
-    if alike >= 2:  # "Năm 2025 | Năm 2030", "Chủ trì | Phối hợp": sub-columns of one kind
-        return [cells[: len(cells) - alike], cells[len(cells) - alike :]]
+    by_kind = split_by_kind(cells)
+    if by_kind is not None:
+        return by_kind
     trailing = 0
     years = [cell for cell in cells if _YEAR.search(cell)]
     for header in reversed(cells):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract import __version__
 from extract.appendix import (
@@ -351,10 +351,23 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         document[key] = None if is_placeholder(raw) else parse_date(raw)
         document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
     for key in ("gazette_number", "status"):
+        # cleaned (and repaired) once: into the field, or into its _raw twin when it holds a
+        # placeholder ("Đang cp nhật" once repaired), so a repair is recorded once, where it stays
         raw = meta.raw.get(key)
         cleaned = None if is_placeholder(raw) else _cleaned(cleaner, raw, key)
-        document[key] = None if is_placeholder(cleaned) else cleaned  # "Đang cp nhật" once repaired
-        document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
+        if cleaned is not None and not is_placeholder(cleaned):
+            document[key] = document[f"{key}_raw"] = cleaned
+            continue
+        document[key] = None
+        if cleaned is not None:  # a placeholder damaged: its repair moves to the _raw field
+            moved = FieldLocation("documents", f"{key}_raw")
+            cleaner.repairs[:] = [
+                replace(r, location=moved) if r.location == FieldLocation("documents", key) else r
+                for r in cleaner.repairs
+            ]
+            document[f"{key}_raw"] = cleaned
+        else:
+            document[f"{key}_raw"] = _cleaned(cleaner, raw, f"{key}_raw")
 
     repairs = [repair_row(source.doc_id, r) for r in cleaner.repairs]
     document["repairs_applied"] = sum(1 for r in cleaner.repairs if r.applied)

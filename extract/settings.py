@@ -360,6 +360,7 @@ HEADER_PHRASES_AS_WRITTEN: tuple[str, ...] = (
 HEADER_DAMAGE_SEEN_NOWHERE = frozenset(
     {
         "thi gian",
+        "thi han",
         "diem ti da",
         "dim toi da",
         "dim dat",
@@ -591,9 +592,9 @@ PART_TOTAL_ROW = re.compile(r"^co?ng\b")
 
 #: The line above a table saying its figures are money ("Đơn vị tính: triệu đồng", "(ĐVT: 1.000 đồng)",
 #: "Đơn vị: tỷ đồng"), folded: its columns of amounts add up like "Kinh phí" ones (extract/validate.py);
-#: not a price per unit ("ĐVT: 1.000 đồng/m2", "đồng/người/ngày").
+#: not a price per unit ("ĐVT: 1.000 đồng/m2", "đồng/người/ngày"; per year is money).
 MONEY_UNIT_LINE = re.compile(
-    r"^\(?\s*(?:don vi(?: tinh)?|dvt)\s*:\s*(?:(?:trieu|nghin|ngan|ty|1\.000)\s+)?(?:dong|vnd)\b(?!\s*/)"
+    r"^\(?\s*(?:don vi(?: tinh)?|dvt)\s*:\s*(?:(?:trieu|nghin|ngan|ty|1\.000)\s+)?(?:dong|vnd)\b(?!\s*/(?!\s*nam\b))"
 )
 
 #: How the body names a numbered appendix row (folded) and the word its findings use for it

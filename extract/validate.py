@@ -53,7 +53,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
     for row in appendix.rows:
         # a sub-row with no score in any column ("- Trong đó, ...", a note, is not summed
         kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
-        if not kids or _a_rate(row):
+        if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
         for role in SCORE_ROLES:
             value = row.values.get(role)
@@ -93,13 +93,8 @@ _PER_UNIT_HEADER = re.compile(
     r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
     r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|m2|m3|thang|ngay|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
 )
-#: In a table of money ("ĐVT: triệu đồng"), the columns of amounts: totals, budgets and sources,
-#: plans and results, a year or a period ("Tổng số", "Ngân sách trung ương", "Vốn ODA", "Năm 2024").
-_MONEY_UNIT_HEADER = re.compile(
-    r"tong so|tong cong|ngan sach|\bvon\b|nguon|trung uong|dia phuong|cap (tinh|huyen|xa)|xa hoi hoa|doanh nghiep"
-    r"|huy dong|ho tro|\bvay\b|\boda\b|dau tu|ke hoach|thuc hien|du kien|giai doan|\b(19|20)\d\d\b|^khac$"
-)
-#: ... but not counts, shares, comparisons, lengths and areas, codes, dates ("Năm khởi công", "Số xã").
+#: In a table of money ("ĐVT: triệu đồng"), the columns that hold no amounts: counts, shares,
+#: comparisons, lengths and areas, codes, dates ("Năm khởi công", "Số xã", "So sánh TH/KH").
 _NOT_MONEY_HEADER = re.compile(
     r"^so\b|so luong|ty le|%|so sanh|tang giam|dien tich|khoi luong|chieu dai|quy mo|\((km|ha|m2|m3|nguoi|ho|xa)\)"
     r"|don vi|dvt|ma so|\bma\b|thoi gian|^nam\b(?!\s*(19|20)\d\d)|ghi chu|tien do"
@@ -119,19 +114,15 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     """Each parent's amount against its children's, each total and subtotal row's against the
     rows it closes, in the money columns kept in appendix_cells (named so, or any figure column
     of a table whose unit line says money; when every row concerned has a figure). A figure a
-    rowspan carries over several rows counts once (or once a row, if that adds up); bullet rows
-    under a bare "Trong đó:" line of their parent detail it and are not its parts."""
+    rowspan carries over several rows counts once (or once a row, if that adds up); rows under a
+    "Trong đó:" line of their parent with no figure of its own detail it and are not its parts."""
     money = [
         c
         for c in appendix.columns
         if c.role == "other"
         and (
             _AMOUNT_HEADER.search(fold(c.header))
-            or (
-                appendix.money_unit
-                and _MONEY_UNIT_HEADER.search(fold(c.header))
-                and not _NOT_MONEY_HEADER.search(fold(c.header))
-            )
+            or (appendix.money_unit and not _NOT_MONEY_HEADER.search(fold(c.header)) and not _years_column(appendix, c))
         )
         and not _PER_UNIT_HEADER.search(fold(c.header))
     ]
@@ -141,12 +132,15 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     money_at = {c.index for c in money}
     printed: dict[tuple[str, int], str] = {}
     values: dict[tuple[str, int], Decimal] = {}
-    details_after: set[str] = set()  # rows followed by a bare "Trong đó:" line with no row number
+    details_after: set[str] = set()  # rows followed by a "Trong đó..." line with no row number
+    own_figure: set[str] = set()  # ... and those whose unnumbered line has a figure of its own
     for cell in appendix.cells:
         rid, at = str(cell["row_id"]), int(cell["column_index"])  # type: ignore[call-overload]
         if str(cell["column_header"]).endswith(UNNUMBERED_ROW):
             if _OF_WHICH.match(fold(str(cell["value"] or "")).strip()):
                 details_after.add(rid)
+            elif at in money_at and cell["value_number"] is not None:
+                own_figure.add(rid)
         elif at in money_at and cell["value_number"] is not None:
             values[(rid, at)] = cell["value_number"]  # type: ignore[assignment]
             printed[(rid, at)] = str(cell["value"])
@@ -156,7 +150,7 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
         rid, parent = str(row.values["row_id"]), row.values.get("parent_id")
         if _detail_row(str(row.values.get("name") or "")):
             continue  # "- Trong đó: ..."
-        if str(parent) in details_after and row.values.get("numbering") in BULLET_STYLES:
+        if str(parent) in details_after - own_figure:
             continue  # "- Ngân sách tỉnh" under a "Trong đó:" line of its parent: a detail
         (children[str(parent)] if parent is not None else top).append(rid)
     checks = [(rid, kids, None) for rid, kids in children.items()] + [("total", top, None)]
@@ -180,8 +174,19 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     return findings
 
 
-#: A line that says the rows under it detail part of the row above: "Trong đó:" alone (folded).
-_OF_WHICH = re.compile(r"^trong do\s*:?$")
+#: A line that says the rows under it detail part of the row above: "Trong đó:", "Trong đó: các
+#: công trình trọng điểm" (folded); with a figure of its own it is the detail, and rows go on.
+_OF_WHICH = re.compile(r"^trong do\b")
+
+
+def _years_column(appendix: Appendix, column) -> bool:
+    """Does the column hold years (every figure a whole number from 1900 to 2100)?"""
+    figures = [
+        cell["value_number"]
+        for cell in appendix.cells
+        if cell["column_index"] == column.index and cell["value_number"] is not None
+    ]
+    return bool(figures) and all(f == int(f) and 1900 <= f <= 2100 for f in figures)  # type: ignore[operator, arg-type]
 
 
 def _amount_check(
@@ -254,8 +259,11 @@ def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) ->
     return [str(r.values["row_id"]) for r in rows]
 
 
-def _a_rate(row: AppendixRow) -> bool:
-    """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"?"""
+def _a_rate(appendix: Appendix, row: AppendixRow) -> bool:
+    """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"? Not in a
+    table of points (a maximum score column): a criterion measured in % still scores points."""
+    if any(c.role == "max_score" for c in appendix.columns):
+        return False
     unit = fold(str(row.values.get("unit") or "")).strip()
     return "%" in unit or unit.startswith(("ty le", "phan tram"))
 
@@ -269,7 +277,7 @@ def _check_total(
 ) -> list[Finding]:
     """A total (or a subtotal's) row against the rows it sums, when they all have a figure (and
     none is a rate)."""
-    if any(_a_rate(r) for r in rows):
+    if any(_a_rate(appendix, r) for r in rows):
         return []
     findings = []
     for role, value in totals.items():

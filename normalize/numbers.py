@@ -74,8 +74,9 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     return value.copy_abs() if value.is_zero() else value  # "- 0" is 0, not a negative zero
 
 
-#: A figure only English style writes: "1,125.5", "1,500,000" (not "101,102,103", a list maybe).
-_ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d?(?:,\d{{3}}){{2,}})$")
+#: A figure only English style writes: "1,125.5", "150,000,000" (two commas or more: no decimal
+#: comma; alone it is not read, since "101,102,103" may list numbers).
+_ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d{{0,2}}(?:,\d{{3}}){{2,}})$")
 #: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
 #: three digits).
 _VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{4,}}))$")

@@ -122,9 +122,13 @@ def test_page_without_appendix_gives_document_and_finding() -> None:
 
 def test_a_placeholder_that_lost_a_letter_is_still_no_value_once_repaired() -> None:
     damaged = HEADER.replace("Số công báo: Đang cập nhật", "Số công báo: Đang cp nhật")
-    doc = run_text(damaged, "no-appendix.txt", repair=True).tables["documents"][0]
+    result = run_text(damaged, "no-appendix.txt", repair=True)
+    doc = result.tables["documents"][0]
     assert (doc["gazette_number"], doc["gazette_number_raw"]) == (None, "Đang cập nhật")
     assert (doc["gazette_date"], doc["status"]) == (None, "Còn hiệu lực")
+    # the repair is recorded once, in the field that holds it
+    placed = [(r["location_column"], r["before"], r["after"]) for r in result.tables["repairs"] if r["before"] == "cp"]
+    assert placed == [("gazette_number_raw", "cp", "cập")]
 
 
 def test_not_a_legal_page_is_a_failure_row() -> None:

@@ -9,6 +9,7 @@ import unicodedata
 from decimal import Decimal
 from html import escape as html_escape
 
+from extract.columns import map_columns
 from extract.html.decode import declared_charset, decode_page
 from extract.pipeline import process_bytes
 from normalize.numbers import parse_number, writes_comma_thousands
@@ -419,13 +420,11 @@ def test_a_letter_cut_short_inside_a_utf8_page_is_dropped() -> None:
     data = data.replace("hành chính</td>".encode(), b"h\xc3\xa0nh ch\xc3nh</td>", 1)
     result = process_bytes(data, "broken.html", repair=True)
     assert not result.failed
-    assert _findings(result)["bad_bytes"].endswith(
-        ": 2 stray bytes read as Windows-1252 characters (U+FFFD where it has none) and 1 letter cut short, dropped"
-    )
+    assert _findings(result)["bad_bytes"].endswith(": 3 letters cut short, dropped")
     document = result.tables["documents"][0]
     assert "Ngh An" not in document["body_text"] and "Nghá" not in document["body_text"]
-    assert "ngÃy" in document["body_text"]  # a lone lead byte is a legacy letter, kept as such
-    assert [r["name"] for r in result.tables["appendix_rows"]][0] == "Rà soát thủ tục hành chÃnh"
+    assert "ngÃy" not in document["body_text"]  # a lone lead byte is a letter cut short too
+    assert "Ã" not in [r["name"] for r in result.tables["appendix_rows"]][0]
 
 
 def test_an_unnumbered_row_of_a_text_dump_is_kept_as_in_html() -> None:
@@ -714,3 +713,164 @@ def test_a_preview_of_a_base_document_above_the_document_is_not_it() -> None:
     assert (document["number"], str(document["issued_date"])) == ("125/KH-UBND", "2021-03-05")
     assert "12/QĐ-UBND" not in (document["body_text"] or "")
     assert _rows(result) == ROWS
+
+
+# ------------------------------------------------------------------ third review (of 2e8b992)
+
+
+def test_a_years_plan_stands_over_money_parts() -> None:
+    tabs = (
+        "STT\tDự án\tTổng mức đầu tư\tKế hoạch vốn năm 2021\nTổng số\tNSTW\tNSĐP\n"
+        "1\tĐường A\t1.000\t300\t200\t100\n2\tĐường B\t2.000\t500\t300\t200\n"
+    )
+    result = run_text(DUMP_TOP + tabs + DUMP_END)
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
+        ("Tổng mức đầu tư", "1.000"),
+        ("Kế hoạch vốn năm 2021 / Tổng số", "300"),
+        ("Kế hoạch vốn năm 2021 / NSTW", "200"),
+        ("Kế hoạch vốn năm 2021 / NSĐP", "100"),
+    ]
+
+
+def test_english_amounts_of_three_leading_digits() -> None:
+    rows = [("1", "Tập huấn", "150,000,000"), ("2", "Hội thảo", "250,000,000"), ("", "Tổng cộng", "500,000,000")]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (đồng)")), "vnd.html")
+    assert [c["value_number"] for c in result.tables["appendix_cells"]] == [
+        Decimal(150000000),
+        Decimal(250000000),
+        Decimal(500000000),
+    ]
+    assert _sum_findings(result) == [("total_mismatch", None, "Kinh phí (đồng)", "400000000", "500000000")]
+
+
+def test_a_flat_header_of_a_total_and_years() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Kinh phí (triệu đồng)", "Tổng", "Năm 2021", "Năm 2022",
+        "1", "Tập huấn", "300", "100", "200",
+        "2", "Hội thảo", "150", "50", "100",
+        "3", "Kiểm tra", "90", "40", "50",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
+        ("Kinh phí (triệu đồng) / Tổng", "300"),
+        ("Kinh phí (triệu đồng) / Năm 2021", "100"),
+        ("Kinh phí (triệu đồng) / Năm 2022", "200"),
+    ]
+
+
+def test_two_rows_under_years_with_no_parent_are_no_flat_header() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Năm 2024", "Năm 2025", "1", "Tập huấn", "100", "2", "Kiểm tra", "50"
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    assert "Nội dung / Năm 2025" not in {c["column_header"] for c in result.tables["appendix_cells"]}
+
+
+def test_a_hidden_copy_printing_its_header_otherwise_is_still_a_copy() -> None:
+    table_header = (
+        "<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>Số: 125/KH-UBND</p></td>"
+        "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
+        "<p>Nghệ An, ngày 05 tháng 3 năm 2021</p></td></tr></table>"
+        "<p>KẾ HOẠCH</p><p>Cải cách hành chính năm 2021</p><p>PHỤ LỤC</p>"
+    )
+    body = f"<div>{table_header + TABLE}</div><div style='display:none'>{_document()}</div>"
+    assert _rows(process_bytes(_page(body=body).encode(), "two-headers.html")) == ROWS
+
+
+def test_an_empty_figure_in_the_next_row_still_makes_a_figure() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
+        "1", "Máy tính", "2", "Sở Nội vụ",
+        "2", "Máy in", "\u00a0", "Sở Tư pháp",
+        "3", "Máy quét", "1", "Sở Y tế",
+    ) + DUMP_END  # fmt: skip
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("1", "Máy tính", ["Sở Nội vụ"]),
+        ("2", "Máy in", ["Sở Tư pháp"]),
+        ("3", "Máy quét", ["Sở Y tế"]),
+    ]
+
+
+def test_a_header_alone_in_pre_does_not_make_the_page_a_dump() -> None:
+    head = (
+        "<pre>ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 125/KH-UBND\nNghệ An, ngày 05 tháng 3 năm 2021</pre>"
+    )
+    body = head + "<p>KẾ HOẠCH</p><p>Cải cách hành chính năm 2021</p><p>PHỤ LỤC</p>" + TABLE
+    assert _rows(process_bytes(_page(body=body).encode(), "pre-head.html")) == ROWS
+
+
+def test_points_of_a_criterion_measured_in_percent_are_summed() -> None:
+    rows = [
+        ("1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "2", "1,5"),
+        ("2", "Ban hành kế hoạch", "Văn bản", "3", "3"),
+        ("", "TỔNG ĐIỂM", "", "6", "4,5"),
+    ]
+    header = ("STT", "Tiêu chí", "Đơn vị tính", "Điểm tối đa", "Điểm tự chấm")
+    result = process_bytes(_money_page(rows, header), "points.html")
+    assert _sum_findings(result) == [("total_mismatch", None, "max_score", "5", "6")]
+
+
+def test_spending_columns_under_a_money_unit_line_are_checked() -> None:
+    rows = [
+        ("1", "Giáo dục", "900", "500", "300"),
+        ("1.1", "Mầm non", "300", "200", "100"),
+        ("1.2", "Tiểu học", "500", "300", "150"),
+    ]
+    header = ("STT", "Nội dung", "Tổng", "Chi đầu tư", "Chi thường xuyên")
+    result = process_bytes(_money_page(rows, header, "<p>Đơn vị tính: triệu đồng/năm</p>"), "spend.html")
+    assert _sum_findings(result) == [
+        ("sum_mismatch", "1", "Tổng", "800", "900"),
+        ("sum_mismatch", "1", "Chi thường xuyên", "250", "300"),
+    ]
+
+
+def test_numbered_rows_under_a_bare_trong_do_line_are_details() -> None:
+    rows = [
+        ("1", "Xây dựng", "3.000"),
+        ("", "Trong đó:", ""),
+        ("a", "Vốn NSTW", "2.000"),
+        ("b", "Vốn NSĐP", "500"),
+        ("2", "Sửa chữa", "400"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "trong-do.html")
+    assert _sum_findings(result) == []
+
+
+def test_a_blank_paragraph_inside_a_units_cell_is_no_row() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
+        "1", "Phun hóa chất", "650", "Trung tâm Y tế",
+        "\u00a0", "UBND các huyện", "Phòng Y tế các huyện", "Trạm Y tế các xã",
+        "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    units = [r["lead_units"] for r in result.tables["appendix_rows"]][0]
+    assert units == ["Trung tâm Y tế", "UBND các huyện", "Phòng Y tế các huyện", "Trạm Y tế các xã"]
+    assert "unnumbered_row" not in _findings(result)
+
+
+def test_a_figures_second_paragraph_stays_with_it() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2020", "Kế hoạch năm 2025",
+        "1", "Thu nhập bình quân", "triệu đồng", "45", "(ước)", "60",
+        "2", "Tỷ lệ hộ nghèo", "%", "5,2", "3",
+        "3", "Tuổi thọ trung bình", "tuổi", "73,5", "74",
+    ) + DUMP_END  # fmt: skip
+    result = run_text(page)
+    row = result.tables["appendix_rows"][0]
+    assert (row["name"], row["unit"]) == ("Thu nhập bình quân", "triệu đồng")
+    assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
+        ("Thực hiện năm 2020", "45\n(ước)"),
+        ("Kế hoạch năm 2025", "60"),
+    ]
+
+
+def test_a_single_time_header_naming_its_start_keeps_the_deadline() -> None:
+    columns = map_columns(["STT", "Nhiệm vụ", "Thời gian thực hiện (từ năm 2021)", "Thời hạn báo cáo"])
+    assert [c.role for c in columns] == ["id", "name", "deadline", "other"]
+
+
+def test_a_deadline_header_that_lost_a_letter_keeps_its_role() -> None:
+    assert [c.role for c in map_columns(["STT", "Nội dung", "Thi hạn"])] == ["id", "name", "deadline"]

@@ -6,6 +6,7 @@ motto), never by one site's ids; clutter is recognised by its phrases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 import lxml.etree as etree
@@ -218,8 +219,9 @@ def prune(root: HtmlElement) -> None:
     kept = {el for el in hidden if _holds_content(el)}
     if any(find_motto(el) is not None for el in kept):
         body = root.find("body")
-        shown = _compact(_spaced_text(body if body is not None else root, set(hidden) | set(doomed)))
-        kept = {el for el in kept if not _copy_of_shown(el, shown)}
+        shown_text = _spaced_text(body if body is not None else root, set(hidden) | set(doomed))
+        shown = (_compact(shown_text), set(_header_numbers(shown_text)))
+        kept = {el for el in kept if not _copy_of_shown(el, *shown)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
@@ -280,16 +282,36 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _copy_of_shown(el: HtmlElement, shown: str) -> bool:
+def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
     """Is the hidden ``el`` a collapsed copy of a document the page shows (a second tab printing
-    the same header from its motto on: number, date, title), rather than the document itself or
-    another one (an attached plan with a motto of its own)?"""
+    the same header from its motto on, or the same sign number on its "Số" line, whatever its
+    markup), rather than the document itself or another one (an attached plan with a motto of
+    its own, citing the decision only as "Quyết định số ...")?"""
     if find_motto(el) is None:
         return False
-    text = _compact(_spaced_text(el))
+    spaced = _spaced_text(el)
+    text = _compact(spaced)
     start = text.find("conghoaxahoi")
     window = text[max(0, start) : max(0, start) + _HEADER_CHARS]
-    return len(window) >= 60 and window in shown
+    if len(window) >= 60 and window in shown:
+        return True
+    own = next(_header_numbers(spaced), None)
+    return own is not None and own in numbers
+
+
+#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" (folded): a sign number after the word "số".
+_SIGN_NUMBER = re.compile(r"\bso\s*:?\s*(\d+/[\w./-]*\w)")
+#: Words before "số" that cite another document ("Quyết định số", "Kế hoạch số", "văn bản số").
+_CITING_WORDS = ("dinh", "hoach", "ban", "thi", "tu", "van", "quyet", "lenh", "cao", "luat", "bao")
+
+
+def _header_numbers(text: str) -> Iterator[str]:
+    """The sign numbers a text prints on a "Số" line of its own, not cited after a document's
+    type ("... kèm theo Quyết định số 12/QĐ-UBND")."""
+    for found in _SIGN_NUMBER.finditer(text):
+        before = text[: found.start()].split()
+        if not before or before[-1].strip(",.;:()") not in _CITING_WORDS:
+            yield found.group(1)
 
 
 def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:

@@ -294,10 +294,16 @@ def _page_notes(damage: str | None, legacy: tuple | None, walled: bool) -> list[
 
 def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
     """A ``<pre>`` holding a whole document as lines (a dump shown as preformatted text): one of
-    its lines is the national motto."""
+    its lines is the national motto, and it holds most of the page's text (not a header alone
+    printed so above the document's paragraphs)."""
+    total = None
     for pre in root.iter("pre"):
-        lines = "".join(pre.itertext()).splitlines()
-        if any(is_motto(line.strip()) for line in lines if "nam" in fold(line)):
+        text = "".join(pre.itertext())
+        if not any(is_motto(line.strip()) for line in text.splitlines() if "nam" in fold(line)):
+            continue
+        if total is None:
+            total = len("".join(root.itertext()).split())
+        if len(text.split()) * 2 >= total:
             return pre
     return None
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from itertools import combinations, islice
 from typing import Literal
 
-from extract.columns import Column, alike_trailing, map_columns, merge_header_rows, role_of, split_flat_header
+from extract.columns import Column, map_columns, merge_header_rows, role_of, split_by_kind, split_flat_header
 from extract.numbering import (
     BULLET_STYLES,
     STYLE_RANK,
@@ -291,8 +291,8 @@ def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[l
     width, count = lengths.most_common(1)[0]
     if width != len(headers) - 1 or count * 10 < total * 6:
         return None
-    if total == 2 and (count != 2 or alike_trailing(headers) < 2):
-        return None  # two rows only: when the header ends in sub-columns of one kind ("Chủ trì | Phối hợp")
+    if total == 2:  # two rows only: when the header ends in sub-columns of known kinds ("Chủ trì | Phối hợp")
+        return split_by_kind(headers) if count == 2 else None
     return split_flat_header(headers, width)
 
 
@@ -557,7 +557,12 @@ def _unnumbered_row(
         return False
     last = (parse_label(current[0].text) if current else None) or allowed.last
     following, index = _rest_of_row(items, k, allowed, after=last)
-    return len(following) == width and (index is not None or len(following) > 1)
+    if len(following) != width or (index is None and len(following) < 2):
+        return False
+    # its cells have the row's kinds: a figure (or nothing) where the row above has one; a blank
+    # paragraph then more lines of a units cell are no row ("␠ | UBND các huyện | Phòng Y tế | ...")
+    pairs = zip(current[2:], following[2:], strict=False)
+    return all(_figure_cell(cell.text) for above, cell in pairs if _reads_as_figure(above.text))
 
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:
@@ -736,9 +741,21 @@ def _reads_on_past(
     if not _plausible_successor(row, other) or _plausible_successor(label, other):
         return False
     next_row, _ = _rest_of_row(items, index, allowed, after=other)
-    # the next row has a figure where this one gets it: "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"
-    at = len(current)
-    return len(next_row) >= width and _reads_as_figure(next_row[at].text)
+    # the next row has a figure (or nothing, or a mark such as "Đạt") where this one gets it:
+    # "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"; not a unit's text ("phối hợp Sở Nội vụ")
+    return len(next_row) >= width and _figure_cell(next_row[len(current)].text)
+
+
+def _figure_cell(text: str) -> bool:
+    """A cell that may stand in a column of figures: a figure, nothing, no figure ("-", "x"), or
+    a mark of one or two words in capitals ("Đạt", "Không chấm")."""
+    words = text.split()
+    return (
+        _reads_as_figure(text)
+        or is_blank(text)
+        or is_no_value(text)
+        or (len(words) <= 2 and words[0][:1].isupper() and all(w.isalpha() for w in words))
+    )
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:
@@ -1202,7 +1219,7 @@ def _best_split(items: list[Item], columns: Sequence[Column], figures: Collectio
         column = columns[j - 1]
         previous_role = columns[j - 2].role if j >= 2 else None
         in_figures = j - 1 in figures
-        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True) and not in_figures
+        multi = column.role in MULTI_PARAGRAPH_ROLES and not _period_column(column, marks_only=True)
         period = _period_column(column)
         # what it costs the column to start at each item, once (the loops below ask again and again)
         start = [_start_penalty(items, a, column, previous_role, period, in_figures) for a in range(n)]
@@ -1215,8 +1232,9 @@ def _best_split(items: list[Item], columns: Sequence[Column], figures: Collectio
                 penalty = best[a][j - 1] + start[a]
                 if count > 1 and column.role != "tasks":
                     # an extra paragraph goes to a later column rather than an earlier one: a
-                    # name or unit is one line, a note or a form may cite a second ("Mẫu số 02")
-                    penalty += 0.01 * (count - 1) * (1 + 0.01 * (m - j))
+                    # name or unit is one line, a note or a form may cite a second ("Mẫu số 02");
+                    # a figure takes one only when no text column can ("45" / "(ước)")
+                    penalty += (0.5 if in_figures else 0.01) * (count - 1) * (1 + 0.01 * (m - j))
                 if penalty < best[i][j]:
                     best[i][j] = penalty
                     choice[i][j] = count
