@@ -163,6 +163,8 @@ def map_columns(headers: list[str]) -> list[Column]:
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
 #: Sub-columns of a time span that are its start ("Thời gian / Bắt đầu", "Từ ngày").
 _START_OF_SPAN = re.compile(r"\b(bat dau|khoi cong|tu ngay|tu thang|tu nam)\b")
+#: ... the words that name a start in any header ("Thời gian bắt đầu | Thời gian hoàn thành").
+_START_WORD = re.compile(r"\b(bat dau|khoi cong)\b")
 
 
 def _year_of(header: str) -> int | None:
@@ -179,9 +181,9 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
     """With a start and an end under one time header ("Thời gian / Bắt đầu | Hoàn thành"), the
     deadline is the end: the start column is an ordinary one."""
     deadlines = [i for i, role in enumerate(roles) if role == "deadline"]
-    # the start among the sub-columns of one time header, not "Thời gian thực hiện (từ năm 2021)"
-    lower = [fold(headers[i].rsplit(" / ", 1)[1]) if " / " in headers[i] else "" for i in range(len(headers))]
-    starts = [i for i in deadlines if _START_OF_SPAN.search(lower[i])]
+    # "Thời gian bắt đầu", "Thời gian / Từ ngày"; not "Thời gian thực hiện (từ năm 2021)"
+    lower = [fold(h.rsplit(" / ", 1)[1]) if " / " in h else "" for h in headers]
+    starts = [i for i in deadlines if _START_WORD.search(fold(headers[i])) or _START_OF_SPAN.search(lower[i])]
     if starts and len(starts) < len(deadlines):
         roles = ["other" if i in starts else role for i, role in enumerate(roles)]
     return roles
@@ -224,7 +226,7 @@ LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units
 #: "Cơ quan thực hiện", "Trách nhiệm thực hiện", "Phân công").
 UNITS_PARENTS = ("^(don vi|co quan)", "trach nhiem", "phan cong")
 #: ... and the sub-columns under one (folded).
-_UNITS_SUB = re.compile(r"^(chu tri|phoi hop)$")  # not "Cơ quan chủ trì", a column of its own
+_UNITS_SUB = re.compile(r"^((don vi|co quan) )?(chu tri|phoi hop)$")
 
 #: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
 #: the parents that group them). Years go under results, targets and phases; money under
@@ -295,14 +297,25 @@ _ONE_YEARS_COLUMN = re.compile(r"^\S.*\bnam (19|20)\d\d$")
 
 
 def alike_trailing(cells: list[str]) -> int:
-    """How many cells at the end are sub-columns of a known kind (years, parts of a sum, start
-    and end, the lead and the others: "Tổng | Năm 2021 | Năm 2022"), counted while they are."""
-    run = 0
-    for header in reversed([fold(c).strip() for c in cells]):
-        if not any(pattern.search(header) for pattern, _ in SUB_COLUMN_KINDS):
-            break
-        run += 1
-    return run
+    """How many cells at the end are sub-columns of one known kind (years, parts of a sum, start
+    and end, the lead and the others), with the total of the parts before them ("Tổng | Năm
+    2021 | Năm 2022")."""
+    folded = [fold(c).strip() for c in cells]
+    best = 0
+    for pattern, _ in SUB_COLUMN_KINDS:
+        run = 0
+        for header in reversed(folded):
+            if not pattern.search(header):
+                break
+            run += 1
+        best = max(best, run)
+    if 0 < best < len(folded) and _TOTAL_SUB.match(folded[-best - 1]):
+        best += 1
+    return best
+
+
+#: A sub-column totalling the others ("Tổng", "Tổng số", "Cộng").
+_TOTAL_SUB = re.compile(r"^(tong( so| cong)?|cong)$")
 
 
 def split_by_kind(cells: list[str]) -> list[list[str]] | None:

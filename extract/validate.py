@@ -93,11 +93,20 @@ _PER_UNIT_HEADER = re.compile(
     r"|dong/(?!\s*nam\b)\s*\w"  # "đồng/người", "đồng/buổi" ...: not per year, nor " / " of a two-level header
     r"|dong\s+/\s*(nguoi|suat|buoi|kg|luot|m2|m3|thang|ngay|tan|km|lan|hoc vien|lop|dot|cuoc)\b"
 )
-#: In a table of money ("ĐVT: triệu đồng"), the columns that hold no amounts: counts, shares,
-#: comparisons, lengths and areas, codes, dates ("Năm khởi công", "Số xã", "So sánh TH/KH").
+#: In a table of money ("ĐVT: triệu đồng"), the columns of amounts that add up: totals, budgets,
+#: sources, spending, plans, results, disbursements, a year or a period ("Tổng", "Ngân sách trung
+#: ương", "Chi đầu tư", "Đã giải ngân", "Năm 2024"); not prices, norms or coefficients ("Vị trí 1",
+#: "Mức chi", "Hệ số").
+_MONEY_UNIT_HEADER = re.compile(
+    r"tong|ngan sach|\bvon\b|nguon|trung uong|dia phuong|xa hoi hoa|doanh nghiep|huy dong|ho tro|\bvay\b|\boda\b"
+    r"|dau tu|ke hoach|thuc hien|du kien|du toan|giai doan|\b(19|20)\d\d\b|^khac$|^chi\b|giai ngan|gia tri"
+    r"|thanh tien|so tien|quyet toan|phan bo|bo tri"
+)
+#: ... and of those not counts, shares, comparisons, lengths and areas, codes, dates, norms
+#: ("Năm khởi công", "Số xã", "So sánh TH/KH", "Mức hỗ trợ").
 _NOT_MONEY_HEADER = re.compile(
     r"^so\b|so luong|ty le|%|so sanh|tang giam|dien tich|khoi luong|chieu dai|quy mo|\((km|ha|m2|m3|nguoi|ho|xa)\)"
-    r"|don vi|dvt|ma so|\bma\b|thoi gian|^nam\b(?!\s*(19|20)\d\d)|ghi chu|tien do"
+    r"|don vi|dvt|ma so|\bma\b|thoi gian|^nam\b(?!\s*(19|20)\d\d)|ghi chu|tien do|muc chi|dinh muc|he so|dan so"
 )
 #: A sub-row that details part of its parent ("- Trong đó: ngân sách tỉnh"), not a part of a sum.
 _DETAIL_ROW = re.compile(r"^(trong đó|chia ra)\b|^(bao gồm|gồm)\s*:")
@@ -122,7 +131,12 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
         if c.role == "other"
         and (
             _AMOUNT_HEADER.search(fold(c.header))
-            or (appendix.money_unit and not _NOT_MONEY_HEADER.search(fold(c.header)) and not _years_column(appendix, c))
+            or (
+                appendix.money_unit
+                and _MONEY_UNIT_HEADER.search(fold(c.header))
+                and not _NOT_MONEY_HEADER.search(fold(c.header))
+                and not _years_column(appendix, c)
+            )
         )
         and not _PER_UNIT_HEADER.search(fold(c.header))
     ]

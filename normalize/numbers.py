@@ -75,7 +75,7 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
 
 
 #: A figure only English style writes: "1,125.5", "150,000,000" (two commas or more: no decimal
-#: comma; alone it is not read, since "101,102,103" may list numbers).
+#: comma; but "101,102,103" may list numbers, so one such cell is not enough).
 _ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d{{0,2}}(?:,\d{{3}}){{2,}})$")
 #: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
 #: three digits).
@@ -86,12 +86,15 @@ def writes_comma_thousands(texts: list[str]) -> bool:
     """Does a column write its figures English style: some figure only that style writes
     ("1,125.5", "1,500,000") and none only the Vietnamese style does ("1.500", "2,25")? Then
     its "1,500" and "1,500,000" are read as thousands (``parse_number(comma_thousands=True)``)."""
-    english = vietnamese = False
+    english = groups = 0
+    vietnamese = False
     for text in texts:
         raw = _SPACES.sub(" ", text).strip().removesuffix("%").strip()
-        english = english or bool(_ENGLISH_ONLY.match(raw))
+        english += bool(_COMMA_THOUSANDS_NUMBER.match(raw))
+        groups += bool(_ENGLISH_ONLY.match(raw))
         vietnamese = vietnamese or bool(_VIETNAMESE_ONLY.match(raw))
-    return english and not vietnamese
+    # a decimal point says so once; groups of thousands alone twice ("101,102,103" may list numbers)
+    return (english >= 1 or groups >= 2) and not vietnamese
 
 
 #: A score printed with its unit: "1,5đ", "2 điểm".

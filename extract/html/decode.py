@@ -185,9 +185,10 @@ def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:
     for at, run in runs:
         pieces.append(escaped[last:at])
         last = at + len(run)
-        if _utf8_lead_length(run[0]) > len(run) and all(0x80 <= b <= 0xBF for b in run[1:]):
-            # a letter's sequence cut short, a lone lead byte too: dropped, so the word reads as
-            # one that lost a letter ("Ki\xe1m" -> "Kim", which the letter repair may put back)
+        if len(run) >= 2 and _utf8_lead_length(run[0]) > len(run) and all(0x80 <= b <= 0xBF for b in run[1:]):
+            # a letter's sequence cut short: dropped, so the word reads as one that lost a letter
+            # ("Ngh\xe1\xbb An" -> "Ngh An", which the letter repair may put back); a lone lead
+            # byte reads as the legacy letter it most often is ("Caf\xe9" -> "Café")
             broken += 1
         else:
             stray += len(run)

@@ -7,6 +7,7 @@ motto), never by one site's ids; clutter is recognised by its phrases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 
 import lxml.etree as etree
@@ -219,8 +220,11 @@ def prune(root: HtmlElement) -> None:
     kept = {el for el in hidden if _holds_content(el)}
     if any(find_motto(el) is not None for el in kept):
         body = root.find("body")
-        shown_text = _spaced_text(body if body is not None else root, set(hidden) | set(doomed))
-        shown = (_compact(shown_text), set(_header_numbers(shown_text)))
+        unseen = set(hidden) | set(doomed)
+        shown = (
+            _compact(_spaced_text(body if body is not None else root, unseen)),
+            set(_header_numbers(_plain_text(body if body is not None else root, unseen))),
+        )
         kept = {el for el in kept if not _copy_of_shown(el, *shown)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
@@ -289,34 +293,35 @@ def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
     its own, citing the decision only as "Quyết định số ...")?"""
     if find_motto(el) is None:
         return False
-    spaced = _spaced_text(el)
-    text = _compact(spaced)
+    text = _compact(_spaced_text(el))
     start = text.find("conghoaxahoi")
     window = text[max(0, start) : max(0, start) + _HEADER_CHARS]
     if len(window) >= 60 and window in shown:
         return True
-    own = next(_header_numbers(spaced), None)
+    own = next(_header_numbers(" ".join(el.itertext())), None)
     return own is not None and own in numbers
 
 
-#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" (folded): a sign number after the word "số".
-_SIGN_NUMBER = re.compile(r"\bso\s*:?\s*(\d+/[\w./-]*\w)")
-#: Words before "số" that cite another document ("Quyết định số", "Kế hoạch số", "văn bản số").
-_CITING_WORDS = ("dinh", "hoach", "ban", "thi", "tu", "van", "quyet", "lenh", "cao", "luat", "bao")
+#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" as a header labels it (a capital "Số" opening its line
+#: or cell), not "... kèm theo QĐ số 12/QĐ-UBND" citing another document.
+_SIGN_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
 
 
 def _header_numbers(text: str) -> Iterator[str]:
-    """The sign numbers a text prints on a "Số" line of its own, not cited after a document's
-    type ("... kèm theo Quyết định số 12/QĐ-UBND")."""
-    for found in _SIGN_NUMBER.finditer(text):
-        before = text[: found.start()].split()
-        if not before or before[-1].strip(",.;:()") not in _CITING_WORDS:
-            yield found.group(1)
+    """The sign numbers a text prints on a "Số" label, folded."""
+    for found in _SIGN_NUMBER.finditer(unicodedata.normalize("NFC", text)):
+        yield fold(found.group(1))
 
 
 def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
     """The folded text under ``el`` with a space between its pieces ("phúc</p><p>Số:"), without
-    the text of the ``unseen`` elements under it (no recursion: pages nest deep)."""
+    the text of the ``unseen`` elements under it."""
+    return fold(_plain_text(el, unseen))
+
+
+def _plain_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
+    """The text under ``el`` with a space between its pieces, without the text of the ``unseen``
+    elements under it (no recursion: pages nest deep)."""
     pieces = [el.text or ""]
     stack = [(el, iter(el))]
     while stack:
@@ -331,7 +336,7 @@ def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
         else:
             pieces.append(child.text or "")
             stack.append((child, iter(child)))
-    return fold(" ".join(pieces))
+    return " ".join(pieces)
 
 
 def is_clutter(el: HtmlElement) -> bool:
@@ -344,8 +349,8 @@ def is_clutter(el: HtmlElement) -> bool:
         return True
     first = next((c for c in el if isinstance(c.tag, str)), None)
     heading = short_text(first, 60) if first is not None else None
-    if heading and fold(heading).strip(" :") in RELATED_DOCUMENT_TITLES:
-        return True  # a box of other documents the site shows ("Văn bản căn cứ" over previews)
+    if heading and fold(heading).strip(" :") in RELATED_DOCUMENT_TITLES and find_motto(el) is not None:
+        return True  # a box of other documents the site shows ("Văn bản căn cứ" over a preview's header)
     if len(text) > SHORT_ELEMENT_CHARS:
         return False
     if text.startswith(SITE_NAMES) or is_clutter_line(text):

@@ -292,10 +292,14 @@ def _page_notes(damage: str | None, legacy: tuple | None, walled: bool) -> list[
     return notes
 
 
+#: Lines a <pre> holds at least to be a whole document (a header alone has five or six).
+_PRE_DOCUMENT_LINES = 15
+
+
 def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
     """A ``<pre>`` holding a whole document as lines (a dump shown as preformatted text): one of
-    its lines is the national motto, and it holds most of the page's text (not a header alone
-    printed so above the document's paragraphs)."""
+    its lines is the national motto, and it holds most of the page's text or many lines (not a
+    header alone printed so above the document's paragraphs)."""
     total = None
     for pre in root.iter("pre"):
         text = "".join(pre.itertext())
@@ -303,7 +307,8 @@ def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
             continue
         if total is None:
             total = len("".join(root.itertext()).split())
-        if len(text.split()) * 2 >= total:
+        lines = sum(1 for line in text.splitlines() if line.strip())
+        if len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES:
             return pre
     return None
 

@@ -559,10 +559,10 @@ def _unnumbered_row(
     following, index = _rest_of_row(items, k, allowed, after=last)
     if len(following) != width or (index is None and len(following) < 2):
         return False
-    # its cells have the row's kinds: a figure (or nothing) where the row above has one; a blank
-    # paragraph then more lines of a units cell are no row ("␠ | UBND các huyện | Phòng Y tế | ...")
+    # no unit's name where the row above has a figure: a blank paragraph then more lines of a
+    # units cell are no row ("␠ | UBND các huyện | Phòng Y tế | ..."); "Theo thực tế" may be one
     pairs = zip(current[2:], following[2:], strict=False)
-    return all(_figure_cell(cell.text) for above, cell in pairs if _reads_as_figure(above.text))
+    return not any(looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text))
 
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:
@@ -748,14 +748,14 @@ def _reads_on_past(
 
 def _figure_cell(text: str) -> bool:
     """A cell that may stand in a column of figures: a figure, nothing, no figure ("-", "x"), or
-    a mark of one or two words in capitals ("Đạt", "Không chấm")."""
-    words = text.split()
-    return (
-        _reads_as_figure(text)
-        or is_blank(text)
-        or is_no_value(text)
-        or (len(words) <= 2 and words[0][:1].isupper() and all(w.isalpha() for w in words))
-    )
+    a mark ("Đạt", "Không chấm"): not a unit's name ("Công an", "Sở Tư pháp")."""
+    return _reads_as_figure(text) or is_blank(text) or is_no_value(text) or fold(text).strip(" .") in _FIGURE_MARKS
+
+
+#: Marks printed in a column of figures instead of one (folded).
+_FIGURE_MARKS = frozenset(
+    {"dat", "khong dat", "chua dat", "khong cham", "khong", "co", "hoan thanh", "chua", "x", "khong ap dung"}
+)
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:

@@ -645,7 +645,8 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
 
 def _glued_after(text: str, matches: list[re.Match], i: int) -> str:
     """What word ``i`` is glued to by a lost space: a number written right after it ("s876"),
-    or a dash that has a space after it but none before ("kinh t- xã hội"); else ""."""
+    a dash that has a space after it but none before ("kinh t- xã hội"), or an opening bracket
+    before a word ("s(DTI)": "số (DTI)"); else ""."""
     end = matches[i].end()
     if i + 1 < len(matches):
         nxt = matches[i + 1]
@@ -653,6 +654,8 @@ def _glued_after(text: str, matches: list[re.Match], i: int) -> str:
             return nxt.group(2)
     if text[end : end + 1] in _DASHES and not text[end + 1 : end + 2].strip():
         return text[end]
+    if text[end : end + 1] == "(" and text[end + 1 : end + 2].isalnum() and text[end - 1 : end].islower():
+        return "("
     return ""
 
 

@@ -255,3 +255,9 @@ def test_a_lost_word_that_took_its_space_is_tried_on_a_damaged_page(model):
     assert restore(damaged, model=model, threshold=0.95).text.startswith("Trụ sở Ủy ban nhân dân xã nằm trung tâm")
     clean = "Trụ sở Ủy ban nhân dân xã nằm trung tâm xã."
     assert restore(clean, model=model).text == clean
+
+
+def test_a_word_glued_to_a_bracket_gets_its_space_back(model):
+    result = restore("Chỉ s(DTI) của tỉnh tăng 5 bậc.", model=model, threshold=0.5)
+    assert result.text == "Chỉ số (DTI) của tỉnh tăng 5 bậc."
+    assert [(r.before, r.after) for r in result.repairs] == [("s(", "số (")]
