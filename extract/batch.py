@@ -112,7 +112,7 @@ def run(
     started = time.perf_counter()
     settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
     workers = max(1, workers or _cpu_count())
-    refs = discover(paths, exclude=out)
+    refs = discover(paths, exclude=out / ".versions")  # the dataset's own files, not pages kept beside it
     w.prepare_output(out)
     with w.locked(out):
         w.remove_abandoned(out)

@@ -43,6 +43,9 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as error:  # the output became unwritable mid-run: the previous dataset is intact
         print(f"vnplans extract: cannot write {args.output}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: nothing was published, the previous tables stand
+        print(f"vnplans extract: interrupted; the tables in {args.output} are those of the last run", file=sys.stderr)
+        return 130
     if args.json:
         print(summary.to_json())
     elif not args.quiet:

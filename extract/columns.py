@@ -165,6 +165,8 @@ _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
 _START_OF_SPAN = re.compile(r"\b(bat dau|khoi cong|tu ngay|tu thang|tu nam)\b")
 #: ... the words that name a start in any header ("Thời gian bắt đầu | Thời gian hoàn thành").
 _START_WORD = re.compile(r"\b(bat dau|khoi cong)\b")
+#: ... unless the header names the end too ("Thời gian khởi công - hoàn thành").
+_END_WORD = re.compile(r"\b(hoan thanh|ket thuc|den)\b")
 
 
 def _year_of(header: str) -> int | None:
@@ -183,7 +185,12 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
     deadlines = [i for i, role in enumerate(roles) if role == "deadline"]
     # "Thời gian bắt đầu", "Thời gian / Từ ngày"; not "Thời gian thực hiện (từ năm 2021)"
     lower = [fold(h.rsplit(" / ", 1)[1]) if " / " in h else "" for h in headers]
-    starts = [i for i in deadlines if _START_WORD.search(fold(headers[i])) or _START_OF_SPAN.search(lower[i])]
+    starts = [
+        i
+        for i in deadlines
+        if (_START_WORD.search(fold(headers[i])) and not _END_WORD.search(fold(headers[i])))
+        or _START_OF_SPAN.search(lower[i])
+    ]
     if starts and len(starts) < len(deadlines):
         roles = ["other" if i in starts else role for i, role in enumerate(roles)]
     return roles
@@ -227,6 +234,7 @@ LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units
 UNITS_PARENTS = ("^(don vi|co quan)", "trach nhiem", "phan cong")
 #: ... and the sub-columns under one (folded).
 _UNITS_SUB = re.compile(r"^((don vi|co quan) )?(chu tri|phoi hop)$")
+_UNITS_SUB_BARE = re.compile(r"^(chu tri|phoi hop)$")
 
 #: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
 #: the parents that group them). Years go under results, targets and phases; money under
@@ -301,17 +309,21 @@ def alike_trailing(cells: list[str]) -> int:
     and end, the lead and the others), with the total of the parts before them ("Tổng | Năm
     2021 | Năm 2022")."""
     folded = [fold(c).strip() for c in cells]
+    last_total = bool(folded) and bool(_TOTAL_SUB.match(folded[-1]))  # "Năm 2021 | Năm 2022 | Tổng cộng"
+    body = folded[:-1] if last_total else folded
     best = 0
     for pattern, _ in SUB_COLUMN_KINDS:
+        if pattern is _UNITS_SUB:
+            pattern = _UNITS_SUB_BARE  # flat, "Cơ quan chủ trì | Cơ quan phối hợp" are columns
         run = 0
-        for header in reversed(folded):
+        for header in reversed(body):
             if not pattern.search(header):
                 break
             run += 1
         best = max(best, run)
-    if 0 < best < len(folded) and _TOTAL_SUB.match(folded[-best - 1]):
+    if 0 < best < len(body) and _TOTAL_SUB.match(body[-best - 1]):
         best += 1
-    return best
+    return best + last_total if best else 0
 
 
 #: A sub-column totalling the others ("Tổng", "Tổng số", "Cộng").

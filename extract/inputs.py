@@ -35,7 +35,7 @@ class UsageError(Exception):
 class InputRef:
     """One input of the run, as listed (not read).
 
-    ``signature`` changes whenever the bytes may have changed (size and mtime of the file, or
+    ``signature`` changes whenever the bytes may have changed (size, mtime, ctime and inode of the file, or
     of the archive plus the member's CRC and size); ``problem`` is a refusal already known at
     discovery (unsafe member name, broken archive) as ``(reason, message)``.
     """
@@ -135,7 +135,10 @@ def _file_ref(path: str) -> InputRef:
         info = os.stat(path)
     except OSError:
         return InputRef(source, path)  # a dangling link: read_input says why it cannot be read
-    return InputRef(source, path, size=info.st_size, signature=f"{info.st_size}:{info.st_mtime_ns}")
+    # the change time too: a copy that keeps the old size and modification time ("cp -p",
+    # "rsync -a") still changes it, and no user sets it back
+    signature = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+    return InputRef(source, path, size=info.st_size, signature=signature)
 
 
 def _printable(path: str) -> str:

@@ -100,7 +100,7 @@ _PER_UNIT_HEADER = re.compile(
 _MONEY_UNIT_HEADER = re.compile(
     r"tong|ngan sach|\bvon\b|nguon|trung uong|dia phuong|xa hoi hoa|doanh nghiep|huy dong|ho tro|\bvay\b|\boda\b"
     r"|dau tu|ke hoach|thuc hien|du kien|du toan|giai doan|\b(19|20)\d\d\b|^khac$|^chi\b|giai ngan|gia tri"
-    r"|thanh tien|so tien|quyet toan|phan bo|bo tri"
+    r"|thanh tien|so tien|quyet toan|phan bo|bo tri|\bns\w*|\btw\b|\bdp\b|xay lap|thiet bi|luy ke|\buoc\b"
 )
 #: ... and of those not counts, shares, comparisons, lengths and areas, codes, dates, norms
 #: ("Năm khởi công", "Số xã", "So sánh TH/KH", "Mức hỗ trợ").

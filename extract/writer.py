@@ -29,6 +29,8 @@ import json
 import os
 import shutil
 import struct
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -202,7 +204,18 @@ def _ipc_bytes(table: pa.Table) -> bytes:
 
 
 def prepare_output(out: Path) -> None:
-    """Create the output folder and prove it is writable, before any work starts."""
+    """Create the output folder and prove it is writable, before any work starts. A folder that
+    holds entries named like the tables (or manifest.json) and no vnplans dataset is refused:
+    publishing would replace them."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"the output path {out} is a file, not a folder")
+    if out.is_dir() and not (out / ".versions").is_dir():
+        foreign = [name for name in [*TABLES, MANIFEST, "current"] if os.path.lexists(out / name)]
+        if foreign:
+            raise OutputError(
+                f"the output folder {out} holds {', '.join(foreign)} but no vnplans dataset: publishing "
+                "would replace them; choose another folder"
+            )
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / ".versions").mkdir(exist_ok=True)
@@ -237,11 +250,26 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def release_inherited_locks() -> None:
-    """Worker initializer: a forked worker must not keep the run's lock alive after the run dies."""
+    """Worker initializer: a forked worker must not keep the run's lock alive after the run dies,
+    nor live on itself (holding the model's memory and the run's output pipes): it watches its
+    parent and exits when the run is gone."""
     for fd in list(_HELD_LOCKS):
         with contextlib.suppress(OSError):
             os.close(fd)
     _HELD_LOCKS.clear()
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="vnplans-parent-watch").start()
+
+
+def _exit_with(parent: int) -> None:
+    """Exit this worker once its parent process is gone (killed runs leave no orphans)."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+#: How often a worker checks that its run is still there.
+_PARENT_POLL_SECONDS = 1.0
 
 
 def remove_abandoned(out: Path) -> None:

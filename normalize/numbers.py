@@ -77,6 +77,8 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
 #: A figure only English style writes: "1,125.5", "150,000,000" (two commas or more: no decimal
 #: comma; but "101,102,103" may list numbers, so one such cell is not enough).
 _ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d{{0,2}}(?:,\d{{3}}){{2,}})$")
+#: Millions in English style with one or two digits first ("1,250,000"): no list of numbers.
+_MILLIONS = re.compile(r"^[+-]?[1-9]\d?(?:,\d{3}){2,}$")
 #: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
 #: three digits).
 _VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{4,}}))$")
@@ -90,10 +92,11 @@ def writes_comma_thousands(texts: list[str]) -> bool:
     vietnamese = False
     for text in texts:
         raw = _SPACES.sub(" ", text).strip().removesuffix("%").strip()
-        english += bool(_COMMA_THOUSANDS_NUMBER.match(raw))
+        english += bool(_COMMA_THOUSANDS_NUMBER.match(raw) or _MILLIONS.match(raw))
         groups += bool(_ENGLISH_ONLY.match(raw))
         vietnamese = vietnamese or bool(_VIETNAMESE_ONLY.match(raw))
-    # a decimal point says so once; groups of thousands alone twice ("101,102,103" may list numbers)
+    # a decimal point or millions say so once; groups of three digits twice ("101,102,103" may
+    # list numbers)
     return (english >= 1 or groups >= 2) and not vietnamese
 
 

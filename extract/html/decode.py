@@ -162,6 +162,23 @@ def _cut_tail(data: bytes) -> int:
     return 0
 
 
+#: Letters of Vietnamese text a lone byte of a legacy page stands for ("Caf\xe9", "T\xe2y").
+_LEGACY_LETTERS = frozenset("àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ")
+
+
+def _cut_letter(run: bytes, before: str) -> bool:
+    """Are these bad bytes a letter whose UTF-8 sequence was cut short? A lead byte with fewer
+    continuation bytes than it needs; alone, when it is 0xE1 (the lead of the Vietnamese letters
+    U+1EA0-U+1EF9) or its Windows-1252 reading is no Vietnamese letter in its place (a capital
+    after a small letter: the "\xc3" of a cut "í" in "ch\xc3nh")."""
+    if _utf8_lead_length(run[0]) <= len(run) or not all(0x80 <= b <= 0xBF for b in run[1:]):
+        return False
+    if len(run) >= 2 or run[0] == 0xE1:
+        return True
+    letter = bytes(run).decode("windows-1252", errors="replace")
+    return letter not in _LEGACY_LETTERS or (letter.isupper() and before.islower())
+
+
 def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:
     """UTF-8 with a few bytes that are not: a download cut inside a letter, or a letter whose
     sequence is cut short inside the page (its bytes dropped: the letter is lost as saved text
@@ -185,7 +202,7 @@ def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:
     for at, run in runs:
         pieces.append(escaped[last:at])
         last = at + len(run)
-        if len(run) >= 2 and _utf8_lead_length(run[0]) > len(run) and all(0x80 <= b <= 0xBF for b in run[1:]):
+        if _cut_letter(run, escaped[at - 1 : at]):
             # a letter's sequence cut short: dropped, so the word reads as one that lost a letter
             # ("Ngh\xe1\xbb An" -> "Ngh An", which the letter repair may put back); a lone lead
             # byte reads as the legacy letter it most often is ("Caf\xe9" -> "Café")

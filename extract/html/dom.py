@@ -307,10 +307,21 @@ def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
 _SIGN_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
 
 
+#: Words before "Số" that cite another document ("Quyết định Số 12", "QĐ số", "Tờ trình số").
+_CITING_WORDS = frozenset(
+    {"dinh", "hoach", "ban", "thi", "tu", "van", "quyet", "lenh", "cao", "luat", "bao", "trinh", "dan", "theo"}
+    | {"qd", "kh", "nq", "tt", "cv", "ct", "tb", "hd", "tu-ttg", "nd"}
+)
+
+
 def _header_numbers(text: str) -> Iterator[str]:
-    """The sign numbers a text prints on a "Số" label, folded."""
-    for found in _SIGN_NUMBER.finditer(unicodedata.normalize("NFC", text)):
-        yield fold(found.group(1))
+    """The sign numbers a text prints on a "Số" label (a capital "Số" not after a word citing a
+    document), folded."""
+    text = unicodedata.normalize("NFC", text)
+    for found in _SIGN_NUMBER.finditer(text):
+        before = fold(text[: found.start()]).split()
+        if not before or before[-1].strip(",.;:()") not in _CITING_WORDS:
+            yield fold(found.group(1))
 
 
 def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:

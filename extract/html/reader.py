@@ -298,8 +298,9 @@ _PRE_DOCUMENT_LINES = 15
 
 def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
     """A ``<pre>`` holding a whole document as lines (a dump shown as preformatted text): one of
-    its lines is the national motto, and it holds most of the page's text or many lines (not a
-    header alone printed so above the document's paragraphs)."""
+    its lines is the national motto, no table stands outside it (a header printed so above the
+    document's paragraphs and tables is no dump), and it holds most of the page's text or many
+    lines."""
     total = None
     for pre in root.iter("pre"):
         text = "".join(pre.itertext())
@@ -308,7 +309,8 @@ def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
         if total is None:
             total = len("".join(root.itertext()).split())
         lines = sum(1 for line in text.splitlines() if line.strip())
-        if len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES:
+        tables_outside = any(table for table in root.iter("table") if pre not in table.iterancestors())
+        if not tables_outside and (len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES):
             return pre
     return None
 

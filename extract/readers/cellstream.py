@@ -559,10 +559,13 @@ def _unnumbered_row(
     following, index = _rest_of_row(items, k, allowed, after=last)
     if len(following) != width or (index is None and len(following) < 2):
         return False
-    # no unit's name where the row above has a figure: a blank paragraph then more lines of a
-    # units cell are no row ("␠ | UBND các huyện | Phòng Y tế | ..."); "Theo thực tế" may be one
+    # a name that is no unit's, and no unit's name where the row above has a figure: a blank
+    # paragraph then more lines of a units cell are no row ("␠ | Sở Y tế | (phối hợp) | ...",
+    # "␠ | UBND các huyện | ..."); "Chi phí phát sinh | Theo thực tế" may be one
     pairs = zip(current[2:], following[2:], strict=False)
-    return not any(looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text))
+    return _names_no_unit(following[1]) and not any(
+        looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text)
+    )
 
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:
@@ -741,21 +744,24 @@ def _reads_on_past(
     if not _plausible_successor(row, other) or _plausible_successor(label, other):
         return False
     next_row, _ = _rest_of_row(items, index, allowed, after=other)
-    # the next row has a figure (or nothing, or a mark such as "Đạt") where this one gets it:
-    # "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"; not a unit's text ("phối hợp Sở Nội vụ")
-    return len(next_row) >= width and _figure_cell(next_row[len(current)].text)
+    # the next row has a name (not a unit's) and a figure, nothing or a mark where this one gets
+    # one: "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"; not "3 | Sở Tư pháp | phối hợp ..."
+    return len(next_row) >= width and _names_no_unit(next_row[1]) and _figure_cell(next_row[len(current)].text)
 
 
 def _figure_cell(text: str) -> bool:
     """A cell that may stand in a column of figures: a figure, nothing, no figure ("-", "x"), or
-    a mark ("Đạt", "Không chấm"): not a unit's name ("Công an", "Sở Tư pháp")."""
-    return _reads_as_figure(text) or is_blank(text) or is_no_value(text) or fold(text).strip(" .") in _FIGURE_MARKS
+    a mark of three words at most ("Đạt", "Thường xuyên") that is no unit's name."""
+    if _reads_as_figure(text) or is_blank(text) or is_no_value(text):
+        return True
+    return len(text.split()) <= 3 and not looks_like_unit(text)
 
 
-#: Marks printed in a column of figures instead of one (folded).
-_FIGURE_MARKS = frozenset(
-    {"dat", "khong dat", "chua dat", "khong cham", "khong", "co", "hoan thanh", "chua", "x", "khong ap dung"}
-)
+def _names_no_unit(item: Item) -> bool:
+    """Does the item read as a row's name: capitalised text that is no unit's name ("Sở Tư pháp",
+    "UBND các huyện": the lines of a units cell going on)?"""
+    text = item.text.strip()
+    return bool(text) and text[0].isupper() and not looks_like_unit(text)
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:

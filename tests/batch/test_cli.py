@@ -125,13 +125,55 @@ def test_globs_zips_and_folders_are_inputs(tmp_path: Path) -> None:
     ]
 
 
-def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
+def test_the_dataset_inside_an_input_folder_is_not_read_but_pages_beside_it_are(tmp_path: Path) -> None:
     write_pages(tmp_path, 1)
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "out"), "--no-repair", "-q"]) == 0
-    (tmp_path / "out" / "stray.txt").write_bytes(b"")
-    assert [r.source_path for r in discover([str(tmp_path)], exclude=tmp_path / "out")] == [
-        str(tmp_path / "page-0000.txt")
+    (tmp_path / "out" / "kept.txt").write_bytes(variant(3))  # a page kept in the output folder
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "out"), "--no-repair", "-q"]) == 0
+    assert sorted(r["source_path"] for r in rows(tmp_path / "out", "documents")) == [
+        str(tmp_path / "out" / "kept.txt"),
+        str(tmp_path / "page-0000.txt"),
     ]
+    # named on the command line inside the output folder, too
+    assert main(["extract", str(tmp_path / "out" / "kept.txt"), "-o", str(tmp_path / "out"), "--no-repair", "-q"]) == 0
+    assert [r["source_path"] for r in rows(tmp_path / "out", "documents")] == [str(tmp_path / "out" / "kept.txt")]
+
+
+def test_an_output_folder_holding_files_named_like_the_tables_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "in", 1)
+    (tmp_path / "proj" / "documents").mkdir(parents=True)
+    (tmp_path / "proj" / "documents" / "notes.txt").write_text("my notes")
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "proj"))
+    assert code == 2
+    assert f"the output folder {tmp_path / 'proj'} holds documents but no vnplans dataset" in err
+    assert (tmp_path / "proj" / "documents" / "notes.txt").read_text() == "my notes"
+
+
+def test_an_output_path_that_is_a_file_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_pages(tmp_path / "in", 1)
+    (tmp_path / "afile").write_text("")
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "afile"))
+    assert (code, err.strip()) == (2, f"vnplans extract: the output path {tmp_path / 'afile'} is a file, not a folder")
+
+
+def test_a_page_rewritten_with_its_old_size_and_time_is_read_again(tmp_path: Path) -> None:
+    page = write_pages(tmp_path / "in", 1)[0]
+    assert main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-repair", "-q"]) == 0
+    before = os.stat(page)
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"1000/KH-UBND", b"1001/KH-UBND", 1))  # same length
+    assert len(page.read_bytes()) == len(data)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert main(["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-repair", "-q"]) == 0
+    assert rows(tmp_path / "out", "documents")[0]["source_sha256"] != _sha256(data)
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def test_a_page_that_kills_its_worker_is_one_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,3 +216,50 @@ def test_a_page_stuck_past_the_timeout_is_one_failure_retried_next_run(
     monkeypatch.setattr(jobs_module, "process_bytes", real)
     summary = batch.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False, timeout=2.0)
     assert (summary.extracted, summary.written, summary.failed) == (1, 3, 0)
+
+
+def test_ctrl_c_says_the_last_tables_stand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run", interrupted)
+    write_pages(tmp_path / "in", 1)
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 130
+    assert err.strip() == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
+
+
+def test_a_worker_whose_run_is_killed_exits(tmp_path: Path) -> None:
+    """The worker initializer watches the run: an orphaned worker must not live on holding memory
+    and the run's output pipes."""
+    script = (
+        "import os, sys, time\n"
+        "from extract.writer import release_inherited_locks\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    release_inherited_locks()\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(pid, flush=True)\n"
+        "os._exit(0)  # the run dies at once, as under kill -9\n"
+    )
+    import subprocess
+    import sys
+    import time
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=os.getcwd())
+    child = int(done.stdout.strip())
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.2)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
