@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -93,10 +94,63 @@ def _expand(raw: str) -> Iterable[tuple[str, bool]]:
     if os.path.lexists(raw):
         return [(raw, True)]
     if _GLOB_CHARS & set(raw):
-        matches = sorted(glob.glob(raw, recursive=True))
+        matches = sorted(_glob(raw))
         if matches:
             return [(match, False) for match in matches]
     raise UsageError(f"no such file, folder or matching pattern: {raw}")
+
+
+def _glob(pattern: str) -> list[str]:
+    """The paths a pattern matches. "**" walks the folders below without following links to
+    folders (Python's glob follows them, and a link back up the tree never ends)."""
+    if "**" not in pattern:
+        return glob.glob(pattern)
+    parts = pattern.split(os.sep)
+    fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
+    root = os.sep.join(parts[:fixed]) or ("." if not pattern.startswith(os.sep) else os.sep)
+    rest = re.compile(_pattern_regex(parts[fixed:]))
+    found = []
+    for current, dirs, files in os.walk(root):  # links to folders are listed, not walked
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as glob: no hidden folders
+        for name in sorted(dirs + files):
+            path = os.path.join(current, name)
+            relative = os.path.relpath(path, root).split(os.sep)
+            if rest.fullmatch("/".join(relative)) and not name.startswith("."):
+                found.append(path if parts[:fixed] else os.path.relpath(path, "."))
+    return found
+
+
+def _pattern_regex(parts: list[str]) -> str:
+    """A glob's components as a regex over "/"-joined relative paths: "**" any folders (none too),
+    "*" and "?" within one name, "[...]" a class."""
+    out = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append(".*" if last else "(?:[^/]+/)*")
+            continue
+        out.append(_name_regex(part) + ("" if last else "/"))
+    return "".join(out)
+
+
+def _name_regex(part: str) -> str:
+    """One name's glob as a regex: "*" and "?" never cross a "/", "[...]" a class ("[!...]" too)."""
+    out, i = [], 0
+    while i < len(part):
+        ch = part[i]
+        close = part.find("]", i + 2) if ch == "[" else -1
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif close != -1:
+            inner = part[i + 1 : close]
+            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
+            i = close
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return "".join(out)
 
 
 def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:

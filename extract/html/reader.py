@@ -309,7 +309,7 @@ def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
         if total is None:
             total = len("".join(root.itertext()).split())
         lines = sum(1 for line in text.splitlines() if line.strip())
-        tables_outside = any(table for table in root.iter("table") if pre not in table.iterancestors())
+        tables_outside = any(pre not in table.iterancestors() for table in root.iter("table"))
         if not tables_outside and (len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES):
             return pre
     return None

@@ -263,3 +263,13 @@ def _alive(pid: int) -> bool:
             return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
     except FileNotFoundError:
         return False
+
+
+def test_a_recursive_glob_over_a_tree_with_links_back_up_ends(tmp_path: Path) -> None:
+    (tmp_path / "loop" / "a" / "b").mkdir(parents=True)
+    (tmp_path / "loop" / "a" / "x.md").write_bytes(variant(1))
+    (tmp_path / "loop" / "top.md").write_bytes(variant(2))
+    os.symlink("..", tmp_path / "loop" / "a" / "b" / "up1")
+    os.symlink("../..", tmp_path / "loop" / "a" / "b" / "up2")
+    refs = discover([str(tmp_path / "loop" / "**" / "*.md")])
+    assert [r.source_path for r in refs] == [str(tmp_path / "loop" / "a" / "x.md"), str(tmp_path / "loop" / "top.md")]
