@@ -1104,3 +1104,11 @@ def test_one_figure_in_millions_makes_a_column_english() -> None:
         Decimal(400000),
     ]
     assert _sum_findings(result) == [("sum_mismatch", "1", "Kinh phí (đồng)", "1150000", "1250000")]
+
+
+def test_an_iframe_whose_srcdoc_holds_nothing_does_not_fail_the_page() -> None:
+    result = process_bytes(
+        _page(body='<iframe srcdoc="<!-- x -->"></iframe>' + _document()).encode(), "empty-frame.html"
+    )
+    assert not result.failed
+    assert _rows(result) == ROWS

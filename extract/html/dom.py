@@ -72,7 +72,10 @@ def _inline_srcdoc(root: HtmlElement) -> None:
         page = frame.get("srcdoc")
         if not page or not page.strip():
             continue
-        inner = parse_html(page)
+        try:
+            inner = parse_html(page)
+        except PageError:
+            continue  # a frame whose page is empty or unreadable shows nothing: dropped with the frame
         body = inner.find("body")
         holder = etree.Element("div")
         holder.text = (body if body is not None else inner).text
