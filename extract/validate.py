@@ -51,7 +51,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if row.values.get("parent_id") is not None:
             children[str(row.values["parent_id"])].append(row)
     for row in appendix.rows:
-        # a sub-row with no score in any column ("- Trong đó, ...", a note, is not summed
+        # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
         kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
         if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
@@ -121,7 +121,7 @@ def _detail_row(name: str) -> bool:
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
     """Each parent's amount against its children's, each total and subtotal row's against the
-    rows it closes, in the money columns kept in appendix_cells (named so, or any figure column
+    rows it closes, in the money columns kept in appendix_cells (named so, or a column of amounts
     of a table whose unit line says money; when every row concerned has a figure). A figure a
     rowspan carries over several rows counts once (or once a row, if that adds up); rows under a
     "Trong đó:" line of their parent with no figure of its own detail it and are not its parts."""

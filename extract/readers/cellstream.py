@@ -732,9 +732,10 @@ def _reads_on_past(
     tính | 2 | Sở Nội vụ | 2 | Máy in | 6 | Sở Tư pháp": a quantity 2 (row 2 would be printed
     twice). Only between decimal row numbers (a group title "A | THỦ TỤC CẤP TỈNH" is short by
     nature), when the row does not grow wider than the header and the next row is then as wide
-    as it, with a figure where this row takes one: a row short by a merged cell ("2 | Tuyên
-    truyền | 3 | Kiểm tra | 3 | Báo cáo" at the table's end; "3 | Kiểm tra | 3 | Sở Tư pháp |
-    phối hợp ...": no figure after the "3" taken for the next row number) stays a row."""
+    as it, named by no unit, with a figure, nothing or a short mark where this row takes one: a
+    row short by a merged cell ("2 | Tuyên truyền | 3 | Kiểm tra | 3 | Báo cáo" at the table's
+    end; "3 | Kiểm tra | 3 | Sở Tư pháp | phối hợp ...": a unit after the "3" taken for the next
+    row number) stays a row."""
     if index is None or label.style != "decimal" or len(current) + len(following) > width:
         return False
     row = parse_label(current[0].text)
@@ -1214,8 +1215,10 @@ def _paragraphs(items: Sequence[Item]) -> tuple[str, ...]:
 def _best_split(items: list[Item], columns: Sequence[Column], figures: Collection[int] = ()) -> list[int]:
     """How many items each column takes: every column at least one, single-value columns
     exactly one, and a new cell should not start with what looks like a continuation.
-    ``figures``: the (0-based) columns the table's complete rows fill with figures; they take
-    one item, and a word there costs as in a score column ("(Km5 - Km12)" is the name's)."""
+    ``figures``: the (0-based) columns the table's complete rows fill with figures; a word
+    starting one costs as in a score column ("(Km5 - Km12)" is the name's), and a second item
+    costs more than in a text column ("45" / "(ước)" stay together only when no text column can
+    take the note)."""
     n, m = len(items), len(columns)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
