@@ -105,17 +105,21 @@ def _glob(pattern: str) -> list[str]:
     folders (Python's glob follows them, and a link back up the tree never ends)."""
     if "**" not in pattern:
         return glob.glob(pattern)
-    parts = pattern.split(os.sep)
+    parts = pattern.rstrip(os.sep).split(os.sep)  # "pages/**/": the folders, walked as such
     fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
     root = os.sep.join(parts[:fixed]) or ("." if not pattern.startswith(os.sep) else os.sep)
-    rest = re.compile(_pattern_regex(parts[fixed:]))
+    try:
+        rest = re.compile(_pattern_regex(parts[fixed:]))
+    except re.error as error:
+        raise UsageError(f"bad pattern {pattern}: {error}") from error
+    hidden = any(part.startswith(".") for part in parts[fixed:])  # as glob: only when written so
     found = []
     for current, dirs, files in os.walk(root):  # links to folders are listed, not walked
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # as glob: no hidden folders
+        dirs[:] = sorted(d for d in dirs if hidden or not d.startswith("."))
         for name in sorted(dirs + files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, root).split(os.sep)
-            if rest.fullmatch("/".join(relative)) and not name.startswith("."):
+            if rest.fullmatch("/".join(relative)) and (hidden or not name.startswith(".")):
                 found.append(path if parts[:fixed] else os.path.relpath(path, "."))
     return found
 
@@ -144,8 +148,10 @@ def _name_regex(part: str) -> str:
         elif ch == "?":
             out.append("[^/]")
         elif close != -1:
-            inner = part[i + 1 : close]
-            out.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner).replace("\\", "\\\\") + "]")
+            inner = part[i + 1 : close].replace("\\", "\\\\")
+            # "[!a]" negates, as in glob; a "^" is a character of the class
+            inner = "^" + inner[1:] if inner.startswith("!") else inner.replace("^", "\\^")
+            out.append("[" + inner + "]")
             i = close
         else:
             out.append(re.escape(ch))

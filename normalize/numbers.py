@@ -77,8 +77,9 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
 #: A figure only English style writes: "1,125.5", "150,000,000" (two commas or more: no decimal
 #: comma; but "101,102,103" may list numbers, so one such cell is not enough).
 _ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d{{0,2}}(?:,\d{{3}}){{2,}})$")
-#: Millions in English style with one or two digits first ("1,250,000"): no list of numbers.
-_MILLIONS = re.compile(r"^[+-]?[1-9]\d?(?:,\d{3}){2,}$")
+#: Millions in English style with one digit first ("1,250,000"): no list of numbers, whose first
+#: number has two digits at least ("12,115,116").
+_MILLIONS = re.compile(r"^[+-]?[1-9](?:,\d{3}){2,}$")
 #: A figure only Vietnamese style writes: "1.500", "1.234,5", "2,25" (a comma before other than
 #: three digits).
 _VIETNAMESE_ONLY = re.compile(rf"^[+-]?(?:{_DOT_THOUSANDS}|\d+,(?:\d{{1,2}}|\d{{4,}}))$")

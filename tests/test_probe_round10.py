@@ -1112,3 +1112,76 @@ def test_an_iframe_whose_srcdoc_holds_nothing_does_not_fail_the_page() -> None:
     )
     assert not result.failed
     assert _rows(result) == ROWS
+
+
+# ------------------------------------------------------------------ sixth review (of 811f80a, afb6337)
+
+
+def _pre_page(before: str = "", after: str = "", wrap: bool = False) -> bytes:
+    cells = ("STT", "Nội dung", "Số lượng", "Đơn vị thực hiện", "1", "Máy tính", "5", "Sở Nội vụ")
+    dump = DUMP_TOP + text_cells(*cells, "2", "Máy in", "6", "Sở Tư pháp") + DUMP_END
+    pre = f"<pre>{html_escape(dump)}</pre>"
+    if wrap:
+        pre = f"<table><tr><td>{pre}</td></tr></table>"
+    return f"<html><head><meta charset='utf-8'></head><body>{before}{pre}{after}</body></html>".encode()
+
+
+def test_a_dump_in_pre_beside_small_tables_is_read() -> None:
+    attributes = "<table><tr><td>Số hiệu:</td><td>23/KH-UBND</td></tr><tr><td>Loại:</td><td>Kế hoạch</td></tr></table>"
+    related = "<table><tr><td>Văn bản liên quan</td></tr><tr><td>1</td><td>Quyết định 12/QĐ-UBND</td></tr></table>"
+    for page in (_pre_page(wrap=True), _pre_page(before=attributes), _pre_page(after=related)):
+        rows = process_bytes(page, "pre.html").tables["appendix_rows"]
+        assert [(r["row_id"], r["name"]) for r in rows] == [("1", "Máy tính"), ("2", "Máy in")]
+
+
+def test_an_unnumbered_row_named_by_a_dash_or_a_figure() -> None:
+    for name in ("- Dự phòng phí", "03 lớp tập huấn", "“Ngày sức khỏe”"):
+        page = DUMP_TOP + text_cells(
+            "STT", "Hoạt động", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
+            "1", "Phun hóa chất", "650", "Trung tâm Y tế dự phòng",
+            "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
+            "\u00a0", name, "100", "Sở Y tế",
+        ) + DUMP_END  # fmt: skip
+        result = run_text(page)
+        assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"], name
+        assert "missing_row_id" not in _findings(result), name
+
+
+def test_a_quoted_name_after_a_figure_equal_to_its_number() -> None:
+    page = DUMP_TOP + text_cells(
+        "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
+        "1", "Máy tính", "2", "Sở Nội vụ",
+        "2", "“Máy in”", "6", "Sở Tư pháp",
+    ) + DUMP_END  # fmt: skip
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["row_id"], r["lead_units"]) for r in rows] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tư pháp"])]
+
+
+def test_a_hidden_copy_whose_issuer_ends_in_a_word_that_cites() -> None:
+    def document(date: str) -> str:
+        return (
+            "<table><tr><td><b>UBND TỈNH NGHỆ AN<br>SỞ KẾ HOẠCH VÀ ĐẦU TƯ</b><br>Số: 125/KH-SKHĐT</td>"
+            "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>"
+            f"<i>{date}</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính</p><p>PHỤ LỤC</p>" + TABLE
+        )
+
+    body = f"<div>{document('Nghệ An, ngày 05 tháng 3 năm 2021')}</div>"
+    body += f"<div style='display:none'>{document('Nghệ An, ngày 05/3/2021')}</div>"
+    result = process_bytes(_page(body=body).encode(), "issuer.html")
+    assert _rows(result) == ROWS
+
+
+def test_lone_bytes_that_are_no_letters_stay() -> None:
+    data = _page().encode().replace("Để triển khai".encode(), b"Kh\xe1m 60\xd790 cm, Fran\xe7ois, Stra\xdfe", 1)
+    body = process_bytes(data, "bytes.html").tables["documents"][0]["body_text"]
+    assert "60×90 cm, François, Straße" in body
+
+
+def test_a_list_of_parcels_starting_with_two_digits_is_no_english_figure() -> None:
+    rows = [("1", "Xã A", "12,115,116", "2,5"), ("2", "Xã B", "15", "1,25"), ("3", "Xã C", "7,230", "3,75")]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Thửa đất số", "Diện tích (ha)")), "parcels2.html")
+    assert [c["value_number"] for c in result.tables["appendix_cells"] if c["column_header"] == "Thửa đất số"] == [
+        None,
+        Decimal(15),
+        Decimal("7.230"),
+    ]

@@ -162,21 +162,17 @@ def _cut_tail(data: bytes) -> int:
     return 0
 
 
-#: Letters of Vietnamese text a lone byte of a legacy page stands for ("Caf\xe9", "T\xe2y").
-_LEGACY_LETTERS = frozenset("àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ")
-
-
 def _cut_letter(run: bytes, before: str) -> bool:
     """Are these bad bytes a letter whose UTF-8 sequence was cut short? A lead byte with fewer
     continuation bytes than it needs; alone, when it is 0xE1 (the lead of the Vietnamese letters
-    U+1EA0-U+1EF9) or its Windows-1252 reading is no Vietnamese letter in its place (a capital
-    after a small letter: the "\xc3" of a cut "í" in "ch\xc3nh")."""
+    U+1EA0-U+1EF9) or its Windows-1252 reading is a capital after a small letter (the "\xc3" of
+    a cut "í" in "ch\xc3nh"); else it is the legacy character it reads as ("Café", "60×90")."""
     if _utf8_lead_length(run[0]) <= len(run) or not all(0x80 <= b <= 0xBF for b in run[1:]):
         return False
     if len(run) >= 2 or run[0] == 0xE1:
         return True
     letter = bytes(run).decode("windows-1252", errors="replace")
-    return letter not in _LEGACY_LETTERS or (letter.isupper() and before.islower())
+    return letter.isupper() and before.islower()
 
 
 def _lenient_utf8(data: bytes, bom: bool = False) -> Decoded | None:

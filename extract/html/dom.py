@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import lxml.etree as etree
 
@@ -226,7 +226,7 @@ def prune(root: HtmlElement) -> None:
         unseen = set(hidden) | set(doomed)
         shown = (
             _compact(_spaced_text(body if body is not None else root, unseen)),
-            set(_header_numbers(_plain_text(body if body is not None else root, unseen))),
+            set(_header_numbers(_text_pieces(body if body is not None else root, unseen))),
         )
         kept = {el for el in kept if not _copy_of_shown(el, *shown)}
     doomed.extend(el for el in hidden if el not in kept)
@@ -301,29 +301,21 @@ def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
     window = text[max(0, start) : max(0, start) + _HEADER_CHARS]
     if len(window) >= 60 and window in shown:
         return True
-    own = next(_header_numbers(" ".join(el.itertext())), None)
+    own = next(_header_numbers(el.itertext()), None)
     return own is not None and own in numbers
 
 
-#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" as a header labels it (a capital "Số" opening its line
-#: or cell), not "... kèm theo QĐ số 12/QĐ-UBND" citing another document.
-_SIGN_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
+#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" opening a line or a cell, as a header labels it; not
+#: "... kèm theo Quyết định Số 12/QĐ-UBND" inside a sentence citing another document.
+_SIGN_NUMBER = re.compile(r"^S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
 
 
-#: Words before "Số" that cite another document ("Quyết định Số 12", "QĐ số", "Tờ trình số").
-_CITING_WORDS = frozenset(
-    {"dinh", "hoach", "ban", "thi", "tu", "van", "quyet", "lenh", "cao", "luat", "bao", "trinh", "dan", "theo"}
-    | {"qd", "kh", "nq", "tt", "cv", "ct", "tb", "hd", "tu-ttg", "nd"}
-)
-
-
-def _header_numbers(text: str) -> Iterator[str]:
-    """The sign numbers a text prints on a "Số" label (a capital "Số" not after a word citing a
-    document), folded."""
-    text = unicodedata.normalize("NFC", text)
-    for found in _SIGN_NUMBER.finditer(text):
-        before = fold(text[: found.start()]).split()
-        if not before or before[-1].strip(",.;:()") not in _CITING_WORDS:
+def _header_numbers(pieces: Iterable[str]) -> Iterator[str]:
+    """The sign numbers the text pieces (between tags and line breaks) print on a "Số" label
+    opening a piece, folded."""
+    for piece in pieces:
+        found = _SIGN_NUMBER.match(unicodedata.normalize("NFC", piece.strip()))
+        if found:
             yield fold(found.group(1))
 
 
@@ -335,7 +327,13 @@ def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
 
 def _plain_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
     """The text under ``el`` with a space between its pieces, without the text of the ``unseen``
-    elements under it (no recursion: pages nest deep)."""
+    elements under it."""
+    return " ".join(_text_pieces(el, unseen))
+
+
+def _text_pieces(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> list[str]:
+    """The text pieces under ``el`` (between tags), without those of the ``unseen`` elements
+    under it (no recursion: pages nest deep)."""
     pieces = [el.text or ""]
     stack = [(el, iter(el))]
     while stack:
@@ -350,7 +348,7 @@ def _plain_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
         else:
             pieces.append(child.text or "")
             stack.append((child, iter(child)))
-    return " ".join(pieces)
+    return pieces
 
 
 def is_clutter(el: HtmlElement) -> bool:

@@ -296,11 +296,28 @@ def _page_notes(damage: str | None, legacy: tuple | None, walled: bool) -> list[
 _PRE_DOCUMENT_LINES = 15
 
 
+def _numbered_table_beside(root: etree._Element, pre: etree._Element) -> bool:
+    """Is there a table of numbered rows (three at least) outside the <pre> and not around it: the
+    document's appendix in HTML, under a header printed in a <pre>?"""
+    around = set(pre.iterancestors())
+    for table in root.iter("table"):
+        if table in around or pre in table.iterancestors():
+            continue
+        numbered = sum(
+            1
+            for row in table.iter("tr")
+            if (cells := row.findall("td")) and "".join(cells[0].itertext()).strip().rstrip(".").isdigit()
+        )
+        if numbered >= 3:
+            return True
+    return False
+
+
 def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
     """A ``<pre>`` holding a whole document as lines (a dump shown as preformatted text): one of
-    its lines is the national motto, no table stands outside it (a header printed so above the
-    document's paragraphs and tables is no dump), and it holds most of the page's text or many
-    lines."""
+    its lines is the national motto, it holds most of the page's text or many lines, and no table
+    of numbered rows stands beside it (a header printed so above the document's appendix in HTML
+    is no dump)."""
     total = None
     for pre in root.iter("pre"):
         text = "".join(pre.itertext())
@@ -309,8 +326,7 @@ def _text_dump_in_pre(root: etree._Element) -> etree._Element | None:
         if total is None:
             total = len("".join(root.itertext()).split())
         lines = sum(1 for line in text.splitlines() if line.strip())
-        tables_outside = any(pre not in table.iterancestors() for table in root.iter("table"))
-        if not tables_outside and (len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES):
+        if (len(text.split()) * 2 >= total or lines >= _PRE_DOCUMENT_LINES) and not _numbered_table_beside(root, pre):
             return pre
     return None
 

@@ -759,10 +759,10 @@ def _figure_cell(text: str) -> bool:
 
 
 def _names_no_unit(item: Item) -> bool:
-    """Does the item read as a row's name: capitalised text that is no unit's name ("Sở Tư pháp",
-    "UBND các huyện": the lines of a units cell going on)?"""
+    """Does the item read as a row's name: text not going on in small letters, and no unit's name
+    ("Sở Tư pháp", "UBND các huyện", "các đơn vị liên quan": the lines of a units cell going on)?"""
     text = item.text.strip()
-    return bool(text) and text[0].isupper() and not looks_like_unit(text)
+    return bool(text) and not text[0].islower() and not looks_like_unit(text)
 
 
 def _row_with_figures(items: Sequence[Item], k: int) -> bool:

@@ -273,3 +273,22 @@ def test_a_recursive_glob_over_a_tree_with_links_back_up_ends(tmp_path: Path) ->
     os.symlink("../..", tmp_path / "loop" / "a" / "b" / "up2")
     refs = discover([str(tmp_path / "loop" / "**" / "*.md")])
     assert [r.source_path for r in refs] == [str(tmp_path / "loop" / "a" / "x.md"), str(tmp_path / "loop" / "top.md")]
+
+
+def test_globs_ending_in_a_slash_naming_hidden_folders_or_with_a_bad_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pages" / "sub").mkdir(parents=True)
+    (tmp_path / "pages" / ".hid").mkdir()
+    for name in ("a.md", "_b.md", "sub/c.md", ".hid/h.md"):
+        (tmp_path / "pages" / name).write_bytes(variant(len(name)))
+    found = [r.source_path for r in discover([str(tmp_path / "pages" / "**") + os.sep])]
+    assert found == [str(tmp_path / "pages" / n) for n in ("_b.md", "a.md", "sub/c.md")]
+    assert [r.source_path for r in discover([str(tmp_path / "pages" / "**" / "[^_]*.md")])] == [
+        str(tmp_path / "pages" / "_b.md")
+    ]
+    assert [r.source_path for r in discover([str(tmp_path / "pages" / "**" / ".hid" / "*.md")])] == [
+        str(tmp_path / "pages" / ".hid" / "h.md")
+    ]
+    code, _, err = _extract(capsys, str(tmp_path / "pages" / "**" / "[z-a]*.md"), "-o", str(tmp_path / "out"))
+    assert code == 2 and "bad pattern" in err
