@@ -105,7 +105,8 @@ def _glob(pattern: str) -> list[str]:
     folders (Python's glob follows them, and a link back up the tree never ends)."""
     if "**" not in pattern:
         return glob.glob(pattern)
-    parts = pattern.rstrip(os.sep).split(os.sep)  # "pages/**/": the folders, walked as such
+    folders_only = pattern.endswith(os.sep)  # "pages/**/": the folders, walked as such
+    parts = pattern.rstrip(os.sep).split(os.sep)
     fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
     root = os.sep.join(parts[:fixed]) or ("." if not pattern.startswith(os.sep) else os.sep)
     try:
@@ -113,13 +114,14 @@ def _glob(pattern: str) -> list[str]:
     except re.error as error:
         raise UsageError(f"bad pattern {pattern}: {error}") from error
     hidden = any(part.startswith(".") for part in parts[fixed:])  # as glob: only when written so
-    found = []
+    # "pages/**/" names pages itself too
+    found = [root] if folders_only and parts[-1] == "**" and os.path.isdir(root) else []
     for current, dirs, files in os.walk(root):  # links to folders are listed, not walked
         dirs[:] = sorted(d for d in dirs if hidden or not d.startswith("."))
         for name in sorted(dirs + files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, root).split(os.sep)
-            if rest.fullmatch("/".join(relative)) and (hidden or not name.startswith(".")):
+            if rest.fullmatch("/".join(relative)) and (not folders_only or os.path.isdir(path)):
                 found.append(path if parts[:fixed] else os.path.relpath(path, "."))
     return found
 
@@ -130,10 +132,11 @@ def _pattern_regex(parts: list[str]) -> str:
     out = []
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        if part == "**":
-            out.append(".*" if last else "(?:[^/]+/)*")
+        if part == "**":  # as glob: no hidden names unless written with their dot
+            out.append(r"(?!\.)[^/]*(?:/(?!\.)[^/]*)*" if last else r"(?:(?!\.)[^/]+/)*")
             continue
-        out.append(_name_regex(part) + ("" if last else "/"))
+        hidden = "" if part.startswith(".") else r"(?!\.)"
+        out.append(hidden + _name_regex(part) + ("" if last else "/"))
     return "".join(out)
 
 

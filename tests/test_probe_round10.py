@@ -1185,3 +1185,47 @@ def test_a_list_of_parcels_starting_with_two_digits_is_no_english_figure() -> No
         Decimal(15),
         Decimal("7.230"),
     ]
+
+
+# ------------------------------------------------------------------ last review (of 935d98f)
+
+
+def test_a_header_in_pre_above_an_html_appendix_keeps_the_appendix() -> None:
+    lines = [
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 23/KH-UBND", "Cà Mau, ngày 30 tháng 1 năm 2015", "KẾ HOẠCH", "Mua sắm thiết bị",
+        *[f"{n}. Mục {n}: nội dung kế hoạch." for n in ("I", "II", "III", "IV", "V", "VI")],
+        "PHỤ LỤC", "DANH MỤC THIẾT BỊ",
+    ]  # fmt: skip
+    for numbers in (("1", "2"), ("I", "II"), ("1", "1.1")):
+        table = (
+            "<table border=1><tr><td>STT</td><td>Nội dung</td><td>Số lượng</td><td>Đơn vị thực hiện</td></tr>"
+            f"<tr><td>{numbers[0]}</td><td>Máy tính</td><td>5</td><td>Sở Nội vụ</td></tr>"
+            f"<tr><td>{numbers[1]}</td><td>Máy in</td><td>6</td><td>Sở Tư pháp</td></tr></table>"
+        )
+        page = f"<pre>{chr(10).join(lines)}</pre>{table}<p>Nơi nhận:</p>"
+        result = process_bytes(_page(body=page).encode(), "pre-html.html")
+        assert [r["name"] for r in result.tables["appendix_rows"]] == ["Máy tính", "Máy in"], numbers
+
+
+def test_a_hidden_copy_with_its_number_beside_a_bold_label() -> None:
+    def document(date: str) -> str:
+        return (
+            "<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN</b><br><b>Số:</b> 125/KH-UBND</td>"
+            "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>"
+            f"<i>{date}</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính</p><p>PHỤ LỤC</p>" + TABLE
+        )
+
+    body = f"<div>{document('Nghệ An, ngày 05 tháng 3 năm 2021')}</div>"
+    body += f"<div style='display:none'>{document('Nghệ An, ngày 05/3/2021')}</div>"
+    assert _rows(process_bytes(_page(body=body).encode(), "bold-label.html")) == ROWS
+
+
+def test_a_lone_lead_of_a_letter_only_vietnamese_writes_is_a_cut_letter() -> None:
+    data = (
+        _page().encode().replace("Để triển khai".encode(), b"S\xc6 GI\xc3\x81O D\xe1\xbb\xa4C tri\xe1\xbb\x83n khai", 1)
+    )
+    result = process_bytes(data, "cut-caps.html")
+    body = result.tables["documents"][0]["body_text"]
+    assert "Æ" not in body
+    assert "SỞ GIÁO DỤC" in body  # the letter dropped, then put back by the repair

@@ -162,14 +162,19 @@ def _cut_tail(data: bytes) -> int:
     return 0
 
 
+#: Lead bytes of letters only Vietnamese writes: 0xC4-0xC6 (ă, đ, ĩ, ũ, ơ, ư; as Windows-1252 "Ä",
+#: "Å", "Æ", never a legacy letter here) and 0xE1 (U+1EA0-U+1EF9).
+_VIETNAMESE_LEADS = frozenset({0xC4, 0xC5, 0xC6, 0xE1})
+
+
 def _cut_letter(run: bytes, before: str) -> bool:
     """Are these bad bytes a letter whose UTF-8 sequence was cut short? A lead byte with fewer
-    continuation bytes than it needs; alone, when it is 0xE1 (the lead of the Vietnamese letters
-    U+1EA0-U+1EF9) or its Windows-1252 reading is a capital after a small letter (the "\xc3" of
+    continuation bytes than it needs; alone, when it leads letters only Vietnamese writes
+    (``_VIETNAMESE_LEADS``) or its Windows-1252 reading is a capital after a small letter (the "\xc3" of
     a cut "í" in "ch\xc3nh"); else it is the legacy character it reads as ("Café", "60×90")."""
     if _utf8_lead_length(run[0]) <= len(run) or not all(0x80 <= b <= 0xBF for b in run[1:]):
         return False
-    if len(run) >= 2 or run[0] == 0xE1:
+    if len(run) >= 2 or run[0] in _VIETNAMESE_LEADS:
         return True
     letter = bytes(run).decode("windows-1252", errors="replace")
     return letter.isupper() and before.islower()

@@ -305,16 +305,24 @@ def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
     return own is not None and own in numbers
 
 
-#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" opening a line or a cell, as a header labels it; not
-#: "... kèm theo Quyết định Số 12/QĐ-UBND" inside a sentence citing another document.
-_SIGN_NUMBER = re.compile(r"^S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
+#: "Số: 125/KH-UBND" or "Số 125/KH-UBND" opening a line or a cell (or after a dash), as a header
+#: labels it; not "... kèm theo Quyết định Số 12/QĐ-UBND" inside a sentence citing another document.
+_SIGN_NUMBER = re.compile(r"(?:^|\s[-–|]\s*)S[ốỐ]\s*:?\s*(\d+/[\w./-]*\w)")
+#: A piece that is the label alone ("<b>Số:</b> 125/KH-UBND"): its number is the next piece.
+_SIGN_LABEL = re.compile(r"^S[ốỐ]\s*:?$")
 
 
 def _header_numbers(pieces: Iterable[str]) -> Iterator[str]:
     """The sign numbers the text pieces (between tags and line breaks) print on a "Số" label
-    opening a piece, folded."""
+    opening a piece, or after a dash ("ỦY BAN ... - Số: 125"), or in the piece after a label
+    alone ("<b>Số:</b> 125/KH-UBND"), folded."""
+    label = False
     for piece in pieces:
-        found = _SIGN_NUMBER.match(unicodedata.normalize("NFC", piece.strip()))
+        text = unicodedata.normalize("NFC", piece.strip())
+        if not text:
+            continue
+        found = _SIGN_NUMBER.search(f"Số: {text}" if label else text)
+        label = bool(_SIGN_LABEL.match(text))
         if found:
             yield fold(found.group(1))
 

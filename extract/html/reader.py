@@ -297,18 +297,15 @@ _PRE_DOCUMENT_LINES = 15
 
 
 def _numbered_table_beside(root: etree._Element, pre: etree._Element) -> bool:
-    """Is there a table of numbered rows (three at least) outside the <pre> and not around it: the
-    document's appendix in HTML, under a header printed in a <pre>?"""
+    """Is there a table of numbered rows (two at least: "1", "I", "1.1", "a)") outside the <pre>
+    and not around it: the document's appendix in HTML, under a header printed in a <pre>? An
+    attributes table ("Số hiệu: | ...") or a list of one related document is none."""
     around = set(pre.iterancestors())
     for table in root.iter("table"):
         if table in around or pre in table.iterancestors():
             continue
-        numbered = sum(
-            1
-            for row in table.iter("tr")
-            if (cells := row.findall("td")) and "".join(cells[0].itertext()).strip().rstrip(".").isdigit()
-        )
-        if numbered >= 3:
+        firsts = ["".join(cells[0].itertext()).strip() for row in table.iter("tr") if (cells := row.findall("td"))]
+        if sum(1 for first in firsts if first and parse_label(first) is not None) >= 2:
             return True
     return False
 

@@ -292,3 +292,11 @@ def test_globs_ending_in_a_slash_naming_hidden_folders_or_with_a_bad_range(
     ]
     code, _, err = _extract(capsys, str(tmp_path / "pages" / "**" / "[z-a]*.md"), "-o", str(tmp_path / "out"))
     assert code == 2 and "bad pattern" in err
+
+
+def test_a_recursive_glob_ending_in_a_slash_names_folders_only(tmp_path: Path) -> None:
+    for name in ("t/1.md", "t/a/2.md", "t/a/b/3.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(variant(len(name)))
+    found = [r.source_path for r in discover([str(tmp_path / "t" / "**" / "*") + os.sep])]
+    assert found == [str(tmp_path / "t" / n) for n in ("a/2.md", "a/b/3.md")]
