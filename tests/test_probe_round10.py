@@ -49,6 +49,41 @@ def _findings(result) -> dict[str, str]:
 
 ROWS = [("1", "Rà soát thủ tục hành chính"), ("2", "Số hóa hồ sơ một cửa"), ("3", "Kiểm tra việc thực hiện")]
 
+#: A decision shown on the page; the plan it issues may follow in a collapsed tab.
+DECISION = (
+    "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
+    "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
+)
+
+
+def _decision_with_hidden_plan(cited: str):
+    """The decision shown, and in a collapsed tab the plan it issues, with no number of its own,
+    citing the decision as ``cited`` ("Quyết định số: 12/QĐ-UBND")."""
+    plan = (
+        "<div style='display:none'><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p>"
+        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>KẾ HOẠCH</p>"
+        f"<p>(Ban hành kèm theo {cited} ngày 02/3/2021)</p><p>PHỤ LỤC</p>" + TABLE + "</div>"
+    )
+    return process_bytes(_page(body=DECISION + plan).encode(), "cited.html")
+
+
+def _shown_and_hidden(issuer_cell: str) -> str:
+    """A document with its header in a table (``issuer_cell`` on the left), shown, and its copy in
+    a collapsed tab printing the date with figures (so only the number tells it is a copy)."""
+
+    def document(date: str) -> str:
+        return (
+            f"<table><tr><td>{issuer_cell}</td>"
+            "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>"
+            f"<i>{date}</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính</p><p>PHỤ LỤC</p>" + TABLE
+        )
+
+    return (
+        f"<div>{document('Nghệ An, ngày 05 tháng 3 năm 2021')}</div>"
+        f"<div style='display:none'>{document('Nghệ An, ngày 05/3/2021')}</div>"
+    )
+
 
 # ------------------------------------------------------------------ a stray byte in a UTF-8 page
 
@@ -392,13 +427,8 @@ def test_a_motto_in_the_title_does_not_hide_the_only_copy() -> None:
 
 
 def test_a_collapsed_plan_attached_to_a_decision_is_read() -> None:
-    decision = (
-        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
-        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
-        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch cải cách hành chính</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
-    )
     plan = f"<div id=kh style='display:none'>{_document()}</div>"
-    result = process_bytes(_page(body=decision + plan).encode(), "attached.html")
+    result = process_bytes(_page(body=DECISION + plan).encode(), "attached.html")
     assert _rows(result) == ROWS
 
 
@@ -506,17 +536,7 @@ def test_a_hidden_copy_under_a_header_table_is_not_read_again() -> None:
 
 
 def test_a_hidden_plan_citing_the_shown_decision_is_read() -> None:
-    decision = (
-        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
-        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
-        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
-    )
-    plan = (
-        "<div style='display:none'><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p>"
-        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>KẾ HOẠCH</p>"
-        "<p>(Ban hành kèm theo Quyết định số: 12/QĐ-UBND ngày 02/3/2021)</p><p>PHỤ LỤC</p>" + TABLE + "</div>"
-    )
-    assert _rows(process_bytes(_page(body=decision + plan).encode(), "cited.html")) == ROWS
+    assert _rows(_decision_with_hidden_plan("Quyết định số: 12/QĐ-UBND")) == ROWS
 
 
 def test_a_figure_equal_to_a_row_number_after_a_short_row_stays_in_its_row() -> None:
@@ -676,10 +696,7 @@ def test_rates_are_not_added_up() -> None:
 
 
 def test_a_text_dump_shown_in_pre_is_read_as_one() -> None:
-    cells = ("STT", "Nội dung", "Số lượng", "Đơn vị thực hiện", "1", "Máy tính", "5", "Sở Nội vụ")
-    dump = DUMP_TOP + text_cells(*cells, "2", "Máy in", "6", "Sở Tư pháp") + DUMP_END
-    page = f"<html><head><meta charset='utf-8'></head><body><pre>{html_escape(dump)}</pre></body></html>"
-    result = process_bytes(page.encode(), "pre.html")
+    result = process_bytes(_pre_page(), "pre.html")
     assert not result.failed
     assert result.tables["documents"][0]["number"] == "23/KH-UBND"
     assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Máy tính"), ("2", "Máy in")]
@@ -924,18 +941,8 @@ def test_a_start_time_column_beside_the_completion_time() -> None:
 
 
 def test_a_hidden_plan_citing_the_decision_in_any_words_is_read() -> None:
-    decision = (
-        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
-        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
-        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
-    )
     for cited in ("QĐ số 12/QĐ-UBND", "Quyết định của UBND tỉnh số 12/QĐ-UBND"):
-        plan = (
-            "<div style='display:none'><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p>"
-            "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>KẾ HOẠCH</p>"
-            f"<p>(Ban hành kèm theo {cited} ngày 02/3/2021)</p><p>PHỤ LỤC</p>" + TABLE + "</div>"
-        )
-        assert _rows(process_bytes(_page(body=decision + plan).encode(), "cited.html")) == ROWS, cited
+        assert _rows(_decision_with_hidden_plan(cited)) == ROWS, cited
 
 
 def test_an_unnumbered_row_may_print_words_in_a_column_of_figures() -> None:
@@ -977,10 +984,7 @@ def test_a_dump_in_pre_beside_a_long_menu_is_read() -> None:
     menu = "<div class=menu><ul>" + "".join(
         f"<li><a>Quyết định số {i}/QĐ-UBND về việc phê duyệt kế hoạch năm 2021 của tỉnh</a></li>" for i in range(12)
     ) + "</ul></div>"  # fmt: skip
-    cells = ("STT", "Nội dung", "Số lượng", "Đơn vị thực hiện", "1", "Máy tính", "5", "Sở Nội vụ")
-    dump = DUMP_TOP + text_cells(*cells, "2", "Máy in", "6", "Sở Tư pháp") + DUMP_END
-    page = f"<html><head><meta charset='utf-8'></head><body>{menu}<pre>{html_escape(dump)}</pre></body></html>"
-    result = process_bytes(page.encode(), "pre-menu.html")
+    result = process_bytes(_pre_page(before=menu), "pre-menu.html")
     assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [("1", "Máy tính"), ("2", "Máy in")]
 
 
@@ -1001,17 +1005,7 @@ def test_one_list_of_three_digit_numbers_is_no_english_figure() -> None:
 
 
 def test_a_hidden_plan_citing_the_decision_with_a_capital_so_is_read() -> None:
-    decision = (
-        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
-        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Số: 12/QĐ-UBND</p><p>Nghệ An, ngày 02 tháng 3 năm 2021</p>"
-        "<p>QUYẾT ĐỊNH</p><p>Ban hành Kế hoạch</p><p>Điều 1. Ban hành kèm theo Kế hoạch.</p>"
-    )
-    plan = (
-        "<div style='display:none'><p>ỦY BAN NHÂN DÂN</p><p>TỈNH NGHỆ AN</p>"
-        "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>KẾ HOẠCH</p>"
-        "<p>(Ban hành kèm theo Quyết định Số 12/QĐ-UBND ngày 02/3/2021)</p><p>PHỤ LỤC</p>" + TABLE + "</div>"
-    )
-    assert _rows(process_bytes(_page(body=decision + plan).encode(), "capital.html")) == ROWS
+    assert _rows(_decision_with_hidden_plan("Quyết định Số 12/QĐ-UBND")) == ROWS
 
 
 def test_a_header_and_preamble_in_pre_above_an_html_table() -> None:
@@ -1158,15 +1152,7 @@ def test_a_quoted_name_after_a_figure_equal_to_its_number() -> None:
 
 
 def test_a_hidden_copy_whose_issuer_ends_in_a_word_that_cites() -> None:
-    def document(date: str) -> str:
-        return (
-            "<table><tr><td><b>UBND TỈNH NGHỆ AN<br>SỞ KẾ HOẠCH VÀ ĐẦU TƯ</b><br>Số: 125/KH-SKHĐT</td>"
-            "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>"
-            f"<i>{date}</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính</p><p>PHỤ LỤC</p>" + TABLE
-        )
-
-    body = f"<div>{document('Nghệ An, ngày 05 tháng 3 năm 2021')}</div>"
-    body += f"<div style='display:none'>{document('Nghệ An, ngày 05/3/2021')}</div>"
+    body = _shown_and_hidden("<b>UBND TỈNH NGHỆ AN<br>SỞ KẾ HOẠCH VÀ ĐẦU TƯ</b><br>Số: 125/KH-SKHĐT")
     result = process_bytes(_page(body=body).encode(), "issuer.html")
     assert _rows(result) == ROWS
 
@@ -1209,15 +1195,7 @@ def test_a_header_in_pre_above_an_html_appendix_keeps_the_appendix() -> None:
 
 
 def test_a_hidden_copy_with_its_number_beside_a_bold_label() -> None:
-    def document(date: str) -> str:
-        return (
-            "<table><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN</b><br><b>Số:</b> 125/KH-UBND</td>"
-            "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>"
-            f"<i>{date}</i></td></tr></table><p>KẾ HOẠCH</p><p>Cải cách hành chính</p><p>PHỤ LỤC</p>" + TABLE
-        )
-
-    body = f"<div>{document('Nghệ An, ngày 05 tháng 3 năm 2021')}</div>"
-    body += f"<div style='display:none'>{document('Nghệ An, ngày 05/3/2021')}</div>"
+    body = _shown_and_hidden("<b>ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN</b><br><b>Số:</b> 125/KH-UBND")
     assert _rows(process_bytes(_page(body=body).encode(), "bold-label.html")) == ROWS
 
 
