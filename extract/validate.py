@@ -146,12 +146,15 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     money_at = {c.index for c in money}
     printed: dict[tuple[str, int], str] = {}
     values: dict[tuple[str, int], Decimal] = {}
-    details_after: set[str] = set()  # rows followed by a "Trong đó..." line with no row number
+    # rows followed by a "Trong đó..." line with no row number (accents as ``_detail_row`` reads
+    # them: not "Trong đô thị"); with a figure of its own the line is the detail, and rows go on
+    details_after: set[str] = set()
     own_figure: set[str] = set()  # ... and those whose unnumbered line has a figure of its own
     for cell in appendix.cells:
         rid, at = str(cell["row_id"]), int(cell["column_index"])  # type: ignore[call-overload]
         if str(cell["column_header"]).endswith(UNNUMBERED_ROW):
-            if _OF_WHICH.match(fold(str(cell["value"] or "")).strip()):
+            value = str(cell["value"] or "")
+            if _detail_row(value) and fold(value).lstrip("-+• ").startswith("trong do"):
                 details_after.add(rid)
             elif at in money_at and cell["value_number"] is not None:
                 own_figure.add(rid)
@@ -186,11 +189,6 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
             shown = printed[(rid, column.index)]
             findings += _amount_check(appendix, column.header, rid, value, shown, once, each, subtotal, english)
     return findings
-
-
-#: A line that says the rows under it detail part of the row above: "Trong đó:", "Trong đó: các
-#: công trình trọng điểm" (folded); with a figure of its own it is the detail, and rows go on.
-_OF_WHICH = re.compile(r"^trong do\b")
 
 
 def _years_column(appendix: Appendix, column) -> bool:

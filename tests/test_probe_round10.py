@@ -1207,3 +1207,14 @@ def test_a_lone_lead_of_a_letter_only_vietnamese_writes_is_a_cut_letter() -> Non
     body = result.tables["documents"][0]["body_text"]
     assert "Æ" not in body
     assert "SỞ GIÁO DỤC" in body  # the letter dropped, then put back by the repair
+
+
+def test_a_line_about_towns_is_no_trong_do_line() -> None:
+    rows = [
+        ("1", "Xây dựng", "3.000"),
+        ("", "Trong đô thị", ""),
+        ("-", "Trường học", "2.000"),
+        ("-", "Trạm y tế", "500"),
+    ]
+    result = process_bytes(_money_page(rows, ("STT", "Nội dung", "Kinh phí (triệu đồng)")), "do-thi.html")
+    assert _sum_findings(result) == [("sum_mismatch", "1", "Kinh phí (triệu đồng)", "2500", "3000")]
