@@ -23,12 +23,18 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05 if head else False
 
 
-def _without_bom(data: bytes) -> bytes:
-    """The bytes after a byte-order mark, as UTF-8: Notepad saves an empty file as its BOM."""
+def _blank(data: bytes) -> bool:
+    """Nothing but blanks, after a byte-order mark if any (Notepad saves an empty file as its
+    BOM). Only a short file is decoded for that: a page has more than a few hundred bytes."""
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(enc, errors="replace").encode("utf-8")
-    return data
+            rest = data[len(bom) :]
+            return len(rest) <= _BLANK_BYTES and not rest.decode(enc, errors="replace").strip()
+    return not data.strip()
+
+
+#: Bytes after a byte-order mark past which a file is not looked at as possibly blank.
+_BLANK_BYTES = 1024
 
 
 def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPage:
@@ -36,7 +42,7 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
 
     ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
     pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
-    if not _without_bom(data).strip():
+    if _blank(data):
         raise PageError("empty", "the file is empty")
     from extract import html  # late import: the HTML stack is heavier than the text path
 
