@@ -221,14 +221,12 @@ def prune(root: HtmlElement) -> None:
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
     hidden = [el for el in root.iter() if el is not root and is_hidden(el)]
     kept = {el for el in hidden if _holds_content(el)}
-    if any(find_motto(el) is not None for el in kept):
+    documents = [el for el in kept if find_motto(el) is not None]  # hidden copies of a document?
+    if documents:
         body = root.find("body")
-        unseen = set(hidden) | set(doomed)
-        shown = (
-            _compact(_spaced_text(body if body is not None else root, unseen)),
-            set(_header_numbers(_text_pieces(body if body is not None else root, unseen))),
-        )
-        kept = {el for el in kept if not _copy_of_shown(el, *shown)}
+        pieces = _text_pieces(body if body is not None else root, set(hidden) | set(doomed))
+        shown, numbers = _compact(fold(" ".join(pieces))), set(_header_numbers(pieces))
+        kept -= {el for el in documents if _copy_of_shown(el, shown, numbers)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
     for el in doomed:
@@ -293,10 +291,8 @@ def _copy_of_shown(el: HtmlElement, shown: str, numbers: set[str]) -> bool:
     """Is the hidden ``el`` a collapsed copy of a document the page shows (a second tab printing
     the same header from its motto on, or the same sign number on its "Số" line, whatever its
     markup), rather than the document itself or another one (an attached plan with a motto of
-    its own, citing the decision only as "Quyết định số ...")?"""
-    if find_motto(el) is None:
-        return False
-    text = _compact(_spaced_text(el))
+    its own, citing the decision only as "Quyết định số ...")? ``el`` holds a motto."""
+    text = _compact(fold(" ".join(_text_pieces(el))))
     start = text.find("conghoaxahoi")
     window = text[max(0, start) : max(0, start) + _HEADER_CHARS]
     if len(window) >= 60 and window in shown:
@@ -327,21 +323,9 @@ def _header_numbers(pieces: Iterable[str]) -> Iterator[str]:
             yield fold(found.group(1))
 
 
-def _spaced_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
-    """The folded text under ``el`` with a space between its pieces ("phúc</p><p>Số:"), without
-    the text of the ``unseen`` elements under it."""
-    return fold(_plain_text(el, unseen))
-
-
-def _plain_text(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> str:
-    """The text under ``el`` with a space between its pieces, without the text of the ``unseen``
-    elements under it."""
-    return " ".join(_text_pieces(el, unseen))
-
-
 def _text_pieces(el: HtmlElement, unseen: Collection[HtmlElement] = ()) -> list[str]:
-    """The text pieces under ``el`` (between tags), without those of the ``unseen`` elements
-    under it (no recursion: pages nest deep)."""
+    """The text pieces under ``el`` (between tags: joined with spaces, "phúc</p><p>Số:" stays two
+    words), without those of the ``unseen`` elements under it (no recursion: pages nest deep)."""
     pieces = [el.text or ""]
     stack = [(el, iter(el))]
     while stack:
