@@ -161,10 +161,10 @@ def map_columns(headers: list[str]) -> list[Column]:
 
 #: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
-#: Sub-columns of a time span that are its start ("Thời gian / Bắt đầu", "Từ ngày").
-_START_OF_SPAN = re.compile(r"\b(bat dau|khoi cong|tu ngay|tu thang|tu nam)\b")
-#: ... the words that name a start in any header ("Thời gian bắt đầu | Thời gian hoàn thành").
+#: Words that name a time span's start in any header ("Thời gian / Bắt đầu", "Thời gian bắt đầu").
 _START_WORD = re.compile(r"\b(bat dau|khoi cong)\b")
+#: ... and in a sub-column only ("Thời gian / Từ ngày"; not "Thời gian thực hiện (từ năm 2021)").
+_START_FROM = re.compile(r"\b(tu ngay|tu thang|tu nam)\b")
 #: ... unless the header names the end too ("Thời gian khởi công - hoàn thành").
 _END_WORD = re.compile(r"\b(hoan thanh|ket thuc|den)\b")
 
@@ -189,7 +189,7 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
         i
         for i in deadlines
         if (_START_WORD.search(fold(headers[i])) and not _END_WORD.search(fold(headers[i])))
-        or _START_OF_SPAN.search(lower[i])
+        or _START_FROM.search(lower[i])
     ]
     if starts and len(starts) < len(deadlines):
         roles = ["other" if i in starts else role for i, role in enumerate(roles)]
