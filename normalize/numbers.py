@@ -74,9 +74,9 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     return value.copy_abs() if value.is_zero() else value  # "- 0" is 0, not a negative zero
 
 
-#: A figure only English style writes: "1,125.5", "150,000,000" (two commas or more: no decimal
-#: comma; but "101,102,103" may list numbers, so one such cell is not enough).
-_ENGLISH_ONLY = re.compile(rf"^[+-]?(?:{_COMMA_THOUSANDS}|[1-9]\d{{0,2}}(?:,\d{{3}}){{2,}})$")
+#: Two commas or more between groups of three digits: no decimal comma, so English style
+#: ("150,000,000"); but "101,102,103" may list numbers, so one such cell is not enough.
+_COMMA_GROUPS = re.compile(r"^[+-]?[1-9]\d{0,2}(?:,\d{3}){2,}$")
 #: Millions in English style with one digit first ("1,250,000"): no list of numbers, whose first
 #: number has two digits at least ("12,115,116").
 _MILLIONS = re.compile(r"^[+-]?[1-9](?:,\d{3}){2,}$")
@@ -94,7 +94,7 @@ def writes_comma_thousands(texts: list[str]) -> bool:
     for text in texts:
         raw = _SPACES.sub(" ", text).strip().removesuffix("%").strip()
         english += bool(_COMMA_THOUSANDS_NUMBER.match(raw) or _MILLIONS.match(raw))
-        groups += bool(_ENGLISH_ONLY.match(raw))
+        groups += bool(_COMMA_GROUPS.match(raw))
         vietnamese = vietnamese or bool(_VIETNAMESE_ONLY.match(raw))
     # a decimal point or millions say so once; groups of three digits twice ("101,102,103" may
     # list numbers)
