@@ -304,7 +304,7 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 _ONE_YEARS_COLUMN = re.compile(r"^\S.*\bnam (19|20)\d\d$")
 
 
-def alike_trailing(cells: list[str]) -> int:
+def _alike_trailing(cells: list[str]) -> int:
     """How many cells at the end are sub-columns of one known kind (years, parts of a sum, start
     and end, the lead and the others), with the total of the parts before them ("Tổng | Năm
     2021 | Năm 2022")."""
@@ -334,7 +334,7 @@ def split_by_kind(cells: list[str]) -> list[list[str]] | None:
     """A flat two-level header whose last cells are sub-columns of known kinds ("Năm 2025 | Năm
     2030", "Chủ trì | Phối hợp") under a header that can stand over them (not the number or the
     name: "STT | Nội dung | Năm 2024 | Năm 2025" is one row of headers); None otherwise."""
-    alike = alike_trailing(cells)
+    alike = _alike_trailing(cells)
     top, sub = cells[: len(cells) - alike], cells[len(cells) - alike :]
     return [top, sub] if alike >= 2 and _parent_among(top, sub) else None
 
