@@ -191,11 +191,19 @@ def test_a_page_with_carriage_returns_gets_the_same_repairs() -> None:
 def test_a_number_glued_to_a_word_keeps_the_word_s_own_confidence() -> None:
     from normalize.repair import restore
 
-    # "t3" is a transformer's name here: at the word's own confidence it is only reported
+    # "t3" is a transformer's name here: at the word's own confidence it is only reported, and
+    # the series "t3", "t4", "t5" is decided together (the first alone came out at 0.80)
     repairs = restore("Trạm biến áp t3, trạm biến áp t4 và trạm biến áp t5 cấp điện cho khu vực.").repairs
-    assert [r.applied for r in repairs] == [False]
+    assert [(r.before, r.after, r.applied) for r in repairs] == [
+        ("t3", "từ 3", False),
+        ("t4", "từ 4", False),
+        ("t5", "từ 5", False),
+    ]
     glued = restore("Căn cứ Quyết định s876/QĐ-BNV ngày 12 tháng 3 năm 2022 của Bộ Nội vụ.").repairs
     assert [(r.before, r.after, r.applied) for r in glued] == [("s876", "số 876", True)]
+    # a page that lost the same letter before two numbers lost the same word twice
+    twice = restore("Căn cứ Quyết định s876/QĐ-BNV ngày 12/3/2022 và Kế hoạch s45/KH-UBND ngày 3/4/2022.").repairs
+    assert [(r.before, r.after, r.applied) for r in twice] == [("s876", "số 876", True), ("s45", "số 45", True)]
 
 
 def test_the_same_damage_in_two_cells_is_recorded_once_in_each() -> None:

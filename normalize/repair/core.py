@@ -946,17 +946,23 @@ def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel
     A form that is neither a known word nor a syllable never stands for itself, and a page
     that damages a word the same way several times damaged the same word: the product of the
     occurrences' posteriors is the evidence. An occurrence that is already surer of another
-    repair on its own ("đt": đất here, đứt there) keeps its own decision.
+    repair on its own ("đt": đất here, đứt there) keeps its own decision. A lone letter glued to
+    numbers is one form whatever the number ("s12", "s45": số; "t3", "t4", "t5": a series of
+    names): when the occurrences together would keep it, none is surer of a repair than that.
     """
     groups: dict[str, list[_Decision]] = {}
     abbr = model.index[ABBR]
+    lone = model.index[LETTER]
     for d in decisions:
         s = d.suspect
-        if s.first != s.last or s.options[0].ids[0] not in (model.unk, abbr):
+        if s.first != s.last or s.options[0].ids[0] not in (model.unk, abbr, lone):
             continue
-        low = text[s.start : s.end].lower()
+        low = text[s.start : s.end - len(s.glued)].lower()
+        if s.options[0].ids[0] == lone and not s.glued:
+            continue  # a lone letter stands for many words ("t": từ, tự, tổ); glued to a number
+            # it is a series when the page repeats it ("t3", "t4", "t5": transformers' names)
         if not is_syllable(low):
-            groups.setdefault(low, []).append(d)
+            groups.setdefault(f"{low} {bool(s.glued)}", []).append(d)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -965,7 +971,7 @@ def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel
         for d in group:
             got: dict[str, float] = {}
             for o, p in zip(d.suspect.options, d.marg, strict=True):
-                key = o.after.lower()
+                key = _without_glued(o.after, d.suspect).lower()
                 got[key] = got.get(key, 0.0) + p
             per_doc.append(got)
             words.update(got)
@@ -975,12 +981,21 @@ def _pool_same_forms(decisions: list[_Decision], text: str, model: SyllableModel
         winner = max(sorted(logs), key=lambda w: logs[w])
         pooled = math.exp(logs[winner] - top) / z
         for d in group:
-            if d.posterior >= POOL_KEEP_OWN and d.suspect.options[d.choice].after.lower() != winner:
+            words_of = [_without_glued(o.after, d.suspect).lower() for o in d.suspect.options]
+            if d.posterior >= POOL_KEEP_OWN and words_of[d.choice] != winner:
                 continue
-            idx = [j for j, o in enumerate(d.suspect.options) if j and o.after.lower() == winner]
+            if winner == words_of[0]:  # together the occurrences say "unchanged": none is surer alone
+                d.posterior = min(d.posterior, math.exp(logs[words_of[d.choice]] - top) / z)
+                continue
+            idx = [j for j, w in enumerate(words_of) if j and w == winner]
             if idx and pooled > d.posterior:
                 d.choice = idx[0]
                 d.posterior = pooled
+
+
+def _without_glued(after: str, s: _Suspect) -> str:
+    """An option's text without the number (or mark) glued to the suspect: "từ 3" -> "từ"."""
+    return after[: -len(s.glued)].rstrip() if s.glued else after
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,9 +35,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 MODEL_FILENAME = "syllable_lm.bin"
 DEFAULT_MODEL_PATH = REPO_ROOT / "normalize" / "data" / MODEL_FILENAME
-MAGIC = b"VNSYLLM1\n"
-#: the same sections plus three for 4-grams (normalize/data/README.md)
-MAGIC4 = b"VNSYLLM2\n"
+#: File format (normalize/data/README.md): longer n-grams stored as their last word under their
+#: history's position, so a 4-gram costs about 1.7 bytes instead of 3.5 with delta-coded keys.
+MAGIC = b"VNSYLLM3\n"
+#: Formats read no longer (rebuild with ``make lm``).
+OLD_MAGICS = (b"VNSYLLM1\n", b"VNSYLLM2\n")
+#: A count of at least this is stored as an escape: the byte 255 plus the count in a uint32 after
+#: the bytes (most counts of n-grams and of their followers are small).
+_BYTE_ESCAPE = 255
 
 #: Documents whose id hashes to bucket 0 of 10 are held out (never used for training).
 HELDOUT_BUCKETS = 10
@@ -57,7 +61,9 @@ class BuildConfig:
     min_trigram: int = 1
     #: Round 5: 4-grams seen at least twice (3.2 M; 0 = none). With Kneser-Ney they lift the
     #: best recall at precision >= 99.5% by 0.6-0.8 points on the dev split (count >= 3: 0.4-0.5).
-    min_fourgram: int = 2
+    #: Session 11: every 4-gram (9.5 M), stored under its history (format VNSYLLM3): another 0.1-0.25
+    #: points on dev and test at two seeds each, in a smaller file than the 3.2 M took before.
+    min_fourgram: int = 1
 
 
 def is_heldout(doc_id: str) -> bool:
@@ -567,10 +573,12 @@ def build_counts(texts: Iterable[str], config: BuildConfig) -> SyllableModel:
     uni_types = Counter(k >> 16 for k in bi)
     bi_types_all = Counter(k >> 16 for k in tri)
     bi_kept = {k: n for k, n in bi.items() if n >= config.min_bigram}
-    tri_kept = {k: n for k, n in tri.items() if n >= config.min_trigram}
+    # an n-gram is kept only under a kept history (the file stores it there; a trigram whose
+    # bigram is pruned could never be looked up anyway)
+    tri_kept = {k: n for k, n in tri.items() if n >= config.min_trigram and (k >> 16) in bi_kept}
     bi_types = {k: bi_types_all[k] for k in bi_kept if bi_types_all.get(k)}
     header = {
-        "format": "VNSYLLM1",
+        "format": MAGIC.decode().strip(),
         "config": config.__dict__,
         "tokens": sum(uni.values()),
         "vocab": len(vocab),
@@ -581,7 +589,7 @@ def build_counts(texts: Iterable[str], config: BuildConfig) -> SyllableModel:
     four = cont3 = None
     if config.min_fourgram:
         four, cont3, cc = _count_fourgrams(runs, sorted(tri_kept), config.min_fourgram)
-        header.update(format="VNSYLLM2", fourgrams=len(four), fourgram_cc=cc)
+        header.update(fourgrams=len(four), fourgram_cc=cc)
     return SyllableModel(
         vocab=vocab,
         uni=array("I", [uni.get(i, 0) for i in range(len(vocab))]),
@@ -619,7 +627,9 @@ def _count_fourgrams(runs: list[list[int]], tri_keys: list[int], min_count: int)
     found = pos < len(tk)
     found[found] = tk[pos[found]] == ends[first][found]
     cont3[pos[found]] = np.diff(np.append(first, len(ends)))[found]
-    kept = counts >= min_count
+    prefix = keys >> np.uint64(16)
+    at = np.minimum(np.searchsorted(tk, prefix), max(len(tk) - 1, 0))
+    kept = (counts >= min_count) & (tk[at] == prefix) if len(tk) else np.zeros(len(keys), bool)
     four = SortedCounts(array("Q", keys[kept].tobytes()), array("I", counts[kept].astype(np.uint32).tobytes()))
     return four, array("I", cont3.tobytes()), cc
 
@@ -640,42 +650,123 @@ def _unpack(typecode: str, raw: bytes) -> array:
     return arr
 
 
+def _native(values, typecode: str) -> array:
+    """A numpy array as a stdlib array of `typecode` (native byte order)."""
+    import numpy as np
+
+    out = array(typecode)
+    out.frombytes(memoryview(np.ascontiguousarray(values, dtype=np.dtype(typecode))).cast("B"))  # one copy
+    return out
+
+
+def _pack_small(values) -> bytes:
+    """Counts as one byte each, a count >= 255 as the byte 255 plus a uint32 after all bytes:
+    most counts are small, and a column of bytes compresses far better than one of uint32."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=np.uint64)
+    if v.size and int(v.max()) > 0xFFFFFFFF:
+        raise ValueError("a count does not fit 32 bits")
+    escaped = v >= _BYTE_ESCAPE
+    head = np.where(escaped, _BYTE_ESCAPE, v).astype(np.uint8)
+    return zlib.compress(head.tobytes() + v[escaped].astype("<u4").tobytes(), 9)
+
+
+def _filled(typecode: str, n: int):
+    """A new stdlib array of n zeros and a numpy view of it, to fill in place (no second copy
+    of arrays of tens of megabytes while the model loads)."""
+    import numpy as np
+
+    out = array(typecode, [0]) * n
+    return out, np.frombuffer(out, dtype=np.dtype(typecode)) if n else np.zeros(0, np.dtype(typecode))
+
+
+def _unpack_small(raw: bytes, n: int, what: str) -> array:
+    """The counts of :func:`_pack_small` (uint32), checked against the expected length."""
+    import numpy as np
+
+    head = np.frombuffer(raw, dtype=np.uint8, count=min(n, len(raw)))
+    escaped = np.flatnonzero(head == _BYTE_ESCAPE)
+    tail = raw[n:]
+    if len(head) != n or len(tail) != 4 * len(escaped):
+        raise ValueError(f"{what}: expected {n} counts, the section holds another number")
+    out, view = _filled("I", n)
+    view[:] = head
+    view[escaped] = np.frombuffer(tail, dtype="<u4")
+    return out
+
+
+def _frequency_order(uni):
+    """Ids from the most to the least frequent (ties by id): a word's rank is small when the
+    word is frequent, so the stored last words are mostly one-byte numbers."""
+    import numpy as np
+
+    return np.argsort(-np.asarray(uni, dtype=np.int64), kind="stable").astype(np.uint64)
+
+
+def _pack_children(keys, parents, uni) -> tuple[bytes, bytes]:
+    """Sorted n-gram keys as (followers per history, last words): the number of keys under each
+    of the sorted `parents` (the keys >> 16) and each key's last word as its frequency rank,
+    high bytes then low bytes. Every key's history must be among the parents."""
+    import numpy as np
+
+    keys = np.asarray(keys, dtype=np.uint64)
+    parents = np.asarray(parents, dtype=np.uint64)
+    where = np.searchsorted(parents, keys >> np.uint64(16))
+    if len(keys) and (where.max() >= len(parents) or np.any(parents[where] != keys >> np.uint64(16))):
+        raise ValueError("an n-gram whose history is not kept cannot be stored")
+    rank = np.empty(len(uni), dtype=np.uint16)
+    rank[_frequency_order(uni)] = np.arange(len(uni), dtype=np.uint16)
+    last = rank[(keys & np.uint64(0xFFFF)).astype(np.int64)]
+    planes = (last >> 8).astype(np.uint8).tobytes() + (last & 0xFF).astype(np.uint8).tobytes()
+    return _pack_small(np.bincount(where, minlength=len(parents))), zlib.compress(planes, 9)
+
+
+def _unpack_children(children: bytes, lasts: bytes, parents, uni, what: str) -> array:
+    """The sorted keys of :func:`_pack_children` (uint64), checked."""
+    import numpy as np
+
+    parents = np.frombuffer(parents, dtype=np.uint64) if isinstance(parents, array) else np.asarray(parents, np.uint64)
+    n = np.frombuffer(_unpack_small(children, len(parents), what), dtype=np.uint32)
+    total = int(n.sum(dtype=np.uint64))
+    if len(lasts) != 2 * total:
+        raise ValueError(f"{what}: {total} n-grams counted under their histories, {len(lasts) // 2} stored")
+    plane = np.frombuffer(lasts, dtype=np.uint8)
+    rank = plane[:total].astype(np.uint16) << 8 | plane[total:]
+    order = _frequency_order(uni).astype(np.uint16)
+    if total and int(rank.max()) >= len(order):
+        raise ValueError(f"{what}: a word outside the vocabulary")
+    out, keys = _filled("Q", total)
+    keys[:] = np.repeat(parents, n)
+    keys <<= np.uint64(16)
+    keys |= order[rank]
+    del rank, plane
+    if total > 1 and not np.all(keys[1:] > keys[:-1]):
+        raise ValueError(f"{what}: the n-grams are not in order")
+    return out
+
+
 def _undelta(raw: bytes) -> array:
-    """Sorted keys back from a decompressed delta-encoded uint64 section (numpy's cumsum when
-    present, about 10x faster than itertools.accumulate on millions of keys; numpy comes with pandas)."""
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover
-        return array("Q", accumulate(_unpack("Q", raw)))
-    out = array("Q")
-    out.frombytes(np.cumsum(np.frombuffer(raw, dtype="<u8"), dtype=np.uint64).tobytes())
-    return out  # native byte order: cumsum of the little-endian input gives native uint64
+    """Sorted keys back from a decompressed delta-encoded uint64 section (numpy's cumsum, about
+    10x faster than itertools.accumulate on millions of keys; numpy comes with pandas)."""
+    import numpy as np
+
+    return _native(np.cumsum(np.frombuffer(raw, dtype="<u8"), dtype=np.uint64), "Q")
 
 
 def _index_blocks(nvocab: int, bi: SortedCounts, tri: SortedCounts) -> None:
-    """Block indexes for the block-wise lookups of :meth:`SyllableModel.prob` (numpy only; without it, plain bisection).
+    """Block indexes for the block-wise lookups of :meth:`SyllableModel.prob`.
 
     bi.starts[a] = first bigram (a, .); tri.starts[i] = first trigram whose history is bigram i,
-    so a trigram (a, b, c) lies in block i = position of (a, b). A trigram whose history bigram
-    is missing (pruned files) would be unreachable, so then no trigram index is made.
+    so a trigram (a, b, c) lies in block i = position of (a, b). Every kept trigram's history
+    bigram is kept (build_counts; the file stores trigrams under their history).
     """
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover
-        return
+    import numpy as np
+
     bk = np.frombuffer(bi.keys, dtype=np.uint64)
     tk = np.frombuffer(tri.keys, dtype=np.uint64)
-    bi.starts = array(
-        "Q", np.searchsorted(bk >> np.uint64(16), np.arange(nvocab + 1, dtype=np.uint64)).astype(np.uint64).tobytes()
-    )
-    hist = tk >> np.uint64(16)
-    starts = np.append(np.searchsorted(hist, bk), len(tk))
-    # every block must hold only its own history (sorted: its first and last keys tell)
-    first, last = starts[:-1], starts[1:] - 1
-    full = last >= first
-    if starts[0] != 0 or not (np.all(hist[first[full]] == bk[full]) and np.all(hist[last[full]] == bk[full])):
-        return
-    tri.starts = array("Q", starts.astype(np.uint64).tobytes())
+    bi.starts = _native(np.searchsorted(bk >> np.uint64(16), np.arange(nvocab + 1, dtype=np.uint64)), "Q")
+    tri.starts = _native(np.append(np.searchsorted(tk >> np.uint64(16), bk), len(tk)), "Q")
 
 
 def _deltas(keys: list[int]) -> array:
@@ -691,36 +782,37 @@ def save_model(model: SyllableModel, path: str | Path) -> None:
     """Write the documented binary format (deterministic: sorted keys, fixed zlib level)."""
     bi_keys = sorted(model.bi)
     tri_keys = sorted(model.tri)
+    tri_children, tri_lasts = _pack_children(tri_keys, bi_keys, model.uni)
     sections = [
         zlib.compress("\n".join(model.vocab).encode("utf-8"), 9),
         _pack(model.uni),
         _pack(model.uni_types),
         _pack(_deltas(bi_keys)),
-        _pack(array("I", [model.bi[k] for k in bi_keys])),
-        _pack(array("I", [model.bi_types.get(k, 0) for k in bi_keys])),
-        _pack(_deltas(tri_keys)),
-        _pack(array("I", [min(model.tri[k], 0xFFFFFFFF) for k in tri_keys])),
+        _pack_small([model.bi[k] for k in bi_keys]),
+        _pack_small([model.bi_types.get(k, 0) for k in bi_keys]),
+        tri_children,
+        tri_lasts,
+        _pack_small([model.tri[k] for k in tri_keys]),
         _pack(model.capitals),
     ]
-    magic = MAGIC
     if model.four is not None and model.cont3 is not None:
-        magic = MAGIC4
-        sections += [
-            _pack(_deltas(list(model.four.keys))),
-            _pack(array("I", model.four.values)),
-            _pack(array("I", model.cont3)),
-        ]
+        four_children, four_lasts = _pack_children(model.four.keys, tri_keys, model.uni)
+        sections += [four_children, four_lasts, _pack_small(model.four.values), _pack_small(model.cont3)]
     header = json.dumps(model.header, sort_keys=True, ensure_ascii=False).encode("utf-8")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
-        fh.write(magic)
+        fh.write(MAGIC)
         fh.write(struct.pack("<I", len(header)))
         fh.write(header)
         fh.write(struct.pack("<I", len(sections)))
         for sec in sections:
             fh.write(struct.pack("<I", len(sec)))
             fh.write(sec)
+
+
+#: Sections of a file without / with 4-grams.
+_SECTIONS = (10, 14)
 
 
 def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> SyllableModel:
@@ -730,15 +822,18 @@ def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> Syllable
     """
     cls = _model_class(smoothing)
     data = Path(path).read_bytes()
-    if not (data.startswith(MAGIC) or data.startswith(MAGIC4)):
-        raise ValueError(f"{path}: not a VNSYLLM1 or VNSYLLM2 model file")
-    fourgrams = data.startswith(MAGIC4)
+    if data.startswith(OLD_MAGICS):
+        raise ValueError(f"{path}: a model in an older format ({data[:8].decode()}); rebuild it with `make lm`")
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path}: not a {MAGIC.decode().strip()} model file")
     pos = len(MAGIC)
     (hlen,) = struct.unpack_from("<I", data, pos)
     pos += 4
     header = json.loads(data[pos : pos + hlen].decode("utf-8"))
     pos += hlen
     (nsec,) = struct.unpack_from("<I", data, pos)
+    if nsec not in _SECTIONS:
+        raise ValueError(f"{path}: {nsec} sections, expected {' or '.join(map(str, _SECTIONS))}")
     pos += 4
     compressed = []
     for _ in range(nsec):
@@ -760,22 +855,20 @@ def read_model(path: str | Path, smoothing: str = DEFAULT_SMOOTHING) -> Syllable
     vocab = take(0).decode("utf-8").split("\n")
     uni = _unpack("I", take(1))
     uni_types = _unpack("I", take(2))
+    if not len(vocab) == len(uni) == len(uni_types):
+        raise ValueError(f"{path}: the vocabulary and its counts differ in length")
     bi_keys = _undelta(take(3))
-    bi = SortedCounts(bi_keys, _unpack("I", take(4)))
-    bi_types = SortedCounts(bi_keys, _unpack("I", take(5)))
-    if not len(bi_keys) == len(bi.values) == len(bi_types.values):
-        raise ValueError(f"{path}: bigram sections differ in length")
-    tri = SortedCounts(_undelta(take(6)), _unpack("I", take(7)))
-    if len(tri.keys) != len(tri.values):
-        raise ValueError(f"{path}: trigram sections differ in length")
+    bi = SortedCounts(bi_keys, _unpack_small(take(4), len(bi_keys), f"{path}: bigram counts"))
+    bi_types = SortedCounts(bi_keys, _unpack_small(take(5), len(bi_keys), f"{path}: bigram followers"))
+    tri_keys = _unpack_children(take(6), take(7), bi_keys, uni, f"{path}: trigrams")
+    tri = SortedCounts(tri_keys, _unpack_small(take(8), len(tri_keys), f"{path}: trigram counts"))
     _index_blocks(len(vocab), bi, tri)
-    capitals = _unpack("I", take(8))
+    capitals = _unpack("I", take(9))
     four = cont3 = None
-    if fourgrams:
-        four = SortedCounts(_undelta(take(9)), _unpack("I", take(10)))
-        cont3 = _unpack("I", take(11))
-        if len(four.keys) != len(four.values) or len(cont3) != len(tri.keys):
-            raise ValueError(f"{path}: 4-gram sections differ in length")
+    if nsec == _SECTIONS[1]:
+        four_keys = _unpack_children(take(10), take(11), tri_keys, uni, f"{path}: 4-grams")
+        four = SortedCounts(four_keys, _unpack_small(take(12), len(four_keys), f"{path}: 4-gram counts"))
+        cont3 = _unpack_small(take(13), len(tri_keys), f"{path}: 4-gram followers")
     return cls(vocab, uni, uni_types, bi, bi_types, tri, capitals, header, four, cont3)
 
 

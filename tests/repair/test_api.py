@@ -6,7 +6,9 @@ import argparse
 import importlib.util
 import json
 import random
+import struct
 import sys
+import zlib
 
 import pytest
 
@@ -179,8 +181,14 @@ def test_model_roundtrip_is_deterministic(tmp_path):
     save_model(build_counts(texts, cfg), a)
     save_model(build_counts(list(reversed(texts)), cfg), b)
     assert a.read_bytes() == b.read_bytes()
-    assert a.read_bytes().startswith(b"VNSYLLM2\n")  # with 4-grams
+    assert a.read_bytes().startswith(b"VNSYLLM3\n")
+    built = build_counts(texts, cfg)
     m = read_model(a)
+    # every count comes back under its key (n-grams are stored under their history)
+    assert dict(zip(m.bi.keys, m.bi.values, strict=True)) == built.bi
+    assert dict(zip(m.tri.keys, m.tri.values, strict=True)) == built.tri
+    assert list(m.four.keys) == list(built.four.keys) and list(m.four.values) == list(built.four.values)
+    assert list(m.cont3) == list(built.cont3)
     assert m.count("tỉnh") == 15
     assert m.logp(m.word_id("của"), m.word_id("tỉnh"), m.word_id("năm")) > -1.0
     assert m.order == 4 and m.header["fourgrams"] == len(m.four) > 0
@@ -188,14 +196,49 @@ def test_model_roundtrip_is_deterministic(tmp_path):
     history = (w("kế"), w("hoạch"), w("của"))
     assert m.prob4(*history, w("tỉnh")) > 0.5
     assert sum(m.prob4(*history, d) for d in range(len(m.vocab))) == pytest.approx(1.0, abs=1e-9)
-    # without 4-grams: the first format, a trigram model
+    # without 4-grams: a trigram model (four sections fewer)
     c = tmp_path / "c.bin"
     save_model(build_counts(texts, BuildConfig(min_count_syllable=1, min_count_other=1, min_fourgram=0)), c)
-    assert c.read_bytes().startswith(b"VNSYLLM1\n")
+    assert c.read_bytes().startswith(b"VNSYLLM3\n")
     assert read_model(c).order == 3
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a VNSYLLM3 model file"):
         (tmp_path / "bad.bin").write_bytes(b"\x80\x04pickle")
         read_model(tmp_path / "bad.bin")
+    old = tmp_path / "old.bin"
+    old.write_bytes(b"VNSYLLM2\n" + a.read_bytes()[9:])
+    with pytest.raises(ValueError, match=r"older format \(VNSYLLM2\); rebuild it with `make lm`"):
+        read_model(old)
+
+
+def test_model_file_counts_above_a_byte_and_bad_sections(tmp_path):
+    """Counts of 255 and more are escaped; a file whose sections disagree is refused, not misread."""
+    texts = ["ủy ban nhân dân " * 300]
+    cfg = BuildConfig(min_count_syllable=1, min_count_other=1)
+    path = tmp_path / "m.bin"
+    save_model(build_counts(texts, cfg), path)
+    m = read_model(path)
+    w = m.word_id
+    assert m.bi[w("ủy") << 16 | w("ban")] == 300
+    assert m.tri[w("ủy") << 32 | w("ban") << 16 | w("nhân")] == 300
+    assert m.four[w("ủy") << 48 | w("ban") << 32 | w("nhân") << 16 | w("dân")] == 300
+    # section 8 (trigram counts) one count short
+    data = path.read_bytes()
+    (hlen,) = struct.unpack_from("<I", data, 9)
+    pos = 9 + 4 + hlen + 4
+    sections = []
+    while pos < len(data):
+        (n,) = struct.unpack_from("<I", data, pos)
+        sections.append(zlib.decompress(data[pos + 4 : pos + 4 + n]))
+        pos += 4 + n
+    sections[8] = sections[8][:1] + sections[8][2:]
+    out = bytearray(data[: 9 + 4 + hlen + 4])
+    for sec in sections:
+        packed = zlib.compress(sec)
+        out += struct.pack("<I", len(packed)) + packed
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(bytes(out))
+    with pytest.raises(ValueError, match="trigram counts: expected 6 counts"):
+        read_model(bad)
 
 
 def test_occurrences_of_one_damaged_form_are_decided_together(model):
@@ -249,15 +292,16 @@ def test_a_lost_word_that_took_its_space_is_tried_on_a_damaged_page(model):
     )
     ((lost, facts),) = [(r, f) for r, f in explain_repairs(damaged, model=model) if r.fix == RESTORE_LOST_WORD]
     # the page is damaged (four words here) and "nằm ở trung tâm" is far likelier: put back at
-    # 0.90, under the decoder's posterior (0.94), the most a word put back without a trace may get
+    # 0.86, under the decoder's posterior (0.92), the most a word put back without a trace may get
     assert (lost.before, lost.after, lost.applied) == ("trung", "ở trung", True)
-    assert (lost.confidence, round(facts.posterior, 2)) == (pytest.approx(0.904, abs=0.002), 0.94)
+    assert (lost.confidence, round(facts.posterior, 2)) == (pytest.approx(0.857, abs=0.002), 0.92)
     assert restore(damaged, model=model, threshold=0.95).text.startswith("Trụ sở Ủy ban nhân dân xã nằm trung tâm")
     clean = "Trụ sở Ủy ban nhân dân xã nằm trung tâm xã."
     assert restore(clean, model=model).text == clean
 
 
 def test_a_word_glued_to_a_bracket_gets_its_space_back(model):
-    result = restore("Chỉ s(DTI) của tỉnh tăng 5 bậc.", model=model, threshold=0.5)
-    assert result.text == "Chỉ số (DTI) của tỉnh tăng 5 bậc."
+    damaged = "Chỉ s(DTI) của tỉnh tăng 5 bậc, đứng thứ 20 trên cả nước về chỉ số DTI."
+    result = restore(damaged, model=model)
+    assert result.text == "Chỉ số (DTI) của tỉnh tăng 5 bậc, đứng thứ 20 trên cả nước về chỉ số DTI."
     assert [(r.before, r.after) for r in result.repairs] == [("s(", "số (")]

@@ -181,10 +181,10 @@ def test_explain_repairs_gives_the_facts_each_confidence_came_from(model):
 
 
 def test_a_word_the_page_keeps_writing_next_to_the_same_word_is_left(model):
-    # "ca thi" (an exam session) four times: "của thi" fits the corpus, the page says otherwise
+    # "ca nô" (a motor boat) four times: "của" fits the corpus better, the page says otherwise
     text = (
-        "Đăng ký ca thi đánh giá năng lực. Thí sinh chọn ca thi phù hợp. Mỗi ca thi kéo dài "
-        "150 phút. Nếu không chọn xác nhận, ca thi chưa được đăng ký."
+        "Đăng ký ca nô tuần tra trên sông. Đội tuần tra chọn ca nô phù hợp. Mỗi ca nô chở 8 người. "
+        "Nếu không xác nhận, ca nô chưa được đăng ký."
     )
     explained = explain_repairs(text, evidence=DocumentEvidence.from_texts([text]), model=model)
     assert explained, "the tone-less 'ca' is a suspect and its repair is reported"

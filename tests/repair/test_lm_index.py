@@ -27,7 +27,7 @@ def test_block_index_gives_the_same_probabilities():
 
 def test_the_shipped_model_is_kneser_ney(model):
     assert type(model) is KNSyllableModel
-    assert model.order == 4 and model.header["format"] == "VNSYLLM2"
+    assert model.order == 4 and model.header["format"] == "VNSYLLM3"
     assert type(read_model(DEFAULT_MODEL_PATH, "wb")) is SyllableModel
     with pytest.raises(ValueError, match="smoothing 'gt'"):
         read_model(DEFAULT_MODEL_PATH, "gt")
