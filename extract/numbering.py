@@ -13,6 +13,11 @@ _DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$|^\(?(\d{1,3}(?:\.\d{1,3
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.)]?$")
 _UPPER = re.compile(r"^([A-Z])[.)]?$")
 _LOWER = re.compile(r"^([a-zđ])[.)]$|^([a-zđ])$")
+#: Labels printed with their parent's number: "I.1", "II.2.3", "A.1" (a decimal under a roman
+#: numeral or a capital letter) and "1.a", "1.1.b)" (a letter under a decimal). The row's own
+#: number is the part after the parent's; the hierarchy puts the parent's back.
+_UNDER_GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.(\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_LETTER_UNDER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.([a-zđ])[.)]?$")
 #: A row number and a title sharing one cell, as in a group row spanning the table: "I. TITLE".
 #: Readers split it only when the title is mostly capitals (a task "1. Thực hiện..." is not one),
 #: or, with ``names``, after a roman numeral or a capital letter, a short name ("A. Vi sinh
@@ -118,6 +123,10 @@ def parse_label(text: str) -> Label | None:
         if any(len(part) == 3 for part in parts[1:]):
             return None  # "10.326.312" is an amount with thousands dots, not a row number
         return Label(raw, "decimal", ".".join(str(int(part)) for part in parts))  # "01" -> "1"
+    if (match := _UNDER_GROUP.match(raw)) and parse_label(raw.split(".", 1)[0]) is not None:
+        return Label(raw, "decimal", ".".join(str(int(part)) for part in match.group(1).split(".")))
+    if match := _LETTER_UNDER.match(raw):
+        return Label(raw, "lower_letter", match.group(1))
     if _ROMAN.match(raw) and raw.rstrip(".)"):
         return Label(raw, "roman", raw.rstrip(".)"))
     if match := _UPPER.match(raw):

@@ -1220,6 +1220,7 @@ def _best_split(items: list[Item], columns: Sequence[Column], figures: Collectio
     costs more than in a text column ("45" / "(ước)" stay together only when no text column can
     take the note)."""
     n, m = len(items), len(columns)
+    blank = [is_blank(item.text) for item in items]
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     choice = [[0] * (m + 1) for _ in range(n + 1)]
@@ -1233,13 +1234,18 @@ def _best_split(items: list[Item], columns: Sequence[Column], figures: Collectio
         # what it costs the column to start at each item, once (the loops below ask again and again)
         start = [_start_penalty(items, a, column, previous_role, period, in_figures) for a in range(n)]
         for i in range(j, n - (m - j) + 1):
-            counts = range(1, i - (j - 1) + 1) if multi else (1,)
-            for count in counts:
+            for count in range(1, i - (j - 1) + 1):
                 a = i - count
+                if count > 1 and not multi and not blank[a + 1]:
+                    break  # a single-value column takes one item and blank ones after it only
                 if best[a][j - 1] == inf:
                     continue
                 penalty = best[a][j - 1] + start[a]
-                if count > 1 and column.role != "tasks":
+                if count > 1 and not multi:
+                    # "2" / "&nbsp;" at the end of the table: a blank paragraph after the last
+                    # row is no cell of it; it costs less than a figure added to the name
+                    penalty += 0.001 * (count - 1)
+                elif count > 1 and column.role != "tasks":
                     # an extra paragraph goes to a later column rather than an earlier one: a
                     # name or unit is one line, a note or a form may cite a second ("Mẫu số 02");
                     # a figure takes one only when no text column can ("45" / "(ước)")
