@@ -437,8 +437,9 @@ WRAP_LAST_WORDS = frozenset(
 )
 #: Columns of unit names.
 UNIT_ROLES: tuple[str, ...] = ("lead_units", "coordinating_units")
-#: A bullet opening a paragraph of a cell ("- ", "+ ", "• ").
-BULLET = re.compile(r"^\s*[-+•*–]\s*")
+#: Bullets of list items in a cell: "-", "+", "•", "*", "–", and Word's Symbol-font "·" (and the
+#: private-use glyph U+F0B7 it may be saved as).
+BULLET = re.compile(r"^\s*[-+•*–·\uf0b7]\s*")
 #: A sub-column that names a period ("Năm 2024", "Quý II", "Tháng 6", folded): under "Thời gian
 #: thực hiện" it holds marks per period, not a deadline.
 PERIOD_HEADER = re.compile(r"^((nam|quy|thang)\s+)?((19|20)\d\d|[ivx]+|\d{1,2})$")

@@ -40,6 +40,11 @@ _SPACE_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 
 
+#: A footnote mark after a figure, in superscript digits ("4,25³": extract/html/dom.py writes a
+#: <sup>'s digits so): the figure is 4.25.
+_NOTE_MARK = re.compile(r"(?<=\d)\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+
+
 def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     """The exact value of a cell holding one number, or None when it holds anything else.
 
@@ -48,7 +53,7 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     ``comma_thousands``: the cell's column writes English figures ("1,125.5"), so "1,500" is
     1500 there, not 1,5 (see ``writes_comma_thousands``).
     """
-    raw = _SPACES.sub(" ", text).strip()
+    raw = _NOTE_MARK.sub("", _SPACES.sub(" ", text).strip())
     match = _PERCENT.match(raw)
     if match:
         raw = match.group("num")

@@ -13,6 +13,9 @@ _D_TO_ASCII = str.maketrans("đĐðÐ", "ddDD")
 #: Latin eth (U+00D0/U+00F0), which converted documents print for Đ/đ ("HÐND"): Vietnamese
 #: never uses eth, so it is always the d with stroke.
 _ETH_TO_D_STROKE = str.maketrans("Ðð", "Đđ")
+#: Hyphens and dashes a sign number may be typed with (U+2010 hyphen, U+2011 Word's non-breaking
+#: hyphen, figure dash, en dash, em dash, minus sign): one "-".
+_SIGN_HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 #: Blanks (NBSP included) next to the "/" or "-" of a sign number ("18 /KH-UBND", "NQ- HĐND").
 _SIGN_GAPS = re.compile(r"[\s\u00a0]*([/-])[\s\u00a0]*")
 #: In running text, a gap beside the "/" between two characters of a number ("18 /KH", "12/ QĐ")
@@ -83,8 +86,10 @@ def eth_to_d_stroke(text: str) -> str:
 
 def normalize_sign_number(number: str) -> str:
     """A document's sign number as one join key: "25/2024/NQ-HÐND" -> "25/2024/NQ-HĐND",
-    "18 / KH- UBND" -> "18/KH-UBND". A sign number never holds a blank beside "/" or "-"."""
-    return collapse_spaces(_SIGN_GAPS.sub(r"\1", eth_to_d_stroke(drop_invisible(nfc(number)))))
+    "18 / KH- UBND" -> "18/KH-UBND", Word's non-breaking hyphen or a dash "KH‑UBND" ->
+    "KH-UBND". A sign number never holds a blank beside "/" or "-"."""
+    hyphens = drop_invisible(nfc(number)).translate(_SIGN_HYPHENS)
+    return collapse_spaces(_SIGN_GAPS.sub(r"\1", eth_to_d_stroke(hyphens)))
 
 
 def close_number_gaps(text: str) -> str:

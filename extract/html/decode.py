@@ -299,6 +299,10 @@ def decode_page(data: bytes) -> Decoded:
         if enc:
             text = _strict(data, enc)
             if text is not None and not _looks_binary(text):
+                if enc == "windows-1252":  # Word on a Vietnamese Windows labels its 1258 so too
+                    vietnamese = _strict(data, "windows-1258")
+                    if vietnamese is not None and _vietnamese_words(vietnamese) > max(0, _vietnamese_words(text)):
+                        return _finish(vietnamese, "windows-1258")
                 return _finish(text, enc)
 
     if utf8 is not None and not _looks_binary(utf8):

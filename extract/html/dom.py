@@ -19,10 +19,12 @@ from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SIT
 from .settings import (
     APPENDIX_HEADING_WORDS,
     APPENDIX_LINK_WORDS,
+    COMMENT_STYLE,
     DROP_TAGS,
     HIDDEN_ATTRIBUTES,
     HIDDEN_STYLE_MARKERS,
     MAX_DEPTH,
+    NOTE_ANCHOR_TARGETS,
     SHORT_ELEMENT_CHARS,
 )
 from .textutil import contains_any, fold
@@ -229,8 +231,41 @@ def prune(root: HtmlElement) -> None:
         kept -= {el for el in documents if _copy_of_shown(el, shown, numbers)}
     doomed.extend(el for el in hidden if el not in kept)
     doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
+    doomed.extend(_word_annotations(root))
     for el in doomed:
         drop_tree(el)
+    _superscript_digits(root)
+
+
+def _word_annotations(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Word's footnote, endnote and comment marks, its comment list and the deleted text of
+    tracked changes: glued to a cell, "[1]" or "3" made "4,25" read 4.253 and "75" + "78"
+    made a number "7578/KH-UBND"."""
+    for el in root.iter("a", "div", "span", "del"):
+        tag = el.tag
+        if tag == "a":
+            if el.get("href", "").startswith(NOTE_ANCHOR_TARGETS) or "msocom" in el.get("class", ""):
+                yield el
+        elif tag == "del":
+            if el.get("datetime") is not None or el.get("cite") is not None or "msoDel" in el.get("class", ""):
+                yield el
+        elif COMMENT_STYLE.search(el.get("style", "")):
+            yield el
+
+
+#: Digits as superscripts: a footnote mark after a figure ("1,5<sup>2</sup>") is no digit of it.
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _superscript_digits(root: HtmlElement) -> None:
+    """Write the digits of a <sup> as superscript characters: "1,5<sup>2</sup>" is "1,5²", a
+    figure with a mark (see normalize.numbers), not 1.52; "m<sup>2</sup>" is "m²"."""
+    for sup in root.iter("sup"):
+        digits = "".join(sup.itertext()).strip()
+        if digits.isascii() and digits.isdigit():
+            for child in list(sup):
+                sup.remove(child)
+            sup.text = digits.translate(_SUPERSCRIPT)
 
 
 def short_text(el: HtmlElement, limit: int) -> str | None:

@@ -6,6 +6,8 @@ Phrases are written as printed; code compares them after :func:`extract.html.tex
 
 from __future__ import annotations
 
+import re
+
 # Elements whose whole subtree is never visible text.
 DROP_TAGS: frozenset[str] = frozenset(
     {
@@ -35,6 +37,13 @@ DROP_TAGS: frozenset[str] = frozenset(
         "source",
     }
 )
+
+# Word's marks of notes kept elsewhere, never text of their own: footnote and endnote
+# references ("[1]", or "3" in a superscript), a reviewer's comment anchor ("[A1]"); matched
+# on the link's target. Word also writes the comments themselves in a comment list, and
+# deleted text of tracked changes in <del datetime=...>: none of it is the document's text.
+NOTE_ANCHOR_TARGETS: tuple[str, ...] = ("#_ftn", "#_edn", "#_msocom", "#_msoanchor", "#_cmnt", "#cmnt")
+COMMENT_STYLE = re.compile(r"mso-element\s*:\s*comment")
 
 # Elements that start and end a line. Everything else is inline: its text joins its
 # neighbours with no separator (Word splits one word into several runs).

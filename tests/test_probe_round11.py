@@ -1,0 +1,185 @@
+"""Session-11 probe fixes: appendices numbered "I.1" or "1.a", a blank paragraph after a text
+dump's table, Word's footnote marks, tracked changes and comments, legacy bytes under a
+Western label."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract.numbering import parse_label
+from extract.pipeline import process_bytes
+from tests.conftest import NBSP, run_text, text_table
+from tests.test_probe_round9 import END_TEXT, HEAD_HTML, TOP_TEXT, _html_table
+
+SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+
+
+def _scores(result) -> list[tuple]:
+    return [
+        (r["row_id"], r["parent_id"], r["name"], r["max_score"], r["achieved_score"])
+        for r in result.tables["appendix_rows"]
+    ]
+
+
+def _codes(result) -> list[str]:
+    return [f["code"] for f in result.tables["findings"]]
+
+
+# Labels printed with their parent's number.
+
+
+@pytest.mark.parametrize(
+    ("printed", "style", "key"),
+    [("I.1", "decimal", "1"), ("II.2.3", "decimal", "2.3"), ("A.1", "decimal", "1"), ("1.a", "lower_letter", "a")],
+)
+def test_a_label_printed_with_its_parent_s_number(printed: str, style: str, key: str) -> None:
+    label = parse_label(printed)
+    assert (label.printed, label.style, label.key) == (printed, style, key)
+
+
+def test_labels_that_are_no_parent_paths() -> None:
+    assert parse_label("Z.1") is not None  # a capital letter's group
+    assert parse_label("1.ab") is None
+    assert parse_label("IIII.1") is None  # no roman numeral
+    assert parse_label("a.1") is None
+
+
+ROMAN_ROWS = (
+    ("I", "Công tác chỉ đạo", "5", "4"),
+    ("I.1", "Ban hành kế hoạch", "3", "2"),
+    ("I.2", "Kiểm tra định kỳ", "2", "2"),
+    ("II", "Thể chế", "2", "1"),
+    ("II.1", "Rà soát văn bản", "2", "1"),
+)
+ROMAN_EXPECTED = [
+    ("I", None, "Công tác chỉ đạo", Decimal(5), Decimal(4)),
+    ("I.1", "I", "Ban hành kế hoạch", Decimal(3), Decimal(2)),
+    ("I.2", "I", "Kiểm tra định kỳ", Decimal(2), Decimal(2)),
+    ("II", None, "Thể chế", Decimal(2), Decimal(1)),
+    ("II.1", "II", "Rà soát văn bản", Decimal(2), Decimal(1)),
+]
+
+
+def test_rows_numbered_i_1_in_html_are_rows_with_their_parents() -> None:
+    result = run_text(HEAD_HTML + _html_table(SCORES, *ROMAN_ROWS) + "</body></html>", "plan.html")
+    assert _scores(result) == ROMAN_EXPECTED
+    assert "unnumbered_row" not in _codes(result)
+
+
+def test_rows_numbered_i_1_in_a_text_dump_keep_their_cells() -> None:
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *ROMAN_ROWS) + END_TEXT)
+    assert _scores(result) == ROMAN_EXPECTED
+    assert _codes(result) == []
+
+
+def test_letters_under_a_decimal_printed_as_1_1_a() -> None:
+    rows = (
+        ("1", "Hiện đại hóa", "5", "4"),
+        ("1.1", "Chính quyền điện tử", "5", "4"),
+        ("1.1.a", "Cổng dịch vụ công", "3", "2,5"),
+        ("1.1.b", "Quản lý văn bản", "2", "1,5"),
+    )
+    result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")
+    assert [(r[0], r[1]) for r in _scores(result)] == [("1", None), ("1.1", "1"), ("1.1.a", "1.1"), ("1.1.b", "1.1")]
+    assert _scores(result)[2][4] == Decimal("2.5")
+
+
+# A text dump's table followed by a blank paragraph.
+
+
+def test_a_blank_paragraph_after_the_last_row_is_no_cell_of_it() -> None:
+    rows = (("1", "Công tác chỉ đạo", "3", "2,5"), ("2", "Thể chế", "3", "2"))
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + f"\n\n{NBSP}" + END_TEXT)
+    assert _scores(result) == [
+        ("1", None, "Công tác chỉ đạo", Decimal(3), Decimal("2.5")),
+        ("2", None, "Thể chế", Decimal(3), Decimal(2)),
+    ]
+
+
+# Word "Save as Web Page": notes, comments, tracked changes, superscripts, legacy bytes.
+
+
+def _word_page(rows: tuple[tuple[str, ...], ...], number: str = "88/KH-UBND", date: str = "14", after: str = "") -> str:
+    return (
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH THÁI NGUYÊN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        f"<p>Số: {number}</p><p>Thái Nguyên, ngày {date} tháng 9 năm 2023</p><p>KẾ HOẠCH</p>"
+        "<p>Khắc phục hạn chế năm 2023</p><p>PHỤ LỤC</p>" + _html_table(SCORES, *rows) + after + "</body></html>"
+    )
+
+
+def test_footnote_marks_are_no_digits_of_a_score_or_a_name() -> None:
+    note3 = '<sup><a href="#_ftn3" name="_ftnref3">3</a></sup>'
+    note4 = '<a href="#_ftn4" name="_ftnref4"><span class=MsoFootnoteReference>[4]</span></a>'
+    rows = (
+        ("1", "Công tác chỉ đạo", "3,5", "3"),
+        ("1.1", "Kế hoạch cải cách<sup>1</sup>", "1,5<sup>2</sup>", "1,25" + note3),
+        ("1.2", "Kiểm tra" + note4, "2", "1,75"),
+    )
+    result = run_text(_word_page(rows), "plan.html")
+    assert _scores(result) == [
+        ("1", None, "Công tác chỉ đạo", Decimal("3.5"), Decimal(3)),
+        ("1.1", "1", "Kế hoạch cải cách¹", Decimal("1.5"), Decimal("1.25")),
+        ("1.2", "1", "Kiểm tra", Decimal(2), Decimal("1.75")),
+    ]
+    assert _codes(result) == []
+
+
+def test_a_superscript_unit_is_written_as_one() -> None:
+    rows = (("1", "Diện tích nhà ở xã hội 1.000 m<sup>2</sup>", "3", "2"),)
+    assert _scores(run_text(_word_page(rows), "plan.html"))[0][2] == "Diện tích nhà ở xã hội 1.000 m²"
+
+
+def test_a_reviewer_s_comment_is_no_text_of_the_document() -> None:
+    anchor = '<a class=msocomanchor id="_anchor_1" href="#_msocom_1" name="_msoanchor_1">[A1]</a>'
+    comments = (
+        "<div style='mso-element:comment-list'><hr class=msocomoff><div style='mso-element:comment'>"
+        '<p class=MsoCommentText><a href="#_msoanchor_1" class=msocomoff>[A1]</a> Kiểm tra lại điểm</p></div></div>'
+    )
+    result = run_text(_word_page((("1", "Công tác chỉ đạo" + anchor, "3", "2"),), after=comments), "plan.html")
+    assert _scores(result)[0][2] == "Công tác chỉ đạo"
+    document = result.tables["documents"][0]
+    assert "Kiểm tra lại" not in (document["body_text"] or "") + (document["annex_text"] or "")
+
+
+def test_text_deleted_in_tracked_changes_is_left_out() -> None:
+    deleted = '<del cite="mailto:VanThu" datetime="2024-04-01T08:00">{}</del>'
+    rows = (("1", "Cải cách " + deleted.format("hệ thống ") + "thể chế", deleted.format("2,0") + "<ins>3</ins>", "2"),)
+    page = _word_page(rows, number=deleted.format("75") + "<ins>78</ins>/KH-UBND", date=deleted.format("01") + "03")
+    result = run_text(page, "plan.html")
+    document = result.tables["documents"][0]
+    assert (document["number"], str(document["issued_date"])) == ("78/KH-UBND", "2023-09-03")
+    assert _scores(result) == [("1", None, "Cải cách thể chế", Decimal(3), Decimal(2))]
+
+
+def test_a_sign_number_typed_with_word_s_non_breaking_hyphen() -> None:
+    result = run_text(_word_page((("1", "Công tác chỉ đạo", "3", "2"),), number="112/KH\u2011UBND"), "plan.html")
+    assert result.tables["documents"][0]["number"] == "112/KH-UBND"
+
+
+def test_word_s_symbol_font_bullets_leave_the_tasks() -> None:
+    header = ("STT", "Nội dung", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì")
+    rows = (("1", "Công khai", "·\u00a0Công khai danh sách hộ nghèo<br>\uf0b7 Công khai thu, chi", "UBND cấp xã"),)
+    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    row = run_text(page, "plan.html").tables["appendix_rows"][0]
+    assert row["tasks"] == ["Công khai danh sách hộ nghèo", "Công khai thu, chi"]
+
+
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
+def test_windows_1258_bytes_under_a_western_label(label: str) -> None:
+    page = _word_page((("1", "Thực hiện văn bản năm 2023", "3", "2"),)).replace("charset='utf-8'", f"charset={label}")
+    data = page.encode("windows-1258", errors="xmlcharrefreplace")
+    result = process_bytes(data, "plan.htm", repair=False)
+    document = result.tables["documents"][0]
+    assert (document["encoding"], document["title"]) == ("windows-1258", "Khắc phục hạn chế năm 2023")
+    assert _scores(result)[0][2] == "Thực hiện văn bản năm 2023"
+
+
+def test_a_western_page_under_its_own_label_stays_windows_1252() -> None:
+    page = _word_page((("1", "Mã số hồ sơ", "3", "2"),)).replace("charset='utf-8'", "charset=windows-1252")
+    data = page.encode("windows-1252", errors="xmlcharrefreplace")
+    result = process_bytes(data, "plan.htm", repair=False)
+    assert result.tables["documents"][0]["encoding"] == "windows-1252"
+    assert _scores(result)[0][2] == "Mã số hồ sơ"
