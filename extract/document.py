@@ -36,6 +36,7 @@ from extract.validate import (
     check_amount_sums,
     check_body_figures,
     check_reference,
+    check_score_limits,
     check_sums,
     cited_number,
     same_number,
@@ -306,6 +307,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     for appendix in appendices:
         findings += appendix.findings
         findings += check_sums(appendix)
+        findings += check_score_limits(appendix)
         findings += check_amount_sums(appendix)
         findings += check_body_figures(_without_tables(body_lines, body_tables), appendix)
         findings += check_reference(appendix, number)

@@ -55,14 +55,24 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
         if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
+        rid = str(row.values["row_id"])
         for role in SCORE_ROLES:
             value = row.values.get(role)
             kid_values = [k.values.get(role) for k in kids]
             if value is None or any(v is None for v in kid_values):
                 continue
+            # a score a rowspan carries over several sub-rows counts once, or once a row, as an
+            # amount does (check_amount_sums); the row's own score merged down has no parts
+            at = next((c.index for c in appendix.columns if c.role == role), None)
+            copies = [(str(k.values["row_id"]), at) in appendix.merged_copies for k in kids]
+            if (rid, at) in appendix.merged_copies or copies[0]:
+                continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
-            if not _agrees(total, value, row.printed.get(role, "")):  # type: ignore[arg-type]
-                rid = str(row.values["row_id"])
+            once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
+            printed = row.printed.get(role, "")
+            if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
+                continue
+            if not _agrees(total, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
                     _mismatch(
@@ -81,6 +91,37 @@ def check_sums(appendix: Appendix) -> list[Finding]:
     findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, None)
     for name, span, totals, printed, group in appendix.subtotal_checks:
         findings += _check_total(appendix, _closed_rows(appendix, span, group, _scored), totals, printed, name)
+    return findings
+
+
+def check_score_limits(appendix: Appendix) -> list[Finding]:
+    """A score (achieved, or a target) above the row's own maximum score: no table of points
+    allows it ("1,75" against a maximum of "1,5"), so the figure or its maximum is wrong. A
+    rate's row (see ``_a_rate``) may pass its planned share."""
+    findings: list[Finding] = []
+    rows = [(str(r.values["row_id"]), r.values) for r in appendix.rows if not _a_rate(appendix, r)]
+    for rid, values in [*rows, ("total", appendix.totals)]:
+        top = values.get("max_score")
+        if top is None:
+            continue
+        for role in ("achieved_score", "target_score"):
+            value = values.get(role)
+            # a penalty's maximum is negative ("Điểm trừ | -1 | -0,5"): the score may not go below it
+            if value is not None and (value > top if top >= 0 else value < top):
+                subject = "The total row" if rid == "total" else f"Row {rid}"
+                findings.append(
+                    Finding(
+                        "score_above_max",
+                        "error",
+                        f"appendix {appendix.index}, {'total row' if rid == 'total' else f'row {rid}'}, column {role}",
+                        f"{subject} gives {format_vi(value)} for {_role_words(role)}, beyond its maximum score "
+                        f"{format_vi(top)}.",
+                        row_id=None if rid == "total" else rid,
+                        column=role,
+                        expected=f"{'≤' if top >= 0 else '≥'} {format_vi(top)}",
+                        actual=format_vi(value),
+                    )
+                )
     return findings
 
 
@@ -272,12 +313,18 @@ def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) ->
 
 
 def _a_rate(appendix: Appendix, row: AppendixRow) -> bool:
-    """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"? Not in a
-    table of points (a maximum score column): a criterion measured in % still scores points."""
-    if any(c.role == "max_score" for c in appendix.columns):
-        return False
-    unit = fold(str(row.values.get("unit") or "")).strip()
-    return "%" in unit or unit.startswith(("ty le", "phan tram"))
+    """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"? In a
+    table of points (a maximum score column) a criterion measured in % still scores points,
+    unless the other rows' unit says "điểm": then the "%" row's figures are percentages."""
+    unit = _unit_of(row)
+    rate = "%" in unit or unit.startswith(("ty le", "phan tram"))
+    if rate and any(c.role == "max_score" for c in appendix.columns):
+        return any(_unit_of(other) == "diem" for other in appendix.rows)
+    return rate
+
+
+def _unit_of(row: AppendixRow) -> str:
+    return fold(str(row.values.get("unit") or "")).strip()
 
 
 def _check_total(

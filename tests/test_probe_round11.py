@@ -183,3 +183,54 @@ def test_a_western_page_under_its_own_label_stays_windows_1252() -> None:
     result = process_bytes(data, "plan.htm", repair=False)
     assert result.tables["documents"][0]["encoding"] == "windows-1252"
     assert _scores(result)[0][2] == "Mã số hồ sơ"
+
+
+# Scores above their maximum; a rate in a table of points.
+
+
+def test_a_score_above_its_maximum_is_reported() -> None:
+    rows = (
+        ("1", "Công tác chỉ đạo", "3,5", "3,25"),
+        ("1.1", "Kế hoạch", "1,5", "1,75"),
+        ("1.2", "Kiểm tra", "2", "1,5"),
+    )
+    result = run_text(_word_page(rows), "plan.html")
+    found = [(f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in result.tables["findings"]]
+    assert found == [("score_above_max", "1.1", "achieved_score", "≤ 1,5", "1,75")]
+    assert result.tables["findings"][0]["message"] == (
+        "Row 1.1 gives 1,75 for the achieved score, beyond its maximum score 1,5."
+    )
+
+
+def test_a_penalty_s_maximum_is_its_lowest_score() -> None:
+    rows = (("1", "Điểm trừ do chậm báo cáo", "-1", "-1,5"), ("2", "Điểm trừ do vi phạm", "-2", "-0,5"))
+    found = [
+        (f["code"], f["row_id"], f["expected"], f["actual"])
+        for f in run_text(_word_page(rows), "plan.html").tables["findings"]
+    ]
+    assert found == [("score_above_max", "1", "≥ -1", "-1,5")]
+
+
+def test_a_rate_among_rows_of_points_is_not_summed_into_the_total() -> None:
+    header = ("STT", "Tiêu chí", "ĐVT", "Điểm tối đa", "Điểm đạt")
+    rows = (
+        ("1", "Chỉ đạo điều hành", "điểm", "5", "4,5"),
+        ("2", "Tỷ lệ hồ sơ đúng hạn", "%", "100", "97"),
+        ("3", "Thể chế", "điểm", "6", "5"),
+        ("", "Tổng cộng", "điểm", "11", "9,5"),
+    )
+    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    assert _codes(run_text(page, "plan.html")) == []
+
+
+def test_a_score_merged_over_two_sub_rows_counts_once() -> None:
+    table = (
+        "<table border=1><tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm đạt</td></tr>"
+        "<tr><td>2</td><td>Thể chế</td><td>5</td><td>4</td></tr>"
+        "<tr><td>2.1</td><td>Xây dựng văn bản</td><td rowspan=2>3</td><td>1</td></tr>"
+        "<tr><td>2.2</td><td>Kiểm tra văn bản</td><td>1</td></tr>"
+        "<tr><td>2.3</td><td>Rà soát văn bản</td><td>2</td><td>2</td></tr></table>"
+    )
+    result = run_text(_word_page(()).replace(_html_table(SCORES), table), "plan.html")
+    assert [r[3] for r in _scores(result)] == [Decimal(5), Decimal(3), Decimal(3), Decimal(2)]
+    assert [f["code"] for f in result.tables["findings"] if f["severity"] == "error"] == []

@@ -220,7 +220,8 @@ def test_a_rate_in_a_score_column_is_read_and_summed_like_any_figure() -> None:
     result = run_text(page)
     assert [r["target_score"] for r in result.tables["appendix_rows"]] == [Decimal("2"), Decimal("1"), Decimal("100")]
     assert [(f["code"], f["row_id"], f["column"], f["expected"]) for f in result.tables["findings"]] == [
-        ("sum_mismatch", "1", "target_score", "101")
+        ("sum_mismatch", "1", "target_score", "101"),
+        ("score_above_max", "1.2", "target_score", "≤ 1"),  # session 11
     ]
 
 
