@@ -392,11 +392,15 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "achieved_score",
         re.compile(
-            r"^diem\b.*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
+            r"^diem\b(?!.*\bdu kien\b).*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
             r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$"
         ),
     ),
-    ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau")),
+    # "Phấn đấu năm 2024", "Dự kiến đạt năm 2024" (under "Điểm số" or alone): a target
+    (
+        "target_score",
+        re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^phan dau\b|^(diem )?du kien dat\b"),
+    ),
     (
         "lead_units",
         re.compile(

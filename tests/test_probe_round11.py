@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from extract.columns import role_of
 from extract.numbering import parse_label
 from extract.pipeline import process_bytes
 from tests.conftest import NBSP, run_text, text_table
@@ -234,3 +235,19 @@ def test_a_score_merged_over_two_sub_rows_counts_once() -> None:
     result = run_text(_word_page(()).replace(_html_table(SCORES), table), "plan.html")
     assert [r[3] for r in _scores(result)] == [Decimal(5), Decimal(3), Decimal(3), Decimal(2)]
     assert [f["code"] for f in result.tables["findings"] if f["severity"] == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Điểm số / Phấn đấu năm 2024", "target_score"),
+        ("Dự kiến đạt năm 2024", "target_score"),
+        ("Điểm dự kiến đạt năm 2024", "target_score"),
+        ("Thang điểm / Phấn đấu", "target_score"),
+        ("Điểm số / Đạt được năm 2023", "achieved_score"),
+        ("Điểm đạt năm 2023", "achieved_score"),
+        ("Kết quả dự kiến", "product"),
+    ],
+)
+def test_target_columns_named_by_striving_or_expecting(header: str, role: str) -> None:
+    assert role_of(header) == role
