@@ -38,6 +38,8 @@ def role_of(header: str, damaged: bool = True) -> str:
     if len(parts) < 2:
         return _role_of_words(" ".join(parts), damaged)
     role = _role_of_words(" ".join(parts), damaged)
+    if role == "other" and _SCORE_PARENT.match(parts[0]) and _BARE_SCORE.match(parts[-1]):
+        return _role_of_words(f"diem {parts[-1]}", damaged)  # "Điểm số / Phấn đấu năm 2024"
     if role == "other":
         return _role_of_words(parts[-1], damaged)
     if role in SCORE_ROLES:  # "Thang điểm / Điểm đạt được": the sub-column says which score
@@ -52,7 +54,11 @@ def role_of(header: str, damaged: bool = True) -> str:
 
 
 #: A sub-column named by a score's word alone, under a score's parent ("Thang điểm / Tối đa").
-_BARE_SCORE = re.compile(r"^(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$")
+_BARE_SCORE = re.compile(
+    r"^(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan|phan dau|du kien dat)( nam (19|20)\d\d)?$"
+)
+#: A parent header naming scores ("Điểm", "Điểm số", "Số điểm"), over bare sub-columns.
+_SCORE_PARENT = re.compile(r"^(diem|diem so|so diem)$")
 
 
 def _role_of_words(folded: str, damaged: bool = True) -> str:
@@ -131,6 +137,12 @@ def map_columns(headers: list[str]) -> list[Column]:
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
     roles = _completion_deadline([role_of(header) for header in headers], headers)
+    achieved = [i for i, role in enumerate(roles) if role == "achieved_score"]
+    points = [i for i in achieved if fold(headers[i]).startswith("diem")]
+    if "max_score" in roles and len(achieved) > 1 and len(points) == 1:
+        # "Kết quả năm 2023 | Điểm đạt năm 2023" beside a maximum score: the points are the score,
+        # the result (a share, a count) is a cell
+        roles = ["other" if i in achieved and i not in points else role for i, role in enumerate(roles)]
     several_years = _results_of_several_years(headers, roles)
     for index, header in enumerate(headers):
         role = roles[index]

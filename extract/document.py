@@ -160,10 +160,12 @@ def _restarts(table: Table, more: Table, header: int) -> bool:
 
 
 def _first_child_of_last(table: Table, first: Label) -> bool:
-    """Is ``first`` ("2.1") the first sub-row of ``table``'s last numbered row ("2")?"""
+    """Is ``first`` ("2.1", "II.1") the first sub-row of ``table``'s last numbered row ("2", "II")?"""
     for row in reversed(table.rows):
         last = parse_label(row[0].text) if row else None
         if last is not None:
+            if first.path:  # printed with its parent's number
+                return first.parent_path == (last.path or last.key) and is_first_of_sequence(first)
             return first.style == last.style == "decimal" and first.key == f"{last.key}.1"
     return False
 

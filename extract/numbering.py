@@ -74,6 +74,13 @@ class Label:
     printed: str
     style: str  # roman, upper_letter, decimal, lower_letter, dash, plus
     key: str  # normalized: "1.3.1", "II", "A", "a", "-"
+    #: the whole path of a label printed with its parent's number ("II.1", "1.1.a"), else ""
+    path: str = ""
+
+    @property
+    def parent_path(self) -> str:
+        """The parent's number printed in the label ("II" of "II.1", "1.1" of "1.1.a"), else ""."""
+        return self.path[: len(self.path) - len(self.key) - 1] if self.path else ""
 
     @property
     def depth(self) -> int:
@@ -115,7 +122,10 @@ def parse_label(text: str) -> Label | None:
     raw = text.strip().replace("\u00a0", "")
     if len(raw) > 1 and raw.endswith("*") and raw[-2] != "*":  # "2*": a footnote mark on the number
         marked = parse_label(raw[:-1])
-        return Label(raw, marked.style, marked.key) if marked is not None else None
+        return Label(raw, marked.style, marked.key, marked.path) if marked is not None else None
+    if len(raw) > 1 and raw[-1] in _SUPERSCRIPT_DIGITS:  # "2¹": a footnote mark in a superscript
+        marked = parse_label(raw.rstrip(_SUPERSCRIPT_DIGITS))
+        return Label(raw, marked.style, marked.key, marked.path) if marked is not None else None
     if not raw or len(raw) > 16:
         return None
     if match := _DECIMAL.match(raw):
@@ -123,10 +133,12 @@ def parse_label(text: str) -> Label | None:
         if any(len(part) == 3 for part in parts[1:]):
             return None  # "10.326.312" is an amount with thousands dots, not a row number
         return Label(raw, "decimal", ".".join(str(int(part)) for part in parts))  # "01" -> "1"
-    if (match := _UNDER_GROUP.match(raw)) and parse_label(raw.split(".", 1)[0]) is not None:
-        return Label(raw, "decimal", ".".join(str(int(part)) for part in match.group(1).split(".")))
+    if (match := _UNDER_GROUP.match(raw)) and parse_label(head := raw.split(".", 1)[0]) is not None:
+        key = ".".join(str(int(part)) for part in match.group(1).split("."))
+        return Label(raw, "decimal", key, f"{head}.{key}")
     if match := _LETTER_UNDER.match(raw):
-        return Label(raw, "lower_letter", match.group(1))
+        head = ".".join(str(int(part)) for part in raw.rstrip(".)").split(".")[:-1])
+        return Label(raw, "lower_letter", match.group(1), f"{head}.{match.group(1)}")
     if _ROMAN.match(raw) and raw.rstrip(".)"):
         return Label(raw, "roman", raw.rstrip(".)"))
     if match := _UPPER.match(raw):
@@ -139,6 +151,8 @@ def parse_label(text: str) -> Label | None:
         return Label(raw, "plus", "+")
     return None
 
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4, "plus": 5}
 

@@ -392,15 +392,11 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "achieved_score",
         re.compile(
-            r"^diem\b(?!.*\bdu kien\b).*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
+            r"^diem\b(?!\s+du kien dat).*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
             r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$"
         ),
     ),
-    # "Phấn đấu năm 2024", "Dự kiến đạt năm 2024" (under "Điểm số" or alone): a target
-    (
-        "target_score",
-        re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^phan dau\b|^(diem )?du kien dat\b"),
-    ),
+    ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^diem du kien dat\b")),
     (
         "lead_units",
         re.compile(

@@ -100,11 +100,14 @@ def check_score_limits(appendix: Appendix) -> list[Finding]:
     rate's row (see ``_a_rate``) may pass its planned share."""
     findings: list[Finding] = []
     rows = [(str(r.values["row_id"]), r.values) for r in appendix.rows if not _a_rate(appendix, r)]
+    merged = _merged_cells(appendix)
     for rid, values in [*rows, ("total", appendix.totals)]:
         top = values.get("max_score")
         if top is None:
             continue
         for role in ("achieved_score", "target_score"):
+            if (rid, role) in merged:
+                continue  # one score for several rows ("1,5" merged over 2.1 and 2.2): whose maximum?
             value = values.get(role)
             # a penalty's maximum is negative ("Điểm trừ | -1 | -0,5"): the score may not go below it
             if value is not None and (value > top if top >= 0 else value < top):
@@ -123,6 +126,23 @@ def check_score_limits(appendix: Appendix) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _merged_cells(appendix: Appendix) -> set[tuple[str, str]]:
+    """(row_id, role) of the score cells a rowspan merges: the copies and the row they start in."""
+    roles = {c.index: c.role for c in appendix.columns if c.role in SCORE_ROLES}
+    ids = [str(r.values["row_id"]) for r in appendix.rows]
+    merged: set[tuple[str, str]] = set()
+    for at, role in roles.items():
+        for k, rid in enumerate(ids):
+            if (rid, at) in appendix.merged_copies:
+                merged.add((rid, role))
+                start = k - 1
+                while start > 0 and (ids[start], at) in appendix.merged_copies:
+                    start -= 1
+                if start >= 0:
+                    merged.add((ids[start], role))
+    return merged
 
 
 #: Headers of columns of money, which add up like scores: "Kinh phí (triệu đồng)", "Dự toán",
@@ -315,11 +335,14 @@ def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) ->
 def _a_rate(appendix: Appendix, row: AppendixRow) -> bool:
     """Is the row's figure a rate: its unit (an indicator table's "ĐVT" column) is "%"? In a
     table of points (a maximum score column) a criterion measured in % still scores points,
-    unless the other rows' unit says "điểm": then the "%" row's figures are percentages."""
+    unless the other rows' unit says "điểm" and its own maximum is 100 or none: then its figures
+    are percentages."""
     unit = _unit_of(row)
     rate = "%" in unit or unit.startswith(("ty le", "phan tram"))
     if rate and any(c.role == "max_score" for c in appendix.columns):
-        return any(_unit_of(other) == "diem" for other in appendix.rows)
+        top = row.values.get("max_score")
+        on_percent_scale = top is None or top >= 100  # "| % | 100 | 97 |", not "| % | 2 | 1,5 |"
+        return on_percent_scale and any(_unit_of(other) == "diem" for other in appendix.rows)
     return rate
 
 
@@ -335,8 +358,10 @@ def _check_total(
     subtotal: str | None,
 ) -> list[Finding]:
     """A total (or a subtotal's) row against the rows it sums, when they all have a figure (and
-    none is a rate)."""
-    if any(_a_rate(appendix, r) for r in rows):
+    none is a rate; in a table of points, the rates are left out of the sum)."""
+    if any(c.role == "max_score" for c in appendix.columns):
+        rows = [r for r in rows if not _a_rate(appendix, r)]
+    elif any(_a_rate(appendix, r) for r in rows):
         return []
     findings = []
     for role, value in totals.items():

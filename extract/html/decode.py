@@ -21,6 +21,7 @@ import charset_normalizer
 from bs4.dammit import EncodingDetector
 
 from extract.page import PageError
+from normalize.text import eth_to_d_stroke
 from normalize.vietnamese import is_syllable
 
 from .settings import META_SCAN_BYTES
@@ -300,8 +301,10 @@ def decode_page(data: bytes) -> Decoded:
             text = _strict(data, enc)
             if text is not None and not _looks_binary(text):
                 if enc == "windows-1252":  # Word on a Vietnamese Windows labels its 1258 so too
+                    # (a 1252 page's "HÐND" is read with đ, as the cleaning puts it back)
                     vietnamese = _strict(data, "windows-1258")
-                    if vietnamese is not None and _vietnamese_words(vietnamese) > max(0, _vietnamese_words(text)):
+                    western = _vietnamese_words(eth_to_d_stroke(text))
+                    if vietnamese is not None and _vietnamese_words(vietnamese) > max(0, western):
                         return _finish(vietnamese, "windows-1258")
                 return _finish(text, enc)
 

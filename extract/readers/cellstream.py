@@ -513,6 +513,8 @@ def _row_start(
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
+    if label.path and not free:
+        return None  # "2.a" inside a row is a code ("Mẫu biểu 2.a"); a row numbered so starts after a full row
     label = allowed.as_sequenced(label)
     # "15 | 732": a figure before a figure is no row number; "1 | 2.001611 | Thu hồi giấy phép
     # ...": a number before a procedure code and a name is one
@@ -1236,14 +1238,14 @@ def _best_split(items: list[Item], columns: Sequence[Column], figures: Collectio
         for i in range(j, n - (m - j) + 1):
             for count in range(1, i - (j - 1) + 1):
                 a = i - count
-                if count > 1 and not multi and not blank[a + 1]:
-                    break  # a single-value column takes one item and blank ones after it only
+                if count > 1 and not multi and (j < m or not blank[a + 1]):
+                    break  # a single-value column takes one item, the last one blank ones after it too
                 if best[a][j - 1] == inf:
                     continue
                 penalty = best[a][j - 1] + start[a]
                 if count > 1 and not multi:
                     # "2" / "&nbsp;" at the end of the table: a blank paragraph after the last
-                    # row is no cell of it; it costs less than a figure added to the name
+                    # row's last cell is no cell of it; it costs less than a figure added to the name
                     penalty += 0.001 * (count - 1)
                 elif count > 1 and column.role != "tasks":
                     # an extra paragraph goes to a later column rather than an earlier one: a
