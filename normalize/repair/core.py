@@ -194,7 +194,14 @@ def _guarded(text: str, m: re.Match, tok: str) -> bool:
         return True  # dotted abbreviations: "v.v", "TP.HCM"
     if prv == "/" and tok in _UNITS_PER and m.start() > 1 and not text[m.start() - 2].isspace():
         return True  # the unit of a rate: "tấn/ha", "m³/ha"
+    if (nxt in _APOSTROPHES and text[end + 1 : end + 2].isalpha()) or (
+        prv in _APOSTROPHES and m.start() > 1 and text[m.start() - 2].isalpha()
+    ):
+        return True  # a minority name written with an apostrophe: "M'Nông", "K'Bang", "Cư M'gar"
     return _code_piece(text, m, tok)
+
+
+_APOSTROPHES = frozenset("'’ʼ")
 
 
 #: Units printed after the "/" of a rate that read as a damaged syllable ("ha": hạ, hà, họa).
