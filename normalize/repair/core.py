@@ -614,7 +614,10 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                     continue
                 if glued:
                     after += (" " if p.insert_pos == len(tok) else "") + glued
-                applicable = not upper or all(evidence.count(w) for w in p.words)
+                # a word in capitals is changed only when the page writes the repair; "SY tế" is
+                # two initials ("Sở Y tế", rendered so), no word in capitals
+                in_capitals = upper and after.split(" ")[0].isupper()
+                applicable = not in_capitals or all(evidence.count(w) for w in p.words)
                 opts.append(_Option(after, ids, logprior, p.fix, applicable))
         else:
             left = matches[s.first].group(1)
