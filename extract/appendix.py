@@ -905,21 +905,27 @@ class _Hierarchy:
             row_id = parent_id[: len(parent_id) - len(parent[2].key)] + label.key
         else:
             row_id = f"{parent_id}.{label.key}"  # "II.1", "1.1.a", a restarted "1.1.2.1"
-        if label.path and not (row_id == label.path or row_id.endswith("." + label.path)):
+        if label.path and (parent[2].path or parent[2].key if parent else None) != label.parent_path:
             # "II.1" where the table has no row "II" (it stays under I otherwise), "1.a" after
-            # 1.2: the printed path says where the row belongs
+            # 1.2: the parent's number it prints says where the row belongs
             row_id, parent_id = self._printed_place(label)
         self._check_order(label, row_id, parent_id)
         self.stack.append((rank, row_id, label))
         return row_id, parent_id, len(self.stack)
 
     def _printed_place(self, label: Label) -> tuple[str, str | None]:
-        """row_id and parent of a label placed by the parent's number it prints: under that
-        row when it is open, else at the top (its parent row is missing)."""
-        parent = label.parent_path
-        at = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][1] == parent), None)
-        self.stack = self.stack[: at + 1] if at is not None else []
-        return label.path, (parent if at is not None else None)
+        """row_id and parent of a label placed by the parent's number it prints: under the open
+        row printed with that number ("1" whose row_id is "I.1"), else at the top (the table
+        lacks that row)."""
+        printed = label.parent_path
+        stack = self.stack
+        at = next((i for i in range(len(stack) - 1, -1, -1) if (stack[i][2].path or stack[i][2].key) == printed), None)
+        if at is None:
+            self.stack = []
+            return label.path, None
+        self.stack = stack[: at + 1]
+        parent_id = stack[at][1]
+        return f"{parent_id}.{label.key}", parent_id
 
     def _style_rank(self, style: str) -> int:
         """Nesting rank of a style (STYLE_RANK, or parts above roman groups once seen)."""

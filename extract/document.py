@@ -162,7 +162,8 @@ def _restarts(table: Table, more: Table, header: int) -> bool:
 def _first_child_of_last(table: Table, first: Label) -> bool:
     """Is ``first`` ("2.1", "II.1") the first sub-row of ``table``'s last numbered row ("2", "II")?"""
     for row in reversed(table.rows):
-        last = parse_label(row[0].text) if row else None
+        text = row[0].text if row else ""
+        last = parse_label(text) or (parse_label(text.split(".")[0]) if first.path else None)  # "II. THỂ CHẾ"
         if last is not None:
             if first.path:  # printed with its parent's number
                 return first.parent_path == (last.path or last.key) and is_first_of_sequence(first)

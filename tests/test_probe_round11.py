@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.columns import role_of
+from extract.columns import map_columns, role_of
 from extract.numbering import parse_label
 from extract.pipeline import process_bytes
 from tests.conftest import NBSP, run_text, text_table
@@ -394,3 +394,81 @@ def test_points_beside_a_result_are_the_achieved_score() -> None:
     result = run_text(_word_page(()).replace(_html_table(SCORES), _html_table(header, *rows)), "plan.html")
     assert [r["achieved_score"] for r in result.tables["appendix_rows"]] == [Decimal("1.75"), Decimal(1)]
     assert _codes(result) == []
+
+
+# Second review of session 11.
+
+
+def test_letters_printed_under_a_criterion_inside_a_roman_group() -> None:
+    rows = (
+        ("I", "CÔNG TÁC CHỈ ĐẠO", "10", "8"),
+        ("1", "Ban hành kế hoạch", "6", "5"),
+        ("1.1", "Kế hoạch năm", "2", "2"),
+        ("1.2", "Kế hoạch tuyên truyền", "2", "1"),
+        ("1.a", "Đúng hạn", "1", "1"),
+        ("1.b", "Đủ nội dung", "1", "1"),
+        ("2", "Kiểm tra", "4", "3"),
+        ("II", "THỂ CHẾ", "5", "4"),
+        ("1", "Rà soát văn bản", "5", "4"),
+        ("", "TỔNG ĐIỂM", "15", "12"),
+    )
+    expected = [
+        ("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.1.a", "I.1"), ("I.1.b", "I.1"),
+        ("I.2", "I"), ("II", None), ("II.1", "II"),
+    ]  # fmt: skip
+    for page, path in (
+        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
+        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
+    ):
+        result = run_text(page, path)
+        assert _ids(result) == expected, path
+        assert _codes(result) == [], path
+
+
+def test_a_letter_printed_under_its_row_is_not_put_under_that_row_s_last_sub_row() -> None:
+    rows = (("1", "Công tác chỉ đạo", "4", "3"), ("1.1", "Kế hoạch", "2", "1"), ("1.a", "Đúng hạn", "1", "1"))
+    rows += (("1.b", "Đủ nội dung", "1", "1"),)
+    result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")
+    assert _ids(result) == [("1", None), ("1.1", "1"), ("1.a", "1"), ("1.b", "1")]
+    assert _codes(result) == []
+
+
+def test_a_text_dump_row_numbered_i_1_after_a_short_row() -> None:
+    header = ("STT", "Nhiệm vụ", "Thời gian hoàn thành", "Đơn vị chủ trì")
+    rows = (
+        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "", ""),
+        ("I.1", "Ban hành kế hoạch", "Tháng 01/2024", "Sở Nội vụ"),
+        ("I.2", "Kiểm tra cải cách hành chính", "Quý II/2024"),  # the unit merged over I.1-I.3
+        ("I.3", "Tuyên truyền", "Cả năm"),
+        ("I.4", "Tổng kết", "Tháng 12/2024", "Văn phòng UBND tỉnh"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    got = [(r["row_id"], r["name"], r["deadline"]) for r in result.tables["appendix_rows"]]
+    assert got == [
+        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None),
+        ("I.1", "Ban hành kế hoạch", "Tháng 01/2024"),
+        ("I.2", "Kiểm tra cải cách hành chính", "Quý II/2024"),
+        ("I.3", "Tuyên truyền", "Cả năm"),
+        ("I.4", "Tổng kết", "Tháng 12/2024"),
+    ]
+    groups = (
+        ("I", "CÔNG TÁC CHỈ ĐẠO"),
+        ("I.1", "Kế hoạch", "3", "2"),
+        ("II", "THỂ CHẾ"),
+        ("II.1", "Rà soát", "3", "2"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *groups) + END_TEXT)
+    assert _ids(result) == [("I", None), ("I.1", "I"), ("II", None), ("II.1", "II")]
+
+
+def test_a_table_cut_after_a_group_row_printed_in_one_cell_goes_on() -> None:
+    first = _html_table(SCORES, ("I. CÔNG TÁC CHỈ ĐẠO",), ("I.1", "Kế hoạch", "3", "2"), ("II. THỂ CHẾ",))
+    second = _html_table(("II.1", "Rà soát", "3", "2"), ("II.2", "Xử lý", "1", "1"))
+    result = run_text(HEAD_HTML + first + second + "</body></html>", "plan.html")
+    assert _ids(result) == [("I", None), ("I.1", "I"), ("II", None), ("II.1", "II"), ("II.2", "II")]
+
+
+def test_points_of_one_year_beside_a_result_of_another_are_no_achieved_score() -> None:
+    # results of several years: none is the achieved score (the points rule is for one year)
+    roles = [c.role for c in map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2022", "Kết quả năm 2023"])]
+    assert roles == ["id", "name", "max_score", "other", "other"]

@@ -513,8 +513,8 @@ def _row_start(
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
-    if label.path and not free:
-        return None  # "2.a" inside a row is a code ("Mẫu biểu 2.a"); a row numbered so starts after a full row
+    if label.path and not _path_goes_on(label, current, free, next_text):
+        return None  # "2.a" inside row 1 is a code ("Mẫu biểu 2.a"), not a row numbered under row 2
     label = allowed.as_sequenced(label)
     # "15 | 732": a figure before a figure is no row number; "1 | 2.001611 | Thu hồi giấy phép
     # ...": a number before a procedure code and a name is one
@@ -542,6 +542,23 @@ def _row_start(
     ):
         return "row", [item]
     return None
+
+
+def _path_goes_on(label: Label, current: list[Item] | None, full: bool, next_text: str) -> bool:
+    """Can a label printed with its parent's number ("I.1", "1.a") open a row after the current
+    row: its parent's number is the current row's own (a first child: "I" then "I.1", after a
+    complete row or a group's title, and followed by a name, not a unit's: "3 | Báo cáo | 3.a |
+    Sở Nội vụ" holds a code) or one of the current row's parents' ("I.1" then "I.2"; "1.2" then
+    "1.a")?"""
+    row = parse_label(current[0].text) if current else None
+    if row is None:  # the table's first row, or after a row with no number (a group's title)
+        return current is None or is_blank(current[0].text)
+    own = row.path or row.key
+    if label.parent_path == own:
+        title = len(current) == 2 and mostly_upper(current[1].text)  # "I | CÔNG TÁC CHỈ ĐẠO"
+        return is_first_of_sequence(label) and (full or title) and not looks_like_unit(next_text)
+    parents = own.split(".")
+    return any(".".join(parents[:depth]) == label.parent_path for depth in range(1, len(parents)))
 
 
 def _unnumbered_row(
