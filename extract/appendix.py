@@ -925,7 +925,7 @@ class _Hierarchy:
             return label.path, None
         self.stack = stack[: at + 1]
         parent_id = stack[at][1]
-        return f"{parent_id}.{label.key}", parent_id
+        return f"{parent_id}.{label.path.rpartition('.')[2]}", parent_id
 
     def _style_rank(self, style: str) -> int:
         """Nesting rank of a style (STYLE_RANK, or parts above roman groups once seen)."""

@@ -139,7 +139,7 @@ def map_columns(headers: list[str]) -> list[Column]:
     roles = _completion_deadline([role_of(header) for header in headers], headers)
     achieved = [i for i, role in enumerate(roles) if role == "achieved_score"]
     points = [i for i in achieved if fold(headers[i]).startswith("diem")]
-    same_year = len({_year_of(headers[i]) for i in achieved}) == 1
+    same_year = len({_year_of(headers[i]) for i in achieved} - {None}) <= 1
     if "max_score" in roles and len(achieved) > 1 and len(points) == 1 and same_year:
         # "Kết quả năm 2023 | Điểm đạt năm 2023" beside a maximum score: the points are the score,
         # the result (a share, a count) is a cell

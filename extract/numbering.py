@@ -79,8 +79,9 @@ class Label:
 
     @property
     def parent_path(self) -> str:
-        """The parent's number printed in the label ("II" of "II.1", "1.1" of "1.1.a"), else ""."""
-        return self.path[: len(self.path) - len(self.key) - 1] if self.path else ""
+        """The parent's number printed in the label ("II" of "II.1", "I.1" of "I.1.1", "1.1" of
+        "1.1.a"), else ""."""
+        return self.path.rpartition(".")[0]
 
     @property
     def depth(self) -> int:

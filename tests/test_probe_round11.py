@@ -472,3 +472,68 @@ def test_points_of_one_year_beside_a_result_of_another_are_no_achieved_score() -
     # results of several years: none is the achieved score (the points rule is for one year)
     roles = [c.role for c in map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2022", "Kết quả năm 2023"])]
     assert roles == ["id", "name", "max_score", "other", "other"]
+
+
+# Third review of session 11.
+
+
+def test_three_level_numbers_printed_with_their_group() -> None:
+    rows = (
+        ("I", "Chỉ đạo", "6", "5"),
+        ("I.1", "Kế hoạch", "4", "3"),
+        ("I.1.1", "Năm", "2", "2"),
+        ("I.1.2", "Quý", "2", "1"),
+        ("I.2", "Kiểm tra", "2", "2"),
+    )
+    expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
+    for page, path in (
+        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
+        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
+    ):
+        result = run_text(page, path)
+        assert (_ids(result), _codes(result)) == (expected, []), path
+
+
+@pytest.mark.parametrize("bullet", ["-", "+", "a)"])
+def test_a_text_dump_row_i_2_after_sub_rows_of_i_1(bullet: str) -> None:
+    rows = (
+        ("I", "CÔNG TÁC CHỈ ĐẠO", "10", "8"),
+        ("I.1", "Kế hoạch", "6", "5"),
+        (bullet, "Kế hoạch năm", "3", "3"),
+        (bullet if bullet != "a)" else "b)", "Kế hoạch tuyên truyền", "3", "2"),
+        ("I.2", "Kiểm tra", "4", "3"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT)
+    got = [(r["row_id"], r["parent_id"], r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert [g[0] for g in got][-1] == "I.2" and got[-1] == ("I.2", "I", Decimal(4))
+    assert _codes(result) == []
+
+
+def test_a_text_dump_numbered_1_a_from_its_top() -> None:
+    rows = (("1.a", "Đúng hạn", "1", "1"), ("1.b", "Đủ nội dung", "1", "1"), ("2.a", "Đột xuất", "2", "1"))
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT)
+    assert [(r["row_id"], r["max_score"]) for r in result.tables["appendix_rows"]] == [
+        ("1.a", Decimal(1)),
+        ("1.b", Decimal(1)),
+        ("2.a", Decimal(2)),
+    ]
+
+
+def test_a_code_in_a_text_dump_row_numbered_1_1_opens_no_row() -> None:
+    header = ("STT", "Nội dung báo cáo", "Mẫu biểu", "Thời gian")
+    rows = (
+        ("1", "BÁO CÁO ĐỊNH KỲ", "", ""),
+        ("1.1", "Báo cáo quý", "1.a", "Quý IV"),
+        ("1.2", "Báo cáo năm", "1.b", "Tháng 12"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    assert [(r["row_id"], r["deadline"]) for r in result.tables["appendix_rows"]] == [
+        ("1", None),
+        ("1.1", "Quý IV"),
+        ("1.2", "Tháng 12"),
+    ]
+
+
+def test_points_beside_a_result_of_a_named_year_are_the_achieved_score() -> None:
+    roles = [c.role for c in map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Kết quả năm 2023", "Điểm đạt"])]
+    assert roles == ["id", "name", "max_score", "other", "achieved_score"]

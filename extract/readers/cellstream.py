@@ -545,20 +545,26 @@ def _row_start(
 
 
 def _path_goes_on(label: Label, current: list[Item] | None, full: bool, next_text: str) -> bool:
-    """Can a label printed with its parent's number ("I.1", "1.a") open a row after the current
-    row: its parent's number is the current row's own (a first child: "I" then "I.1", after a
-    complete row or a group's title, and followed by a name, not a unit's: "3 | Báo cáo | 3.a |
-    Sở Nội vụ" holds a code) or one of the current row's parents' ("I.1" then "I.2"; "1.2" then
-    "1.a")?"""
-    row = parse_label(current[0].text) if current else None
-    if row is None:  # the table's first row, or after a row with no number (a group's title)
-        return current is None or is_blank(current[0].text)
-    own = row.path or row.key
-    if label.parent_path == own:
-        title = len(current) == 2 and mostly_upper(current[1].text)  # "I | CÔNG TÁC CHỈ ĐẠO"
-        return is_first_of_sequence(label) and (full or title) and not looks_like_unit(next_text)
-    parents = own.split(".")
-    return any(".".join(parents[:depth]) == label.parent_path for depth in range(1, len(parents)))
+    """Can a label printed with its parent's number ("I.1", "1.a") open a row here: after a
+    complete row; after a short row (a cell merged from above) printed the same way under the
+    same parent ("I.2" then "I.3"); or as the first child of a group's title in capitals ("I |
+    CÔNG TÁC CHỈ ĐẠO" then "I.1"), not before a unit or a period ("1 | BÁO CÁO | 1.a | Quý IV"
+    holds a code). Inside a row such a label is a code ("Mẫu biểu 2.a")."""
+    if full or current is None:
+        return True
+    row = parse_label(current[0].text)
+    if row is None:
+        return False
+    if row.path and row.parent_path == label.parent_path:
+        return True
+    title = len(current) == 2 and mostly_upper(current[1].text)
+    return (
+        title
+        and (row.path or row.key) == label.parent_path
+        and is_first_of_sequence(label)
+        and not looks_like_unit(next_text)
+        and not PERIOD_HEADER.match(fold(next_text).strip())
+    )
 
 
 def _unnumbered_row(
