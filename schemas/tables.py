@@ -113,8 +113,10 @@ APPENDIX_ROWS = _schema(
         _field(
             "row_id",
             pa.string(),
-            "Row number as a path: as printed where it says its place (1, 1.3.1), else the parent's row_id, a dot "
-            "and the number (II.1, A.1.1, 1.a); '-' items as parent.-N (2.-1), '+' items under them as parent.+N "
+            "Row number as a path: as printed where it says its place (1, 1.3.1; I.1, 1.a printed with the parent's "
+            "number), else the parent's row_id, a dot and the number (II.1, A.1.1, 1.a); a row printed under a parent "
+            "the table lacks keeps its printed path ('II.1' with no row 'II'); '-' items as parent.-N (2.-1), '+' "
+            "items under them as parent.+N "
             "(2.-1.+1), or beside them (2.+1) when the figures add up as one list. Unique within an appendix "
             "unless the page repeats a number (a duplicate_row_id finding).",
             False,
