@@ -905,7 +905,7 @@ class _Hierarchy:
             row_id = parent_id[: len(parent_id) - len(parent[2].key)] + label.key
         else:
             row_id = f"{parent_id}.{label.key}"  # "II.1", "1.1.a", a restarted "1.1.2.1"
-        if label.path and (parent[2].path or parent[2].key if parent else None) != label.parent_path:
+        if label.path and label.parent_path not in ((parent[2].path or parent[2].key, parent_id) if parent else ()):
             # "II.1" where the table has no row "II" (it stays under I otherwise), "1.a" after
             # 1.2: the parent's number it prints says where the row belongs
             row_id, parent_id = self._printed_place(label)
@@ -915,17 +915,29 @@ class _Hierarchy:
 
     def _printed_place(self, label: Label) -> tuple[str, str | None]:
         """row_id and parent of a label placed by the parent's number it prints: under the open
-        row printed with that number ("1" whose row_id is "I.1"), else at the top (the table
-        lacks that row)."""
-        printed = label.parent_path
+        row printed with that number ("1" whose row_id is "I.1") or whose row_id it is ("I.1.1"
+        under a row printed "1"); when the table lacks that row, under its nearest printed
+        ancestor that is open ("I.1.1" under "I" without a row "I.1"), else at the top."""
         stack = self.stack
-        at = next((i for i in range(len(stack) - 1, -1, -1) if (stack[i][2].path or stack[i][2].key) == printed), None)
-        if at is None:
-            self.stack = []
-            return label.path, None
-        self.stack = stack[: at + 1]
-        parent_id = stack[at][1]
-        return f"{parent_id}.{label.path.rpartition('.')[2]}", parent_id
+        printed = label.parent_path
+        while printed:
+            at = next(
+                (
+                    i
+                    for i in range(len(stack) - 1, -1, -1)
+                    if printed in (stack[i][2].path or stack[i][2].key, stack[i][1])
+                ),
+                None,
+            )
+            if at is not None:
+                self.stack = stack[: at + 1]
+                parent_id = stack[at][1]
+                if printed == label.parent_path:
+                    return f"{parent_id}.{label.path.rpartition('.')[2]}", parent_id
+                return label.path, parent_id
+            printed = printed.rpartition(".")[0]
+        self.stack = []
+        return label.path, None
 
     def _style_rank(self, style: str) -> int:
         """Nesting rank of a style (STYLE_RANK, or parts above roman groups once seen)."""

@@ -537,3 +537,38 @@ def test_a_code_in_a_text_dump_row_numbered_1_1_opens_no_row() -> None:
 def test_points_beside_a_result_of_a_named_year_are_the_achieved_score() -> None:
     roles = [c.role for c in map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Kết quả năm 2023", "Điểm đạt"])]
     assert roles == ["id", "name", "max_score", "other", "achieved_score"]
+
+
+# Fourth review of session 11.
+
+
+def test_sub_rows_printed_i_1_1_under_a_row_printed_1() -> None:
+    rows = (
+        ("I", "CÔNG TÁC CHỈ ĐẠO", "6", "5"),
+        ("1", "Kế hoạch", "4", "3"),
+        ("I.1.1", "Năm", "2", "2"),
+        ("I.1.2", "Quý", "2", "1"),
+        ("2", "Kiểm tra", "2", "2"),
+    )
+    expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
+    for page, path in (
+        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
+        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
+    ):
+        result = run_text(page, path)
+        assert (_ids(result), _codes(result)) == (expected, []), path
+    # without the row I.1, its printed sub-rows go under I
+    rows = (("I", "CÔNG TÁC CHỈ ĐẠO", "4", "3"), ("I.1.1", "Năm", "2", "2"), ("I.1.2", "Quý", "2", "1"))
+    result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")
+    assert _ids(result) == [("I", None), ("I.1.1", "I"), ("I.1.2", "I")]
+
+
+def test_a_code_after_a_name_in_capitals_before_a_period_opens_no_row() -> None:
+    header = ("STT", "Nội dung", "Mẫu số", "Thời gian", "Đơn vị chủ trì")
+    rows = (
+        ("1", "BÁO CÁO CẢI CÁCH HÀNH CHÍNH", "1.a", "Quý I/2024", "Sở Nội vụ"),
+        ("2", "BÁO CÁO KIỂM SOÁT THỦ TỤC", "2.a", "Hằng quý", "Văn phòng UBND tỉnh"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    got = [(r["row_id"], r["lead_units"]) for r in result.tables["appendix_rows"]]
+    assert got == [("1", ["Sở Nội vụ"]), ("2", ["Văn phòng UBND tỉnh"])]

@@ -563,8 +563,13 @@ def _path_goes_on(label: Label, current: list[Item] | None, full: bool, next_tex
         and (row.path or row.key) == label.parent_path
         and is_first_of_sequence(label)
         and not looks_like_unit(next_text)
-        and not PERIOD_HEADER.match(fold(next_text).strip())
+        and not _WHEN.match(fold(next_text).strip())
     )
+
+
+#: A cell saying when ("Quý I/2024", "Hằng quý", "Trước ngày 15/12", "Thường xuyên", folded):
+#: after a code such as "1.a", not a row's name.
+_WHEN = re.compile(r"(quy|thang|nam|hang|thuong xuyen|truoc|trong|tu|den|giai doan|ca nam)\b|\d{1,2}/\d{4}")
 
 
 def _unnumbered_row(
