@@ -41,7 +41,8 @@ NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 
 
 #: A footnote mark after a figure, in superscript digits ("4,25³": extract/html/dom.py writes a
-#: <sup>'s digits so): the figure is 4.25.
+#: <sup>'s digits so): the figure is 4.25. After a whole number ("10³") it may be a power: no
+#: figure is read then (a not_a_number finding), rather than a wrong one.
 _NOTE_MARK = re.compile(r"(?<=\d)\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 
 
@@ -53,7 +54,11 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     ``comma_thousands``: the cell's column writes English figures ("1,125.5"), so "1,500" is
     1500 there, not 1,5 (see ``writes_comma_thousands``).
     """
-    raw = _NOTE_MARK.sub("", _SPACES.sub(" ", text).strip())
+    raw = _SPACES.sub(" ", text).strip()
+    if mark := _NOTE_MARK.search(raw):
+        raw = raw[: mark.start()]
+        if "," not in raw and "." not in raw:
+            return None
     match = _PERCENT.match(raw)
     if match:
         raw = match.group("num")

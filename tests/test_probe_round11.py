@@ -11,6 +11,7 @@ import pytest
 from extract.columns import map_columns, role_of
 from extract.numbering import parse_label
 from extract.pipeline import process_bytes
+from normalize.numbers import parse_number
 from tests.conftest import NBSP, run_text, text_table
 from tests.test_probe_round9 import END_TEXT, HEAD_HTML, TOP_TEXT, _html_table
 
@@ -572,3 +573,7 @@ def test_a_code_after_a_name_in_capitals_before_a_period_opens_no_row() -> None:
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
     got = [(r["row_id"], r["lead_units"]) for r in result.tables["appendix_rows"]]
     assert got == [("1", ["Sở Nội vụ"]), ("2", ["Văn phòng UBND tỉnh"])]
+
+
+def test_a_superscript_after_a_whole_number_may_be_a_power_so_no_figure_is_read() -> None:
+    assert [parse_number(t) for t in ("4,25³", "1,5 ²", "10³", "2¹")] == [Decimal("4.25"), Decimal("1.5"), None, None]
