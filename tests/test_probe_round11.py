@@ -304,6 +304,15 @@ def _ids(result) -> list[tuple[str, str | None]]:
     return [(r["row_id"], r["parent_id"]) for r in result.tables["appendix_rows"]]
 
 
+def _html_and_dump(rows: tuple[tuple[str, ...], ...]) -> list[tuple[object, str]]:
+    """The scores table of ``rows`` read from an HTML page and from a text dump."""
+    pages = (
+        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
+        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
+    )
+    return [(run_text(page, path), path) for page, path in pages]
+
+
 def test_a_row_printed_under_a_group_the_table_lacks_keeps_its_printed_number() -> None:
     rows = (
         ("I", "Công tác chỉ đạo", "5", "4"),
@@ -417,11 +426,7 @@ def test_letters_printed_under_a_criterion_inside_a_roman_group() -> None:
         ("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.1.a", "I.1"), ("I.1.b", "I.1"),
         ("I.2", "I"), ("II", None), ("II.1", "II"),
     ]  # fmt: skip
-    for page, path in (
-        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
-        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
-    ):
-        result = run_text(page, path)
+    for result, path in _html_and_dump(rows):
         assert _ids(result) == expected, path
         assert _codes(result) == [], path
 
@@ -487,11 +492,7 @@ def test_three_level_numbers_printed_with_their_group() -> None:
         ("I.2", "Kiểm tra", "2", "2"),
     )
     expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
-    for page, path in (
-        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
-        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
-    ):
-        result = run_text(page, path)
+    for result, path in _html_and_dump(rows):
         assert (_ids(result), _codes(result)) == (expected, []), path
 
 
@@ -552,11 +553,7 @@ def test_sub_rows_printed_i_1_1_under_a_row_printed_1() -> None:
         ("2", "Kiểm tra", "2", "2"),
     )
     expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
-    for page, path in (
-        (HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html"),
-        (TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT, "plan.txt"),
-    ):
-        result = run_text(page, path)
+    for result, path in _html_and_dump(rows):
         assert (_ids(result), _codes(result)) == (expected, []), path
     # without the row I.1, its printed sub-rows go under I
     rows = (("I", "CÔNG TÁC CHỈ ĐẠO", "4", "3"), ("I.1.1", "Năm", "2", "2"), ("I.1.2", "Quý", "2", "1"))
