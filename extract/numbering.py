@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from normalize.numbers import SUPERSCRIPT_DIGITS
 from normalize.text import fold, mostly_upper
 
 #: "1", "1.3.1", "1.2." and the bracketed forms some plans print: "1)", "1.2)", "(1)", "(1.2)"
@@ -124,8 +125,8 @@ def parse_label(text: str) -> Label | None:
     if len(raw) > 1 and raw.endswith("*") and raw[-2] != "*":  # "2*": a footnote mark on the number
         marked = parse_label(raw[:-1])
         return Label(raw, marked.style, marked.key, marked.path) if marked is not None else None
-    if len(raw) > 1 and raw[-1] in _SUPERSCRIPT_DIGITS:  # "2¹": a footnote mark in a superscript
-        marked = parse_label(raw.rstrip(_SUPERSCRIPT_DIGITS))
+    if len(raw) > 1 and raw[-1] in SUPERSCRIPT_DIGITS:  # "2¹": a footnote mark in a superscript
+        marked = parse_label(raw.rstrip(SUPERSCRIPT_DIGITS))
         return Label(raw, marked.style, marked.key, marked.path) if marked is not None else None
     if not raw or len(raw) > 16:
         return None
@@ -152,8 +153,6 @@ def parse_label(text: str) -> Label | None:
         return Label(raw, "plus", "+")
     return None
 
-
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4, "plus": 5}
 

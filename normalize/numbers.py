@@ -43,7 +43,8 @@ NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 #: A footnote mark after a figure, in superscript digits ("4,25³": extract/html/dom.py writes a
 #: <sup>'s digits so): the figure is 4.25. After a whole number ("10³") it may be a power: no
 #: figure is read then (a not_a_number finding), rather than a wrong one.
-_NOTE_MARK = re.compile(r"(?<=\d)\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE_MARK = re.compile(rf"(?<=\d)\s?[{SUPERSCRIPT_DIGITS}]+$")
 
 
 def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:

@@ -15,6 +15,7 @@ import lxml.etree as etree
 from extract.header import find_head
 from extract.page import PageError
 from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
+from normalize.numbers import SUPERSCRIPT_DIGITS
 
 from .settings import (
     APPENDIX_HEADING_WORDS,
@@ -221,7 +222,17 @@ def prune(root: HtmlElement) -> None:
     """Remove what is never visible: scripts, styles, forms' widgets, hidden elements (but not
     a hidden element holding document content: see ``_holds_content``)."""
     doomed = [el for el in root.iter(*DROP_TAGS) if el is not root]
-    hidden = [el for el in root.iter() if el is not root and is_hidden(el)]
+    hidden: list[HtmlElement] = []
+    marks: list[HtmlElement] = []  # comments, processing instructions, Word's note marks: one walk
+    for el in root.iter():
+        if el is root:
+            continue
+        if el.tag is etree.Comment or el.tag is etree.ProcessingInstruction:
+            marks.append(el)
+        elif is_hidden(el):
+            hidden.append(el)
+        elif _word_annotation(el):
+            marks.append(el)
     kept = {el for el in hidden if _holds_content(el)}
     documents = [el for el in kept if find_motto(el) is not None]  # hidden copies of a document?
     if documents:
@@ -230,31 +241,26 @@ def prune(root: HtmlElement) -> None:
         shown, numbers = _compact(fold(" ".join(pieces))), set(_header_numbers(pieces))
         kept -= {el for el in documents if _copy_of_shown(el, shown, numbers)}
     doomed.extend(el for el in hidden if el not in kept)
-    doomed.extend(el for el in root.iter(etree.Comment, etree.ProcessingInstruction))
-    doomed.extend(_word_annotations(root))
+    doomed.extend(marks)
     for el in doomed:
         drop_tree(el)
     _superscript_digits(root)
 
 
-def _word_annotations(root: HtmlElement) -> Iterator[HtmlElement]:
+def _word_annotation(el: HtmlElement) -> bool:
     """Word's footnote, endnote and comment marks, its comment list and the deleted text of
     tracked changes: glued to a cell, "[1]" or "3" made "4,25" read 4.253 and "75" + "78"
     made a number "7578/KH-UBND"."""
-    for el in root.iter("a", "div", "span", "del"):
-        tag = el.tag
-        if tag == "a":
-            if el.get("href", "").startswith(NOTE_ANCHOR_TARGETS) or "msocom" in el.get("class", ""):
-                yield el
-        elif tag == "del":
-            if el.get("datetime") is not None or el.get("cite") is not None or "msoDel" in el.get("class", ""):
-                yield el
-        elif COMMENT_STYLE.search(el.get("style", "")):
-            yield el
+    tag = el.tag
+    if tag == "a":
+        return el.get("href", "").startswith(NOTE_ANCHOR_TARGETS) or "msocom" in el.get("class", "")
+    if tag == "del":
+        return el.get("datetime") is not None or el.get("cite") is not None or "msoDel" in el.get("class", "")
+    return tag in ("div", "span") and bool(COMMENT_STYLE.search(el.get("style", "")))
 
 
 #: Digits as superscripts: a footnote mark after a figure ("1,5<sup>2</sup>") is no digit of it.
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 def _superscript_digits(root: HtmlElement) -> None:
