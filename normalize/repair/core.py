@@ -1023,10 +1023,8 @@ class _FactContext:
 def _facts(d: _Decision, ctx: _FactContext) -> RepairFacts:
     s = d.suspect
     o = s.options[d.choice]
-    keep = s.options[0].after
-    after = o.after
-    if s.glued:  # the facts are the word's; the number only rides along
-        keep, after = keep[: -len(s.glued)], after[: -len(s.glued)].rstrip()
+    # the facts are the word's; a number glued to it only rides along
+    keep, after = _without_glued(s.options[0].after, s), _without_glued(o.after, s)
     words = after.split()
     runner_up = max((p for j, p in enumerate(d.marg) if j not in (0, d.choice)), default=0.0)
     mids, model, ev = ctx.mids, ctx.model, ctx.evidence
