@@ -50,6 +50,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
     for row in appendix.rows:
         if row.values.get("parent_id") is not None:
             children[str(row.values["parent_id"])].append(row)
+    at = {c.role: c.index for c in appendix.columns if c.role in SCORE_ROLES}  # each score's column
     for row in appendix.rows:
         # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
         kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
@@ -63,9 +64,8 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                 continue
             # a score a rowspan carries over several sub-rows counts once, or once a row, as an
             # amount does (check_amount_sums); the row's own score merged down has no parts
-            at = next((c.index for c in appendix.columns if c.role == role), None)
-            copies = [(str(k.values["row_id"]), at) in appendix.merged_copies for k in kids]
-            if (rid, at) in appendix.merged_copies or copies[0]:
+            copies = [(str(k.values["row_id"]), at.get(role)) in appendix.merged_copies for k in kids]
+            if (rid, at.get(role)) in appendix.merged_copies or copies[0]:
                 continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
