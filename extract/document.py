@@ -162,8 +162,7 @@ def _restarts(table: Table, more: Table, header: int) -> bool:
 def _first_child_of_last(table: Table, first: Label) -> bool:
     """Is ``first`` ("2.1", "II.1") the first sub-row of ``table``'s last numbered row ("2", "II")?"""
     for row in reversed(table.rows):
-        text = row[0].text if row else ""
-        last = parse_label(text) or (parse_label(text.split(".")[0]) if first.path else None)  # "II. THỂ CHẾ"
+        last = _cell_label(row[0].text if row else "")
         if last is not None:
             if first.path:  # printed with its parent's number
                 return first.parent_path == (last.path or last.key) and is_first_of_sequence(first)
@@ -171,12 +170,17 @@ def _first_child_of_last(table: Table, first: Label) -> bool:
     return False
 
 
+def _cell_label(text: str) -> Label | None:
+    """A first cell's row number, also when the cell holds a title after it ("II. THỂ CHẾ")."""
+    return parse_label(text) or parse_label(text.split(".")[0])
+
+
 def _first_label(rows: tuple[tuple[Cell, ...], ...]) -> Label | None:
     """The first row number of a table's ``rows``, past unnumbered rows at its top (a subtotal
     "Cộng (I)" or an unnumbered task printed after the page break)."""
     for row in rows[: _UNNUMBERED_ON_TOP + 1]:
         text = row[0].text if row else ""
-        label = parse_label(text) or parse_label(text.split(".")[0])
+        label = _cell_label(text)
         if label is not None:
             return label
         if text.strip():
