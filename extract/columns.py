@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract.settings import (
     COLUMN_ROLES,
@@ -247,27 +248,41 @@ LEAF_ROLES = frozenset({"id", "name", "tasks", "lead_units", "coordinating_units
 UNITS_PARENTS = ("^(don vi|co quan)", "trach nhiem", "phan cong")
 #: ... and the sub-columns under one (folded).
 _UNITS_SUB = re.compile(r"^((don vi|co quan) )?(chu tri|phoi hop)$")
-_UNITS_SUB_BARE = re.compile(r"^(chu tri|phoi hop)$")
 
-#: What kinds of sub-columns a parent header stands over: (words of the sub-columns, words of
-#: the parents that group them). Years go under results, targets and phases; money under
-#: funding; start and end under time; X and Y under coordinates.
-SUB_COLUMN_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (
+
+class SubColumnKind(NamedTuple):
+    """A kind of sub-columns a parent header stands over: the sub-columns' words (folded), the
+    words of the parents that group them, and, when it differs, the sub-columns' words in a flat
+    header that prints them on the parent's row (``split_by_kind``)."""
+
+    sub: re.Pattern[str]
+    parents: tuple[str, ...]
+    flat: re.Pattern[str] | None = None
+
+
+#: Years go under results, targets and phases; money under funding; start and end under time;
+#: X and Y under coordinates; the lead and the others under a units header; scores under a scale.
+SUB_COLUMN_KINDS: tuple[SubColumnKind, ...] = (
+    SubColumnKind(
         re.compile(r"^(nam\s+)?(19|20)\d\d\b"),
         ("ket qua", "chi tieu", "muc tieu", "giai doan", "nam ", "du kien", "ke hoach"),
     ),
-    (
+    SubColumnKind(
         re.compile(r"\b(tong|ngan sach|ns\w*|von|trung uong|dia phuong|xa hoi hoa|khac)\b"),
         ("kinh phi", "nguon von", "von", "du toan", "tong muc"),
     ),
-    (re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")),
-    (re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
-    # "Đơn vị thực hiện" over "Chủ trì | Phối hợp": a units header over the lead and the others
-    (_UNITS_SUB, UNITS_PARENTS),
+    SubColumnKind(
+        re.compile(r"\b(bat dau|ket thuc|hoan thanh|tu ngay|den ngay)\b"), ("thoi gian", "tien do", "thoi han")
+    ),
+    SubColumnKind(re.compile(r"^(x|y|kinh do|vi do)$"), ("toa do", "vi tri")),
+    # "Đơn vị thực hiện" over "Chủ trì | Phối hợp"; in a flat header "Cơ quan chủ trì | Cơ quan
+    # phối hợp" are columns of their own, only the bare words are sub-columns
+    SubColumnKind(_UNITS_SUB, UNITS_PARENTS, re.compile(r"^(chu tri|phoi hop)$")),
     # "Thang điểm" or "Điểm" over "Điểm tối đa | Điểm đạt được", not "Mục tiêu năm 2021" beside
     # it; a header that is a score itself ("Điểm tối đa") is no parent
-    (re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("^thang diem", "^diem$")),
+    SubColumnKind(
+        re.compile(r"^(diem )?(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan)$"), ("^thang diem", "^diem$")
+    ),
 )
 
 
@@ -285,7 +300,7 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
         return rows[0]
     top, sub = rows[0], rows[1]
     folded_sub = [fold(s).strip() for s in sub]
-    kinds = [parents for pattern, parents in SUB_COLUMN_KINDS if any(pattern.search(s) for s in folded_sub)]
+    kinds = [kind.parents for kind in SUB_COLUMN_KINDS if any(kind.sub.search(s) for s in folded_sub)]
     units = UNITS_PARENTS in kinds
     free = [
         i
@@ -296,7 +311,7 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
     if len(free) > 1 and free[0] <= 1:
         free = free[1:]  # "Chỉ tiêu" right after STT names the rows
 
-    year_parents = SUB_COLUMN_KINDS[0][1]
+    year_parents = SUB_COLUMN_KINDS[0].parents
     years = year_parents in kinds
 
     def affinity(i: int) -> tuple[int, int]:
@@ -325,9 +340,8 @@ def _alike_trailing(cells: list[str]) -> int:
     last_total = bool(folded) and bool(_TOTAL_SUB.match(folded[-1]))  # "Năm 2021 | Năm 2022 | Tổng cộng"
     body = folded[:-1] if last_total else folded
     best = 0
-    for pattern, _ in SUB_COLUMN_KINDS:
-        if pattern is _UNITS_SUB:
-            pattern = _UNITS_SUB_BARE  # flat, "Cơ quan chủ trì | Cơ quan phối hợp" are columns
+    for kind in SUB_COLUMN_KINDS:
+        pattern = kind.flat or kind.sub
         run = 0
         for header in reversed(body):
             if not pattern.search(header):
