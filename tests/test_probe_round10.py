@@ -381,13 +381,17 @@ DUMP_TOP = (
 DUMP_END = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
 
 
+def _dump(*cells: str):
+    """A plan's text dump whose appendix table prints ``cells`` one per paragraph, read."""
+    return run_text(DUMP_TOP + text_cells(*cells) + DUMP_END)
+
+
 def test_a_quantity_equal_to_the_next_row_number_stays_in_its_row() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
         "1", "Máy tính", "2", "Sở Nội vụ",
         "2", "Máy in", "6", "Sở Tư pháp",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     rows = [(r["row_id"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
     assert rows == [("1", "Máy tính", ["Sở Nội vụ"]), ("2", "Máy in", ["Sở Tư pháp"])]
     assert [(c["row_id"], c["value"]) for c in result.tables["appendix_cells"]] == [("1", "2"), ("2", "6")]
@@ -395,15 +399,14 @@ def test_a_quantity_equal_to_the_next_row_number_stays_in_its_row() -> None:
 
 
 def test_a_score_equal_to_the_next_top_row_number_stays_in_its_sub_row() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Tiêu chí", "Điểm tối đa", "Tài liệu kiểm chứng", "Đơn vị thẩm định",
         "1", "CÔNG TÁC CHỈ ĐẠO", "10", "Báo cáo", "Sở Nội vụ",
         "1.1", "Ban hành kế hoạch", "2", "Kế hoạch số 12", "Sở Nội vụ",
         "1.2", "Tuyên truyền", "3", "Ảnh chụp màn hình", "Sở Thông tin và Truyền thông",
         "1.3", "Kiểm tra", "5", "Biên bản", "Sở Nội vụ",
         "2", "HIỆN ĐẠI HÓA", "15", "Số liệu", "Sở Thông tin và Truyền thông",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["row_id"], r["name"], r["max_score"]) for r in rows] == [
         ("1", "CÔNG TÁC CHỈ ĐẠO", Decimal(10)),
         ("1.1", "Ban hành kế hoạch", Decimal(2)),
@@ -462,13 +465,12 @@ def test_a_letter_cut_short_inside_a_utf8_page_is_dropped() -> None:
 
 
 def test_an_unnumbered_row_of_a_text_dump_is_kept_as_in_html() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Hoạt động", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
         "1", "Phun hóa chất", "650", "Trung tâm Y tế dự phòng",
         "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
         "\u00a0", "Dự phòng phí", "100", "Sở Y tế",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     rows = [(r["row_id"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
     assert rows == [("1", "Phun hóa chất", ["Trung tâm Y tế dự phòng"]), ("2", "Diệt lăng quăng", ["UBND cấp huyện"])]
     kept = [
@@ -484,15 +486,14 @@ def test_an_unnumbered_row_of_a_text_dump_is_kept_as_in_html() -> None:
 
 
 def test_rows_under_a_trong_do_line_of_a_text_dump_are_details() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị chủ trì",
         "1", "Mở lớp xóa mù chữ", "2.400", "Sở GD&ĐT",
         "\u00a0", "Trong đó:", "\u00a0", "\u00a0",
         "-", "Ngân sách tỉnh", "1.600", "\u00a0",
         "2", "Biên soạn tài liệu", "350", "Sở GD&ĐT",
         "\u00a0", "Tổng cộng", "2.750", "\u00a0",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert [r["lead_units"] for r in result.tables["appendix_rows"]][0] == ["Sở GD&ĐT"]
     assert _sum_findings(result) == []
 
@@ -540,14 +541,13 @@ def test_a_hidden_plan_citing_the_shown_decision_is_read() -> None:
 
 
 def test_a_figure_equal_to_a_row_number_after_a_short_row_stays_in_its_row() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nhiệm vụ", "Số lượng văn bản", "Cơ quan chủ trì",
         "1", "Rà soát văn bản", "4", "Sở Tư pháp",
         "2", "Hệ thống hóa văn bản",
         "3", "Kiểm tra văn bản", "3", "Sở Tư pháp", "phối hợp Sở Nội vụ", "và UBND cấp huyện",
         "4", "Báo cáo", "1", "Sở Tư pháp",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
         ("1", "Rà soát văn bản"),
         ("2", "Hệ thống hóa văn bản"),
@@ -634,13 +634,12 @@ def test_the_completion_time_is_the_deadline_and_a_period_ends_its_target_year()
 
 
 def test_a_flat_header_puts_years_under_the_target_not_under_a_years_column() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Chỉ tiêu", "Đơn vị tính", "Hiện trạng năm 2020", "Mục tiêu", "Năm 2025", "Năm 2030",
         "1", "Tỷ lệ đô thị hóa", "%", "32", "40", "50",
         "2", "Số đô thị loại IV", "Đô thị", "3", "4", "5",
         "3", "Diện tích nhà ở bình quân", "m2/người", "22", "25", "30",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert [(r["row_id"], r["unit"], r["target_score"], r["target_year"]) for r in result.tables["appendix_rows"]] == [
         ("1", "%", Decimal(40), 2025),
         ("2", "Đô thị", Decimal(4), 2025),
@@ -682,7 +681,7 @@ def test_a_portal_column_number_row_under_a_one_row_header() -> None:
 
 
 def test_rates_are_not_added_up() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2020", "Mục tiêu đến năm 2025",
         "1", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "60", "75",
         "-", "Tiểu học", "%", "68", "80",
@@ -690,8 +689,7 @@ def test_rates_are_not_added_up() -> None:
         "2", "Số trường học", "Trường", "120", "130",
         "-", "Tiểu học", "Trường", "70", "76",
         "-", "Trung học cơ sở", "Trường", "50", "55",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert _sum_findings(result) == [("sum_mismatch", "2", "target_score", "131", "130")]
 
 
@@ -765,13 +763,12 @@ def test_english_amounts_of_three_leading_digits() -> None:
 
 
 def test_a_flat_header_of_a_total_and_years() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Tổng", "Năm 2021", "Năm 2022",
         "1", "Tập huấn", "300", "100", "200",
         "2", "Hội thảo", "150", "50", "100",
         "3", "Kiểm tra", "90", "40", "50",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
         ("Kinh phí (triệu đồng) / Tổng", "300"),
         ("Kinh phí (triệu đồng) / Năm 2021", "100"),
@@ -780,10 +777,9 @@ def test_a_flat_header_of_a_total_and_years() -> None:
 
 
 def test_two_rows_under_years_with_no_parent_are_no_flat_header() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Năm 2024", "Năm 2025", "1", "Tập huấn", "100", "2", "Kiểm tra", "50"
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert "Nội dung / Năm 2025" not in {c["column_header"] for c in result.tables["appendix_cells"]}
 
 
@@ -799,13 +795,12 @@ def test_a_hidden_copy_printing_its_header_otherwise_is_still_a_copy() -> None:
 
 
 def test_an_empty_figure_in_the_next_row_still_makes_a_figure() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
         "1", "Máy tính", "2", "Sở Nội vụ",
         "2", "Máy in", "\u00a0", "Sở Tư pháp",
         "3", "Máy quét", "1", "Sở Y tế",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
         ("1", "Máy tính", ["Sở Nội vụ"]),
         ("2", "Máy in", ["Sở Tư pháp"]),
@@ -860,26 +855,24 @@ def test_numbered_rows_under_a_bare_trong_do_line_are_details() -> None:
 
 
 def test_a_blank_paragraph_inside_a_units_cell_is_no_row() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
         "1", "Phun hóa chất", "650", "Trung tâm Y tế",
         "\u00a0", "UBND các huyện", "Phòng Y tế các huyện", "Trạm Y tế các xã",
         "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     units = [r["lead_units"] for r in result.tables["appendix_rows"]][0]
     assert units == ["Trung tâm Y tế", "UBND các huyện", "Phòng Y tế các huyện", "Trạm Y tế các xã"]
     assert "unnumbered_row" not in _findings(result)
 
 
 def test_a_figures_second_paragraph_stays_with_it() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2020", "Kế hoạch năm 2025",
         "1", "Thu nhập bình quân", "triệu đồng", "45", "(ước)", "60",
         "2", "Tỷ lệ hộ nghèo", "%", "5,2", "3",
         "3", "Tuổi thọ trung bình", "tuổi", "73,5", "74",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     row = result.tables["appendix_rows"][0]
     assert (row["name"], row["unit"]) == ("Thu nhập bình quân", "triệu đồng")
     assert [(c["column_header"], c["value"]) for c in result.tables["appendix_cells"] if c["row_id"] == "1"] == [
@@ -915,13 +908,12 @@ def test_a_base_documents_heading_in_the_body_is_the_documents_text() -> None:
 
 def test_a_flat_header_keeps_a_column_of_another_kind_before_the_years() -> None:
     for other, value in (("Nguồn vốn", "NSTW"), ("Thời gian hoàn thành", "Quý II/2021")):
-        page = DUMP_TOP + text_cells(
+        result = _dump(
             "STT", "Nội dung", "Kinh phí (triệu đồng)", other, "Năm 2021", "Năm 2022",
             "1", "Tập huấn", "100", "200", value,
             "2", "Hội thảo", "50", "60", value,
             "3", "Kiểm tra", "30", "40", value,
-        ) + DUMP_END  # fmt: skip
-        result = run_text(page)
+        )  # fmt: skip
         cells = {c["column_header"]: c["value"] for c in result.tables["appendix_cells"] if c["row_id"] == "1"}
         assert cells["Kinh phí (triệu đồng) / Năm 2021"] == "100", other
         assert cells["Kinh phí (triệu đồng) / Năm 2022"] == "200", other
@@ -946,26 +938,24 @@ def test_a_hidden_plan_citing_the_decision_in_any_words_is_read() -> None:
 
 
 def test_an_unnumbered_row_may_print_words_in_a_column_of_figures() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
         "1", "Phun hóa chất", "650", "Trung tâm Y tế",
         "\u00a0", "Chi phí phát sinh", "Theo thực tế", "Sở Tài chính",
         "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     assert [r["lead_units"] for r in result.tables["appendix_rows"]][0] == ["Trung tâm Y tế"]
     assert "unnumbered_row" in _findings(result)
 
 
 def test_a_unit_of_two_words_is_no_figure_of_the_next_row() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Nhiệm vụ", "Số lượng văn bản", "Cơ quan chủ trì",
         "1", "Rà soát văn bản", "4", "Sở Tư pháp",
         "2", "Hệ thống hóa văn bản",
         "3", "Kiểm tra văn bản", "3", "Sở Tư pháp", "Công an",
         "4", "Báo cáo", "1", "Sở Tư pháp",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["row_id"], r["name"]) for r in rows][2] == ("3", "Kiểm tra văn bản")
 
 
@@ -1019,13 +1009,12 @@ def test_a_header_and_preamble_in_pre_above_an_html_table() -> None:
 
 
 def test_a_word_in_a_column_of_figures_of_the_next_row() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Nội dung", "Số lần/năm", "Đơn vị thực hiện",
         "1", "Họp giao ban", "2", "Văn phòng UBND tỉnh",
         "2", "Kiểm tra công vụ", "Thường xuyên", "Sở Nội vụ",
         "3", "Tổng kết", "1", "Sở Nội vụ",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
         ("1", "Họp giao ban", ["Văn phòng UBND tỉnh"]),
         ("2", "Kiểm tra công vụ", ["Sở Nội vụ"]),
@@ -1034,26 +1023,24 @@ def test_a_word_in_a_column_of_figures_of_the_next_row() -> None:
 
 
 def test_more_unit_lines_after_a_blank_paragraph_stay_the_units() -> None:
-    page = DUMP_TOP + text_cells(
+    result = _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
         "1", "Phun hóa chất", "650", "Trung tâm Y tế",
         "\u00a0", "Sở Y tế", "(phối hợp)", "UBND cấp xã",
         "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
-    ) + DUMP_END  # fmt: skip
-    result = run_text(page)
+    )  # fmt: skip
     units = [r["lead_units"] for r in result.tables["appendix_rows"]][0]
     assert units[0] == "Trung tâm Y tế" and "UBND cấp xã" in units
     assert "unnumbered_row" not in _findings(result)
 
 
 def test_flat_columns_named_for_the_lead_and_the_others_are_columns() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Nhiệm vụ", "Thời gian", "Cơ quan chủ trì", "Cơ quan phối hợp",
         "1", "Rà soát", "Quý I/2021", "Sở Tư pháp",
         "2", "Kiểm tra", "Quý II/2021", "Sở Nội vụ",
         "3", "Báo cáo", "Quý IV/2021", "Văn phòng UBND tỉnh",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["lead_units"], r["deadline"]) for r in rows][0] == (["Sở Tư pháp"], "Quý I/2021")
 
 
@@ -1063,13 +1050,12 @@ def test_a_header_naming_the_start_and_the_end_is_the_deadline() -> None:
 
 
 def test_a_flat_header_with_the_total_after_the_years() -> None:
-    page = DUMP_TOP + text_cells(
+    headers = {c["column_header"] for c in _dump(
         "STT", "Nội dung", "Kinh phí (triệu đồng)", "Năm 2021", "Năm 2022", "Tổng cộng",
         "1", "Tập huấn", "100", "200", "300",
         "2", "Hội thảo", "50", "60", "110",
         "3", "Kiểm tra", "30", "40", "70",
-    ) + DUMP_END  # fmt: skip
-    headers = {c["column_header"] for c in run_text(page).tables["appendix_cells"]}
+    ).tables["appendix_cells"]}  # fmt: skip
     assert headers == {
         "Kinh phí (triệu đồng) / Năm 2021",
         "Kinh phí (triệu đồng) / Năm 2022",
@@ -1130,24 +1116,22 @@ def test_a_dump_in_pre_beside_small_tables_is_read() -> None:
 
 def test_an_unnumbered_row_named_by_a_dash_or_a_figure() -> None:
     for name in ("- Dự phòng phí", "03 lớp tập huấn", "“Ngày sức khỏe”"):
-        page = DUMP_TOP + text_cells(
+        result = _dump(
             "STT", "Hoạt động", "Kinh phí (triệu đồng)", "Đơn vị thực hiện",
             "1", "Phun hóa chất", "650", "Trung tâm Y tế dự phòng",
             "2", "Diệt lăng quăng", "420", "UBND cấp huyện",
             "\u00a0", name, "100", "Sở Y tế",
-        ) + DUMP_END  # fmt: skip
-        result = run_text(page)
+        )  # fmt: skip
         assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"], name
         assert "missing_row_id" not in _findings(result), name
 
 
 def test_a_quoted_name_after_a_figure_equal_to_its_number() -> None:
-    page = DUMP_TOP + text_cells(
+    rows = _dump(
         "STT", "Nội dung", "Số lượng", "Đơn vị thực hiện",
         "1", "Máy tính", "2", "Sở Nội vụ",
         "2", "“Máy in”", "6", "Sở Tư pháp",
-    ) + DUMP_END  # fmt: skip
-    rows = run_text(page).tables["appendix_rows"]
+    ).tables["appendix_rows"]  # fmt: skip
     assert [(r["row_id"], r["lead_units"]) for r in rows] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tư pháp"])]
 
 
