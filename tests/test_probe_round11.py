@@ -103,12 +103,23 @@ def test_a_blank_paragraph_after_the_last_row_is_no_cell_of_it() -> None:
 # Word "Save as Web Page": notes, comments, tracked changes, superscripts, legacy bytes.
 
 
-def _word_page(rows: tuple[tuple[str, ...], ...], number: str = "88/KH-UBND", date: str = "14", after: str = "") -> str:
+def _word_page(
+    rows: tuple[tuple[str, ...], ...],
+    number: str = "88/KH-UBND",
+    date: str = "14",
+    after: str = "",
+    header: tuple[str, ...] = SCORES,
+    table: str | None = None,
+) -> str:
+    """A plan page whose appendix is ``rows`` under ``header`` (or the HTML ``table``)."""
     return (
         "<html><head><meta charset='utf-8'></head><body>"
         "<p>ỦY BAN NHÂN DÂN</p><p>TỈNH THÁI NGUYÊN</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
         f"<p>Số: {number}</p><p>Thái Nguyên, ngày {date} tháng 9 năm 2023</p><p>KẾ HOẠCH</p>"
-        "<p>Khắc phục hạn chế năm 2023</p><p>PHỤ LỤC</p>" + _html_table(SCORES, *rows) + after + "</body></html>"
+        "<p>Khắc phục hạn chế năm 2023</p><p>PHỤ LỤC</p>"
+        + (table if table is not None else _html_table(header, *rows))
+        + after
+        + "</body></html>"
     )
 
 
@@ -164,7 +175,7 @@ def test_a_sign_number_typed_with_word_s_non_breaking_hyphen() -> None:
 def test_word_s_symbol_font_bullets_leave_the_tasks() -> None:
     header = ("STT", "Nội dung", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì")
     rows = (("1", "Công khai", "·\u00a0Công khai danh sách hộ nghèo<br>\uf0b7 Công khai thu, chi", "UBND cấp xã"),)
-    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    page = _word_page(rows, header=header)
     row = run_text(page, "plan.html").tables["appendix_rows"][0]
     assert row["tasks"] == ["Công khai danh sách hộ nghèo", "Công khai thu, chi"]
 
@@ -231,7 +242,7 @@ def test_a_rate_among_rows_of_points_is_not_summed_into_the_total() -> None:
         ("3", "Thể chế", "điểm", "6", "5"),
         ("", "Tổng cộng", "điểm", "11", "9,5"),
     )
-    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    page = _word_page(rows, header=header)
     assert _codes(run_text(page, "plan.html")) == []
 
 
@@ -243,7 +254,7 @@ def test_a_score_merged_over_two_sub_rows_counts_once() -> None:
         "<tr><td>2.2</td><td>Kiểm tra văn bản</td><td>1</td></tr>"
         "<tr><td>2.3</td><td>Rà soát văn bản</td><td>2</td><td>2</td></tr></table>"
     )
-    result = run_text(_word_page(()).replace(_html_table(SCORES), table), "plan.html")
+    result = run_text(_word_page((), table=table), "plan.html")
     assert [r[3] for r in _scores(result)] == [Decimal(5), Decimal(3), Decimal(3), Decimal(2)]
     assert [f["code"] for f in result.tables["findings"] if f["severity"] == "error"] == []
 
@@ -363,7 +374,7 @@ def test_a_criterion_measured_in_percent_that_scores_points_is_summed() -> None:
         ("2.2", "Cấp huyện", "%", "1", "0,75"),
         ("3", "Thể chế", "điểm", "3", "3"),
     )
-    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    page = _word_page(rows, header=header)
     found = [(f["code"], f["row_id"], f["expected"]) for f in run_text(page, "plan.html").tables["findings"]]
     assert found == [("sum_mismatch", "2", "1,75")]
 
@@ -376,7 +387,7 @@ def test_a_rate_is_left_out_of_the_total_of_points_not_the_check() -> None:
         ("3", "Thể chế", "điểm", "6", "5"),
         ("", "Tổng cộng", "điểm", "11", "8"),
     )
-    page = _word_page(()).replace(_html_table(SCORES), _html_table(header, *rows))
+    page = _word_page(rows, header=header)
     found = [
         (f["code"], f["column"], f["expected"], f["actual"]) for f in run_text(page, "plan.html").tables["findings"]
     ]
@@ -391,7 +402,7 @@ def test_a_score_merged_over_sub_rows_is_no_score_beyond_their_maximum() -> None
         "<tr><td>2.2</td><td>Kiểm tra văn bản</td><td>1</td></tr>"
         "<tr><td>2.3</td><td>Rà soát văn bản</td><td>1</td><td>1</td></tr></table>"
     )
-    result = run_text(_word_page(()).replace(_html_table(SCORES), table), "plan.html")
+    result = run_text(_word_page((), table=table), "plan.html")
     assert [f["code"] for f in result.tables["findings"] if f["severity"] == "error"] == []
 
 
@@ -401,7 +412,7 @@ def test_points_beside_a_result_are_the_achieved_score() -> None:
         ("1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "2", "98,5", "1,75"),
         ("2", "Số văn bản được rà soát", "1", "45", "1"),
     )
-    result = run_text(_word_page(()).replace(_html_table(SCORES), _html_table(header, *rows)), "plan.html")
+    result = run_text(_word_page(rows, header=header), "plan.html")
     assert [r["achieved_score"] for r in result.tables["appendix_rows"]] == [Decimal("1.75"), Decimal(1)]
     assert _codes(result) == []
 
