@@ -111,7 +111,68 @@ def header_row_count(table: Table) -> int:
             return i  # "1. Bổ sung ..." in the first cell: see numbered_in_first_column
         if i > 0 and _is_total_row(row) and any(parse_number(c.text) is not None for c in row[1:]):
             return i
+        if i > 0 and _title_across(row) and _numbered_after(table.rows, i) and _header_above(table.rows[:i]):
+            return i  # "Nhiệm vụ chung" across the table between the header and row 1
     return len(table.rows)
+
+
+def title_rows_split(table: Table) -> tuple[list[str], Table]:
+    """The lines printed across the table above its header ("PHỤ LỤC", "Đơn vị tính: triệu
+    đồng", each one cell spanning the table), and the table without them: they head the
+    appendix (its label and title, the document's annex_text), not its columns."""
+    count = 0
+    for row in table.rows:
+        if _own_texts(row) != [0] or parse_label(row[0].text) is not None or row[0].span_origin is not None:
+            break
+        if not all(_horizontal_copy(row, col) for col in range(1, len(row))):
+            break
+        count += 1
+    rows = table.rows
+    if not count or count >= len(rows) or len(_own_texts(rows[count])) < 2 or parse_label(rows[count][0].text):
+        return [], table
+    if any(c.span_origin is not None and c.span_origin[0] < count for row in rows[count:] for c in row):
+        return [], table
+
+    def moved(cell: Cell) -> Cell:
+        origin = cell.span_origin
+        return cell if origin is None else Cell(cell.paragraphs, (origin[0] - count, origin[1]))
+
+    lines = [p.strip() for row in rows[:count] for p in row[0].paragraphs if p.strip()]
+    body = tuple(tuple(moved(c) for c in row) for row in rows[count:])
+    return lines, Table(rows=body, bordered=table.bordered, row_notes=table.row_notes)
+
+
+def _own_texts(row: Sequence[Cell]) -> list[int]:
+    """Columns of the row's cells whose text stands there (not a copy made by a span)."""
+    return [col for col, c in enumerate(row) if c.span_origin is None and not c.is_empty]
+
+
+def _title_across(row: Sequence[Cell]) -> bool:
+    """One text across the row (after at most an empty first cell), the rest blank or its colspan."""
+    own = _own_texts(row)
+    if len(own) != 1 or own[0] > 1:
+        return False
+    start = own[0]
+    if start == 1 and (row[0].span_origin is not None or len(row) < 3):
+        return False
+    return all(
+        _horizontal_copy(row, col) or (row[col].is_empty and row[col].span_origin is None)
+        for col in range(start + 1, len(row))
+    )
+
+
+def _numbered_after(rows: Sequence[Sequence[Cell]], i: int) -> bool:
+    """The next row that is not one text across starts with a row number."""
+    for row in rows[i + 1 :]:
+        if not row or _title_across(row):
+            continue
+        return parse_label(row[0].text) is not None
+    return False
+
+
+def _header_above(rows: Sequence[Sequence[Cell]]) -> bool:
+    """Some row above holds two or more headers of its own (a title row alone is no header)."""
+    return any(len(_own_texts(row)) >= 2 for row in rows)
 
 
 def _spanning_group_title(row: Sequence[Cell]) -> bool:

@@ -18,6 +18,7 @@ from extract.appendix import (
     header_row_count,
     is_appendix_table,
     number_column_first,
+    title_rows_split,
 )
 from extract.issuer import issuer_of
 from extract.metadata import Metadata, doc_type_of, is_placeholder, read_metadata
@@ -254,8 +255,10 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
                 continue
             lines.extend(held)
             held = []
-            if is_appendix_table(block.table):
-                appendices_at.append((len(lines), number_column_first(block.table)))
+            titles, table = title_rows_split(block.table)
+            if is_appendix_table(table):
+                lines.extend(titles)
+                appendices_at.append((len(lines), number_column_first(table)))
             else:
                 lines.extend(_flatten_table(block.table))
                 notes.extend(block.table.row_notes)
@@ -468,9 +471,14 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
             title_lines.append(line[:cut].replace("*", "").strip())
             reference = line[cut:].strip()
             break
-        title_lines.append(line.replace("*", "").strip())
+        if not _UNIT_NOTE.match(fold(line.replace("*", "").strip())):
+            title_lines.append(line.replace("*", "").strip())
     title = " ".join(t for t in _after_form_header(title_lines) if t) or None
     return label, title, reference
+
+
+#: "Đơn vị tính: triệu đồng", "ĐVT: người" above a table: a note on its figures, not its title.
+_UNIT_NOTE = re.compile(r"^\(?\s*(don vi tinh|dvt)\s*:")
 
 
 def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str | None]:

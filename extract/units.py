@@ -31,7 +31,8 @@ _ROMAN = re.compile(r"[IVXL]{2,}\W*")  # "Ban IV" names no unit
 
 def split_units(paragraphs: list[str]) -> list[str]:
     """One entry per unit: split on ';' and lines, and on ',' only before a unit's name ("Sở
-    Nội vụ, UBND cấp huyện"), never inside one ("Sở Văn hóa, Thể thao và Du lịch")."""
+    Nội vụ, UBND cấp huyện"), never inside one ("Sở Văn hóa, Thể thao và Du lịch") nor in a list
+    under a shared head ("Các Sở: Nội vụ, Tài chính"; an abbreviation after it is a unit)."""
     units: list[str] = []
     for paragraph in _unwrapped(paragraphs):
         for part in _UNIT_SPLIT.split(BULLET.sub("", paragraph)):
@@ -40,7 +41,11 @@ def split_units(paragraphs: list[str]) -> list[str]:
                 continue
             units.append(pieces[0])
             for piece in pieces[1:]:
-                if units[-1].count("(") <= units[-1].count(")") and _names_a_unit(piece, units[-1]):
+                if (
+                    units[-1].count("(") <= units[-1].count(")")
+                    and _names_a_unit(piece, units[-1])
+                    and not (":" in units[-1] and not _abbreviation(piece.split()[0].strip("()").rstrip(".")))
+                ):  # "Các Sở: Nội vụ, Tài chính": the names after a colon share its head
                     units.append(piece)
                 else:
                     units[-1] = f"{units[-1]}, {piece}"

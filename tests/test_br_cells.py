@@ -358,10 +358,17 @@ def test_a_total_row_cell_that_is_no_number_is_reported() -> None:
 
 def test_a_group_line_under_a_tab_header_is_no_part_of_it() -> None:
     page = _tab_page("STT\tNội dung\tĐơn vị\tThời gian\nPhối hợp liên ngành\n1\tRà soát văn bản\tSở Tư pháp\tQuý I\n")
-    # the table is not read (reported) rather than read with the deadlines as coordinating units
+    # not read with the deadlines as coordinating units (session 8: not read at all, reported);
+    # since session 12 the line is a group title across the table, kept as an unnumbered row
     result = run_text(page, "quang-nam.txt")
-    assert result.tables["appendix_rows"] == []
-    assert [f["code"] for f in result.tables["findings"]] == ["no_appendix"]
+    assert [(r["row_id"], r["name"], r["deadline"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Rà soát văn bản", "Quý I")
+    ]
+    assert [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]] == [
+        ("(before the first row)", "STT (unnumbered row)", "Phối hợp liên ngành"),
+        ("1", "Đơn vị", "Sở Tư pháp"),
+    ]
+    assert [f["code"] for f in result.tables["findings"]] == ["unnumbered_row"]
 
 
 def test_plus_items_first_are_the_outer_bullet() -> None:

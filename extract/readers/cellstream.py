@@ -36,6 +36,7 @@ from extract.numbering import (
     steps_after,
 )
 from extract.page import Cell, ReadNote, Table, occurrences
+from extract.readers.placement import placed_by_kind
 from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
@@ -238,6 +239,18 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
+    if short_rows == "pad" and flat_header_check and _title_last_in_header(rows, headers, columns):
+        table, end = read_rows(
+            items,
+            start,
+            headers[:-1],
+            short_rows=short_rows,
+            stop_at_heading=stop_at_heading,
+            flat_header_check=False,
+            headings=headings,
+        )
+        title_row = (Cell((headers[-1],)),) + (Cell(),) * (len(headers) - 2)
+        return Table(rows=(table.rows[0], title_row, *table.rows[1:]), bordered=True, row_notes=table.row_notes), end
     if short_rows == "pad" and flat_header_check:
         two_rows = _flat_two_level_header(rows, headers)
         if two_rows is not None:
@@ -279,6 +292,24 @@ def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int,
     if not (mostly_upper(text) and APPENDIX_HEADING.match(folded) and full):
         return False  # "MẪU SỐ 01" in capitals may be a cell's paragraph: only after a complete row
     return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
+
+
+def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: Sequence[Column]) -> bool:
+    """The header's last line is a group title across the table before row 1 ("Nhiệm vụ chung",
+    "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"), not a column: every row is one cell short of it, and it names
+    no column of its own (the role of a column before it, or none and in capitals where the
+    header is not). An empty last column ("Ghi chú") also leaves the rows one cell short: it is
+    a column."""
+    if len(columns) < 4:
+        return False
+    lengths = [len(row) for row in rows if row and parse_label(row[0].text) is not None]
+    if len(lengths) < 2 or max(lengths) != len(columns) - 1:
+        return False
+    last = role_of(headers[-1])
+    if last in {column.role for column in columns[:-1]} - {"other"}:
+        return True
+    title = headers[-1]
+    return last == "other" and mostly_upper(title) and not all(mostly_upper(h) for h in headers[:-1])
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
@@ -1007,6 +1038,13 @@ def _assemble(
             cells = [Cell(_paragraphs([first]))] + [Cell(_paragraphs([item])) for item in rest]
             return tuple(cells + [Cell()] * missing)
         if numbered and ends_in_text and len(rest) > 1 and _fits_from_the_left(rest, numeric):
+            placed = placed_by_kind([item.text for item in rest], [c.role for c in targets], {i - 1 for i in numeric})
+            if placed is not None:  # "2 | Việc B | Công an tỉnh | Quý II/2024": the lead unit merged away
+                cells = [Cell()] * len(targets)
+                for item, column in zip(rest, placed, strict=True):
+                    cells[column] = Cell(_paragraphs([item]))
+                notes.append(_placed_note(label_text, first, len(rest) + 1, columns, placed))
+                return tuple([Cell(_paragraphs([first])), *cells])
             # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
             # type where it stands, so only trailing empty cells were lost
             notes.append(
@@ -1129,6 +1167,18 @@ def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[in
     moved = list(cells)
     moved[name_at], moved[1] = cells[1], Cell()
     return moved
+
+
+def _placed_note(label_text: str, first: Item, count: int, columns: Sequence[Column], placed: list[int]) -> ReadNote:
+    """The finding of a short row whose cells were placed by their kinds (placement.py)."""
+    empty = [columns[k + 1].header for k in range(len(columns) - 1) if k not in placed]
+    return ReadNote(
+        "short_row",
+        f"row {label_text} has {count} cells for {len(columns)} columns; they were placed by what they hold "
+        f"(periods under the time, units under the units, figures under figures), and "
+        f"{', '.join(repr(h) for h in empty)} left empty (a cell merged with the row above, or empty)",
+        first.text.strip() or None,
+    )
 
 
 def _fits_from_the_left(rest: list[Item], numeric: set[int]) -> bool:

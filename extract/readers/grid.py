@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.appendix import is_appendix_table
+from extract.columns import map_columns
+from extract.numbering import parse_label
 from extract.page import Cell, ReadNote, Table, occurrences
+from extract.readers.placement import placed_by_kind
+from normalize.numbers import parse_number
 
 
 def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
@@ -18,15 +22,54 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
     table = Table(rows=grid, bordered=True)
     if not grid or not is_appendix_table(table):
         return None
+    columns = map_columns([cell.text for cell in grid[0]])
+    roles = [column.role for column in columns][1:]
+    numeric = _numeric_columns(rows, width)
     labels = [row[0].text.strip() if row else "" for row in rows]
-    row_notes = [
-        ReadNote(
-            "short_row",
-            f"row {label or '(unnumbered)'} has {len(row)} cells for {width} columns; its last cells were left empty",
-            label or None,
-            before,
-        )
-        for row, label, before in zip(rows, labels, occurrences(labels), strict=True)
-        if row and len(row) < width
-    ]
-    return Table(rows=grid, bordered=True, row_notes=tuple(row_notes))
+    placed_rows: list[tuple[Cell, ...]] = []
+    row_notes: list[ReadNote] = []
+    for k, (row, label, before) in enumerate(zip(rows, labels, occurrences(labels), strict=True)):
+        placed = None
+        if k and row and len(row) < width and parse_label(label) is not None:
+            placed = placed_by_kind([cell.text for cell in row[1:]], roles, {i - 1 for i in numeric})
+        if placed is not None:  # "2 | Việc B | Công an tỉnh | Quý II/2024": a merged cell left no tab
+            cells = [Cell()] * (width - 1)
+            for cell, column in zip(row[1:], placed, strict=True):
+                cells[column] = cell
+            placed_rows.append((row[0], *cells))
+            empty = ", ".join(repr(columns[i + 1].header) for i in range(width - 1) if i not in placed)
+            message = (
+                f"row {label} has {len(row)} cells for {width} columns; they were placed by what they hold "
+                f"(periods under the time, units under the units, figures under figures), and {empty} left empty"
+            )
+            row_notes.append(ReadNote("short_row", message, label, before))
+            continue
+        placed_rows.append(grid[k])
+        if row and len(row) < width and not _title_row(row):
+            named = label or "(unnumbered)"
+            message = f"row {named} has {len(row)} cells for {width} columns; its last cells were left empty"
+            row_notes.append(ReadNote("short_row", message, label or None, before))
+    return Table(rows=tuple(placed_rows), bordered=True, row_notes=tuple(row_notes))
+
+
+def _numeric_columns(rows: Sequence[Sequence[Cell]], width: int) -> set[int]:
+    """Columns whose cells are figures in the complete numbered rows (two filled at least)."""
+    counts = [[0, 0] for _ in range(width)]
+    for row in rows[1:]:
+        if len(row) != width or parse_label(row[0].text) is None:
+            continue
+        for index, cell in enumerate(row[1:], start=1):
+            if not cell.is_empty:
+                counts[index][0] += 1
+                counts[index][1] += parse_number(cell.text) is not None
+    return {i for i, (filled, figures) in enumerate(counts) if filled >= 2 and figures * 10 >= filled * 6}
+
+
+def _title_row(row: Sequence[Cell]) -> bool:
+    """A title across the table, unnumbered or a group's ("Nhiệm vụ chung", "I | CẢI CÁCH THỂ
+    CHẾ"): a row of two cells at most, no figure after its number; short by design, so no
+    finding. A decimal row so short ("6 | Cạnh tranh bình đẳng") lost its cells: it is noted."""
+    label = parse_label(row[0].text)
+    if label is not None and label.style == "decimal":
+        return False
+    return len(row) <= 2 and all(parse_number(cell.text) is None for cell in row[1:])

@@ -243,6 +243,10 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
         line = items[k].text
         if "\t" not in line:
             follows = k + 1 < len(items) and "\t" in items[k + 1].text
+            if len(rows) == 1 and follows and not is_blank(line) and _starts_row(items[k + 1].text, indent):
+                rows.append([Cell((line.strip(),))])  # a group title across the table before row 1
+                k += 1
+                continue
             if len(rows) < 2 or is_blank(line) or not follows:  # a header's second lines were read above
                 break
             if not PAGE_NUMBER_LINE.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -255,7 +259,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break  # a line that fills the empty column is no row of this table
             cells = cells[indent:]
         last = rows[-1]
-        if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None:
+        if len(rows) > 1 and len(last) + len(cells) - 1 <= width and parse_label(cells[0].text) is None:
             last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on
             last.extend(cells[1:])
         else:
@@ -264,6 +268,12 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             rows[-1].pop()  # a tab left at the end of a row: no column of the header's
         k += 1
     return rows, k - i
+
+
+def _starts_row(line: str, indent: int) -> bool:
+    """Does the tab-separated ``line`` start with a row number (after the empty columns)?"""
+    cells = line.split("\t")[indent:]
+    return bool(cells) and parse_label(cells[0].strip()) is not None
 
 
 #: Words of a header cell's second line at most, in a table copied with tabs.
