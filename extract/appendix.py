@@ -44,6 +44,7 @@ from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to, writes_comma_thousands
 from normalize.text import fold, is_blank
+from schemas.tables import FIGURE, SCORE, fits
 
 
 @dataclass
@@ -681,6 +682,8 @@ def _other_cells(
         text = "\n".join(paragraphs) or None
         figure = text is not None and len(paragraphs) == 1 and not _holds_codes(column, text)
         number = parse_number(text, column.index in comma_thousands) if figure else None
+        if number is not None and not fits(number, FIGURE):
+            number = None  # "0,1234567": more decimals than value_number keeps; the text has it
         out.append(_cell_record(row, column, text, number))
     return out
 
@@ -720,6 +723,20 @@ def _score(appendix: Appendix, text: str, row_id: str, role: str) -> Decimal | N
     if not text or is_no_value(text):
         return None
     value = parse_score(text, role in appendix.dot_decimals)
+    if value is not None and not fits(value, SCORE):  # "1,23456": more decimals than a score keeps
+        appendix.findings.append(
+            Finding(
+                "not_a_number",
+                "warning",
+                f"appendix {appendix.index}, row {row_id}, column {role}",
+                f"Row {row_id}: the {role.replace('_', ' ')} cell says '{text}', more decimals than a score "
+                f"holds ({SCORE.scale}); left empty rather than rounded.",
+                row_id=row_id,
+                column=role,
+                actual=text,
+            )
+        )
+        return None
     if value is None:
         appendix.findings.append(
             Finding(
@@ -756,16 +773,24 @@ def _comma_thousands_columns(rows: Sequence[Sequence[Cell]], columns: Sequence[C
     )
 
 
+#: No score reaches this (what SCORE's whole digits allow): a column holding one holds amounts.
+_NO_SCORE = Decimal(10) ** (SCORE.precision - SCORE.scale)
+
+
 def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
-    """A 'Kết quả' column of text is not a score column, nor a column of figures a tasks
-    column ("Chỉ số năm 2021" after the name): they are kept as ordinary columns."""
+    """A 'Kết quả' column of text, or of figures no score reaches, is not a score column, nor a
+    column of figures a tasks column ("Chỉ số năm 2021" after the name): they are kept as
+    ordinary columns."""
     result = []
     for column in columns:
         if column.role in (*SCORE_ROLES, "tasks"):
             texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
-            numeric = sum(parse_score(t) is not None or is_no_value(t) for t in texts)
+            figures = [parse_score(t) for t in texts]
+            numeric = sum(f is not None or is_no_value(t) for f, t in zip(figures, texts, strict=True))
             text_in_figures = column.role in SCORE_ROLES and texts and numeric * 2 < len(texts)
-            if text_in_figures or (column.role == "tasks" and texts and numeric * 2 > len(texts)):
+            # "Kết quả năm 2023" of an indicator table: 450.000.000 (triệu đồng) is no score
+            beyond_scores = column.role in SCORE_ROLES and any(f is not None and abs(f) >= _NO_SCORE for f in figures)
+            if text_in_figures or beyond_scores or (column.role == "tasks" and texts and numeric * 2 > len(texts)):
                 column = Column(column.index, column.header, "other", column.year)
         result.append(column)
     return result

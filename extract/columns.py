@@ -293,8 +293,8 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
     The parent is a header that can stand over columns (not the number, name, tasks, units or
     notes; nor the first column after the number, which names the rows, while another is
     left), chosen by what its sub-columns are (years under "Kết quả", money under "Kinh phí",
-    start and end under "Thời gian"), then by words that say it groups columns; of equals,
-    the first. Without such a header, the last header.
+    start and end under "Thời gian"; anything under "Trong đó"), then by words that say it
+    groups columns; of equals, the first. Without such a header, the last header.
     """
     if len(rows) == 1:
         return rows[0]
@@ -316,6 +316,8 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 
     def affinity(i: int) -> tuple[int, int]:
         header = fold(top[i]).strip()
+        if _BREAKDOWN.match(header):  # "Trong đó" only ever stands over the parts that follow it
+            return len(SUB_COLUMN_KINDS) + 1, 1
         if _ONE_YEARS_COLUMN.match(header) and (years or not kinds):
             # "Thực hiện năm 2020" is a column of that year: not over years, nor over sub-columns
             # of no known kind; over money parts it may be ("Kế hoạch vốn năm 2021 / Tổng số")
@@ -326,6 +328,10 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
     parent = max(free, key=lambda i: (*affinity(i), -i)) if free else len(top) - 1
     return top[:parent] + [f"{top[parent]} / {s}" for s in sub] + top[parent + 1 :]
 
+
+#: A header that says the next columns break the one before it down ("Trong đó", "Chia ra",
+#: "Bao gồm"), folded: the parent of any sub-columns, before "Tổng kinh phí" beside it.
+_BREAKDOWN = re.compile(r"^(trong do|chia ra|bao gom)\b")
 
 #: A header of one year's figures with words before the year ("Thực hiện năm 2020", "Kế hoạch năm
 #: 2021"), folded: a column of its own, never over sub-columns ("Năm 2021" alone may be).

@@ -116,11 +116,16 @@ def _without_tables(cleaned: list[str], has_tables: bool) -> list[str]:
 
 def _continued(table: Table, more: Table) -> Table | None:
     """``table`` with the rows of ``more`` when ``more`` goes on with it: a table printed right
-    after it (no text between), as wide, whose first row is numbered on (not from 1, I, A),
-    or whose header is the same and is skipped. None when ``more`` is a table of its own."""
+    after it (no text between), as wide (or narrower by empty last columns), whose first row is
+    numbered on (not from 1, I, A), or whose header is the same and is skipped. None when
+    ``more`` is a table of its own."""
     width = max((len(r) for r in table.rows), default=0)
-    if not more.rows or max(len(r) for r in more.rows) != width or not more.bordered:
+    if not more.rows or not 2 <= max(len(r) for r in more.rows) <= width or not more.bordered:
         return None
+    # a piece whose last columns are empty throughout may come narrower ("Ghi chú" left blank)
+    more = Table(
+        rows=tuple((*r, *(Cell(),) * (width - len(r))) for r in more.rows), bordered=True, row_notes=more.row_notes
+    )
     if _fragment_first(more) and len(table.rows) > header_row_count(table):  # the last row goes on
         joined = (*table.rows[:-1], _joined_row(table.rows[-1], more.rows[0]))
         table = Table(rows=joined, bordered=table.bordered, row_notes=table.row_notes)

@@ -18,6 +18,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
 from extract import writer as w
 from extract.inputs import InputRef, read_input
 from extract.page import PageError
@@ -101,7 +103,11 @@ def process_job(job: Job) -> Outcome:
     summary = summarize(result.tables)
     if summary.get("failure", [None])[0] == TIMEOUT:  # depends on the machine's load: retried next run
         return Outcome(ref.source_path, ref.signature, failure=tuple(summary["failure"]), extracted=True)
-    tables = {name: w.to_table(name, rows) for name, rows in result.tables.items() if rows and name != "failures"}
+    try:
+        tables = {name: w.to_table(name, rows) for name, rows in result.tables.items() if rows and name != "failures"}
+    except (pa.ArrowException, ValueError, OverflowError) as error:  # a value its column's type cannot hold
+        message = f"{type(error).__name__} while typing the tables: {error}"
+        return Outcome(ref.source_path, ref.signature, failure=("extractor_error", message), extracted=True)
     w.write_cache(cached, summary, tables)
     return Outcome(ref.source_path, ref.signature, sha, summary, extracted=True)
 

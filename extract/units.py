@@ -32,7 +32,7 @@ _ROMAN = re.compile(r"[IVXL]{2,}\W*")  # "Ban IV" names no unit
 def split_units(paragraphs: list[str]) -> list[str]:
     """One entry per unit: split on ';' and lines, and on ',' only before a unit's name ("Sở
     Nội vụ, UBND cấp huyện"), never inside one ("Sở Văn hóa, Thể thao và Du lịch") nor in a list
-    under a shared head ("Các Sở: Nội vụ, Tài chính"; an abbreviation after it is a unit)."""
+    under a shared head ("Các Sở: Nội vụ, Tài chính"; a whole unit's name after it is a unit)."""
     units: list[str] = []
     for paragraph in _unwrapped(paragraphs):
         for part in _UNIT_SPLIT.split(BULLET.sub("", paragraph)):
@@ -44,8 +44,8 @@ def split_units(paragraphs: list[str]) -> list[str]:
                 if (
                     units[-1].count("(") <= units[-1].count(")")
                     and _names_a_unit(piece, units[-1])
-                    and not (":" in units[-1] and not _abbreviation(piece.split()[0].strip("()").rstrip(".")))
-                ):  # "Các Sở: Nội vụ, Tài chính": the names after a colon share its head
+                    and not (":" in units[-1] and not looks_like_unit(piece))
+                ):  # "Các Sở: Nội vụ, Tài chính": names without a head of their own share the colon's
                     units.append(piece)
                 else:
                     units[-1] = f"{units[-1]}, {piece}"

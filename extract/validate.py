@@ -52,8 +52,13 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             children[str(row.values["parent_id"])].append(row)
     at = {c.role: c.index for c in appendix.columns if c.role in SCORE_ROLES}  # each score's column
     for row in appendix.rows:
-        # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
-        kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
+        # a sub-row with no score in any column, a note, is not summed; nor one that details its
+        # parent ("- Trong đó: Thu nội địa | 4.200" under "Thu ngân sách | 5.000"), as for amounts
+        kids = [
+            kid
+            for kid in children.get(str(row.values["row_id"]), [])
+            if _scored(kid) and not _detail_row(str(kid.values.get("name") or ""))
+        ]
         if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
         rid = str(row.values["row_id"])
@@ -233,6 +238,17 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
         (children[str(parent)] if parent is not None else top).append(rid)
     checks = [(rid, kids, None) for rid, kids in children.items()] + [("total", top, None)]
     checks += [(name, _closed_ids(appendix, span, group), name) for name, span, _, _, group in appendix.subtotal_checks]
+
+    def resolved(rid: str, at: int) -> Decimal | None:
+        """The row's figure, or for a group row printed without one ("I. Nhiệm vụ chung" over
+        rows 1 and 2) the sum of its sub-rows' when they all have one (none merged)."""
+        value = values.get((rid, at))
+        kids = children.get(rid)
+        if value is not None or not kids or any((kid, at) in appendix.merged_copies for kid in kids):
+            return value
+        parts = [resolved(kid, at) for kid in kids]
+        return None if any(v is None for v in parts) else sum(parts, Decimal(0))  # type: ignore[arg-type]
+
     findings: list[Finding] = []
     for column in money:
         english = column.index in appendix.comma_thousands
@@ -245,10 +261,15 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
             copies = [kid for kid in kids if (kid, column.index) in appendix.merged_copies]
             if rid != "total" and subtotal is None and copies and copies[0] == kids[0]:
                 continue  # the row's own figure merged down over its first sub-rows: no parts to add
-            once = [values.get((kid, column.index)) for kid in kids if kid not in copies]
-            each = [values.get((kid, column.index)) for kid in kids]
+            once = [resolved(kid, column.index) for kid in kids if kid not in copies]
+            each = [resolved(kid, column.index) for kid in kids]
             shown = printed[(rid, column.index)]
-            findings += _amount_check(appendix, column.header, rid, value, shown, once, each, subtotal, english)
+            counted = any(
+                (kid, column.index) not in values and v is not None for kid, v in zip(kids, each, strict=True)
+            )
+            findings += _amount_check(
+                appendix, column.header, rid, value, shown, once, each, subtotal, english, counted
+            )
     return findings
 
 
@@ -272,9 +293,11 @@ def _amount_check(
     each: list[Decimal | None],
     subtotal: str | None,
     english: bool,
+    counted: bool = False,
 ) -> list[Finding]:
     """One money figure against the figures of the rows it sums (a merged figure counted
-    ``once`` or for ``each`` row it spans); ``english``: the column writes "4,876"."""
+    ``once`` or for ``each`` row it spans); ``english``: the column writes "4,876"; ``counted``:
+    a row among them has no figure and was counted by its sub-rows (the message says so)."""
     if not once or any(v is None for v in once):
         return []
     if english:
@@ -285,6 +308,7 @@ def _amount_check(
     if each != once and all(v is not None for v in each) and _agrees(sum(each, Decimal(0)), value, printed):  # type: ignore[arg-type]
         return []
     n = len(once)
+    by_parts = " (a row without a figure counted by its sub-rows)" if counted else ""
     if subtotal is not None:
         where = f"appendix {appendix.index}, {subtotal} row, column {header}"
         return [
@@ -295,7 +319,7 @@ def _amount_check(
                 value,
                 header,
                 total,
-                f"the {n} rows it closes",
+                f"the {n} rows it closes{by_parts}",
                 subtotal,
                 header,
             )
@@ -304,11 +328,21 @@ def _amount_check(
         where = f"appendix {appendix.index}, total row, column {header}"
         return [
             _mismatch(
-                "total_mismatch", where, "The total row", value, header, total, f"the {n} top-level rows", None, header
+                "total_mismatch",
+                where,
+                "The total row",
+                value,
+                header,
+                total,
+                f"the {n} top-level rows{by_parts}",
+                None,
+                header,
             )
         ]
     where = f"appendix {appendix.index}, row {rid}, column {header}"
-    return [_mismatch("sum_mismatch", where, f"Row {rid}", value, header, total, f"its {n} sub-rows", rid, header)]
+    return [
+        _mismatch("sum_mismatch", where, f"Row {rid}", value, header, total, f"its {n} sub-rows{by_parts}", rid, header)
+    ]
 
 
 def _closed_rows(appendix: Appendix, span: tuple[int, int], group: str | None, keep) -> list[AppendixRow]:

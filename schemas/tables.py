@@ -6,6 +6,8 @@ is added or renamed here and nowhere else.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pyarrow as pa
 
 SCHEMA_VERSION = "1"
@@ -14,6 +16,16 @@ SCHEMA_VERSION = "1"
 SCORE = pa.decimal128(12, 4)
 #: Wider exact decimal for generic figures in unmapped cells ("26.120", "574945.0").
 FIGURE = pa.decimal128(24, 6)
+
+
+def fits(value: Decimal, type_: pa.Decimal128Type) -> bool:
+    """Can ``type_`` hold ``value`` exactly (no more decimals than its scale, no more whole
+    digits than its precision leaves)? A figure it cannot hold is not written as that type."""
+    sign, digits, exponent = value.normalize().as_tuple()
+    if not isinstance(exponent, int):
+        return False  # NaN, infinity
+    decimals, whole = max(0, -exponent), max(0, len(digits) + exponent)
+    return decimals <= type_.scale and whole <= type_.precision - type_.scale
 
 
 def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
@@ -194,7 +206,7 @@ APPENDIX_CELLS = _schema(
             FIGURE,
             "The value as an exact number when the whole cell is one number; null for codes ('Mã' columns, "
             "'1.005062'). Decimal comma ('1,5' is 1.5) unless the column writes English figures ('1,125.5': "
-            "its '1,500' is 1500).",
+            "its '1,500' is 1500); null too for a figure of more than 6 decimals (value keeps it).",
         ),
     ],
 )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from extract.readers.placement import placed_by_kind
 from extract.units import split_units
+from extract.writer import to_table
 from tests.conftest import run_text, text_table
 from tests.test_probe_round9 import END_TEXT, HEAD_HTML, TOP_TEXT
 
@@ -207,3 +208,197 @@ def test_units_listed_after_a_colon_share_its_head() -> None:
         "UBND các huyện",
     ]
     assert split_units(["Sở Tư pháp, Sở Nội vụ"]) == ["Sở Tư pháp", "Sở Nội vụ"]
+
+
+# A total over group rows printed without a figure.
+
+MONEY = (*TASKS, "Kinh phí (triệu đồng)")
+
+
+def _money_page(total: str) -> str:
+    return _html(
+        _tr(*MONEY),
+        _tr("I", "<td colspan=5>NHIỆM VỤ CHUNG</td>"),
+        _tr(*ROW_1, "1.000"),
+        _tr(*ROW_2, "250,5"),
+        _tr("II", "<td colspan=5>NHIỆM VỤ CỤ THỂ</td>"),
+        _tr("1", "Kiểm tra", "Sở Y tế", "Sở Tư pháp", "Quý III/2024", "400"),
+        _tr("", "<td colspan=4>Tổng cộng</td>", total),
+    )
+
+
+def test_a_total_over_groups_without_figures_is_checked_against_their_rows() -> None:
+    result = run_text(_money_page("1.650"), "plan.html")
+    [finding] = result.tables["findings"]
+    assert (finding["code"], finding["expected"], finding["actual"]) == ("total_mismatch", "1650,5", "1650")
+    assert finding["message"] == (
+        "The total row gives 1650 for Kinh phí (triệu đồng) but the 2 top-level rows (a row without a figure "
+        "counted by its sub-rows) add up to 1650,5."
+    )
+    assert run_text(_money_page("1.650,5"), "plan.html").tables["findings"] == []
+
+
+# Review of the round's rules: what they must leave as it was.
+
+
+def test_a_tab_row_wrapped_onto_a_second_line_still_goes_on_with_trailing_tabs() -> None:
+    result = run_text(
+        _tabs(
+            "\t".join(TASKS) + "\t",
+            "1\tRà soát văn bản quy phạm",
+            "pháp luật\tSở Tư pháp\tCác sở\tQuý I/2024\t",
+            "\t".join(ROW_2) + "\t",
+        )
+    )
+    assert _tasks(result) == [
+        ("1", "Rà soát văn bản quy phạm pháp luật", ["Sở Tư pháp"], ["Các sở"], "Quý I/2024"),
+        EXPECTED[1],
+    ]
+
+
+def test_whole_unit_names_after_a_colon_are_still_units() -> None:
+    assert split_units(["Các sở, ngành: Sở Nội vụ, Sở Tài chính, Công an tỉnh"]) == [
+        "Các sở, ngành: Sở Nội vụ",
+        "Sở Tài chính",
+        "Công an tỉnh",
+    ]
+
+
+def test_the_last_sub_column_of_a_flat_two_level_header_is_no_title() -> None:
+    header = (
+        "STT",
+        "Nội dung công việc",
+        "Cơ quan chủ trì",
+        "Thời gian thực hiện",
+        "Thời gian bắt đầu",
+        "Thời gian hoàn thành",
+    )
+    rows = (
+        ("1", "Rà soát văn bản", "Sở Tư pháp", "01/2024", "6/2024"),
+        ("2", "Tập huấn", "Sở Nội vụ", "3/2024", "9/2024"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    assert [(r["row_id"], r["deadline"]) for r in result.tables["appendix_rows"]] == [("1", "6/2024"), ("2", "9/2024")]
+    assert "unnumbered_row" not in _codes(result)
+
+
+def test_a_letter_row_of_tabs_that_lost_its_cells_is_noted() -> None:
+    result = run_text(
+        _tabs(
+            "\t".join(TASKS),
+            "1\tCông tác chỉ đạo\t\t\t",
+            "a\tBan hành kế hoạch\tSở Nội vụ\tCác sở\tQuý I/2024",
+            "b\tKiểm tra",
+        )
+    )
+    assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [("short_row", "1.b")]
+
+
+# Figures the output types cannot hold (probe 13: one page crashed the whole run).
+
+INDICATORS = ("STT", "Chỉ tiêu", "ĐVT", "Kết quả năm 2023", "Mục tiêu năm 2024")
+
+
+def test_figures_no_score_reaches_make_an_indicator_column_of_cells() -> None:
+    rows = (
+        ("1", "Tổng vốn đầu tư toàn xã hội", "triệu đồng", "450.000.000", "480.000.000"),
+        ("2", "Số xã đạt chuẩn nông thôn mới", "xã", "212", "232"),
+    )
+    result = run_text(_tabs(*("\t".join(row) for row in (INDICATORS, *rows))))
+    assert [(r["row_id"], r.get("achieved_score"), r.get("target_score")) for r in result.tables["appendix_rows"]] == [
+        ("1", None, None),
+        ("2", None, None),
+    ]
+    cells = [(c["row_id"], c["column_header"], c["value_number"]) for c in result.tables["appendix_cells"]]
+    assert cells[:2] == [
+        ("1", "Kết quả năm 2023", Decimal(450_000_000)),
+        ("1", "Mục tiêu năm 2024", Decimal(480_000_000)),
+    ]
+    for name, table_rows in result.tables.items():
+        to_table(name, table_rows)  # every value fits its column's type
+
+
+def test_a_score_with_more_decimals_than_kept_is_left_empty_and_reported() -> None:
+    rows = (("1", "Công tác chỉ đạo", "3", "2,12345"), ("2", "Thể chế", "3", "2"))
+    result = run_text(
+        TOP_TEXT + "PHỤ LỤC\n\n" + text_table(("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"), *rows) + END_TEXT
+    )
+    assert [r["achieved_score"] for r in result.tables["appendix_rows"]] == [None, Decimal(2)]
+    [finding] = [f for f in result.tables["findings"] if f["code"] == "not_a_number"]
+    assert (finding["row_id"], finding["actual"]) == ("1", "2,12345")
+    assert "more decimals than a score holds (4)" in finding["message"]
+
+
+def test_a_cell_figure_with_more_decimals_than_kept_has_no_value_number() -> None:
+    header = (*TASKS, "Hệ số")
+    result = run_text(_tabs("\t".join(header), "\t".join((*ROW_1, "0,1234567")), "\t".join((*ROW_2, "1,5"))))
+    cells = [(c["row_id"], c["value"], c["value_number"]) for c in result.tables["appendix_cells"]]
+    assert cells == [("1", "0,1234567", None), ("2", "1,5", Decimal("1.5"))]
+    for name, table_rows in result.tables.items():
+        to_table(name, table_rows)
+
+
+# Probe 13: appendices of figures.
+
+BUDGET = ("STT", "Nội dung", "Tổng kinh phí", "Trong đó", "Ghi chú")
+PARTS = ("Ngân sách tỉnh", "Ngân sách huyện", "Nguồn khác")
+BUDGET_ROWS = (
+    ("I", "Chi thường xuyên", "1.520", "1.100", "320", "100"),
+    ("1", "Hội nghị triển khai", "420", "200", "120", "100"),
+    ("2", "Kiểm tra, giám sát", "1.100", "900", "200", "-"),
+)
+
+
+def _amounts(result) -> list[tuple]:
+    return [(c["row_id"], c["column_header"], c["value_number"]) for c in result.tables["appendix_cells"]]
+
+
+def test_the_parts_under_trong_do_in_a_dump_stand_under_it() -> None:
+    rows = (row + ("",) for row in BUDGET_ROWS)  # "Ghi chú" left blank (a line with a no-break space)
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(BUDGET, PARTS, *rows) + END_TEXT)
+    assert _amounts(result)[:4] == [
+        ("I", "Tổng kinh phí", Decimal(1520)),  # was "Tổng kinh phí / Ngân sách tỉnh"
+        ("I", "Trong đó / Ngân sách tỉnh", Decimal(1100)),
+        ("I", "Trong đó / Ngân sách huyện", Decimal(320)),
+        ("I", "Trong đó / Nguồn khác", Decimal(100)),  # was under "Trong đó", no money column
+    ]
+    assert result.tables["findings"] == []
+
+
+def test_column_numbers_then_the_total_first_in_a_dump() -> None:
+    header = ("STT", "Nội dung", "Tổng kinh phí", "Ngân sách tỉnh", "Ngân sách huyện", "Nguồn khác")
+    numbers = ("(1)", "(2)", "(3)=(4)+(5)+(6)", "(4)", "(5)", "(6)")
+    total = ("", "TỔNG CỘNG", "1.520", "1.100", "320", "100")
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, numbers, total, *BUDGET_ROWS) + END_TEXT)
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "I.2"]  # no rows "(1)" ... "(6)"
+    assert ("total", "Tổng kinh phí", Decimal(1520)) in _amounts(result)
+    assert result.tables["findings"] == []
+
+
+def test_a_table_going_on_after_a_page_break_without_its_empty_last_column() -> None:
+    header = _tr("STT", "Nội dung", "Kinh phí (triệu đồng)", "Ghi chú")
+    first = "".join(
+        _tr(*row, "")
+        for row in (("I", "Chi thường xuyên", "1.200"), ("1", "Hội nghị", "400"), ("2", "Kiểm tra", "500"))
+    )
+    rest = _tr("3", "Đào tạo", "300") + _tr("", "Tổng cộng", "1.200")  # the blank "Ghi chú" cells left out
+    page = HEAD_HTML + f"<table border=1>{header}{first}</table><br style='page-break-before:always'>"
+    result = run_text(page + f"<table border=1>{rest}</table></body></html>", "plan.html")
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "I.2", "I.3"]
+    assert ("total", "Kinh phí (triệu đồng)", Decimal(1200)) in _amounts(result)
+    assert result.tables["findings"] == []  # row 3 had gone to the text, row I summed without it
+
+
+def test_a_trong_do_row_under_an_indicator_details_it_and_is_not_summed() -> None:
+    header = ("STT", "Chỉ tiêu", "ĐVT", "Kết quả năm 2023", "Mục tiêu năm 2024")
+    rows = (
+        ("1", "Thu ngân sách nhà nước", "tỷ đồng", "5.000", "5.400"),
+        ("-", "Trong đó: Thu nội địa", "tỷ đồng", "4.200", "4.500"),
+        ("2", "Dân số trung bình", "nghìn người", "1.250,5", "1.262"),
+    )
+    result = run_text(_tabs(*("\t".join(row) for row in (header, *rows))))
+    assert [(r["row_id"], r["achieved_score"]) for r in result.tables["appendix_rows"]][:2] == [
+        ("1", Decimal(5000)),
+        ("1.-1", Decimal(4200)),
+    ]
+    assert result.tables["findings"] == []  # was sum_mismatch: 4.200 is not all of 5.000

@@ -239,7 +239,12 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
-    if short_rows == "pad" and flat_header_check and _title_last_in_header(rows, headers, columns):
+    if (
+        short_rows == "pad"
+        and flat_header_check
+        and _title_last_in_header(rows, headers, columns)
+        and _flat_two_level_header(rows, headers) is None
+    ):
         table, end = read_rows(
             items,
             start,
@@ -297,17 +302,18 @@ def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int,
 def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: Sequence[Column]) -> bool:
     """The header's last line is a group title across the table before row 1 ("Nhiệm vụ chung",
     "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"), not a column: every row is one cell short of it, and it names
-    no column of its own (the role of a column before it, or none and in capitals where the
-    header is not). An empty last column ("Ghi chú") also leaves the rows one cell short: it is
-    a column."""
+    no column of its own (the rows' names again, or no column and in capitals where the header
+    is not). An empty last column ("Ghi chú", "Thời gian hoàn thành") also leaves the rows one
+    cell short: it is a column; so is the last sub-column of a header printed flat (the caller
+    asks _flat_two_level_header first)."""
     if len(columns) < 4:
         return False
     lengths = [len(row) for row in rows if row and parse_label(row[0].text) is not None]
     if len(lengths) < 2 or max(lengths) != len(columns) - 1:
         return False
     last = role_of(headers[-1])
-    if last in {column.role for column in columns[:-1]} - {"other"}:
-        return True
+    if last in ("name", "tasks") and last in {column.role for column in columns[:-1]}:
+        return True  # "Nhiệm vụ chung" after "Nội dung công việc"
     title = headers[-1]
     return last == "other" and mostly_upper(title) and not all(mostly_upper(h) for h in headers[:-1])
 

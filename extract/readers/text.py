@@ -29,6 +29,7 @@ from extract.settings import (
     DOC_TYPES,
     PAGE_NUMBER_LINE,
     ROW_NAME_HEADERS,
+    TOTAL_ROW,
     is_clutter_line,
 )
 from extract.units import looks_like_unit
@@ -259,7 +260,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break  # a line that fills the empty column is no row of this table
             cells = cells[indent:]
         last = rows[-1]
-        if len(rows) > 1 and len(last) + len(cells) - 1 <= width and parse_label(cells[0].text) is None:
+        if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None and not _total_line(cells):
             last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on
             last.extend(cells[1:])
         else:
@@ -268,6 +269,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             rows[-1].pop()  # a tab left at the end of a row: no column of the header's
         k += 1
     return rows, k - i
+
+
+def _total_line(cells: Sequence[Cell]) -> bool:
+    """ "⇥Tổng cộng⇥⇥1.750": a total row (its first cell empty), never the row above going on."""
+    return len(cells) > 1 and not cells[0].paragraphs and bool(TOTAL_ROW.match(fold(cells[1].text)))
 
 
 def _starts_row(line: str, indent: int) -> bool:
@@ -388,13 +394,18 @@ def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
 def _column_numbers(items: Sequence[Item], j: int) -> int:
     """Length of a column-number row starting at ``items[j]``: "1 2 3 4", "(1) (2) (3) (4)" or
     "A B C 1 2 3=2/1",
-    at least three, with the first row (1, I, A, a) right after it; else 0. The caller also
+    at least three, with the first row (1, I, A, a) or the total row right after it; else 0. The caller also
     wants no more numbers than header cells ("1" to "12" under "Thời gian (tháng)" are months)."""
     n = column_label_run([item.text for item in items[j : j + MAX_HEADER_CELLS]])
     if n < 3 or j + n >= len(items):
         return 0
     first_row = parse_label(items[j + n].text)
-    return n if first_row is not None and is_first_of_sequence(first_row) else 0
+    if first_row is not None and is_first_of_sequence(first_row):
+        return n
+    # or the total printed first ("TỔNG CỘNG | 1.520 | ...", its number cell maybe left blank)
+    after = [item.text.strip() for item in items[j + n : j + n + 2]]
+    total = after[1] if after[0] == "" and len(after) > 1 else after[0]
+    return n if TOTAL_ROW.match(fold(total)) else 0
 
 
 def _numbered_list(items: Sequence[Item], j: int) -> bool:

@@ -6,6 +6,7 @@ import json
 import os
 import zipfile
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -300,3 +301,25 @@ def test_a_recursive_glob_ending_in_a_slash_names_folders_only(tmp_path: Path) -
         (tmp_path / name).write_bytes(variant(len(name)))
     found = [r.source_path for r in discover([str(tmp_path / "t" / "**" / "*") + os.sep])]
     assert found == [str(tmp_path / "t" / n) for n in ("a/2.md", "a/b/3.md")]
+
+
+def test_a_page_whose_values_its_columns_cannot_hold_is_one_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing the tables is the last step a worker takes; a value that fails it (a figure the
+    extractor should have kept out) fails that page only, and the run publishes the others."""
+    pages = write_pages(tmp_path / "in", 3)
+    real = jobs_module.process_bytes
+
+    def oversized(data: bytes, source_path: str, **options: object):  # noqa: ANN202 - mirrors process_bytes
+        result = real(data, source_path, **options)
+        if source_path.endswith("page-0001.txt"):
+            result.tables["appendix_rows"][0]["max_score"] = Decimal("123456789")  # beyond decimal(12, 4)
+        return result
+
+    monkeypatch.setattr(jobs_module, "process_bytes", oversized)
+    summary = batch.run([str(tmp_path / "in")], tmp_path / "out", workers=1, repair=False)
+    assert (summary.written, summary.failed) == (2, 1)
+    [failure] = rows(tmp_path / "out", "failures")
+    assert (failure["source_path"], failure["reason"]) == (str(pages[1]), "extractor_error")
+    assert failure["message"].startswith("ArrowInvalid while typing the tables: ")
