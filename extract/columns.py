@@ -330,8 +330,9 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 
 
 #: A header that says the next columns break the one before it down ("Trong đó", "Chia ra",
-#: "Bao gồm"), folded: the parent of any sub-columns, before "Tổng kinh phí" beside it.
-_BREAKDOWN = re.compile(r"^(trong do|chia ra|bao gom)\b")
+#: "Bao gồm", alone), folded: the parent of any sub-columns, before "Tổng kinh phí" beside it
+#: ("Trong đó: nữ" is a column of its own).
+_BREAKDOWN = re.compile(r"^(trong do|chia ra|bao gom)\s*:?$")
 
 #: A header of one year's figures with words before the year ("Thực hiện năm 2020", "Kế hoạch năm
 #: 2021"), folded: a column of its own, never over sub-columns ("Năm 2021" alone may be).

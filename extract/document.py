@@ -120,9 +120,12 @@ def _continued(table: Table, more: Table) -> Table | None:
     numbered on (not from 1, I, A), or whose header is the same and is skipped. None when
     ``more`` is a table of its own."""
     width = max((len(r) for r in table.rows), default=0)
-    if not more.rows or not 2 <= max(len(r) for r in more.rows) <= width or not more.bordered:
+    narrow = max((len(r) for r in more.rows), default=0)
+    if not more.rows or not 2 <= narrow <= width or not more.bordered:
         return None
-    # a piece whose last columns are empty throughout may come narrower ("Ghi chú" left blank)
+    body = table.rows[header_row_count(table) :]
+    if narrow < width and any(not c.is_empty for row in body for c in row[narrow:]):
+        return None  # only columns empty throughout may be left out ("Ghi chú" left blank)
     more = Table(
         rows=tuple((*r, *(Cell(),) * (width - len(r))) for r in more.rows), bordered=True, row_notes=more.row_notes
     )

@@ -52,13 +52,8 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             children[str(row.values["parent_id"])].append(row)
     at = {c.role: c.index for c in appendix.columns if c.role in SCORE_ROLES}  # each score's column
     for row in appendix.rows:
-        # a sub-row with no score in any column, a note, is not summed; nor one that details its
-        # parent ("- Trong đó: Thu nội địa | 4.200" under "Thu ngân sách | 5.000"), as for amounts
-        kids = [
-            kid
-            for kid in children.get(str(row.values["row_id"]), [])
-            if _scored(kid) and not _detail_row(str(kid.values.get("name") or ""))
-        ]
+        # a sub-row with no score in any column ("- Trong đó, ..."), a note, is not summed
+        kids = [kid for kid in children.get(str(row.values["row_id"]), []) if _scored(kid)]
         if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
         rid = str(row.values["row_id"])
@@ -76,6 +71,13 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
             printed = row.printed.get(role, "")
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
+                continue
+            # "- Trong đó: Thu nội địa | 4.200" under "Thu ngân sách | 5.000" details its parent:
+            # the others (if any) add up without it (when it opens the list of parts, all do)
+            parts = [
+                v for k, v in zip(kids, kid_values, strict=True) if not _detail_row(str(k.values.get("name") or ""))
+            ]
+            if len(parts) < len(kids) and (not parts or _agrees(sum(parts, Decimal(0)), value, printed)):  # type: ignore[arg-type]
                 continue
             if not _agrees(total, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"

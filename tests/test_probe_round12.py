@@ -402,3 +402,82 @@ def test_a_trong_do_row_under_an_indicator_details_it_and_is_not_summed() -> Non
         ("1.-1", Decimal(4200)),
     ]
     assert result.tables["findings"] == []  # was sum_mismatch: 4.200 is not all of 5.000
+
+
+# Second review: what the figure rules must leave as it was.
+
+
+def test_a_total_in_the_first_cell_after_short_tab_rows_is_its_own_row() -> None:
+    result = run_text(
+        _tabs(
+            "STT\tNội dung\tĐơn vị thực hiện\tKinh phí (triệu đồng)\tGhi chú",
+            "1\tHội nghị\tSở Nội vụ\t400",
+            "2\tKiểm tra\tSở Tư pháp\t500",
+            "Tổng cộng\t\t\t900",
+        )
+    )
+    assert _amounts(result) == [
+        ("1", "Kinh phí (triệu đồng)", Decimal(400)),
+        ("2", "Kinh phí (triệu đồng)", Decimal(500)),
+        ("total", "Kinh phí (triệu đồng)", Decimal(900)),
+    ]
+
+
+def test_an_unnumbered_tab_row_under_a_group_row_is_no_part_of_it() -> None:
+    result = run_text(
+        _tabs(
+            "\t".join(TASKS),
+            "I\tCÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+            "\tXây dựng kế hoạch cải cách hành chính\tSở Nội vụ\tCác sở\tQuý I/2024",
+            "\t".join(ROW_1),
+        )
+    )
+    rows = _tasks(result)
+    assert rows[0] == ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", [], [], None)  # not its lead unit, nor its time
+    assert ("I", "Cơ quan chủ trì (unnumbered row)", "Sở Nội vụ") in _kept_cells(result)
+
+
+def test_a_title_in_capitals_before_row_1_of_a_score_dump() -> None:
+    rows = (("1", "Ban hành kế hoạch", "2", "2"), ("2", "Báo cáo", "1", "0,5"), ("3", "Kiểm tra", "3", "3"))
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, ("CÔNG TÁC CHỈ ĐẠO",), *rows) + END_TEXT)
+    assert [(r["row_id"], r["name"], r["achieved_score"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Ban hành kế hoạch", Decimal(2)),
+        ("2", "Báo cáo", Decimal("0.5")),
+        ("3", "Kiểm tra", Decimal(3)),
+    ]
+
+
+def test_a_trong_do_row_opening_the_list_of_parts_is_summed() -> None:
+    header = ("STT", "Chỉ tiêu", "ĐVT", "Kết quả năm 2023", "Mục tiêu năm 2024")
+    rows = (
+        ("1", "Tổng số lao động được tạo việc làm", "người", "30.000", "32.000"),
+        ("-", "Trong đó: lao động trong tỉnh", "người", "22.000", "23.000"),
+        ("-", "Lao động đi làm việc ở nước ngoài", "người", "8.000", "9.000"),
+    )
+    assert run_text(_tabs(*("\t".join(row) for row in (header, *rows)))).tables["findings"] == []
+
+
+def test_a_leaf_header_starting_trong_do_is_no_parent() -> None:
+    header = ("STT", "Nội dung", "Số người tham gia", "Trong đó: nữ", "Kinh phí (triệu đồng)")
+    rows = (("1", "Tập huấn nghiệp vụ", "120", "60", "80", "20"), ("2", "Hội nghị", "200", "90", "50", "0"))
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, ("Ngân sách tỉnh", "Nguồn khác"), *rows) + END_TEXT)
+    assert [(h, v) for r, h, v in _amounts(result) if r == "1"] == [
+        ("Số người tham gia", Decimal(120)),
+        ("Trong đó: nữ", Decimal(60)),
+        ("Kinh phí (triệu đồng) / Ngân sách tỉnh", Decimal(80)),
+        ("Kinh phí (triệu đồng) / Nguồn khác", Decimal(20)),
+    ]
+
+
+def test_a_bullet_note_of_tabs_is_no_short_row() -> None:
+    result = run_text(_tabs("\t".join(TASKS), "\t".join(ROW_1), "-\tTrên báo chí, đài phát thanh", "\t".join(ROW_2)))
+    assert "short_row" not in _codes(result)
+
+
+def test_a_narrower_table_after_one_with_a_filled_last_column_is_another_table() -> None:
+    money = _tr("STT", "Nội dung", "Đơn vị", "Kinh phí") + _tr("1", "Hội nghị", "Sở Nội vụ", "400")
+    money += _tr("2", "Kiểm tra", "Sở Tư pháp", "500")
+    other = _tr("3", "Danh sách đơn vị", "Sở Y tế") + _tr("4", "Danh sách xã", "UBND huyện")
+    page = HEAD_HTML + f"<table border=1>{money}</table><table border=1>{other}</table></body></html>"
+    assert [r["row_id"] for r in run_text(page, "plan.html").tables["appendix_rows"]] == ["1", "2"]

@@ -239,12 +239,7 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
-    if (
-        short_rows == "pad"
-        and flat_header_check
-        and _title_last_in_header(rows, headers, columns)
-        and _flat_two_level_header(rows, headers) is None
-    ):
+    if short_rows == "pad" and flat_header_check and _title_last_in_header(rows, headers, columns):
         table, end = read_rows(
             items,
             start,
@@ -304,8 +299,8 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"), not a column: every row is one cell short of it, and it names
     no column of its own (the rows' names again, or no column and in capitals where the header
     is not). An empty last column ("Ghi chú", "Thời gian hoàn thành") also leaves the rows one
-    cell short: it is a column; so is the last sub-column of a header printed flat (the caller
-    asks _flat_two_level_header first)."""
+    cell short: it is a column; so is the last sub-column of a header printed flat ("Thời gian
+    thực hiện" over "Bắt đầu | Hoàn thành": a role of its own, no title)."""
     if len(columns) < 4:
         return False
     lengths = [len(row) for row in rows if row and parse_label(row[0].text) is not None]

@@ -67,10 +67,10 @@ def _numeric_columns(rows: Sequence[Sequence[Cell]], width: int) -> set[int]:
 
 def _title_row(row: Sequence[Cell]) -> bool:
     """A title across the table, unnumbered or a group's ("Nhiệm vụ chung", "I | CẢI CÁCH THỂ
-    CHẾ", "A | ..."): a row of two cells at most, no figure after its number; short by design, so
-    no finding. A task's row so short ("6 | Cạnh tranh bình đẳng", "b | ...") lost its cells:
-    it is noted."""
+    CHẾ", "A | ..."), or a bullet's note ("- | Trên báo chí"): a row of two cells at most, no
+    figure after its number; short by design, so no finding. A task's row so short ("6 | Cạnh
+    tranh bình đẳng", "b | ...") lost its cells: it is noted."""
     label = parse_label(row[0].text)
-    if label is not None and label.style not in ("roman", "upper_letter"):
+    if label is not None and label.style in ("decimal", "lower_letter"):
         return False
     return len(row) <= 2 and all(parse_number(cell.text) is None for cell in row[1:])

@@ -260,7 +260,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break  # a line that fills the empty column is no row of this table
             cells = cells[indent:]
         last = rows[-1]
-        if len(rows) > 1 and len(last) < width and parse_label(cells[0].text) is None and not _total_line(cells):
+        filled = len(cells)
+        while filled > 1 and not cells[filled - 1].paragraphs:
+            filled -= 1  # tabs left at the end of the line
+        goes_on = len(last) < width and len(last) + filled - 1 <= width  # the row above, cut, goes on
+        if len(rows) > 1 and goes_on and parse_label(cells[0].text) is None and not _total_line(cells):
             last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on
             last.extend(cells[1:])
         else:
