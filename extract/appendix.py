@@ -43,7 +43,7 @@ from extract.settings import (
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
 from normalize.numbers import is_dot_decimal, is_no_value, parse_number, parse_score, rounds_to, writes_comma_thousands
-from normalize.text import fold, is_blank
+from normalize.text import fold, fold_aligned, is_blank
 from schemas.tables import FIGURE, SCORE, fits
 
 
@@ -538,10 +538,22 @@ _YEAR = re.compile(r"^(19|20)\d\d$")  # "2024" in a deadline column is a time, n
 def _row_cells(
     row: Sequence[Cell], columns: Sequence[Column], *, group_follows: bool = False
 ) -> tuple[list[Cell], Label | None]:
-    """The row's cells (colspan copies blanked) and its label, split off "I. TITLE" if fused
-    ("A. Vi sinh vật" too when the next row opens a numbering: a group head)."""
+    """The row's cells (colspan copies blanked; a text spanning the name column from a column
+    before it is the name) and its label, split off "I. TITLE" if fused ("A. Vi sinh vật" too
+    when the next row opens a numbering: a group head)."""
     cells = list(row) + [Cell()] * (len(columns) - len(row))
+    spanned = list(cells)
     cells = [Cell() if _horizontal_copy(cells, col) else cell for col, cell in enumerate(cells)]
+    for name in (c for c in columns if c.role == "name" and c.index < len(spanned)):
+        origin = spanned[name.index].span_origin
+        if _horizontal_copy(spanned, name.index) and origin is not None and origin[1] >= 1:
+            # "I | THỦ TỤC CẤP TỈNH" spanning "Mã TTHC" and the name: the title names the row
+            cells[name.index], cells[origin[1]] = cells[origin[1]], Cell()
+    name_at = next((c.index for c in columns if c.role == "name"), 0)
+    filled = [col for col in range(1, len(cells)) if not cells[col].is_empty]
+    if len(filled) == 1 and 0 < filled[0] < name_at and _title_text(cells[filled[0]].text):
+        # "I | THỦ TỤC CẤP TỈNH | | |" in a dump under STT | Mã TTHC | Tên thủ tục: the name
+        cells[name_at], cells[filled[0]] = cells[filled[0]], Cell()
     label = parse_label(cells[0].text)
     fused = fused_label(cells[0].text, names=group_follows) if label is None else None
     if fused is None and label is None and columns[0].role != "id":
@@ -553,6 +565,11 @@ def _row_cells(
         cells[0] = Cell((fused[0],))
         cells[names[0].index] = Cell((fused[1],))
     return cells, label
+
+
+def _title_text(text: str) -> bool:
+    """Words, not a code or a figure ("Lĩnh vực Đất đai", not "1.004227" nor "x")."""
+    return parse_number(text) is None and len(text.split()) >= 2 and any(ch.isalpha() for ch in text)
 
 
 def _text_fields(
@@ -826,6 +843,14 @@ def _read_totals(
     appendix.cells.extend(
         c for c in _other_cells(cells, columns, cleaner, row, appendix.comma_thousands) if c["value"] is not None
     )
+    # "Tổng số: 05 thủ tục hành chính" across the row: a count beyond the word is kept
+    at = next((col for col in range(min(2, len(cells))) if not cells[col].is_empty), None)
+    if at is not None and at < len(columns) and columns[at].role != "other":
+        text = cells[at].text.strip()
+        said = TOTAL_ROW.match(fold_aligned(text))
+        if said is not None and any(ch.isdigit() for ch in text[said.end() :]):  # not "Tổng số điểm"
+            where = FieldLocation("appendix_cells", columns[at].header, "total")
+            appendix.cells.append(_cell_record(row, columns[at], cleaner.clean(text, where), None))
 
 
 def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by more rows") -> None:

@@ -469,7 +469,7 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
         if APPENDIX_HEADING.match(fold(line.replace("*", ""))):
             start = i
     if start is None:
-        return None, _title_above_reference(lines), _find_reference(lines)
+        return None, _title_above_reference(lines) or _list_title_above(lines), _find_reference(lines)
     label = lines[start].replace("*", "").strip()
     title_lines = []
     for line in map(_reference_gaps_closed, lines[start + 1 :]):
@@ -484,6 +484,17 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
     title = " ".join(t for t in _after_form_header(title_lines) if t) or None
     return label, title, reference
 
+
+def _list_title_above(lines: list[str]) -> str | None:
+    """The line right above a table that names its list ("2. Danh mục thủ tục hành chính được
+    sửa đổi, bổ sung" between the lists of one decision, each a table of its own)."""
+    last = next((line.replace("*", "").strip() for line in reversed(lines) if line.strip()), "")
+    return last if _LIST_TITLE.match(fold(last)) and len(last.split()) <= _LIST_TITLE_WORDS else None
+
+
+#: "Danh mục ..." after an optional list number ("1.", "II.", "A.", "a)"), folded.
+_LIST_TITLE = re.compile(r"^((\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s*)?danh muc\b")
+_LIST_TITLE_WORDS = 40
 
 #: "Đơn vị tính: triệu đồng", "ĐVT: người" above a table: a note on its figures, not its title.
 _UNIT_NOTE = re.compile(r"^\(?\s*(don vi tinh|dvt)\s*:")
@@ -575,6 +586,11 @@ def _title_above_reference(lines: list[str], at: int | None = None) -> str | Non
     if at is None:
         return None
     title: list[str] = []
+    line = lines[at]
+    found = APPENDIX_REFERENCE.search(fold_aligned(line))
+    head = line[: _reference_start(line, found.start())].replace("*", "").strip() if found else ""
+    if head and mostly_upper(head):  # "DANH MỤC ... (Ban hành kèm theo ...)" read as one line
+        title.append(head)
     for line in reversed(lines[max(0, at - _MAX_TITLE_LINES) : at]):
         text = line.replace("*", "").strip()
         if not text or not mostly_upper(text) or parse_label(text.split(" ")[0]) is not None:
@@ -602,8 +618,10 @@ def _reference_gaps_closed(line: str) -> str:
 
 def _find_reference(lines: list[str]) -> str | None:
     for line in map(_reference_gaps_closed, lines):
-        if APPENDIX_REFERENCE.search(fold_aligned(line)):
-            return line.strip()
+        found = APPENDIX_REFERENCE.search(fold_aligned(line))
+        if found:
+            head = line[: _reference_start(line, found.start())]
+            return line[len(head) :].strip() if mostly_upper(head.replace("*", "")) else line.strip()
     return None
 
 

@@ -481,3 +481,90 @@ def test_a_narrower_table_after_one_with_a_filled_last_column_is_another_table()
     other = _tr("3", "Danh sách đơn vị", "Sở Y tế") + _tr("4", "Danh sách xã", "UBND huyện")
     page = HEAD_HTML + f"<table border=1>{money}</table><table border=1>{other}</table></body></html>"
     assert [r["row_id"] for r in run_text(page, "plan.html").tables["appendix_rows"]] == ["1", "2"]
+
+
+# Probe 14: lists of administrative procedures (TTHC).
+
+PROCEDURES = ("STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện")
+PROCEDURE_ROWS = (
+    ("1", "1.004227", "Đăng ký đất đai lần đầu", "Đất đai", "Sở Tài nguyên và Môi trường"),
+    ("2", "1.003003", "Đăng ký biến động quyền sử dụng đất", "Đất đai", "Sở Tài nguyên và Môi trường"),
+)
+
+
+def _names(result) -> list[tuple]:
+    return [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]]
+
+
+def test_a_group_title_spanning_the_code_column_names_the_row() -> None:
+    group = _tr("I", "<td colspan=4>THỦ TỤC HÀNH CHÍNH CẤP TỈNH</td>")
+    result = run_text(_html(_tr(*PROCEDURES), group, *(_tr(*row) for row in PROCEDURE_ROWS)), "decision.html")
+    assert _names(result)[0] == ("I", "THỦ TỤC HÀNH CHÍNH CẤP TỈNH")  # was None, the title a "Mã TTHC" cell
+    assert ("I.1", "Mã TTHC", "1.004227") in _kept_cells(result)
+    assert not [c for c in _kept_cells(result) if c[0] == "I" and c[2]]
+
+
+def test_a_group_title_of_tabs_or_cells_under_a_code_column_names_the_row() -> None:
+    tabs = _tabs(*("\t".join(row) for row in (PROCEDURES, ("I", "Lĩnh vực Đất đai"), *PROCEDURE_ROWS)))
+    cells = TOP_TEXT + "PHỤ LỤC\n\n" + text_table(PROCEDURES, ("I", "Lĩnh vực Đất đai"), *PROCEDURE_ROWS) + END_TEXT
+    for page in (tabs, cells):
+        assert _names(run_text(page))[:2] == [("I", "Lĩnh vực Đất đai"), ("I.1", "Đăng ký đất đai lần đầu")]
+
+
+def test_a_tab_cell_of_several_lines_keeps_the_rows_after_it() -> None:
+    header = "\t".join((*PROCEDURES[:3], "Căn cứ pháp lý"))
+    result = run_text(
+        _tabs(
+            header,
+            "1\t1.004227\tĐăng ký đất đai lần đầu\tLuật Đất đai năm 2013;",
+            "Nghị định số 43/2014/NĐ-CP;",
+            "Nghị định số 10/2023/NĐ-CP.",
+            "2\t1.003003\tĐăng ký biến động\tLuật Đất đai năm 2013.",
+        )
+    )
+    assert _names(result) == [("1", "Đăng ký đất đai lần đầu"), ("2", "Đăng ký biến động")]
+    basis = [c["value"] for c in result.tables["appendix_cells"] if c["column_header"] == "Căn cứ pháp lý"]
+    assert basis[0] == "Luật Đất đai năm 2013;\nNghị định số 43/2014/NĐ-CP;\nNghị định số 10/2023/NĐ-CP."
+
+
+def test_lists_of_tabs_under_their_own_headings_are_tables_of_their_own() -> None:
+    header = "\t".join(PROCEDURES)
+    result = run_text(
+        _tabs(
+            header,
+            "\t".join(PROCEDURE_ROWS[0]),
+            "2. Danh mục thủ tục hành chính được sửa đổi, bổ sung",
+            header,
+            "\t".join(PROCEDURE_ROWS[1]).replace("2", "1", 1),
+        )
+    )
+    rows = result.tables["appendix_rows"]
+    assert [(r["appendix_index"], r["appendix_title"], r["row_id"]) for r in rows] == [
+        (1, None, "1"),
+        (2, "2. Danh mục thủ tục hành chính được sửa đổi, bổ sung", "1"),
+    ]
+    assert "duplicate_row_id" not in _codes(result)
+
+
+def test_a_total_line_across_the_table_says_what_it_counts() -> None:
+    closing = _tr("<td colspan=5>Tổng số: 02 thủ tục hành chính</td>")
+    result = run_text(_html(_tr(*PROCEDURES), *(_tr(*row) for row in PROCEDURE_ROWS), closing), "decision.html")
+    assert ("total", "STT", "Tổng số: 02 thủ tục hành chính") in _kept_cells(result)  # was dropped
+
+
+def test_a_title_and_its_reference_read_as_one_line() -> None:
+    signed = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\n"
+    page = (
+        TOP_TEXT
+        + signed
+        + "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI (Ban hành kèm theo Quyết định số 1800/QĐ-UBND ngày 12/3/2021)\n\n"
+        + text_table(PROCEDURES, *PROCEDURE_ROWS)
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert {r["appendix_title"] for r in rows} == {"DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI"}
+
+
+def test_a_page_number_then_the_header_again_goes_on_with_the_tab_table() -> None:
+    header = "\t".join(PROCEDURES)
+    result = run_text(_tabs(header, "\t".join(PROCEDURE_ROWS[0]), "Trang 2/3", header, "\t".join(PROCEDURE_ROWS[1])))
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [(1, "1"), (1, "2")]

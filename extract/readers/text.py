@@ -248,6 +248,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 rows.append([Cell((line.strip(),))])  # a group title across the table before row 1
                 k += 1
                 continue
+            page_number = PAGE_NUMBER_LINE.match(fold(line.strip()))  # "Trang 2/3" before the header again
+            if follows and not page_number and _tab_header(items[k + 1].text, indent):
+                break  # "2. Danh mục thủ tục ... sửa đổi" over a header: the next table
+            if not follows and len(rows) > 1 and not is_blank(line):
+                follows = _cell_lines_then_row(items, k, indent)  # a cell of three lines or more
             if len(rows) < 2 or is_blank(line) or not follows:  # a header's second lines were read above
                 break
             if not PAGE_NUMBER_LINE.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -273,6 +278,35 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             rows[-1].pop()  # a tab left at the end of a row: no column of the header's
         k += 1
     return rows, k - i
+
+
+#: Lines of a cell going on past the next at most (a legal basis of several texts), each short.
+MAX_CELL_LINES = 8
+_CELL_LINE_WORDS = 30
+
+
+def _cell_lines_then_row(items: Sequence[Item], k: int, indent: int) -> bool:
+    """Do the lines from ``items[k]`` on, with no tab, go on with the last cell up to a row of
+    the table ("Luật Đất đai năm 2013;" / "Nghị định số 43/2014/NĐ-CP;" / "2⇥1.003003⇥...")?
+    Short lines only, and the tab line after them numbered."""
+    j = k
+    while j < len(items) and "\t" not in items[j].text and j - k < MAX_CELL_LINES:
+        text = items[j].text
+        if is_blank(text) or len(text.split()) > _CELL_LINE_WORDS or PAGE_NUMBER_LINE.match(fold(text.strip())):
+            return False
+        j += 1
+    return j < len(items) and "\t" in items[j].text and _starts_row(items[j].text, indent)
+
+
+def _tab_header(line: str, indent: int) -> bool:
+    """A tab line that heads a table ("STT⇥Mã TTHC⇥Tên thủ tục"): its first cell names the number column."""
+    cells = [cell.strip() for cell in line.split("\t")[indent:]]
+    return (
+        len([c for c in cells if c]) >= 2
+        and bool(cells[0])
+        and role_of(cells[0]) == "id"
+        and parse_label(cells[0]) is None
+    )
 
 
 def _total_line(cells: Sequence[Cell]) -> bool:
