@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import combinations
-from math import comb
 
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
@@ -27,20 +25,32 @@ PERIOD = re.compile(
     r"giai doan\b|ca nam\b|(19|20)\d\d\s*[-–]\s*(19|20)\d\d$|\d{1,2}/(19|20)\d\d$|\d{1,2}/\d{1,2}/(19|20)\d\d$)"
 )
 _UNIT_ROLES = frozenset({"lead_units", "coordinating_units"})
-#: Placements tried at most (columns choose cells): a wide table losing many cells is left as it is.
-MAX_PLACEMENTS = 5000
+_FIGURE, _PERIOD, _UNIT, _TEXT, _EMPTY = range(5)
 
 
-def _fit(text: str, role: str, column: int, numeric: Collection[int]) -> int:
-    """+1 when the cell's kind is its column's, -1 when it is another column's kind, else 0."""
+def _kind(text: str) -> int:
+    """What a cell holds, read once per cell."""
+    if not text.strip():
+        return _EMPTY
     if parse_number(text) is not None:
-        return 1 if column in numeric else -1
-    if column in numeric:
+        return _FIGURE
+    if len(text.split()) <= 6 and PERIOD.match(fold(text).strip()):
+        return _PERIOD
+    return _UNIT if looks_like_unit(text) else _TEXT
+
+
+def _fit(kind: int, role: str, numeric: bool) -> int:
+    """+1 when a cell of this kind belongs in the column, -1 when it belongs in another kind of
+    column, else 0 (an empty cell fits anywhere)."""
+    if kind == _EMPTY:
+        return 0
+    if kind == _FIGURE:
+        return 1 if numeric else -1
+    if numeric:
         return -1
-    words = len(text.split())
-    if words <= 6 and PERIOD.match(fold(text).strip()):
+    if kind == _PERIOD:
         return 1 if role == "deadline" else -1 if role in _UNIT_ROLES else 0
-    if looks_like_unit(text):
+    if kind == _UNIT:
         return 1 if role in _UNIT_ROLES else -1 if role == "deadline" else 0
     return 0
 
@@ -48,23 +58,30 @@ def _fit(text: str, role: str, column: int, numeric: Collection[int]) -> int:
 def placed_by_kind(texts: Sequence[str], roles: Sequence[str], numeric: Collection[int]) -> list[int] | None:
     """Columns (indexes into ``roles``, the row number's column left out) for the cells
     ``texts`` of a row with fewer cells than columns: the first (the name) stays in column 0,
-    the others keep their order. None when filling from the left is as good as any placement
-    (an empty cell in ``texts`` counts as nothing, wherever it goes)."""
+    the others keep their order. None when filling from the left is as good as any placement.
+
+    The best placement is found by dynamic programming over (cell, column); among equally good
+    ones the cells stand as far left as they can (the reading closest to the printed order)."""
     width, count = len(roles), len(texts)
-    if count < 2 or count >= width or comb(width - 1, count - 1) > MAX_PLACEMENTS:
+    if count < 2 or count >= width:
         return None
-
-    def score(columns: Sequence[int]) -> int:
-        return sum(
-            _fit(text, roles[column], column, numeric)
-            for text, column in zip(texts[1:], columns, strict=True)
-            if text.strip()
-        )
-
-    from_left = tuple(range(1, count))
-    best, best_score = from_left, score(from_left)
-    for columns in combinations(range(1, width), count - 1):
-        value = score(columns)
-        if value > best_score:
-            best, best_score = columns, value
-    return None if best == from_left else [0, *best]
+    kinds = [_kind(text) for text in texts]
+    fit = [[_fit(kinds[i], roles[j], j in numeric) for j in range(width)] for i in range(count)]
+    # best[i][j]: the best score of cells i.. placed in columns j.. (in order), -inf if they do not fit
+    low = float("-inf")
+    best = [[low] * (width + 2) for _ in range(count + 1)]
+    for j in range(width + 2):
+        best[count][j] = 0
+    for i in range(count - 1, 0, -1):
+        for j in range(width - 1, 0, -1):
+            best[i][j] = max(best[i][j + 1], fit[i][j] + best[i + 1][j + 1])
+    from_left = sum(fit[i][i] for i in range(1, count))
+    if best[1][1] <= from_left:
+        return None
+    placed, j = [0], 1
+    for i in range(1, count):
+        while fit[i][j] + best[i + 1][j + 1] != best[i][j]:
+            j += 1  # the leftmost column that keeps the best score
+        placed.append(j)
+        j += 1
+    return placed
