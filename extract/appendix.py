@@ -567,9 +567,13 @@ def _row_cells(
     return cells, label
 
 
+#: A count of things ("05 thủ tục", "15 tiêu chí"): a number, then a word.
+_COUNT = re.compile(r"\d\s+[^\W\d]")
+
+
 def _title_text(text: str) -> bool:
     """Words, not a code or a figure ("Lĩnh vực Đất đai", not "1.004227" nor "x")."""
-    return parse_number(text) is None and len(text.split()) >= 2 and any(ch.isalpha() for ch in text)
+    return parse_number(text) is None and sum(word.isalpha() for word in text.split()) >= 2  # not "CT 02"
 
 
 def _text_fields(
@@ -848,7 +852,7 @@ def _read_totals(
     if at is not None and at < len(columns) and columns[at].role != "other":
         text = cells[at].text.strip()
         said = TOTAL_ROW.match(fold_aligned(text))
-        if said is not None and any(ch.isdigit() for ch in text[said.end() :]):  # not "Tổng số điểm"
+        if said is not None and _COUNT.search(text[said.end() :]):  # not "Tổng số điểm", "Tổng cộng (1+2)"
             where = FieldLocation("appendix_cells", columns[at].header, "total")
             appendix.cells.append(_cell_record(row, columns[at], cleaner.clean(text, where), None))
 

@@ -124,8 +124,8 @@ def _continued(table: Table, more: Table) -> Table | None:
     if not more.rows or not 2 <= narrow <= width or not more.bordered:
         return None
     body = table.rows[header_row_count(table) :]
-    if narrow < width and any(not c.is_empty for row in body for c in row[narrow:]):
-        return None  # only columns empty throughout may be left out ("Ghi chú" left blank)
+    if narrow < width and sum(any(not c.is_empty for c in row[narrow:]) for row in body) * 2 > len(body):
+        return None  # only columns mostly empty may be left out ("Ghi chú" filled here and there)
     more = Table(
         rows=tuple((*r, *(Cell(),) * (width - len(r))) for r in more.rows), bordered=True, row_notes=more.row_notes
     )
@@ -489,7 +489,8 @@ def _list_title_above(lines: list[str]) -> str | None:
     """The line right above a table that names its list ("2. Danh mục thủ tục hành chính được
     sửa đổi, bổ sung" between the lists of one decision, each a table of its own)."""
     last = next((line.replace("*", "").strip() for line in reversed(lines) if line.strip()), "")
-    return last if _LIST_TITLE.match(fold(last)) and len(last.split()) <= _LIST_TITLE_WORDS else None
+    titled = _LIST_TITLE.match(fold(last)) and not last.endswith(".")  # not "Danh mục ... cập nhật hằng quý."
+    return last if titled and len(last.split()) <= _LIST_TITLE_WORDS else None
 
 
 #: "Danh mục ..." after an optional list number ("1.", "II.", "A.", "a)"), folded.

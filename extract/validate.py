@@ -57,27 +57,30 @@ def check_sums(appendix: Appendix) -> list[Finding]:
         if not kids or _a_rate(appendix, row):
             continue  # a rate's parts do not add up to it ("Tỷ lệ trường đạt chuẩn | %")
         rid = str(row.values["row_id"])
+        details = [_detail_row(str(k.values.get("name") or "")) for k in kids]
         for role in SCORE_ROLES:
             value = row.values.get(role)
-            kid_values = [k.values.get(role) for k in kids]
-            if value is None or any(v is None for v in kid_values):
+            # "- Trong đó: Thu nội địa | 4.200" under "Thu ngân sách | 5.000" details its parent:
+            # the others (if any) may add up without it (when it opens the list of parts, all do)
+            counted = [k for k, detail in zip(kids, details, strict=True) if not detail]
+            # a detail without a figure: the parts alone are checked
+            detail_blank = len(counted) < len(kids) and any(k.values.get(role) is None for k in kids)
+            summed = counted if detail_blank else kids
+            kid_values = [k.values.get(role) for k in summed]
+            if value is None or not summed or any(v is None for v in kid_values):
+                continue
+            printed = row.printed.get(role, "")
+            parts = [k.values.get(role) for k in counted]
+            if len(counted) < len(kids) and (not parts or _agrees(sum(parts, Decimal(0)), value, printed)):  # type: ignore[arg-type]
                 continue
             # a score a rowspan carries over several sub-rows counts once, or once a row, as an
             # amount does (check_amount_sums); the row's own score merged down has no parts
-            copies = [(str(k.values["row_id"]), at.get(role)) in appendix.merged_copies for k in kids]
+            copies = [(str(k.values["row_id"]), at.get(role)) in appendix.merged_copies for k in summed]
             if (rid, at.get(role)) in appendix.merged_copies or copies[0]:
                 continue
             total = sum(kid_values, Decimal(0))  # type: ignore[arg-type]
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
-            printed = row.printed.get(role, "")
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
-                continue
-            # "- Trong đó: Thu nội địa | 4.200" under "Thu ngân sách | 5.000" details its parent:
-            # the others (if any) add up without it (when it opens the list of parts, all do)
-            parts = [
-                v for k, v in zip(kids, kid_values, strict=True) if not _detail_row(str(k.values.get("name") or ""))
-            ]
-            if len(parts) < len(kids) and (not parts or _agrees(sum(parts, Decimal(0)), value, printed)):  # type: ignore[arg-type]
                 continue
             if not _agrees(total, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
@@ -89,7 +92,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                         value,
                         _role_words(role),
                         total,
-                        f"its {len(kids)} sub-rows",
+                        f"its {len(summed)} sub-rows",
                         rid,
                         role,
                     )  # type: ignore[arg-type]

@@ -568,3 +568,83 @@ def test_a_page_number_then_the_header_again_goes_on_with_the_tab_table() -> Non
     header = "\t".join(PROCEDURES)
     result = run_text(_tabs(header, "\t".join(PROCEDURE_ROWS[0]), "Trang 2/3", header, "\t".join(PROCEDURE_ROWS[1])))
     assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [(1, "1"), (1, "2")]
+
+
+# Third review: what the procedure-list rules must leave as it was.
+
+
+def test_a_narrower_piece_continues_a_table_whose_notes_are_mostly_blank() -> None:
+    header = _tr("STT", "Nội dung", "Kinh phí (triệu đồng)", "Ghi chú")
+    first = _tr("I", "Chi thường xuyên", "1.200", "") + _tr("1", "Hội nghị", "400", "Quý I")
+    first += _tr("2", "Kiểm tra", "500", "")
+    rest = _tr("3", "Đào tạo", "300") + _tr("", "Tổng cộng", "1.200")
+    page = HEAD_HTML + f"<table border=1>{header}{first}</table><table border=1>{rest}</table></body></html>"
+    result = run_text(page, "plan.html")
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["I", "I.1", "I.2", "I.3"]
+    assert result.tables["findings"] == []
+
+
+def test_paragraphs_after_a_tab_table_are_no_lines_of_its_last_cell() -> None:
+    page = _tabs(
+        "\t".join(TASKS),
+        "\t".join(ROW_1),
+        "\t".join(ROW_2),
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Căn cứ nhiệm vụ được giao, các cơ quan triển khai.",
+        "1.\tSở Nội vụ chủ trì, theo dõi, đôn đốc.",
+        "2.\tCác sở, ngành xây dựng kế hoạch chi tiết.",
+    )
+    result = run_text(page)
+    assert _tasks(result) == EXPECTED
+    assert "duplicate_row_id" not in _codes(result)
+
+
+def test_an_abbreviated_last_sub_column_in_capitals_is_no_title() -> None:
+    header = ("STT", "Nội dung", "Kinh phí (triệu đồng)", "Trong đó", "NSTW", "NSĐP")
+    rows = (("1", "Xây dựng phần mềm", "500", "300", "200"), ("2", "Tập huấn", "100", "0", "100"))
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    assert [(h, v) for r, h, v in _amounts(result) if r == "1"] == [
+        ("Kinh phí (triệu đồng)", Decimal(500)),
+        ("Trong đó / NSTW", Decimal(300)),
+        ("Trong đó / NSĐP", Decimal(200)),
+    ]
+
+
+def test_a_continued_mark_before_the_tab_header_again_keeps_one_table() -> None:
+    header = "\t".join(TASKS)
+    result = run_text(_tabs(header, "\t".join(ROW_1), "(tiếp theo)", header, "\t".join(ROW_2).replace("2", "2", 1)))
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [(1, "1"), (1, "2")]
+
+
+def test_a_sentence_starting_danh_muc_is_no_title() -> None:
+    first = _tr(*PROCEDURES) + _tr(*PROCEDURE_ROWS[0])
+    second = _tr("STT", "Tiêu chí", "Điểm tối đa") + _tr("1", "Công tác chỉ đạo", "10")
+    page = (
+        HEAD_HTML + f"<table border=1>{first}</table><p>Danh mục trên được cập nhật hằng quý.</p>"
+        f"<table border=1>{second}</table></body></html>"
+    )
+    titles = {(r["appendix_index"], r["appendix_title"]) for r in run_text(page, "plan.html").tables["appendix_rows"]}
+    assert (2, None) in titles
+
+
+def test_a_detail_row_without_its_figure_leaves_the_parts_checked() -> None:
+    rows = (
+        "1\tCông tác chỉ đạo\t10\t9",
+        "-\tBan hành kế hoạch\t4\t3",
+        "-\tKiểm tra\t6\t3",
+        "-\tTrong đó: kiểm tra đột xuất\t2\t",
+        "2\tThể chế\t5\t5",
+    )
+    result = run_text(_tabs("STT\tTiêu chí\tĐiểm tối đa\tĐiểm đạt", *rows))
+    findings = [(f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in result.tables["findings"]]
+    assert ("sum_mismatch", "1", "achieved_score", "6", "9") in findings
+
+
+def test_a_code_alone_stays_a_code_and_a_formula_is_no_count() -> None:
+    header = _tr("STT", "Mã số", "Tên chỉ tiêu", "Đơn vị tính")
+    rows = _tr("1", "CT 01", "Tỷ lệ hồ sơ đúng hạn", "%") + _tr("2", "CT 02", "", "")
+    total = _tr("<td colspan=3>Tổng cộng (1+2)</td>", "")
+    result = run_text(_html(header, rows, total), "plan.html")
+    assert _names(result) == [("1", "Tỷ lệ hồ sơ đúng hạn"), ("2", None)]
+    assert ("2", "Mã số", "CT 02") in _kept_cells(result)
+    assert not [c for c in _kept_cells(result) if c[0] == "total"]

@@ -310,7 +310,19 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     if last in ("name", "tasks") and last in {column.role for column in columns[:-1]}:
         return True  # "Nhiệm vụ chung" after "Nội dung công việc"
     title = headers[-1]
-    return last == "other" and mostly_upper(title) and not all(mostly_upper(h) for h in headers[:-1])
+    if last != "other" or len(title.split()) < 2 or not mostly_upper(title):
+        return False  # "NSĐP" of "Trong đó | NSTW | NSĐP" is a sub-column's abbreviation
+    if all(mostly_upper(h) for h in headers[:-1]):
+        return False
+    # a header printed flat over sub-columns keeps them, unless its parent would be the rows' name
+    two = _flat_two_level_header(rows, headers)
+    return two is None or role_of(_parent_of(two)) in ("id", "name", "tasks")
+
+
+def _parent_of(two_rows: list[list[str]]) -> str:
+    """The header that merge_header_rows puts over the sub-columns of ``two_rows``."""
+    merged = merge_header_rows(two_rows)
+    return next((h.split(" / ")[0] for h in merged if " / " in h), "")
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:

@@ -34,7 +34,7 @@ from extract.settings import (
 )
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
-from normalize.text import fold, is_blank
+from normalize.text import fold, is_blank, mostly_upper
 
 
 def read_text(text: str, encoding: str) -> RawPage:
@@ -248,8 +248,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 rows.append([Cell((line.strip(),))])  # a group title across the table before row 1
                 k += 1
                 continue
-            page_number = PAGE_NUMBER_LINE.match(fold(line.strip()))  # "Trang 2/3" before the header again
-            if follows and not page_number and _tab_header(items[k + 1].text, indent):
+            if follows and _heading_line(line) and _tab_header(items[k + 1].text, indent):
                 break  # "2. Danh mục thủ tục ... sửa đổi" over a header: the next table
             if not follows and len(rows) > 1 and not is_blank(line):
                 follows = _cell_lines_then_row(items, k, indent)  # a cell of three lines or more
@@ -294,8 +293,26 @@ def _cell_lines_then_row(items: Sequence[Item], k: int, indent: int) -> bool:
         text = items[j].text
         if is_blank(text) or len(text.split()) > _CELL_LINE_WORDS or PAGE_NUMBER_LINE.match(fold(text.strip())):
             return False
+        if _heading_line(text):
+            return False  # "III. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC II": the text goes on after the table
         j += 1
-    return j < len(items) and "\t" in items[j].text and _starts_row(items[j].text, indent)
+    if j >= len(items) or "\t" not in items[j].text:
+        return False
+    label = parse_label(items[j].text.split("\t")[indent:][0].strip())
+    return label is not None and not is_first_of_sequence(label)  # the table's numbering goes on
+
+
+def _heading_line(line: str) -> bool:
+    """A heading, not a cell's further line: numbered ("2. Danh mục ...", "III. TỔ CHỨC"), an
+    annex or list title ("PHỤ LỤC II", "Danh mục ..."), or words in capitals ("BIỂU TỔNG HỢP")."""
+    text = line.replace("*", "").strip()
+    first = text.split(" ", 1)[0]
+    label = parse_label(first) if len(text.split()) > 1 else None
+    if label is not None and label.style in ("decimal", "roman", "upper_letter"):
+        return True  # not "- Nghị định số 43/2014/NĐ-CP;", a cell's list
+    if fold(text).startswith(("phu luc", "danh muc", "bieu ", "phan ")):
+        return True
+    return len(text.split()) >= 2 and mostly_upper(text)
 
 
 def _tab_header(line: str, indent: int) -> bool:
