@@ -567,8 +567,10 @@ def _row_cells(
     return cells, label
 
 
-#: A count of things ("05 thủ tục", "15 tiêu chí"): a number, then a word.
-_COUNT = re.compile(r"\d\s+[^\W\d]")
+def _a_count(said: str) -> bool:
+    """What a total row's label says beyond the word is a count ("05 thủ tục", "02TTHC"), not a
+    formula ("(1+2)", "= I + II")."""
+    return any(ch.isdigit() for ch in said) and not any(ch in "+=" for ch in said)
 
 
 def _title_text(text: str) -> bool:
@@ -852,7 +854,7 @@ def _read_totals(
     if at is not None and at < len(columns) and columns[at].role != "other":
         text = cells[at].text.strip()
         said = TOTAL_ROW.match(fold_aligned(text))
-        if said is not None and _COUNT.search(text[said.end() :]):  # not "Tổng số điểm", "Tổng cộng (1+2)"
+        if said is not None and _a_count(text[said.end() :]):  # not "Tổng số điểm", "Tổng cộng (1+2)"
             where = FieldLocation("appendix_cells", columns[at].header, "total")
             appendix.cells.append(_cell_record(row, columns[at], cleaner.clean(text, where), None))
 

@@ -648,3 +648,124 @@ def test_a_code_alone_stays_a_code_and_a_formula_is_no_count() -> None:
     assert _names(result) == [("1", "Tỷ lệ hồ sơ đúng hạn"), ("2", None)]
     assert ("2", "Mã số", "CT 02") in _kept_cells(result)
     assert not [c for c in _kept_cells(result) if c[0] == "total"]
+
+
+def test_a_blank_line_after_the_last_row_does_not_hide_its_merged_cell() -> None:
+    header = ("STT", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện", "Ghi chú")
+    rows = (
+        ("1", "Cấp giấy phép lễ hội", "Văn hóa cơ sở", "Sở Văn hóa và Thể thao", "Sửa đổi thời hạn"),
+        ("2", "Cấp giấy chứng nhận kinh doanh thể thao", "Sở Văn hóa và Thể thao", "Sửa đổi thành phần hồ sơ"),
+    )
+    page = TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + "\n\n\u00a0" + END_TEXT
+    last = run_text(page).tables["appendix_rows"][-1]
+    assert (last["lead_units"], last["note"]) == (["Sở Văn hóa và Thể thao"], "Sửa đổi thành phần hồ sơ")
+
+
+# Fourth review: lines with no tab between the rows of a tab table.
+
+UNITS_FIRST = "STT\tNội dung\tThời gian thực hiện\tĐơn vị chủ trì\tĐơn vị phối hợp"
+
+
+def _units(result) -> list[tuple]:
+    return [(r["row_id"], r["coordinating_units"]) for r in result.tables["appendix_rows"]]
+
+
+def test_a_cell_of_several_lines_before_bullet_sub_rows() -> None:
+    result = run_text(
+        _tabs(
+            UNITS_FIRST,
+            "1\tCải cách thể chế\tNăm 2024\tSở Tư pháp\tSở Tài chính;",
+            "Sở Kế hoạch và Đầu tư;",
+            "Sở Tài nguyên và Môi trường",
+            "-\tRà soát văn bản\tQuý II/2024\tSở Tư pháp\tCác sở, ngành",
+            "2\tTập huấn nghiệp vụ\tQuý II/2024\tSở Nội vụ\tCác sở, ngành",
+        )
+    )
+    assert _units(result) == [
+        ("1", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường"]),
+        ("1.-1", ["Các sở, ngành"]),
+        ("2", ["Các sở, ngành"]),
+    ]
+
+
+def test_cell_lines_in_capitals_or_numbered_are_a_cell_s() -> None:
+    units = _tabs(
+        UNITS_FIRST,
+        "1\tRà soát văn bản\tQuý I/2024\tSở Tư pháp\tSở Tài chính;",
+        "Sở KH&ĐT;",
+        "Sở TN&MT",
+        "2\tTập huấn nghiệp vụ\tQuý II/2024\tSở Nội vụ\tCác sở, ngành",
+    )
+    assert _units(run_text(units)) == [("1", ["Sở Tài chính", "Sở KH&ĐT", "Sở TN&MT"]), ("2", ["Các sở, ngành"])]
+    basis = _tabs(
+        "STT\tMã TTHC\tTên thủ tục hành chính\tCăn cứ pháp lý",
+        "1\t1.004227\tĐăng ký đất đai lần đầu\t1. Luật Đất đai năm 2013;",
+        "2. Nghị định số 43/2014/NĐ-CP;",
+        "3. Thông tư số 24/2014/TT-BTNMT",
+        "2\t1.003003\tCấp giấy chứng nhận\tLuật Đất đai năm 2013",
+    )
+    assert _names(run_text(basis)) == [("1", "Đăng ký đất đai lần đầu"), ("2", "Cấp giấy chứng nhận")]
+
+
+def test_a_group_line_with_no_tab_opens_its_group() -> None:
+    result = run_text(
+        _tabs(
+            UNITS_FIRST,
+            "I\tCẢI CÁCH THỂ CHẾ",
+            "1\tRà soát văn bản\tQuý II/2024\tSở Tư pháp\tCác sở, ngành;",
+            "UBND cấp huyện",
+            "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+            "1\tCông khai thủ tục\tQuý II/2024\tSở Nội vụ\tCác sở, ngành",
+        )
+    )
+    assert _units(result) == [
+        ("I", []),
+        ("I.1", ["Các sở, ngành", "UBND cấp huyện"]),  # the group line was a third unit of I.1
+        ("II", []),
+        ("II.1", ["Các sở, ngành"]),
+    ]
+    assert _names(result)[2] == ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+
+
+def test_a_line_then_the_same_header_over_rows_from_1_is_another_table() -> None:
+    header = "\t".join(PROCEDURES)
+    for between in ("(Ban hành kèm theo Quyết định số 12/QĐ-UBND)", "Thủ tục hành chính được sửa đổi, bổ sung"):
+        page = _tabs(header, "\t".join(PROCEDURE_ROWS[0]), between, header, "\t".join(PROCEDURE_ROWS[0]))
+        rows = run_text(page).tables["appendix_rows"]
+        assert [(r["appendix_index"], r["row_id"]) for r in rows] == [(1, "1"), (2, "1")]
+
+
+def test_a_line_over_another_header_ends_the_table() -> None:
+    page = _tabs(
+        "\t".join(TASKS),
+        "\t".join(ROW_1),
+        "Đơn vị tính: triệu đồng",
+        "STT\tNội dung\tKinh phí",
+        "1\tHội nghị\t500",
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"]) for r in rows] == [(1, "1"), (2, "1")]
+
+
+def test_a_title_in_capitals_over_a_money_dump() -> None:
+    header = ("STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Kinh phí")
+    rows = (
+        ("1", "Rà soát văn bản", "Sở Tư pháp", "Các sở", "Quý I/2024", "100"),
+        ("2", "Tập huấn", "Sở Nội vụ", "Các sở", "Quý II/2024", "200"),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, ("CẢI CÁCH THỂ CHẾ",), *rows) + END_TEXT)
+    assert ("1", "Kinh phí", Decimal(100)) in _amounts(result)
+    assert ("(before the first row)", "STT (unnumbered row)", "CẢI CÁCH THỂ CHẾ") in _kept_cells(result)
+
+
+def test_a_count_beside_the_total_word_however_written() -> None:
+    for label in ("Tổng số: 02", "Tổng số: 02 (hai) thủ tục", "Tổng số: 02TTHC"):
+        closing = _tr(f"<td colspan=5>{label}</td>")
+        page = _html(_tr(*PROCEDURES), *(_tr(*row) for row in PROCEDURE_ROWS), closing)
+        assert ("total", "STT", label) in _kept_cells(run_text(page, "decision.html"))
+
+
+def test_a_wrapped_header_printed_again_after_a_page_number() -> None:
+    header = ("STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian", "hoàn thành")
+    page = _tabs(*header, "\t".join(ROW_1), "Trang 2/3", *header, "\t".join(ROW_2))
+    assert _tasks(run_text(page)) == EXPECTED

@@ -239,6 +239,7 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
+        rows[-1] = _blank_after_last_row(current, columns, short_rows, _numeric_columns(rows, width))
     if short_rows == "pad" and flat_header_check and _title_last_in_header(rows, headers, columns):
         table, end = read_rows(
             items,
@@ -294,13 +295,30 @@ def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int,
     return not _row_follows(items, k + 1, allowed) or _header_follows(items, k + 1)
 
 
+def _blank_after_last_row(
+    row: list[Item], columns: Sequence[Column], short_rows: ShortRows, numeric: set[int]
+) -> list[Item]:
+    """The table's last row without a blank line that closes the table, when that line made
+    it look complete while its cells say one was merged away: "4 | ... | Sở Văn hóa và Thể thao
+    | Sửa đổi thành phần hồ sơ" then a line of a no-break space, under a "Lĩnh vực" column that
+    the row printed nothing for (its cells are then placed by kind, and noted)."""
+    if short_rows != "pad" or len(row) != len(columns) or not row[-1].is_empty or len(row) < 3:
+        return row
+    if parse_label(row[0].text) is None:
+        return row  # a total row ("TỔNG | 80 | 43,12 | ≥ 45 | ") keeps its cells where they stand
+    texts = [item.text for item in row[1:-1]]
+    placed = placed_by_kind(texts, [c.role for c in columns[1:]], {i - 1 for i in numeric})
+    return row[:-1] if placed is not None else row
+
+
 def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: Sequence[Column]) -> bool:
     """The header's last line is a group title across the table before row 1 ("Nhiệm vụ chung",
     "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"), not a column: every row is one cell short of it, and it names
     no column of its own (the rows' names again, or no column and in capitals where the header
-    is not). An empty last column ("Ghi chú", "Thời gian hoàn thành") also leaves the rows one
-    cell short: it is a column; so is the last sub-column of a header printed flat ("Thời gian
-    thực hiện" over "Bắt đầu | Hoàn thành": a role of its own, no title)."""
+    is not; two words at least: "NSĐP" under "Trong đó" is a sub-column). An empty last column
+    ("Ghi chú", "Thời gian hoàn thành") also leaves the rows one cell short: it is a column; so
+    is the last sub-column of a header printed flat ("Thời gian thực hiện" over "Bắt đầu | Hoàn
+    thành": a role of its own, no title)."""
     if len(columns) < 4:
         return False
     lengths = [len(row) for row in rows if row and parse_label(row[0].text) is not None]
@@ -312,17 +330,7 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     title = headers[-1]
     if last != "other" or len(title.split()) < 2 or not mostly_upper(title):
         return False  # "NSĐP" of "Trong đó | NSTW | NSĐP" is a sub-column's abbreviation
-    if all(mostly_upper(h) for h in headers[:-1]):
-        return False
-    # a header printed flat over sub-columns keeps them, unless its parent would be the rows' name
-    two = _flat_two_level_header(rows, headers)
-    return two is None or role_of(_parent_of(two)) in ("id", "name", "tasks")
-
-
-def _parent_of(two_rows: list[list[str]]) -> str:
-    """The header that merge_header_rows puts over the sub-columns of ``two_rows``."""
-    merged = merge_header_rows(two_rows)
-    return next((h.split(" / ")[0] for h in merged if " / " in h), "")
+    return not all(mostly_upper(h) for h in headers[:-1])
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:

@@ -248,15 +248,29 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 rows.append([Cell((line.strip(),))])  # a group title across the table before row 1
                 k += 1
                 continue
-            if follows and _heading_line(line) and _tab_header(items[k + 1].text, indent):
-                break  # "2. Danh mục thủ tục ... sửa đổi" over a header: the next table
-            if not follows and len(rows) > 1 and not is_blank(line):
-                follows = _cell_lines_then_row(items, k, indent)  # a cell of three lines or more
-            if len(rows) < 2 or is_blank(line) or not follows:  # a header's second lines were read above
+            if len(rows) < 2 or is_blank(line):
                 break
-            if not PAGE_NUMBER_LINE.match(fold(line.strip())):  # "Trang 2/3" between two rows: no cell's
-                rows[-1][-1] = _with_line(rows[-1][-1], line.strip())
-            k += 1
+            run, ahead = _plain_run(items, k)
+            if ahead is None:
+                break
+            group = _group_line(run[-1]) if not _tab_header(ahead, indent) else None
+            if any(_heading_line(text) for text in run[: -1 if group else None]):
+                break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
+            if _tab_header(ahead, indent):
+                again = _same_header(ahead.split("\t")[indent:], header)
+                following = items[k + len(run) + 1].text if k + len(run) + 1 < len(items) else ""
+                if not again or _restarts(following, indent, rows[1]):
+                    break  # another table's header, or this one's over rows numbered from 1 again
+                k += len(run)  # "(tiếp theo)", "Trang 2" before the header printed again
+                continue
+            if _restarts(ahead, indent, rows[1]):
+                break  # a paragraph after the table, then a list numbered from 1 with tabs
+            for text in run[:-1] if group else run:
+                if not PAGE_NUMBER_LINE.match(fold(text.strip())):  # "Trang 2/3" between two rows: no cell's
+                    rows[-1][-1] = _with_line(rows[-1][-1], text.strip())
+            if group:
+                rows.append(group)  # "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH" with no tab, over its rows
+            k += len(run)
             continue
         cells = _tab_cells(line)
         if indent:
@@ -279,40 +293,68 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
     return rows, k - i
 
 
-#: Lines of a cell going on past the next at most (a legal basis of several texts), each short.
+#: Lines with no tab between two tab lines at most (a cell of several lines, a legal basis of
+#: several texts), each short.
 MAX_CELL_LINES = 8
 _CELL_LINE_WORDS = 30
 
 
-def _cell_lines_then_row(items: Sequence[Item], k: int, indent: int) -> bool:
-    """Do the lines from ``items[k]`` on, with no tab, go on with the last cell up to a row of
-    the table ("Luật Đất đai năm 2013;" / "Nghị định số 43/2014/NĐ-CP;" / "2⇥1.003003⇥...")?
-    Short lines only, and the tab line after them numbered."""
+def _same_header(cells: Sequence[str], header: Sequence[Cell]) -> bool:
+    """Is the tab line the table's header printed again (its first two cells, whatever the
+    wrapping: the header's cells may have been joined from several lines)?"""
+
+    def words(text: str) -> str:
+        return " ".join(fold(text).split())
+
+    return len(cells) >= 2 and [words(c) for c in cells[:2]] == [words(c.text) for c in header[:2]]
+
+
+def _plain_run(items: Sequence[Item], k: int) -> tuple[list[str], str | None]:
+    """The lines with no tab from ``items[k]`` on, and the tab line after them (None when the
+    run is long, holds a long line or a blank, or no tab line follows: the table has ended)."""
+    run: list[str] = []
     j = k
-    while j < len(items) and "\t" not in items[j].text and j - k < MAX_CELL_LINES:
+    while j < len(items) and "\t" not in items[j].text:
         text = items[j].text
-        if is_blank(text) or len(text.split()) > _CELL_LINE_WORDS or PAGE_NUMBER_LINE.match(fold(text.strip())):
-            return False
-        if _heading_line(text):
-            return False  # "III. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC II": the text goes on after the table
+        if len(run) >= MAX_CELL_LINES or is_blank(text) or len(text.split()) > _CELL_LINE_WORDS:
+            return run, None
+        run.append(text)
         j += 1
-    if j >= len(items) or "\t" not in items[j].text:
-        return False
-    label = parse_label(items[j].text.split("\t")[indent:][0].strip())
-    return label is not None and not is_first_of_sequence(label)  # the table's numbering goes on
+    return run, items[j].text if j < len(items) else None
+
+
+def _restarts(line: str, indent: int, first_row: Sequence[Cell]) -> bool:
+    """Does the tab line number from the start again at the table's top level ("1.⇥" in a table
+    whose first row is 1; not "1⇥" under a first row "I", its first child)?"""
+    cells = line.split("\t")[indent:]
+    label = parse_label(cells[0].strip()) if cells else None
+    top = parse_label(first_row[0].text) if first_row else None
+    return label is not None and top is not None and label.style == top.style and label.key in ("1", "I", "A")
+
+
+def _group_line(line: str) -> list[Cell] | None:
+    """A group's row printed with no tab ("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH" right before its
+    first row): its number and its title as two cells; None for any other line."""
+    text = line.replace("*", "").strip()
+    first, _, rest = text.partition(" ")
+    label = parse_label(first) if rest else None
+    if label is None or label.style != "roman" or not mostly_upper(rest):
+        return None
+    return [Cell((first.rstrip(".)"),)), Cell((rest.strip(),))]
 
 
 def _heading_line(line: str) -> bool:
-    """A heading, not a cell's further line: numbered ("2. Danh mục ...", "III. TỔ CHỨC"), an
-    annex or list title ("PHỤ LỤC II", "Danh mục ..."), or words in capitals ("BIỂU TỔNG HỢP")."""
+    """A heading that ends a table, not a cell's further line: a part in capitals under a roman
+    number ("III. TỔ CHỨC THỰC HIỆN"), an annex or a list ("PHỤ LỤC II", "Biểu mẫu 02",
+    "2. Danh mục thủ tục ..."). A line in capitals alone ("UBND TỈNH", "Sở KH&ĐT") or numbered
+    with a decimal ("1. Luật Đất đai năm 2013;") may be a cell's."""
     text = line.replace("*", "").strip()
-    first = text.split(" ", 1)[0]
-    label = parse_label(first) if len(text.split()) > 1 else None
-    if label is not None and label.style in ("decimal", "roman", "upper_letter"):
-        return True  # not "- Nghị định số 43/2014/NĐ-CP;", a cell's list
-    if fold(text).startswith(("phu luc", "danh muc", "bieu ", "phan ")):
+    first, _, rest = text.partition(" ")
+    label = parse_label(first) if rest else None
+    if label is not None and label.style == "roman" and mostly_upper(rest):
         return True
-    return len(text.split()) >= 2 and mostly_upper(text)
+    named = fold(rest if label is not None and label.style in ("decimal", "roman", "upper_letter") else text)
+    return named.startswith(("phu luc", "danh muc", "bieu mau", "bieu so"))
 
 
 def _tab_header(line: str, indent: int) -> bool:
