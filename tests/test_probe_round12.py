@@ -769,3 +769,68 @@ def test_a_wrapped_header_printed_again_after_a_page_number() -> None:
     header = ("STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian", "hoàn thành")
     page = _tabs(*header, "\t".join(ROW_1), "Trang 2/3", *header, "\t".join(ROW_2))
     assert _tasks(run_text(page)) == EXPECTED
+
+
+# Fifth review: groups and tables between the rows of a tab table.
+
+LAND = "\t".join(("STT", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện"))
+LAND_ROWS = (
+    "1\tĐăng ký đất đai lần đầu\tĐất đai\tSở Tài nguyên và Môi trường",
+    "2\tĐăng ký biến động\tĐất đai\tSở Tài nguyên và Môi trường",
+)
+
+
+def test_a_group_line_before_rows_numbered_from_1_again_keeps_them() -> None:
+    rows = ("1\tCấp giấy phép xây dựng\tXây dựng\tSở Xây dựng", "2\tCấp chứng chỉ hành nghề\tXây dựng\tSở Xây dựng")
+    result = run_text(_tabs(LAND, *LAND_ROWS, "Lĩnh vực xây dựng", *rows))
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "1", "2"]  # were lost, silently
+    assert ("2", "STT (unnumbered row)", "Lĩnh vực xây dựng") in _kept_cells(result)
+    assert _codes(result).count("duplicate_row_id") == 2
+    lettered = run_text(_tabs(LAND, *LAND_ROWS, "B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", *rows))
+    assert [r["row_id"] for r in lettered.tables["appendix_rows"]] == ["1", "2", "B", "B.1", "B.2"]
+
+
+def test_text_after_a_tab_table_then_a_signature_of_tabs_ends_it() -> None:
+    page = _tabs(
+        "\t".join(TASKS),
+        "\t".join(ROW_1),
+        "\t".join(ROW_2),
+        "3. Tổ chức thực hiện",
+        "Giao Sở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch này.",
+        "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
+        "- Như trên;\tKT. CHỦ TỊCH",
+    )
+    result = run_text(page)
+    assert _tasks(result) == EXPECTED
+    assert "unnumbered_row" not in _codes(result)
+
+
+def test_titles_then_the_same_header_over_another_numbering_is_another_table() -> None:
+    header = "\t".join(TASKS)
+    page = _tabs(
+        header,
+        "\t".join(ROW_1),
+        "Nhiệm vụ năm 2025",
+        header,
+        "I\tCẢI CÁCH THỂ CHẾ",
+        "1\tKiểm tra công tác\tSở Nội vụ\tCác sở\tQuý III/2025",
+    )
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"]) for r in rows] == [(1, "1"), (2, "I"), (2, "I.1")]
+
+
+def test_the_header_again_with_tt_for_stt_goes_on_with_the_table() -> None:
+    header = "\t".join(TASKS)
+    page = _tabs(header, "\t".join(ROW_1), "Trang 2", "TT" + header[3:], "\t".join(ROW_2))
+    rows = run_text(page).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["row_id"]) for r in rows] == [(1, "1"), (1, "2")]
+
+
+def test_a_last_row_printing_its_blank_cells_keeps_its_blank_note() -> None:
+    header = ("STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Ghi chú")
+    rows = (
+        ("1", "Tỷ lệ hồ sơ đúng hạn", "%", "", "85", "Chưa giao chỉ tiêu"),
+        ("2", "Số xã đạt chuẩn nông thôn mới", "", "12", "", ""),
+    )
+    result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
+    assert ("2", "Kế hoạch", Decimal(12)) in _amounts(result)

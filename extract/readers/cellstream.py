@@ -306,6 +306,8 @@ def _blank_after_last_row(
         return row
     if parse_label(row[0].text) is None:
         return row  # a total row ("TỔNG | 80 | 43,12 | ≥ 45 | ") keeps its cells where they stand
+    if any(item.is_empty for item in row[1:-1]):
+        return row  # a row that prints its blank cells printed its blank last one too
     texts = [item.text for item in row[1:-1]]
     placed = placed_by_kind(texts, [c.role for c in columns[1:]], {i - 1 for i in numeric})
     return row[:-1] if placed is not None else row

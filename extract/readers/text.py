@@ -253,23 +253,29 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             run, ahead = _plain_run(items, k)
             if ahead is None:
                 break
-            group = _group_line(run[-1]) if not _tab_header(ahead, indent) else None
+            if _tab_header(ahead, indent):
+                following = items[k + len(run) + 1].text if k + len(run) + 1 < len(items) else ""
+                marks = all(_page_mark(text) for text in run)  # "(tiếp theo)", "Trang 2"
+                if not marks or not _same_header(ahead.split("\t")[indent:], header):
+                    break  # a title over a table, or another table's header
+                if _restarts(following, indent, rows[1]):
+                    break  # this header again over rows numbered from 1: another table
+                k += len(run)  # the header printed again after a page break
+                continue
+            rest = _tab_cells(ahead)[indent:]
+            if not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width):
+                break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", "Nguồn kinh phí⇥Số tiền": the text after the table
+            restart = _restarts(ahead, indent, rows[1])
+            group = _group_line(run[-1]) or (_title_line(run[-1]) if restart else None)
             if any(_heading_line(text) for text in run[: -1 if group else None]):
                 break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
-            if _tab_header(ahead, indent):
-                again = _same_header(ahead.split("\t")[indent:], header)
-                following = items[k + len(run) + 1].text if k + len(run) + 1 < len(items) else ""
-                if not again or _restarts(following, indent, rows[1]):
-                    break  # another table's header, or this one's over rows numbered from 1 again
-                k += len(run)  # "(tiếp theo)", "Trang 2" before the header printed again
-                continue
-            if _restarts(ahead, indent, rows[1]):
+            if restart and group is None:
                 break  # a paragraph after the table, then a list numbered from 1 with tabs
             for text in run[:-1] if group else run:
                 if not PAGE_NUMBER_LINE.match(fold(text.strip())):  # "Trang 2/3" between two rows: no cell's
                     rows[-1][-1] = _with_line(rows[-1][-1], text.strip())
             if group:
-                rows.append(group)  # "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH" with no tab, over its rows
+                rows.append(group)  # "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Lĩnh vực xây dựng" over its rows
             k += len(run)
             continue
         cells = _tab_cells(line)
@@ -278,11 +284,12 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break  # a line that fills the empty column is no row of this table
             cells = cells[indent:]
         last = rows[-1]
-        filled = len(cells)
-        while filled > 1 and not cells[filled - 1].paragraphs:
-            filled -= 1  # tabs left at the end of the line
-        goes_on = len(last) < width and len(last) + filled - 1 <= width  # the row above, cut, goes on
-        if len(rows) > 1 and goes_on and parse_label(cells[0].text) is None and not _total_line(cells):
+        if (
+            len(rows) > 1
+            and _rest_of_row(last, cells, width)
+            and parse_label(cells[0].text) is None
+            and not _total_line(cells)
+        ):
             last[-1] = _with_line(last[-1], cells[0].text)  # the row goes on
             last.extend(cells[1:])
         else:
@@ -306,7 +313,9 @@ def _same_header(cells: Sequence[str], header: Sequence[Cell]) -> bool:
     def words(text: str) -> str:
         return " ".join(fold(text).split())
 
-    return len(cells) >= 2 and [words(c) for c in cells[:2]] == [words(c.text) for c in header[:2]]
+    if len(cells) < 2 or len(header) < 2 or words(cells[1]) != words(header[1].text):
+        return False
+    return words(cells[0]) == words(header[0].text) or role_of(cells[0]) == role_of(header[0].text) == "id"
 
 
 def _plain_run(items: Sequence[Item], k: int) -> tuple[list[str], str | None]:
@@ -333,14 +342,53 @@ def _restarts(line: str, indent: int, first_row: Sequence[Cell]) -> bool:
 
 
 def _group_line(line: str) -> list[Cell] | None:
-    """A group's row printed with no tab ("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH" right before its
-    first row): its number and its title as two cells; None for any other line."""
+    """A group's row printed with no tab ("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "B. THỦ TỤC CẤP
+    HUYỆN" right before its first row): its number and its title as two cells; None for any
+    other line."""
     text = line.replace("*", "").strip()
     first, _, rest = text.partition(" ")
     label = parse_label(first) if rest else None
-    if label is None or label.style != "roman" or not mostly_upper(rest):
+    if label is None or label.style not in ("roman", "upper_letter") or not mostly_upper(rest):
         return None
     return [Cell((first.rstrip(".)"),)), Cell((rest.strip(),))]
+
+
+#: Words of a group's title printed with no number, at most.
+_TITLE_WORDS = 15
+
+
+def _title_line(line: str) -> list[Cell] | None:
+    """A group's title with no number ("Lĩnh vực xây dựng") before rows numbered from 1 again:
+    a row of its own (kept, unnumbered), not the end of the table; a sentence is no title."""
+    text = line.replace("*", "").strip()
+    if not text or text.endswith((".", ":", ";", ",")) or len(text.split()) > _TITLE_WORDS:
+        return None
+    return [Cell((text,))]
+
+
+def _page_mark(line: str) -> bool:
+    """A line a page break leaves between a table and its header printed again: the page's
+    number ("Trang 2/3", "2") or "(tiếp theo)"."""
+    folded = fold(line.strip()).strip("()* ")
+    return bool(PAGE_NUMBER_LINE.match(fold(line.strip()))) or folded in ("tiep theo", "tiep", "con tiep")
+
+
+def _rest_of_row(last: Sequence[Cell], cells: Sequence[Cell], width: int) -> bool:
+    """Can the tab line's cells be the rest of the row above, cut by a line break in its last
+    cell ("1⇥Rà soát văn bản" / "pháp luật⇥Sở Tư pháp⇥...")? The row is short and, the line's
+    trailing empty cells left out, they fit the header's width."""
+    filled = len(cells)
+    while filled > 1 and not cells[filled - 1].paragraphs:
+        filled -= 1  # tabs left at the end of the line
+    return len(last) < width and len(last) + filled - 1 <= width
+
+
+def _row_of_table(line: str, indent: int) -> bool:
+    """Does the tab line read as a row of the table: numbered, a total, or its number cell left
+    blank?"""
+    cells = line.split("\t")[indent:]
+    first = cells[0].strip() if cells else ""
+    return not first or parse_label(first) is not None or bool(TOTAL_ROW.match(fold(first)))
 
 
 def _heading_line(line: str) -> bool:
