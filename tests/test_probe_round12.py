@@ -834,3 +834,40 @@ def test_a_last_row_printing_its_blank_cells_keeps_its_blank_note() -> None:
     )
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
     assert ("2", "Kế hoạch", Decimal(12)) in _amounts(result)
+
+
+# Sixth review.
+
+
+def test_any_short_line_before_the_same_header_over_rows_numbered_on_is_a_page_mark() -> None:
+    header = "\t".join(TASKS)
+    for mark in ("(Tiếp theo Phụ lục I)", "Trang 2 của 3"):
+        rows = run_text(_tabs(header, "\t".join(ROW_1), mark, header, "\t".join(ROW_2))).tables["appendix_rows"]
+        assert [(r["appendix_index"], r["row_id"]) for r in rows] == [(1, "1"), (1, "2")]
+
+
+def test_a_wrapped_line_then_an_unnumbered_tab_row_keeps_the_rows_after_it() -> None:
+    page = _tabs(
+        UNITS_FIRST,
+        "1\tRà soát văn bản\tNăm 2024\tSở Tư pháp\tSở Tài chính;",
+        "Sở Kế hoạch và Đầu tư",
+        "Lĩnh vực y tế\t\t\t\t",
+        "2\tTập huấn\tQuý II/2024\tSở Y tế\tCác sở",
+    )
+    result = run_text(page)
+    assert _units(result) == [("1", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]), ("2", ["Các sở"])]
+    assert ("1", "STT (unnumbered row)", "Lĩnh vực y tế") in _kept_cells(result)
+
+
+def test_a_short_heading_then_notes_of_tabs_after_the_table() -> None:
+    page = _tabs(
+        "\t".join(TASKS),
+        "\t".join(ROW_1),
+        "\t".join(ROW_2),
+        "Tổ chức thực hiện",
+        "1.\tSở Nội vụ chủ trì theo dõi",
+        "2.\tCác sở báo cáo định kỳ",
+    )
+    result = run_text(page)
+    assert _tasks(result) == EXPECTED
+    assert _codes(result) == []

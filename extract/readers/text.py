@@ -255,18 +255,20 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break
             if _tab_header(ahead, indent):
                 following = items[k + len(run) + 1].text if k + len(run) + 1 < len(items) else ""
-                marks = all(_page_mark(text) for text in run)  # "(tiếp theo)", "Trang 2"
-                if not marks or not _same_header(ahead.split("\t")[indent:], header):
+                titled = any(_heading_line(text) or _reference_line(text) for text in run)
+                if titled or not _same_header(ahead.split("\t")[indent:], header):
                     break  # a title over a table, or another table's header
-                if _restarts(following, indent, rows[1]):
+                if _restarts(following, indent, rows[1], any_style=True):
                     break  # this header again over rows numbered from 1: another table
-                k += len(run)  # the header printed again after a page break
+                k += len(run)  # the header printed again after a page break: the lines between are marks
                 continue
             rest = _tab_cells(ahead)[indent:]
-            if not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width):
-                break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", "Nguồn kinh phí⇥Số tiền": the text after the table
+            foreign = not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width)
+            if foreign and (len(run) > 1 or fold(rest[0].text).startswith("noi nhan")):
+                break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", a paragraph then "Nguồn kinh phí⇥Số tiền"
             restart = _restarts(ahead, indent, rows[1])
-            group = _group_line(run[-1]) or (_title_line(run[-1]) if restart else None)
+            as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
+            group = (_group_line(run[-1]) or (_title_line(run[-1]) if restart else None)) if as_row else None
             if any(_heading_line(text) for text in run[: -1 if group else None]):
                 break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
             if restart and group is None:
@@ -332,13 +334,16 @@ def _plain_run(items: Sequence[Item], k: int) -> tuple[list[str], str | None]:
     return run, items[j].text if j < len(items) else None
 
 
-def _restarts(line: str, indent: int, first_row: Sequence[Cell]) -> bool:
+def _restarts(line: str, indent: int, first_row: Sequence[Cell], any_style: bool = False) -> bool:
     """Does the tab line number from the start again at the table's top level ("1.⇥" in a table
-    whose first row is 1; not "1⇥" under a first row "I", its first child)?"""
+    whose first row is 1; not "1⇥" under a first row "I", its first child)? ``any_style``:
+    under the header printed again, any first number ("I" too) starts another table."""
     cells = line.split("\t")[indent:]
     label = parse_label(cells[0].strip()) if cells else None
     top = parse_label(first_row[0].text) if first_row else None
-    return label is not None and top is not None and label.style == top.style and label.key in ("1", "I", "A")
+    if label is None or top is None or label.key not in ("1", "I", "A"):
+        return False
+    return any_style or label.style == top.style
 
 
 def _group_line(line: str) -> list[Cell] | None:
@@ -366,11 +371,9 @@ def _title_line(line: str) -> list[Cell] | None:
     return [Cell((text,))]
 
 
-def _page_mark(line: str) -> bool:
-    """A line a page break leaves between a table and its header printed again: the page's
-    number ("Trang 2/3", "2") or "(tiếp theo)"."""
-    folded = fold(line.strip()).strip("()* ")
-    return bool(PAGE_NUMBER_LINE.match(fold(line.strip()))) or folded in ("tiep theo", "tiep", "con tiep")
+def _reference_line(line: str) -> bool:
+    """ "(Ban hành kèm theo Quyết định số ...)": the reference line under an annex's title."""
+    return bool(re.match(r"^\(?\s*(ban hanh |dinh )?kem theo\b", fold(line.strip()).lstrip("*")))
 
 
 def _rest_of_row(last: Sequence[Cell], cells: Sequence[Cell], width: int) -> bool:
