@@ -28,10 +28,12 @@ _TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200c\u200d\u200e\u200f\u2060")
 
 
-#: Texts up to this length are folded through a cache (labels, headers, cells seen again and
-#: again); longer ones (paragraphs) are folded each time: cached, 65,536 paragraphs held a
-#: worker's memory growing with the batch (197 MiB at 1,000 pages, 464 MiB at 10,000).
+#: Texts up to this length are folded through a large cache (labels, headers, cells seen again
+#: and again); longer ones (paragraphs, whose lines several rules fold in turn) through a small
+#: one: in the large cache, 65,536 paragraphs held a worker's memory growing with the batch
+#: (197 MiB at 1,000 pages, 464 MiB at 10,000).
 _FOLD_CACHED_CHARS = 80
+_FOLD_LONG_CACHE = 1024
 
 
 def fold(text: str) -> str:
@@ -40,11 +42,16 @@ def fold(text: str) -> str:
     đ/Đ are folded to d because NFD does not decompose them; so are their look-alikes ð/Ð
     (the eth of converted documents' "HÐND").
     """
-    return _fold_short(text) if len(text) <= _FOLD_CACHED_CHARS else _fold(text)
+    return _fold_short(text) if len(text) <= _FOLD_CACHED_CHARS else _fold_long(text)
 
 
 @lru_cache(maxsize=65536)
 def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+@lru_cache(maxsize=_FOLD_LONG_CACHE)
+def _fold_long(text: str) -> str:
     return _fold(text)
 
 
