@@ -36,7 +36,7 @@ from extract.numbering import (
     steps_after,
 )
 from extract.page import Cell, ReadNote, Table, occurrences
-from extract.readers.placement import placed_by_kind
+from extract.readers.placement import placed_by_kind, placed_message
 from extract.settings import (
     APPENDIX_HEADING,
     MULTI_PARAGRAPH_ROLES,
@@ -239,7 +239,7 @@ def read_rows(
         k += 1
     if current is not None:
         rows.append(current)
-        rows[-1] = _blank_after_last_row(current, columns, short_rows, _numeric_columns(rows, width))
+        rows[-1] = _blank_after_last_row(current, columns, short_rows, numeric_columns(rows, width))
     if short_rows == "pad" and flat_header_check and _title_last_in_header(rows, headers, columns):
         table, end = read_rows(
             items,
@@ -267,7 +267,7 @@ def read_rows(
             )
     grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
     previous: tuple[Cell, ...] | None = None
-    numeric = _numeric_columns(rows, width)
+    numeric = numeric_columns(rows, width)
     row_notes: list[ReadNote] = []
     for row, before in zip(rows, occurrences(row[0].text.strip() for row in rows), strict=True):
         noted = len(row_notes)
@@ -1066,7 +1066,8 @@ def _assemble(
                 cells = [Cell()] * len(targets)
                 for item, column in zip(rest, placed, strict=True):
                     cells[column] = Cell(_paragraphs([item]))
-                notes.append(_placed_note(label_text, first, len(rest) + 1, columns, placed))
+                message = placed_message(label_text, len(rest) + 1, [c.header for c in columns[1:]], placed)
+                notes.append(ReadNote("short_row", message, first.text.strip() or None))
                 return tuple([Cell(_paragraphs([first])), *cells])
             # "1 | 2.001611 | name | x" at the end of a table: every cell has its column's
             # type where it stands, so only trailing empty cells were lost
@@ -1192,18 +1193,6 @@ def _title_to_name(cells: list[Cell], columns: Sequence[Column], numeric: set[in
     return moved
 
 
-def _placed_note(label_text: str, first: Item, count: int, columns: Sequence[Column], placed: list[int]) -> ReadNote:
-    """The finding of a short row whose cells were placed by their kinds (placement.py)."""
-    empty = [columns[k + 1].header for k in range(len(columns) - 1) if k not in placed]
-    return ReadNote(
-        "short_row",
-        f"row {label_text} has {count} cells for {len(columns)} columns; they were placed by what they hold "
-        f"(periods under the time, units under the units, figures under figures), and "
-        f"{', '.join(repr(h) for h in empty)} left empty (a cell merged with the row above, or empty)",
-        first.text.strip() or None,
-    )
-
-
 def _fits_from_the_left(rest: list[Item], numeric: set[int]) -> bool:
     """Does every cell after the number have the type of the column it stands in, figures in
     columns of figures and text elsewhere?"""
@@ -1242,7 +1231,7 @@ def _align_right(rest: list[Item], targets: Sequence[Column], numeric: set[int])
     return cells
 
 
-def _numeric_columns(rows: list[list[Item]], width: int) -> set[int]:
+def numeric_columns(rows: Sequence[Sequence[Cell]], width: int) -> set[int]:
     """Grid columns (counting the row number as 0) that hold figures in complete rows; group
     rows (I, A) are left out when there are numbered rows, their titles stand anywhere."""
     counts = [[0, 0] for _ in range(width)]

@@ -9,7 +9,8 @@ from extract.appendix import is_appendix_table
 from extract.columns import map_columns
 from extract.numbering import parse_label
 from extract.page import Cell, ReadNote, Table, occurrences
-from extract.readers.placement import placed_by_kind
+from extract.readers.cellstream import numeric_columns
+from extract.readers.placement import placed_by_kind, placed_message
 from normalize.numbers import parse_number
 
 
@@ -24,7 +25,7 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
         return None
     columns = map_columns([cell.text for cell in grid[0]])
     roles = [column.role for column in columns][1:]
-    numeric = _numeric_columns(rows, width)
+    numeric = numeric_columns(rows[1:], width)  # the header left out
     labels = [row[0].text.strip() if row else "" for row in rows]
     placed_rows: list[tuple[Cell, ...]] = []
     row_notes: list[ReadNote] = []
@@ -37,11 +38,7 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
             for cell, column in zip(row[1:], placed, strict=True):
                 cells[column] = cell
             placed_rows.append((row[0], *cells))
-            empty = ", ".join(repr(columns[i + 1].header) for i in range(width - 1) if i not in placed)
-            message = (
-                f"row {label} has {len(row)} cells for {width} columns; they were placed by what they hold "
-                f"(periods under the time, units under the units, figures under figures), and {empty} left empty"
-            )
+            message = placed_message(label, len(row), [c.header for c in columns[1:]], placed)
             row_notes.append(ReadNote("short_row", message, label, before))
             continue
         placed_rows.append(grid[k])
@@ -50,19 +47,6 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
             message = f"row {named} has {len(row)} cells for {width} columns; its last cells were left empty"
             row_notes.append(ReadNote("short_row", message, label or None, before))
     return Table(rows=tuple(placed_rows), bordered=True, row_notes=tuple(row_notes))
-
-
-def _numeric_columns(rows: Sequence[Sequence[Cell]], width: int) -> set[int]:
-    """Columns whose cells are figures in the complete numbered rows (two filled at least)."""
-    counts = [[0, 0] for _ in range(width)]
-    for row in rows[1:]:
-        if len(row) != width or parse_label(row[0].text) is None:
-            continue
-        for index, cell in enumerate(row[1:], start=1):
-            if not cell.is_empty:
-                counts[index][0] += 1
-                counts[index][1] += parse_number(cell.text) is not None
-    return {i for i, (filled, figures) in enumerate(counts) if filled >= 2 and figures * 10 >= filled * 6}
 
 
 def _title_row(row: Sequence[Cell]) -> bool:

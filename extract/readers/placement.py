@@ -55,6 +55,17 @@ def _fit(kind: int, role: str, numeric: bool) -> int:
     return 0
 
 
+def placed_message(label: str, count: int, headers: Sequence[str], placed: Sequence[int]) -> str:
+    """The short_row finding's message for a row whose cells were placed by kind: ``headers``
+    are the columns after the row number's, ``placed`` the columns the cells went to."""
+    empty = ", ".join(repr(header) for k, header in enumerate(headers) if k not in placed)
+    return (
+        f"row {label} has {count} cells for {len(headers) + 1} columns; they were placed by what they hold "
+        f"(periods under the time, units under the units, figures under figures), and {empty} left empty "
+        "(a cell merged with the row above, or empty)"
+    )
+
+
 def placed_by_kind(texts: Sequence[str], roles: Sequence[str], numeric: Collection[int]) -> list[int] | None:
     """Columns (indexes into ``roles``, the row number's column left out) for the cells
     ``texts`` of a row with fewer cells than columns: the first (the name) stays in column 0,
