@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from extract.columns import map_columns, merge_header_rows, role_of
 from extract.header import attribute_labels, find_head, header_start, translation_start
 from extract.numbering import (
+    Label,
     OpenHeadings,
     column_label_run,
     is_first_of_sequence,
@@ -338,8 +339,7 @@ def _restarts(line: str, indent: int, first_row: Sequence[Cell], any_style: bool
     """Does the tab line number from the start again at the table's top level ("1.⇥" in a table
     whose first row is 1; not "1⇥" under a first row "I", its first child)? ``any_style``:
     under the header printed again, any first number ("I" too) starts another table."""
-    cells = line.split("\t")[indent:]
-    label = parse_label(cells[0].strip()) if cells else None
+    label = parse_label(_first_cell(line, indent))
     top = parse_label(first_row[0].text) if first_row else None
     if label is None or top is None or label.key not in ("1", "I", "A"):
         return False
@@ -350,12 +350,10 @@ def _group_line(line: str) -> list[Cell] | None:
     """A group's row printed with no tab ("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "B. THỦ TỤC CẤP
     HUYỆN" right before its first row): its number and its title as two cells; None for any
     other line."""
-    text = line.replace("*", "").strip()
-    first, _, rest = text.partition(" ")
-    label = parse_label(first) if rest else None
+    label, rest, _ = _numbered_text(line)
     if label is None or label.style not in ("roman", "upper_letter") or not mostly_upper(rest):
         return None
-    return [Cell((first.rstrip(".)"),)), Cell((rest.strip(),))]
+    return [Cell((label.printed.rstrip(".)"),)), Cell((rest,))]
 
 
 #: Words of a group's title printed with no number, at most.
@@ -389,8 +387,7 @@ def _rest_of_row(last: Sequence[Cell], cells: Sequence[Cell], width: int) -> boo
 def _row_of_table(line: str, indent: int) -> bool:
     """Does the tab line read as a row of the table: numbered, a total, or its number cell left
     blank?"""
-    cells = line.split("\t")[indent:]
-    first = cells[0].strip() if cells else ""
+    first = _first_cell(line, indent)
     return not first or parse_label(first) is not None or bool(TOTAL_ROW.match(fold(first)))
 
 
@@ -399,9 +396,7 @@ def _heading_line(line: str) -> bool:
     number ("III. TỔ CHỨC THỰC HIỆN"), an annex or a list ("PHỤ LỤC II", "Biểu mẫu 02",
     "2. Danh mục thủ tục ..."). A line in capitals alone ("UBND TỈNH", "Sở KH&ĐT") or numbered
     with a decimal ("1. Luật Đất đai năm 2013;") may be a cell's."""
-    text = line.replace("*", "").strip()
-    first, _, rest = text.partition(" ")
-    label = parse_label(first) if rest else None
+    label, rest, text = _numbered_text(line)
     if label is not None and label.style == "roman" and mostly_upper(rest):
         return True
     named = fold(rest if label is not None and label.style in ("decimal", "roman", "upper_letter") else text)
@@ -426,8 +421,22 @@ def _total_line(cells: Sequence[Cell]) -> bool:
 
 def _starts_row(line: str, indent: int) -> bool:
     """Does the tab-separated ``line`` start with a row number (after the empty columns)?"""
+    return parse_label(_first_cell(line, indent)) is not None
+
+
+def _first_cell(line: str, indent: int) -> str:
+    """The tab line's first cell after the table's empty columns, stripped ("" when none)."""
     cells = line.split("\t")[indent:]
-    return bool(cells) and parse_label(cells[0].strip()) is not None
+    return cells[0].strip() if cells else ""
+
+
+def _numbered_text(line: str) -> tuple[Label | None, str, str]:
+    """A line without tabs as (its leading number, the text after it, the whole text): "II.
+    CẢI CÁCH" -> (II, "CẢI CÁCH", ...); no number -> (None, "", text). Emphasis marks left out."""
+    text = line.replace("*", "").strip()
+    first, _, rest = text.partition(" ")
+    label = parse_label(first) if rest else None
+    return label, (rest.strip() if label is not None else ""), text
 
 
 #: Words of a header cell's second line at most, in a table copied with tabs.
