@@ -473,11 +473,10 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
     label = lines[start].replace("*", "").strip()
     title_lines = []
     for line in map(_reference_gaps_closed, lines[start + 1 :]):
-        found = APPENDIX_REFERENCE.search(fold_aligned(line))
-        if found:
-            cut = _reference_start(line, found.start())
-            title_lines.append(line[:cut].replace("*", "").strip())
-            reference = line[cut:].strip()
+        parts = _split_reference(line)
+        if parts is not None:
+            title_lines.append(parts[0])
+            reference = parts[1]
             break
         if not _UNIT_NOTE.match(fold(line.replace("*", "").strip())):
             title_lines.append(line.replace("*", "").strip())
@@ -587,10 +586,8 @@ def _title_above_reference(lines: list[str], at: int | None = None) -> str | Non
     if at is None:
         return None
     title: list[str] = []
-    line = lines[at]
-    found = APPENDIX_REFERENCE.search(fold_aligned(line))
-    head = line[: _reference_start(line, found.start())].replace("*", "").strip() if found else ""
-    if head and mostly_upper(head):  # "DANH MỤC ... (Ban hành kèm theo ...)" read as one line
+    head, _ = _split_reference(lines[at]) or ("", "")
+    if mostly_upper(head):  # "DANH MỤC ... (Ban hành kèm theo ...)" read as one line
         title.append(head)
     for line in reversed(lines[max(0, at - _MAX_TITLE_LINES) : at]):
         text = line.replace("*", "").strip()
@@ -619,11 +616,20 @@ def _reference_gaps_closed(line: str) -> str:
 
 def _find_reference(lines: list[str]) -> str | None:
     for line in map(_reference_gaps_closed, lines):
-        found = APPENDIX_REFERENCE.search(fold_aligned(line))
-        if found:
-            head = line[: _reference_start(line, found.start())]
-            return line[len(head) :].strip() if mostly_upper(head.replace("*", "")) else line.strip()
+        parts = _split_reference(line)
+        if parts is not None:
+            return parts[1] if mostly_upper(parts[0]) else line.strip()  # a title in capitals before it
     return None
+
+
+def _split_reference(line: str) -> tuple[str, str] | None:
+    """A line citing the document it belongs to, as (what stands before the "(Kèm theo ...)"
+    reference, without emphasis marks; the reference), or None when it cites none."""
+    found = APPENDIX_REFERENCE.search(fold_aligned(line))
+    if found is None:
+        return None
+    cut = _reference_start(line, found.start())
+    return line[:cut].replace("*", "").strip(), line[cut:].strip()
 
 
 def _finding_row(doc_id: str, finding: Finding) -> dict[str, object]:
