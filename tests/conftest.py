@@ -56,5 +56,10 @@ def markdown_row(*cells: str) -> str:
     return "|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
 
 
+def finding_codes(result: DocumentResult) -> list[str]:
+    """The codes of a result's findings, in order."""
+    return [f["code"] for f in result.tables["findings"]]
+
+
 def run_text(text: str, path: str = "page.txt", repair: bool = False) -> DocumentResult:
     return process_bytes(text.encode("utf-8"), path, repair=repair)

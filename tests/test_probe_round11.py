@@ -12,7 +12,7 @@ from extract.columns import map_columns, role_of
 from extract.numbering import parse_label
 from extract.pipeline import process_bytes
 from normalize.numbers import parse_number
-from tests.conftest import NBSP, run_text, text_table
+from tests.conftest import NBSP, finding_codes, run_text, text_table
 from tests.test_probe_round9 import END_TEXT, HEAD_HTML, TOP_TEXT, _html_table
 
 SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
@@ -23,10 +23,6 @@ def _scores(result) -> list[tuple]:
         (r["row_id"], r["parent_id"], r["name"], r["max_score"], r["achieved_score"])
         for r in result.tables["appendix_rows"]
     ]
-
-
-def _codes(result) -> list[str]:
-    return [f["code"] for f in result.tables["findings"]]
 
 
 # Labels printed with their parent's number.
@@ -67,13 +63,13 @@ ROMAN_EXPECTED = [
 def test_rows_numbered_i_1_in_html_are_rows_with_their_parents() -> None:
     result = run_text(HEAD_HTML + _html_table(SCORES, *ROMAN_ROWS) + "</body></html>", "plan.html")
     assert _scores(result) == ROMAN_EXPECTED
-    assert "unnumbered_row" not in _codes(result)
+    assert "unnumbered_row" not in finding_codes(result)
 
 
 def test_rows_numbered_i_1_in_a_text_dump_keep_their_cells() -> None:
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *ROMAN_ROWS) + END_TEXT)
     assert _scores(result) == ROMAN_EXPECTED
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 def test_letters_under_a_decimal_printed_as_1_1_a() -> None:
@@ -137,7 +133,7 @@ def test_footnote_marks_are_no_digits_of_a_score_or_a_name() -> None:
         ("1.1", "1", "Kế hoạch cải cách¹", Decimal("1.5"), Decimal("1.25")),
         ("1.2", "1", "Kiểm tra", Decimal(2), Decimal("1.75")),
     ]
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 def test_a_superscript_unit_is_written_as_one() -> None:
@@ -243,7 +239,7 @@ def test_a_rate_among_rows_of_points_is_not_summed_into_the_total() -> None:
         ("", "Tổng cộng", "điểm", "11", "9,5"),
     )
     page = _word_page(rows, header=header)
-    assert _codes(run_text(page, "plan.html")) == []
+    assert finding_codes(run_text(page, "plan.html")) == []
 
 
 def test_a_score_merged_over_two_sub_rows_counts_once() -> None:
@@ -348,7 +344,7 @@ def test_a_letter_printed_under_its_row_after_that_row_s_sub_rows() -> None:
     )
     result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")
     assert _ids(result) == [("1", None), ("1.1", "1"), ("1.2", "1"), ("1.a", "1"), ("2", None)]
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 def test_a_table_cut_by_a_page_break_goes_on_with_rows_numbered_ii_1() -> None:
@@ -414,7 +410,7 @@ def test_points_beside_a_result_are_the_achieved_score() -> None:
     )
     result = run_text(_word_page(rows, header=header), "plan.html")
     assert [r["achieved_score"] for r in result.tables["appendix_rows"]] == [Decimal("1.75"), Decimal(1)]
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 # Second review of session 11.
@@ -439,7 +435,7 @@ def test_letters_printed_under_a_criterion_inside_a_roman_group() -> None:
     ]  # fmt: skip
     for result, path in _html_and_dump(rows):
         assert _ids(result) == expected, path
-        assert _codes(result) == [], path
+        assert finding_codes(result) == [], path
 
 
 def test_a_letter_printed_under_its_row_is_not_put_under_that_row_s_last_sub_row() -> None:
@@ -447,7 +443,7 @@ def test_a_letter_printed_under_its_row_is_not_put_under_that_row_s_last_sub_row
     rows += (("1.b", "Đủ nội dung", "1", "1"),)
     result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")
     assert _ids(result) == [("1", None), ("1.1", "1"), ("1.a", "1"), ("1.b", "1")]
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 def test_a_text_dump_row_numbered_i_1_after_a_short_row() -> None:
@@ -504,7 +500,7 @@ def test_three_level_numbers_printed_with_their_group() -> None:
     )
     expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
     for result, path in _html_and_dump(rows):
-        assert (_ids(result), _codes(result)) == (expected, []), path
+        assert (_ids(result), finding_codes(result)) == (expected, []), path
 
 
 @pytest.mark.parametrize("bullet", ["-", "+", "a)"])
@@ -519,7 +515,7 @@ def test_a_text_dump_row_i_2_after_sub_rows_of_i_1(bullet: str) -> None:
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(SCORES, *rows) + END_TEXT)
     got = [(r["row_id"], r["parent_id"], r["max_score"]) for r in result.tables["appendix_rows"]]
     assert [g[0] for g in got][-1] == "I.2" and got[-1] == ("I.2", "I", Decimal(4))
-    assert _codes(result) == []
+    assert finding_codes(result) == []
 
 
 def test_a_text_dump_numbered_1_a_from_its_top() -> None:
@@ -565,7 +561,7 @@ def test_sub_rows_printed_i_1_1_under_a_row_printed_1() -> None:
     )
     expected = [("I", None), ("I.1", "I"), ("I.1.1", "I.1"), ("I.1.2", "I.1"), ("I.2", "I")]
     for result, path in _html_and_dump(rows):
-        assert (_ids(result), _codes(result)) == (expected, []), path
+        assert (_ids(result), finding_codes(result)) == (expected, []), path
     # without the row I.1, its printed sub-rows go under I
     rows = (("I", "CÔNG TÁC CHỈ ĐẠO", "4", "3"), ("I.1.1", "Năm", "2", "2"), ("I.1.2", "Quý", "2", "1"))
     result = run_text(HEAD_HTML + _html_table(SCORES, *rows) + "</body></html>", "plan.html")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.readers.placement import placed_by_kind
 from extract.units import split_units
 from extract.writer import to_table
-from tests.conftest import run_text, text_table
+from tests.conftest import finding_codes, run_text, text_table
 from tests.test_probe_round9 import END_TEXT, HEAD_HTML, TOP_TEXT
 
 TASKS = ("STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
@@ -26,10 +26,6 @@ def _tasks(result) -> list[tuple]:
         (r["row_id"], r["name"], r["lead_units"], r["coordinating_units"], r["deadline"])
         for r in result.tables["appendix_rows"]
     ]
-
-
-def _codes(result) -> list[str]:
-    return [f["code"] for f in result.tables["findings"]]
 
 
 def _kept_cells(result) -> list[tuple]:
@@ -58,7 +54,7 @@ def test_a_title_across_the_table_under_the_header_keeps_the_appendix() -> None:
     assert _tasks(result) == EXPECTED  # the title had been read as a header row: no appendix at all
     assert result.tables["documents"][0]["appendix_count"] == 1
     assert _kept_cells(result) == [("(before the first row)", "STT (unnumbered row)", "Nhiệm vụ chung")]
-    assert _codes(result) == ["unnumbered_row"]
+    assert finding_codes(result) == ["unnumbered_row"]
 
 
 def test_a_title_after_an_empty_number_cell_is_no_header_either() -> None:
@@ -73,7 +69,7 @@ def test_a_title_line_between_a_tab_header_and_row_1() -> None:
     result = run_text(_tabs("\t".join(TASKS), "Nhiệm vụ chung", "\t".join(ROW_1), "\t".join(ROW_2)))
     assert _tasks(result) == EXPECTED
     assert _kept_cells(result) == [("(before the first row)", "STT (unnumbered row)", "Nhiệm vụ chung")]
-    assert _codes(result) == ["unnumbered_row"]  # no short_row for a title
+    assert finding_codes(result) == ["unnumbered_row"]  # no short_row for a title
 
 
 def test_a_numbered_group_row_of_tabs_is_no_short_row() -> None:
@@ -84,14 +80,14 @@ def test_a_numbered_group_row_of_tabs_is_no_short_row() -> None:
         ("I.1", "I"),
         ("I.2", "I"),
     ]
-    assert "short_row" not in _codes(result)
+    assert "short_row" not in finding_codes(result)
 
 
 def test_a_title_printed_as_the_last_header_cell_of_a_dump() -> None:
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(TASKS, ("Nhiệm vụ chung",), ROW_1, ROW_2) + END_TEXT)
     assert _tasks(result) == EXPECTED  # was a sixth column, each row one cell short of it
     assert _kept_cells(result) == [("(before the first row)", "STT (unnumbered row)", "Nhiệm vụ chung")]
-    assert "short_row" not in _codes(result)
+    assert "short_row" not in finding_codes(result)
 
 
 def test_an_empty_last_column_of_a_dump_stays_a_column() -> None:
@@ -99,7 +95,7 @@ def test_an_empty_last_column_of_a_dump_stays_a_column() -> None:
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, ROW_1, ROW_2) + END_TEXT)
     assert _tasks(result) == EXPECTED
     assert _kept_cells(result) == []
-    assert _codes(result) == ["short_row", "short_row"]
+    assert finding_codes(result) == ["short_row", "short_row"]
 
 
 # Title lines inside the table, above its header.
@@ -186,7 +182,7 @@ def test_a_total_line_after_a_short_row_of_tabs_is_a_row_of_its_own() -> None:
     )
     cells = [(c["row_id"], c["column_header"], c["value"]) for c in result.tables["appendix_cells"]]
     assert cells == [("1", "Kinh phí", "1.500"), ("2", "Kinh phí", "250"), ("total", "Kinh phí", "1.750")]
-    assert _codes(result) == ["short_row"]
+    assert finding_codes(result) == ["short_row"]
 
 
 def test_placement_by_kind() -> None:
@@ -279,7 +275,7 @@ def test_the_last_sub_column_of_a_flat_two_level_header_is_no_title() -> None:
     )
     result = run_text(TOP_TEXT + "PHỤ LỤC\n\n" + text_table(header, *rows) + END_TEXT)
     assert [(r["row_id"], r["deadline"]) for r in result.tables["appendix_rows"]] == [("1", "6/2024"), ("2", "9/2024")]
-    assert "unnumbered_row" not in _codes(result)
+    assert "unnumbered_row" not in finding_codes(result)
 
 
 def test_a_letter_row_of_tabs_that_lost_its_cells_is_noted() -> None:
@@ -472,7 +468,7 @@ def test_a_leaf_header_starting_trong_do_is_no_parent() -> None:
 
 def test_a_bullet_note_of_tabs_is_no_short_row() -> None:
     result = run_text(_tabs("\t".join(TASKS), "\t".join(ROW_1), "-\tTrên báo chí, đài phát thanh", "\t".join(ROW_2)))
-    assert "short_row" not in _codes(result)
+    assert "short_row" not in finding_codes(result)
 
 
 def test_a_narrower_table_after_one_with_a_filled_last_column_is_another_table() -> None:
@@ -543,7 +539,7 @@ def test_lists_of_tabs_under_their_own_headings_are_tables_of_their_own() -> Non
         (1, None, "1"),
         (2, "2. Danh mục thủ tục hành chính được sửa đổi, bổ sung", "1"),
     ]
-    assert "duplicate_row_id" not in _codes(result)
+    assert "duplicate_row_id" not in finding_codes(result)
 
 
 def test_a_total_line_across_the_table_says_what_it_counts() -> None:
@@ -596,7 +592,7 @@ def test_paragraphs_after_a_tab_table_are_no_lines_of_its_last_cell() -> None:
     )
     result = run_text(page)
     assert _tasks(result) == EXPECTED
-    assert "duplicate_row_id" not in _codes(result)
+    assert "duplicate_row_id" not in finding_codes(result)
 
 
 def test_an_abbreviated_last_sub_column_in_capitals_is_no_title() -> None:
@@ -785,7 +781,7 @@ def test_a_group_line_before_rows_numbered_from_1_again_keeps_them() -> None:
     result = run_text(_tabs(LAND, *LAND_ROWS, "Lĩnh vực xây dựng", *rows))
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "1", "2"]  # were lost, silently
     assert ("2", "STT (unnumbered row)", "Lĩnh vực xây dựng") in _kept_cells(result)
-    assert _codes(result).count("duplicate_row_id") == 2
+    assert finding_codes(result).count("duplicate_row_id") == 2
     lettered = run_text(_tabs(LAND, *LAND_ROWS, "B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", *rows))
     assert [r["row_id"] for r in lettered.tables["appendix_rows"]] == ["1", "2", "B", "B.1", "B.2"]
 
@@ -802,7 +798,7 @@ def test_text_after_a_tab_table_then_a_signature_of_tabs_ends_it() -> None:
     )
     result = run_text(page)
     assert _tasks(result) == EXPECTED
-    assert "unnumbered_row" not in _codes(result)
+    assert "unnumbered_row" not in finding_codes(result)
 
 
 def test_titles_then_the_same_header_over_another_numbering_is_another_table() -> None:
@@ -870,4 +866,4 @@ def test_a_short_heading_then_notes_of_tabs_after_the_table() -> None:
     )
     result = run_text(page)
     assert _tasks(result) == EXPECTED
-    assert _codes(result) == []
+    assert finding_codes(result) == []
