@@ -573,7 +573,7 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
                 continue  # one end of a line-broken word: decided with the join
             if _guarded(text, m, tok):
                 continue
-            props = tables.proposals(tok)
+            props = tables.with_ids(tok)
             keep_prior = log_keep
             if mids[s.first] in (model.unk, model.index[ABBR]):
                 keep_prior += math.log(_unknown_spelling(tok))
@@ -591,9 +591,8 @@ def _build_options(text, matches, suspects, tables, model, evidence, doc, mids):
             left_id = mids[s.first - 1] if s.first > 0 else bnd
             right_id = mids[s.first + 1] if s.first + 1 < len(mids) else bnd
             scored = []
-            for p in tables.in_context(tok, props, left_id, right_id, FREE_CANDIDATES):
-                ids = tables.ids(p)
-                logprior = log_rate + math.log(p.shape)
+            for p, ids, log_shape in tables.in_context(tok, props, left_id, right_id, FREE_CANDIDATES):
+                logprior = log_rate + log_shape
                 if title_inside and len(p.words) == 1 and not evidence.titles.get(p.words[0]):
                     logprior += math.log(TITLE_UNATTESTED)
                 scored.append((p, ids, logprior))

@@ -95,48 +95,61 @@ class DocumentEvidence:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> DocumentEvidence:
-        """Count the words of all `texts` (body lines, cells, metadata values of one page)."""
-        uni: Counter[str] = Counter()
-        bi: Counter[tuple[str, str]] = Counter()
-        titles: Counter[str] = Counter()
-        title_bi: Counter[tuple[str, str]] = Counter()
-        inner: Counter[str] = Counter()
-        inner_bi: Counter[tuple[str, str]] = Counter()
+        """Count the words of all `texts` (body lines, cells, metadata values of one page).
+
+        The scan only lists words and pairs; Counter counts each list in one call (this runs over
+        every text of every page, and one Counter update per word cost as much as the repair).
+        """
+        lows: list[str] = []
+        inner: list[str] = []  # words inside a sentence
+        titles: list[str] = []  # ... of them, those written with a capital
+        pairs: list[tuple[str, str]] = []
+        inner_pairs: list[tuple[str, str]] = []
+        title_pairs: list[tuple[str, str]] = []  # inner pairs of two capitalised words
+        title_after: list[tuple[str, str]] = []  # inner pairs whose second word is capitalised
         gaps = GapCounts()
-        title_after: Counter[tuple[str, str]] = Counter()
         for text in texts:
             gaps.add(text)
             prev: str | None = None
             prev_title = False
             prev_inner = False
             at_start = True
-            for m in TOKEN_RE.finditer(text):
-                word = m.group(1)
-                if word is None:
+            for word, _number, line_break, mark in TOKEN_RE.findall(text):
+                if not word:
                     prev = None
-                    if m.group(3) is not None or m.group(4) in _SENTENCE_END:
+                    if line_break or mark in _SENTENCE_END:
                         at_start = True
                     continue
                 low = word.lower()
-                uni[low] += 1
+                lows.append(low)
                 title = word[0].isupper()
                 if not at_start:
-                    inner[low] += 1
+                    inner.append(low)
                     if title:
-                        titles[low] += 1
+                        titles.append(low)
                 if prev is not None:
-                    bi[prev, low] += 1
+                    pair = (prev, low)
+                    pairs.append(pair)
                     if prev_inner:
-                        inner_bi[prev, low] += 1
+                        inner_pairs.append(pair)
                         if title:
-                            title_after[prev, low] += 1
+                            title_after.append(pair)
                         if prev_title:
-                            title_bi[prev, low] += 1
+                            title_pairs.append(pair)
                 prev = low
                 prev_title = title
                 prev_inner = not at_start
                 at_start = False
-        return cls(uni, bi, titles, title_bi, inner, inner_bi, gaps, title_after)
+        return cls(
+            Counter(lows),
+            Counter(pairs),
+            Counter(titles),
+            Counter(title_pairs),
+            Counter(inner),
+            Counter(inner_pairs),
+            gaps,
+            Counter(title_after),
+        )
 
     def count(self, word: str) -> int:
         """How often the lowercase `word` occurs in the document."""

@@ -19,6 +19,7 @@ block letter removed), so a lookup replaces trying 45 letters at every position.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,8 @@ class CandidateTables:
                 final.setdefault(word[:-1], []).append(word)
         self.deleted = deleted
         self.final = final
+        #: the same heads with their model ids, for weighing a split by its bigram count
+        self.final_ids = {k: tuple((w, model.index[w]) for w in v) for k, v in final.items()}
         one_letter = [w for w in model.vocab if len(w) == 1 and w in _BLOCK and model.count(w) >= MIN_LOST_WORD_COUNT]
         one_letter.sort(key=lambda w: (-model.count(w), w))
         #: candidates for a one-letter word lost with no letter left ("ở"), likeliest first
@@ -111,7 +114,8 @@ class CandidateTables:
             )
         self._memo: dict[str, tuple[Proposal, ...]] = {}
         self._ids: dict[tuple[str, ...], tuple[int, ...]] = {}
-        self._in_context: dict[tuple[str, int, int], tuple[Proposal, ...]] = {}
+        self._in_context: dict[tuple[str, int, int], tuple] = {}
+        self._with_ids: dict[str, tuple[tuple[Proposal, tuple[int, ...], float], ...]] = {}
         #: per-word flags of the document-evidence pass (normalize/repair/core.py), memoized
         self.word_kinds: dict[str, int] = {}
 
@@ -127,22 +131,28 @@ class CandidateTables:
 
     def split_glued_syllables(self, token: str) -> list[Proposal]:
         """Split `token` into (word that lost its final letter) + (intact known word)."""
+        return [Proposal(words, pos, SPLIT_GLUED_SYLLABLES, shape) for _, words, pos, shape in self._splits(token)]
+
+    def _splits(self, token: str) -> list[tuple[float, tuple[str, str], int, float]]:
+        """The splits of `token` as (weight, words, insert_pos, shape): a word with more than a
+        dozen possible heads ("th" + "anh") is weighed before any Proposal is made of it."""
         low = token.lower()
         out = []
         m = self.model
+        count = m.bigram_count
         for i in range(1, len(low)):
-            right = low[i:]
-            heads = self.final.get(low[:i])
+            heads = self.final_ids.get(low[:i])
             if not heads:
                 continue
+            right = low[i:]
             rid = m.index.get(right)
             if rid is None and len(right) >= 3 and token[:i].islower() and token[i].isupper():
                 # "vCCHC", "tVNeID", "tPostmart": a small word glued to an abbreviation or a name
                 # the corpus does not know (its class: capitals or any other unknown)
                 # the name must still be spelled, as the token kept whole pays for its spelling
                 unknown, shape = (ABBR, 0.6) if token[i:].isupper() else (UNK, 0.6 * UNKNOWN_NAME_SPELLING)
-                for head in heads:
-                    out.append(Proposal((head, unknown), i, SPLIT_GLUED_SYLLABLES, shape))
+                uid = m.word_id(unknown)
+                out.extend(((count(hid, uid) + 0.5) * shape, (head, unknown), i, shape) for head, hid in heads)
                 continue
             if rid is None or m.uni[rid] < 5:
                 continue
@@ -150,8 +160,7 @@ class CandidateTables:
                 continue
             if not _case_ok(token[i:]) and not (token[:i].islower() and token[i].isupper()):
                 continue  # "tVNeID": a name in mixed case after a small word is one
-            for head in heads:
-                out.append(Proposal((head, right), i, SPLIT_GLUED_SYLLABLES, 0.6))
+            out.extend(((count(hid, rid) + 0.5) * 0.6, (head, right), i, 0.6) for head, hid in heads)
         return out
 
     def join_line_broken_word(self, left: str, right: str) -> list[Proposal]:
@@ -175,20 +184,30 @@ class CandidateTables:
             got = self._ids[p.words] = tuple(self.model.word_id(w) for w in p.words)
         return got
 
+    def with_ids(self, token: str) -> tuple[tuple[Proposal, tuple[int, ...], float], ...]:
+        """The proposals of `token` with their model ids and log shape, memoized per token: the
+        repair reads them for every suspect, and most suspects are the same few words."""
+        got = self._with_ids.get(token)
+        if got is None:
+            got = tuple((p, self.ids(p), math.log(p.shape)) for p in self.proposals(token))
+            if len(self._with_ids) > 200_000:
+                self._with_ids.clear()
+            self._with_ids[token] = got
+        return got
+
     def in_context(
-        self, token: str, props: tuple[Proposal, ...], left: int, right: int, free: int
-    ) -> tuple[Proposal, ...]:
-        """The first `free` proposals, and the rarer ones only when the corpus writes them next to
-        the left or the right neighbour (model ids); memoized per (token, neighbours)."""
+        self, token: str, props: tuple[tuple[Proposal, tuple[int, ...], float], ...], left: int, right: int, free: int
+    ) -> tuple[tuple[Proposal, tuple[int, ...], float], ...]:
+        """The first `free` proposals (as `with_ids` gives them), and the rarer ones only when the
+        corpus writes them next to the left or the right neighbour (model ids); memoized per
+        (token, neighbours)."""
         if len(props) <= free:
             return props
         key = (token, left, right)
         got = self._in_context.get(key)
         if got is None:
             seen = self.model.bigram_count
-            got = props[:free] + tuple(
-                p for p in props[free:] if seen(left, self.ids(p)[0]) or seen(self.ids(p)[-1], right)
-            )
+            got = props[:free] + tuple(e for e in props[free:] if seen(left, e[1][0]) or seen(e[1][-1], right))
             if len(self._in_context) > 200_000:
                 self._in_context.clear()
             self._in_context[key] = got
@@ -221,18 +240,24 @@ class CandidateTables:
             return []
         m = self.model
         own = m.count(low)
-        props = self.restore_inner_letter(low) if _case_ok(token) else []
-        props += self.split_glued_syllables(token)
-        if not props:
+        weighted: list[tuple[float, tuple[str, ...], int, str, float]] = []
+        if _case_ok(token):
+            for p in self.restore_inner_letter(low):
+                weighted.append((m.count(p.words[0]) * p.shape, p.words, p.insert_pos, p.fix, p.shape))
+        weighted.extend((w, words, pos, SPLIT_GLUED_SYLLABLES, shape) for w, words, pos, shape in self._splits(token))
+        if not weighted:
             return []
-        weighted = [(self.weight(p), p) for p in props]
-        weighted.sort(key=lambda x: (-x[0], x[1].words))
+        weighted.sort(key=lambda x: (-x[0], x[1]))  # stable: equal weights keep the order above
         best = weighted[0][0]
         known = own > 0 and (is_syllable(low) or own >= 40)
         # Context-free bound: is any original frequent enough next to the token's own count?
         if known and best * 0.25 < MIN_REPAIR_SHARE * own:
             return []
-        return [p for w, p in weighted[:MAX_PROPOSALS] if w >= best * MIN_RELATIVE_WEIGHT]
+        return [
+            Proposal(words, pos, fix, shape)
+            for w, words, pos, fix, shape in weighted[:MAX_PROPOSALS]
+            if w >= best * MIN_RELATIVE_WEIGHT
+        ]
 
 
 def _case_ok(token: str, allow_glue: bool = False) -> bool:
