@@ -58,8 +58,9 @@ def role_of(header: str, damaged: bool = True) -> str:
 _BARE_SCORE = re.compile(
     r"^(toi da|dat|dat duoc|tu cham|tu danh gia|tham dinh|chuan|phan dau|du kien dat)( nam (19|20)\d\d)?$"
 )
-#: A parent header naming scores ("Điểm", "Điểm số", "Số điểm"), over bare sub-columns.
-_SCORE_PARENT = re.compile(r"^(diem|diem so|so diem)$")
+#: A parent header naming scores ("Điểm", "Điểm số", "Số điểm", "Điểm đánh giá năm 2023"), over
+#: bare sub-columns.
+_SCORE_PARENT = re.compile(r"^(diem|diem so|so diem)( danh gia| cham)?( nam (19|20)\d\d)?$")
 
 
 def _role_of_words(folded: str, damaged: bool = True) -> str:

@@ -258,7 +258,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 break
             title.append(clean)
             continue
-        if _SECTION_START.match(folded[j]):
+        if _SECTION_START.match(folded[j]) or _enactment(folded, j):
             break
         # an authority's line ends the title, unless the title stops on a word it completes
         # ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC ...") and the grounds do not follow
@@ -282,6 +282,19 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
         title.append(clean)
         in_sentence = not upper
     meta.title = " ".join(title) or None
+
+
+#: The line that enacts a decision or resolution ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"), folded.
+_ENACTMENT = re.compile(r"^(quyet dinh|quyet nghi)\s*(:?)$")
+
+
+def _enactment(folded: list[str], at: int) -> bool:
+    """Is line ``at`` the enactment line that opens the articles, not a title line? With its
+    colon always; without it when "Điều 1" comes next (a title may wrap on "QUYẾT ĐỊNH")."""
+    match = _ENACTMENT.match(folded[at].strip())
+    if match is None:
+        return False
+    return bool(match.group(2)) or next((f for f in folded[at + 1 :] if f.strip()), "").startswith("dieu 1")
 
 
 def _glued_heading(line: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
+from extract.columns import role_of
 from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import format_vi, parse_number, printed_figure, rounds_to
@@ -190,6 +191,24 @@ def _detail_row(name: str) -> bool:
     return bool(_DETAIL_ROW.match(text) or (text.isascii() and _DETAIL_ROW_PLAIN.match(text)))
 
 
+def _other_points(appendix: Appendix) -> list:
+    """Score columns beside the one whose role they share, kept in appendix_cells ("Điểm thẩm
+    định" after "Điểm tự đánh giá", a second year's points): in a table of points they add up as
+    the scores do, and are checked as amounts are."""
+    if not any(c.role == "max_score" for c in appendix.columns):
+        return []
+    return [
+        c
+        for c in appendix.columns
+        if c.role == "other" and _POINTS_WORD.search(fold(c.header)) and role_of(c.header) in SCORE_ROLES
+    ]
+
+
+#: A header of points ("Điểm thẩm định", "Điểm đánh giá năm 2023 / Thẩm định"), not a result that
+#: may be a share or a count ("Kết quả năm 2023").
+_POINTS_WORD = re.compile(r"\bdiem\b")
+
+
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
     """Each parent's amount against its children's, each total and subtotal row's against the
     rows it closes, in the money columns kept in appendix_cells (named so, or a column of amounts
@@ -211,6 +230,8 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
         )
         and not _PER_UNIT_HEADER.search(fold(c.header))
     ]
+    points = _other_points(appendix)
+    money += points
     ids = [str(row.values["row_id"]) for row in appendix.rows]
     if not money or len(set(ids)) < len(ids):  # a row number printed twice: which figure is whose?
         return []
@@ -244,12 +265,16 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     checks = [(rid, kids, None) for rid, kids in children.items()] + [("total", top, None)]
     checks += [(name, _closed_ids(appendix, span, group), name) for name, span, _, _, group in appendix.subtotal_checks]
 
+    points_at = {c.index for c in points}
+
     def resolved(rid: str, at: int) -> Decimal | None:
         """The row's figure, or for a group row printed without one ("I. Nhiệm vụ chung" over
-        rows 1 and 2) the sum of its sub-rows' when they all have one (none merged)."""
+        rows 1 and 2) the sum of its sub-rows' when they all have one (none merged). Not in a
+        column of points: a group without figures there may be a bonus outside the total, as
+        for the scores (check_sums)."""
         value = values.get((rid, at))
         kids = children.get(rid)
-        if value is not None or not kids or any((kid, at) in appendix.merged_copies for kid in kids):
+        if value is not None or not kids or at in points_at or any((kid, at) in appendix.merged_copies for kid in kids):
             return value
         parts = [resolved(kid, at) for kid in kids]
         return None if any(v is None for v in parts) else sum(parts, Decimal(0))  # type: ignore[arg-type]

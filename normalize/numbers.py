@@ -116,6 +116,9 @@ def writes_comma_thousands(texts: list[str]) -> bool:
 _SCORE_WITH_UNIT = re.compile(
     r"^(?P<number>(?:[+\-\u2013\u2012\u2212\ufe63\uff0d]\s*)?[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE
 )
+#: A penalty written in brackets with its minus inside: "(-1)", "(–0,5)", "(-2 điểm)". Without a
+#: minus, "(1)" is a column number or a note mark, not a figure.
+_BRACKETED_NEGATIVE = re.compile(r"^\(\s*([-\u2013\u2012\u2212\ufe63\uff0d]\s*\d[^()]*?)\s*\)$")
 #: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
 _DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
 #: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").
@@ -125,10 +128,7 @@ _DOT_DECIMAL = re.compile(r"^\d+\.(\d{1,2}|\d{4,})$")
 def parse_score(text: str, dot_decimals: bool = False) -> Decimal | None:
     """A score cell's value: a figure, maybe with its unit ("1,5đ"); in a column whose other
     scores are written with a decimal point ("1.75", "0.75"), "1.000" is 1, not a thousand."""
-    raw = text.strip()
-    unit = _SCORE_WITH_UNIT.match(raw)
-    if unit:
-        raw = unit.group("number")
+    raw = printed_figure(text)
     if dot_decimals and _DOT_THOUSANDS_SHAPE.match(raw):
         return Decimal(raw)
     return parse_number(raw)
@@ -150,8 +150,11 @@ def decimals_of(text: str) -> int:
 
 
 def printed_figure(text: str) -> str:
-    """A score cell's figure without its unit ("1,5đ" -> "1,5", "10 điểm" -> "10")."""
+    """A score cell's figure without its unit or the brackets of a penalty ("1,5đ" -> "1,5",
+    "10 điểm" -> "10", "(-1)" -> "-1")."""
     raw = text.strip()
+    if bracketed := _BRACKETED_NEGATIVE.match(raw):
+        raw = bracketed.group(1)
     unit = _SCORE_WITH_UNIT.match(raw)
     return unit.group("number") if unit else raw
 

@@ -662,6 +662,9 @@ def _total_label_alone(items: Sequence[Item], k: int) -> bool:
         return False
     text = items[k].text.strip()
     head, _, rest = text.partition(":")
+    formula = _LABEL_FORMULA.search(head)
+    if formula and _FORMULA.match(formula.group(1)):
+        head = head[: formula.start()]  # "Tổng cộng (I + II)": the formula is no word of the label
     if rest.strip() or len(head.split()) > 4:
         return False
     index = _next_index(items, k + 1)
@@ -673,6 +676,10 @@ def _total_label_alone(items: Sequence[Item], k: int) -> bool:
 #: A formula in a total row's cell: "(1+2)", "3=1+2", or over parts and groups: "(I+II)", "A+B"
 #: (a lone "I" or "A" is a row number, not a formula).
 _FORMULA = re.compile(r"^\(?[\d+\-*/x×().,=\s]+\)?$|^\(?\s*([IVX]+|[A-Z])(\s*[+-]\s*([IVX]+|[A-Z]))+\s*\)?$")
+
+
+#: A formula in brackets at the end of a total's label ("Tổng cộng (I + II)", "Cộng (1+2)").
+_LABEL_FORMULA = re.compile(r"\s*(\([^()]*\))$")
 
 
 def _figure_like(text: str) -> bool:
@@ -766,12 +773,14 @@ def _figure_of_the_row(
     following, index = _rest_of_row(items, k, allowed)
     if not _reads_as_figure(current[-1].text):
         return _reads_on_past(current, label, following, index, items, width, allowed)
+    cells = len(current) + len(following)
+    other = parse_label(items[index].text) if index is not None else None
+    if other is not None and cells <= width and _numbering_skips(current, label, other):
+        return True  # "1.1 | Kế hoạch | 2 | 2 | Ban hành ... | 1.2": row 2 is not followed by 1.2
     if _shape(following[1:]) == _shape(current[1:]):
         return False
-    cells = len(current) + len(following)
     if index is None:
         return cells == width
-    other = parse_label(items[index].text)
     again = other is not None and (other.style, other.key) == (label.style, label.key)
     # printed again before any other row number, it is this row's figure; when the row is then
     # wider than the header (a text dump prints a cell's paragraphs as cells of their own), only
@@ -794,11 +803,21 @@ def _rest_of_row(
             and (after is None or _plausible_successor(after, other))
         ):
             break
-        if _after_table(items, index, True, allowed):
-            return following, None
+        if _after_table(items, index, True, allowed) or _total_opens(items, index):
+            return following, None  # the table's text, or its total row, comes next
         following.append(items[index])
         index = _next_index(items, index + 1)
     return following, index
+
+
+def _total_opens(items: Sequence[Item], k: int) -> bool:
+    """Does the total row open at ``items[k]``: its label ("TỔNG ĐIỂM"), or the blank number cell
+    before it? The row before it ends there ("2 | Cải cách | 4 | 3 | Sở Nội vụ | ␠ | TỔNG ĐIỂM")."""
+    text = items[k].text
+    if is_blank(text):
+        nxt = _next_item(items, k + 1)
+        text = nxt.text if nxt is not None else ""
+    return bool(TOTAL_ROW.match(fold(text)))
 
 
 def _reads_on_past(
@@ -820,18 +839,24 @@ def _reads_on_past(
     row short by a merged cell ("2 | Tuyên truyền | 3 | Kiểm tra | 3 | Báo cáo" at the table's
     end; "3 | Kiểm tra | 3 | Sở Tư pháp | phối hợp ...": a unit after the "3" taken for the next
     row number) stays a row."""
-    if index is None or label.style != "decimal" or len(current) + len(following) > width:
+    if index is None or len(current) + len(following) > width:
         return False
-    row = parse_label(current[0].text)
     other = parse_label(items[index].text)
-    if row is None or other is None or row.style != "decimal" or other.style != "decimal":
-        return False
-    if not _plausible_successor(row, other) or _plausible_successor(label, other):
+    if not _numbering_skips(current, label, other):
         return False
     next_row, _ = _rest_of_row(items, index, allowed, after=other)
     # the next row has a name (not a unit's) and a figure, nothing or a mark where this one gets
     # one: "2 | Máy in | 6 | ..." after "1 | Máy tính | 2"; not "3 | Sở Tư pháp | phối hợp ..."
     return len(next_row) >= width and _names_no_unit(next_row[1]) and _figure_cell(next_row[len(current)].text)
+
+
+def _numbering_skips(current: list[Item], label: Label, other: Label | None) -> bool:
+    """Between decimal row numbers, does the next row number ``other`` read on from the current
+    row and not from ``label``, the number taken for a row between them (1.1, "2", 1.2)?"""
+    row = parse_label(current[0].text)
+    if row is None or other is None or {row.style, label.style, other.style} != {"decimal"}:
+        return False
+    return _plausible_successor(row, other) and not _plausible_successor(label, other)
 
 
 def _figure_cell(text: str) -> bool:

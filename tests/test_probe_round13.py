@@ -1,0 +1,233 @@
+"""Session-13 probe fixes, scoring appendices of other provinces: penalties in brackets, a
+"QUYẾT ĐỊNH:" line after the title, a grand total after group subtotals, a two-level score
+header, appraisal columns, a score equal to the next row's number in a cell-per-line dump."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from normalize.numbers import parse_score, printed_figure
+from tests.conftest import finding_codes, run_text
+
+SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm")
+TOP = (
+    "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n\nSố: 55/QĐ-UBND\n\nVĩnh Long, ngày 10 tháng 1 năm 2024\n\n"
+    "QUYẾT ĐỊNH\n\nBAN HÀNH BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2024\n\n"
+)
+BODY = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Bộ tiêu chí.\n\n"
+)
+END = "\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+
+
+def _tabs(*rows: tuple[str, ...], body: str = BODY) -> str:
+    return TOP + body + "PHỤ LỤC\n\n" + "\n".join("\t".join(r) for r in rows) + END
+
+
+def _scores(result) -> list[tuple]:
+    return [(r["row_id"], r["parent_id"], r["max_score"], r["achieved_score"]) for r in result.tables["appendix_rows"]]
+
+
+# Penalty points written in brackets with their minus inside.
+
+
+def test_a_bracketed_negative_is_a_penalty_score() -> None:
+    assert [parse_score(t) for t in ("(-1)", "(–0,5)", "( -2 điểm )", "(- 1)")] == [
+        Decimal(-1),
+        Decimal("-0.5"),
+        Decimal(-2),
+        Decimal(-1),
+    ]
+    assert printed_figure("(-0,5)") == "-0,5"  # its decimals set the rounding of a check
+
+
+def test_a_bracketed_figure_without_a_minus_is_no_score() -> None:
+    assert [parse_score(t) for t in ("(1)", "(-1", "(-1) (-2)")] == [None, None, None]
+
+
+def test_penalties_in_brackets_are_read_and_checked() -> None:
+    result = run_text(
+        _tabs(
+            SCORES,
+            ("1", "Thực hiện nhiệm vụ chuyên môn", "10", "9"),
+            ("2", "Điểm trừ", "", "(-1)"),
+            ("2.1", "Chậm gửi báo cáo định kỳ", "(-1)", "(-1)"),
+            ("2.2", "Để xảy ra sai sót", "(-0,5)", "0"),
+            ("", "Tổng cộng", "10", "8"),
+        )
+    )
+    assert _scores(result) == [
+        ("1", None, Decimal(10), Decimal(9)),
+        ("2", None, None, Decimal(-1)),
+        ("2.1", "2", Decimal(-1), Decimal(-1)),
+        ("2.2", "2", Decimal("-0.5"), Decimal(0)),
+    ]
+    assert finding_codes(result) == []  # before: not_a_number for every bracketed penalty
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal(10), Decimal(8))
+
+
+# The enactment line right after the title.
+
+
+def test_the_enactment_line_after_the_title_is_not_part_of_it() -> None:
+    rows = (SCORES, ("1", "Thực hiện nhiệm vụ", "10", "9"))
+    for body in ("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Bộ tiêu chí.\n\n", "QUYẾT ĐỊNH\n\nĐiều 1. Ban hành Bộ tiêu chí.\n\n"):
+        doc = run_text(_tabs(*rows, body=body)).tables["documents"][0]
+        assert doc["title"] == "BAN HÀNH BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2024"  # had " QUYẾT ĐỊNH:" at its end
+
+
+def test_a_title_wrapped_on_quyet_dinh_keeps_its_next_line() -> None:
+    top = TOP.replace(
+        "BAN HÀNH BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2024", "TRIỂN KHAI THỰC HIỆN\nQUYẾT ĐỊNH\nSỐ 12/QĐ-TTG"
+    )
+    doc = run_text(top + BODY + "PHỤ LỤC\n\n" + "\t".join(SCORES) + "\n1\tA\t1\t1" + END).tables["documents"][0]
+    assert doc["title"] == "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 12/QĐ-TTG"
+
+
+# A grand total labelled with its formula after the groups' subtotals.
+
+SUBTOTALLED = (
+    ("I", "CÔNG TÁC XÂY DỰNG ĐẢNG, CHÍNH QUYỀN", "", ""),
+    ("1", "Công tác giáo dục chính trị", "20", "18"),
+    ("2", "Xây dựng tổ chức bộ máy", "20", "19"),
+    ("", "Cộng I", "40", "37"),
+    ("II", "THỰC HIỆN NHIỆM VỤ CHUYÊN MÔN", "", ""),
+    ("1", "Hoàn thành chỉ tiêu kế hoạch", "30", "28"),
+    ("2", "Thực hiện nhiệm vụ đột xuất", "30", "26"),
+    ("", "Cộng II", "60", "54"),
+)
+
+
+def _lines(*rows: tuple[str, ...]) -> str:
+    """A dump with one cell per line, a blank cell as a line of spaces."""
+    cells = "\n\n".join(cell or "  " for row in rows for cell in row)
+    return TOP + BODY + "PHỤ LỤC\n\n" + cells + END
+
+
+def test_a_grand_total_with_its_formula_after_subtotals_in_a_line_dump() -> None:
+    result = run_text(_lines(SCORES, *SUBTOTALLED, ("", "Tổng cộng (I + II)", "100", "95")))
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal(100), Decimal(95))  # were None
+    # the groups print no figure of their own (a bonus group may stand outside the total): the
+    # grand total is kept, not checked
+    assert finding_codes(result) == ["subtotal_row", "subtotal_row"]
+
+
+def test_a_group_without_figures_in_a_column_of_points_leaves_its_total_unchecked() -> None:
+    rows = (
+        ("STT", "Nội dung", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"),
+        ("I", "Nhóm 1", "", "", ""),
+        ("1", "Tiêu chí A", "4", "3", "3"),
+        ("2", "Tiêu chí B", "6", "5", "5"),
+        ("II", "Điểm thưởng", "", "", ""),
+        ("3", "Sáng kiến", "2", "1", "1"),
+        ("", "TỔNG ĐIỂM", "10", "8", "8"),
+    )
+    assert run_text(_tabs(*rows)).tables["findings"] == []  # the bonus is outside the total
+
+
+# A two-level score header, and score columns beside the one that holds the role.
+
+
+def test_the_self_assessment_under_a_two_level_score_header_is_the_achieved_score() -> None:
+    from extract.columns import map_columns
+
+    headers = [
+        "STT",
+        "Chỉ số",
+        "Điểm tối đa",
+        "Điểm đánh giá năm 2023 / Tự đánh giá",
+        "Điểm đánh giá năm 2023 / Thẩm định",
+    ]
+    assert [(c.role, c.year) for c in map_columns(headers)][3:] == [("achieved_score", 2023), ("other", 2023)]
+    bare = ["STT", "Chỉ số", "Điểm tối đa", "Điểm đánh giá / Tự đánh giá", "Điểm đánh giá / Thẩm định"]
+    assert [c.role for c in map_columns(bare)][3:] == ["achieved_score", "other"]  # both were "other"
+
+
+APPRAISED = (
+    ("STT", "Chỉ số", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"),
+    ("1", "Nhận thức số", "60", "55", "50"),
+    ("1.1", "Ban hành văn bản chỉ đạo", "30", "28", "25"),
+    ("1.2", "Tuyên truyền về chuyển đổi số", "30", "27", "30"),
+    ("2", "Hạ tầng số", "40", "35", "30"),
+    ("2.1", "Máy tính kết nối mạng", "20", "18", "15"),
+    ("2.2", "Mạng truyền số liệu chuyên dùng", "20", "17", "15"),
+)
+
+
+def test_an_appraisal_column_of_points_is_checked_as_the_scores_are() -> None:
+    result = run_text(_tabs(*APPRAISED, ("", "TỔNG ĐIỂM", "100", "90", "85")))
+    assert [(f["code"], f["row_id"], f["message"]) for f in result.tables["findings"]] == [
+        ("sum_mismatch", "1", "Row 1 gives 50 for Điểm thẩm định but its 2 sub-rows add up to 55."),
+        ("total_mismatch", None, "The total row gives 85 for Điểm thẩm định but the 2 top-level rows add up to 80."),
+    ]  # the column went to appendix_cells unchecked
+
+
+def test_a_result_that_is_no_points_is_not_summed() -> None:
+    rows = [
+        ("STT", "Chỉ số", "Điểm tối đa", "Kết quả năm 2023", "Điểm đạt năm 2023"),
+        ("1", "Tỷ lệ hồ sơ trực tuyến", "10", "85", "8"),
+        ("1.1", "Hồ sơ toàn trình", "5", "90", "4"),
+        ("1.2", "Hồ sơ một phần", "5", "80", "4"),
+    ]
+    assert finding_codes(run_text(_tabs(*rows))) == []  # "Kết quả" (a share) is no column of points
+
+
+# A cell-per-line dump whose last row's score is the next row's number.
+
+
+def test_a_score_equal_to_the_next_row_number_before_the_total_row() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Đơn vị chủ trì"),
+        ("1", "Công tác chỉ đạo, điều hành", "6", "5", ""),
+        ("1.1", "Kế hoạch cải cách hành chính", "3", "3", "Sở Nội vụ"),
+        ("1.2", "Kiểm tra cải cách hành chính", "3", "2", "Sở Nội vụ"),
+        ("2", "Cải cách tài chính công", "4", "3", "Sở Nội vụ"),
+        ("", "TỔNG ĐIỂM", "10", "8", ""),
+    )
+    result = run_text(_lines(*rows))
+    assert [
+        (r["row_id"], r["max_score"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]
+    ][3:] == [("2", Decimal(4), Decimal(3), ["Sở Nội vụ"])]  # was max None, achieved 4, then rows "3" and "8"
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (Decimal(10), Decimal(8))
+    assert finding_codes(result) == []
+
+
+def test_a_score_equal_to_the_next_top_row_number_inside_a_group() -> None:
+    rows = (
+        (
+            "STT",
+            "Tiêu chí",
+            "Điểm tối đa",
+            "Điểm năm 2022",
+            "Giải pháp thực hiện",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+        ),
+        ("1", "Công tác chỉ đạo, điều hành", "6", "5,5", "", "Sở Nội vụ", ""),
+        ("1.1", "Kế hoạch cải cách hành chính", "2", "2", "Ban hành đúng thời hạn", "Văn phòng UBND tỉnh"),
+        (
+            "1.2",
+            "Tuyên truyền cải cách hành chính",
+            "4",
+            "3,5",
+            "Đa dạng hóa hình thức",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        ("2", "Cải cách tài chính công", "4", "3", "Đẩy nhanh giải ngân", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"),
+        ("", "TỔNG ĐIỂM", "10", "8,5", "", "", ""),
+    )
+    result = run_text(_lines(*rows))
+    assert [
+        (r["row_id"], r["max_score"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]
+    ] == [
+        ("1", Decimal(6), Decimal("5.5"), ["Sở Nội vụ"]),
+        ("1.1", Decimal(2), Decimal(2), ["Văn phòng UBND tỉnh"]),  # "2" had opened a row 2 before 1.2
+        ("1.2", Decimal(4), Decimal("3.5"), ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("2", Decimal(4), Decimal(3), ["Sở Tài chính"]),
+    ]
+    assert finding_codes(result) == ["short_row", "short_row"]  # the coordinating units merged away
