@@ -680,6 +680,18 @@ def _score_fields(
         text = cleaner.clean(cells[column.index].text, FieldLocation("appendix_rows", column.role, row_id)) or ""
         printed[column.role] = text
         values[column.role] = _score(appendix, text, row_id, column.role)
+        if values[column.role] is not None and _vertical_copy(cells, column.index):
+            appendix.findings.append(
+                Finding(
+                    "merged_cell_inferred",
+                    "info",
+                    f"appendix {appendix.index}, row {row_id}, column {column.role}",
+                    f"Row {row_id}: {column.role} {text} is a cell merged down from a row above, printed once; "
+                    "each row it spans carries it, and the sum checks count it once.",
+                    row_id=row_id,
+                    column=column.role,
+                )
+            )
         if values[column.role] is None and text and not is_no_value(text):
             # "≥ 87", "Trên 85": no number to give, so the cell is kept as printed
             appendix.cells.append(_cell_record(values, column, text, None))

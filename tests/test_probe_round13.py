@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from normalize.numbers import parse_score, printed_figure
 from tests.conftest import finding_codes, run_text
+from tests.test_probe_round9 import HEAD_HTML
 
 SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm")
 TOP = (
@@ -231,3 +232,24 @@ def test_a_score_equal_to_the_next_top_row_number_inside_a_group() -> None:
         ("2", Decimal(4), Decimal(3), ["Sở Tài chính"]),
     ]
     assert finding_codes(result) == ["short_row", "short_row"]  # the coordinating units merged away
+
+
+# A score merged down over two rows of an HTML table.
+
+
+def test_a_score_merged_over_rows_is_flagged_on_the_rows_that_carry_a_copy() -> None:
+    table = (
+        "<table border=1><tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm tự chấm</td></tr>"
+        "<tr><td>1</td><td>Kiểm tra cải cách hành chính</td><td>2</td><td>1,5</td></tr>"
+        "<tr><td>1.1</td><td>Tỷ lệ cơ quan được kiểm tra</td><td rowspan=2>2</td><td>1</td></tr>"
+        "<tr><td>1.2</td><td>Xử lý vấn đề phát hiện qua kiểm tra</td><td>0,5</td></tr></table>"
+    )
+    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    assert [(r["row_id"], r["max_score"]) for r in result.tables["appendix_rows"]] == [
+        ("1", Decimal(2)),
+        ("1.1", Decimal(2)),
+        ("1.2", Decimal(2)),  # the merged cell, carried by both rows it spans
+    ]
+    assert [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]] == [
+        ("merged_cell_inferred", "1.2", "max_score")
+    ]  # the sum check counts the 2 once: no sum_mismatch
