@@ -294,7 +294,12 @@ def _enactment(folded: list[str], at: int) -> bool:
     match = _ENACTMENT.match(folded[at].strip())
     if match is None:
         return False
-    return bool(match.group(2)) or next((f for f in folded[at + 1 :] if f.strip()), "").startswith("dieu 1")
+    following = next((f for f in folded[at + 1 :] if f.strip()), "")
+    return bool(match.group(2)) or bool(_FIRST_ARTICLE.match(following))
+
+
+#: The first article's opening, folded ("Điều 1. Ban hành ..."; not "ĐIỀU 1 CỦA QUYẾT ĐỊNH SỐ ...").
+_FIRST_ARTICLE = re.compile(r"^dieu 1\s*[.:]")
 
 
 def _glued_heading(line: str) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
 from extract.columns import role_of
 from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import format_vi, parse_number, printed_figure, rounds_to
+from normalize.numbers import format_vi, is_dot_decimal, parse_number, printed_figure, rounds_to
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -195,18 +195,28 @@ def _other_points(appendix: Appendix) -> list:
     """Score columns beside the one whose role they share, kept in appendix_cells ("Điểm thẩm
     định" after "Điểm tự đánh giá", a second year's points): in a table of points they add up as
     the scores do, and are checked as amounts are."""
-    if not any(c.role == "max_score" for c in appendix.columns):
-        return []
+    if not any(c.role == "max_score" for c in appendix.columns) or appendix.dot_decimals:
+        return []  # "2.125": the cells of other columns are read with a dot for thousands
+    if any(_a_rate(appendix, row) for row in appendix.rows):
+        return []  # a rate's row is left out of the scores' sums; the cells' check has no such rule
     return [
         c
         for c in appendix.columns
-        if c.role == "other" and _POINTS_WORD.search(fold(c.header)) and role_of(c.header) in SCORE_ROLES
+        if c.role == "other"
+        and _POINTS_WORD.search(fold(c.header))
+        and not _SHARE_HEADER.search(fold(c.header))
+        and role_of(c.header) in SCORE_ROLES
+        and not any(
+            is_dot_decimal(str(cell["value"] or "")) for cell in appendix.cells if cell["column_index"] == c.index
+        )
     ]
 
 
 #: A header of points ("Điểm thẩm định", "Điểm đánh giá năm 2023 / Thẩm định"), not a result that
 #: may be a share or a count ("Kết quả năm 2023").
 _POINTS_WORD = re.compile(r"\bdiem\b")
+#: ... nor a share of the points ("Điểm đạt / Tỷ lệ (%)").
+_SHARE_HEADER = re.compile(r"ty le|%|phan tram")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
@@ -433,7 +443,9 @@ def _check_total(
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        if not _agrees(total, value, printed.get(role, "")):
+        # a penalty's maximum ("Điểm trừ | -2") is no part of the maximum total: either reading
+        without = sum((v for v in values if v >= 0), Decimal(0)) if role == "max_score" else total  # type: ignore[operator, misc]
+        if not _agrees(total, value, printed.get(role, "")) and not _agrees(without, value, printed.get(role, "")):  # type: ignore[arg-type]
             where = f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}"
             subject = f"The {subtotal} row" if subtotal else "The total row"
             parts = f"the {len(rows)} {'rows it closes' if subtotal else 'top-level rows'}"

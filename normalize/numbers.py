@@ -40,6 +40,9 @@ _SPACE_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 NO_VALUE = frozenset({"", "-", "–", "—", "x", "X", "/", "_"})
 
 
+#: A penalty written in brackets with its minus inside: "(-1)", "(–0,5)", "(-2 điểm)". Without a
+#: minus, "(1)" is a column number or a note mark, not a figure.
+_BRACKETED_NEGATIVE = re.compile(r"^\(\s*([-\u2013\u2012\u2212\ufe63\uff0d]\s*\d[^()]*?)\s*\)$")
 #: A footnote mark after a figure, in superscript digits ("4,25³": extract/html/dom.py writes a
 #: <sup>'s digits so): the figure is 4.25. After a whole number ("10³") it may be a power: no
 #: figure is read then (a not_a_number finding), rather than a wrong one.
@@ -56,6 +59,8 @@ def parse_number(text: str, comma_thousands: bool = False) -> Decimal | None:
     1500 there, not 1,5 (see ``writes_comma_thousands``).
     """
     raw = _SPACES.sub(" ", text).strip()
+    if bracketed := _BRACKETED_NEGATIVE.match(raw):
+        raw = bracketed.group(1)  # "(-1)": a penalty or a decrease, its minus written inside
     if mark := _NOTE_MARK.search(raw):
         raw = raw[: mark.start()]
         if "," not in raw and "." not in raw:
@@ -116,9 +121,6 @@ def writes_comma_thousands(texts: list[str]) -> bool:
 _SCORE_WITH_UNIT = re.compile(
     r"^(?P<number>(?:[+\-\u2013\u2012\u2212\ufe63\uff0d]\s*)?[\d.,]+)\s*(điểm|đ)\.?$", re.IGNORECASE
 )
-#: A penalty written in brackets with its minus inside: "(-1)", "(–0,5)", "(-2 điểm)". Without a
-#: minus, "(1)" is a column number or a note mark, not a figure.
-_BRACKETED_NEGATIVE = re.compile(r"^\(\s*([-\u2013\u2012\u2212\ufe63\uff0d]\s*\d[^()]*?)\s*\)$")
 #: A figure that reads as thousands ("1.000") but is a decimal in a column written with dot decimals.
 _DOT_THOUSANDS_SHAPE = re.compile(r"^\d{1,3}\.\d{3}$")
 #: A dot decimal that cannot be thousands ("1.75", "0.5", "2.1250").

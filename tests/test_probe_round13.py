@@ -253,3 +253,100 @@ def test_a_score_merged_over_rows_is_flagged_on_the_rows_that_carry_a_copy() -> 
     assert [(f["code"], f["row_id"], f["column"]) for f in result.tables["findings"]] == [
         ("merged_cell_inferred", "1.2", "max_score")
     ]  # the sum check counts the 2 once: no sum_mismatch
+
+
+# Review of the probe-15 mends.
+
+
+def test_a_unit_named_tong_cong_ty_is_no_total_row_in_a_line_dump() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Đơn vị chủ trì", "Đơn vị phối hợp"),
+        ("1", "Cung cấp điện ổn định", "3", "2", "Sở Công Thương", "Tổng công ty Điện lực miền Nam"),
+        ("2", "Phát triển lưới điện nông thôn", "4", "3", "Sở Công Thương", "Tổng công ty Điện lực miền Nam"),
+        ("3", "Tiết kiệm năng lượng", "3", "3", "Sở Công Thương", "Các huyện"),
+        ("", "TỔNG ĐIỂM", "10", "8", "", ""),
+    )
+    result = run_text(_lines(*rows))
+    assert _scores(result) == [
+        ("1", None, Decimal(3), Decimal(2)),
+        ("2", None, Decimal(4), Decimal(3)),
+        ("3", None, Decimal(3), Decimal(3)),
+    ]  # "Tổng công ty" had been read as the total row's label: rows 3, 3 and 8 invented
+    assert finding_codes(result) == []
+
+
+def test_a_column_of_shares_of_the_points_is_not_summed() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm đạt / Tỷ lệ (%)"),
+        ("1", "Công tác chỉ đạo điều hành", "6", "5", "83,3"),
+        ("1.1", "Ban hành kế hoạch", "3", "3", "100"),
+        ("1.2", "Kiểm tra cải cách hành chính", "3", "2", "66,7"),
+        ("2", "Cải cách tài chính công", "4", "3", "75"),
+        ("", "TỔNG ĐIỂM", "10", "8", "80"),
+    )
+    assert finding_codes(run_text(_tabs(*rows))) == []
+
+
+def test_a_rate_row_leaves_the_appraisal_column_unchecked() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Đơn vị tính", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"),
+        ("1", "Công tác chỉ đạo điều hành", "Điểm", "6", "5", "5"),
+        ("1.1", "Ban hành kế hoạch", "Điểm", "3", "3", "3"),
+        ("1.2", "Kiểm tra cải cách hành chính", "Điểm", "3", "2", "2"),
+        ("2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "100", "98", "97"),
+        ("3", "Cải cách tài chính công", "Điểm", "4", "3", "3"),
+        ("", "TỔNG ĐIỂM", "", "10", "8", "8"),
+    )
+    assert finding_codes(run_text(_tabs(*rows))) == []  # the rate is left out of the scores' sums
+
+
+def test_an_appraisal_column_written_with_dot_decimals_is_not_read_as_thousands() -> None:
+    rows = (
+        ("STT", "Chỉ số", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"),
+        ("1", "Nhận thức số", "2.5", "2.25", "2.125"),
+        ("1.1", "Ban hành văn bản", "1.5", "1.25", "1.125"),
+        ("1.2", "Tuyên truyền", "1", "1", "1"),
+        ("2", "Hạ tầng số", "1.5", "1.5", "1.5"),
+        ("", "TỔNG ĐIỂM", "4", "3.75", "3.625"),
+    )
+    assert finding_codes(run_text(_tabs(*rows))) == []  # was "2125" against "1126"
+
+
+def test_a_penalty_maximum_is_no_part_of_the_maximum_total() -> None:
+    rows = (
+        SCORES,
+        ("1", "Thực hiện nhiệm vụ chuyên môn", "8", "7"),
+        ("2", "Công tác phối hợp", "2", "2"),
+        ("3", "Điểm trừ: chậm gửi báo cáo", "(-2)", "(-1)"),
+        ("", "Tổng cộng", "10", "8"),
+    )
+    result = run_text(_tabs(*rows))
+    assert _scores(result)[2] == ("3", None, Decimal(-2), Decimal(-1))
+    assert finding_codes(result) == []  # 8 + 2 = 10 without the penalty; 7 + 2 - 1 = 8 with it
+    wrong = run_text(_tabs(*rows[:-1], ("", "Tổng cộng", "12", "8")))
+    assert [f["message"] for f in wrong.tables["findings"]] == [
+        "The total row gives 12 for the maximum score but the 3 top-level rows add up to 8."
+    ]
+
+
+def test_an_appraisal_penalty_in_brackets_is_checked_as_a_plain_one() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"),
+        ("1", "Thực hiện nhiệm vụ", "10", "9", "9"),
+        ("2", "Điểm trừ", "", "(-1)", "(-1)"),
+        ("2.1", "Chậm gửi báo cáo", "(-1)", "(-1)", "(-1)"),
+        ("2.2", "Để xảy ra sai sót", "(-0,5)", "0", "(-0,5)"),
+    )
+    result = run_text(_tabs(*rows))
+    assert [f["message"] for f in result.tables["findings"]] == [
+        "Row 2 gives -1 for Điểm thẩm định but its 2 sub-rows add up to -1,5."
+    ]  # "(-0,5)" had no value_number in appendix_cells: the row went unchecked
+
+
+def test_a_title_line_opening_with_dieu_1_of_is_no_first_article() -> None:
+    top = TOP.replace(
+        "BAN HÀNH BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2024",
+        "SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA\nQUYẾT ĐỊNH\nĐIỀU 1 CỦA QUYẾT ĐỊNH SỐ 12/2020/QĐ-UBND",
+    )
+    doc = run_text(top + BODY + "PHỤ LỤC\n\n" + "\t".join(SCORES) + "\n1\tA\t1\t1" + END).tables["documents"][0]
+    assert doc["title"].startswith("SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA QUYẾT ĐỊNH")

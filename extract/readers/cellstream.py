@@ -811,13 +811,20 @@ def _rest_of_row(
 
 
 def _total_opens(items: Sequence[Item], k: int) -> bool:
-    """Does the total row open at ``items[k]``: its label ("TỔNG ĐIỂM"), or the blank number cell
-    before it? The row before it ends there ("2 | Cải cách | 4 | 3 | Sở Nội vụ | ␠ | TỔNG ĐIỂM")."""
+    """Does the total row open at ``items[k]``: its label alone ("TỔNG ĐIỂM" then a figure), or
+    the blank number cell before it? The row before it ends there ("2 | Cải cách | 4 | 3 | Sở Nội
+    vụ | ␠ | TỔNG ĐIỂM"). A unit or a note that opens so ("Tổng công ty Điện lực", "Tổng số 12 báo
+    cáo") is a cell."""
     text = items[k].text
     if is_blank(text):
         nxt = _next_item(items, k + 1)
         text = nxt.text if nxt is not None else ""
-    return bool(TOTAL_ROW.match(fold(text)))
+    folded = fold(text)
+    return bool(TOTAL_ROW.match(folded)) and not _COMPANY.match(folded) and _total_label_alone(items, k)
+
+
+#: "Tổng công ty ...", a unit: "công" folds as "cộng" does.
+_COMPANY = re.compile(r"^tong cong ty\b")
 
 
 def _reads_on_past(
