@@ -819,7 +819,12 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
     result = []
     for column in columns:
         if column.role in (*SCORE_ROLES, "tasks"):
-            texts = [r[column.index].text for r in rows if column.index < len(r) and not is_blank(r[column.index].text)]
+            # a title across the table ("I | CHỈ TIÊU KINH TẾ" over the figures, colspan) is no cell of it
+            texts = [
+                r[column.index].text
+                for r in rows
+                if column.index < len(r) and not is_blank(r[column.index].text) and not _spread(r, column.index)
+            ]
             figures = [parse_score(t) for t in texts]
             numeric = sum(f is not None or is_no_value(t) for f, t in zip(figures, texts, strict=True))
             text_in_figures = column.role in SCORE_ROLES and texts and numeric * 2 < len(texts)
@@ -829,6 +834,12 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
                 column = Column(column.index, column.header, "other", column.year)
         result.append(column)
     return result
+
+
+def _spread(cells: Sequence[Cell], col: int) -> bool:
+    """A copy made by a colspan (the text of a cell to the left, spread over this column)."""
+    origin = cells[col].span_origin
+    return origin is not None and origin[1] != col
 
 
 def _is_total_row(cells: Sequence[Cell]) -> bool:

@@ -350,3 +350,93 @@ def test_a_title_line_opening_with_dieu_1_of_is_no_first_article() -> None:
     )
     doc = run_text(top + BODY + "PHỤ LỤC\n\n" + "\t".join(SCORES) + "\n1\tA\t1\t1" + END).tables["documents"][0]
     assert doc["title"].startswith("SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG CỦA QUYẾT ĐỊNH")
+
+
+# Probe 16 (indicators and tasks): a title row across an HTML table, title lines in a line dump.
+
+
+def test_a_title_spread_over_the_figures_does_not_make_the_target_column_text() -> None:
+    def tr(*cells: str) -> str:
+        return "<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    table = (
+        "<table border=1>"
+        + tr("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025")
+        + tr("I", "<td colspan=4>CHỈ TIÊU KINH TẾ</td>")
+        + tr("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "7-7,5")
+        + tr("2", "Thu ngân sách nhà nước", "tỷ đồng", "3.120", "3.500")
+        + tr("3", "Số lao động được tạo việc làm", "người", "13.500", "14.000")
+        + tr("4", "Tỷ lệ tham gia bảo hiểm y tế", "%", "93,5", "≥ 95%")
+        + "</table>"
+    )
+    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    assert [(r["row_id"], r["target_score"], r["target_year"]) for r in result.tables["appendix_rows"]] == [
+        ("I", None, 2025),
+        ("I.1", None, 2025),
+        ("I.2", Decimal(3500), 2025),
+        ("I.3", Decimal(14000), 2025),
+        ("I.4", None, 2025),
+    ]  # the title's copies counted as text: 2 figures of 5 cells, and the column was demoted to cells
+    assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [
+        ("not_a_number", "I.1"),
+        ("not_a_number", "I.4"),
+    ]
+
+
+def _with_title_lines(header: tuple[str, ...], *parts: tuple[str, tuple[tuple[str, ...], ...]]) -> str:
+    """A cell-per-line dump whose group titles ("A. CHỈ TIÊU KINH TẾ") are printed as one line each."""
+    lines = list(header)
+    for title, rows in parts:
+        lines.append(title)
+        lines += [cell for row in rows for cell in row]
+    return TOP + BODY + "PHỤ LỤC\n\n" + "\n\n".join(lines) + END
+
+
+def test_two_title_lines_in_a_line_dump_of_indicators_open_their_groups() -> None:
+    page = _with_title_lines(
+        ("STT", "Chỉ tiêu", "ĐVT", "Kết quả năm 2023", "Mục tiêu năm 2024"),
+        (
+            "A. CHỈ TIÊU KINH TẾ",
+            (("1", "Tốc độ tăng trưởng", "%", "6,5", "7"), ("2", "Thu ngân sách", "tỷ đồng", "2.850", "3.000")),
+        ),
+        ("B. CHỈ TIÊU XÃ HỘI", (("3", "Tỷ lệ hộ nghèo", "%", "8,5", "6,5"),)),
+    )
+    result = run_text(page)
+    assert [
+        (r["row_id"], r["parent_id"], r["name"], r["unit"], r["achieved_score"], r["target_score"])
+        for r in result.tables["appendix_rows"]
+    ] == [
+        ("A", None, "CHỈ TIÊU KINH TẾ", None, None, None),
+        ("A.1", "A", "Tốc độ tăng trưởng", "%", Decimal("6.5"), Decimal(7)),
+        ("A.2", "A", "Thu ngân sách", "tỷ đồng", Decimal(2850), Decimal(3000)),
+        ("B", None, "CHỈ TIÊU XÃ HỘI", None, None, None),
+        ("B.3", "B", "Tỷ lệ hộ nghèo", "%", Decimal("8.5"), Decimal("6.5")),
+    ]  # the second title had made the first a column: names were figures, units targets
+    assert finding_codes(result) == []
+
+
+def test_two_title_lines_in_a_line_dump_of_tasks_open_their_groups() -> None:
+    page = _with_title_lines(
+        ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        (
+            "I. NHIỆM VỤ CHUNG",
+            (
+                ("1", "Xây dựng kế hoạch", "Sở Nội vụ", "Các sở, ngành", "Quý I/2024"),
+                ("2", "Kiểm tra việc thực hiện", "Sở Nội vụ", "Văn phòng UBND tỉnh", "Quý IV/2024"),
+            ),
+        ),
+        (
+            "II. NHIỆM VỤ CỤ THỂ",
+            (("1", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "Các sở, ngành", "Tháng 6/2024"),),
+        ),
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("I", None, "NHIỆM VỤ CHUNG"),
+        ("I.1", "I", "Xây dựng kế hoạch"),
+        ("I.2", "I", "Kiểm tra việc thực hiện"),
+        ("II", None, "NHIỆM VỤ CỤ THỂ"),
+        ("II.1", "II", "Rà soát thủ tục hành chính"),
+    ]  # were rows 1, 2, 1 with "I. NHIỆM VỤ CHUNG" as a column and the second title a value of row 2
+    assert finding_codes(result) == []
+    assert result.tables["appendix_cells"] == []

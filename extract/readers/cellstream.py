@@ -323,7 +323,12 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     thành": a role of its own, no title)."""
     if len(columns) < 4:
         return False
-    lengths = [len(row) for row in rows if row and parse_label(row[0].text) is not None]
+    # the next group's title ("B. CHỈ TIÊU XÃ HỘI") read onto the end of the row before it
+    lengths = [
+        len(row) - (len(row) == len(columns) and fused_label(row[-1].text) is not None)
+        for row in rows
+        if row and parse_label(row[0].text) is not None
+    ]
     if len(lengths) < 2 or max(lengths) != len(columns) - 1:
         return False
     last = role_of(headers[-1])
