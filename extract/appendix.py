@@ -837,9 +837,13 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
 
 
 def _spread(cells: Sequence[Cell], col: int) -> bool:
-    """A copy made by a colspan (the text of a cell to the left, spread over this column)."""
+    """A cell spread by a colspan over this column and another: a copy of a cell to the left, or
+    a cell whose copy stands to its right ("Không chấm điểm" over two score columns)."""
     origin = cells[col].span_origin
-    return origin is not None and origin[1] != col
+    if origin is not None and origin[1] != col:
+        return True
+    right = cells[col + 1].span_origin if col + 1 < len(cells) else None
+    return right is not None and right[1] == col
 
 
 def _is_total_row(cells: Sequence[Cell]) -> bool:

@@ -258,7 +258,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
                 break
             title.append(clean)
             continue
-        if _SECTION_START.match(folded[j]) or _enactment(folded, j):
+        if _SECTION_START.match(folded[j]) or _enactment(lines, folded, j):
             break
         # an authority's line ends the title, unless the title stops on a word it completes
         # ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC ...") and the grounds do not follow
@@ -288,18 +288,25 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
 _ENACTMENT = re.compile(r"^(quyet dinh|quyet nghi)\s*(:?)$")
 
 
-def _enactment(folded: list[str], at: int) -> bool:
+def _enactment(lines: list[str], folded: list[str], at: int) -> bool:
     """Is line ``at`` the enactment line that opens the articles, not a title line? With its
-    colon always; without it when "Điều 1" comes next (a title may wrap on "QUYẾT ĐỊNH")."""
+    colon always; without it when the first article comes next (a title may wrap on "QUYẾT
+    ĐỊNH"): "Điều 1." or "Điều 1:", or "Điều 1" in sentence case ("Điều 1 - Ban hành"); not a
+    title line in capitals ("ĐIỀU 1 CỦA QUYẾT ĐỊNH SỐ ...")."""
     match = _ENACTMENT.match(folded[at].strip())
     if match is None:
         return False
-    following = next((f for f in folded[at + 1 :] if f.strip()), "")
-    return bool(match.group(2)) or bool(_FIRST_ARTICLE.match(following))
+    if match.group(2):
+        return True
+    after = next((i for i in range(at + 1, len(folded)) if folded[i].strip()), None)
+    if after is None or not _FIRST_ARTICLE.match(folded[after]):
+        return False
+    return bool(_FIRST_ARTICLE_MARK.match(folded[after])) or not mostly_upper(lines[after])
 
 
-#: The first article's opening, folded ("Điều 1. Ban hành ..."; not "ĐIỀU 1 CỦA QUYẾT ĐỊNH SỐ ...").
-_FIRST_ARTICLE = re.compile(r"^dieu 1\s*[.:]")
+#: The first article's opening, folded ("Điều 1", not "Điều 10"), and with its mark ("Điều 1.").
+_FIRST_ARTICLE = re.compile(r"^dieu 1(?!\d)")
+_FIRST_ARTICLE_MARK = re.compile(r"^dieu 1\s*[.:]")
 
 
 def _glued_heading(line: str) -> tuple[str, str] | None:

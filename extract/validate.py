@@ -195,21 +195,23 @@ def _other_points(appendix: Appendix) -> list:
     """Score columns beside the one whose role they share, kept in appendix_cells ("Điểm thẩm
     định" after "Điểm tự đánh giá", a second year's points): in a table of points they add up as
     the scores do, and are checked as amounts are."""
-    if not any(c.role == "max_score" for c in appendix.columns) or appendix.dot_decimals:
-        return []  # "2.125": the cells of other columns are read with a dot for thousands
-    if any(_a_rate(appendix, row) for row in appendix.rows):
-        return []  # a rate's row is left out of the scores' sums; the cells' check has no such rule
-    return [
-        c
-        for c in appendix.columns
-        if c.role == "other"
-        and _POINTS_WORD.search(fold(c.header))
-        and not _SHARE_HEADER.search(fold(c.header))
-        and role_of(c.header) in SCORE_ROLES
-        and not any(
-            is_dot_decimal(str(cell["value"] or "")) for cell in appendix.cells if cell["column_index"] == c.index
-        )
-    ]
+    if not any(c.role == "max_score" for c in appendix.columns):
+        return []
+    points = []
+    for c in appendix.columns:
+        if not (
+            c.role == "other"
+            and _POINTS_WORD.search(fold(c.header))
+            and not _SHARE_HEADER.search(fold(c.header))
+            and role_of(c.header) in SCORE_ROLES
+        ):
+            continue
+        texts = [str(cell["value"] or "").strip() for cell in appendix.cells if cell["column_index"] == c.index]
+        # "2.125" beside "2.25": a dot decimal the cells read as thousands; the column is left alone
+        dotted = bool(appendix.dot_decimals) or any(is_dot_decimal(t) for t in texts)
+        if not (dotted and any(_THOUSANDS_SHAPE.match(t) for t in texts)):
+            points.append(c)
+    return points
 
 
 #: A header of points ("Điểm thẩm định", "Điểm đánh giá năm 2023 / Thẩm định"), not a result that
@@ -217,6 +219,8 @@ def _other_points(appendix: Appendix) -> list:
 _POINTS_WORD = re.compile(r"\bdiem\b")
 #: ... nor a share of the points ("Điểm đạt / Tỷ lệ (%)").
 _SHARE_HEADER = re.compile(r"ty le|%|phan tram")
+#: A figure with a dot before three digits: thousands, or a dot decimal ("2.125").
+_THOUSANDS_SHAPE = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:
@@ -276,6 +280,9 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     checks += [(name, _closed_ids(appendix, span, group), name) for name, span, _, _, group in appendix.subtotal_checks]
 
     points_at = {c.index for c in points}
+    # a rate's row ("Tỷ lệ hồ sơ đúng hạn | % | 100 | 98") is left out of a column of points, as
+    # check_sums leaves it out of the scores
+    rates = {str(row.values["row_id"]) for row in appendix.rows if points and _a_rate(appendix, row)}
 
     def resolved(rid: str, at: int) -> Decimal | None:
         """The row's figure, or for a group row printed without one ("I. Nhiệm vụ chung" over
@@ -292,10 +299,15 @@ def check_amount_sums(appendix: Appendix) -> list[Finding]:
     findings: list[Finding] = []
     for column in money:
         english = column.index in appendix.comma_thousands
-        for rid, kids, subtotal in checks:
+        for rid, all_kids, subtotal in checks:
             value = values.get((rid, column.index))
             if value is None or (rid, column.index) in appendix.merged_copies:
                 continue
+            kids = all_kids
+            if column.index in points_at:
+                if rid in rates:
+                    continue
+                kids = [kid for kid in all_kids if kid not in rates]
             # a figure a rowspan carries over several rows counts once, or once a row ("Huyện A |
             # 200" merged over three districts that each get 200): either reading may add up
             copies = [kid for kid in kids if (kid, column.index) in appendix.merged_copies]

@@ -440,3 +440,99 @@ def test_two_title_lines_in_a_line_dump_of_tasks_open_their_groups() -> None:
     ]  # were rows 1, 2, 1 with "I. NHIỆM VỤ CHUNG" as a column and the second title a value of row 2
     assert finding_codes(result) == []
     assert result.tables["appendix_cells"] == []
+
+
+# Review of the probe-16 mends.
+
+LEAD = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Đơn vị chủ trì")
+
+
+def test_a_long_or_colon_total_label_still_ends_the_row_before_it() -> None:
+    for label in ("TỔNG SỐ ĐIỂM ĐẠT ĐƯỢC", "Tổng cộng: 02 tiêu chí"):
+        rows = (
+            LEAD,
+            ("1", "Công tác chỉ đạo, điều hành", "3", "2", "Văn phòng UBND tỉnh"),
+            ("2", "Cải cách tài chính công", "4", "3", "Sở Tài chính"),
+            ("", label, "7", "5", ""),
+        )
+        result = run_text(_lines(*rows))
+        assert [(r["row_id"], r["achieved_score"], r["lead_units"]) for r in result.tables["appendix_rows"]] == [
+            ("1", Decimal(2), ["Văn phòng UBND tỉnh"]),
+            ("2", Decimal(3), ["Sở Tài chính"]),
+        ], label  # a label of five words or with a colon had let rows 3 and 5 be invented
+        assert finding_codes(result) == [], label
+
+
+def test_a_note_opening_like_a_total_is_a_cell() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Ghi chú"),
+        ("1", "Báo cáo định kỳ", "3", "2", "Tổng số 12 báo cáo"),
+        ("2", "Tiết kiệm năng lượng", "4", "3", "Đạt"),
+        ("", "TỔNG ĐIỂM", "7", "5", ""),
+    )
+    result = run_text(_lines(*rows))
+    assert _scores(result) == [("1", None, Decimal(3), Decimal(2)), ("2", None, Decimal(4), Decimal(3))]
+    assert finding_codes(result) == []
+
+
+def test_a_column_in_capitals_with_numbered_values_is_no_title() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "TÀI LIỆU KIỂM CHỨNG"),
+        ("1", "Ban hành kế hoạch", "3", "3", "1. KẾ HOẠCH SỐ 12/KH-UBND"),
+        ("2", "Kiểm tra cải cách hành chính", "2", "2", "2. BÁO CÁO SỐ 45/BC-UBND"),
+        ("3", "Tuyên truyền", "5", "4"),
+    )
+    result = run_text(_lines(*rows))
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "3"]
+    assert [c["value"] for c in result.tables["appendix_cells"] if c["value"]] == [
+        "1. KẾ HOẠCH SỐ 12/KH-UBND",
+        "2. BÁO CÁO SỐ 45/BC-UBND",
+    ]
+    assert finding_codes(result) == ["short_row"]  # row 3's evidence cell is not printed
+
+
+def test_a_rate_row_is_left_out_of_the_appraisal_column_not_the_whole_column() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Đơn vị tính", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"),
+        ("1", "Công tác chỉ đạo điều hành", "Điểm", "6", "5", "5"),
+        ("1.1", "Ban hành kế hoạch", "Điểm", "3", "3", "3"),
+        ("1.2", "Kiểm tra cải cách hành chính", "Điểm", "3", "2", "1"),
+        ("2", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "100", "98", "97"),
+    )
+    assert [f["message"] for f in run_text(_tabs(*rows)).tables["findings"]] == [
+        "Row 1 gives 5 for Điểm thẩm định but its 2 sub-rows add up to 4."
+    ]
+
+
+def test_one_dot_decimal_leaves_the_appraisal_column_checked() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"),
+        ("1", "Nhận thức số", "6", "5,5", "5"),
+        ("1.1", "Ban hành văn bản", "3", "3", "2.5"),
+        ("1.2", "Tuyên truyền", "3", "2,5", "1,5"),
+    )
+    assert [f["message"] for f in run_text(_tabs(*rows)).tables["findings"]] == [
+        "Row 1 gives 5 for Điểm thẩm định but its 2 sub-rows add up to 4."
+    ]
+
+
+def test_the_enactment_line_before_an_article_in_sentence_case() -> None:
+    rows = (SCORES, ("1", "Thực hiện nhiệm vụ", "10", "9"))
+    for article in ("Điều 1 - Ban hành kèm theo Quyết định này Bộ tiêu chí.", "Điều 1\n\nBan hành Bộ tiêu chí."):
+        doc = run_text(_tabs(*rows, body=f"QUYẾT ĐỊNH\n\n{article}\n\n")).tables["documents"][0]
+        assert doc["title"] == "BAN HÀNH BỘ TIÊU CHÍ CHẤM ĐIỂM THI ĐUA NĂM 2024", article
+
+
+def test_a_text_spread_over_both_score_columns_keeps_them_scores() -> None:
+    table = (
+        "<table border=1><tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm tự chấm</td></tr>"
+        "<tr><td>1</td><td>Công tác chỉ đạo</td><td>4</td><td>3</td></tr>"
+        "<tr><td>2</td><td>Tuyên truyền</td><td colspan=2>Không chấm điểm</td></tr>"
+        "<tr><td>3</td><td>Kiểm tra</td><td colspan=2>Không chấm điểm</td></tr></table>"
+    )
+    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    assert _scores(result) == [("1", None, Decimal(4), Decimal(3)), ("2", None, None, None), ("3", None, None, None)]
+    assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [
+        ("not_a_number", "2"),
+        ("not_a_number", "3"),
+    ]  # the maximum had gone to cells while the achieved score stayed a score

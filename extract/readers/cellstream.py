@@ -323,9 +323,10 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     thành": a role of its own, no title)."""
     if len(columns) < 4:
         return False
-    # the next group's title ("B. CHỈ TIÊU XÃ HỘI") read onto the end of the row before it
+    # the next group's title ("B. CHỈ TIÊU XÃ HỘI" after "A. CHỈ TIÊU KINH TẾ") read onto the end
+    # of the row before it
     lengths = [
-        len(row) - (len(row) == len(columns) and fused_label(row[-1].text) is not None)
+        len(row) - (len(row) == len(columns) and _next_title_of(headers[-1], row[-1].text))
         for row in rows
         if row and parse_label(row[0].text) is not None
     ]
@@ -338,6 +339,18 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
     if last != "other" or len(title.split()) < 2 or not mostly_upper(title):
         return False  # "NSĐP" of "Trong đó | NSTW | NSĐP" is a sub-column's abbreviation
     return not all(mostly_upper(h) for h in headers[:-1])
+
+
+def _next_title_of(title: str, text: str) -> bool:
+    """Is ``text`` a group title like ``title`` ("A. CHỈ TIÊU KINH TẾ"), numbered after it ("B. CHỈ
+    TIÊU XÃ HỘI"); not a numbered value in capitals ("1. KẾ HOẠCH SỐ 12/KH-UBND")?"""
+    first, following = fused_label(title), fused_label(text)
+    if first is None or following is None:
+        return False
+    before, after = parse_label(first[0]), parse_label(following[0])
+    if before is None or after is None or before.style == "decimal" or before.style != after.style:
+        return False
+    return steps_after(before, after)
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
@@ -820,12 +833,22 @@ def _total_opens(items: Sequence[Item], k: int) -> bool:
     the blank number cell before it? The row before it ends there ("2 | Cải cách | 4 | 3 | Sở Nội
     vụ | ␠ | TỔNG ĐIỂM"). A unit or a note that opens so ("Tổng công ty Điện lực", "Tổng số 12 báo
     cáo") is a cell."""
-    text = items[k].text
-    if is_blank(text):
-        nxt = _next_item(items, k + 1)
-        text = nxt.text if nxt is not None else ""
-    folded = fold(text)
-    return bool(TOTAL_ROW.match(folded)) and not _COMPANY.match(folded) and _total_label_alone(items, k)
+    at: int | None = k
+    if is_blank(items[k].text):
+        at = _next_index(items, k + 1)
+    if at is None:
+        return False
+    folded = fold(items[at].text)
+    if not TOTAL_ROW.match(folded) or _COMPANY.match(folded):
+        return False
+    # its figures come next ("TỔNG SỐ ĐIỂM ĐẠT ĐƯỢC | 7 | 5"); a note's next item is the next row's
+    # number and name ("Tổng số 12 báo cáo | 3 | Tiết kiệm năng lượng")
+    index = _next_index(items, at + 1)
+    while index is not None and is_blank(items[index].text):
+        index = _next_index(items, index + 1)
+    if index is None or not _figure_like(items[index].text):
+        return False
+    return parse_label(items[index].text) is None or not _names_a_row(_next_item(items, index + 1))
 
 
 #: "Tổng công ty ...", a unit: "công" folds as "cộng" does.
