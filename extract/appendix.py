@@ -819,11 +819,14 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
     result = []
     for column in columns:
         if column.role in (*SCORE_ROLES, "tasks"):
-            # a title across the table ("I | CHỈ TIÊU KINH TẾ" over the figures, colspan) is no cell of it
+            # a title across the table ("I | CHỈ TIÊU KINH TẾ" over the figures, colspan), or a mark over
+            # the scores alone ("Không chấm điểm" over two), is no text of a score column
             texts = [
                 r[column.index].text
                 for r in rows
-                if column.index < len(r) and not is_blank(r[column.index].text) and not _spread(r, column.index)
+                if column.index < len(r)
+                and not is_blank(r[column.index].text)
+                and not (column.role in SCORE_ROLES and _spread_title_or_mark(r, column.index, columns))
             ]
             figures = [parse_score(t) for t in texts]
             numeric = sum(f is not None or is_no_value(t) for f, t in zip(figures, texts, strict=True))
@@ -836,14 +839,20 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
     return result
 
 
-def _spread(cells: Sequence[Cell], col: int) -> bool:
-    """A cell spread by a colspan over this column and another: a copy of a cell to the left, or
-    a cell whose copy stands to its right ("Không chấm điểm" over two score columns)."""
+def _spread_title_or_mark(cells: Sequence[Cell], col: int, columns: Sequence[Column]) -> bool:
+    """Is the cell at ``col`` part of a colspan that is a title (it starts in a column that is no
+    score's: "CHỈ TIÊU KINH TẾ" from the name over the figures) or a mark over score columns only
+    ("Không chấm điểm" over the maximum and the achieved score)? Text spread from a score column
+    into a note's column is the score column's own."""
     origin = cells[col].span_origin
-    if origin is not None and origin[1] != col:
-        return True
-    right = cells[col + 1].span_origin if col + 1 < len(cells) else None
-    return right is not None and right[1] == col
+    start = origin[1] if origin is not None and origin[1] != col else col
+    span = [start] + [
+        c for c in range(start + 1, len(cells)) if (o := cells[c].span_origin) is not None and o[1] == start
+    ]
+    if len(span) < 2:
+        return False
+    roles = {c.index: c.role for c in columns}
+    return roles.get(start) not in SCORE_ROLES or all(roles.get(c) in SCORE_ROLES for c in span)
 
 
 def _is_total_row(cells: Sequence[Cell]) -> bool:

@@ -536,3 +536,82 @@ def test_a_text_spread_over_both_score_columns_keeps_them_scores() -> None:
         ("not_a_number", "2"),
         ("not_a_number", "3"),
     ]  # the maximum had gone to cells while the achieved score stayed a score
+
+
+# Second review of the mends (bfbedce).
+
+
+def test_a_note_opening_like_a_total_inside_a_row_does_not_end_it() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Ghi chú", "Điểm thẩm định"),
+        ("1", "Báo cáo định kỳ", "3", "2", "Tổng số 12 báo cáo", "2"),
+        ("2", "Kiểm tra định kỳ", "3", "3", "Đạt", "3"),
+        ("3", "Tuyên truyền", "4", "3", "", "3"),
+        ("", "TỔNG ĐIỂM", "10", "8", "", "8"),
+    )
+    result = run_text(_lines(*rows))
+    assert _scores(result) == [
+        ("1", None, Decimal(3), Decimal(2)),
+        ("2", None, Decimal(3), Decimal(3)),
+        ("3", None, Decimal(4), Decimal(3)),
+    ]
+    assert finding_codes(result) == []
+
+
+def test_a_total_with_a_blank_first_figure_then_a_note_ends_the_row_before_it() -> None:
+    rows = (
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Ghi chú"),
+        ("1", "Công tác chỉ đạo, điều hành", "3", "2", "Đạt"),
+        ("2", "Cải cách tài chính công", "4", "3", "Đạt"),
+        ("", "TỔNG ĐIỂM", "", "5", "Xếp loại Khá"),
+    )
+    result = run_text(_lines(*rows))
+    assert _scores(result) == [("1", None, Decimal(3), Decimal(2)), ("2", None, Decimal(4), Decimal(3))]
+    assert result.tables["documents"][0]["total_achieved_score"] == Decimal(5)
+
+
+def test_three_title_lines_in_a_line_dump_open_their_groups() -> None:
+    page = _with_title_lines(
+        ("STT", "Chỉ tiêu", "ĐVT", "Kết quả năm 2023", "Mục tiêu năm 2024"),
+        ("A. CHỈ TIÊU KINH TẾ", (("1", "Tốc độ tăng trưởng", "%", "6,5", "7"),)),
+        ("B. CHỈ TIÊU XÃ HỘI", (("2", "Tỷ lệ hộ nghèo", "%", "8,5", "6,5"),)),
+        ("C. CHỈ TIÊU MÔI TRƯỜNG", (("3", "Tỷ lệ che phủ rừng", "%", "45", "46"),)),
+    )
+    result = run_text(page)
+    assert [(r["row_id"], r["name"], r["target_score"]) for r in result.tables["appendix_rows"]] == [
+        ("A", "CHỈ TIÊU KINH TẾ", None),
+        ("A.1", "Tốc độ tăng trưởng", Decimal(7)),
+        ("B", "CHỈ TIÊU XÃ HỘI", None),
+        ("B.2", "Tỷ lệ hộ nghèo", Decimal("6.5")),
+        ("C", "CHỈ TIÊU MÔI TRƯỜNG", None),
+        ("C.3", "Tỷ lệ che phủ rừng", Decimal(46)),
+    ]  # "C. ..." two groups after "A. ..." had not been seen as a title
+    assert finding_codes(result) == []
+
+
+def _html_rows(*rows: tuple[str, ...]) -> str:
+    body = "".join("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return HEAD_HTML + f"<table border=1>{body}</table></body></html>"
+
+
+def test_a_tasks_text_spread_over_the_lead_units_keeps_the_tasks_column() -> None:
+    page = _html_rows(
+        ("STT", "Nội dung", "Giải pháp thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành"),
+        ("1", "Cải cách thể chế", "<td colspan=2>Các sở, ngành rà soát văn bản</td>", "Năm 2024"),
+        ("2", "Cải cách thủ tục hành chính", "<td colspan=2>Các sở, ngành thực hiện</td>", "Năm 2024"),
+        ("3", "Chuyển đổi số", "-", "Sở Thông tin và Truyền thông", "Năm 2024"),
+    )
+    rows = run_text(page, "plan.html").tables["appendix_rows"]
+    assert [r["tasks"] for r in rows][:2] == [["Các sở, ngành rà soát văn bản"], ["Các sở, ngành thực hiện"]]
+
+
+def test_a_target_text_spread_into_the_notes_is_the_target_columns_own() -> None:
+    page = _html_rows(
+        ("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025", "Ghi chú"),
+        ("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "<td colspan=2>Phấn đấu cao hơn bình quân cả nước</td>"),
+        ("2", "Thu ngân sách", "tỷ đồng", "3.120", "<td colspan=2>Tăng 10% mỗi năm trở lên</td>"),
+        ("3", "Tỷ lệ hộ nghèo", "%", "3,5", "2", ""),
+    )
+    result = run_text(page, "plan.html")
+    assert [r.get("target_score") for r in result.tables["appendix_rows"]] == [None, None, None]  # a column of text
+    assert "Tăng 10% mỗi năm trở lên" in [c["value"] for c in result.tables["appendix_cells"]]

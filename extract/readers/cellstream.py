@@ -343,14 +343,16 @@ def _title_last_in_header(rows: list[list[Item]], headers: list[str], columns: S
 
 def _next_title_of(title: str, text: str) -> bool:
     """Is ``text`` a group title like ``title`` ("A. CHỈ TIÊU KINH TẾ"), numbered after it ("B. CHỈ
-    TIÊU XÃ HỘI"); not a numbered value in capitals ("1. KẾ HOẠCH SỐ 12/KH-UBND")?"""
+    TIÊU XÃ HỘI", "C. ..."); not a numbered value in capitals ("1. KẾ HOẠCH SỐ 12/KH-UBND")?"""
     first, following = fused_label(title), fused_label(text)
     if first is None or following is None:
         return False
     before, after = parse_label(first[0]), parse_label(following[0])
-    if before is None or after is None or before.style == "decimal" or before.style != after.style:
+    if before is None or after is None or before.style == "decimal":
         return False
-    return steps_after(before, after)
+    if before.style == "upper_letter" and after.style == "roman" and len(after.key) == 1:
+        after = Label(after.printed, "upper_letter", after.key)  # "C. ..." after "A. ...": a letter
+    return before.style == after.style and ordinal(after) > ordinal(before)
 
 
 def _flat_two_level_header(rows: list[list[Item]], headers: list[str]) -> list[list[str]] | None:
@@ -795,6 +797,8 @@ def _figure_of_the_row(
     other = parse_label(items[index].text) if index is not None else None
     if other is not None and cells <= width and _numbering_skips(current, label, other):
         return True  # "1.1 | Kế hoạch | 2 | 2 | Ban hành ... | 1.2": row 2 is not followed by 1.2
+    if cells > width and _total_completes(current, following, width):
+        return True  # "2 | Cải cách | 4 | 3 | Sở Nội vụ | ␠ | TỔNG ĐIỂM": the 3 is row 2's score
     if _shape(following[1:]) == _shape(current[1:]):
         return False
     if index is None:
@@ -821,34 +825,26 @@ def _rest_of_row(
             and (after is None or _plausible_successor(after, other))
         ):
             break
-        if _after_table(items, index, True, allowed) or _total_opens(items, index):
-            return following, None  # the table's text, or its total row, comes next
+        if _after_table(items, index, True, allowed):
+            return following, None
         following.append(items[index])
         index = _next_index(items, index + 1)
     return following, index
 
 
-def _total_opens(items: Sequence[Item], k: int) -> bool:
-    """Does the total row open at ``items[k]``: its label alone ("TỔNG ĐIỂM" then a figure), or
-    the blank number cell before it? The row before it ends there ("2 | Cải cách | 4 | 3 | Sở Nội
-    vụ | ␠ | TỔNG ĐIỂM"). A unit or a note that opens so ("Tổng công ty Điện lực", "Tổng số 12 báo
-    cáo") is a cell."""
-    at: int | None = k
-    if is_blank(items[k].text):
-        at = _next_index(items, k + 1)
-    if at is None:
+def _total_completes(current: list[Item], following: list[Item], width: int) -> bool:
+    """Does the total row open right where the row would be complete with ``following`` ("2 |
+    Cải cách | 4 | 3 | Sở Nội vụ" then "␠ | TỔNG ĐIỂM | 10 | 8")? Its label there (after the blank of
+    its number cell, if printed) ends the row; "Tổng công ty ..." is a unit's name."""
+    at = width - len(current)
+    if at <= 0 or at >= len(following):
         return False
-    folded = fold(items[at].text)
-    if not TOTAL_ROW.match(folded) or _COMPANY.match(folded):
+    if is_blank(following[at].text):
+        at += 1
+    if at >= len(following):
         return False
-    # its figures come next ("TỔNG SỐ ĐIỂM ĐẠT ĐƯỢC | 7 | 5"); a note's next item is the next row's
-    # number and name ("Tổng số 12 báo cáo | 3 | Tiết kiệm năng lượng")
-    index = _next_index(items, at + 1)
-    while index is not None and is_blank(items[index].text):
-        index = _next_index(items, index + 1)
-    if index is None or not _figure_like(items[index].text):
-        return False
-    return parse_label(items[index].text) is None or not _names_a_row(_next_item(items, index + 1))
+    folded = fold(following[at].text)
+    return bool(TOTAL_ROW.match(folded)) and not _COMPANY.match(folded)
 
 
 #: "Tổng công ty ...", a unit: "công" folds as "cộng" does.
