@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import InputRef, discover
+from extract.inputs import InputRef, UsageError, discover
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -113,6 +113,8 @@ def run(
     settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
     workers = max(1, workers or _cpu_count())
     refs = discover(paths, exclude=out / ".versions")  # the dataset's own files, not pages kept beside it
+    if not refs:  # an unmounted share or a wrong folder must not publish an empty dataset over the last one
+        raise UsageError(f"no pages found in {', '.join(paths)}: nothing extracted, the dataset in {out} left as it is")
     w.prepare_output(out)
     with w.locked(out):
         w.remove_abandoned(out)

@@ -25,6 +25,9 @@ def _extract(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
         print("vnplans extract: --max-bytes must be at least 1", file=sys.stderr)
         return 2
+    from extract.writer import current_version
+
+    before = current_version(Path(args.output))
     try:
         summary = run(
             args.paths,
@@ -43,8 +46,18 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as error:  # the output became unwritable mid-run: the previous dataset is intact
         print(f"vnplans extract: cannot write {args.output}: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # Ctrl-C: nothing was published, the previous tables stand
-        print(f"vnplans extract: interrupted; the tables in {args.output} are those of the last run", file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C: the previous tables stand, unless it came after the publishing step
+        after = current_version(Path(args.output))
+        if after is not None and after != before:
+            print(
+                f"vnplans extract: interrupted after publishing; the tables in {args.output} are this run's "
+                f"(version {after})",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"vnplans extract: interrupted; the tables in {args.output} are those of the last run", file=sys.stderr
+            )
         return 130
     if args.json:
         print(summary.to_json())

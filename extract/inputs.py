@@ -166,7 +166,12 @@ def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
     path = os.path.normpath(path)
     if skip is not None and _inside(path, skip):
         return
-    if os.path.isdir(path) and (explicit or not os.path.islink(path)):
+    if os.path.isdir(path):
+        if explicit:
+            try:
+                os.listdir(path)
+            except OSError as error:  # named on the command line: bad usage, said before any work
+                raise UsageError(f"cannot list the folder {path}: {error.strerror or error}") from error
         yield from _folder(path, skip)
     elif path.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
         yield from _archive(path)
@@ -175,9 +180,23 @@ def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
 
 
 def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
-    """Page files and archives under a folder; links to folders are not followed (no cycles)."""
-    for current, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _skipped(os.path.join(current, d), skip))
+    """Page files and archives under a folder, links to folders followed (each real folder once:
+    a link back up the tree ends there). A folder below that cannot be listed is a refusal, a
+    ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
+    unlisted: list[OSError] = []
+    seen = {os.path.realpath(root)}
+    for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
+        yield from (_unlisted_ref(error) for error in unlisted)
+        unlisted.clear()
+        kept = []
+        for d in sorted(dirs):
+            path = os.path.join(current, d)
+            real = os.path.realpath(path)
+            if d.startswith(".") or _skipped(path, skip) or real in seen:
+                continue
+            seen.add(real)
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -186,6 +205,14 @@ def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
                 yield from _archive(path)
             elif is_page_name(name):
                 yield _file_ref(path)
+    yield from (_unlisted_ref(error) for error in unlisted)  # the last folders walked
+
+
+def _unlisted_ref(error: OSError) -> InputRef:
+    """A folder the walk could not list, as an input refused with why."""
+    folder = error.filename if isinstance(error.filename, str) else str(error.filename)
+    message = f"a folder that cannot be listed ({_os_message(error)}): the pages in it were not read"
+    return InputRef(_printable(os.path.normpath(folder)), folder, problem=("unreadable", message))
 
 
 def _skipped(path: str, skip: Path | None) -> bool:

@@ -19,7 +19,7 @@ class PageError(Exception):
     """A document that cannot be read as a legal page; becomes one ``failures`` row.
 
     ``reason`` is a short stable code (``not_a_document``, ``empty``, ``bot_challenge``,
-    ``login_stub``, ``content_pending``, ``empty_shell``, ``undecodable``, ``too_large``,
+    ``login_stub``, ``content_pending``, ``empty_shell``, ``truncated_page``, ``undecodable``, ``too_large``,
     ``too_deep``, ``unreadable``...), ``message`` says what was seen, for a person.
     """
 

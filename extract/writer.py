@@ -219,9 +219,10 @@ def prepare_output(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / ".versions").mkdir(exist_ok=True)
-        probe = out / f".probe.{uuid.uuid4().hex}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        for folder in (out, out / ".versions"):  # the run stages its version under .versions
+            probe = folder / f".probe.{uuid.uuid4().hex}"
+            probe.write_bytes(b"")
+            probe.unlink()
     except OSError as error:
         raise OutputError(f"cannot write the output folder {out}: {error.strerror or error}") from error
 
@@ -273,11 +274,14 @@ _PARENT_POLL_SECONDS = 1.0
 
 
 def remove_abandoned(out: Path) -> None:
-    """Staging folders and link temporaries left by killed runs (the caller holds the lock)."""
+    """Staging folders and link temporaries left by killed runs (the caller holds the lock), and
+    the table links a run killed right after publishing did not make yet."""
     for entry in (out / ".versions").glob("*.tmp"):
         shutil.rmtree(entry, ignore_errors=True)
     for entry in out.glob(".current.*"):
         entry.unlink(missing_ok=True)
+    if current_version(out) is not None:
+        _ensure_links(out)
 
 
 def new_staging(out: Path) -> Path:

@@ -131,8 +131,11 @@ def _has_password_field(root: etree._Element) -> bool:
     return any((el.get("type") or "").lower() == "password" for el in root.iter("input"))
 
 
-def _reject(root: etree._Element, title: str | None, challenge: bool, password: bool) -> PageError:
-    """Why a page without a document is not one, as a ``PageError``."""
+def _reject(
+    root: etree._Element, title: str | None, challenge: bool, password: bool, truncated: bool = False
+) -> PageError:
+    """Why a page without a document is not one, as a ``PageError``. A page cut before its
+    document says so before its menu's "Đăng nhập" link can make it look like a login prompt."""
     text = fold(" ".join([title or "", "".join(root.itertext())]))
     if challenge or contains_any(text, BOT_CHALLENGE_PHRASES):
         return PageError("bot_challenge", "a bot-challenge page (e.g. 'Just a moment...')")
@@ -142,6 +145,12 @@ def _reject(root: etree._Element, title: str | None, challenge: bool, password: 
         return PageError("login_stub", "a login form instead of the document")
     if "{{" in text:
         return PageError("empty_shell", "an unrendered template shell ({{...}} placeholders)")
+    if truncated:
+        return PageError(
+            "truncated_page",
+            "the page ends before its closing </html> tag and before any document: it was saved incompletely; "
+            "save it again",
+        )
     if contains_any(text, LOGIN_PHRASES):
         return PageError("login_stub", "a login prompt instead of the document")
     if not text.strip():
@@ -240,7 +249,8 @@ def read_html(data: bytes) -> RawPage:
         return page
     found = dom.find_document(root)
     if found is None:
-        raise _reject(root, title, challenge or _challenge_markup(root), password)
+        truncated = not _HTML_END.search(text[-4096:])
+        raise _reject(root, title, challenge or _challenge_markup(root), password, truncated)
     roots, motto = found
     flow = _DocumentFlow()
     for el in roots:

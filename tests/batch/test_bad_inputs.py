@@ -41,8 +41,9 @@ BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
     (
         "truncated.html",
         lambda: html_fixture("sample_434_utf8.html")[:2000],
-        "not_a_document",
-        "no legal document (no national motto) found on the page",
+        "truncated_page",
+        "the page ends before its closing </html> tag and before any document: it was saved incompletely; "
+        "save it again",
     ),
     ("deep.html", _deep_html(100_000), "too_deep", "markup nests too deep"),
     ("bot.html", lambda: html_fixture("reject_bot_challenge.html"), "bot_challenge", "a bot-challenge page"),

@@ -323,3 +323,82 @@ def test_a_page_whose_values_its_columns_cannot_hold_is_one_failure(
     [failure] = rows(tmp_path / "out", "failures")
     assert (failure["source_path"], failure["reason"]) == (str(pages[1]), "extractor_error")
     assert failure["message"].startswith("ArrowInvalid while typing the tables: ")
+
+
+# Probe 17: inputs that cannot be listed, folder links, an empty input, Ctrl-C after publishing.
+
+
+def test_an_input_folder_that_cannot_be_listed_is_bad_usage_not_an_empty_dataset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pages(tmp_path / "in", 2)
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    listdir = os.listdir
+
+    def denied(path: object = ".") -> list[str]:
+        if Path(str(path)) == tmp_path / "in":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "listdir", denied)
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 2 and f"cannot list the folder {tmp_path / 'in'}: Permission denied" in err
+    assert len(rows(tmp_path / "out", "documents")) == 2  # was an empty dataset published with exit 0
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_a_failure_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pages(tmp_path / "in", 1)
+    write_pages(tmp_path / "in" / "locked", 2, start=1)
+    scandir = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if Path(str(path)) == tmp_path / "in" / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied)
+    code, _, _ = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 1  # its pages were silently dropped with exit 0
+    failures = rows(tmp_path / "out", "failures")
+    assert [(f["source_path"], f["reason"]) for f in failures] == [(str(tmp_path / "in" / "locked"), "unreadable")]
+    assert "a folder that cannot be listed (PermissionError: Permission denied)" in str(failures[0]["message"])
+
+
+def test_links_to_folders_are_followed_each_folder_once(tmp_path: Path) -> None:
+    write_pages(tmp_path / "elsewhere" / "2024", 2)
+    write_pages(tmp_path / "in", 1, start=5)
+    os.symlink(tmp_path / "elsewhere" / "2024", tmp_path / "in" / "2024")
+    os.symlink("..", tmp_path / "in" / "2024" / "back")  # a link back up the tree ends there
+    found = [r.source_path for r in discover([str(tmp_path / "in")])]
+    assert found == [
+        str(tmp_path / "in" / "2024" / "page-0000.txt"),
+        str(tmp_path / "in" / "2024" / "page-0001.txt"),
+        str(tmp_path / "in" / "page-0005.txt"),
+    ]  # the linked year had been skipped without a word
+
+
+def test_no_pages_at_all_leave_the_dataset_as_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_pages(tmp_path / "in", 2)
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    (tmp_path / "empty").mkdir()
+    code, _, err = _extract(capsys, str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert code == 2 and "no pages found in" in err and "left as it is" in err
+    assert len(rows(tmp_path / "out", "documents")) == 2
+
+
+def test_ctrl_c_after_publishing_says_the_tables_are_this_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract import writer
+
+    write_pages(tmp_path / "in", 1)
+
+    def interrupted(out: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writer, "_ensure_links", interrupted)  # right after the new version is made current
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 130
+    assert "interrupted after publishing; the tables in" in err and "are this run's (version" in err

@@ -28,7 +28,7 @@ KILL_POINTS = {
     "during-extraction": ("extract.jobs.process_bytes", 2),
     "writing-tables": ("extract.writer.TableStream.close", 2),
     "before-rename": ("extract.writer._fsync_tree", 0),
-    "after-swap-before-links": ("extract.writer._ensure_links", 0),
+    "after-swap-before-links": ("extract.writer._ensure_links", 1),  # the first call checks the links at the start
     "after-swap-before-cleanup": ("extract.writer._remove_old_versions", 0),
     "after-swap-before-hints": ("extract.ledger.Ledger.save_hints", 0),
 }
@@ -103,6 +103,20 @@ def test_sigkill_leaves_a_complete_dataset_and_the_next_run_finishes(tmp_path: P
     assert table_bytes(out) == table_bytes(tmp_path / "expected")
     assert sorted(p.name for p in (out / ".versions").iterdir() if p.name.endswith(".tmp")) == []
     assert list(out.glob(".current.*")) == []
+
+
+def test_a_first_run_killed_before_its_links_has_them_made_by_the_next(tmp_path: Path) -> None:
+    """Killed right after publishing into a new folder: no OUT/<table> links yet; the next run,
+    with nothing to extract again, makes them."""
+    folder, out = _inputs(tmp_path), tmp_path / "out"
+    args = [sys.executable, "-c", CHILD, "extract.writer._ensure_links", "0", "extract", str(folder), "-o", str(out)]
+    child = subprocess.run([*args, "--no-repair", "--workers", "1", "-q"], cwd=ROOT, capture_output=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    assert writer.current_version(out) is not None and not (out / "documents").exists()
+    summary = batch([folder], out)
+    assert not summary.published  # unchanged: nothing rewritten, but the links are made
+    assert _visible(out)["documents"] == 6
+    assert writer.read_manifest(out)["documents"] == 6
 
 
 def test_sigkill_at_random_moments_of_a_parallel_run(tmp_path: Path) -> None:
