@@ -19,12 +19,13 @@ The same bytes under several names are one document whose source_path is the sma
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ import pyarrow as pa
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import InputRef, UsageError, discover
+from extract.inputs import InputRef, discover
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -113,10 +114,8 @@ def run(
     settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
     workers = max(1, workers or _cpu_count())
     refs = discover(paths, exclude=out / ".versions")  # the dataset's own files, not pages kept beside it
-    if not refs:  # an unmounted share or a wrong folder must not publish an empty dataset over the last one
-        raise UsageError(f"no pages found in {', '.join(paths)}: nothing extracted, the dataset in {out} left as it is")
     w.prepare_output(out)
-    with w.locked(out):
+    with w.locked(out), _interrupt_says_what_was_published(out):
         w.remove_abandoned(out)
         key = settings.key()
         cache_dir = out / ".cache" / key
@@ -150,6 +149,26 @@ def run(
     summary.published, summary.version = changed, version
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run; ``version`` is the version this run published first, if it got that far."""
+
+    def __init__(self, version: str | None) -> None:
+        super().__init__()
+        self.version = version
+
+
+@contextlib.contextmanager
+def _interrupt_says_what_was_published(out: Path) -> Iterator[None]:
+    """Ctrl-C after the publishing step leaves this run's tables: the exception says so. Read under
+    the run's lock, so no other run's version can be taken for this one's."""
+    before = w.current_version(out)
+    try:
+        yield
+    except KeyboardInterrupt as error:
+        after = w.current_version(out)
+        raise Interrupted(after if after != before else None) from error
 
 
 def _plan(refs: Sequence[InputRef], ledger: Ledger, cache_dir: Path, settings: Settings, reuse: bool) -> list[Job]:

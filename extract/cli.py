@@ -25,9 +25,6 @@ def _extract(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
         print("vnplans extract: --max-bytes must be at least 1", file=sys.stderr)
         return 2
-    from extract.writer import current_version
-
-    before = current_version(Path(args.output))
     try:
         summary = run(
             args.paths,
@@ -46,12 +43,12 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as error:  # the output became unwritable mid-run: the previous dataset is intact
         print(f"vnplans extract: cannot write {args.output}: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # Ctrl-C: the previous tables stand, unless it came after the publishing step
-        after = current_version(Path(args.output))
-        if after is not None and after != before:
+    except KeyboardInterrupt as interrupt:  # Ctrl-C: the previous tables stand, unless it came after publishing
+        version = getattr(interrupt, "version", None)
+        if version is not None:
             print(
                 f"vnplans extract: interrupted after publishing; the tables in {args.output} are this run's "
-                f"(version {after})",
+                f"(version {version})",
                 file=sys.stderr,
             )
         else:

@@ -53,14 +53,22 @@ def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputR
     """Every input named by ``args``, sorted by source_path, each path once.
 
     Files named explicitly are taken whatever their suffix; inside folders, glob matches and
-    archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped.
+    archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped. An
+    argument that yields no input at all is bad usage (``UsageError``).
     """
     skip = _resolved(exclude) if exclude is not None else None
     found: dict[str, InputRef] = {}
+    empty: list[str] = []
     for raw in args:
+        count = 0
         for path, explicit in _expand(raw):
             for ref in _refs(path, explicit, skip):
                 found.setdefault(ref.source_path, ref)
+                count += 1
+        if count == 0:
+            empty.append(raw)
+    if empty:  # an unmounted share or a wrong folder must not empty the dataset of its pages
+        raise UsageError(f"no pages found in {', '.join(empty)}: nothing extracted, the dataset left as it is")
     return [found[key] for key in sorted(found)]
 
 
@@ -101,8 +109,9 @@ def _expand(raw: str) -> Iterable[tuple[str, bool]]:
 
 
 def _glob(pattern: str) -> list[str]:
-    """The paths a pattern matches. "**" walks the folders below without following links to
-    folders (Python's glob follows them, and a link back up the tree never ends)."""
+    """The paths a pattern matches. "**" walks the folders below as a folder input does (links to
+    folders out of the tree followed, each real folder once; Python's glob follows every link, and
+    a link back up the tree never ends)."""
     if "**" not in pattern:
         return glob.glob(pattern)
     folders_only = pattern.endswith(os.sep)  # "pages/**/": the folders, walked as such
@@ -116,8 +125,10 @@ def _glob(pattern: str) -> list[str]:
     hidden = any(part.startswith(".") for part in parts[fixed:])  # as glob: only when written so
     # "pages/**/" names pages itself too
     found = [root] if folders_only and parts[-1] == "**" and os.path.isdir(root) else []
-    for current, dirs, files in os.walk(root):  # links to folders are listed, not walked
-        dirs[:] = sorted(d for d in dirs if hidden or not d.startswith("."))
+    root_real = os.path.realpath(root)
+    seen = {root_real}
+    for current, dirs, files in os.walk(root, followlinks=True):
+        dirs[:] = _walked(root_real, current, dirs, seen, hidden)
         for name in sorted(dirs + files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, root).split(os.sep)
@@ -180,32 +191,48 @@ def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
 
 
 def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
-    """Page files and archives under a folder, links to folders followed (each real folder once:
-    a link back up the tree ends there). A folder below that cannot be listed is a refusal, a
-    ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
+    """Page files and archives under a folder, links to folders out of it followed (see
+    ``_walked``). A folder below that cannot be listed, or a link whose folder is gone, is a
+    refusal, a ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
     unlisted: list[OSError] = []
-    seen = {os.path.realpath(root)}
+    root_real = os.path.realpath(root)
+    seen = {root_real}
     for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
         yield from (_unlisted_ref(error) for error in unlisted)
         unlisted.clear()
-        kept = []
-        for d in sorted(dirs):
-            path = os.path.join(current, d)
-            real = os.path.realpath(path)
-            if d.startswith(".") or _skipped(path, skip) or real in seen:
-                continue
-            seen.add(real)
-            kept.append(d)
-        dirs[:] = kept
+        dirs[:] = [d for d in _walked(root_real, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = os.path.join(current, name)
-            if name.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
+            if os.path.islink(path) and not os.path.exists(path) and not is_page_name(name):
+                yield _file_ref(path)  # a link whose folder is gone: its pages are missing, said so
+            elif name.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
                 yield from _archive(path)
             elif is_page_name(name):
                 yield _file_ref(path)
     yield from (_unlisted_ref(error) for error in unlisted)  # the last folders walked
+
+
+def _walked(root_real: str, current: str, dirs: list[str], seen: set[str], hidden: bool = False) -> list[str]:
+    """The sub-folders of ``current`` to walk: each real folder once, and a link to a folder only
+    when it leads out of the tree (a link inside it would hide the real folder's own path, a link
+    back up would never end)."""
+    kept = []
+    for d in sorted(dirs):
+        if d.startswith(".") and not hidden:
+            continue
+        path = os.path.join(current, d)
+        real = os.path.realpath(path)
+        if real in seen or (os.path.islink(path) and _within(real, root_real)):
+            continue
+        seen.add(real)
+        kept.append(d)
+    return kept
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _unlisted_ref(error: OSError) -> InputRef:

@@ -281,7 +281,9 @@ def remove_abandoned(out: Path) -> None:
     for entry in out.glob(".current.*"):
         entry.unlink(missing_ok=True)
     if current_version(out) is not None:
-        _ensure_links(out)
+        for name in [*TABLES, MANIFEST]:  # only missing ones: what a user put there is left alone here
+            if not os.path.lexists(out / name):
+                os.symlink(os.path.join("current", name), out / name)
 
 
 def new_staging(out: Path) -> Path:

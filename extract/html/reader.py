@@ -249,7 +249,7 @@ def read_html(data: bytes) -> RawPage:
         return page
     found = dom.find_document(root)
     if found is None:
-        truncated = not _HTML_END.search(text[-4096:])
+        truncated = not _HTML_END.search(text)  # anywhere: scripts may follow </html>, HTML5 may leave it out
         raise _reject(root, title, challenge or _challenge_markup(root), password, truncated)
     roots, motto = found
     flow = _DocumentFlow()

@@ -402,3 +402,44 @@ def test_ctrl_c_after_publishing_says_the_tables_are_this_runs(
     code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 130
     assert "interrupted after publishing; the tables in" in err and "are this run's (version" in err
+
+
+def test_a_run_leaves_what_a_user_put_at_a_table_path_alone_until_it_publishes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "in", 1)
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    (tmp_path / "out" / "documents").unlink()
+    (tmp_path / "out" / "documents").mkdir()
+    (tmp_path / "out" / "documents" / "notes.txt").write_text("mine")
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0  # unchanged: no publish
+    assert (tmp_path / "out" / "documents" / "notes.txt").read_text() == "mine"
+
+
+def test_a_link_to_a_folder_that_is_gone_is_a_failure_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_pages(tmp_path / "in", 1)
+    write_pages(tmp_path / "share" / "2024", 2, start=1)
+    os.symlink(tmp_path / "share" / "2024", tmp_path / "in" / "2024")
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    (tmp_path / "share").rename(tmp_path / "moved")
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 1
+    assert [(f["source_path"], f["reason"]) for f in rows(tmp_path / "out", "failures")] == [
+        (str(tmp_path / "in" / "2024"), "unreadable")
+    ]  # its two documents had left the dataset without a word
+
+
+def test_one_input_of_several_with_no_page_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_pages(tmp_path / "a", 1)
+    (tmp_path / "b").mkdir()
+    code, _, err = _extract(capsys, str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out"))
+    assert code == 2 and f"no pages found in {tmp_path / 'b'}" in err
+
+
+def test_links_inside_the_tree_keep_the_real_paths_and_recursive_globs_follow_links_out(tmp_path: Path) -> None:
+    write_pages(tmp_path / "in" / "real", 1)
+    os.symlink("real", tmp_path / "in" / "alias")  # a convenience link: "real" keeps its own path
+    write_pages(tmp_path / "share" / "2024", 1, start=3)
+    os.symlink(tmp_path / "share" / "2024", tmp_path / "in" / "2024")
+    expected = [str(tmp_path / "in" / "2024" / "page-0003.txt"), str(tmp_path / "in" / "real" / "page-0000.txt")]
+    assert [r.source_path for r in discover([str(tmp_path / "in")])] == expected
+    assert [r.source_path for r in discover([str(tmp_path / "in" / "**" / "*.txt")])] == expected

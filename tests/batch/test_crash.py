@@ -28,7 +28,7 @@ KILL_POINTS = {
     "during-extraction": ("extract.jobs.process_bytes", 2),
     "writing-tables": ("extract.writer.TableStream.close", 2),
     "before-rename": ("extract.writer._fsync_tree", 0),
-    "after-swap-before-links": ("extract.writer._ensure_links", 1),  # the first call checks the links at the start
+    "after-swap-before-links": ("extract.writer._ensure_links", 0),
     "after-swap-before-cleanup": ("extract.writer._remove_old_versions", 0),
     "after-swap-before-hints": ("extract.ledger.Ledger.save_hints", 0),
 }
@@ -145,3 +145,22 @@ def test_sigkill_at_random_moments_of_a_parallel_run(tmp_path: Path) -> None:
     batch([folder], out, workers=2)
     assert _visible(out) == after
     assert table_bytes(out) == table_bytes(tmp_path / "expected")
+
+
+def test_ctrl_c_names_this_runs_version_only_if_it_published_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract import batch as batch_module
+
+    folder, out = _inputs(tmp_path), tmp_path / "out"
+    batch([folder], out)
+    published = writer.current_version(out)
+    _change(folder)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch_module, "execute", interrupted)  # before anything is published
+    with pytest.raises(batch_module.Interrupted) as error:
+        batch([folder], out)
+    assert error.value.version is None and writer.current_version(out) == published

@@ -57,8 +57,25 @@ def test_undecodable() -> None:
 
 
 def test_motto_in_a_script_is_not_a_document() -> None:
-    page = ('<html><head><title>Just a moment...</title></head><body><script>var m = '
-            '"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";</script></body></html>')
+    page = (
+        "<html><head><title>Just a moment...</title></head><body><script>var m = "
+        '"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";</script></body></html>'
+    )
     with pytest.raises(PageError) as err:
         read_html(page.encode())
     assert err.value.reason == "bot_challenge"
+
+
+def test_a_page_cut_before_its_document_is_truncated_not_a_login_prompt() -> None:
+    menu = "<html><head><title>LawNet</title></head><body><div class=menu><a href=/login>Đăng nhập</a></div>"
+    with pytest.raises(PageError) as err:
+        read_html((menu + "<div class=content><p>Quyết định").encode())
+    assert (err.value.reason, err.value.message) == (
+        "truncated_page",
+        "the page ends before its closing </html> tag and before any document: it was saved incompletely; "
+        "save it again",
+    )  # every LawNet menu says "Đăng nhập": it had been a login_stub
+    whole = menu + "</body></html>" + "<script>" + "var x = 1;" * 600 + "</script>"  # 6 KB after the end
+    with pytest.raises(PageError) as err:
+        read_html(whole.encode())
+    assert err.value.reason == "login_stub"  # complete: not "save it again"
