@@ -33,7 +33,7 @@ import pyarrow as pa
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import InputRef, discover
+from extract.inputs import InputRef, UsageError, survey
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -113,7 +113,9 @@ def run(
     started = time.perf_counter()
     settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
     workers = max(1, workers or _cpu_count())
-    refs = discover(paths, exclude=out / ".versions")  # the dataset's own files, not pages kept beside it
+    refs, empty = survey(paths, exclude=out / ".versions")  # the dataset's own files are no pages
+    if not refs:  # an unmounted share or a wrong folder must not publish an empty dataset over the last one
+        raise UsageError(f"no pages found in {', '.join(paths)}: nothing extracted, the dataset in {out} left as it is")
     w.prepare_output(out)
     with w.locked(out), _interrupt_says_what_was_published(out):
         w.remove_abandoned(out)
@@ -121,6 +123,7 @@ def run(
         cache_dir = out / ".cache" / key
         ledger = Ledger(cache_dir)
         try:
+            _refuse_emptied(empty, ledger, out)
             jobs = _plan(refs, ledger, cache_dir, settings, reuse=not force)
             meter = Progress(len(jobs), progress)
 
@@ -149,6 +152,18 @@ def run(
     summary.published, summary.version = changed, version
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _refuse_emptied(empty: Sequence[str], ledger: Ledger, out: Path) -> None:
+    """An input named on the command line that holds no page now but did in the last run (an
+    unmounted share) would take its documents out of the dataset: bad usage, said before any work.
+    Left out of the arguments, its documents go as the README says."""
+    gone = [raw for raw in empty if ledger.had_inputs_under(os.path.normpath(raw))]
+    if gone:
+        raise UsageError(
+            f"{', '.join(gone)} held pages in the last run and holds none now (an unmounted share?): nothing "
+            f"extracted, the dataset in {out} left as it is; to drop its documents, run without it"
+        )
 
 
 class Interrupted(KeyboardInterrupt):

@@ -50,26 +50,32 @@ class InputRef:
 
 
 def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputRef]:
-    """Every input named by ``args``, sorted by source_path, each path once.
+    """Every input named by ``args``, sorted by source_path, each path once (see ``survey``)."""
+    return survey(args, exclude=exclude)[0]
+
+
+def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[InputRef], list[str]]:
+    """Every input named by ``args``, sorted by source_path, each path once, and the arguments
+    that yielded none (an empty folder: an unmounted share, or a glob's empty match).
 
     Files named explicitly are taken whatever their suffix; inside folders, glob matches and
-    archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped. An
-    argument that yields no input at all is bad usage (``UsageError``).
+    archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped. A
+    link to a folder is followed when it leads out of every folder named (each real folder once).
     """
     skip = _resolved(exclude) if exclude is not None else None
+    expanded = [(raw, list(_expand(raw))) for raw in args]
+    named = [os.path.realpath(path) for _, paths in expanded for path, _ in paths if os.path.isdir(path)]
     found: dict[str, InputRef] = {}
     empty: list[str] = []
-    for raw in args:
+    for raw, paths in expanded:
         count = 0
-        for path, explicit in _expand(raw):
-            for ref in _refs(path, explicit, skip):
+        for path, explicit in paths:
+            for ref in _refs(path, explicit, skip, named):
                 found.setdefault(ref.source_path, ref)
                 count += 1
         if count == 0:
             empty.append(raw)
-    if empty:  # an unmounted share or a wrong folder must not empty the dataset of its pages
-        raise UsageError(f"no pages found in {', '.join(empty)}: nothing extracted, the dataset left as it is")
-    return [found[key] for key in sorted(found)]
+    return [found[key] for key in sorted(found)], empty
 
 
 def read_input(ref: InputRef, max_bytes: int) -> bytes:
@@ -125,15 +131,19 @@ def _glob(pattern: str) -> list[str]:
     hidden = any(part.startswith(".") for part in parts[fixed:])  # as glob: only when written so
     # "pages/**/" names pages itself too
     found = [root] if folders_only and parts[-1] == "**" and os.path.isdir(root) else []
-    root_real = os.path.realpath(root)
-    seen = {root_real}
-    for current, dirs, files in os.walk(root, followlinks=True):
-        dirs[:] = _walked(root_real, current, dirs, seen, hidden)
+    roots = [os.path.realpath(root)]
+    seen = set(roots)
+    unlisted: list[OSError] = []
+    for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
+        dirs[:] = _walked(roots, current, dirs, seen, hidden)
         for name in sorted(dirs + files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, root).split(os.sep)
-            if rest.fullmatch("/".join(relative)) and (not folders_only or os.path.isdir(path)):
+            matched = rest.fullmatch("/".join(relative)) and (not folders_only or os.path.isdir(path))
+            if matched or _gone_folder_link(path):  # a link to a folder that is gone: reported by _refs
                 found.append(path if parts[:fixed] else os.path.relpath(path, "."))
+    # folders that could not be listed: _refs reports each (their pages may have matched)
+    found += [str(e.filename) if parts[:fixed] else os.path.relpath(str(e.filename), ".") for e in unlisted]
     return found
 
 
@@ -173,7 +183,7 @@ def _name_regex(part: str) -> str:
     return "".join(out)
 
 
-def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
+def _refs(path: str, explicit: bool, skip: Path | None, named: Sequence[str] = ()) -> Iterable[InputRef]:
     path = os.path.normpath(path)
     if skip is not None and _inside(path, skip):
         return
@@ -183,30 +193,34 @@ def _refs(path: str, explicit: bool, skip: Path | None) -> Iterable[InputRef]:
                 os.listdir(path)
             except OSError as error:  # named on the command line: bad usage, said before any work
                 raise UsageError(f"cannot list the folder {path}: {error.strerror or error}") from error
-        yield from _folder(path, skip)
+        yield from _folder(path, skip, named)
+    elif explicit and os.path.islink(path) and not os.path.exists(path):
+        raise UsageError(f"{path} is a link to {os.readlink(path)}, which is gone (an unmounted share?)")
+    elif _gone_folder_link(path):
+        yield _gone_link_ref(path)
     elif path.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
         yield from _archive(path)
     elif explicit or is_page_name(path):
         yield _file_ref(path)
 
 
-def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
+def _folder(root: str, skip: Path | None, named: Sequence[str] = ()) -> Iterable[InputRef]:
     """Page files and archives under a folder, links to folders out of it followed (see
-    ``_walked``). A folder below that cannot be listed, or a link whose folder is gone, is a
+    ``_walked``). A folder below that cannot be listed, or a link to a folder that is gone, is a
     refusal, a ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
     unlisted: list[OSError] = []
-    root_real = os.path.realpath(root)
-    seen = {root_real}
+    roots = [os.path.realpath(root), *named]
+    seen = {roots[0]}
     for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
         yield from (_unlisted_ref(error) for error in unlisted)
         unlisted.clear()
-        dirs[:] = [d for d in _walked(root_real, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
+        dirs[:] = [d for d in _walked(roots, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = os.path.join(current, name)
-            if os.path.islink(path) and not os.path.exists(path) and not is_page_name(name):
-                yield _file_ref(path)  # a link whose folder is gone: its pages are missing, said so
+            if _gone_folder_link(path):
+                yield _gone_link_ref(path)
             elif name.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(path):
                 yield from _archive(path)
             elif is_page_name(name):
@@ -214,17 +228,17 @@ def _folder(root: str, skip: Path | None) -> Iterable[InputRef]:
     yield from (_unlisted_ref(error) for error in unlisted)  # the last folders walked
 
 
-def _walked(root_real: str, current: str, dirs: list[str], seen: set[str], hidden: bool = False) -> list[str]:
+def _walked(roots: Sequence[str], current: str, dirs: list[str], seen: set[str], hidden: bool = False) -> list[str]:
     """The sub-folders of ``current`` to walk: each real folder once, and a link to a folder only
-    when it leads out of the tree (a link inside it would hide the real folder's own path, a link
-    back up would never end)."""
+    when it leads out of every tree named (``roots``, real paths): a link into one would take the
+    real folder's own path, a link to a folder holding one (back up) would never end."""
     kept = []
     for d in sorted(dirs):
         if d.startswith(".") and not hidden:
             continue
         path = os.path.join(current, d)
         real = os.path.realpath(path)
-        if real in seen or (os.path.islink(path) and _within(real, root_real)):
+        if real in seen or (os.path.islink(path) and any(_within(real, r) or _within(r, real) for r in roots)):
             continue
         seen.add(real)
         kept.append(d)
@@ -233,6 +247,18 @@ def _walked(root_real: str, current: str, dirs: list[str], seen: set[str], hidde
 
 def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _gone_folder_link(path: str) -> bool:
+    """A link whose target is gone, named as folders are (no suffix: "2024", "share"); a dangling
+    "logo.png" is no page either way."""
+    name = os.path.basename(path)
+    return os.path.islink(path) and not os.path.exists(path) and "." not in name
+
+
+def _gone_link_ref(path: str) -> InputRef:
+    message = f"a link to {os.readlink(path)}, which is gone: the pages there were not read"
+    return InputRef(_printable(path), path, problem=("unreadable", message))
 
 
 def _unlisted_ref(error: OSError) -> InputRef:

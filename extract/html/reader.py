@@ -249,7 +249,9 @@ def read_html(data: bytes) -> RawPage:
         return page
     found = dom.find_document(root)
     if found is None:
-        truncated = not _HTML_END.search(text)  # anywhere: scripts may follow </html>, HTML5 may leave it out
+        # no end anywhere (scripts may follow </html>), in a page longer than a stub: HTML5 may leave
+        # the end out of a short page
+        truncated = len(text) >= _CUT_PAGE_CHARS and not _HTML_END.search(text)
         raise _reject(root, title, challenge or _challenge_markup(root), password, truncated)
     roots, motto = found
     flow = _DocumentFlow()
@@ -404,4 +406,6 @@ def _content_image(img: etree._Element, address: str, after_heading: bool) -> bo
     return any(size >= _CONTENT_PIXELS for size in sizes) or named or after_heading
 
 
+#: Characters below which a page without its end is taken as whole (a short HTML5 page may omit it).
+_CUT_PAGE_CHARS = 1024
 _HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

@@ -428,11 +428,58 @@ def test_a_link_to_a_folder_that_is_gone_is_a_failure_row(tmp_path: Path, capsys
     ]  # its two documents had left the dataset without a word
 
 
-def test_one_input_of_several_with_no_page_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_input_that_held_pages_and_holds_none_now_is_bad_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_pages(tmp_path / "a", 1)
-    (tmp_path / "b").mkdir()
-    code, _, err = _extract(capsys, str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out"))
-    assert code == 2 and f"no pages found in {tmp_path / 'b'}" in err
+    write_pages(tmp_path / "b", 2, start=1)
+    (tmp_path / "c").mkdir()  # empty from the start (a glob's empty match): no harm
+    args = [str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "c"), "-o", str(tmp_path / "out")]
+    assert _extract(capsys, *args)[0] == 0
+    for page in (tmp_path / "b").iterdir():
+        page.unlink()  # an unmounted share
+    code, _, err = _extract(capsys, *args)
+    assert code == 2 and f"{tmp_path / 'b'} held pages in the last run and holds none now" in err
+    assert len(rows(tmp_path / "out", "documents")) == 3  # its documents had left the dataset
+    code, _, _ = _extract(capsys, str(tmp_path / "a"), "-o", str(tmp_path / "out"))  # left out: they go
+    assert code == 0 and len(rows(tmp_path / "out", "documents")) == 1
+
+
+def test_links_are_not_followed_back_up_nor_into_another_named_folder(tmp_path: Path) -> None:
+    write_pages(tmp_path / "top" / "in", 1)
+    write_pages(tmp_path / "top" / "sibling", 1, start=1)
+    os.symlink("..", tmp_path / "top" / "in" / "up")  # leads to a folder holding the input
+    assert [r.source_path for r in discover([str(tmp_path / "top" / "in")])] == [
+        str(tmp_path / "top" / "in" / "page-0000.txt")
+    ]  # it had read everything beside the input
+    os.symlink(tmp_path / "top" / "sibling", tmp_path / "top" / "in" / "other")
+    found = [r.source_path for r in discover([str(tmp_path / "top" / "in"), str(tmp_path / "top" / "sibling")])]
+    assert found == [
+        str(tmp_path / "top" / "in" / "page-0000.txt"),
+        str(tmp_path / "top" / "sibling" / "page-0001.txt"),
+    ]
+
+
+def test_a_link_named_on_the_command_line_that_leads_nowhere_is_bad_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.symlink(tmp_path / "mnt" / "share", tmp_path / "pages")
+    code, _, err = _extract(capsys, str(tmp_path / "pages"), "-o", str(tmp_path / "out"))
+    assert code == 2 and f"{tmp_path / 'pages'} is a link to {tmp_path / 'mnt' / 'share'}, which is gone" in err
+
+
+def test_a_recursive_glob_reports_what_it_cannot_walk(tmp_path: Path) -> None:
+    write_pages(tmp_path / "in", 1)
+    os.symlink(tmp_path / "gone", tmp_path / "in" / "share")
+    os.symlink(tmp_path / "missing.png", tmp_path / "in" / "logo.png")  # no page either way: ignored
+    refs = discover([str(tmp_path / "in" / "**" / "*.txt")])
+    assert [(r.source_path, r.problem) for r in refs] == [
+        (str(tmp_path / "in" / "page-0000.txt"), None),
+        (
+            str(tmp_path / "in" / "share"),
+            ("unreadable", f"a link to {tmp_path / 'gone'}, which is gone: the pages there were not read"),
+        ),
+    ]
 
 
 def test_links_inside_the_tree_keep_the_real_paths_and_recursive_globs_follow_links_out(tmp_path: Path) -> None:
@@ -443,3 +490,21 @@ def test_links_inside_the_tree_keep_the_real_paths_and_recursive_globs_follow_li
     expected = [str(tmp_path / "in" / "2024" / "page-0003.txt"), str(tmp_path / "in" / "real" / "page-0000.txt")]
     assert [r.source_path for r in discover([str(tmp_path / "in")])] == expected
     assert [r.source_path for r in discover([str(tmp_path / "in" / "**" / "*.txt")])] == expected
+
+
+def test_a_recursive_glob_reports_a_folder_it_cannot_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_pages(tmp_path / "in", 1)
+    write_pages(tmp_path / "in" / "locked", 1, start=1)
+    scandir = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if Path(str(path)) == tmp_path / "in" / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied)
+    refs = discover([str(tmp_path / "in" / "**" / "*.txt")])
+    assert [(r.source_path, r.problem and r.problem[0]) for r in refs] == [
+        (str(tmp_path / "in" / "locked"), "unreadable"),
+        (str(tmp_path / "in" / "page-0000.txt"), None),
+    ]  # its page had gone without a row

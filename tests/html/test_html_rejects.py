@@ -67,7 +67,11 @@ def test_motto_in_a_script_is_not_a_document() -> None:
 
 
 def test_a_page_cut_before_its_document_is_truncated_not_a_login_prompt() -> None:
-    menu = "<html><head><title>LawNet</title></head><body><div class=menu><a href=/login>Đăng nhập</a></div>"
+    menu = (
+        "<html><head><title>LawNet</title></head><body><div class=menu><a href=/login>Đăng nhập</a>"
+        + "<a href=/tin-tuc>Tin tức pháp luật</a>" * 40
+        + "</div>"
+    )
     with pytest.raises(PageError) as err:
         read_html((menu + "<div class=content><p>Quyết định").encode())
     assert (err.value.reason, err.value.message) == (
@@ -79,3 +83,9 @@ def test_a_page_cut_before_its_document_is_truncated_not_a_login_prompt() -> Non
     with pytest.raises(PageError) as err:
         read_html(whole.encode())
     assert err.value.reason == "login_stub"  # complete: not "save it again"
+
+
+def test_a_short_page_without_its_end_is_whole() -> None:
+    with pytest.raises(PageError) as err:
+        read_html("<!doctype html><title>Trang chủ</title><p>Danh sách văn bản mới".encode())
+    assert err.value.reason == "not_a_document"  # HTML5 may leave </body></html> out: no "save it again"
