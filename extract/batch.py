@@ -30,10 +30,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import InputRef, UsageError, survey
+from extract.inputs import MEMBER_SEPARATOR, InputRef, UsageError, survey
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -123,7 +124,7 @@ def run(
         cache_dir = out / ".cache" / key
         ledger = Ledger(cache_dir)
         try:
-            _refuse_emptied(empty, ledger, out)
+            _refuse_emptied(empty, out)
             jobs = _plan(refs, ledger, cache_dir, settings, reuse=not force)
             meter = Progress(len(jobs), progress)
 
@@ -154,16 +155,34 @@ def run(
     return summary
 
 
-def _refuse_emptied(empty: Sequence[str], ledger: Ledger, out: Path) -> None:
-    """An input named on the command line that holds no page now but did in the last run (an
-    unmounted share) would take its documents out of the dataset: bad usage, said before any work.
-    Left out of the arguments, its documents go as the README says."""
-    gone = [raw for raw in empty if ledger.had_inputs_under(os.path.normpath(raw))]
+def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
+    """An input named on the command line that holds no page now while the dataset holds
+    documents read from it (an unmounted share) would take them out: bad usage, said before any
+    work. Left out of the arguments, its documents go as the README says. Paths are compared as
+    real paths (however the argument is spelled; an archive's members by the archive)."""
+    if not empty:
+        return
+    sources = _current_sources(out)
+    gone = []
+    for raw, paths in empty:
+        named = [os.path.realpath(path) for path in paths]
+        if any(_under(os.path.realpath(source.split(MEMBER_SEPARATOR)[0]), named) for source in sources):
+            gone.append(raw)
     if gone:
         raise UsageError(
             f"{', '.join(gone)} held pages in the last run and holds none now (an unmounted share?): nothing "
             f"extracted, the dataset in {out} left as it is; to drop its documents, run without it"
         )
+
+
+def _current_sources(out: Path) -> list[str]:
+    """The source paths of the documents the dataset holds now (none for a new output folder)."""
+    files = sorted((out / "current" / "documents").glob("*.parquet"))
+    return [str(v) for f in files for v in pq.read_table(f, columns=["source_path"]).column(0).to_pylist()]
+
+
+def _under(path: str, folders: Sequence[str]) -> bool:
+    return any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
 
 
 class Interrupted(KeyboardInterrupt):

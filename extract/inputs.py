@@ -54,9 +54,10 @@ def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputR
     return survey(args, exclude=exclude)[0]
 
 
-def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[InputRef], list[str]]:
+def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[InputRef], list[tuple[str, list[str]]]]:
     """Every input named by ``args``, sorted by source_path, each path once, and the arguments
-    that yielded none (an empty folder: an unmounted share, or a glob's empty match).
+    that yielded none with the paths they name (an empty folder: an unmounted share, or a glob's
+    empty match).
 
     Files named explicitly are taken whatever their suffix; inside folders, glob matches and
     archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped. A
@@ -66,7 +67,7 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
     expanded = [(raw, list(_expand(raw))) for raw in args]
     named = [os.path.realpath(path) for _, paths in expanded for path, _ in paths if os.path.isdir(path)]
     found: dict[str, InputRef] = {}
-    empty: list[str] = []
+    empty: list[tuple[str, list[str]]] = []
     for raw, paths in expanded:
         count = 0
         for path, explicit in paths:
@@ -74,7 +75,7 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
                 found.setdefault(ref.source_path, ref)
                 count += 1
         if count == 0:
-            empty.append(raw)
+            empty.append((raw, [path for path, _ in paths]))
     return [found[key] for key in sorted(found)], empty
 
 
@@ -131,11 +132,11 @@ def _glob(pattern: str) -> list[str]:
     hidden = any(part.startswith(".") for part in parts[fixed:])  # as glob: only when written so
     # "pages/**/" names pages itself too
     found = [root] if folders_only and parts[-1] == "**" and os.path.isdir(root) else []
-    roots = [os.path.realpath(root)]
-    seen = set(roots)
+    own = os.path.realpath(root)
+    seen = {own}
     unlisted: list[OSError] = []
     for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
-        dirs[:] = _walked(roots, current, dirs, seen, hidden)
+        dirs[:] = _walked(own, [own], current, dirs, seen, hidden)
         for name in sorted(dirs + files):
             path = os.path.join(current, name)
             relative = os.path.relpath(path, root).split(os.sep)
@@ -194,7 +195,7 @@ def _refs(path: str, explicit: bool, skip: Path | None, named: Sequence[str] = (
             except OSError as error:  # named on the command line: bad usage, said before any work
                 raise UsageError(f"cannot list the folder {path}: {error.strerror or error}") from error
         yield from _folder(path, skip, named)
-    elif explicit and os.path.islink(path) and not os.path.exists(path):
+    elif explicit and _gone_folder_link(path):
         raise UsageError(f"{path} is a link to {os.readlink(path)}, which is gone (an unmounted share?)")
     elif _gone_folder_link(path):
         yield _gone_link_ref(path)
@@ -209,12 +210,13 @@ def _folder(root: str, skip: Path | None, named: Sequence[str] = ()) -> Iterable
     ``_walked``). A folder below that cannot be listed, or a link to a folder that is gone, is a
     refusal, a ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
     unlisted: list[OSError] = []
-    roots = [os.path.realpath(root), *named]
-    seen = {roots[0]}
+    own = os.path.realpath(root)
+    roots = [own, *named]
+    seen = set(roots)  # a folder named on its own is walked there, under its own path
     for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
         yield from (_unlisted_ref(error) for error in unlisted)
         unlisted.clear()
-        dirs[:] = [d for d in _walked(roots, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
+        dirs[:] = [d for d in _walked(own, roots, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -228,17 +230,20 @@ def _folder(root: str, skip: Path | None, named: Sequence[str] = ()) -> Iterable
     yield from (_unlisted_ref(error) for error in unlisted)  # the last folders walked
 
 
-def _walked(roots: Sequence[str], current: str, dirs: list[str], seen: set[str], hidden: bool = False) -> list[str]:
-    """The sub-folders of ``current`` to walk: each real folder once, and a link to a folder only
-    when it leads out of every tree named (``roots``, real paths): a link into one would take the
-    real folder's own path, a link to a folder holding one (back up) would never end."""
+def _walked(
+    own: str, roots: Sequence[str], current: str, dirs: list[str], seen: set[str], hidden: bool = False
+) -> list[str]:
+    """The sub-folders of ``current`` to walk: each real folder once (``seen``), and a link to a
+    folder only when it leads out of every tree named (``roots``, real paths; a link into one
+    would take the real folder's own path) and not to a folder holding the tree walked (``own``:
+    back up, it would read everything beside it)."""
     kept = []
     for d in sorted(dirs):
         if d.startswith(".") and not hidden:
             continue
         path = os.path.join(current, d)
         real = os.path.realpath(path)
-        if real in seen or (os.path.islink(path) and any(_within(real, r) or _within(r, real) for r in roots)):
+        if real in seen or (os.path.islink(path) and (_within(own, real) or any(_within(real, r) for r in roots))):
             continue
         seen.add(real)
         kept.append(d)

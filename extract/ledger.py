@@ -122,16 +122,6 @@ class Ledger:
         ).fetchone()
         return None if row is None else (row[0], row[1], json.loads(row[2]))
 
-    def had_inputs_under(self, folder: str) -> bool:
-        """Did the last run read an input at ``folder`` or below it?"""
-        folder = folder.rstrip("/")
-        prefix = folder + "/"
-        row = self._execute(
-            "SELECT 1 FROM hints WHERE source_path = ? OR substr(source_path, 1, ?) = ? LIMIT 1",
-            (folder, len(prefix), prefix),
-        ).fetchone()
-        return row is not None
-
     def save_hints(self) -> None:
         """This run's inputs that were read become the next run's hints."""
         self.flush()

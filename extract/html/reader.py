@@ -407,5 +407,5 @@ def _content_image(img: etree._Element, address: str, after_heading: bool) -> bo
 
 
 #: Characters below which a page without its end is taken as whole (a short HTML5 page may omit it).
-_CUT_PAGE_CHARS = 1024
+_CUT_PAGE_CHARS = 512
 _HTML_END = re.compile(r"</\s*(html|body)\s*>", re.IGNORECASE)

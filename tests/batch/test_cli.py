@@ -508,3 +508,37 @@ def test_a_recursive_glob_reports_a_folder_it_cannot_list(tmp_path: Path, monkey
         (str(tmp_path / "in" / "locked"), "unreadable"),
         (str(tmp_path / "in" / "page-0000.txt"), None),
     ]  # its page had gone without a row
+
+
+def test_an_emptied_input_is_refused_however_it_is_spelled_and_whatever_the_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_pages(tmp_path / "a", 1)
+    write_pages(tmp_path / "b", 1, start=1)
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w") as archive:
+        archive.writestr("p.txt", variant(7))
+    assert _extract(capsys, "a", "b", "pages.zip", "-o", "out")[0] == 0
+    for page in (tmp_path / "a").iterdir():
+        page.unlink()
+    code, _, err = _extract(capsys, str(tmp_path / "a"), "b", "pages.zip", "-o", "out", "--threshold", "0.9")
+    assert code == 2 and "held pages in the last run and holds none now" in err  # spelled and set otherwise
+    write_pages(tmp_path / "a", 1)
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w") as archive:
+        archive.writestr("notes.csv", "x")
+    code, _, err = _extract(capsys, "a", "b", "pages.zip", "-o", "out")
+    assert code == 2 and "pages.zip held pages in the last run" in err
+    assert len(rows(tmp_path / "out", "documents")) == 3
+
+
+def test_a_link_to_a_folder_holding_a_named_one_reads_the_rest_of_it(tmp_path: Path) -> None:
+    write_pages(tmp_path / "docs", 1)
+    write_pages(tmp_path / "shared" / "sub", 1, start=1)
+    write_pages(tmp_path / "shared" / "other", 1, start=2)
+    os.symlink("../shared", tmp_path / "docs" / "link")
+    found = [r.source_path for r in discover([str(tmp_path / "docs"), str(tmp_path / "shared" / "sub")])]
+    assert found == [
+        str(tmp_path / "docs" / "link" / "other" / "page-0002.txt"),  # had been dropped without a word
+        str(tmp_path / "docs" / "page-0000.txt"),
+        str(tmp_path / "shared" / "sub" / "page-0001.txt"),  # the named folder keeps its own path
+    ]
