@@ -162,12 +162,14 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
     real paths (however the argument is spelled; an archive's members by the archive)."""
     if not empty:
         return
-    sources = _current_sources(out)
-    gone = []
-    for raw, paths in empty:
-        named = [os.path.realpath(path) for path in paths]
-        if any(_under(os.path.realpath(source.split(MEMBER_SEPARATOR)[0]), named) for source in sources):
-            gone.append(raw)
+    named = {raw: [os.path.realpath(path) for path in paths] for raw, paths in empty}
+    held: set[str] = set()  # the empty arguments that documents of the dataset were read under
+    for source in _current_sources(out):
+        real = os.path.realpath(source.split(MEMBER_SEPARATOR)[0])
+        held.update(raw for raw, folders in named.items() if raw not in held and _under(real, folders))
+        if len(held) == len(named):
+            break
+    gone = [raw for raw, _ in empty if raw in held]
     if gone:
         raise UsageError(
             f"{', '.join(gone)} held pages in the last run and holds none now (an unmounted share?): nothing "
@@ -175,10 +177,12 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
         )
 
 
-def _current_sources(out: Path) -> list[str]:
-    """The source paths of the documents the dataset holds now (none for a new output folder)."""
-    files = sorted((out / "current" / "documents").glob("*.parquet"))
-    return [str(v) for f in files for v in pq.read_table(f, columns=["source_path"]).column(0).to_pylist()]
+def _current_sources(out: Path) -> Iterator[str]:
+    """The source paths of the documents the dataset holds now (none for a new output folder),
+    a batch at a time: a large dataset is never read whole for them."""
+    for file in sorted((out / "current" / "documents").glob("*.parquet")):
+        for batch in pq.ParquetFile(file).iter_batches(columns=["source_path"]):
+            yield from (str(value) for value in batch.column(0).to_pylist())
 
 
 def _under(path: str, folders: Sequence[str]) -> bool:
