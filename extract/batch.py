@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import MEMBER_SEPARATOR, InputRef, UsageError, survey
+from extract.inputs import ARCHIVE_SUFFIX, MEMBER_SEPARATOR, InputRef, UsageError, lies_under, survey
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -162,12 +162,12 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
     real paths (however the argument is spelled; an archive's members by the archive)."""
     if not empty:
         return
-    named = {raw: [os.path.realpath(path) for path in paths] for raw, paths in empty}
     held: set[str] = set()  # the empty arguments that documents of the dataset were read under
     for source in _current_sources(out):
-        real = os.path.realpath(source.split(MEMBER_SEPARATOR)[0])
-        held.update(raw for raw, folders in named.items() if raw not in held and _under(real, folders))
-        if len(held) == len(named):
+        archive, separator, _ = source.partition(MEMBER_SEPARATOR)
+        file = archive if separator and archive.lower().endswith(ARCHIVE_SUFFIX) else source
+        held.update(raw for raw, paths in empty if raw not in held and lies_under(file, paths))
+        if len(held) == len(empty):
             break
     gone = [raw for raw, _ in empty if raw in held]
     if gone:
@@ -179,14 +179,14 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
 
 def _current_sources(out: Path) -> Iterator[str]:
     """The source paths of the documents the dataset holds now (none for a new output folder),
-    a batch at a time: a large dataset is never read whole for them."""
-    for file in sorted((out / "current" / "documents").glob("*.parquet")):
-        for batch in pq.ParquetFile(file).iter_batches(columns=["source_path"]):
-            yield from (str(value) for value in batch.column(0).to_pylist())
-
-
-def _under(path: str, folders: Sequence[str]) -> bool:
-    return any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
+    a batch at a time: a large dataset is never read whole for them. A table that cannot be read
+    says nothing (the run then replaces it, as before this check)."""
+    try:
+        for file in sorted((out / "current" / "documents").glob("*.parquet")):
+            for batch in pq.ParquetFile(file).iter_batches(columns=["source_path"]):
+                yield from (str(value) for value in batch.column(0).to_pylist())
+    except (OSError, pa.ArrowException):
+        return
 
 
 class Interrupted(KeyboardInterrupt):

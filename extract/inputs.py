@@ -76,7 +76,19 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
                 count += 1
         if count == 0:
             empty.append((raw, [path for path, _ in paths]))
+    # a folder named inside another named one is walked on its own ("A A/2024"): not empty for that
+    empty = [(raw, paths) for raw, paths in empty if not any(lies_under(ref.file, paths) for ref in found.values())]
     return [found[key] for key in sorted(found)], empty
+
+
+def lies_under(file: str, folders: Sequence[str]) -> bool:
+    """Is ``file`` at or below one of ``folders``, as written or as real paths (a link's pages
+    are below the link, not below where it leads)?"""
+    for spelled, resolve in ((os.path.abspath, os.path.abspath), (os.path.realpath, os.path.realpath)):
+        here = spelled(file)
+        if any(here == (f := resolve(folder)) or here.startswith(f.rstrip(os.sep) + os.sep) for folder in folders):
+            return True
+    return False
 
 
 def read_input(ref: InputRef, max_bytes: int) -> bytes:
@@ -144,7 +156,11 @@ def _glob(pattern: str) -> list[str]:
             if matched or _gone_folder_link(path):  # a link to a folder that is gone: reported by _refs
                 found.append(path if parts[:fixed] else os.path.relpath(path, "."))
     # folders that could not be listed: _refs reports each (their pages may have matched)
-    found += [str(e.filename) if parts[:fixed] else os.path.relpath(str(e.filename), ".") for e in unlisted]
+    found += [
+        str(e.filename) if parts[:fixed] else os.path.relpath(str(e.filename), ".")
+        for e in unlisted
+        if not isinstance(e, FileNotFoundError)  # no such root: the pattern matches nothing
+    ]
     return found
 
 

@@ -542,3 +542,51 @@ def test_a_link_to_a_folder_holding_a_named_one_reads_the_rest_of_it(tmp_path: P
         str(tmp_path / "docs" / "page-0000.txt"),
         str(tmp_path / "shared" / "sub" / "page-0001.txt"),  # the named folder keeps its own path
     ]
+
+
+def test_a_folder_named_inside_another_named_one_runs_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_pages(tmp_path / "A" / "y2024", 2)
+    args = [str(tmp_path / "A"), str(tmp_path / "A" / "y2024"), "-o", str(tmp_path / "out")]
+    assert _extract(capsys, *args)[0] == 0
+    assert _extract(capsys, *args)[0] == 0  # had been refused: "A held pages ... and holds none now"
+
+
+def test_an_emptied_share_behind_a_link_or_with_a_bang_in_its_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "ext" / "real", 1)
+    (tmp_path / "A").mkdir()
+    os.symlink(tmp_path / "ext" / "real", tmp_path / "A" / "share")
+    write_pages(tmp_path / "share!2024", 1, start=1)
+    write_pages(tmp_path / "B", 1, start=2)
+    args = [str(tmp_path / "A"), str(tmp_path / "share!2024"), str(tmp_path / "B"), "-o", str(tmp_path / "out")]
+    assert _extract(capsys, *args)[0] == 0
+    (tmp_path / "ext" / "real").rename(tmp_path / "ext" / "off")
+    (tmp_path / "ext" / "real").mkdir()  # the share's mount point, empty
+    for page in (tmp_path / "share!2024").iterdir():
+        page.unlink()
+    code, _, err = _extract(capsys, *args)
+    assert code == 2 and f"{tmp_path / 'A'}, {tmp_path / 'share!2024'} held pages in the last run" in err
+
+
+def test_an_unreadable_documents_table_leaves_the_check_to_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "a", 1)
+    (tmp_path / "e").mkdir()
+    args = [str(tmp_path / "a"), str(tmp_path / "e"), "-o", str(tmp_path / "out")]
+    assert _extract(capsys, *args)[0] == 0
+    for part in (tmp_path / "out" / "current" / "documents").glob("*.parquet"):
+        part.chmod(0o644)
+        part.write_bytes(b"damaged")
+    assert _extract(capsys, *args, "--force")[0] == 0  # was a traceback and exit 1
+
+
+def test_a_recursive_glob_under_a_missing_folder_is_bad_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_pages(tmp_path / "a", 1)
+    code, _, err = _extract(
+        capsys, str(tmp_path / "a"), str(tmp_path / "typo" / "**" / "*.txt"), "-o", str(tmp_path / "o")
+    )
+    assert code == 2 and "no such file, folder or matching pattern" in err
