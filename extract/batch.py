@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -34,7 +35,7 @@ import pyarrow.parquet as pq
 
 from extract import __version__
 from extract import writer as w
-from extract.inputs import ARCHIVE_SUFFIX, MEMBER_SEPARATOR, InputRef, UsageError, lies_under, survey
+from extract.inputs import ARCHIVE_SUFFIX, MEMBER_SEPARATOR, InputRef, PathIndex, UsageError, survey
 from extract.jobs import DEFAULT_TIMEOUT, Job, Outcome, Settings, execute
 from extract.ledger import Ledger
 from extract.pipeline import MAX_INPUT_BYTES, pipeline_fingerprint
@@ -163,10 +164,11 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
     if not empty:
         return
     held: set[str] = set()  # the empty arguments that documents of the dataset were read under
+    index = PathIndex()
     for source in _current_sources(out):
-        archive, separator, _ = source.partition(MEMBER_SEPARATOR)
-        file = archive if separator and archive.lower().endswith(ARCHIVE_SUFFIX) else source
-        held.update(raw for raw, paths in empty if raw not in held and lies_under(file, paths))
+        member = _MEMBER.match(source)  # "share!2024/a.zip!p.txt": the archive is "share!2024/a.zip"
+        file = member.group(1) if member else source
+        held.update(raw for raw, paths in empty if raw not in held and index.under(file, paths))
         if len(held) == len(empty):
             break
     gone = [raw for raw, _ in empty if raw in held]
@@ -175,6 +177,10 @@ def _refuse_emptied(empty: Sequence[tuple[str, list[str]]], out: Path) -> None:
             f"{', '.join(gone)} held pages in the last run and holds none now (an unmounted share?): nothing "
             f"extracted, the dataset in {out} left as it is; to drop its documents, run without it"
         )
+
+
+#: An archive member's source path: the archive, up to its first ".zip" followed by the separator.
+_MEMBER = re.compile(rf"^(.*?{re.escape(ARCHIVE_SUFFIX)}){re.escape(MEMBER_SEPARATOR)}", re.IGNORECASE)
 
 
 def _current_sources(out: Path) -> Iterator[str]:

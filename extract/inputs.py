@@ -77,18 +77,46 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
         if count == 0:
             empty.append((raw, [path for path, _ in paths]))
     # a folder named inside another named one is walked on its own ("A A/2024"): not empty for that
-    empty = [(raw, paths) for raw, paths in empty if not any(lies_under(ref.file, paths) for ref in found.values())]
+    if empty:
+        index = PathIndex()
+        empty = [
+            (raw, paths) for raw, paths in empty if not any(index.under(ref.file, paths) for ref in found.values())
+        ]
     return [found[key] for key in sorted(found)], empty
 
 
-def lies_under(file: str, folders: Sequence[str]) -> bool:
-    """Is ``file`` at or below one of ``folders``, as written or as real paths (a link's pages
-    are below the link, not below where it leads)?"""
-    for spelled, resolve in ((os.path.abspath, os.path.abspath), (os.path.realpath, os.path.realpath)):
-        here = spelled(file)
-        if any(here == (f := resolve(folder)) or here.startswith(f.rstrip(os.sep) + os.sep) for folder in folders):
-            return True
-    return False
+class PathIndex:
+    """Is a file at or below one of some folders, its path and theirs compared as written and as
+    real paths at every level ("/tmp/A/share/p.txt" is below "/private/tmp/A" when /tmp is a link,
+    and below "A" when "share" is a link out of it)? The answers for a folder are kept, so that a
+    dataset's thousands of documents cost a look-up each, not a walk of their parents."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, frozenset[str]] = {}
+        self._keys: dict[str, tuple[str, str]] = {}
+
+    def names(self, folder: str) -> frozenset[str]:
+        """``folder`` and its parents, each as written (absolute) and as its real path."""
+        got = self._names.get(folder)
+        if got is None:
+            parent = os.path.dirname(folder)
+            own = frozenset({folder, os.path.realpath(folder)})
+            got = own if parent == folder else own | self.names(parent)
+            self._names[folder] = got
+        return got
+
+    def under(self, file: str, folders: Sequence[str]) -> bool:
+        spelled = os.path.abspath(file)
+        candidates = self.names(os.path.dirname(spelled)) | {spelled}
+        if spelled.lower().endswith(ARCHIVE_SUFFIX):  # an archive named as an argument, maybe through a link
+            candidates |= {os.path.realpath(spelled)}
+        for folder in folders:
+            keys = self._keys.get(folder)
+            if keys is None:
+                keys = self._keys[folder] = (os.path.abspath(folder), os.path.realpath(folder))
+            if keys[0] in candidates or keys[1] in candidates:
+                return True
+        return False
 
 
 def read_input(ref: InputRef, max_bytes: int) -> bytes:

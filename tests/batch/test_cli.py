@@ -590,3 +590,25 @@ def test_a_recursive_glob_under_a_missing_folder_is_bad_usage(
         capsys, str(tmp_path / "a"), str(tmp_path / "typo" / "**" / "*.txt"), "-o", str(tmp_path / "o")
     )
     assert code == 2 and "no such file, folder or matching pattern" in err
+
+
+def test_an_emptied_input_is_refused_through_a_linked_parent_and_in_a_bang_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "private"
+    write_pages(real / "ext" / "real", 1)
+    (real / "A").mkdir()
+    os.symlink(real / "ext" / "real", real / "A" / "share")
+    os.symlink(real, tmp_path / "alias")  # /tmp and /private/tmp, as some systems have them
+    (real / "share!2024").mkdir()
+    with zipfile.ZipFile(real / "share!2024" / "a.zip", "w") as archive:
+        archive.writestr("p.txt", variant(8))
+    write_pages(real / "B", 1, start=2)
+    zipped = str(real / "share!2024" / "a.zip")
+    assert _extract(capsys, str(tmp_path / "alias" / "A"), zipped, str(real / "B"), "-o", str(tmp_path / "out"))[0] == 0
+    (real / "ext" / "real").rename(real / "ext" / "off")
+    (real / "ext" / "real").mkdir()
+    with zipfile.ZipFile(real / "share!2024" / "a.zip", "w") as archive:
+        archive.writestr("notes.csv", "x")
+    code, _, err = _extract(capsys, str(real / "A"), zipped, str(real / "B"), "-o", str(tmp_path / "out"))
+    assert code == 2 and f"{real / 'A'}, {zipped} held pages in the last run" in err
