@@ -14,7 +14,7 @@ from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
 from extract.columns import role_of
 from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import format_vi, is_dot_decimal, parse_number, printed_figure, rounds_to
+from normalize.numbers import format_vi, is_dot_decimal, is_dot_thousands_shape, parse_number, printed_figure, rounds_to
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -209,7 +209,7 @@ def _other_points(appendix: Appendix) -> list:
         texts = [str(cell["value"] or "").strip() for cell in appendix.cells if cell["column_index"] == c.index]
         # "2.125" beside "2.25": a dot decimal the cells read as thousands; the column is left alone
         dotted = bool(appendix.dot_decimals) or any(is_dot_decimal(t) for t in texts)
-        if not (dotted and any(_THOUSANDS_SHAPE.match(t) for t in texts)):
+        if not (dotted and any(is_dot_thousands_shape(t) for t in texts)):
             points.append(c)
     return points
 
@@ -219,8 +219,6 @@ def _other_points(appendix: Appendix) -> list:
 _POINTS_WORD = re.compile(r"\bdiem\b")
 #: ... nor a share of the points ("Điểm đạt / Tỷ lệ (%)").
 _SHARE_HEADER = re.compile(r"ty le|%|phan tram")
-#: A figure with a dot before three digits: thousands, or a dot decimal ("2.125").
-_THOUSANDS_SHAPE = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")
 
 
 def check_amount_sums(appendix: Appendix) -> list[Finding]:

@@ -136,6 +136,11 @@ def parse_score(text: str, dot_decimals: bool = False) -> Decimal | None:
     return parse_number(raw)
 
 
+def is_dot_thousands_shape(text: str) -> bool:
+    """Written "2.125": thousands in Vietnamese style, or a dot decimal of three places."""
+    return bool(_DOT_THOUSANDS_SHAPE.match(text.strip().lstrip("+-")))
+
+
 def is_dot_decimal(text: str) -> bool:
     """Written with a decimal point that cannot be a thousands separator ("1.75")."""
     return bool(_DOT_DECIMAL.match(text.strip()))
