@@ -233,12 +233,7 @@ def _refs(path: str, explicit: bool, skip: Path | None, named: Sequence[str] = (
     if skip is not None and _inside(path, skip):
         return
     if os.path.isdir(path):
-        if explicit:
-            try:
-                os.listdir(path)
-            except OSError as error:  # named on the command line: bad usage, said before any work
-                raise UsageError(f"cannot list the folder {path}: {error.strerror or error}") from error
-        yield from _folder(path, skip, named)
+        yield from _folder(path, skip, named, explicit)
     elif explicit and _gone_folder_link(path):
         raise UsageError(f"{path} is a link to {os.readlink(path)}, which is gone (an unmounted share?)")
     elif _gone_folder_link(path):
@@ -249,16 +244,23 @@ def _refs(path: str, explicit: bool, skip: Path | None, named: Sequence[str] = (
         yield _file_ref(path)
 
 
-def _folder(root: str, skip: Path | None, named: Sequence[str] = ()) -> Iterable[InputRef]:
+def _folder(root: str, skip: Path | None, named: Sequence[str] = (), explicit: bool = False) -> Iterable[InputRef]:
     """Page files and archives under a folder, links to folders out of it followed (see
     ``_walked``). A folder below that cannot be listed, or a link to a folder that is gone, is a
-    refusal, a ``failures`` row, so that its pages are not dropped from the dataset unsaid."""
+    refusal, a ``failures`` row, so that its pages are not dropped from the dataset unsaid; the
+    folder itself, named on the command line, is bad usage, said before any work."""
     unlisted: list[OSError] = []
+
+    def refused(error: OSError) -> InputRef:
+        if explicit and os.path.normpath(str(error.filename)) == root:
+            raise UsageError(f"cannot list the folder {root}: {error.strerror or error}") from error
+        return _unlisted_ref(error)
+
     own = os.path.realpath(root)
     roots = [own, *named]
     seen = set(roots)  # a folder named on its own is walked there, under its own path
     for current, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=True):
-        yield from (_unlisted_ref(error) for error in unlisted)
+        yield from (refused(error) for error in unlisted)
         unlisted.clear()
         dirs[:] = [d for d in _walked(own, roots, current, dirs, seen) if not _skipped(os.path.join(current, d), skip)]
         for name in sorted(files):
@@ -271,7 +273,7 @@ def _folder(root: str, skip: Path | None, named: Sequence[str] = ()) -> Iterable
                 yield from _archive(path)
             elif is_page_name(name):
                 yield _file_ref(path)
-    yield from (_unlisted_ref(error) for error in unlisted)  # the last folders walked
+    yield from (refused(error) for error in unlisted)  # the last folders walked
 
 
 def _walked(

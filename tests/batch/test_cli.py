@@ -328,19 +328,24 @@ def test_a_page_whose_values_its_columns_cannot_hold_is_one_failure(
 # Probe 17: inputs that cannot be listed, folder links, an empty input, Ctrl-C after publishing.
 
 
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Listing ``folder`` fails as for a folder without read permission (the tests may run as root)."""
+    scandir = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if Path(str(path)) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", denied)
+
+
 def test_an_input_folder_that_cannot_be_listed_is_bad_usage_not_an_empty_dataset(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_pages(tmp_path / "in", 2)
     assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
-    listdir = os.listdir
-
-    def denied(path: object = ".") -> list[str]:
-        if Path(str(path)) == tmp_path / "in":
-            raise PermissionError(13, "Permission denied", str(path))
-        return listdir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "listdir", denied)
+    _deny_listing(monkeypatch, tmp_path / "in")
     code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 2 and f"cannot list the folder {tmp_path / 'in'}: Permission denied" in err
     assert len(rows(tmp_path / "out", "documents")) == 2  # was an empty dataset published with exit 0
@@ -351,14 +356,7 @@ def test_a_sub_folder_that_cannot_be_listed_is_a_failure_row(
 ) -> None:
     write_pages(tmp_path / "in", 1)
     write_pages(tmp_path / "in" / "locked", 2, start=1)
-    scandir = os.scandir
-
-    def denied(path: object = ".") -> object:
-        if Path(str(path)) == tmp_path / "in" / "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", denied)
+    _deny_listing(monkeypatch, tmp_path / "in" / "locked")
     code, _, _ = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 1  # its pages were silently dropped with exit 0
     failures = rows(tmp_path / "out", "failures")
@@ -495,14 +493,7 @@ def test_links_inside_the_tree_keep_the_real_paths_and_recursive_globs_follow_li
 def test_a_recursive_glob_reports_a_folder_it_cannot_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_pages(tmp_path / "in", 1)
     write_pages(tmp_path / "in" / "locked", 1, start=1)
-    scandir = os.scandir
-
-    def denied(path: object = ".") -> object:
-        if Path(str(path)) == tmp_path / "in" / "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", denied)
+    _deny_listing(monkeypatch, tmp_path / "in" / "locked")
     refs = discover([str(tmp_path / "in" / "**" / "*.txt")])
     assert [(r.source_path, r.problem and r.problem[0]) for r in refs] == [
         (str(tmp_path / "in" / "locked"), "unreadable"),
