@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from normalize.numbers import parse_score, printed_figure
-from tests.conftest import finding_codes, run_text
-from tests.test_probe_round9 import HEAD_HTML
+from tests.conftest import finding_codes, run_text, text_cells, text_table
+from tests.test_probe_round12 import _html, _tr
 
 SCORES = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm")
 TOP = (
@@ -103,9 +103,8 @@ SUBTOTALLED = (
 
 
 def _lines(*rows: tuple[str, ...]) -> str:
-    """A dump with one cell per line, a blank cell as a line of spaces."""
-    cells = "\n\n".join(cell or "  " for row in rows for cell in row)
-    return TOP + BODY + "PHỤ LỤC\n\n" + cells + END
+    """A dump with one cell per line (the row boundaries are not printed)."""
+    return TOP + BODY + "PHỤ LỤC\n\n" + text_table(*rows) + END
 
 
 def test_a_grand_total_with_its_formula_after_subtotals_in_a_line_dump() -> None:
@@ -238,13 +237,13 @@ def test_a_score_equal_to_the_next_top_row_number_inside_a_group() -> None:
 
 
 def test_a_score_merged_over_rows_is_flagged_on_the_rows_that_carry_a_copy() -> None:
-    table = (
-        "<table border=1><tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm tự chấm</td></tr>"
-        "<tr><td>1</td><td>Kiểm tra cải cách hành chính</td><td>2</td><td>1,5</td></tr>"
-        "<tr><td>1.1</td><td>Tỷ lệ cơ quan được kiểm tra</td><td rowspan=2>2</td><td>1</td></tr>"
-        "<tr><td>1.2</td><td>Xử lý vấn đề phát hiện qua kiểm tra</td><td>0,5</td></tr></table>"
+    page = _html(
+        _tr("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
+        _tr("1", "Kiểm tra cải cách hành chính", "2", "1,5"),
+        _tr("1.1", "Tỷ lệ cơ quan được kiểm tra", "<td rowspan=2>2</td>", "1"),
+        _tr("1.2", "Xử lý vấn đề phát hiện qua kiểm tra", "0,5"),
     )
-    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    result = run_text(page, "plan.html")
     assert [(r["row_id"], r["max_score"]) for r in result.tables["appendix_rows"]] == [
         ("1", Decimal(2)),
         ("1.1", Decimal(2)),
@@ -356,20 +355,15 @@ def test_a_title_line_opening_with_dieu_1_of_is_no_first_article() -> None:
 
 
 def test_a_title_spread_over_the_figures_does_not_make_the_target_column_text() -> None:
-    def tr(*cells: str) -> str:
-        return "<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>"
-
-    table = (
-        "<table border=1>"
-        + tr("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025")
-        + tr("I", "<td colspan=4>CHỈ TIÊU KINH TẾ</td>")
-        + tr("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "7-7,5")
-        + tr("2", "Thu ngân sách nhà nước", "tỷ đồng", "3.120", "3.500")
-        + tr("3", "Số lao động được tạo việc làm", "người", "13.500", "14.000")
-        + tr("4", "Tỷ lệ tham gia bảo hiểm y tế", "%", "93,5", "≥ 95%")
-        + "</table>"
+    page = _html(
+        _tr("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025"),
+        _tr("I", "<td colspan=4>CHỈ TIÊU KINH TẾ</td>"),
+        _tr("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "7-7,5"),
+        _tr("2", "Thu ngân sách nhà nước", "tỷ đồng", "3.120", "3.500"),
+        _tr("3", "Số lao động được tạo việc làm", "người", "13.500", "14.000"),
+        _tr("4", "Tỷ lệ tham gia bảo hiểm y tế", "%", "93,5", "≥ 95%"),
     )
-    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    result = run_text(page, "plan.html")
     assert [(r["row_id"], r["target_score"], r["target_year"]) for r in result.tables["appendix_rows"]] == [
         ("I", None, 2025),
         ("I.1", None, 2025),
@@ -389,7 +383,7 @@ def _with_title_lines(header: tuple[str, ...], *parts: tuple[str, tuple[tuple[st
     for title, rows in parts:
         lines.append(title)
         lines += [cell for row in rows for cell in row]
-    return TOP + BODY + "PHỤ LỤC\n\n" + "\n\n".join(lines) + END
+    return TOP + BODY + "PHỤ LỤC\n\n" + text_cells(*lines) + END
 
 
 def test_two_title_lines_in_a_line_dump_of_indicators_open_their_groups() -> None:
@@ -524,13 +518,13 @@ def test_the_enactment_line_before_an_article_in_sentence_case() -> None:
 
 
 def test_a_text_spread_over_both_score_columns_keeps_them_scores() -> None:
-    table = (
-        "<table border=1><tr><td>STT</td><td>Tiêu chí</td><td>Điểm tối đa</td><td>Điểm tự chấm</td></tr>"
-        "<tr><td>1</td><td>Công tác chỉ đạo</td><td>4</td><td>3</td></tr>"
-        "<tr><td>2</td><td>Tuyên truyền</td><td colspan=2>Không chấm điểm</td></tr>"
-        "<tr><td>3</td><td>Kiểm tra</td><td colspan=2>Không chấm điểm</td></tr></table>"
+    page = _html(
+        _tr("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
+        _tr("1", "Công tác chỉ đạo", "4", "3"),
+        _tr("2", "Tuyên truyền", "<td colspan=2>Không chấm điểm</td>"),
+        _tr("3", "Kiểm tra", "<td colspan=2>Không chấm điểm</td>"),
     )
-    result = run_text(HEAD_HTML + table + "</body></html>", "plan.html")
+    result = run_text(page, "plan.html")
     assert _scores(result) == [("1", None, Decimal(4), Decimal(3)), ("2", None, None, None), ("3", None, None, None)]
     assert [(f["code"], f["row_id"]) for f in result.tables["findings"]] == [
         ("not_a_number", "2"),
@@ -589,28 +583,23 @@ def test_three_title_lines_in_a_line_dump_open_their_groups() -> None:
     assert finding_codes(result) == []
 
 
-def _html_rows(*rows: tuple[str, ...]) -> str:
-    body = "".join("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-    return HEAD_HTML + f"<table border=1>{body}</table></body></html>"
-
-
 def test_a_tasks_text_spread_over_the_lead_units_keeps_the_tasks_column() -> None:
-    page = _html_rows(
-        ("STT", "Nội dung", "Giải pháp thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành"),
-        ("1", "Cải cách thể chế", "<td colspan=2>Các sở, ngành rà soát văn bản</td>", "Năm 2024"),
-        ("2", "Cải cách thủ tục hành chính", "<td colspan=2>Các sở, ngành thực hiện</td>", "Năm 2024"),
-        ("3", "Chuyển đổi số", "-", "Sở Thông tin và Truyền thông", "Năm 2024"),
+    page = _html(
+        _tr("STT", "Nội dung", "Giải pháp thực hiện", "Cơ quan chủ trì", "Thời gian hoàn thành"),
+        _tr("1", "Cải cách thể chế", "<td colspan=2>Các sở, ngành rà soát văn bản</td>", "Năm 2024"),
+        _tr("2", "Cải cách thủ tục hành chính", "<td colspan=2>Các sở, ngành thực hiện</td>", "Năm 2024"),
+        _tr("3", "Chuyển đổi số", "-", "Sở Thông tin và Truyền thông", "Năm 2024"),
     )
     rows = run_text(page, "plan.html").tables["appendix_rows"]
     assert [r["tasks"] for r in rows][:2] == [["Các sở, ngành rà soát văn bản"], ["Các sở, ngành thực hiện"]]
 
 
 def test_a_target_text_spread_into_the_notes_is_the_target_columns_own() -> None:
-    page = _html_rows(
-        ("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025", "Ghi chú"),
-        ("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "<td colspan=2>Phấn đấu cao hơn bình quân cả nước</td>"),
-        ("2", "Thu ngân sách", "tỷ đồng", "3.120", "<td colspan=2>Tăng 10% mỗi năm trở lên</td>"),
-        ("3", "Tỷ lệ hộ nghèo", "%", "3,5", "2", ""),
+    page = _html(
+        _tr("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2023", "Mục tiêu đến năm 2025", "Ghi chú"),
+        _tr("1", "Tốc độ tăng trưởng GRDP", "%", "6,8", "<td colspan=2>Phấn đấu cao hơn bình quân cả nước</td>"),
+        _tr("2", "Thu ngân sách", "tỷ đồng", "3.120", "<td colspan=2>Tăng 10% mỗi năm trở lên</td>"),
+        _tr("3", "Tỷ lệ hộ nghèo", "%", "3,5", "2", ""),
     )
     result = run_text(page, "plan.html")
     assert [r.get("target_score") for r in result.tables["appendix_rows"]] == [None, None, None]  # a column of text
