@@ -200,9 +200,16 @@ def test_a_charset_declared_after_a_long_script_is_read() -> None:
 
 
 def test_a_file_holding_only_a_byte_order_mark_is_empty() -> None:
-    for data in (codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\r\n", codecs.BOM_UTF16_LE + "\r\n".encode("utf-16-le")):
+    for data in (b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE):
         result = process_bytes(data, "empty.txt")
         assert [(f["reason"], f["message"]) for f in result.tables["failures"]] == [("empty", "the file is empty")]
+
+
+def test_a_file_of_blanks_says_so_rather_than_empty() -> None:
+    blanks = "the file holds only blanks (spaces or line breaks)"
+    for data in (b" \r\n\t\n", codecs.BOM_UTF8 + b"\r\n", codecs.BOM_UTF16_LE + "\r\n".encode("utf-16-le")):
+        result = process_bytes(data, "blank.txt")
+        assert [(f["reason"], f["message"]) for f in result.tables["failures"]] == [("empty", blanks)]
 
 
 def test_soft_hyphens_and_joiners_leave_the_sign_number() -> None:

@@ -33,6 +33,17 @@ def _blank(data: bytes) -> bool:
     return not data.strip()
 
 
+def _blank_message(data: bytes) -> str:
+    """Why a blank file is refused, in the words a user checks it by: no bytes at all (after a
+    byte-order mark) or only spaces and line breaks (a page saved while it was still loading)."""
+    rest = data
+    for bom, _ in BOMS:
+        if data.startswith(bom):
+            rest = data[len(bom) :]
+            break
+    return "the file is empty" if not rest else "the file holds only blanks (spaces or line breaks)"
+
+
 #: Bytes after a byte-order mark past which a file is not looked at as possibly blank.
 _BLANK_BYTES = 1024
 
@@ -43,7 +54,7 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
     ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
     pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
     if _blank(data):
-        raise PageError("empty", "the file is empty")
+        raise PageError("empty", _blank_message(data))
     from extract import html  # late import: the HTML stack is heavier than the text path
 
     if html.looks_like_html(data):

@@ -36,7 +36,7 @@ def _deep_html(depth: int) -> bytes:
 #: (file name, bytes or a maker of them, reason, message; the HTML reader's messages are pinned by their start)
 BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
     ("empty.txt", b"", "empty", "the file is empty"),
-    ("blank.txt", b"  \n\t \r\n", "empty", "the file is empty"),
+    ("blank.txt", b"  \n\t \r\n", "empty", "the file holds only blanks (spaces or line breaks)"),
     ("garbage.txt", random.Random(5).randbytes(4096), "not_text", "the file is binary data, not a saved page"),
     (
         "truncated.html",
