@@ -59,6 +59,8 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 #: Notices of the site that no legal text contains: a line that starts with one, or an element
 #: that contains one, is clutter. Generic words ("chia sẻ", "văn bản gốc" inside a sentence)
 #: must not be here: they would cut a document short.
+#: The site's first line after the document (its links to related documents follow).
+SITE_FOOTER_AS_WRITTEN = "Văn bản này chưa cập nhật nội dung Tiếng Anh"
 SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Bạn chưa đăng nhập",
     "Vì chưa đăng nhập",
@@ -69,8 +71,10 @@ SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Nếu chưa có tài khoản",
     "Bản dịch này thuộc quyền sở hữu",
     "Mọi hành vi sao chép",
+    SITE_FOOTER_AS_WRITTEN,
 )
 SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS_WRITTEN)
+SITE_FOOTER = fold(SITE_FOOTER_AS_WRITTEN)
 #: Notices that the site hides the rest of the document behind a login ("Bạn phải đăng nhập để
 #: xem toàn văn"): the page is read, with a ``login_wall`` finding that its text may be cut short.
 LOGIN_WALL_NOTICES: tuple[str, ...] = (
@@ -228,6 +232,13 @@ DOC_TYPES: dict[str, str] = {
     "to trinh": "Tờ trình",
     "van ban hop nhat": "Văn bản hợp nhất",
 }
+
+#: The site's title line of the document, which it prints again right after the document (before
+#: "Văn bản này chưa cập nhật nội dung Tiếng Anh"): a type and the sign number, no "số"
+#: ("Quyết định 1383/QĐ-BNV năm 2025 về ...", "Công văn 5348/CT-CS năm 2025 ...").
+SITE_TITLE_LINE = re.compile(
+    r"^(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r"|cong dien)\s+\d[\w.]*/\S+(?:\s|$)"
+)
 
 #: National issuing bodies as the portals name them (folded header text -> name).
 ISSUER_NAMES: dict[str, str] = {

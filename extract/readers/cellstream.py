@@ -140,6 +140,7 @@ def read_rows(
     stop_at_heading: bool = True,
     flat_header_check: bool = True,
     headings: OpenHeadings | None = None,
+    unmarked_end: bool = False,
 ) -> tuple[Table, int]:
     """The table whose header is ``headers`` and whose first data cell is ``items[start]``.
 
@@ -149,6 +150,9 @@ def read_rows(
     ``headings`` are the numbered headings above the table: after a complete row, a paragraph
     numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
     text going on, unless that numbering is the table's own.
+    ``unmarked_end``: a Markdown stream whose table has no blank line after it (a page saved
+    without blank lines): after a complete row, a cell that no gap opens is no cell of the row
+    and no new row, so the text after the table begins there unless a row of the table follows.
     Returns the grid (header row first, with what was inferred about single rows in
     ``row_notes``) and the index of the first item after the table.
     """
@@ -163,11 +167,13 @@ def read_rows(
     # the same row, so a score equal to the next row number is the row's own ("1 | Chỉ đạo | 2").
     gap_bounded = any(item.gap for item in items[start:])
     after_gap = True
+    gap_opens = True  # the last gap was no empty cell of the row (for ``unmarked_end``)
     k = start
     while k < len(items):
         item = items[k]
         full = current is not None and len(current) >= width
         may_open = after_gap or not gap_bounded
+        opened = after_gap and gap_opens
         after_gap = item.gap
         if item.gap:
             empty_row = _empty_row_length(items, k + 1)
@@ -176,11 +182,13 @@ def read_rows(
                 continue
             # in a run of gaps only the last can open the next row; the ones before are empty cells
             last_of_run = k + 1 >= len(items) or not items[k + 1].gap
+            gap_opens = True
             if current is not None and not full:
                 if last_of_run and _next_starts_row(items, k + 1, current, allowed):
                     at_boundary = True
                 else:
                     current.append(EMPTY)
+                    gap_opens = False
             k += 1
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
@@ -235,6 +243,8 @@ def read_rows(
             break
         if _after_table(items, k, full, allowed):
             break  # "Điều 15. Hiệu lực thi hành", "Nơi nhận:": the text goes on after the table
+        if unmarked_end and full and not opened and not _row_follows(items, k, allowed):
+            break
         current.append(item)
         k += 1
     if current is not None:
@@ -249,6 +259,7 @@ def read_rows(
             stop_at_heading=stop_at_heading,
             flat_header_check=False,
             headings=headings,
+            unmarked_end=unmarked_end,
         )
         title_row = (Cell((headers[-1],)),) + (Cell(),) * (len(headers) - 2)
         return Table(rows=(table.rows[0], title_row, *table.rows[1:]), bordered=True, row_notes=table.row_notes), end
@@ -264,6 +275,7 @@ def read_rows(
                 stop_at_heading=stop_at_heading,
                 flat_header_check=False,
                 headings=headings,
+                unmarked_end=unmarked_end,
             )
     grid: list[tuple[Cell, ...]] = [tuple(Cell((h,)) for h in headers)]
     previous: tuple[Cell, ...] | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.columns import map_columns, merge_header_rows
+from extract.columns import map_columns, merge_header_rows, role_of
 from extract.numbering import (
     column_label_run,
     fused_label,
@@ -22,12 +22,14 @@ from extract.numbering import (
     opens_numbering,
     parse_label,
 )
-from extract.page import Block, Cell, PageError, RawPage, ReadNote
+from extract.page import Block, Cell, PageError, RawPage, ReadNote, Table
 from extract.readers.cellstream import (
     ESCAPED_MARKS,
     ESCAPED_PIPE,
+    MAX_HEADER_CELLS,
     NEW_PARAGRAPH,
     Item,
+    OpenHeadings,
     data_cell,
     read_rows,
     restore_escaped,
@@ -35,8 +37,15 @@ from extract.readers.cellstream import (
     wraps,
 )
 from extract.readers.grid import appendix_grid
-from extract.readers.text import NO_HEADER, document_start, is_clutter
-from extract.settings import TOTAL_ROW, attribute_key
+from extract.readers.text import (
+    NO_HEADER,
+    document_start,
+    header_like,
+    is_clutter,
+    open_headings,
+    site_title_before,
+)
+from extract.settings import RECIPIENTS_LABEL, SITE_FOOTER, TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -78,6 +87,7 @@ _BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$")
 
 def read_markdown(text: str, encoding: str) -> RawPage:
     lines = [unescaped(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = lines[: _site_footer(lines)]
     page = RawPage(source_form="markdown", encoding=encoding)
     blocks: list[Block] = []
     i = 0
@@ -96,7 +106,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         if line == "|":
             flush()
             items, i = _pipe_table(lines, i)
-            blocks.extend(_table_blocks(items, page.notes))
+            blocks.extend(_table_blocks(items, page.notes, blocks))
             continue
         if line.startswith("|") and line.count("|") >= 2 or (line.endswith(" |") and " | " in line):
             flush()
@@ -134,6 +144,17 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     page.attributes = attribute_pairs([b.text for b in blocks[:start] if b.text])
     page.blocks = [_restored(block) for block in blocks[start:]]
     return page
+
+
+def _site_footer(lines: list[str]) -> int:
+    """Where the site's footer starts after the document ("Văn bản này chưa cập nhật nội dung
+    Tiếng Anh", the document's title line above it), else the end: a page saved without blank
+    lines would run it into the last table as more cells."""
+    end = next((i for i, line in enumerate(lines) if fold(line.strip(" *_#")).startswith(SITE_FOOTER)), len(lines))
+    if end == len(lines):
+        return end
+    start = document_start(lines[:end])
+    return end if start is None else site_title_before(lines, start, end)
 
 
 def _restored(block: Block) -> Block:
@@ -254,28 +275,124 @@ def _total_with_figures(items: list[Item], k: int) -> bool:
     return False
 
 
-def _table_blocks(items: list[Item], notes: list[ReadNote]) -> list[Block]:
+def _table_blocks(items: list[Item], notes: list[ReadNote], before: list[Block]) -> list[Block]:
+    """The stream's table and the text after it; or, when the stream does not open with a table,
+    the tables inside it (``before``: the page's blocks above the stream)."""
     cells = [data_cell(item) if not item.gap else item for item in items]
     header = _header_rows(cells)
     if header is not None:
-        header_rows, first = header
-        headers = merge_header_rows(header_rows[:2])
-        for extra in header_rows[2:]:  # a third header level: under a parent again, never dropped
-            headers = merge_header_rows([headers, extra])
-        kind = label_kind(cells[first].text) if first < len(cells) else None
-        numbered = map_columns(headers)[0].role == "id" or (kind is not None and names_kind(headers[0], kind))
-        if numbered and len(headers) >= 2:  # "STT", or "Tiêu chí/Chỉ số" over "Tiêu chí 1"
-            if len(header_rows) > 1:
-                notes.append(
-                    ReadNote(
-                        "header_rows_merged",
-                        f"{len(header_rows)} header rows were merged into one as parent / child: "
-                        + " | ".join(headers),
-                    )
-                )
-            table, end = read_rows(cells, first, headers, short_rows="inherit", stop_at_heading=False)
+        found = _numbered_table(cells, 0, header, notes, stop_at_heading=False)
+        if found is not None:
+            table, end = found
             return [Block(table=table), *_text_blocks(items[end:])]  # what follows the table is text
-    return _text_blocks(items)
+    return _tables_inside(items, cells, notes, before)
+
+
+def _numbered_table(
+    cells: list[Item],
+    start: int,
+    header: tuple[list[list[str]], int],
+    notes: list[ReadNote],
+    *,
+    stop_at_heading: bool,
+    headings: OpenHeadings | None = None,
+) -> tuple[Table, int] | None:
+    """The table whose header rows begin at ``cells[start]`` (``header``: those rows and where its
+    first row is, counted from ``start``), when its first column numbers the rows; else None."""
+    header_rows, first = header
+    first += start
+    headers = merge_header_rows(header_rows[:2])
+    for extra in header_rows[2:]:  # a third header level: under a parent again, never dropped
+        headers = merge_header_rows([headers, extra])
+    kind = label_kind(cells[first].text) if first < len(cells) else None
+    numbered = map_columns(headers)[0].role == "id" or (kind is not None and names_kind(headers[0], kind))
+    if not numbered or len(headers) < 2:  # "STT", or "Tiêu chí/Chỉ số" over "Tiêu chí 1"
+        return None
+    if len(header_rows) > 1:
+        notes.append(
+            ReadNote(
+                "header_rows_merged",
+                f"{len(header_rows)} header rows were merged into one as parent / child: " + " | ".join(headers),
+            )
+        )
+    return read_rows(
+        cells,
+        first,
+        headers,
+        short_rows="inherit",
+        stop_at_heading=stop_at_heading,
+        headings=headings,
+        unmarked_end=stop_at_heading,
+    )
+
+
+def _tables_inside(items: list[Item], cells: list[Item], notes: list[ReadNote], before: list[Block]) -> list[Block]:
+    """The tables of a stream that does not open with one: a page saved without blank lines runs
+    its layout tables, its text and its appendix tables into one stream of "|" lines (the text
+    between two tables is a "cell" of its own, after one "|"). Each table is found at its first
+    row, after a gap, with its header of short cells before it from the number column ("STT")
+    on; it ends as a text dump's table does (at the next "Phụ lục", "Nơi nhận:", another header)."""
+    blocks: list[Block] = []
+    done = 0
+    k = 1
+    while k < len(cells):
+        if not (cells[k - 1].gap and not cells[k].gap and _opens_rows(cells, k)):
+            k += 1
+            continue
+        start = _header_start(items, cells, done, k)
+        header = _header_rows(cells[start : k + 1]) if start < k else None
+        text = _text_blocks(items[done:start])
+        headings = open_headings([*before, *blocks, *text])
+        found = (
+            _numbered_table(cells, start, header, notes, stop_at_heading=True, headings=headings) if header else None
+        )
+        if found is None:
+            k += 1
+            continue
+        table, end = found
+        blocks.extend(text)
+        blocks.append(Block(table=table))
+        done = k = max(end, k + 1)
+    blocks.extend(_text_blocks(items[done:]))
+    return blocks
+
+
+def _opens_rows(cells: list[Item], k: int) -> bool:
+    """Is ``cells[k]`` a table's first row number (1, I, A; "I. TITLE" in one cell), as
+    ``_header_rows`` ends a header at?"""
+    text = cells[k].text
+    label = parse_label(text)
+    after = next((i.text for i in cells[k + 1 :] if not i.gap), None)
+    first_row = label is not None and is_first_of_sequence(label) and not numbers_columns(text, after)
+    return first_row or fused_label(text, names=opens_numbering(after)) is not None
+
+
+def _header_start(items: list[Item], cells: list[Item], done: int, k: int) -> int:
+    """Where the header above the row at ``cells[k]`` begins: back over short header cells (not
+    a paragraph of text, an appendix's title or a "(Kèm theo ...)" line) to the number column's
+    header ("STT", "TT") if one is among them, else to the first of them."""
+    start = k
+    m = k - 1
+    while m >= done and k - m <= 3 * MAX_HEADER_CELLS:
+        if not cells[m].gap:
+            if not _header_cell(items[m], cells[m].text):
+                break
+            start = m
+        m -= 1
+    while start < k and cells[start].gap:
+        start += 1
+    ids = [j for j in range(start, k) if not cells[j].gap and role_of(cells[j].text) == "id"]
+    return ids[0] if ids else start
+
+
+def _header_cell(item: Item, text: str) -> bool:
+    """Could this cell be a column header: a few lines of a short phrase, no heading of the
+    page ("PHỤ LỤC I", "Nơi nhận:") and no title in brackets?"""
+    stripped = text.strip()
+    if not stripped or len(item.paragraphs) > 4 or stripped.startswith("("):
+        return False
+    folded = fold(stripped)
+    return header_like(stripped) and not folded.startswith("phu luc") and not RECIPIENTS_LABEL.match(folded)
 
 
 def _text_blocks(items: list[Item]) -> list[Block]:

@@ -30,6 +30,7 @@ from extract.settings import (
     DOC_TYPES,
     PAGE_NUMBER_LINE,
     ROW_NAME_HEADERS,
+    SITE_TITLE_LINE,
     TOTAL_ROW,
     is_clutter_line,
 )
@@ -76,7 +77,22 @@ def _document_end(lines: Sequence[str], start: int) -> int:
     """Where the document stops: the site's first line after it, or an English translation."""
     end = next((i for i in range(start, len(lines)) if is_clutter(lines[i])), len(lines))
     translation = translation_start(lines[:end], start + 1)
-    return end if translation is None else translation
+    return site_title_before(lines, start, end) if translation is None else translation
+
+
+def site_title_before(lines: Sequence[str], start: int, end: int) -> int:
+    """``end``, or the site's title line of the document when it stands right before the site's
+    first line there ("Quyết định 1383/QĐ-BNV năm 2025 về ..." above "Văn bản này chưa cập nhật
+    nội dung Tiếng Anh"): after a table it would read as one more cell of the last row."""
+    if end >= len(lines):
+        return end
+    before = end - 1
+    while before > start and not lines[before].strip(_MARKUP):
+        before -= 1
+    return before if before > start and SITE_TITLE_LINE.match(fold(lines[before].strip(_MARKUP))) else end
+
+
+_MARKUP = " *_|#\t"
 
 
 def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -135,7 +151,7 @@ def _blocks(lines: Sequence[str]) -> list[Block]:
         header = _header_cells(cells, i)
         if header is not None:
             headers, first_row = header
-            table, i = read_rows(cells, first_row, headers, short_rows="pad", headings=_open_headings(blocks))
+            table, i = read_rows(cells, first_row, headers, short_rows="pad", headings=open_headings(blocks))
             blocks.append(Block(table=table))
             continue
         blocks.extend(Block(text=line.strip()) for line in items[i].paragraphs)  # outside a table: a line each
@@ -538,7 +554,7 @@ def _with_line(cell: Cell, text: str) -> Cell:
     return _with_paragraph(cell, text)
 
 
-def _open_headings(blocks: Sequence[Block]) -> OpenHeadings:
+def open_headings(blocks: Sequence[Block]) -> OpenHeadings:
     """The numbered headings above the next table: since the last table or "Phụ lục" heading."""
     paragraphs: list[str] = []
     for block in reversed(blocks):
@@ -584,7 +600,7 @@ def _blank_id_header(cells: list[str]) -> bool:
     other known columns after the name, no "STT" among them (that header starts later), no
     "(Kèm theo ...)" line (a title above a table)?"""
     later = cells[2:]
-    if any(role_of(c) == "id" or c.startswith("(") or not _header_like(c) for c in cells[1:]):
+    if any(role_of(c) == "id" or c.startswith("(") or not header_like(c) for c in cells[1:]):
         return False
     return any(role_of(c) != "other" for c in later)
 
@@ -612,7 +628,7 @@ def _names_row(items: Sequence[Item], k: int) -> bool:
 _HEADER_WORDS = 16
 
 
-def _header_like(cell: str) -> bool:
+def header_like(cell: str) -> bool:
     """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header)."""
     outside = re.sub(r"\([^)]*\)", "", cell)  # "Kinh phí (ĐVT: triệu đồng)" is a header
     return len(outside.split()) <= _HEADER_WORDS and ":" not in outside and not cell.rstrip().endswith(".")
@@ -623,7 +639,7 @@ def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
     kind ("Tiêu chí/Chỉ số" ... then "Tiêu chí 1"): such a first column numbers the rows."""
     for j in range(i, min(i + MAX_HEADER_CELLS + 1, len(items))):
         text = items[j].text
-        if is_blank(text) or not _header_like(text):
+        if is_blank(text) or not header_like(text):
             return False
         label = parse_label(text)
         if label is not None:  # the first header names that kind: "Tiêu chí/Chỉ số" over "Tiêu chí 1"

@@ -1,0 +1,162 @@
+"""Session-14 probe fixes: portal Markdown pages saved without blank lines (their layout tables,
+text and appendix tables run into one stream of "|" lines), and the site's footer after the
+document ("Văn bản này chưa cập nhật nội dung Tiếng Anh" under the document's title line)."""
+
+from __future__ import annotations
+
+from tests.conftest import FIXTURES, finding_codes, markdown_row, markdown_table, run_text, text_cells
+
+#: The synthetic plan's lines with every blank line left out, as about half of the portal's
+#: Markdown conversions are saved.
+PLAN = (FIXTURES / "markdown" / "synthetic_plan.md").read_text(encoding="utf-8")
+PLAN_WITHOUT_BLANKS = "\n".join(line for line in PLAN.split("\n") if line.strip())
+
+TOP = (
+    markdown_row(
+        "**ỦY BAN NHÂN DÂN**\nTỈNH THỬ NGHIỆM\n-------",
+        "**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc",
+    )
+    + markdown_row("Số: 99/KH-UBND", "*Thử Nghiệm, ngày 18\ntháng 11 năm 2025*")
+    + "**KẾ HOẠCH**\nTHỰC HIỆN NHIỆM VỤ NĂM 2026\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau.\n"
+    + markdown_row(
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.", "**TM. ỦY BAN NHÂN DÂN**\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A"
+    )
+)
+TITLE = (
+    "**PHỤ LỤC**\nNHIỆM VỤ TRỌNG TÂM\n"
+    "*(Kèm theo Kế hoạch số 99/KH-UBND ngày 18 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh)*\n"
+)
+HEADER = ("**TT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời gian hoàn thành**")
+FOOTER = (
+    "Kế hoạch 99/KH-UBND năm 2025 thực hiện nhiệm vụ năm 2026 tỉnh Thử Nghiệm\n"
+    "Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+    "Kế hoạch 99/KH-UBND ngày 18/11/2025 thực hiện nhiệm vụ năm 2026\n"
+    "## Văn bản liên quan\nBan hành:\n18/11/2025\n"
+)
+
+
+def _without_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _rows(result) -> list[tuple]:
+    return [
+        (r["row_id"], r["name"], r.get("lead_units"), r.get("deadline"), r.get("note"))
+        for r in result.tables["appendix_rows"]
+    ]
+
+
+def _same(result) -> dict:
+    """What a reader of the tables checks, without the bytes' own hash and the layout of the text."""
+    skip = {"doc_id", "source_path", "source_sha256", "annex_text", "body_text"}
+    return {
+        name: [{k: v for k, v in row.items() if k not in skip} for row in rows] for name, rows in result.tables.items()
+    }
+
+
+def test_a_markdown_page_without_blank_lines_gives_the_same_tables() -> None:
+    with_blanks = run_text(PLAN, "plan.md")
+    without = run_text(PLAN_WITHOUT_BLANKS, "plan.md")
+    assert without.tables["documents"][0]["appendix_row_count"] == 12
+    assert _same(without) == _same(with_blanks)
+
+
+def test_an_appendix_after_the_signature_table_on_a_page_without_blank_lines() -> None:
+    page = _without_blank_lines(
+        TOP
+        + TITLE
+        + markdown_table(HEADER, ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"))
+        + markdown_row("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính", "Quý IV/2026")
+    )
+    result = run_text(page, "plan.md")
+    assert _rows(result) == [
+        ("1", "Rà soát quy hoạch", ["Sở Xây dựng"], "Quý I/2026", None),
+        ("2", "Xây dựng cơ sở dữ liệu", ["Sở Tài chính"], "Quý IV/2026", None),
+    ]
+    assert {r["appendix_title"] for r in result.tables["appendix_rows"]} == {"NHIỆM VỤ TRỌNG TÂM"}
+    assert "no_appendix" not in finding_codes(result)
+
+
+def test_two_appendices_in_one_stream_stay_apart() -> None:
+    second = "**PHỤ LỤC II**\nKINH PHÍ THỰC HIỆN\n"
+    page = _without_blank_lines(
+        TOP
+        + TITLE.replace("**PHỤ LỤC**", "**PHỤ LỤC I**")
+        + markdown_table(HEADER, ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"))
+        + second
+        + markdown_table(
+            ("**STT**", "**Nội dung**", "**Đơn vị thực hiện**", "**Thời gian**"),
+            ("1", "Lập dự toán", "Sở Tài chính", "Năm 2026"),
+            ("2", "Quyết toán", "Kho bạc", "Năm 2027"),
+        )
+    )
+    rows = run_text(page, "plan.md").tables["appendix_rows"]
+    assert [(r["appendix_label"], r["row_id"], r["name"], r["lead_units"]) for r in rows] == [
+        ("PHỤ LỤC I", "1", "Rà soát quy hoạch", ["Sở Xây dựng"]),
+        ("PHỤ LỤC II", "1", "Lập dự toán", ["Sở Tài chính"]),
+        ("PHỤ LỤC II", "2", "Quyết toán", ["Kho bạc"]),
+    ]
+
+
+def test_the_site_footer_after_a_complete_last_row_is_no_cell_of_it() -> None:
+    page = _without_blank_lines(
+        TOP
+        + TITLE
+        + markdown_table(HEADER, ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"))
+        + markdown_row("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính", "Quý IV/2026")[:-2]  # no row after it
+        + FOOTER
+    )
+    result = run_text(page, "plan.md")
+    assert _rows(result)[-1] == ("2", "Xây dựng cơ sở dữ liệu", ["Sở Tài chính"], "Quý IV/2026", None)
+    assert finding_codes(result) == []
+
+
+def test_text_after_a_last_row_closed_by_an_empty_cell_is_no_cell_of_it() -> None:
+    header = ("**STT**", "**Tên xã, phường**", "**Xã, phường miền núi**", "**Ghi chú**")
+    page = _without_blank_lines(
+        TOP
+        + TITLE
+        + markdown_table(header, ("1", "Xã Nguyễn Huệ", "x", ""))
+        + "|\n2\n|\nPhường Thục Phán\n|\nx\n|\n|\n*Danh sách 2 xã, phường miền núi./.*\n"
+    )
+    result = run_text(page, "plan.md")
+    assert [(r["row_id"], r["name"], r.get("note")) for r in result.tables["appendix_rows"]] == [
+        ("1", "Xã Nguyễn Huệ", None),
+        ("2", "Phường Thục Phán", None),
+    ]
+
+
+def test_the_site_title_line_above_the_footer_leaves_a_short_last_row_alone() -> None:
+    """The last row is one cell short (its time merged from above): the site's title line of the
+    document, printed again before the footer, would read as that cell."""
+    page = _without_blank_lines(
+        TOP
+        + TITLE
+        + markdown_table(HEADER, ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"))
+        + "|\n2\n|\nXây dựng cơ sở dữ liệu\n|\nSở Tài chính\n|\n"
+        + FOOTER
+    )
+    result = run_text(page, "plan.md")
+    last = result.tables["appendix_rows"][-1]
+    assert (last["row_id"], last["name"], last["lead_units"], last["deadline"]) == (
+        "2",
+        "Xây dựng cơ sở dữ liệu",
+        ["Sở Tài chính"],
+        "Quý I/2026",
+    )
+    assert "Văn bản" not in str(result.tables["appendix_rows"])
+    assert "Kế hoạch 99/KH-UBND năm 2025" not in result.tables["documents"][0]["body_text"]
+
+
+def test_a_text_dump_ends_before_the_site_title_line_above_the_footer() -> None:
+    dump = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 99/KH-UBND\n\nThử Nghiệm, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nTHỰC HIỆN NHIỆM VỤ NĂM 2026\n\n"
+        "PHỤ LỤC\n\n"
+        + text_cells("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Ghi chú", "1", "Rà soát quy hoạch", "Sở Xây dựng")
+        + "\n\nKế hoạch 99/KH-UBND năm 2025 thực hiện nhiệm vụ năm 2026 tỉnh Thử Nghiệm\n\n"
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+    )
+    result = run_text(dump)
+    assert _rows(result) == [("1", "Rà soát quy hoạch", ["Sở Xây dựng"], None, None)]
+    assert "Kế hoạch 99/KH-UBND năm 2025" not in result.tables["documents"][0]["body_text"]
