@@ -136,7 +136,9 @@ def _continued(table: Table, more: Table) -> Table | None:
     header = header_row_count(table)
 
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
-        return [[c.text for c in row] for row in rows]
+        # folded: the header printed again may break a line elsewhere ("Thời gian<br>hoàn
+        # thành"), print a no-break space or a letter composed otherwise
+        return [[fold(c.text) for c in row] for row in rows]
 
     first = _first_label(more.rows)
     if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from normalize.text import fold, fold_aligned, mostly_upper
+from normalize.text import drop_invisible, fold, fold_aligned, mostly_upper
 from normalize.vietnamese import DamageTolerantNames, damage_tolerant
 
 #: Attribute block labels as printed -> metadata key.
@@ -162,7 +162,7 @@ def is_motto(line: str) -> bool:
     Việt Nam", 'dòng chữ "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"', "+ CỘNG HÒA ..., Độc lập ...;").
     The Party's motto only as a line or a table cell of its own, since texts cite the Party.
     """
-    nfc = unicodedata.normalize("NFC", line)
+    nfc = drop_invisible(unicodedata.normalize("NFC", line))  # "VI\u00adỆT NAM" prints "VIỆT NAM"
     # "<br>", NBSP, tabs, line breaks: spaces (the motto's subtitle after a "<br>" stays in its cell)
     text = _ANY_SPACE.sub(" ", _LINE_BREAK_TAG.sub(" ", nfc))
     folded = fold_aligned(text)

@@ -6,7 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: The zero-width space and no-break space print nothing, even where text is only collapsed
+#: ("KẾ HOẠ\u200bCH" is the heading "KẾ HOẠCH"): never a legacy font's letter, so always dropped.
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\ufeff")
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 #: đ/Đ and the eth that converters put in their place, to the ASCII d of folded text.
 _D_TO_ASCII = str.maketrans("đĐðÐ", "ddDD")
@@ -23,9 +26,11 @@ _SIGN_GAPS = re.compile(r"[\s\u00a0]*([/-])[\s\u00a0]*")
 _TEXT_SLASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])[ \u00a0]*/[ \u00a0]*(?=[0-9A-ZĐÐ])")
 _TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-9A-ZĐÐ])")
 #: Characters that print nothing in a Unicode page: the soft hyphen (a hyphenation hint Word and
-#: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), joiners and direction
-#: marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before this runs.
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200c\u200d\u200e\u200f\u2060")
+#: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), the zero-width space
+#: and no-break space (a line-break hint inside a word, "tả\u200bng" prints "tảng"), joiners and
+#: direction marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before
+#: this runs. Where text is only collapsed, without this, the zero-width ones count as blanks.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 
 
 #: Texts up to this length are folded through a large cache (labels, headers, cells seen again
@@ -63,7 +68,7 @@ def _fold(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """One space for any run of blanks (including NBSP), and line breaks inside a paragraph."""
-    return _SPACE_RUN.sub(" ", _LINE_BREAKS.sub(" ", text)).strip()
+    return _SPACE_RUN.sub(" ", _LINE_BREAKS.sub(" ", text.translate(_ZERO_WIDTH))).strip()
 
 
 def nfc(text: str) -> str:
@@ -84,7 +89,7 @@ def mostly_upper(text: str, share: float = 0.7) -> bool:
 
 def is_blank(text: str) -> bool:
     """True for empty cells: nothing but whitespace or NBSP."""
-    return not _SPACE_RUN.sub("", text).strip()
+    return not _SPACE_RUN.sub("", text.translate(_ZERO_WIDTH)).strip()
 
 
 def fold_char(ch: str) -> str:

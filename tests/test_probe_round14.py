@@ -4,6 +4,8 @@ document ("Văn bản này chưa cập nhật nội dung Tiếng Anh" under the 
 
 from __future__ import annotations
 
+import unicodedata
+
 from tests.conftest import FIXTURES, finding_codes, markdown_row, markdown_table, run_text, text_cells
 
 #: The synthetic plan's lines with every blank line left out, as about half of the portal's
@@ -160,3 +162,130 @@ def test_a_text_dump_ends_before_the_site_title_line_above_the_footer() -> None:
     result = run_text(dump)
     assert _rows(result) == [("1", "Rà soát quy hoạch", ["Sở Xây dựng"], None, None)]
     assert "Kế hoạch 99/KH-UBND năm 2025" not in result.tables["documents"][0]["body_text"]
+
+
+# HTML pages: Word placeholder cells, a header repeated with other markup, a motto broken by
+# "<br>" or a soft hyphen, zero-width spaces, tone marks written as character references.
+
+TASKS = ("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành")
+PLACEHOLDER = "<td style='mso-cell-special:placeholder;border:none' width=0><p class=MsoNormal>&nbsp;</p></td>"
+HTML_TOP = (
+    "<html><head><meta charset='utf-8'></head><body><table><tr>"
+    "<td><p align=center><b>ỦY BAN NHÂN DÂN<br>TỈNH ĐỒNG THÁP<br>--------</b></p></td>"
+    "<td><p align=center><b>{motto}<br>Độc lập - Tự do - Hạnh phúc</b></p></td></tr>"
+    "<tr><td><p>Số: 617/KH-UBND</p></td><td><p><i>{place}, ngày 01 tháng 12 năm 2025</i></p></td></tr></table>"
+    "<p align=center><b>{heading}</b></p><p align=center><b>CHUYỂN ĐỔI SỐ DOANH NGHIỆP</b></p>"
+    "<p>Ủy ban nhân dân Tỉnh ban hành Kế hoạch như sau.</p>"
+    "<p align=center><b>PHỤ LỤC</b></p><p align=center><b>DANH MỤC NHIỆM VỤ</b></p>"
+)
+
+
+def _page(*tables: str, motto: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") -> str:
+    top = HTML_TOP.format(motto=motto, place="Đồng Tháp", heading="KẾ HOẠCH")
+    return top + "".join(tables) + "<p>Nơi nhận:<br>- Lưu: VT.</p></body></html>"
+
+
+def _table(*rows: str) -> str:
+    return "<table border=1>" + "".join(rows) + "</table>"
+
+
+def _td_row(*cells: str) -> str:
+    return "<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _task_rows(result) -> list[tuple]:
+    return [(r["row_id"], r["name"], r.get("lead_units"), r.get("deadline")) for r in result.tables["appendix_rows"]]
+
+
+EXPECTED_TASKS = [
+    ("I", "NÂNG CAO NHẬN THỨC", [], None),
+    ("I.1", "Triển khai nền tảng số", ["Sở Khoa học và Công nghệ"], "Năm 2026"),
+    ("I.2", "Đánh giá mức độ chuyển đổi số", ["Sở Công Thương"], "Năm 2027"),
+]
+
+
+def test_word_placeholder_cells_before_the_row_numbers_leave_the_table_alone() -> None:
+    """Word writes a zero-wide placeholder cell at the start of each row and widens "STT" over
+    it; the column holds nothing of its own and used to take the row numbers' place."""
+    page = _page(
+        _table(
+            _td_row("<td colspan=2>STT</td>", *TASKS[1:]),
+            _td_row("<td colspan=5>I. NÂNG CAO NHẬN THỨC</td>"),
+            _td_row(PLACEHOLDER, "1", "Triển khai nền tảng số", "Sở Khoa học và Công nghệ", "Năm 2026"),
+            _td_row(PLACEHOLDER, "2", "Đánh giá mức độ chuyển đổi số", "Sở Công Thương", "Năm 2027"),
+        )
+    )
+    result = run_text(page, "plan.html")
+    assert _task_rows(result) == EXPECTED_TASKS
+    assert result.tables.get("appendix_cells", []) == []
+
+
+def test_a_column_whose_header_only_spans_it_is_kept_when_no_other_shows_its_text() -> None:
+    """ "Thời gian" over two empty columns, no sub-header: nothing else shows it, so it stays."""
+    page = _page(
+        _table(
+            _td_row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "<td colspan=2>Thời gian</td>"),
+            _td_row("1", "Triển khai nền tảng số", "Sở Khoa học và Công nghệ", "", ""),
+        )
+    )
+    cells = run_text(page, "plan.html").tables.get("appendix_cells", [])
+    # both kept: the first is read as the deadline, the second stays a cell of its own
+    assert [(c["column_header"], c["value"]) for c in cells] == [("Thời gian", None)]
+
+
+def test_a_header_repeated_after_a_page_break_with_a_line_break_is_the_same_header() -> None:
+    header = _td_row(*TASKS)
+    again = _td_row("STT", "Tên nhiệm vụ", "Cơ quan<br>chủ&nbsp;trì", "Thời gian hoàn thành")
+    page = _page(
+        _table(
+            header,
+            _td_row("<td colspan=4>I. NÂNG CAO NHẬN THỨC</td>"),
+            _td_row("1", "Triển khai nền tảng số", "Sở Khoa học và Công nghệ", "Năm 2026"),
+        ),
+        _table(again, _td_row("2", "Đánh giá mức độ chuyển đổi số", "Sở Công Thương", "Năm 2027")),
+    )
+    result = run_text(page, "plan.html")
+    assert _task_rows(result) == EXPECTED_TASKS
+    assert result.tables["documents"][0]["appendix_count"] == 1
+    assert "missing_row_id" not in finding_codes(result)
+
+
+def test_a_motto_broken_by_a_line_break_or_a_soft_hyphen_is_the_motto() -> None:
+    for motto in ("CỘNG HÒA XÃ HỘI<br>CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VI&shy;ỆT NAM"):
+        page = _page(_table(_td_row(*TASKS), _td_row("1", "Triển khai nền tảng số", "Sở Tài chính", "Năm 2026")))
+        result = run_text(page.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto), "plan.html")
+        assert result.tables.get("failures", []) == []  # had been a login_stub: the menu says "Đăng nhập"
+        doc = result.tables["documents"][0]
+        assert (doc["number"], doc["title"], doc["appendix_row_count"]) == (
+            "617/KH-UBND",
+            "CHUYỂN ĐỔI SỐ DOANH NGHIỆP",
+            1,
+        )
+
+
+def test_zero_width_spaces_inside_words_print_nothing() -> None:
+    page = _page(
+        _table(_td_row(*TASKS), _td_row("1", "Triển khai nền tả&#8203;ng số", "Sở Tài chính", "Năm 2026"))
+    ).replace("<b>KẾ HOẠCH</b>", "<b>KẾ HOẠ&#8203;CH</b>")
+    result = run_text(page, "plan.html")
+    doc = result.tables["documents"][0]
+    assert (doc["doc_type"], doc["title"]) == ("Kế hoạch", "CHUYỂN ĐỔI SỐ DOANH NGHIỆP")
+    assert result.tables["appendix_rows"][0]["name"] == "Triển khai nền tảng số"
+
+
+def _references(text: str) -> str:
+    """``text`` as base letters and separate tone marks, each written as a character reference."""
+    return "".join(ch if ord(ch) < 128 else f"&#{ord(ch)};" for ch in unicodedata.normalize("NFD", text))
+
+
+def test_tone_marks_written_as_character_references_compose_with_their_letters() -> None:
+    page = _page(_table(_td_row(*TASKS), _td_row("1", "Triển khai nền tảng số", "Sở Tài chính", "Năm 2026")))
+    page = page.replace("Đồng Tháp, ngày 01 tháng 12 năm 2025", _references("Đồng Tháp, ngày 01 tháng 12 năm 2025"))
+    page = page.replace(
+        "<b>DANH MỤC NHIỆM VỤ</b>",
+        "<b>DANH MỤC NHIỆM VỤ</b><br><i>" + _references("(Kèm theo Kế hoạch số 617/KH-UBND)") + "</i>",
+    )
+    result = run_text(page, "plan.html")
+    doc = result.tables["documents"][0]
+    assert (doc["place"], str(doc["issued_date"])) == ("Đồng Tháp", "2025-12-01")
+    assert result.tables["appendix_rows"][0]["appendix_title"] == "DANH MỤC NHIỆM VỤ"

@@ -62,10 +62,23 @@ def parse_html(text: str) -> HtmlElement:
             raise PageError("too_deep", f"markup nests too deep ({entry.message.strip()})")
     if root is None:
         raise PageError("empty", "the page holds no markup")
+    if "&#" in text:
+        _compose_references(root)
     _inline_srcdoc(root)
     if max_depth(root, MAX_DEPTH) > MAX_DEPTH:
         raise PageError("too_deep", f"markup nests deeper than {MAX_DEPTH} levels")
     return root
+
+
+def _compose_references(root: HtmlElement) -> None:
+    """NFC for text that character references wrote as a letter and separate tone marks
+    ("e&#770;&#769;" for "ế", as "Unicode tổ hợp" input saves them): the page was put in NFC
+    before they were decoded, and a heading or a place compared letter by letter must match."""
+    for el in root.iter():
+        for name in ("text", "tail"):
+            value = getattr(el, name, None)
+            if value and not unicodedata.is_normalized("NFC", value):
+                setattr(el, name, unicodedata.normalize("NFC", value))
 
 
 def _inline_srcdoc(root: HtmlElement) -> None:
@@ -313,9 +326,30 @@ def _mottos(root: HtmlElement) -> Iterator[HtmlElement]:
     for el in root.iter("p", "td", "th", "div", "h1", "h2", "h3", "b", "strong"):
         if len(el) == 0:
             continue
-        full = short_text(el, 300)
+        full = _lines_text(el, 300)
         if full and is_motto(full):
             yield el
+
+
+def _lines_text(el: HtmlElement, limit: int) -> str | None:
+    """The text under ``el`` with a line break for each ``<br>`` ("CỘNG HÒA XÃ HỘI<br>CHỦ NGHĨA
+    VIỆT NAM" is one motto over two lines, not "HỘICHỦ"), if at most ``limit`` characters."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.tag == "br":
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    if short_text(el, limit) is None:
+        return None
+    walk(el)
+    return "".join(parts)
 
 
 #: Characters of a hidden document's header compared with the shown text: the motto, the number,

@@ -102,6 +102,7 @@ def build_grid(
     rows = own_rows(table)
     n_rows = len(rows)
     grid: dict[tuple[int, int], Cell] = {}
+    spans: dict[tuple[int, int], int] = {}  # a cell's place -> its colspan (when more than 1)
     width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -114,6 +115,8 @@ def build_grid(
             if len(grid) + rs * cs > MAX_GRID_CELLS:
                 raise PageError("too_large", f"table grid exceeds {MAX_GRID_CELLS} cells")
             paras = read_cell(td)
+            if cs > 1:
+                spans[(r, c)] = cs
             for dr in range(rs):
                 for dc in range(cs):
                     origin = None if (dr, dc) == (0, 0) else (r, c)
@@ -121,24 +124,53 @@ def build_grid(
             c += cs
             width = max(width, c)
     used_rows = sorted({r for r, _ in grid})
-    columns = _columns_with_text(grid, used_rows, width)
-    out_rows = tuple(tuple(_moved(grid.get((r, c), Cell()), columns) for c in columns) for r in used_rows)
+    columns = _columns_with_text(grid, used_rows, width, spans)
+    out_rows = tuple(
+        tuple(_moved(grid.get((r, c), Cell()), columns, spans, (r, c)) for c in columns) for r in used_rows
+    )
     return Table(rows=out_rows, bordered=bordered)
 
 
-def _columns_with_text(grid: dict[tuple[int, int], Cell], rows: list[int], width: int) -> dict[int, int]:
-    """Old column -> new column, leaving out columns empty in every row, header included.
+def _columns_with_text(
+    grid: dict[tuple[int, int], Cell], rows: list[int], width: int, spans: dict[tuple[int, int], int]
+) -> dict[int, int]:
+    """Old column -> new column, leaving out columns that show nothing of their own: empty in
+    every row, header included, or holding only text that a cell spanning it shows in another
+    column, which holds text of its own.
 
     Why: Word exports often carry a spacer column (a borderless empty cell before "STT" on every
-    row); kept, it would push the row numbers out of the first column and hide the table.
+    row); kept, it would push the row numbers out of the first column and hide the table. Word's
+    placeholder cells (``mso-cell-special:placeholder``, zero wide) make one too, under a header
+    cell widened over it ("STT" with colspan=2).
     """
-    kept = [c for c in range(width) if any(not grid.get((r, c), Cell()).is_empty for r in rows)]
+    own: set[int] = set()  # columns with a cell no colspan shares
+    shared: dict[int, list[tuple[int, int]]] = {}  # column -> the spanning cells' places it shows
+    for (r, c), cell in grid.items():
+        if r not in rows or cell.is_empty:
+            continue
+        origin = cell.span_origin or (r, c)
+        if spans.get(origin, 1) == 1:
+            own.add(c)
+        else:
+            shared.setdefault(c, []).append(origin)
+
+    def shown_elsewhere(c: int) -> bool:
+        return all(
+            any(d in own for d in range(origin[1], origin[1] + spans[origin]) if d != c) for origin in shared[c]
+        )
+
+    kept = [c for c in range(width) if c in own or (c in shared and not shown_elsewhere(c))]
     return {c: i for i, c in enumerate(kept)} if kept else {c: c for c in range(width)}
 
 
-def _moved(cell: Cell, columns: dict[int, int]) -> Cell:
-    """A cell whose span origin points at the origin's column after empty columns left."""
+def _moved(cell: Cell, columns: dict[int, int], spans: dict[tuple[int, int], int], at: tuple[int, int]) -> Cell:
+    """A cell whose span origin points at the origin's column after columns left out; when the
+    origin's own column is left out, the span's first kept column holds the text from now on."""
     if cell.span_origin is None:
         return cell
     r, c = cell.span_origin
+    if c not in columns:
+        c = next((d for d in range(c, c + spans.get((r, c), 1)) if d in columns), c)
+        if (r, c) == at:
+            return Cell(paragraphs=cell.paragraphs)
     return Cell(paragraphs=cell.paragraphs, span_origin=(r, columns[c]) if c in columns else None)
