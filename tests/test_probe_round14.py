@@ -5,6 +5,7 @@ document ("Văn bản này chưa cập nhật nội dung Tiếng Anh" under the 
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
 from tests.conftest import FIXTURES, finding_codes, markdown_row, markdown_table, run_text, text_cells
 
@@ -289,3 +290,59 @@ def test_tone_marks_written_as_character_references_compose_with_their_letters()
     doc = result.tables["documents"][0]
     assert (doc["place"], str(doc["issued_date"])) == ("Đồng Tháp", "2025-12-01")
     assert result.tables["appendix_rows"][0]["appendix_title"] == "DANH MỤC NHIỆM VỤ"
+
+
+# Markdown total rows with the label in the number column, and a last row's empty last cell.
+
+SCORE_HEADER = ("**TT**", "**Lĩnh vực, tiêu chí**", "**Điểm tối đa**", "**Điểm tự chấm**")
+
+
+def _scoring(*rows: tuple[str, ...]) -> str:
+    return TOP + "\n" + TITLE + "\n" + markdown_table(SCORE_HEADER, *rows) + "\n"
+
+
+def test_a_total_label_in_the_number_column_before_an_empty_name_cell() -> None:
+    page = _scoring(
+        ("1", "Công tác chỉ đạo", "10", "8,5"),
+        ("2", "Cải cách thủ tục hành chính", "15", "12"),
+        ("**TỔNG ĐIỂM**", "", "**25**", "**20,5**"),
+    )
+    result = run_text(page, "plan.md")
+    doc = result.tables["documents"][0]
+    assert (doc["total_max_score"], doc["total_achieved_score"]) == (25, Decimal("20.5"))
+    assert finding_codes(result) == []  # had been total_mismatch: "gives 25 ... add up to 20,5"
+
+
+def test_a_money_total_label_in_the_number_column_is_checked() -> None:
+    header = ("**STT**", "**Nội dung**", "**Thành tiền (đồng)**", "**Ghi chú**")
+    page = (
+        TOP
+        + "\n"
+        + TITLE
+        + "\n"
+        + markdown_table(
+            header,
+            ("1", "Hội trường", "20.000.000", ""),
+            ("2", "Tài liệu", "30.000.000", ""),
+            ("**Tổng cộng**", "", "**60.000.000**", ""),
+        )
+        + "\n"
+    )
+    result = run_text(page, "plan.md")
+    totals = [f["message"] for f in result.tables["findings"] if f["code"] == "total_mismatch"]
+    assert totals == ["The total row gives 60000000 for Thành tiền (đồng) but the 2 top-level rows add up to 50000000."]
+
+
+def test_a_last_row_with_an_empty_last_cell_inherits_nothing() -> None:
+    header = ("**STT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Ghi chú**")
+    page = (
+        TOP
+        + "\n"
+        + TITLE
+        + "\n"
+        + markdown_table(header, ("1", "Việc A", "Sở Tài chính", "Ưu tiên"), ("2", "Việc B", "Sở Nội vụ", ""))
+        + "\n"
+    )
+    result = run_text(page, "plan.md")
+    assert [(r["row_id"], r.get("note")) for r in result.tables["appendix_rows"]] == [("1", "Ưu tiên"), ("2", None)]
+    assert "merged_cell_inferred" not in finding_codes(result)  # "Ưu tiên" had been copied down

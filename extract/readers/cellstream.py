@@ -168,6 +168,7 @@ def read_rows(
     gap_bounded = any(item.gap for item in items[start:])
     after_gap = True
     gap_opens = True  # the last gap was no empty cell of the row (for ``unmarked_end``)
+    spare_gaps = 0  # gaps of the run before this item that no row took as an empty cell
     k = start
     while k < len(items):
         item = items[k]
@@ -175,7 +176,10 @@ def read_rows(
         may_open = after_gap or not gap_bounded
         opened = after_gap and gap_opens
         after_gap = item.gap
+        if not item.gap and k > start and not items[k - 1].gap:
+            spare_gaps = 0
         if item.gap:
+            spare_gaps += 1
             empty_row = _empty_row_length(items, k + 1)
             if empty_row:  # a row of blank cells between two gaps: layout filler, nothing to keep
                 k += 1 + empty_row
@@ -189,6 +193,7 @@ def read_rows(
                 else:
                     current.append(EMPTY)
                     gap_opens = False
+                    spare_gaps -= 1
             k += 1
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
@@ -215,7 +220,10 @@ def read_rows(
                 break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
-        starts = _row_start(items, k, current, full or at_boundary, allowed, width) if may_open else None
+        # a new row's own empty cells before this item: the run's gaps but the row boundary
+        empty_before = spare_gaps > 1
+        spare_gaps = 0
+        starts = _row_start(items, k, current, full or at_boundary, allowed, width, empty_before) if may_open else None
         at_boundary = False
         if starts is not None:
             kind, first_items = starts
@@ -400,7 +408,7 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
     must go on its sequence ("x", a mark in a column, is no row after row 1)."""
     index = _next_index(items, k)
     if index is None:
-        return True
+        return False  # the table's end: a gap there closes an empty last cell ("| 2 | Việc B | |")
     nxt = items[index]
     label = parse_label(nxt.text)
     if label is None:
@@ -577,9 +585,16 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _row_start(
-    items: Sequence[Item], k: int, current: list[Item] | None, full: bool, allowed: _DecimalSequence, width: int
+    items: Sequence[Item],
+    k: int,
+    current: list[Item] | None,
+    full: bool,
+    allowed: _DecimalSequence,
+    width: int,
+    empty_before: bool = False,
 ) -> tuple[str, list[Item]] | None:
-    """("row" or "total", first cells) if a new row starts at ``items[k]``, else None."""
+    """("row" or "total", first cells) if a new row starts at ``items[k]``, else None.
+    ``empty_before``: in a Markdown row, an empty cell stands before this item."""
     item = items[k]
     text = item.text
     nxt = _next_item(items, k + 1)
@@ -594,7 +609,12 @@ def _row_start(
     label = parse_label(text)
     if label is None:
         if free and TOTAL_ROW.match(fold(text)):
-            return "total", [EMPTY, item]
+            # a Markdown row "| TỔNG ĐIỂM | | 25 | 20,5 |": the label stands in the number column
+            # when an empty cell (a gap) comes between it and the figures and none before it ("| |
+            # Tổng cộng | | 732 |"); with none after it, it runs across the number and name columns
+            # ("| TỔNG | 80 | 43,12 |")
+            named_empty = not empty_before and k + 1 < len(items) and items[k + 1].gap and nxt is not None
+            return "total", [item] if named_empty and parse_number(next_text) is not None else [EMPTY, item]
         fused = _fused(items, k)
         if free and fused:
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]

@@ -198,6 +198,8 @@ def _pipe_table(lines: list[str], i: int) -> tuple[list[Item], int]:
         i += 1
     if chunk:
         items.append(Item(tuple(chunk)))
+    elif pipes > 1:  # "Việc B | |" at the table's end: the last "|" closed an empty cell
+        items.extend([GAP] * (pipes - 1))
     return items, i
 
 
