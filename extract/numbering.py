@@ -263,8 +263,8 @@ def steps_after(previous: Label, label: Label) -> bool:
     """Is ``label`` the next number after ``previous`` in the same style?"""
     if label.style == "decimal":
         return label.key == next_sibling(previous.key)
-    if label.style == previous.style == "lower_letter":
-        return label.key in next_letters(previous.key)
+    if label.style == previous.style and label.style in ("lower_letter", "upper_letter"):
+        return label.key.lower() in next_letters(previous.key.lower())  # "G" after "E": no "F" in Vietnamese
     return ordinal(label) == ordinal(previous) + 1
 
 

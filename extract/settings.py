@@ -59,8 +59,6 @@ PLACEHOLDER_PATTERN = re.compile(r"\{\{.*?\}\}")
 #: Notices of the site that no legal text contains: a line that starts with one, or an element
 #: that contains one, is clutter. Generic words ("chia sẻ", "văn bản gốc" inside a sentence)
 #: must not be here: they would cut a document short.
-#: The site's first line after the document (its links to related documents follow).
-SITE_FOOTER_AS_WRITTEN = "Văn bản này chưa cập nhật nội dung Tiếng Anh"
 SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Bạn chưa đăng nhập",
     "Vì chưa đăng nhập",
@@ -71,10 +69,8 @@ SITE_NOTICES_AS_WRITTEN: tuple[str, ...] = (
     "Nếu chưa có tài khoản",
     "Bản dịch này thuộc quyền sở hữu",
     "Mọi hành vi sao chép",
-    SITE_FOOTER_AS_WRITTEN,
 )
 SITE_NOTICES: tuple[str, ...] = tuple(fold(notice) for notice in SITE_NOTICES_AS_WRITTEN)
-SITE_FOOTER = fold(SITE_FOOTER_AS_WRITTEN)
 #: Notices that the site hides the rest of the document behind a login ("Bạn phải đăng nhập để
 #: xem toàn văn"): the page is read, with a ``login_wall`` finding that its text may be cut short.
 LOGIN_WALL_NOTICES: tuple[str, ...] = (
@@ -233,11 +229,14 @@ DOC_TYPES: dict[str, str] = {
     "van ban hop nhat": "Văn bản hợp nhất",
 }
 
-#: The site's title line of the document, which it prints again right after the document (before
-#: "Văn bản này chưa cập nhật nội dung Tiếng Anh"): a type and the sign number, no "số"
-#: ("Quyết định 1383/QĐ-BNV năm 2025 về ...", "Công văn 5348/CT-CS năm 2025 ...").
+#: The site's footer after the document: its title line ("Quyết định 1383/QĐ-BNV năm 2025 về
+#: ...", a type and the sign number, no "số"), this notice, and the title again with its date
+#: ("Quyết định 1383/QĐ-BNV ngày 25/11/2025 ..."), then links to related documents.
+SITE_FOOTER_NOTICE = fold("Văn bản này chưa cập nhật nội dung Tiếng Anh")
 SITE_TITLE_LINE = re.compile(
-    r"^(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r"|cong dien)\s+\d[\w.]*/\S+(?:\s|$)"
+    r"^(?:"
+    + "|".join(sorted([*DOC_TYPES, "cong dien", "ket luan", "thong bao ket luan"], key=len, reverse=True))
+    + r")\s+(?P<number>\d[\w.]*/\S+)(?:\s|$)"
 )
 
 #: National issuing bodies as the portals name them (folded header text -> name).

@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
+import pytest
+
 from tests.conftest import FIXTURES, finding_codes, markdown_row, markdown_table, run_text, text_cells
 
 #: The synthetic plan's lines with every blank line left out, as about half of the portal's
@@ -158,7 +160,8 @@ def test_a_text_dump_ends_before_the_site_title_line_above_the_footer() -> None:
         "PHỤ LỤC\n\n"
         + text_cells("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Ghi chú", "1", "Rà soát quy hoạch", "Sở Xây dựng")
         + "\n\nKế hoạch 99/KH-UBND năm 2025 thực hiện nhiệm vụ năm 2026 tỉnh Thử Nghiệm\n\n"
-        "Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+        "Văn bản này chưa cập nhật nội dung Tiếng Anh\n\n"
+        "Kế hoạch 99/KH-UBND ngày 18/11/2025 thực hiện nhiệm vụ năm 2026\n"
     )
     result = run_text(dump)
     assert _rows(result) == [("1", "Rà soát quy hoạch", ["Sở Xây dựng"], None, None)]
@@ -346,3 +349,126 @@ def test_a_last_row_with_an_empty_last_cell_inherits_nothing() -> None:
     result = run_text(page, "plan.md")
     assert [(r["row_id"], r.get("note")) for r in result.tables["appendix_rows"]] == [("1", "Ưu tiên"), ("2", None)]
     assert "merged_cell_inferred" not in finding_codes(result)  # "Ưu tiên" had been copied down
+
+
+# Pages without blank lines read as the same page with them (review of the stream search): the
+# parts of each page are joined with a blank line, or with nothing.
+
+H4 = ("**TT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Thời gian hoàn thành**")
+H4B = ("**STT**", "**Nội dung**", "**Đơn vị thực hiện**", "**Thời gian**")
+ROWS_1_2 = (
+    ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"),
+    ("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính", ""),
+)
+SECOND = markdown_table(
+    H4B, ("1", "Lập dự toán", "Sở Tài chính", "Năm 2026"), ("2", "Quyết toán", "Kho bạc", "Năm 2027")
+)
+H6 = ("**TT**", "**Nhiệm vụ**", "**Cơ quan chủ trì**", "**Nội dung**", "**Sản phẩm**", "**Thời gian hoàn thành**")
+SHAPES = {
+    # continuation sub-rows (their leading cells merged from row 1), the next row far after them
+    "sub_rows": [
+        markdown_table(H6, ("1", "Hoàn thiện thể chế", "Sở Tư pháp", "Rà soát văn bản", "Báo cáo", "Quý I/2026"))
+        + "".join(markdown_row(f"Nội dung phụ {n}", f"Sản phẩm phụ {n}", f"Quý {n + 1}/2026") for n in (1, 2, 3))
+        + markdown_row(
+            "2", "Chuyển đổi số", "Sở Khoa học và Công nghệ", "Xây dựng dữ liệu", "Cơ sở dữ liệu", "Năm 2026"
+        )
+        + markdown_row("3", "Cải cách hành chính", "Sở Nội vụ", "Rà soát thủ tục", "Danh mục", "Năm 2027"),
+        FOOTER,
+    ],
+    # a note after a short last row (its time merged from above)
+    "note_after_short_row": [
+        markdown_table(H4, ROWS_1_2[0]) + markdown_row("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính"),
+        "*Ghi chú: Thời gian hoàn thành tính theo năm dương lịch.*\n" + FOOTER,
+    ],
+    # a lettered heading after a last row that ends with an empty cell, then another table
+    "heading_between_tables": [markdown_table(H4, *ROWS_1_2), "**B. NHIỆM VỤ CẤP XÃ**\n", SECOND],
+    # a note and an article's heading between two tables
+    "text_between_tables": [
+        markdown_table(H4, *ROWS_1_2[:1], ("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính", "Quý IV/2026")),
+        "* Trường hợp hồ sơ nộp trực tuyến thì thời gian được tính từ ngày hệ thống tiếp nhận.\n"
+        "**Điều 5. Quy trình cấp xã**\n",
+        SECOND,
+    ],
+    # a group row of blank cells between the header and row 1
+    "blank_group_row": [markdown_table(H4, ("** **", "**Nhiệm vụ giao Sở Xây dựng**", "** **", "** **"), *ROWS_1_2)],
+    # a header cell of more than 16 words
+    "long_header_cell": [
+        markdown_table(
+            (
+                "**STT**",
+                "**Loại văn bản**",
+                "**Cơ quan chủ trì**",
+                "**Nhiệm vụ tổng hợp, rà soát hồ sơ trình Ủy ban nhân dân, Chủ tịch Ủy ban nhân dân "
+                "(Văn phòng là đơn vị dự toán)**",
+            ),
+            ("1", "Nghị quyết", "Văn phòng", "Tổng hợp"),
+            ("2", "Quyết định", "Sở Tư pháp", "Rà soát"),
+        )
+    ],
+}
+
+
+def _shape_page(parts: list[str], joint: str) -> str:
+    return joint.join([TOP, TITLE, *parts])
+
+
+def _appendix_rows(result) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "doc_id"} for r in result.tables["appendix_rows"]]
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_page_without_blank_lines_reads_as_the_page_with_them(shape: str) -> None:
+    with_blanks = run_text(_shape_page(SHAPES[shape], "\n"), "plan.md")
+    without = run_text(_shape_page(SHAPES[shape], ""), "plan.md")
+    assert with_blanks.tables["appendix_rows"]  # the reference reads the table
+    assert _appendix_rows(without) == _appendix_rows(with_blanks)
+
+
+def test_sub_rows_do_not_end_a_table_on_a_page_without_blank_lines() -> None:
+    rows = run_text(_shape_page(SHAPES["sub_rows"], ""), "plan.md").tables["appendix_rows"]
+    assert [(r["row_id"], r.get("lead_units")) for r in rows] == [
+        ("1", ["Sở Tư pháp", "Quý 3/2026"]),  # the sub-rows' cells, placed as a blank-line page places them
+        ("2", ["Sở Khoa học và Công nghệ"]),
+        ("3", ["Sở Nội vụ"]),
+    ]
+
+
+def test_text_and_a_heading_between_tables_stay_out_of_the_rows() -> None:
+    for shape in ("heading_between_tables", "text_between_tables"):
+        rows = run_text(_shape_page(SHAPES[shape], ""), "plan.md").tables["appendix_rows"]
+        assert [(r["appendix_index"], r["row_id"], r.get("deadline")) for r in rows][1:] == [
+            (1, "2", "Quý IV/2026" if shape == "text_between_tables" else None),
+            (2, "1", "Năm 2026"),
+            (2, "2", "Năm 2027"),
+        ]
+
+
+def test_a_notice_like_the_footer_above_or_inside_the_document_cuts_nothing() -> None:
+    notice = "Văn bản này chưa cập nhật nội dung Tiếng Anh\n"
+    table = markdown_table(H4, *ROWS_1_2)
+    above = notice + _shape_page([table], "")
+    inside = _shape_page([table], "").replace("ban hành Kế hoạch như sau.\n", "ban hành Kế hoạch như sau.\n" + notice)
+    for page in (above, inside):
+        result = run_text(page, "plan.md")
+        assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
+        assert result.tables["documents"][0]["signer"] == "Nguyễn Văn A"
+
+
+def test_a_last_cell_ending_like_a_site_title_keeps_its_line() -> None:
+    header = ("**STT**", "**Tên thủ tục hành chính**", "**Thời hạn giải quyết**", "**Căn cứ pháp lý**")
+    basis = "Luật Đầu tư năm 2020;\nNghị định 31/2021/NĐ-CP ngày 26/3/2021"
+    table = markdown_table(header, ("1", "Cấp giấy phép", "05 ngày làm việc", basis))
+    page = _shape_page([table], "") + "Văn bản này chưa cập nhật nội dung Tiếng Anh\n## Văn bản liên quan\n"
+    cells = run_text(page, "plan.md").tables["appendix_cells"]
+    assert [c["value"] for c in cells if c["column_header"] == "Căn cứ pháp lý"] == [
+        "Luật Đầu tư năm 2020; Nghị định 31/2021/NĐ-CP ngày 26/3/2021"
+    ]
+
+
+def test_lettered_groups_skip_no_letter_from_e_to_g() -> None:
+    """Vietnamese lists go A, B, C, D, Đ, E, G: "G" after "E" misses no row."""
+    rows = [("A", "NHÓM A")] + [(letter, f"NHÓM {letter}") for letter in "BCDEG"]
+    page = _shape_page([markdown_table(("**STT**", "**Nội dung**"), *[(f"**{k}**", f"**{v}**") for k, v in rows])], "")
+    result = run_text(page, "plan.md")
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["A", "B", "C", "D", "E", "G"]
+    assert "missing_row_id" not in finding_codes(result)

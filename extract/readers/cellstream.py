@@ -169,6 +169,8 @@ def read_rows(
     after_gap = True
     gap_opens = True  # the last gap was no empty cell of the row (for ``unmarked_end``)
     spare_gaps = 0  # gaps of the run before this item that no row took as an empty cell
+    segment = 0  # cells since the row or its sub-row opened (for ``unmarked_end``)
+    row_k = start  # where the current row starts
     k = start
     while k < len(items):
         item = items[k]
@@ -194,6 +196,7 @@ def read_rows(
                     current.append(EMPTY)
                     gap_opens = False
                     spare_gaps -= 1
+            segment = 0 if gap_opens else segment + 1
             k += 1
             continue
         if stop_at_heading and current is not None and _next_appendix_heading(item.text, full, items, k, allowed):
@@ -239,6 +242,7 @@ def read_rows(
             current = list(first_items)
             allowed.add(parse_label(current[0].text))
             closed_by_total = kind == "total"
+            segment, row_k = len(current), k
             k += 1
             continue
         if current is None:  # a line between the header and the first row: more header
@@ -251,9 +255,19 @@ def read_rows(
             break
         if _after_table(items, k, full, allowed):
             break  # "Điều 15. Hiệu lực thi hành", "Nơi nhận:": the text goes on after the table
-        if unmarked_end and full and not opened and not _row_follows(items, k, allowed):
-            break
+        if unmarked_end and not opened:
+            # one "|" after the row's cells, and no row of this table comes after it: the text
+            # after the table (or, before another table's header, a title row that is its title)
+            if len(current) <= 2 and _new_header(items, k):
+                if rows and len(rows[-1]) < width and items[row_k - 1].gap:
+                    rows[-1].append(EMPTY)  # the gap before the title closed an empty last cell
+                current, k = None, row_k
+                break
+            after_table = segment >= width or _text_after_table(item.text)
+            if after_table and not _row_goes_on(items, k, allowed):
+                break
         current.append(item)
+        segment += 1
         k += 1
     if current is not None:
         rows.append(current)
@@ -296,6 +310,34 @@ def read_rows(
         grid.append(cells)
         previous = cells
     return Table(rows=tuple(grid), bordered=True, row_notes=tuple(row_notes)), k
+
+
+def _text_after_table(text: str) -> bool:
+    """A paragraph that follows a table rather than fills one of its cells: "Ghi chú:", "Lưu ý:",
+    "Điều 5.", "Chương II", "Bảng IV. ...", "Biểu 2"."""
+    folded = fold(text.strip())
+    return bool(TEXT_AFTER_TABLE.match(folded) or _NOTE_OR_TABLE_TITLE.match(folded))
+
+
+_NOTE_OR_TABLE_TITLE = re.compile(r"^(luu y\s*:|(bang|bieu) [ivxlc\d]+\b)")
+
+
+def _row_goes_on(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
+    """Does a row that goes on with this table's numbering (not a first row, 1, I or A, which
+    starts another table) follow within a few items, after a gap?"""
+    seen = 0
+    while k < len(items) and seen < _ROW_LOOKAHEAD:
+        if not items[k].gap:
+            label = parse_label(items[k].text)
+            fused = _fused(items, k) if label is None else None
+            if fused is not None:
+                label = parse_label(fused[0])
+            opens = label is not None and k > 0 and items[k - 1].gap and not is_first_of_sequence(label)
+            if opens and allowed.accepts(label):
+                return True
+            seen += 1
+        k += 1
+    return False
 
 
 def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:

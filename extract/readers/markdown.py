@@ -40,12 +40,11 @@ from extract.readers.grid import appendix_grid
 from extract.readers.text import (
     NO_HEADER,
     document_start,
-    header_like,
     is_clutter,
     open_headings,
-    site_title_before,
+    site_footer,
 )
-from extract.settings import RECIPIENTS_LABEL, SITE_FOOTER, TOTAL_ROW, attribute_key
+from extract.settings import RECIPIENTS_LABEL, TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -147,14 +146,10 @@ def read_markdown(text: str, encoding: str) -> RawPage:
 
 
 def _site_footer(lines: list[str]) -> int:
-    """Where the site's footer starts after the document ("Văn bản này chưa cập nhật nội dung
-    Tiếng Anh", the document's title line above it), else the end: a page saved without blank
-    lines would run it into the last table as more cells."""
-    end = next((i for i, line in enumerate(lines) if fold(line.strip(" *_#")).startswith(SITE_FOOTER)), len(lines))
-    if end == len(lines):
-        return end
-    start = document_start(lines[:end])
-    return end if start is None else site_title_before(lines, start, end)
+    """Where the site's footer starts after the document (extract/readers/text.site_footer),
+    else the end: a page saved without blank lines would run it into the last table."""
+    start = document_start(lines)
+    return len(lines) if start is None else site_footer(lines, start)
 
 
 def _restored(block: Block) -> Block:
@@ -376,7 +371,7 @@ def _header_start(items: list[Item], cells: list[Item], done: int, k: int) -> in
     start = k
     m = k - 1
     while m >= done and k - m <= 3 * MAX_HEADER_CELLS:
-        if not cells[m].gap:
+        if not cells[m].gap and not is_blank(cells[m].text):  # "** **": a group row's blank cell
             if not _header_cell(items[m], cells[m].text):
                 break
             start = m
@@ -388,13 +383,22 @@ def _header_start(items: list[Item], cells: list[Item], done: int, k: int) -> in
 
 
 def _header_cell(item: Item, text: str) -> bool:
-    """Could this cell be a column header: a few lines of a short phrase, no heading of the
-    page ("PHỤ LỤC I", "Nơi nhận:") and no title in brackets?"""
+    """Could this cell be a column header: a few lines of a phrase (a cell of its own may be
+    longer than a text dump's header line), no sentence, no heading of the page ("PHỤ LỤC I",
+    "Nơi nhận:") and no title in brackets?"""
     stripped = text.strip()
     if not stripped or len(item.paragraphs) > 4 or stripped.startswith("("):
         return False
     folded = fold(stripped)
-    return header_like(stripped) and not folded.startswith("phu luc") and not RECIPIENTS_LABEL.match(folded)
+    if folded.startswith("phu luc") or RECIPIENTS_LABEL.match(folded):
+        return False
+    outside = re.sub(r"\([^)]*\)", "", stripped)  # "Kinh phí (ĐVT: triệu đồng)", "... (đơn vị: đồng)."
+    sentence = stripped.endswith(".") and not stripped.endswith(").")
+    return len(outside.split()) <= _HEADER_CELL_WORDS and ":" not in outside and not sentence
+
+
+#: Words of a Markdown header cell at most ("Thời gian hoàn thành" ... a column described at length).
+_HEADER_CELL_WORDS = 40
 
 
 def _text_blocks(items: list[Item]) -> list[Block]:

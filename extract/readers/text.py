@@ -30,6 +30,7 @@ from extract.settings import (
     DOC_TYPES,
     PAGE_NUMBER_LINE,
     ROW_NAME_HEADERS,
+    SITE_FOOTER_NOTICE,
     SITE_TITLE_LINE,
     TOTAL_ROW,
     is_clutter_line,
@@ -74,25 +75,56 @@ def document_start(lines: Sequence[str]) -> int | None:
 
 
 def _document_end(lines: Sequence[str], start: int) -> int:
-    """Where the document stops: the site's first line after it, or an English translation."""
+    """Where the document stops: the site's footer or first line after it, or an English
+    translation."""
     end = next((i for i in range(start, len(lines)) if is_clutter(lines[i])), len(lines))
+    end = min(end, site_footer(lines, start))
     translation = translation_start(lines[:end], start + 1)
-    return site_title_before(lines, start, end) if translation is None else translation
+    return end if translation is None else translation
 
 
-def site_title_before(lines: Sequence[str], start: int, end: int) -> int:
-    """``end``, or the site's title line of the document when it stands right before the site's
-    first line there ("Quyết định 1383/QĐ-BNV năm 2025 về ..." above "Văn bản này chưa cập nhật
-    nội dung Tiếng Anh"): after a table it would read as one more cell of the last row."""
-    if end >= len(lines):
-        return end
-    before = end - 1
-    while before > start and not lines[before].strip(_MARKUP):
-        before -= 1
-    return before if before > start and SITE_TITLE_LINE.match(fold(lines[before].strip(_MARKUP))) else end
+def site_footer(lines: Sequence[str], start: int) -> int:
+    """Where the site's footer begins after the document's first line ``start``, else the end:
+    its notice "Văn bản này chưa cập nhật nội dung Tiếng Anh" with the document's title and date
+    after it ("Quyết định 12/QĐ-UBND ngày ..."), and the same title before it, which a page saved
+    without blank lines runs into the last table as one more cell. A notice quoted in the text,
+    with no such title after it, ends nothing."""
+    for i in range(start + 1, len(lines)):
+        if not _footer_text(lines[i]).startswith(SITE_FOOTER_NOTICE):
+            continue
+        after = _title_number(_next_line(lines, i, +1))
+        if after is None:
+            continue
+        before = _next_line(lines, i, -1, start)
+        return i - 1 - _blank_run(lines, i, -1) if _title_number(before) == after else i
+    return len(lines)
 
 
-_MARKUP = " *_|#\t"
+def _footer_text(line: str) -> str:
+    return fold(line.strip(" *_#\t"))
+
+
+def _next_line(lines: Sequence[str], i: int, step: int, stop: int = -1) -> str | None:
+    """The first line after (``step`` +1) or before (-1) line ``i`` that is not blank, or None;
+    a "|" line is no line of text (a table's cell ends there)."""
+    j = i + step
+    while stop < j < len(lines) and not lines[j].strip():
+        j += step
+    if not stop < j < len(lines) or lines[j].strip() == "|":
+        return None
+    return lines[j]
+
+
+def _blank_run(lines: Sequence[str], i: int, step: int) -> int:
+    n = 0
+    while 0 <= i + step * (n + 1) < len(lines) and not lines[i + step * (n + 1)].strip():
+        n += 1
+    return n
+
+
+def _title_number(line: str | None) -> str | None:
+    match = SITE_TITLE_LINE.match(_footer_text(line)) if line is not None else None
+    return None if match is None else match.group("number")
 
 
 def _attributes(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -600,7 +632,7 @@ def _blank_id_header(cells: list[str]) -> bool:
     other known columns after the name, no "STT" among them (that header starts later), no
     "(Kèm theo ...)" line (a title above a table)?"""
     later = cells[2:]
-    if any(role_of(c) == "id" or c.startswith("(") or not header_like(c) for c in cells[1:]):
+    if any(role_of(c) == "id" or c.startswith("(") or not _header_like(c) for c in cells[1:]):
         return False
     return any(role_of(c) != "other" for c in later)
 
@@ -628,7 +660,7 @@ def _names_row(items: Sequence[Item], k: int) -> bool:
 _HEADER_WORDS = 16
 
 
-def header_like(cell: str) -> bool:
+def _header_like(cell: str) -> bool:
     """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header)."""
     outside = re.sub(r"\([^)]*\)", "", cell)  # "Kinh phí (ĐVT: triệu đồng)" is a header
     return len(outside.split()) <= _HEADER_WORDS and ":" not in outside and not cell.rstrip().endswith(".")
@@ -639,7 +671,7 @@ def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
     kind ("Tiêu chí/Chỉ số" ... then "Tiêu chí 1"): such a first column numbers the rows."""
     for j in range(i, min(i + MAX_HEADER_CELLS + 1, len(items))):
         text = items[j].text
-        if is_blank(text) or not header_like(text):
+        if is_blank(text) or not _header_like(text):
             return False
         label = parse_label(text)
         if label is not None:  # the first header names that kind: "Tiêu chí/Chỉ số" over "Tiêu chí 1"
