@@ -617,10 +617,18 @@ def _reference_gaps_closed(line: str) -> str:
 
 
 def _find_reference(lines: list[str]) -> str | None:
+    """The "(Kèm theo ...)" line above a table with no "PHỤ LỤC" heading: a line of its own, in
+    brackets after a title, or after a title in capitals; a sentence that cites a document ("...
+    Mẫu số 01 của Phụ lục III ban hành kèm theo Nghị định 95/2024/NĐ-CP;") says nothing about
+    which document the table belongs to."""
     for line in map(_reference_gaps_closed, lines):
         parts = _split_reference(line)
-        if parts is not None:
-            return parts[1] if mostly_upper(parts[0]) else line.strip()  # a title in capitals before it
+        if parts is None:
+            continue
+        if mostly_upper(parts[0]):
+            return parts[1]  # a title in capitals before it
+        if not parts[0] or parts[1].lstrip("*").startswith("("):
+            return line.strip()
     return None
 
 

@@ -131,18 +131,19 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
-        for part in clean.split("|"):
+        # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
+        for part in (piece for cell in clean.split("|") for piece in _RULE_RUN.split(cell)):
             part = close_number_gaps(part.strip())  # "Số: 18 /KH-UBND" read as "18/KH-UBND"
             if not part:
                 continue
             fpart = fold_aligned(part)
             if number_label and meta.header_number is None and _BARE_NUMBER.match(part) and _is_number(part):
-                meta.header_number = normalize_sign_number(part.strip(" .;"))
+                meta.header_number = normalize_sign_number(_whole_number(part.strip(" .;"), lines, at))
             number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
             if meta.header_number is None and match and _is_number(match.group("number")):
-                number = part[match.start("number") : match.end("number")].strip(" .;|")
-                meta.header_number = normalize_sign_number(number)
+                number = part[match.start("number") : match.end("number")].strip(" .;|").split()[0]
+                meta.header_number = normalize_sign_number(_whole_number(number.strip(" .;|"), lines, at))
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
@@ -196,6 +197,25 @@ def _wrapped_date(part: str, following: str) -> date | None:
     if _DATE_CUT.search(fold(part)) and _DATE_REST.match(fold(following)):
         return parse_date(f"{part} {following}")
     return None
+
+
+#: A rule under the issuing body or the motto, printed on the same line as what follows it (a
+#: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
+_RULE_RUN = re.compile(r"[_=]{3,}|[-–—]{4,}|(?<=\w)_(?=\s)")
+
+
+def _whole_number(number: str, lines: list[str], at: int) -> str:
+    """The sign number with its issuer's code when a converter wrapped the line after its dash
+    ("Số: 3783/QĐ-" / "UBND"); the words after the number ("5387/CT-CS v/v trả lời ...", the
+    subject line joined to it) were cut off before."""
+    if not number.endswith(("-", "/")):
+        return number
+    following = _next_text(lines, at).split("|")[0].strip()
+    return number + following if _ISSUER_CODE.match(following) else number
+
+
+#: The issuer's part of a sign number on a line of its own: "UBND", "BTC-CTK", "HĐND".
+_ISSUER_CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*$")
 
 
 def _next_text(lines: list[str], at: int) -> str:
@@ -347,7 +367,8 @@ def _wraps_on(line: str, following: str) -> bool:
 def is_signature_title(folded_line: str) -> bool:
     """A signing authority's line (folded): "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC"."""
     text = folded_line.strip(" .*")
-    return text.startswith(SIGNATURE_PREFIXES) or text in SIGNATURE_TITLES
+    deputy = text.startswith("pho ") and text[4:] in SIGNATURE_TITLES  # "PHÓ CHỦ NHIỆM", "PHÓ CHÁNH VĂN PHÒNG"
+    return text.startswith(SIGNATURE_PREFIXES) or text in SIGNATURE_TITLES or deputy
 
 
 def _looks_like_name(line: str) -> bool:
@@ -385,7 +406,7 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         block: list[str] = []
         j = name_index - 1
         while j >= 0 and name_index - j <= 6:
-            if is_signature_title(folded[j]):
+            if is_signature_title(folded[j]) or _named_title(lines[j], folded[j]):
                 block.insert(0, _clean_line(lines[j]))
                 titles_at = j
             elif folded[j] and block:
@@ -398,8 +419,23 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         authority = [b for b in block if fold(b).startswith(SIGNATURE_PREFIXES)]
         plain = [b for b in block if b not in authority]
         meta.signing_authority = " / ".join(authority) or None
-        meta.signer_title = plain[-1] if plain else (authority[-1].split(".", 1)[-1].strip() if authority else None)
+        # with no title line of its own, the signer holds the authority's title, unless one signs
+        # for (KT.), by order of (TL., TUQ.) or on behalf of a body (TM.)
+        acting = authority and not fold(authority[-1]).startswith(_SIGNS_FOR)
+        meta.signer_title = plain[-1] if plain else (authority[-1].split(".", 1)[-1].strip() if acting else None)
     _read_recipients(meta, lines, folded, stop=titles_at if titles_at is not None else meta.signature_end)
+
+
+def _named_title(line: str, folded_line: str) -> bool:
+    """A title in capitals that names its office, above the signer's name: "TRƯỞNG BAN GIÁM SÁT
+    QUẢN LÝ VỀ HQ", "PHÓ GIÁM ĐỐC SỞ TÀI CHÍNH"."""
+    text = folded_line.strip(" .*")
+    starts = any(text.startswith(title + " ") for title in SIGNATURE_TITLES)
+    return starts and mostly_upper(_clean_line(line), share=0.9) and len(text.split()) <= 12
+
+
+#: Signing prefixes under which the signer does not hold the title that follows.
+_SIGNS_FOR = ("kt", "k/t", "tl", "t/l", "tuq", "tm", "t/m")
 
 
 def _read_recipients(meta: Metadata, lines: list[str], folded: list[str], stop: int | None) -> None:

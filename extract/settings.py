@@ -227,6 +227,7 @@ DOC_TYPES: dict[str, str] = {
     "huong dan": "Hướng dẫn",
     "to trinh": "Tờ trình",
     "van ban hop nhat": "Văn bản hợp nhất",
+    "cong dien": "Công điện",
 }
 
 #: The site's footer after the document: its title line ("Quyết định 1383/QĐ-BNV năm 2025 về
@@ -235,7 +236,7 @@ DOC_TYPES: dict[str, str] = {
 SITE_FOOTER_NOTICE = fold("Văn bản này chưa cập nhật nội dung Tiếng Anh")
 SITE_TITLE_LINE = re.compile(
     r"^(?:"
-    + "|".join(sorted([*DOC_TYPES, "cong dien", "ket luan", "thong bao ket luan"], key=len, reverse=True))
+    + "|".join(sorted([*DOC_TYPES, "ket luan", "thong bao ket luan"], key=len, reverse=True))
     + r")\s+(?P<number>\d[\w.]*/\S+)(?:\s|$)"
 )
 

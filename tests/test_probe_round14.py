@@ -472,3 +472,85 @@ def test_lettered_groups_skip_no_letter_from_e_to_g() -> None:
     result = run_text(page, "plan.md")
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["A", "B", "C", "D", "E", "G"]
     assert "missing_row_id" not in finding_codes(result)
+
+
+# Metadata of the portals' Markdown pages (probe 18 B): the sign number, the signer's title,
+# "CÔNG ĐIỆN", a date after the motto in its cell, a sentence citing another document.
+
+
+def _letter(number_cell: str, signature: str, heading: str = "") -> str:
+    """A Công văn / Công điện page in the portal's Markdown, without blank lines."""
+    return (
+        markdown_row(
+            "**VĂN PHÒNG CHÍNH PHỦ**\n--------", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc"
+        )
+        + markdown_row(number_cell, "*Hà Nội, ngày 18 tháng 11 năm 2025*")
+        + heading
+        + "**Kính gửi: **Bộ Nông nghiệp và Môi trường.\nVăn phòng Chính phủ thông báo để Bộ biết, thực hiện./.\n"
+        + markdown_row("*Nơi nhận:*\n- Như trên;\n- Lưu: VT, NN (2).", signature)
+    )
+
+
+def _document(page: str) -> dict:
+    return run_text(page, "letter.md").tables["documents"][0]
+
+
+def test_the_subject_line_after_the_number_is_no_part_of_it() -> None:
+    page = _letter("Số: 11306/VPCP-NN\n*v/v đề xuất giải pháp tháo gỡ khó khăn*", "**Phạm Mạnh Cường**")
+    assert _document(page)["number"] == "11306/VPCP-NN"  # a join key: had been "11306/VPCP-NN v/v đề xuất ..."
+
+
+def test_a_number_wrapped_after_its_dash_is_whole() -> None:
+    assert _document(_letter("Số: 3783/QĐ-\nUBND", "**Phạm Mạnh Cường**"))["number"] == "3783/QĐ-UBND"
+
+
+def test_a_deputy_signs_under_the_authority_he_signs_for() -> None:
+    cases = {
+        "**KT. BỘ TRƯỞNG,\nCHỦ NHIỆM**\nPHÓ CHỦ NHIỆM\n**Phạm Mạnh Cường**": (
+            "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+            "PHÓ CHỦ NHIỆM",
+        ),
+        "**TL.\nCỤC TRƯỞNG**\n**TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ**\n**Phạm Mạnh Cường**": (
+            "TL. CỤC TRƯỞNG",
+            "TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ",
+        ),
+        "**KT. CHỦ NHIỆM**\n**Phạm Mạnh Cường**": ("KT. CHỦ NHIỆM", None),  # no title line: not "CHỦ NHIỆM"
+    }
+    for signature, (authority, title) in cases.items():
+        doc = _document(_letter("Số: 11306/VPCP-NN", signature))
+        assert (doc["signer"], doc["signing_authority"], doc["signer_title"]) == ("Phạm Mạnh Cường", authority, title)
+        assert doc["recipients"] == ["Như trên", "Lưu: VT, NN (2)"]
+
+
+def test_a_cong_dien_has_its_type_and_title() -> None:
+    heading = "**CÔNG ĐIỆN**\n**V/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ**\n"
+    doc = _document(_letter("Số: 217/CĐ-TTg", "**KT. THỦ TƯỚNG**\n**PHÓ THỦ TƯỚNG**\n**Trần Hồng Hà**", heading))
+    assert (doc["doc_type"], doc["title"]) == (
+        "Công điện",
+        "V/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ",
+    )
+
+
+def test_a_date_after_the_motto_and_its_rule_in_one_cell() -> None:
+    page = (
+        "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc"
+        "_________________ Hà Nội, ngày 30 tháng 6 năm 2025 |\n\n**NGHỊ ĐỊNH**\n\n"
+        "**Quy định về đào tạo, bồi dưỡng công chức**\n\n**Điều 1. Phạm vi điều chỉnh**\n\nNghị định này quy định.\n"
+    )
+    doc = _document(page)
+    assert (doc["number"], doc["place"], str(doc["issued_date"])) == ("171/2025/NĐ-CP", "Hà Nội", "2025-06-30")
+
+
+def test_a_sentence_citing_another_document_above_a_table_is_no_appendix_reference() -> None:
+    sentence = (
+        "- Thành phần hồ sơ: Tờ trình theo Mẫu số 01 của Phụ lục III ban hành kèm theo Nghị định 95/2024/NĐ-CP;\n"
+    )
+    table = markdown_table(H4, ROWS_1_2[0])
+    result = run_text(TOP + sentence + table, "plan.md")
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1"]
+    assert "foreign_document_number" not in finding_codes(result)
+    own_line = "*(Kèm theo Quyết định số 920/QĐ-TTg ngày 01/8/2025)*\n"
+    result = run_text(TOP + own_line + table, "plan.md")
+    assert [f["message"] for f in result.tables["findings"] if f["code"] == "foreign_document_number"] == [
+        "The appendix says it belongs to 920/QĐ-TTg but the document is 99/KH-UBND."
+    ]

@@ -44,7 +44,7 @@ from extract.readers.text import (
     open_headings,
     site_footer,
 )
-from extract.settings import RECIPIENTS_LABEL, TOTAL_ROW, attribute_key
+from extract.settings import RECIPIENTS_LABEL, SIGNATURE_PREFIXES, TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -211,11 +211,16 @@ def _layout_lines(item: Item) -> list[str]:
         open_bold = (raw.count("**") % 2 == 1) != open_bold
         if not text:
             continue
-        if lines and wrapped and not lines[-1].endswith((".", ";", ":")):
+        prefix_alone = bool(lines) and fold(lines[-1]).strip() in _SIGNING_PREFIXES  # "TL." / "CỤC TRƯỞNG"
+        if lines and wrapped and (prefix_alone or not lines[-1].endswith((".", ";", ":"))):
             lines[-1] = lines[-1] + " " + text
         else:
             lines.append(text)
     return lines
+
+
+#: A signing prefix on a line of its own ("**TL.", "KT."): the bold run goes on with the authority.
+_SIGNING_PREFIXES = frozenset(p.strip() for p in SIGNATURE_PREFIXES)
 
 
 def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
