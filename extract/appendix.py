@@ -332,7 +332,7 @@ def build_appendix(
         columns = [Column(0, columns[0].header, "id", None), *renamed[1:]]
     elif columns[0].role != "id" and numbered_in_first_column(table, header_rows):
         columns = _first_column_names(columns)
-    columns = _demote_non_numeric_score_columns(rows, columns)
+    columns = _name_from_text(rows, _demote_non_numeric_score_columns(rows, columns))
     body = _fold_spanned_rows(rows, header_rows)
     appendix = Appendix(
         index,
@@ -837,6 +837,37 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
                 column = Column(column.index, column.header, "other", column.year)
         result.append(column)
     return result
+
+
+def _name_from_text(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
+    """A name column whose cells are figures ("Nhiệm vụ thẩm tra, thông qua": how many a type of
+    document needs) names no row: the first column of text beside it ("Loại văn bản") does, and
+    the figures stay a column of their own."""
+    name = next((c for c in columns if c.role == "name"), None)
+    if name is None:
+        return columns
+
+    def own_texts(col: int) -> list[str]:
+        return [
+            r[col].text
+            for r in rows
+            if col < len(r) and not is_blank(r[col].text) and (r[col].span_origin or (0, col))[1] == col
+        ]
+
+    def figure(text: str) -> bool:
+        return parse_number(text) is not None or is_no_value(text)
+
+    names = own_texts(name.index)
+    if len(names) < 2 or sum(map(figure, names)) * 5 < len(names) * 4:
+        return columns
+    for other in columns:
+        texts = own_texts(other.index)
+        if other.role != "other" or len(texts) * 5 < len(names) * 4:
+            continue
+        if sum(not figure(t) for t in texts) * 5 >= len(texts) * 4:
+            swapped = {name.index: "other", other.index: "name"}
+            return [Column(c.index, c.header, swapped.get(c.index, c.role), c.year) for c in columns]
+    return columns
 
 
 def _spread_title_or_mark(cells: Sequence[Cell], col: int, columns: Sequence[Column]) -> bool:

@@ -554,3 +554,28 @@ def test_a_sentence_citing_another_document_above_a_table_is_no_appendix_referen
     assert [f["message"] for f in result.tables["findings"] if f["code"] == "foreign_document_number"] == [
         "The appendix says it belongs to 920/QĐ-TTg but the document is 99/KH-UBND."
     ]
+
+
+def test_a_name_column_of_figures_leaves_the_names_to_the_text_column() -> None:
+    """ "Nhiệm vụ thẩm tra, thông qua" holds how many: the words "Nhiệm vụ" made it the name
+    column, and the names ("Loại văn bản") were lost to the cells (probe 18 A#6, C#7)."""
+    header = ("STT", "Loại văn bản", "Tổng mức chi", "Nhiệm vụ thẩm tra, thông qua")
+    page = _page(
+        _table(
+            _td_row(*header),
+            _td_row("1", "Nghị quyết của Hội đồng nhân dân", "250", "75"),
+            _td_row("2", "Quyết định của Ủy ban nhân dân", "100", "-"),
+        )
+    )
+    result = run_text(page, "plan.html")
+    assert [(r["row_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("1", "Nghị quyết của Hội đồng nhân dân"),
+        ("2", "Quyết định của Ủy ban nhân dân"),
+    ]
+    cells = [(c["row_id"], c["column_header"], c.get("value_number")) for c in result.tables["appendix_cells"]]
+    assert cells == [
+        ("1", "Tổng mức chi", 250),
+        ("1", "Nhiệm vụ thẩm tra, thông qua", 75),
+        ("2", "Tổng mức chi", 100),
+        ("2", "Nhiệm vụ thẩm tra, thông qua", None),
+    ]
