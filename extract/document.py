@@ -7,6 +7,7 @@ checks. Every text field goes through the document's ``TextCleaner`` on its way 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -44,7 +45,15 @@ from extract.validate import (
 )
 from normalize.clean import FieldLocation, RepairRecord, TextCleaner
 from normalize.dates import parse_date
-from normalize.text import close_number_gaps, fold, fold_aligned, mostly_upper, normalize_sign_number
+from normalize.text import (
+    close_number_gaps,
+    collapse_spaces,
+    drop_invisible,
+    fold,
+    fold_aligned,
+    mostly_upper,
+    normalize_sign_number,
+)
 
 #: Severity and location of the readers' notes; any other note is an info about the appendix.
 _NOTES = {
@@ -136,9 +145,10 @@ def _continued(table: Table, more: Table) -> Table | None:
     header = header_row_count(table)
 
     def texts(rows: tuple[tuple[Cell, ...], ...]) -> list[list[str]]:
-        # folded: the header printed again may break a line elsewhere ("Thời gian<br>hoàn
-        # thành"), print a no-break space or a letter composed otherwise
-        return [[fold(c.text) for c in row] for row in rows]
+        # the header printed again may break a line elsewhere ("Thời gian<br>hoàn thành"), print
+        # a no-break space, an invisible character or a letter composed otherwise; its words and
+        # their case are the same (another table's header may differ in its capitals alone)
+        return [[collapse_spaces(drop_invisible(unicodedata.normalize("NFC", c.text))) for c in row] for row in rows]
 
     first = _first_label(more.rows)
     if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):

@@ -156,8 +156,41 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             break
 
     _read_heading(meta, lines, folded, start=(motto or 0))
+    head = (motto or 0) + 40
+    if meta.doc_type_heading is None and _is_letter(folded[(motto or 0) : head]):
+        meta.doc_type_heading = "Công văn"
+        if meta.title is None:  # its subject is its title ("V/v đề xuất giải pháp ...")
+            at = next(i for i in range(motto or 0, head) if _SUBJECT.search(folded[i]))
+            meta.title = _subject(lines, at, _clean_line(lines[at])[_SUBJECT.search(folded[at]).start() :].strip())
     _read_signature(meta, lines, folded)
     return meta
+
+
+def _is_letter(folded: list[str]) -> bool:
+    """An official letter (Công văn) prints no type heading: its subject "V/v ..." stands under
+    the number, and "Kính gửi:" names whom it is sent to."""
+    subject = any(_SUBJECT.search(line) for line in folded)
+    return subject and any(line.startswith("kinh gui") for line in folded)
+
+
+def _subject(lines: list[str], at: int, first: str) -> str | None:
+    """A letter's subject from its first line on, with the lines it wraps onto ("V/v" /
+    "tuyên truyền ...", "... chính sách của" / "Đảng"): they go on in lower case, or after a
+    line that cannot end it."""
+    parts = [first]
+    for line in lines[at + 1 : at + 4]:
+        text = _clean_line(line)
+        if not text or "|" in text:
+            break
+        ends_open = fold(parts[-1]).rstrip(" :") in ("v/v", "ve viec") or _ends_on_preposition(parts[-1])
+        if not (text[:1].islower() or ends_open):
+            break
+        parts.append(text)
+    return " ".join(parts).strip() or None
+
+
+#: A letter's subject line, at the start of a line or after its number ("Số: 12/UBND V/v ...").
+_SUBJECT = re.compile(r"(?:^|\s)v/v\b")
 
 
 def _wrapped_place(lines: list[str], at: int, place: str) -> str | None:

@@ -237,7 +237,7 @@ SITE_FOOTER_NOTICE = fold("Văn bản này chưa cập nhật nội dung Tiếng
 SITE_TITLE_LINE = re.compile(
     r"^(?:"
     + "|".join(sorted([*DOC_TYPES, "ket luan", "thong bao ket luan"], key=len, reverse=True))
-    + r")\s+(?P<number>\d[\w.]*/\S+)(?:\s|$)"
+    + r")\s+(?P<number>\d[\w.-]*/\S+)(?:\s|$)"  # "45-KH/TU": a Party document's number
 )
 
 #: National issuing bodies as the portals name them (folded header text -> name).

@@ -7,9 +7,26 @@ import unicodedata
 from functools import lru_cache
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-#: The zero-width space and no-break space print nothing, even where text is only collapsed
-#: ("KẾ HOẠ\u200bCH" is the heading "KẾ HOẠCH"): never a legacy font's letter, so always dropped.
-_ZERO_WIDTH = str.maketrans("", "", "\u200b\ufeff")
+#: The zero-width space and no-break space print nothing: inside a word they go ("KẾ HOẠ\u200bCH"
+#: is the heading "KẾ HOẠCH", "tả\u200bng" is "tảng"); between two whole syllables, where a page
+#: uses one as the only break ("Sở\u200bTài chính"), they part them. Never a legacy font's letter.
+_ZERO_WIDTH = re.compile(r"[\u200b\ufeff]+")
+_WORD_END = re.compile(r"\w*$")
+_WORD_START = re.compile(r"\w*")
+
+
+def _zero_width_resolved(text: str) -> str:
+    if "\u200b" not in text and "\ufeff" not in text:
+        return text
+    from normalize.vietnamese import is_syllable  # late: that module folds with this one
+
+    def resolved(m: re.Match[str]) -> str:
+        left = _WORD_END.search(text, 0, m.start()).group()  # type: ignore[union-attr]
+        right = _WORD_START.match(text, m.end()).group()  # type: ignore[union-attr]
+        apart = left and right and not is_syllable((left + right).lower())
+        return " " if apart and is_syllable(left.lower()) and is_syllable(right.lower()) else ""
+
+    return _ZERO_WIDTH.sub(resolved, text)
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 #: đ/Đ and the eth that converters put in their place, to the ASCII d of folded text.
 _D_TO_ASCII = str.maketrans("đĐðÐ", "ddDD")
@@ -29,8 +46,8 @@ _TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-
 #: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), the zero-width space
 #: and no-break space (a line-break hint inside a word, "tả\u200bng" prints "tảng"), joiners and
 #: direction marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before
-#: this runs. Where text is only collapsed, without this, the zero-width ones count as blanks.
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+#: this runs. The zero-width space and no-break space: see _ZERO_WIDTH.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200c\u200d\u200e\u200f\u2060")
 
 
 #: Texts up to this length are folded through a large cache (labels, headers, cells seen again
@@ -61,14 +78,14 @@ def _fold_long(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TO_ASCII).translate(_INVISIBLE))
+    decomposed = unicodedata.normalize("NFD", _zero_width_resolved(text).translate(_D_TO_ASCII).translate(_INVISIBLE))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return collapse_spaces(stripped).lower()
 
 
 def collapse_spaces(text: str) -> str:
     """One space for any run of blanks (including NBSP), and line breaks inside a paragraph."""
-    return _SPACE_RUN.sub(" ", _LINE_BREAKS.sub(" ", text.translate(_ZERO_WIDTH))).strip()
+    return _SPACE_RUN.sub(" ", _LINE_BREAKS.sub(" ", _zero_width_resolved(text))).strip()
 
 
 def nfc(text: str) -> str:
@@ -78,7 +95,7 @@ def nfc(text: str) -> str:
 def drop_invisible(text: str) -> str:
     """The text without the characters that print nothing (soft hyphens, joiners, direction
     marks): "Kế\u00adhoạch" is "Kếhoạch" on the page, and a join key must not hold them."""
-    return text.translate(_INVISIBLE)
+    return _zero_width_resolved(text).translate(_INVISIBLE)
 
 
 def mostly_upper(text: str, share: float = 0.7) -> bool:
@@ -89,7 +106,7 @@ def mostly_upper(text: str, share: float = 0.7) -> bool:
 
 def is_blank(text: str) -> bool:
     """True for empty cells: nothing but whitespace or NBSP."""
-    return not _SPACE_RUN.sub("", text.translate(_ZERO_WIDTH)).strip()
+    return not _SPACE_RUN.sub("", text.replace("\u200b", "").replace("\ufeff", "")).strip()
 
 
 def fold_char(ch: str) -> str:

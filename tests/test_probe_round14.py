@@ -579,3 +579,99 @@ def test_a_name_column_of_figures_leaves_the_names_to_the_text_column() -> None:
         ("2", "Tổng mức chi", 100),
         ("2", "Nhiệm vụ thẩm tra, thông qua", None),
     ]
+
+
+# Review of the session's table mends (regressions found and mended).
+
+
+def test_a_total_label_before_an_empty_cell_keeps_a_whole_figure() -> None:
+    for joint in ("\n", ""):
+        page = _shape_page(
+            [
+                markdown_table(SCORE_HEADER, ("1", "Công tác chỉ đạo", "50", "40"), ("2", "Cải cách", "50", "45"))
+                + markdown_row("**TỔNG ĐIỂM**", "", "**105**", ""),
+            ],
+            joint,
+        )
+        result = run_text(page, "plan.md")
+        assert result.tables["documents"][0]["total_max_score"] == 105  # the 105 had been lost
+        assert [f["message"] for f in result.tables["findings"] if f["code"] == "total_mismatch"] == [
+            "The total row gives 105 for the maximum score but the 2 top-level rows add up to 100."
+        ]
+
+
+def test_cells_that_open_like_headings_do_not_end_a_row_or_a_table() -> None:
+    header = ("**STT**", "**Tên thủ tục hành chính**", "**Mẫu đơn, tờ khai**", "**Cơ quan thực hiện**")
+    table = (
+        markdown_table(header, ("1", "Cấp giấy phép xây dựng", "Mẫu số 01", "Sở Xây dựng"))
+        + markdown_row("1.1", "Cấp mới", "Biểu 01", "Sở Xây dựng")
+        + markdown_row("2", "Điều chỉnh giấy phép xây dựng", "Mẫu số 02", "Ủy ban nhân dân cấp xã")[:-2]
+    )
+    rows = run_text(_shape_page([table, FOOTER], ""), "plan.md").tables["appendix_rows"]
+    assert [(r["row_id"], r["lead_units"]) for r in rows] == [
+        ("1", ["Sở Xây dựng"]),
+        ("1.1", ["Sở Xây dựng"]),
+        ("2", ["Ủy ban nhân dân cấp xã"]),  # had been cut at "Mẫu số 02" and copied from row 1
+    ]
+
+
+def test_text_with_an_article_after_sub_rows_ends_the_table() -> None:
+    header = ("**STT**", "**Cấp học**", "**Mức thu**")
+    table = (
+        markdown_table(header, ("1", "Mầm non", "100"), ("2", "Tiểu học", "120"))
+        + markdown_row("Trung học", "130")[:-2]
+        + "2. Trong trường hợp học trực tuyến, mức học phí bằng 75% mức quy định.\n"
+        "**Điều 3. Điều khoản thi hành**\n1. Nghị quyết này có hiệu lực từ ngày ký.\n"
+    )
+    result = run_text(_shape_page([table], ""), "plan.md")
+    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2"]
+    assert "Điều 3" not in str(result.tables["appendix_rows"]) + str(result.tables.get("appendix_cells", []))
+    assert "Điều 3. Điều khoản thi hành" in result.tables["documents"][0]["annex_text"]
+
+
+def test_two_tables_whose_headers_differ_in_capitals_stay_apart() -> None:
+    page = _page(
+        _table(
+            _td_row(*TASKS),
+            _td_row("<td colspan=4>I. NÂNG CAO NHẬN THỨC</td>"),
+            _td_row("1", "Triển khai nền tảng số", "Sở Khoa học và Công nghệ", "Năm 2026"),
+        ),
+        _table(
+            _td_row("STT", "TÊN NHIỆM VỤ", "CƠ QUAN CHỦ TRÌ", "THỜI GIAN HOÀN THÀNH"),
+            _td_row("1", "Đánh giá mức độ chuyển đổi số", "Sở Công Thương", "Năm 2027"),
+        ),
+    )
+    result = run_text(page, "plan.html")
+    assert result.tables["documents"][0]["appendix_count"] == 2
+    assert [(r["appendix_index"], r["row_id"]) for r in result.tables["appendix_rows"]] == [
+        (1, "I"),
+        (1, "I.1"),
+        (2, "1"),
+    ]
+
+
+def test_a_zero_width_space_between_two_syllables_parts_them() -> None:
+    page = _page(
+        _table(
+            _td_row(*TASKS), _td_row("1", "Triển&#8203;khai nền&#8203;tả&#8203;ng số", "Sở&#8203;Tài chính", "Năm 2026")
+        )
+    )
+    row = run_text(page, "plan.html").tables["appendix_rows"][0]
+    assert (row["name"], row["lead_units"]) == ("Triển khai nền tảng số", ["Sở Tài chính"])
+
+
+def test_the_footer_of_a_party_document_is_cut_too() -> None:
+    footer = FOOTER.replace("99/KH-UBND", "45-KH/TU")
+    table = markdown_table(H4, ROWS_1_2[0]) + markdown_row("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính")
+    result = run_text(_shape_page([table, footer], ""), "plan.md")
+    assert result.tables["appendix_rows"][-1]["deadline"] == "Quý I/2026"  # not the footer's lines
+    assert "Văn bản liên quan" not in result.tables["documents"][0]["annex_text"]
+
+
+def test_an_official_letter_is_a_cong_van_titled_by_its_subject() -> None:
+    doc = _document(_letter("Số: 11306/VPCP-NN\n*V/v đề xuất giải pháp tháo gỡ khó khăn*", "**Phạm Mạnh Cường**"))
+    assert (doc["doc_type"], doc["title"]) == ("Công văn", "V/v đề xuất giải pháp tháo gỡ khó khăn")
+    wrapped = _letter("Số: 11306/VPCP-NN\n*V/v*\n*tuyên truyền chủ trương, chính sách*", "**Phạm Mạnh Cường**")
+    assert _document(wrapped)["title"] == "V/v tuyên truyền chủ trương, chính sách"
+    no_salutation = _letter("Số: 11306/VPCP-NN\n*V/v đề xuất*", "**Phạm Mạnh Cường**").replace("**Kính gửi: **", "")
+    assert _document(no_salutation)["doc_type"] is None  # a subject line alone says no more

@@ -263,7 +263,10 @@ def read_rows(
                     rows[-1].append(EMPTY)  # the gap before the title closed an empty last cell
                 current, k = None, row_k
                 break
-            after_table = segment >= width or _text_after_table(item.text)
+            after_table = segment >= width or _note_or_article(item)
+            if not after_table and _text_after_table(item.text):
+                # "Bảng IV.", "Mẫu số 02", "Điều 5.": more than the rest of the row before a gap
+                after_table = len(current) + _run_length(items, k) > width
             if after_table and not _row_goes_on(items, k, allowed):
                 break
         current.append(item)
@@ -323,8 +326,9 @@ _NOTE_OR_TABLE_TITLE = re.compile(r"^(luu y\s*:|(bang|bieu) [ivxlc\d]+\b)")
 
 
 def _row_goes_on(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
-    """Does a row that goes on with this table's numbering (not a first row, 1, I or A, which
-    starts another table) follow within a few items, after a gap?"""
+    """Does a row that goes on with this table's numbering (not a first row 1, I, A or a, which
+    starts another table; a sub-row 1.1 or a "-" item does go on) follow within a few items,
+    after a gap?"""
     seen = 0
     while k < len(items) and seen < _ROW_LOOKAHEAD:
         if not items[k].gap:
@@ -332,12 +336,38 @@ def _row_goes_on(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bo
             fused = _fused(items, k) if label is None else None
             if fused is not None:
                 label = parse_label(fused[0])
-            opens = label is not None and k > 0 and items[k - 1].gap and not is_first_of_sequence(label)
+            opens = label is not None and k > 0 and items[k - 1].gap and label.key not in ("1", "I", "A", "a")
             if opens and allowed.accepts(label):
                 return True
             seen += 1
         k += 1
     return False
+
+
+def _run_length(items: Sequence[Item], k: int) -> int:
+    """Items from ``k`` up to the next gap (the rest of a Markdown row, or the text after a table
+    and the next table's first row)."""
+    n = 0
+    while k + n < len(items) and not items[k + n].gap:
+        n += 1
+    return n
+
+
+def _note_or_article(item: Item) -> bool:
+    """A note ("Ghi chú:", "Lưu ý:") or a paragraph holding an article's heading ("... Điều 3.
+    Hiệu lực thi hành"): the text after a table, never a cell of its row."""
+    folded = fold(item.text.strip())
+    if _NOTE.match(folded):
+        return True
+    paragraphs = [fold(p.strip(" *_")) for p in item.paragraphs]
+    return any(_ARTICLE.match(p) for p in paragraphs[1:]) or any(_ARTICLE_AFTER.search(p) for p in paragraphs)
+
+
+_NOTE = re.compile(r"^(ghi chu|luu y|chu thich)\s*:")
+_ARTICLE = re.compile(r"^dieu \d+\s*[.:]")
+#: An article's heading after a sentence, where a converter joined the lines ("... Điều này.
+#: **Điều 3. Điều khoản thi hành**").
+_ARTICLE_AFTER = re.compile(r"[.;:]\W*\s+\W*dieu \d+\s*[.:]")
 
 
 def _next_appendix_heading(text: str, full: bool, items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:
@@ -459,6 +489,12 @@ def _next_starts_row(items: Sequence[Item], k: int, current: list[Item], allowed
         return _fused(items, index) is not None
     label = allowed.as_sequenced(label)
     previous = parse_label(current[0].text)
+    if previous is None and any(TOTAL_ROW.match(fold(item.text)) for item in current[:2]):
+        # "| TỔNG ĐIỂM | | 105 | |": a bare number after a total's label, with no name after it,
+        # is the total's figure
+        after = index + 1 < len(items) and items[index + 1]
+        if not after or after.gap or parse_number(after.text) is not None:
+            return False
     if not (_plausible_successor(previous, label) or restarts_under(previous, label)):
         return False
     after = _next_item(items, index + 1)
