@@ -61,7 +61,12 @@ DOCUMENTS = _schema(
             "Document number (Số hiệu), e.g. 434/KH-UBND: the site's attribute block, else the header's 'Số:'; "
             "the header's when the two differ and an appendix names the header's (a number_mismatch finding).",
         ),
-        _field("doc_type", pa.string(), "Document type (Loại văn bản), e.g. Kế hoạch, Quyết định."),
+        _field(
+            "doc_type",
+            pa.string(),
+            "Document type (Loại văn bản), e.g. Kế hoạch, Quyết định, Công điện; Công văn for a letter with "
+            "no type heading, a 'V/v ...' subject and 'Kính gửi'.",
+        ),
         _field("issuer", pa.string(), "Issuing authority (Nơi ban hành), e.g. Tỉnh Đắk Nông."),
         _field(
             "issuing_body",
@@ -69,7 +74,12 @@ DOCUMENTS = _schema(
             "Issuing body as printed in the document header, e.g. ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG.",
         ),
         _field("signer", pa.string(), "Person who signed (Người ký)."),
-        _field("signer_title", pa.string(), "Title of the signer as printed above the name, e.g. PHÓ CHỦ TỊCH."),
+        _field(
+            "signer_title",
+            pa.string(),
+            "Title of the signer as printed above the name, e.g. PHÓ CHỦ TỊCH; null when none is printed "
+            "under KT., TL., TUQ. or TM. (the signer does not hold the authority's title).",
+        ),
         _field("signing_authority", pa.string(), "Signing on behalf, e.g. KT. CHỦ TỊCH or TM. ỦY BAN NHÂN DÂN."),
         _field("issued_date", pa.date32(), "Date of issue (Ngày ban hành)."),
         _field("effective_date", pa.date32(), "Date in force (Ngày hiệu lực); null when the page gives a placeholder."),
@@ -82,7 +92,7 @@ DOCUMENTS = _schema(
             "status", pa.string(), "Legal status (Tình trạng); null for placeholders such as Đã biết, Đang cập nhật."
         ),
         _field("status_raw", pa.string(), "Tình trạng as printed, placeholders included."),
-        _field("title", pa.string(), "Title as printed under the document type heading."),
+        _field("title", pa.string(), "Title as printed under the document type heading; a Công văn's subject line."),
         _field("page_title", pa.string(), "Title the site gave the page, when present."),
         _field("place", pa.string(), "Place of signing, from the header line 'Place, ngày ... tháng ... năm ...'."),
         _field(
