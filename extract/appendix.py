@@ -840,7 +840,7 @@ def _demote_non_numeric_score_columns(rows: Sequence[Sequence[Cell]], columns: l
 
 
 def _name_from_text(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> list[Column]:
-    """A name column whose cells are figures ("Nhiệm vụ thẩm tra, thông qua": how many a type of
+    """A name column whose cells are all figures ("Nhiệm vụ thẩm tra, thông qua": how many a type of
     document needs) names no row: the first column of text beside it ("Loại văn bản") does, and
     the figures stay a column of their own."""
     name = next((c for c in columns if c.role == "name"), None)
@@ -858,7 +858,7 @@ def _name_from_text(rows: Sequence[Sequence[Cell]], columns: list[Column]) -> li
         return parse_number(text) is not None or is_no_value(text)
 
     names = own_texts(name.index)
-    if len(names) < 2 or sum(map(figure, names)) * 5 < len(names) * 4:
+    if len(names) < 2 or not all(map(figure, names)):
         return columns
     for other in columns:
         texts = own_texts(other.index)

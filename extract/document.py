@@ -637,9 +637,22 @@ def _find_reference(lines: list[str]) -> str | None:
             continue
         if mostly_upper(parts[0]):
             return parts[1]  # a title in capitals before it
-        if not parts[0] or parts[1].lstrip("*").startswith("("):
+        if not parts[0] or parts[1].lstrip("*").startswith("(") or _title_before_reference(parts[0], line):
             return line.strip()
     return None
+
+
+def _title_before_reference(before: str, line: str) -> bool:
+    """ "Danh mục nhiệm vụ kèm theo Kế hoạch số 154/KH-UBND ...": a short title in sentence case
+    before the reference, not a list item or a sentence ("- Thành phần hồ sơ: ... ban hành kèm
+    theo Nghị định 95/2024/NĐ-CP;")."""
+    text = before.strip()
+    sentence = line.rstrip(" *").endswith((";", ".", ":")) or ":" in text
+    return bool(text) and text[0].isupper() and not sentence and len(text.split()) <= _TITLE_WORDS
+
+
+#: Words of a title in sentence case before its "kèm theo ..." reference, at most.
+_TITLE_WORDS = 15
 
 
 def _split_reference(line: str) -> tuple[str, str] | None:

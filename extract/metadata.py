@@ -132,7 +132,9 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
-        for part in (piece for cell in clean.split("|") for piece in _RULE_RUN.split(cell)):
+        pieces = [piece for cell in clean.split("|") for piece in _RULE_RUN.split(cell)]
+        for n, part in enumerate(pieces):
+            ends_line = n == len(pieces) - 1 and "|" not in clean  # a date may wrap onto the next line
             part = close_number_gaps(part.strip())  # "Số: 18 /KH-UBND" read as "18/KH-UBND"
             if not part:
                 continue
@@ -142,35 +144,38 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
             if meta.header_number is None and match and _is_number(match.group("number")):
-                number = part[match.start("number") : match.end("number")].strip(" .;|").split()[0]
+                number = _SUBJECT_AFTER.split(part[match.start("number") : match.end("number")].strip(" .;|"), 1)[0]
                 meta.header_number = normalize_sign_number(_whole_number(number.strip(" .;|"), lines, at))
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
-                dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if part == clean else None)
+                dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if ends_line else None)
                 if dated:
                     printed = part[: place.end("place" if place.group("place") else "named")].strip()
-                    meta.place = (_wrapped_place(lines, at, printed) if part == clean else None) or printed
+                    meta.place = (_wrapped_place(lines, at, printed) if ends_line else None) or printed
                     meta.header_date = dated
         if meta.header_number and meta.place:
             break
 
     _read_heading(meta, lines, folded, start=(motto or 0))
-    head = (motto or 0) + 40
-    if meta.doc_type_heading is None and _is_letter(folded[(motto or 0) : head]):
+    subject = _letter_subject(folded, motto or 0) if meta.doc_type_heading is None else None
+    if subject is not None:
         meta.doc_type_heading = "Công văn"
         if meta.title is None:  # its subject is its title ("V/v đề xuất giải pháp ...")
-            at = next(i for i in range(motto or 0, head) if _SUBJECT.search(folded[i]))
-            meta.title = _subject(lines, at, _clean_line(lines[at])[_SUBJECT.search(folded[at]).start() :].strip())
+            first = _clean_line(lines[subject])[_SUBJECT.search(folded[subject]).start() :].strip()  # type: ignore[union-attr]
+            meta.title = _subject(lines, subject, first)
     _read_signature(meta, lines, folded)
     return meta
 
 
-def _is_letter(folded: list[str]) -> bool:
-    """An official letter (Công văn) prints no type heading: its subject "V/v ..." stands under
-    the number, and "Kính gửi:" names whom it is sent to."""
-    subject = any(_SUBJECT.search(line) for line in folded)
-    return subject and any(line.startswith("kinh gui") for line in folded)
+def _letter_subject(folded: list[str], start: int) -> int | None:
+    """The line of an official letter's subject, or None: a Công văn prints no type heading, its
+    subject "V/v ..." stands under the number, and "Kính gửi:" follows it (a "V/v" the body cites
+    from another letter comes after that)."""
+    salutation = next((i for i in range(start, min(len(folded), start + 40)) if folded[i].startswith("kinh gui")), None)
+    if salutation is None:
+        return None
+    return next((i for i in range(start, salutation) if _SUBJECT.search(folded[i])), None)
 
 
 def _subject(lines: list[str], at: int, first: str) -> str | None:
@@ -180,7 +185,7 @@ def _subject(lines: list[str], at: int, first: str) -> str | None:
     parts = [first]
     for line in lines[at + 1 : at + 4]:
         text = _clean_line(line)
-        if not text or "|" in text:
+        if not text or "|" in text or PLACE_DATE_LINE.match(fold(text)) or fold(text).startswith("kinh gui"):
             break
         ends_open = fold(parts[-1]).rstrip(" :") in ("v/v", "ve viec") or _ends_on_preposition(parts[-1])
         if not (text[:1].islower() or ends_open):
@@ -231,6 +236,10 @@ def _wrapped_date(part: str, following: str) -> date | None:
         return parse_date(f"{part} {following}")
     return None
 
+
+#: Where the words after a sign number begin: its subject line ("V/v ...") or a word in lower case
+#: ("5387/CT-CS v/v trả lời ...", "12/KH-UBND ngày ..."); "123/QĐ - UBND" stays whole.
+_SUBJECT_AFTER = re.compile(r"\s+(?=[Vv]/[Vv]\b|[a-zđ])")
 
 #: A rule under the issuing body or the motto, printed on the same line as what follows it (a
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
@@ -313,6 +322,8 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
             continue
         if _SECTION_START.match(folded[j]) or _enactment(lines, folded, j):
             break
+        if title and folded[j].rstrip(" *").endswith(" dien:"):
+            break  # a Công điện's sender: "BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG, CHỐNG THIÊN TAI điện:"
         # an authority's line ends the title, unless the title stops on a word it completes
         # ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC ...") and the grounds do not follow
         if (

@@ -228,6 +228,9 @@ DOC_TYPES: dict[str, str] = {
     "to trinh": "Tờ trình",
     "van ban hop nhat": "Văn bản hợp nhất",
     "cong dien": "Công điện",
+    "cong dien khan": "Công điện",
+    "cong dien hoa toc": "Công điện",
+    "giay moi": "Giấy mời",
 }
 
 #: The site's footer after the document: its title line ("Quyết định 1383/QĐ-BNV năm 2025 về

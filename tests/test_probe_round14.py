@@ -675,3 +675,82 @@ def test_an_official_letter_is_a_cong_van_titled_by_its_subject() -> None:
     assert _document(wrapped)["title"] == "V/v tuyên truyền chủ trương, chính sách"
     no_salutation = _letter("Số: 11306/VPCP-NN\n*V/v đề xuất*", "**Phạm Mạnh Cường**").replace("**Kính gửi: **", "")
     assert _document(no_salutation)["doc_type"] is None  # a subject line alone says no more
+
+
+# Review of the metadata mends.
+
+DUMP_TOP = (
+    "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG NAM\n\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+    "Độc lập - Tự do - Hạnh phúc\n\n---------------\n\n"
+)
+DUMP_END = "\n\nNơi nhận:\n\n- Như Điều 3;\n\n- Lưu: VT.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+
+
+def _dump_document(middle: str) -> dict:
+    return run_text(DUMP_TOP + middle + DUMP_END).tables["documents"][0]
+
+
+def test_a_sign_number_with_a_spaced_dash_is_whole() -> None:
+    for printed, number in (("123/QĐ - UBND", "123/QĐ-UBND"), ("45 - KH/TU", "45-KH/TU")):
+        doc = _dump_document(f"Số: {printed}\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n\nTHỰC HIỆN NĂM 2025")
+        assert doc["number"] == number
+
+
+def test_a_date_wrapped_after_the_motto_and_its_rule() -> None:
+    doc = run_text(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nSố: 12/2025/QĐ-UBND\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc_______ Quảng Nam, ngày 05\n"
+        "tháng 3 năm 2025\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY CHẾ" + DUMP_END
+    ).tables["documents"][0]
+    assert (doc["place"], str(doc["issued_date"])) == ("Quảng Nam", "2025-03-05")
+
+
+def test_a_short_title_line_in_sentence_case_carries_the_appendix_reference() -> None:
+    line = "Danh mục nhiệm vụ kèm theo Kế hoạch số 920/QĐ-TTg ngày 01/8/2025\n"
+    result = run_text(TOP + line + markdown_table(H4, ROWS_1_2[0]), "plan.md")
+    assert [f["message"] for f in result.tables["findings"] if f["code"] == "foreign_document_number"] == [
+        "The appendix says it belongs to 920/QĐ-TTg but the document is 99/KH-UBND."
+    ]
+
+
+def test_letters_invitations_and_cited_subjects() -> None:
+    head = "Số: 12/UBND-VP\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\n"
+    invitation = _dump_document(head + "GIẤY MỜI\n\nV/v dự họp giao ban tháng 3\n\nKính gửi: Các sở, ban, ngành tỉnh;")
+    assert invitation["doc_type"] == "Giấy mời"  # not a Công văn
+    cited = _dump_document(
+        head + "Về việc báo cáo tình hình thực hiện\n\nKính gửi: Các sở, ban, ngành tỉnh;\n\n"
+        "Thực hiện Công văn số 456/BNV-TCBC V/v hướng dẫn báo cáo, Ủy ban nhân dân tỉnh đề nghị như sau:"
+    )
+    assert (cited["doc_type"], cited["title"]) == (None, None)  # the body's "V/v" is another letter's
+    wrapped = run_text(
+        DUMP_TOP + "Số: 12/UBND-VP\nV/v thực hiện ý kiến chỉ đạo của\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\n"
+        "Kính gửi: Các sở, ban, ngành tỉnh;" + DUMP_END
+    ).tables["documents"][0]
+    assert (wrapped["doc_type"], wrapped["title"]) == ("Công văn", "V/v thực hiện ý kiến chỉ đạo của")
+
+
+def test_a_cong_dien_title_stops_at_its_sender_and_an_urgent_heading_is_the_type() -> None:
+    sender = _dump_document(
+        "Số: 05/CĐ-QG\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\nCÔNG ĐIỆN\n\nVỀ VIỆC TẬP TRUNG ỨNG PHÓ BÃO SỐ 3\n\n"
+        "BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG, CHỐNG THIÊN TAI điện:\n\n- Ban Chỉ huy phòng, chống thiên tai các tỉnh."
+    )
+    assert (sender["doc_type"], sender["title"]) == ("Công điện", "VỀ VIỆC TẬP TRUNG ỨNG PHÓ BÃO SỐ 3")
+    urgent = _dump_document(
+        "Số: 05/CĐ-UBND\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\nCÔNG ĐIỆN HỎA TỐC\n\nVề việc chủ động ứng phó mưa lũ"
+    )
+    assert (urgent["doc_type"], urgent["title"]) == ("Công điện", "Về việc chủ động ứng phó mưa lũ")
+
+
+def test_a_name_column_with_one_name_among_figures_keeps_its_names() -> None:
+    page = _page(
+        _table(
+            _td_row("STT", "Địa điểm", "Nội dung"),
+            _td_row("1", "Huyện A", "12"),
+            _td_row("2", "Huyện B", "15"),
+            _td_row("3", "Huyện C", "9"),
+            _td_row("4", "Huyện D", "11"),
+            _td_row("5", "Tỉnh", "Hội nghị tổng kết"),
+        )
+    )
+    names = [r["name"] for r in run_text(page, "plan.html").tables["appendix_rows"]]
+    assert names == ["12", "15", "9", "11", "Hội nghị tổng kết"]  # as printed: a real name stays a name
