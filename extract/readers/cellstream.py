@@ -151,8 +151,10 @@ def read_rows(
     numbered as the next of one of them ("B. NỘI DUNG QUY TRÌNH" under "A. DANH MỤC") is the
     text going on, unless that numbering is the table's own.
     ``unmarked_end``: a Markdown stream whose table has no blank line after it (a page saved
-    without blank lines): after a complete row, a cell that no gap opens is no cell of the row
-    and no new row, so the text after the table begins there unless a row of the table follows.
+    without blank lines). A cell that no gap opens, once the row (or its sub-row) holds all the
+    cells it can, is no cell of the row and no new row: the text after the table begins there,
+    unless a row of the table follows. So does a note or an article's heading after a short row,
+    and a heading ("Bảng IV.", "Mẫu số 02") that is followed by more than the row can hold.
     Returns the grid (header row first, with what was inferred about single rows in
     ``row_notes``) and the index of the first item after the table.
     """
