@@ -145,8 +145,9 @@ def _columns_with_text(
     """
     own: set[int] = set()  # columns with a cell no colspan shares
     shared: dict[int, list[tuple[int, int]]] = {}  # column -> the spanning cells' places it shows
+    used = set(rows)
     for (r, c), cell in grid.items():
-        if r not in rows or cell.is_empty:
+        if r not in used or cell.is_empty:
             continue
         origin = cell.span_origin or (r, c)
         if spans.get(origin, 1) == 1:
