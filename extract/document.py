@@ -648,7 +648,12 @@ def _title_before_reference(before: str, line: str) -> bool:
     theo Nghị định 95/2024/NĐ-CP;")."""
     text = before.strip()
     sentence = line.rstrip(" *").endswith((";", ".", ":")) or ":" in text
-    return bool(text) and text[0].isupper() and not sentence and len(text.split()) <= _TITLE_WORDS
+    titled = fold(text).startswith(_TITLE_OPENINGS)  # not "Các đơn vị thực hiện theo biểu mẫu ..."
+    return titled and not sentence and len(text.split()) <= _TITLE_WORDS
+
+
+#: First words (folded) of a table's title in sentence case.
+_TITLE_OPENINGS = ("danh muc", "danh sach", "bang ", "bieu ", "phu luc", "chi tieu", "nhiem vu")
 
 
 #: Words of a title in sentence case before its "kèm theo ..." reference, at most.

@@ -144,7 +144,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             number_label = fpart.rstrip(" :") == "so" and fpart.endswith(":")
             match = DOCUMENT_NUMBER_LINE.match(fpart) or re.search(r"\bso\s*:\s*(?P<number>\S+)", fpart)
             if meta.header_number is None and match and _is_number(match.group("number")):
-                number = _SUBJECT_AFTER.split(part[match.start("number") : match.end("number")].strip(" .;|"), 1)[0]
+                number = _NUMBER_WORDS.match(part[match.start("number") : match.end("number")].strip(" .;|")).group()  # type: ignore[union-attr]
                 meta.header_number = normalize_sign_number(_whole_number(number.strip(" .;|"), lines, at))
             place = PLACE_DATE_LINE.match(fpart)
             if meta.place is None and place:
@@ -237,9 +237,10 @@ def _wrapped_date(part: str, following: str) -> date | None:
     return None
 
 
-#: Where the words after a sign number begin: its subject line ("V/v ...") or a word in lower case
-#: ("5387/CT-CS v/v trả lời ...", "12/KH-UBND ngày ..."); "123/QĐ - UBND" stays whole.
-_SUBJECT_AFTER = re.compile(r"\s+(?=[Vv]/[Vv]\b|[a-zđ])")
+#: A sign number as printed after "Số:": its first word, and an issuer's code after a spaced dash
+#: ("123/QĐ - UBND", "45 - KH/TU"); what follows on the line is no part of it (a subject line "v/v
+#: trả lời ...", a place and date, "(Dự thảo)").
+_NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-ZĐ][\w/.-]*)?")
 
 #: A rule under the issuing body or the motto, printed on the same line as what follows it (a
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
@@ -322,7 +323,7 @@ def _read_heading(meta: Metadata, lines: list[str], folded: list[str], start: in
             continue
         if _SECTION_START.match(folded[j]) or _enactment(lines, folded, j):
             break
-        if title and folded[j].rstrip(" *").endswith(" dien:"):
+        if title and meta.doc_type_heading == "Công điện" and folded[j].rstrip(" *").endswith(" dien:"):
             break  # a Công điện's sender: "BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG, CHỐNG THIÊN TAI điện:"
         # an authority's line ends the title, unless the title stops on a word it completes
         # ("... NĂM 2025 CỦA" / "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC ...") and the grounds do not follow

@@ -754,3 +754,20 @@ def test_a_name_column_with_one_name_among_figures_keeps_its_names() -> None:
     )
     names = [r["name"] for r in run_text(page, "plan.html").tables["appendix_rows"]]
     assert names == ["12", "15", "9", "11", "Hội nghị tổng kết"]  # as printed: a real name stays a name
+
+
+def test_a_sign_number_ends_before_the_words_after_it_on_its_line() -> None:
+    for after in ("Quảng Nam, ngày 05 tháng 3 năm 2025", "(Dự thảo)", "ở Quảng Nam", "QUẢNG NAM, NGÀY 05"):
+        doc = _dump_document(f"Số: 12/KH-UBND {after}\n\nKẾ HOẠCH\n\nTHỰC HIỆN NĂM 2025")
+        assert doc["number"] == "12/KH-UBND", after
+
+
+def test_a_sentence_in_sentence_case_above_a_table_is_no_reference_and_only_a_cong_dien_has_a_sender() -> None:
+    line = "Các đơn vị thực hiện theo biểu mẫu kèm theo Thông tư số 01/2025/TT-BTC\n"
+    result = run_text(TOP + line + markdown_table(H4, ROWS_1_2[0]), "plan.md")
+    assert "foreign_document_number" not in finding_codes(result)
+    doc = _dump_document(
+        "Số: 12/KH-UBND\n\nQuảng Nam, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n\nPHÁT TRIỂN LƯỚI ĐIỆN\n\n"
+        "NÔNG THÔN VÀ CUNG CẤP ĐIỆN:\n\nCăn cứ Luật Điện lực;"
+    )
+    assert doc["title"] == "PHÁT TRIỂN LƯỚI ĐIỆN NÔNG THÔN VÀ CUNG CẤP ĐIỆN:"
