@@ -43,10 +43,9 @@ _SIGN_GAPS = re.compile(r"[\s\u00a0]*([/-])[\s\u00a0]*")
 _TEXT_SLASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])[ \u00a0]*/[ \u00a0]*(?=[0-9A-ZĐÐ])")
 _TEXT_DASH_GAP = re.compile(r"(?<=[0-9A-ZĐÐ])(?:-[ \u00a0]+|[ \u00a0]+-)(?=[0-9A-ZĐÐ])")
 #: Characters that print nothing in a Unicode page: the soft hyphen (a hyphenation hint Word and
-#: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), the zero-width space
-#: and no-break space (a line-break hint inside a word, "tả\u200bng" prints "tảng"), joiners and
-#: direction marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before
-#: this runs. The zero-width space and no-break space: see _ZERO_WIDTH.
+#: web editors leave inside words and sign numbers, "318/KH\u00ad-UBND"), joiners and direction
+#: marks. A legacy page's 0xAD is a letter: it is converted (normalize.legacy) before this runs.
+#: The zero-width space and no-break space are resolved apart (_ZERO_WIDTH).
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200c\u200d\u200e\u200f\u2060")
 
 
