@@ -231,12 +231,7 @@ def _header_rows(items: list[Item]) -> tuple[list[list[str]], int] | None:
             if rows[-1]:
                 rows.append([])
             continue
-        label = parse_label(item.text)
-        after = next((i.text for i in items[k + 1 :] if not i.gap), None)
-        first_row = (
-            label is not None and is_first_of_sequence(label) and not numbers_columns(item.text, after)
-        ) or fused_label(item.text, names=opens_numbering(after))
-        if first_row or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
+        if _opens_rows(items, k) or (not rows[-1] and _total_with_figures(items, k)):  # "| | TỔNG SỐ | | 1.285.400 |"
             if not any(rows) or k == 0:
                 return None
             # a row numbering the columns ("(1) | (2) | ... | (6)") under the header is no header row
@@ -343,11 +338,12 @@ def _tables_inside(items: list[Item], cells: list[Item], notes: list[ReadNote], 
             continue
         start = _header_start(items, cells, done, k)
         header = _header_rows(cells[start : k + 1]) if start < k else None
+        if header is None:
+            k += 1
+            continue
         text = _text_blocks(items[done:start])
         headings = open_headings([*before, *blocks, *text])
-        found = (
-            _numbered_table(cells, start, header, notes, stop_at_heading=True, headings=headings) if header else None
-        )
+        found = _numbered_table(cells, start, header, notes, stop_at_heading=True, headings=headings)
         if found is None:
             k += 1
             continue
@@ -360,8 +356,8 @@ def _tables_inside(items: list[Item], cells: list[Item], notes: list[ReadNote], 
 
 
 def _opens_rows(cells: list[Item], k: int) -> bool:
-    """Is ``cells[k]`` a table's first row number (1, I, A; "I. TITLE" in one cell), as
-    ``_header_rows`` ends a header at?"""
+    """Is ``cells[k]`` a table's first row number (1, I, A; "I. TITLE" in one cell), where a
+    header ends?"""
     text = cells[k].text
     label = parse_label(text)
     after = next((i.text for i in cells[k + 1 :] if not i.gap), None)
