@@ -7,7 +7,6 @@ checks. Every text field goes through the document's ``TextCleaner`` on its way 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -52,6 +51,7 @@ from normalize.text import (
     fold,
     fold_aligned,
     mostly_upper,
+    nfc,
     normalize_sign_number,
 )
 
@@ -148,7 +148,7 @@ def _continued(table: Table, more: Table) -> Table | None:
         # the header printed again may break a line elsewhere ("Thời gian<br>hoàn thành"), print
         # a no-break space, an invisible character or a letter composed otherwise; its words and
         # their case are the same (another table's header may differ in its capitals alone)
-        return [[collapse_spaces(drop_invisible(unicodedata.normalize("NFC", c.text))) for c in row] for row in rows]
+        return [[collapse_spaces(drop_invisible(nfc(c.text))) for c in row] for row in rows]
 
     first = _first_label(more.rows)
     if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):

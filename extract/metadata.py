@@ -162,20 +162,23 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     if subject is not None:
         meta.doc_type_heading = "Công văn"
         if meta.title is None:  # its subject is its title ("V/v đề xuất giải pháp ...")
-            first = _clean_line(lines[subject])[_SUBJECT.search(folded[subject]).start() :].strip()  # type: ignore[union-attr]
-            meta.title = _subject(lines, subject, first)
+            at, offset = subject
+            meta.title = _subject(lines, at, _clean_line(lines[at])[offset:].strip())
     _read_signature(meta, lines, folded)
     return meta
 
 
-def _letter_subject(folded: list[str], start: int) -> int | None:
-    """The line of an official letter's subject, or None: a Công văn prints no type heading, its
-    subject "V/v ..." stands under the number, and "Kính gửi:" follows it (a "V/v" the body cites
-    from another letter comes after that)."""
+def _letter_subject(folded: list[str], start: int) -> tuple[int, int] | None:
+    """Where an official letter's subject starts (line, offset in its folded text), or None: a
+    Công văn prints no type heading, its subject "V/v ..." stands under the number, and "Kính
+    gửi:" follows it (a "V/v" the body cites from another letter comes after that)."""
     salutation = next((i for i in range(start, min(len(folded), start + 40)) if folded[i].startswith("kinh gui")), None)
     if salutation is None:
         return None
-    return next((i for i in range(start, salutation) if _SUBJECT.search(folded[i])), None)
+    for i in range(start, salutation):
+        if found := _SUBJECT.search(folded[i]):
+            return i, found.start()
+    return None
 
 
 def _subject(lines: list[str], at: int, first: str) -> str | None:

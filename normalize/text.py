@@ -13,6 +13,7 @@ _SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\ufeff]+")
 _WORD_END = re.compile(r"\w*$")
 _WORD_START = re.compile(r"\w*")
+_LOOK_BACK = 16
 
 
 def _zero_width_resolved(text: str) -> str:
@@ -21,12 +22,15 @@ def _zero_width_resolved(text: str) -> str:
     from normalize.vietnamese import is_syllable  # late: that module folds with this one
 
     def resolved(m: re.Match[str]) -> str:
-        left = _WORD_END.search(text, 0, m.start()).group()  # type: ignore[union-attr]
+        # a syllable has at most seven letters: the look-back stays short
+        left = _WORD_END.search(text, max(0, m.start() - _LOOK_BACK), m.start()).group()  # type: ignore[union-attr]
         right = _WORD_START.match(text, m.end()).group()  # type: ignore[union-attr]
         apart = left and right and not is_syllable((left + right).lower())
         return " " if apart and is_syllable(left.lower()) and is_syllable(right.lower()) else ""
 
     return _ZERO_WIDTH.sub(resolved, text)
+
+
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 #: đ/Đ and the eth that converters put in their place, to the ASCII d of folded text.
 _D_TO_ASCII = str.maketrans("đĐðÐ", "ddDD")

@@ -335,21 +335,22 @@ def _lines_text(el: HtmlElement, limit: int) -> str | None:
     """The text under ``el`` with a line break for each ``<br>`` ("CỘNG HÒA XÃ HỘI<br>CHỦ NGHĨA
     VIỆT NAM" is one motto over two lines, not "HỘICHỦ"), if at most ``limit`` characters."""
     parts: list[str] = []
+    size = 0
 
-    def walk(node: HtmlElement) -> None:
+    def add(text: str) -> bool:
+        nonlocal size
+        size += len(text)
+        parts.append(text)
+        return size <= limit
+
+    def walk(node: HtmlElement) -> bool:
         if node.tag == "br":
             parts.append("\n")
-        if isinstance(node.tag, str) and node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
+        if isinstance(node.tag, str) and node.text and not add(node.text):
+            return False
+        return all(walk(child) and (not child.tail or add(child.tail)) for child in node)
 
-    if short_text(el, limit) is None:
-        return None
-    walk(el)
-    return "".join(parts)
+    return "".join(parts) if walk(el) else None
 
 
 #: Characters of a hidden document's header compared with the shown text: the motto, the number,

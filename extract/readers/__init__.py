@@ -23,24 +23,27 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05 if head else False
 
 
+def _after_bom(data: bytes) -> tuple[bytes, str | None]:
+    """The bytes after a byte-order mark, and the encoding it names (None when there is none)."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :], enc
+    return data, None
+
+
 def _blank(data: bytes) -> bool:
     """Nothing but blanks, after a byte-order mark if any (Notepad saves an empty file as its
     BOM). Only a short file is decoded for that: a page has more than a few hundred bytes."""
-    for bom, enc in BOMS:
-        if data.startswith(bom):
-            rest = data[len(bom) :]
-            return len(rest) <= _BLANK_BYTES and not rest.decode(enc, errors="replace").strip()
-    return not data.strip()
+    rest, enc = _after_bom(data)
+    if enc is None:
+        return not data.strip()
+    return len(rest) <= _BLANK_BYTES and not rest.decode(enc, errors="replace").strip()
 
 
 def _blank_message(data: bytes) -> str:
     """Why a blank file is refused, in the words a user checks it by: no bytes at all (after a
     byte-order mark) or only spaces and line breaks (a page saved while it was still loading)."""
-    rest = data
-    for bom, _ in BOMS:
-        if data.startswith(bom):
-            rest = data[len(bom) :]
-            break
+    rest, _ = _after_bom(data)
     return "the file is empty" if not rest else "the file holds only blanks (spaces or line breaks)"
 
 

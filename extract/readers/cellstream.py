@@ -318,13 +318,13 @@ def read_rows(
 
 
 def _text_after_table(text: str) -> bool:
-    """A paragraph that follows a table rather than fills one of its cells: "Ghi chú:", "Lưu ý:",
-    "Điều 5.", "Chương II", "Bảng IV. ...", "Biểu 2"."""
+    """A paragraph that may follow a table rather than fill one of its cells: "Điều 5.",
+    "Chương II", "Mẫu số 02", "Bảng IV. ...", "Biểu 2" (notes: _note_or_article)."""
     folded = fold(text.strip())
-    return bool(TEXT_AFTER_TABLE.match(folded) or _NOTE_OR_TABLE_TITLE.match(folded))
+    return bool(TEXT_AFTER_TABLE.match(folded) or _TABLE_TITLE.match(folded))
 
 
-_NOTE_OR_TABLE_TITLE = re.compile(r"^(luu y\s*:|(bang|bieu) [ivxlc\d]+\b)")
+_TABLE_TITLE = re.compile(r"^(bang|bieu) [ivxlc\d]+\b")
 
 
 def _row_goes_on(items: Sequence[Item], k: int, allowed: _DecimalSequence) -> bool:

@@ -92,11 +92,11 @@ def site_footer(lines: Sequence[str], start: int) -> int:
     for i in range(start + 1, len(lines)):
         if not _footer_text(lines[i]).startswith(SITE_FOOTER_NOTICE):
             continue
-        after = _title_number(_next_line(lines, i, +1))
+        after = _title_number(lines, _next_line(lines, i, +1))
         if after is None:
             continue
         before = _next_line(lines, i, -1, start)
-        return i - 1 - _blank_run(lines, i, -1) if _title_number(before) == after else i
+        return before if before is not None and _title_number(lines, before) == after else i
     return len(lines)
 
 
@@ -104,26 +104,19 @@ def _footer_text(line: str) -> str:
     return fold(line.strip(" *_#\t"))
 
 
-def _next_line(lines: Sequence[str], i: int, step: int, stop: int = -1) -> str | None:
-    """The first line after (``step`` +1) or before (-1) line ``i`` that is not blank, or None;
-    a "|" line is no line of text (a table's cell ends there)."""
+def _next_line(lines: Sequence[str], i: int, step: int, stop: int = -1) -> int | None:
+    """The index of the first line after (``step`` +1) or before (-1) line ``i`` that is not
+    blank, or None; a "|" line is no line of text (a table's cell ends there)."""
     j = i + step
     while stop < j < len(lines) and not lines[j].strip():
         j += step
     if not stop < j < len(lines) or lines[j].strip() == "|":
         return None
-    return lines[j]
+    return j
 
 
-def _blank_run(lines: Sequence[str], i: int, step: int) -> int:
-    n = 0
-    while 0 <= i + step * (n + 1) < len(lines) and not lines[i + step * (n + 1)].strip():
-        n += 1
-    return n
-
-
-def _title_number(line: str | None) -> str | None:
-    match = SITE_TITLE_LINE.match(_footer_text(line)) if line is not None else None
+def _title_number(lines: Sequence[str], at: int | None) -> str | None:
+    match = SITE_TITLE_LINE.match(_footer_text(lines[at])) if at is not None else None
     return None if match is None else match.group("number")
 
 
