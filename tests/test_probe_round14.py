@@ -301,7 +301,7 @@ SCORE_HEADER = ("**TT**", "**Lĩnh vực, tiêu chí**", "**Điểm tối đa**"
 
 
 def _scoring(*rows: tuple[str, ...]) -> str:
-    return TOP + "\n" + TITLE + "\n" + markdown_table(SCORE_HEADER, *rows) + "\n"
+    return _shape_page([markdown_table(SCORE_HEADER, *rows)], "\n")
 
 
 def test_a_total_label_in_the_number_column_before_an_empty_name_cell() -> None:
@@ -318,19 +318,13 @@ def test_a_total_label_in_the_number_column_before_an_empty_name_cell() -> None:
 
 def test_a_money_total_label_in_the_number_column_is_checked() -> None:
     header = ("**STT**", "**Nội dung**", "**Thành tiền (đồng)**", "**Ghi chú**")
-    page = (
-        TOP
-        + "\n"
-        + TITLE
-        + "\n"
-        + markdown_table(
-            header,
-            ("1", "Hội trường", "20.000.000", ""),
-            ("2", "Tài liệu", "30.000.000", ""),
-            ("**Tổng cộng**", "", "**60.000.000**", ""),
-        )
-        + "\n"
+    table = markdown_table(
+        header,
+        ("1", "Hội trường", "20.000.000", ""),
+        ("2", "Tài liệu", "30.000.000", ""),
+        ("**Tổng cộng**", "", "**60.000.000**", ""),
     )
+    page = _shape_page([table], "\n")
     result = run_text(page, "plan.md")
     totals = [f["message"] for f in result.tables["findings"] if f["code"] == "total_mismatch"]
     assert totals == ["The total row gives 60000000 for Thành tiền (đồng) but the 2 top-level rows add up to 50000000."]
@@ -338,14 +332,8 @@ def test_a_money_total_label_in_the_number_column_is_checked() -> None:
 
 def test_a_last_row_with_an_empty_last_cell_inherits_nothing() -> None:
     header = ("**STT**", "**Nội dung**", "**Cơ quan chủ trì**", "**Ghi chú**")
-    page = (
-        TOP
-        + "\n"
-        + TITLE
-        + "\n"
-        + markdown_table(header, ("1", "Việc A", "Sở Tài chính", "Ưu tiên"), ("2", "Việc B", "Sở Nội vụ", ""))
-        + "\n"
-    )
+    table = markdown_table(header, ("1", "Việc A", "Sở Tài chính", "Ưu tiên"), ("2", "Việc B", "Sở Nội vụ", ""))
+    page = _shape_page([table], "\n")
     result = run_text(page, "plan.md")
     assert [(r["row_id"], r.get("note")) for r in result.tables["appendix_rows"]] == [("1", "Ưu tiên"), ("2", None)]
     assert "merged_cell_inferred" not in finding_codes(result)  # "Ưu tiên" had been copied down

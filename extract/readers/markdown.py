@@ -40,6 +40,7 @@ from extract.readers.grid import appendix_grid
 from extract.readers.text import (
     NO_HEADER,
     document_start,
+    header_like,
     is_clutter,
     open_headings,
     site_footer,
@@ -393,9 +394,7 @@ def _header_cell(item: Item, text: str) -> bool:
     folded = fold(stripped)
     if folded.startswith("phu luc") or RECIPIENTS_LABEL.match(folded):
         return False
-    outside = re.sub(r"\([^)]*\)", "", stripped)  # "Kinh phí (ĐVT: triệu đồng)", "... (đơn vị: đồng)."
-    sentence = stripped.endswith(".") and not stripped.endswith(").")
-    return len(outside.split()) <= _HEADER_CELL_WORDS and ":" not in outside and not sentence
+    return header_like(stripped, _HEADER_CELL_WORDS)
 
 
 #: Words of a Markdown header cell at most ("Thời gian hoàn thành" ... a column described at length).

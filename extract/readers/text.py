@@ -625,7 +625,7 @@ def _blank_id_header(cells: list[str]) -> bool:
     other known columns after the name, no "STT" among them (that header starts later), no
     "(Kèm theo ...)" line (a title above a table)?"""
     later = cells[2:]
-    if any(role_of(c) == "id" or c.startswith("(") or not _header_like(c) for c in cells[1:]):
+    if any(role_of(c) == "id" or c.startswith("(") or not header_like(c) for c in cells[1:]):
         return False
     return any(role_of(c) != "other" for c in later)
 
@@ -653,10 +653,13 @@ def _names_row(items: Sequence[Item], k: int) -> bool:
 _HEADER_WORDS = 16
 
 
-def _header_like(cell: str) -> bool:
-    """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header)."""
+def header_like(cell: str, max_words: int = _HEADER_WORDS) -> bool:
+    """Short, no sentence ("Đơn vị chủ trì: Sở Nội vụ." is a line of text, not a header; a unit in
+    brackets may close it: "... (đơn vị tính: đồng).")."""
     outside = re.sub(r"\([^)]*\)", "", cell)  # "Kinh phí (ĐVT: triệu đồng)" is a header
-    return len(outside.split()) <= _HEADER_WORDS and ":" not in outside and not cell.rstrip().endswith(".")
+    text = cell.rstrip()
+    sentence = text.endswith(".") and not text.endswith(").")
+    return len(outside.split()) <= max_words and ":" not in outside and not sentence
 
 
 def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
@@ -664,7 +667,7 @@ def _named_rows_follow(items: Sequence[Item], i: int) -> bool:
     kind ("Tiêu chí/Chỉ số" ... then "Tiêu chí 1"): such a first column numbers the rows."""
     for j in range(i, min(i + MAX_HEADER_CELLS + 1, len(items))):
         text = items[j].text
-        if is_blank(text) or not _header_like(text):
+        if is_blank(text) or not header_like(text):
             return False
         label = parse_label(text)
         if label is not None:  # the first header names that kind: "Tiêu chí/Chỉ số" over "Tiêu chí 1"
