@@ -438,8 +438,26 @@ def is_clutter(el: HtmlElement) -> bool:
     for part in el.iterdescendants():
         if isinstance(part.tag, str):
             piece = fold(element_text(part))
-            if piece and len(piece) <= _PART_CHARS and is_clutter_line(piece):
+            if piece and len(piece) <= _PART_CHARS and is_clutter_line(piece) and not _piece_of_word(part, el):
                 return True
+    return False
+
+
+def _piece_of_word(part: HtmlElement, el: HtmlElement) -> bool:
+    """Does the text after ``part`` (within ``el``) go on with its last word? Word splits a word
+    into runs anywhere ("<b>Tài V</b><b>ă</b><b>n</b>"), and "Tài V" reads as a damaged "Tải về";
+    a tab or menu item ends its words (the next item opens with a capital or a space)."""
+    if not element_text(part)[-1:].isalpha():
+        return False
+    node = part
+    while node is not el and node is not None:
+        if node.tail:
+            return node.tail[:1].islower()
+        for sibling in node.itersiblings():
+            following = element_text(sibling) or sibling.tail or ""
+            if following:
+                return following[:1].islower()
+        node = node.getparent()
     return False
 
 
