@@ -5,6 +5,7 @@ bare "|", a header over two lines, a group title between the header and the rows
 from __future__ import annotations
 
 from extract.pipeline import process_bytes
+from tests.conftest import run_text
 
 _HTML_HEAD = (
     "<html><head><meta charset='utf-8'><title>t</title></head><body><div id='divContentDoc'>"
@@ -46,3 +47,110 @@ def test_the_site_menu_beside_the_document_is_still_left_out() -> None:
     assert document["signer"] == "Trần Thanh Mẫn"
     assert "Tải về" not in document["body_text"]
     assert "Văn bản gốc" not in document["body_text"]
+
+
+_MD_DOCUMENT = (
+    "|\n**ỦY BAN NHÂN DÂN**\nTỈNH HÒA BÌNH\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 77/KH-UBND\n|\n*Hòa Bình, ngày 05 tháng 3 năm 2025*\n|\n\n"
+    "**KẾ HOẠCH**\n\nQUAN TRẮC CHẤT LƯỢNG NƯỚC NĂM 2025\n\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau.\n\n"
+    "|\n**Nơi nhận:**\n- Lưu: VT.\n|\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Trần Văn Minh**\n|\n\n"
+    "**PHỤ LỤC I**\n\nDANH MỤC\n\n"
+)
+
+
+def _gfm(table: str) -> dict[str, list[dict]]:
+    return run_text(_MD_DOCUMENT + table, "page.md").tables
+
+
+def _cells(tables: dict[str, list[dict]]) -> list[tuple]:
+    return [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]]
+
+
+def test_a_line_of_bare_bars_under_a_converted_header_does_not_end_the_table() -> None:
+    # what a converter leaves of a header row whose cells it lost: "|", "| |" or "| ||"
+    for remnant in ("|", "| |", "| ||", "|---|---|---|\n|"):
+        tables = _gfm(
+            "TT | Giá trị tài sản | Mức thu |\n"
+            f"{remnant}\n"
+            "| 1 | Dưới 50 triệu đồng | 50 nghìn |\n"
+            "| 2 | Trên 100 triệu đồng | 0,1% giá trị tài sản |\n"
+        )
+        rows = [(r["row_id"], r["name"]) for r in tables["appendix_rows"]]
+        assert rows == [("1", "Dưới 50 triệu đồng"), ("2", "Trên 100 triệu đồng")], remnant
+        assert _cells(tables) == [("1", "Mức thu", "50 nghìn"), ("2", "Mức thu", "0,1% giá trị tài sản")]
+
+
+def test_a_header_over_two_lines_without_its_merged_cells_goes_under_its_parent() -> None:
+    tables = _gfm(
+        "STT | Giao dịch | Biện pháp xác thực tối thiểu | |\n"
+        "Khách hàng cá nhân | Khách hàng tổ chức | ||\n"
+        "1 | Giao dịch loại A | Tên đăng nhập, mật khẩu | Tên đăng nhập |\n"
+        "2 | Giao dịch loại B | OTP gửi qua SMS | Thẻ ma trận OTP |\n"
+    )
+    assert [(r["row_id"], r["name"]) for r in tables["appendix_rows"]] == [
+        ("1", "Giao dịch loại A"),
+        ("2", "Giao dịch loại B"),
+    ]
+    assert _cells(tables)[:2] == [
+        ("1", "Biện pháp xác thực tối thiểu / Khách hàng cá nhân", "Tên đăng nhập, mật khẩu"),
+        ("1", "Biện pháp xác thực tối thiểu / Khách hàng tổ chức", "Tên đăng nhập"),
+    ]
+    merged = [f["message"] for f in tables["findings"] if f["code"] == "header_rows_merged"]
+    assert merged == [
+        "2 header rows were merged into one as parent / child: STT | Giao dịch | "
+        "Biện pháp xác thực tối thiểu / Khách hàng cá nhân | Biện pháp xác thực tối thiểu / Khách hàng tổ chức"
+    ]
+
+
+def test_a_header_row_wrapped_inside_its_last_cell_is_joined() -> None:
+    tables = _gfm(
+        "STT | Tên thủ tục hành chính nội bộ | Cơ quan thực\nhiện |\n"
+        "| 1 | Lập, phê duyệt Đề án bán nhà ở xã hội | Ủy ban nhân dân tỉnh |\n"
+        "| 2 | Chuyển đổi công năng nhà ở | Sở Xây dựng |\n"
+    )
+    assert [(r["row_id"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", ["Ủy ban nhân dân tỉnh"]),
+        ("2", ["Sở Xây dựng"]),
+    ]
+
+
+def test_a_wrapped_header_cell_is_no_row_of_its_own() -> None:
+    tables = _gfm(
+        "| TT | Loại văn bản | Số điều | Tổng\n(1) |\n"
+        "| 1 | Lệnh của Chủ tịch nước | 12 | 150 |\n| 2 | Nghị định | 14 | 1.800 |\n"
+    )
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert ("1", "Tổng (1)", "150") in _cells(tables)
+    assert "duplicate_row_id" not in [f["code"] for f in tables["findings"]]
+
+
+def test_a_group_title_between_the_header_and_the_first_row_keeps_the_table() -> None:
+    tables = _gfm(
+        "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi |\n\n**Đến năm 2030**\n\n"
+        "1 | Tiềm lực khoa học, công nghệ | Thứ bậc | Đạt mức tiên tiến | Bộ Khoa học và Công nghệ |\n"
+        "2 | Trình độ công nghệ của doanh nghiệp | Thứ bậc | Trên trung bình | Bộ Công Thương |\n"
+    )
+    assert [(r["row_id"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", ["Bộ Khoa học và Công nghệ"]),
+        ("2", ["Bộ Công Thương"]),
+    ]
+    assert ("2", "Kết quả", "Trên trung bình") in _cells(tables)
+    assert ("(before the first row)", "TT (unnumbered row)", "Đến năm 2030") in _cells(tables)
+
+
+def test_two_tables_with_rows_apart_by_a_blank_line_stay_two_tables() -> None:
+    tables = _gfm(
+        "| TT | Việc | Cơ quan chủ trì |\n| 1 | Việc A | Sở Tư pháp |\n\n"
+        "| TT | Mẫu | Tên mẫu |\n| 1 | M01 | Quyết định xử phạt |\n"
+    )
+    assert [(r["appendix_index"], r["row_id"], r["name"]) for r in tables["appendix_rows"]] == [
+        (1, "1", "Việc A"),
+        (2, "1", "Quyết định xử phạt"),
+    ]
+
+
+def test_a_layout_table_is_not_joined_to_a_numbered_table_after_a_blank_line() -> None:
+    tables = _gfm(
+        "| Cơ quan | Địa chỉ |\n| Sở Tư pháp | Hòa Bình |\n\n| 1 | Việc A | Sở Tư pháp |\n| 2 | Việc B | Sở Nội vụ |\n"
+    )
+    assert tables["appendix_rows"] == []

@@ -108,15 +108,11 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             items, i = _pipe_table(lines, i)
             blocks.extend(_table_blocks(items, page.notes, blocks))
             continue
-        if line.startswith("|") and line.count("|") >= 2 or (line.endswith(" |") and " | " in line):
+        gfm = line.startswith("|") and line.count("|") >= 2 or (line.endswith(" |") and " | " in line)
+        if gfm or _wrapped_row(lines, i) is not None:
             flush()
-            rows = []
-            while i < len(lines) and "|" in lines[i] and lines[i].strip() not in ("", "|"):
-                row_line = lines[i].strip()
-                if not GFM_SEPARATOR.match(row_line):
-                    rows.append([c.strip() for c in row_line.strip("|").split("|")])
-                i += 1
-            blocks.extend(_gfm_blocks(rows))
+            rows, i = _gfm_rows(lines, i)
+            blocks.extend(_gfm_blocks(rows, page.notes))
             continue
         if not line:
             flush()
@@ -405,8 +401,128 @@ def _text_blocks(items: list[Item]) -> list[Block]:
     return [Block(text=line) for item in items if not item.gap for line in _layout_lines(item) if not is_clutter(line)]
 
 
-def _gfm_blocks(rows: list[list[str]]) -> list[Block]:
+def _gfm_line(line: str) -> bool:
+    """A row of a GitHub-style table: "| a | b |", or "a | b |" as converters print it; not a line
+    of bare bars ("|", "| ||": what is left of a row whose cells were lost)."""
+    if _bare_bars(line):
+        return False
+    return (line.startswith("|") and line.count("|") >= 2) or (line.endswith(" |") and " | " in line)
+
+
+def _bare_bars(line: str) -> bool:
+    return bool(line) and set(line) <= {"|", " "}
+
+
+def _gfm_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _wrapped_row(lines: list[str], i: int) -> str | None:
+    """A row a converter wrapped inside its last cell ("STT | Tên thủ tục | Cơ quan thực" /
+    "hiện |"), joined by a "<br>"; only when the row after it has as many cells as the two lines
+    together."""
+    line = lines[i].strip()
+    if line.endswith("|") or not (line.startswith("|") or " | " in line) or i + 2 >= len(lines):
+        return None
+    rest, after = lines[i + 1].strip(), lines[i + 2].strip()
+    if not rest.endswith("|") or _bare_bars(rest) or not _gfm_line(after):
+        return None
+    joined = f"{line}<br>{rest}"
+    return joined if len(_gfm_cells(joined)) == len(_gfm_cells(after)) else None
+
+
+#: Words of a line set across a table between its header and its first row ("Đến năm 2030").
+_TITLE_LINE_WORDS = 12
+
+
+def _gfm_rows(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """The rows of a GitHub-style table from ``lines[i]``. Converters break such tables: a row of
+    bare bars is left where a header row's cells were lost, and a group title across the table
+    ("**Đến năm 2030**") or a blank line may stand between the header and the first row. A table
+    whose header names the number column goes on past them to its first numbered row."""
+    first = _wrapped_row(lines, i)
+    rows = [] if GFM_SEPARATOR.match(lines[i].strip()) else [_gfm_cells(first or lines[i])]
+    i += 2 if first else 1
+    while i < len(lines):
+        line = lines[i].strip()
+        wrapped = _wrapped_row(lines, i)
+        if wrapped is not None:
+            rows.append(_gfm_cells(wrapped))
+            i += 2
+        elif GFM_SEPARATOR.match(line):
+            i += 1
+        elif "|" in line and not _bare_bars(line):
+            rows.append(_gfm_cells(line))
+            i += 1
+        else:
+            resumed = _resumed(lines, i, rows)
+            if resumed is None:
+                break
+            title, i = resumed
+            if title:
+                rows.append([title])
+    return rows, i
+
+
+def _resumed(lines: list[str], i: int, rows: list[list[str]]) -> tuple[str, int] | None:
+    """Where a table goes on after a gap at ``lines[i]`` (bare bars, blank lines, a title across
+    it), with the title; None where the table ends. Bare bars between two rows are a lost row's
+    remnant; a blank line or a title only before the first numbered row of a table whose header
+    names its number column ("STT", "TT")."""
+    j = i
+    while j < len(lines) and (not lines[j].strip() or _bare_bars(lines[j].strip())):
+        j += 1
+    if j == len(lines):
+        return None
+    blank = any(not lines[k].strip() for k in range(i, j))
+    header_only = (
+        bool(rows)
+        and role_of(strip_emphasis(rows[0][0])) == "id"
+        and not any(row and parse_label(strip_emphasis(row[0])) is not None for row in rows)
+    )
+    if _gfm_line(lines[j].strip()):
+        if not blank or (header_only and _opens_gfm_numbering(lines[j])):
+            return "", j
+        return None
+    title = lines[j].strip()
+    if not header_only or "|" in title or len(strip_emphasis(title).split()) > _TITLE_LINE_WORDS:
+        return None
+    k = j + 1
+    while k < len(lines) and (not lines[k].strip() or _bare_bars(lines[k].strip())):
+        k += 1
+    if k < len(lines) and _gfm_line(lines[k].strip()) and _opens_gfm_numbering(lines[k]):
+        return title, k
+    return None
+
+
+def _opens_gfm_numbering(line: str) -> bool:
+    return opens_numbering(strip_emphasis(_gfm_cells(line)[0]))
+
+
+def _merged_gfm_header(rows: list[list[str]], notes: list[ReadNote]) -> list[list[str]]:
+    """A header a converter printed over several lines without the cells merged into the ones above
+    ("STT | Giao dịch | Biện pháp xác thực |" / "Cá nhân | Tổ chức |"): the lines under the first
+    go under a parent as the cell streams' do (``merge_header_rows``), when that gives the rows'
+    width; a header whose lower lines keep their place (empty under "STT") is read as a grid."""
+    first = next((k for k, row in enumerate(rows) if parse_label(strip_emphasis(row[0])) is not None), None)
+    if first is None or first < 2 or role_of(strip_emphasis(rows[0][0])) != "id":
+        return rows
+    lower = rows[1:first]
+    if not all(len(row) > 1 and row[0] and parse_label(strip_emphasis(row[0])) is None for row in lower):
+        return rows
+    merged = [cell for cell in rows[0] if cell]
+    for row in lower:
+        merged = merge_header_rows([merged, [cell for cell in row if cell]])
+    if len(merged) != max(len(row) for row in rows[first:]):
+        return rows
+    shown = " | ".join(strip_emphasis(header) for header in merged)
+    notes.append(ReadNote("header_rows_merged", f"{first} header rows were merged into one as parent / child: {shown}"))
+    return [merged, *rows[first:]]
+
+
+def _gfm_blocks(rows: list[list[str]], notes: list[ReadNote]) -> list[Block]:
     """GitHub-style tables ("| a | b |" a line): a full grid already; data or layout."""
+    rows = _merged_gfm_header(rows, notes)
     lines = [[_gfm_lines(c) for c in row] for row in rows]
     table = appendix_grid([[Cell(_gfm_paragraphs(item)) for item in row] for row in lines])
     if table is not None:
