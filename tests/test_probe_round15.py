@@ -154,3 +154,38 @@ def test_a_layout_table_is_not_joined_to_a_numbered_table_after_a_blank_line() -
         "| Cơ quan | Địa chỉ |\n| Sở Tư pháp | Hòa Bình |\n\n| 1 | Việc A | Sở Tư pháp |\n| 2 | Việc B | Sở Nội vụ |\n"
     )
     assert tables["appendix_rows"] == []
+
+
+def test_a_total_whose_label_spans_the_number_and_name_columns_keeps_its_figures() -> None:
+    # the converter printed "Tổng cộng" over STT and the names as one cell: the figures stand one
+    # column to the left and the last cell is empty
+    tables = _gfm(
+        "TT | Danh mục sử dụng đất | Diện tích (ha) | Tỷ lệ (%) |\n"
+        "| Tổng cộng (I+II) | 590,00 | 100,0 | |\n"
+        "| I | Đất xây dựng khu công nghiệp | 425,00 | 72,0 |\n"
+        "| II | Đất khác | 165,00 | 28,0 |\n"
+    )
+    totals = [(c["column_header"], c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "total"]
+    assert totals == [("Diện tích (ha)", "590,00"), ("Tỷ lệ (%)", "100,0")]
+
+
+def test_a_money_total_printed_over_the_number_column_is_checked() -> None:
+    tables = _gfm(
+        "TT | Nội dung | Kinh phí (triệu đồng) | Ghi chú |\n"
+        "| I | Chi thường xuyên | 425 | |\n| II | Chi đầu tư | 165 | |\n"
+        "| Tổng cộng (I+II) | 600 | | |\n"
+    )
+    assert [(f["code"], f["message"]) for f in tables["findings"] if f["code"] == "total_mismatch"] == [
+        ("total_mismatch", "The total row gives 600 for Kinh phí (triệu đồng) but the 2 top-level rows add up to 590.")
+    ]
+
+
+def test_a_total_in_its_own_name_cell_is_read_as_printed() -> None:
+    tables = _gfm(
+        "| TT | Nội dung | Kinh phí (triệu đồng) | Ghi chú |\n"
+        "| I | Chi thường xuyên | 425 | |\n| II | Chi đầu tư | 165 | |\n"
+        "| | Tổng cộng | 590 | Đủ |\n"
+    )
+    totals = [(c["column_header"], c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "total"]
+    assert totals == [("Kinh phí (triệu đồng)", "590")]
+    assert "total_mismatch" not in [f["code"] for f in tables["findings"]]

@@ -11,7 +11,12 @@ from extract.numbering import parse_label
 from extract.page import Cell, ReadNote, Table, occurrences
 from extract.readers.cellstream import numeric_columns
 from extract.readers.placement import placed_by_kind, placed_message
+from extract.settings import TOTAL_ROW
 from normalize.numbers import parse_number
+from normalize.text import fold
+
+#: Roles of a column that names the rows: a figure printed there belongs to the next column.
+NAME_ROLES = frozenset({"name", "tasks"})
 
 
 def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
@@ -30,6 +35,9 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
     placed_rows: list[tuple[Cell, ...]] = []
     row_notes: list[ReadNote] = []
     for k, (row, label, before) in enumerate(zip(rows, labels, occurrences(labels), strict=True)):
+        if k and columns[0].role == "id" and _total_under_number(row, width, roles):
+            placed_rows.append((Cell(), *row[:-1]) if len(row) == width else (Cell(), *row, *grid[k][len(row) + 1 :]))
+            continue
         placed = None
         if k and row and len(row) < width and parse_label(label) is not None:
             placed = placed_by_kind([cell.text for cell in row[1:]], roles, {i - 1 for i in numeric})
@@ -47,6 +55,16 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
             message = f"row {named} has {len(row)} cells for {width} columns; its last cells were left empty"
             row_notes.append(ReadNote("short_row", message, label or None, before))
     return Table(rows=tuple(placed_rows), bordered=True, row_notes=tuple(row_notes))
+
+
+def _total_under_number(row: Sequence[Cell], width: int, roles: Sequence[str]) -> bool:
+    """A total whose label spans the number and name columns ("| Tổng cộng (I+II) | 590,00 |
+    100,0 | |"): a converter printed it as one cell, so its figures stand one column to the left,
+    a figure under the names and the last cell empty. Its cells move right by one. ``roles``: of
+    the columns after the number."""
+    if len(row) < 2 or not roles or roles[0] not in NAME_ROLES or not TOTAL_ROW.match(fold(row[0].text)):
+        return False
+    return parse_number(row[1].text) is not None and (len(row) < width or row[-1].is_empty)
 
 
 def _title_row(row: Sequence[Cell]) -> bool:
