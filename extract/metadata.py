@@ -454,14 +454,16 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         block: list[str] = []
         j = name_index - 1
         while j >= 0 and name_index - j <= 6:
-            if is_signature_title(folded[j]) or _named_title(lines[j], folded[j]):
+            if is_signature_title(folded[j]) or _named_title(lines[j], folded[j]) or _deputy_under(folded, j):
                 block.insert(0, _clean_line(lines[j]))
                 titles_at = j
+            elif _wrapped_authority(lines, folded, j):
+                # "TM. ỦY BAN" / "NHÂN DÂN", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": a
+                # signing line wrapped in two; the lines above it may sign too ("TL. CỤC TRƯỞNG")
+                block.insert(0, f"{_clean_line(lines[j - 1])} {_clean_line(lines[j])}")
+                titles_at = j - 1
+                j -= 1
             elif folded[j] and block:
-                # "TM. ỦY BAN" / "NHÂN DÂN": a signing line wrapped in two
-                if j > 0 and folded[j - 1].startswith(SIGNATURE_PREFIXES) and mostly_upper(lines[j]):
-                    block.insert(0, f"{_clean_line(lines[j - 1])} {_clean_line(lines[j])}")
-                    titles_at = j - 1
                 break
             j -= 1
         authority = [b for b in block if fold(b).startswith(SIGNATURE_PREFIXES)]
@@ -472,6 +474,28 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         acting = authority and not fold(authority[-1]).startswith(_SIGNS_FOR)
         meta.signer_title = plain[-1] if plain else (authority[-1].split(".", 1)[-1].strip() if acting else None)
     _read_recipients(meta, lines, folded, stop=titles_at if titles_at is not None else meta.signature_end)
+
+
+def _deputy_under(folded: list[str], j: int) -> bool:
+    """A deputy's title under the authority it signs for: "KT. THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC",
+    "K/T CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"."""
+    text = folded[j].strip(" .*")
+    above = folded[j - 1].strip(" .*") if j > 0 else ""
+    prefix = next((p for p in SIGNATURE_PREFIXES if above.startswith(p)), None)
+    office = above[len(prefix) :].strip() if prefix else ""
+    return bool(office) and text.startswith("pho ") and text[4:].startswith(office)
+
+
+#: A deputy's title inside a line ("VỀ HQ PHÓ TRƯỞNG BAN"): no wrap of the line above.
+_DEPUTY_WORD = re.compile(r"(^|\s)pho\s")
+
+
+def _wrapped_authority(lines: list[str], folded: list[str], j: int) -> bool:
+    """Is ``lines[j]`` the rest of the signing line above it, wrapped in two ("TM. ỦY BAN" /
+    "NHÂN DÂN", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")?"""
+    if not folded[j] or j == 0 or not folded[j - 1].startswith(SIGNATURE_PREFIXES):
+        return False
+    return mostly_upper(lines[j]) and not _DEPUTY_WORD.search(folded[j])
 
 
 def _named_title(line: str, folded_line: str) -> bool:

@@ -189,3 +189,47 @@ def test_a_total_in_its_own_name_cell_is_read_as_printed() -> None:
     totals = [(c["column_header"], c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "total"]
     assert totals == [("Kinh phí (triệu đồng)", "590")]
     assert "total_mismatch" not in [f["code"] for f in tables["findings"]]
+
+
+_LETTER_TOP = (
+    "|\n**BỘ TÀI CHÍNH**\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 5680/CT-CS\nV/v chính sách thuế\n|\n"
+    "*Hà Nội, ngày 05 tháng 12 năm 2025*\n|\n\nKính gửi: Công ty TNHH ABC.\n\n"
+    "Cục Thuế nhận được công văn của Công ty. Về vấn đề này, Cục Thuế có ý kiến như sau.\n\n"
+    "|\n*Nơi nhận:*\n- Như trên;\n- Lưu: VT, CS.\n|\n"
+)
+
+
+def _signature(*lines: str) -> dict:
+    page = _LETTER_TOP + "\n".join(lines) + "\nNguyễn Văn An\n|\n"
+    document = run_text(page, "page.md").tables["documents"][0]
+    return {key: document[key] for key in ("signer", "signer_title", "signing_authority")}
+
+
+def test_a_signing_line_wrapped_in_two_keeps_the_authority_above_it() -> None:
+    assert _signature(
+        "**TL. CỤC TRƯỞNG**", "**KT. TRƯỞNG BAN BAN CHÍNH SÁCH,**", "**THUẾ QUỐC TẾ**", "**PHÓ TRƯỞNG BAN**"
+    ) == {
+        "signer": "Nguyễn Văn An",
+        "signer_title": "PHÓ TRƯỞNG BAN",
+        "signing_authority": "TL. CỤC TRƯỞNG / KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ",
+    }
+
+
+def test_a_signing_line_wrapped_right_above_the_name_is_not_lost() -> None:
+    assert _signature("**TL. CỤC TRƯỞNG**", "**KT. TRƯỞNG BAN BAN CHÍNH SÁCH,**", "**THUẾ QUỐC TẾ**") == {
+        "signer": "Nguyễn Văn An",
+        "signer_title": None,
+        "signing_authority": "TL. CỤC TRƯỞNG / KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ",
+    }
+
+
+def test_a_deputy_title_under_the_office_it_signs_for_is_the_signer_title() -> None:
+    assert _signature("**KT. THỐNG ĐỐC**", "**PHÓ THỐNG ĐỐC**") == {
+        "signer": "Nguyễn Văn An",
+        "signer_title": "PHÓ THỐNG ĐỐC",
+        "signing_authority": "KT. THỐNG ĐỐC",
+    }
+    assert _signature("**K/T CHÁNH VĂN PHÒNG**", "**PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC**")["signer_title"] == (
+        "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"
+    )
