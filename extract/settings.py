@@ -128,6 +128,17 @@ def is_clutter_line(folded: str) -> bool:
     return bool(_WHOLE_CLUTTER.get(folded.strip(CLUTTER_STRIP)) or _DAMAGED_NOTICE.match(folded))
 
 
+_CLUTTER_AS_PRINTED = frozenset(fold(name) for name in (*TAB_TITLES_AS_WRITTEN, *NAV_WORDS_AS_WRITTEN))
+
+
+def is_printed_clutter_line(folded: str) -> bool:
+    """Is this folded line the site's as printed, without reading a lost letter into it ("tai ve",
+    not "tai v")?"""
+    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
+        return True
+    return folded.strip(CLUTTER_STRIP) in _CLUTTER_AS_PRINTED
+
+
 #: Lines that open the document proper.
 NATIONAL_MOTTO_AS_WRITTEN = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 #: Characters of the rule line under the issuing body ("-------", a Party document's "*").

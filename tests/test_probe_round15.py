@@ -233,3 +233,62 @@ def test_a_deputy_title_under_the_office_it_signs_for_is_the_signer_title() -> N
     assert _signature("**K/T CHÁNH VĂN PHÒNG**", "**PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC**")["signer_title"] == (
         "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"
     )
+
+
+def test_a_site_menu_of_glued_items_still_ends_the_document() -> None:
+    # "<a>Tải về</a><a>in</a>": a menu word as printed is clutter even when the next item follows
+    # without a space; only a menu word read with a lost letter ("Tài V") needs its text to end
+    related = (
+        "<div class='related'><p>Văn bản cùng lĩnh vực</p><table border=1><tr><td>STT</td><td>Tên văn bản</td>"
+        "<td>Cơ quan ban hành</td></tr><tr><td>1</td><td>Quyết định 12/2024/QĐ-UBND về giá đất</td>"
+        "<td>UBND tỉnh</td></tr></table></div>"
+    )
+    for menu in ("<a href='#'>Tải về</a><a href='#'>in</a>", "<b>Từ khóa</b><a href='#'>sắp xếp</a>"):
+        page = (_HTML_HEAD + "<p>Thành lập xã An.</p>" + _HTML_TAIL).replace(
+            "</div></body>", f"</div><div class='tabs'>{menu}</div>{related}</body>"
+        )
+        tables = process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
+        assert tables["appendix_rows"] == [], menu
+        assert tables["documents"][0]["signer"] == "Trần Thanh Mẫn"
+
+
+def test_a_word_in_capitals_split_into_runs_is_not_a_menu_word() -> None:
+    split = "<p>90. Thành lập xã mới có tên gọi là <b><span>TÀI V</span><span>Ă</span><span>N</span></b>.</p>"
+    document = _html_document(split)
+    assert document["signer"] == "Trần Thanh Mẫn"
+    assert "90. Thành lập xã mới có tên gọi là TÀI VĂN." in document["body_text"]
+
+
+def test_a_title_row_across_a_grid_before_the_first_row_is_no_header() -> None:
+    tables = _gfm(
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| **Nhiệm vụ chung** | | | |\n| 1 | Việc A | Sở Tư pháp | Quý I |\n| 2 | Việc B | Sở Nội vụ | Quý II |\n"
+    )
+    assert ("(before the first row)", "STT (unnumbered row)", "Nhiệm vụ chung") in _cells(tables)
+    assert [(r["row_id"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", ["Sở Tư pháp"]),
+        ("2", ["Sở Nội vụ"]),
+    ]
+    assert "header_rows_merged" not in [f["code"] for f in tables["findings"]]
+
+
+def test_a_total_with_a_count_under_the_names_is_read_where_it_stands() -> None:
+    tables = _gfm(
+        "| TT | Tên đơn vị | Số lượng (người) | Ghi chú |\n|---|---|---|---|\n"
+        "| 1 | Xã A | 10 | |\n| 2 | Xã B | 20 | |\n| Cộng | 2 | 30 | |\n"
+    )
+    totals = [(c["column_header"], c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "total"]
+    assert totals == [("Số lượng (người)", "30")]
+
+
+def test_a_bar_after_a_grid_does_not_join_the_signature_grid_to_it() -> None:
+    page = _MD_DOCUMENT.split("|\n**Nơi nhận:**")[0] + (
+        "| TT | Việc | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Việc A | Sở Tư pháp |\n| 2 | Việc B | Sở Nội vụ |\n|\n"
+        "| **Nơi nhận:**<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br>**Trần Văn Minh** |\n"
+    )
+    tables = run_text(page, "page.md").tables
+    assert [(r["row_id"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", ["Sở Tư pháp"]),
+        ("2", ["Sở Nội vụ"]),
+    ]
+    assert tables["appendix_cells"] == []

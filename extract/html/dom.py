@@ -14,7 +14,15 @@ import lxml.etree as etree
 
 from extract.header import find_head
 from extract.page import PageError
-from extract.settings import APPENDIX_HEADING, PLACEHOLDER_MARK, SITE_NAMES, SITE_NOTICES, is_clutter_line, is_motto
+from extract.settings import (
+    APPENDIX_HEADING,
+    PLACEHOLDER_MARK,
+    SITE_NAMES,
+    SITE_NOTICES,
+    is_clutter_line,
+    is_motto,
+    is_printed_clutter_line,
+)
 from normalize.numbers import SUPERSCRIPT_DIGITS
 
 from .settings import (
@@ -438,25 +446,27 @@ def is_clutter(el: HtmlElement) -> bool:
     for part in el.iterdescendants():
         if isinstance(part.tag, str):
             piece = fold(element_text(part))
-            if piece and len(piece) <= _PART_CHARS and is_clutter_line(piece) and not _piece_of_word(part, el):
+            short = piece and len(piece) <= _PART_CHARS
+            if short and is_clutter_line(piece) and (is_printed_clutter_line(piece) or not _piece_of_word(part, el)):
                 return True
     return False
 
 
 def _piece_of_word(part: HtmlElement, el: HtmlElement) -> bool:
-    """Does the text after ``part`` (within ``el``) go on with its last word? Word splits a word
-    into runs anywhere ("<b>Tài V</b><b>ă</b><b>n</b>"), and "Tài V" reads as a damaged "Tải về";
-    a tab or menu item ends its words (the next item opens with a capital or a space)."""
+    """Does a letter follow ``part`` (within ``el``) right after its last letter? Word splits a
+    word into runs anywhere ("<b>Tài V</b><b>ă</b><b>n</b>"), and "Tài V" reads as a damaged
+    "Tải về": a menu word read with a lost letter is only one when its text ends there (a menu
+    word as printed is one even when the next item follows without a space)."""
     if not element_text(part)[-1:].isalpha():
         return False
     node = part
     while node is not el and node is not None:
         if node.tail:
-            return node.tail[:1].islower()
+            return node.tail[:1].isalpha()
         for sibling in node.itersiblings():
             following = element_text(sibling) or sibling.tail or ""
             if following:
-                return following[:1].islower()
+                return following[:1].isalpha()
         node = node.getparent()
     return False
 

@@ -3,7 +3,7 @@ grid is known, so nothing is inferred from a cell stream; it is an appendix tabl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from extract.appendix import is_appendix_table
 from extract.columns import map_columns
@@ -35,7 +35,7 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
     placed_rows: list[tuple[Cell, ...]] = []
     row_notes: list[ReadNote] = []
     for k, (row, label, before) in enumerate(zip(rows, labels, occurrences(labels), strict=True)):
-        if k and columns[0].role == "id" and _total_under_number(row, width, roles):
+        if k and columns[0].role == "id" and _total_under_number(row, width, roles, numeric):
             placed_rows.append((Cell(), *row[:-1]) if len(row) == width else (Cell(), *row, *grid[k][len(row) + 1 :]))
             continue
         placed = None
@@ -57,14 +57,17 @@ def appendix_grid(rows: Sequence[Sequence[Cell]]) -> Table | None:
     return Table(rows=tuple(placed_rows), bordered=True, row_notes=tuple(row_notes))
 
 
-def _total_under_number(row: Sequence[Cell], width: int, roles: Sequence[str]) -> bool:
+def _total_under_number(row: Sequence[Cell], width: int, roles: Sequence[str], numeric: Collection[int]) -> bool:
     """A total whose label spans the number and name columns ("| Tổng cộng (I+II) | 590,00 |
     100,0 | |"): a converter printed it as one cell, so its figures stand one column to the left,
-    a figure under the names and the last cell empty. Its cells move right by one. ``roles``: of
-    the columns after the number."""
+    a figure under the names and the last cell empty. Its cells move right by one, when each of
+    its figures lands in a column of figures then ("| Cộng | 2 | 30 | |" over "Tên | Số lượng |
+    Ghi chú" names 2 of something). ``roles``: of the columns after the number."""
     if len(row) < 2 or not roles or roles[0] not in NAME_ROLES or not TOTAL_ROW.match(fold(row[0].text)):
         return False
-    return parse_number(row[1].text) is not None and (len(row) < width or row[-1].is_empty)
+    if parse_number(row[1].text) is None or (len(row) == width and not row[-1].is_empty):
+        return False
+    return all(k + 1 in numeric for k, cell in enumerate(row) if k and parse_number(cell.text) is not None)
 
 
 def _title_row(row: Sequence[Cell]) -> bool:

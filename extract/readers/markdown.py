@@ -45,7 +45,7 @@ from extract.readers.text import (
     open_headings,
     site_footer,
 )
-from extract.settings import RECIPIENTS_LABEL, SIGNATURE_PREFIXES, TOTAL_ROW, attribute_key
+from extract.settings import APPENDIX_HEADING, RECIPIENTS_LABEL, SIGNATURE_PREFIXES, TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank
@@ -475,17 +475,22 @@ def _resumed(lines: list[str], i: int, rows: list[list[str]]) -> tuple[str, int]
     if j == len(lines):
         return None
     blank = any(not lines[k].strip() for k in range(i, j))
+    separator = any(lines[k].strip() == "|" for k in range(i, j))  # as between a one-cell-per-line table's cells
     header_only = (
         bool(rows)
         and role_of(strip_emphasis(rows[0][0])) == "id"
         and not any(row and parse_label(strip_emphasis(row[0])) is not None for row in rows)
     )
     if _gfm_line(lines[j].strip()):
-        if not blank or (header_only and _opens_gfm_numbering(lines[j])):
+        numbered = parse_label(strip_emphasis(_gfm_cells(lines[j])[0])) is not None
+        crossed = not blank and (not separator or header_only or numbered)  # a lost row's bars
+        if crossed or (header_only and _opens_gfm_numbering(lines[j])):
             return "", j
         return None
-    title = lines[j].strip()
-    if not header_only or "|" in title or len(strip_emphasis(title).split()) > _TITLE_LINE_WORDS:
+    title = strip_emphasis(lines[j].strip())
+    if not header_only or "|" in title or len(title.split()) > _TITLE_LINE_WORDS or title.endswith((".", ":", ";")):
+        return None
+    if APPENDIX_HEADING.match(fold(title)):
         return None
     k = j + 1
     while k < len(lines) and (not lines[k].strip() or _bare_bars(lines[k].strip())):
@@ -508,7 +513,7 @@ def _merged_gfm_header(rows: list[list[str]], notes: list[ReadNote]) -> list[lis
     if first is None or first < 2 or role_of(strip_emphasis(rows[0][0])) != "id":
         return rows
     lower = rows[1:first]
-    if not all(len(row) > 1 and row[0] and parse_label(strip_emphasis(row[0])) is None for row in lower):
+    if not all(sum(map(bool, row)) > 1 and row[0] and parse_label(strip_emphasis(row[0])) is None for row in lower):
         return rows
     merged = [cell for cell in rows[0] if cell]
     for row in lower:
