@@ -83,7 +83,9 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
                 continue
-            if not _agrees(total, value, printed):  # type: ignore[arg-type]
+            # a penalty's maximum ("Điểm trừ | -1") is no part of its parent's maximum either
+            without = sum((v for v in kid_values if v >= 0), Decimal(0)) if role == "max_score" else total  # type: ignore[operator, misc]
+            if not _agrees(total, value, printed) and not _agrees(without, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
                     _mismatch(

@@ -292,3 +292,23 @@ def test_a_bar_after_a_grid_does_not_join_the_signature_grid_to_it() -> None:
         ("2", ["Sở Nội vụ"]),
     ]
     assert tables["appendix_cells"] == []
+
+
+def test_a_penalty_sub_row_is_no_part_of_its_parents_maximum() -> None:
+    tables = _gfm(
+        "| STT | Tiêu chí | Điểm tối đa | Điểm tự chấm |\n|---|---|---|---|\n"
+        "| 1 | Công tác chỉ đạo | 3 | 2 |\n| 1.1 | Ban hành kế hoạch | 1 | 1 |\n| 1.2 | Kiểm tra | 2 | 1 |\n"
+        "| 1.3 | Điểm trừ: chậm báo cáo | -1 | 0 |\n| | TỔNG ĐIỂM | 3 | 2 |\n"
+    )
+    assert [f["code"] for f in tables["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_second_column_of_points_named_by_who_graded_is_checked() -> None:
+    tables = _gfm(
+        "| STT | Tiêu chí | Điểm tối đa | Điểm tự chấm | Điểm Khối chấm |\n|---|---|---|---|---|\n"
+        "| 1 | Công tác chỉ đạo | 20 | 18 | 17 |\n| 2 | Công tác kiểm tra | 20 | 19 | 18 |\n"
+        "| | TỔNG ĐIỂM | 40 | 37 | 36 |\n"
+    )
+    assert [f["message"] for f in tables["findings"] if f["code"] == "total_mismatch"] == [
+        "The total row gives 36 for Điểm Khối chấm but the 2 top-level rows add up to 35."
+    ]
