@@ -288,7 +288,9 @@ def labels_in_first_column(table: Table, header_rows: int, columns: list[Column]
 
 
 #: "1. Bổ sung 120 biên chế giáo viên": a row number written at the start of the first cell.
-_NUMBER_IN_TEXT = re.compile(r"^(?P<label>\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+(?P<text>\S.*)$", re.DOTALL)
+_NUMBER_IN_TEXT = re.compile(
+    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,4}|[a-zđ])[.)]\s+(?P<text>\S.*)$", re.DOTALL
+)  # and its sub-rows' "1.1. Kế hoạch CCHC"
 
 
 def _first_column_names(columns: list[Column]) -> list[Column]:
@@ -306,7 +308,7 @@ def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
-        if label is not None and label.style == "decimal":
+        if label is not None and label.style == "decimal" and "." not in label.key:
             numbers.append(int(label.key))
     return len(numbers) >= 2 and numbers[:3] == list(range(1, min(3, len(numbers)) + 1))
 

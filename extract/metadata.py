@@ -457,7 +457,7 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
             if is_signature_title(folded[j]) or _named_title(lines[j], folded[j]) or _deputy_under(folded, j):
                 block.insert(0, _clean_line(lines[j]))
                 titles_at = j
-            elif _wrapped_authority(lines, folded, j):
+            elif _wrapped_authority(lines, folded, j, title_below=bool(block)):
                 # "TM. ỦY BAN" / "NHÂN DÂN", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": a
                 # signing line wrapped in two; the lines above it may sign too ("TL. CỤC TRƯỞNG")
                 block.insert(0, f"{_clean_line(lines[j - 1])} {_clean_line(lines[j])}")
@@ -490,12 +490,18 @@ def _deputy_under(folded: list[str], j: int) -> bool:
 _DEPUTY_WORD = re.compile(r"(^|\s)pho\s")
 
 
-def _wrapped_authority(lines: list[str], folded: list[str], j: int) -> bool:
+def _wrapped_authority(lines: list[str], folded: list[str], j: int, *, title_below: bool) -> bool:
     """Is ``lines[j]`` the rest of the signing line above it, wrapped in two ("TM. ỦY BAN" /
-    "NHÂN DÂN", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")?"""
+    "NHÂN DÂN" over a title, "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")? Right above the
+    name (``title_below`` false) the line may be the signer's own title ("TL. BỘ TRƯỞNG" / "VỤ
+    TRƯỞNG VỤ PHÁP CHẾ") or a note ("(ĐÃ KÝ)"): only a signing line that stops on a comma or on
+    a word that needs one after it goes on there."""
     if not folded[j] or j == 0 or not folded[j - 1].startswith(SIGNATURE_PREFIXES):
         return False
-    return mostly_upper(lines[j]) and not _DEPUTY_WORD.search(folded[j])
+    if not mostly_upper(lines[j]) or _DEPUTY_WORD.search(folded[j]) or folded[j].startswith(("(", "[", "da ky")):
+        return False
+    above = _clean_line(lines[j - 1]).rstrip()
+    return title_below or above.endswith(",") or above.split()[-1].lower() in WRAP_LAST_WORDS
 
 
 def _named_title(line: str, folded_line: str) -> bool:

@@ -419,7 +419,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^diem\b(?!\s+du kien dat).*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
             r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$"
-            r"|^diem( danh gia)? nam \d{4}$|^diem\b.*\b(cham|tham dinh)$"
+            r"|^diem (cua )?(khoi|cum|hoi dong|doan|to|ban|so|co quan)\b.*\b(cham|tham dinh)$"
         ),
     ),
     ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^diem du kien dat\b")),

@@ -4,6 +4,8 @@ bare "|", a header over two lines, a group title between the header and the rows
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from extract.pipeline import process_bytes
 from tests.conftest import run_text
 
@@ -312,3 +314,42 @@ def test_a_second_column_of_points_named_by_who_graded_is_checked() -> None:
     assert [f["message"] for f in tables["findings"] if f["code"] == "total_mismatch"] == [
         "The total row gives 36 for Điểm Khối chấm but the 2 top-level rows add up to 35."
     ]
+
+
+def test_sub_rows_numbered_inside_the_name_cell_are_rows_of_their_own() -> None:
+    # no number column: "1. Công tác chỉ đạo", then its sub-rows "1.1. Kế hoạch CCHC"
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td></tr>"
+    table = (
+        "<p>PHỤ LỤC</p><table border=1>"
+        + row.format("Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đạt")
+        + row.format("1. Công tác chỉ đạo", "3", "2,5")
+        + row.format("1.1. Kế hoạch cải cách hành chính", "1", "1")
+        + row.format("1.2. Kiểm tra cải cách hành chính", "2", "1,5")
+        + row.format("2. Thủ tục hành chính", "2", "2")
+        + "</table>"
+    )
+    page = (_HTML_HEAD + _HTML_TAIL).replace("</div></body>", table + "</div></body>")
+    tables = process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
+    assert [(r["row_id"], r["parent_id"], r["name"], r["max_score"]) for r in tables["appendix_rows"]] == [
+        ("1", None, "Công tác chỉ đạo", Decimal("3")),
+        ("1.1", "1", "Kế hoạch cải cách hành chính", Decimal("1")),
+        ("1.2", "1", "Kiểm tra cải cách hành chính", Decimal("2")),
+        ("2", None, "Thủ tục hành chính", Decimal("2")),
+    ]
+    assert "unnumbered_row" not in [f["code"] for f in tables["findings"]]
+
+
+def test_a_title_right_above_the_name_is_no_wrap_of_the_authority() -> None:
+    assert _signature("**TL. BỘ TRƯỞNG**", "**VỤ TRƯỞNG VỤ PHÁP CHẾ**")["signing_authority"] == "TL. BỘ TRƯỞNG"
+    assert _signature("**TM. ỦY BAN NHÂN DÂN**", "(ĐÃ KÝ)")["signing_authority"] == "TM. ỦY BAN NHÂN DÂN"
+
+
+def test_only_a_column_of_points_named_by_its_grader_is_a_second_score() -> None:
+    head = "| STT | Tiêu chí | Điểm tối đa | {} | Điểm tự chấm |\n|---|---|---|---|---|\n"
+    rows = "| 1 | Công tác chỉ đạo | 20 | {} | 18 |\n| 2 | Công tác kiểm tra | 20 | {} | 19 |\n"
+    for header, first, second in (
+        ("Điểm trừ do chậm", "-2", "0"),  # "chậm" (late) folds as "chấm" (graded)
+        ("Điểm hướng dẫn chấm", "Chấm theo hồ sơ", "Chấm theo báo cáo"),
+    ):
+        tables = _gfm(head.format(header) + rows.format(first, second))
+        assert [r["achieved_score"] for r in tables["appendix_rows"]] == [Decimal("18"), Decimal("19")], header
