@@ -146,12 +146,6 @@ def map_columns(headers: list[str]) -> list[Column]:
         # "Kết quả năm 2023 | Điểm đạt năm 2023" beside a maximum score: the points are the score,
         # the result (a share, a count) is a cell
         roles = ["other" if i in achieved and i not in points else role for i, role in enumerate(roles)]
-    if "max_score" in roles and "target_score" not in roles:
-        # "Chỉ tiêu năm 2024", "Kế hoạch năm 2024" beside a maximum score: the points aimed at
-        aims = [
-            i for i, (h, role) in enumerate(zip(headers, roles, strict=True)) if role == "other" and _AIM.match(fold(h))
-        ]
-        roles = ["target_score" if aims and i == aims[0] else role for i, role in enumerate(roles)]
     several_years = _results_of_several_years(headers, roles)
     for index, header in enumerate(headers):
         role = roles[index]
@@ -180,10 +174,6 @@ def map_columns(headers: list[str]) -> list[Column]:
     return columns
 
 
-#: A header of the points a table of scores aims at for a year (folded): "Chỉ tiêu năm 2024",
-#: "Kế hoạch năm 2024", "Phấn đấu năm 2024", "Dự kiến đạt năm 2024". Without a year "Chỉ tiêu"
-#: names the rows.
-_AIM = re.compile(r"^(diem )?(chi tieu|ke hoach|phan dau|du kien)( dat)? nam (19|20)\d\d$")
 #: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")
 #: Words that name a time span's start in any header ("Thời gian / Bắt đầu", "Thời gian bắt đầu").

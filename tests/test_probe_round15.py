@@ -353,23 +353,3 @@ def test_only_a_column_of_points_named_by_its_grader_is_a_second_score() -> None
     ):
         tables = _gfm(head.format(header) + rows.format(first, second))
         assert [r["achieved_score"] for r in tables["appendix_rows"]] == [Decimal("18"), Decimal("19")], header
-
-
-def test_the_points_a_score_table_aims_at_for_a_year_are_its_target() -> None:
-    tables = _gfm(
-        "| STT | Tiêu chí | Điểm tối đa | Điểm đạt năm 2023 | Chỉ tiêu năm 2024 |\n|---|---|---|---|---|\n"
-        "| 1 | Kinh tế | 3 | 1,5 | 2 |\n| 2 | Xã hội | 3 | 2,5 | 2,75 |\n| | TỔNG ĐIỂM | 6 | 4 | 5,5 |\n"
-    )
-    rows = [(r["row_id"], r["target_score"], r["target_year"]) for r in tables["appendix_rows"]]
-    assert rows == [("1", Decimal("2"), 2024), ("2", Decimal("2.75"), 2024)]
-    assert [f["message"] for f in tables["findings"] if f["code"] == "total_mismatch"] == [
-        "The total row gives 5,5 for the target score but the 2 top-level rows add up to 4,75."
-    ]
-
-
-def test_a_plan_column_of_a_table_without_scores_is_no_target_score() -> None:
-    tables = _gfm(
-        "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 |\n|---|---|---|---|\n"
-        "| 1 | Tổng sản phẩm trên địa bàn | tỷ đồng | 60.000 |\n| 2 | Thu ngân sách | tỷ đồng | 5.000 |\n"
-    )
-    assert [r.get("target_score") for r in tables["appendix_rows"]] == [None, None]
