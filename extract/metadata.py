@@ -494,14 +494,21 @@ def _wrapped_authority(lines: list[str], folded: list[str], j: int, *, title_bel
     """Is ``lines[j]`` the rest of the signing line above it, wrapped in two ("TM. ỦY BAN" /
     "NHÂN DÂN" over a title, "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")? Right above the
     name (``title_below`` false) the line may be the signer's own title ("TL. BỘ TRƯỞNG" / "VỤ
-    TRƯỞNG VỤ PHÁP CHẾ") or a note ("(ĐÃ KÝ)"): only a signing line that stops on a comma or on
-    a word that needs one after it goes on there."""
+    TRƯỞNG VỤ PHÁP CHẾ") or a note ("(ĐÃ KÝ)"): a line with a title's words goes on there only
+    from a signing line that stops on a comma or on a word that needs one after it."""
     if not folded[j] or j == 0 or not folded[j - 1].startswith(SIGNATURE_PREFIXES):
         return False
     if not mostly_upper(lines[j]) or _DEPUTY_WORD.search(folded[j]) or folded[j].startswith(("(", "[", "da ky")):
         return False
     above = _clean_line(lines[j - 1]).rstrip()
-    return title_below or above.endswith(",") or above.split()[-1].lower() in WRAP_LAST_WORDS
+    if title_below or above.endswith(",") or above.split()[-1].lower() in WRAP_LAST_WORDS:
+        return True
+    return not _TITLE_WORDS.search(_clean_line(lines[j]).upper())
+
+
+#: Words of a signer's title in capitals ("VỤ TRƯỞNG VỤ PHÁP CHẾ", "CHÁNH THANH TRA", "HIỆU
+#: TRƯỞNG", "PHÓ BÍ THƯ THƯỜNG TRỰC"): right above the name such a line is the title, no wrap.
+_TITLE_WORDS = re.compile(r"TRƯỞNG|GIÁM ĐỐC|^CHÁNH\b|THƯ KÝ|CHỦ TỊCH|BÍ THƯ|CHỦ NHIỆM|THƯỜNG TRỰC|^PHÓ\b")
 
 
 def _named_title(line: str, folded_line: str) -> bool:

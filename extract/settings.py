@@ -121,9 +121,13 @@ PLACEHOLDER_MARK = "{{"
 CLUTTER_STRIP = " ().:!,-|"
 
 
+def _site_mark(folded: str) -> bool:
+    return PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES)
+
+
 def is_clutter_line(folded: str) -> bool:
     """Is this folded line (or an element's whole text) the site's, not the document's?"""
-    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
+    if _site_mark(folded):
         return True
     return bool(_WHOLE_CLUTTER.get(folded.strip(CLUTTER_STRIP)) or _DAMAGED_NOTICE.match(folded))
 
@@ -134,9 +138,7 @@ _CLUTTER_AS_PRINTED = frozenset(fold(name) for name in (*TAB_TITLES_AS_WRITTEN, 
 def is_printed_clutter_line(folded: str) -> bool:
     """Is this folded line the site's as printed, without reading a lost letter into it ("tai ve",
     not "tai v")?"""
-    if PLACEHOLDER_MARK in folded or folded.startswith(SITE_NOTICES + SITE_NAMES):
-        return True
-    return folded.strip(CLUTTER_STRIP) in _CLUTTER_AS_PRINTED
+    return _site_mark(folded) or folded.strip(CLUTTER_STRIP) in _CLUTTER_AS_PRINTED
 
 
 #: Lines that open the document proper.

@@ -353,3 +353,26 @@ def test_only_a_column_of_points_named_by_its_grader_is_a_second_score() -> None
     ):
         tables = _gfm(head.format(header) + rows.format(first, second))
         assert [r["achieved_score"] for r in tables["appendix_rows"]] == [Decimal("18"), Decimal("19")], header
+
+
+def test_a_signing_line_wrapped_right_above_the_name_is_joined_unless_it_is_a_title() -> None:
+    assert _signature("**TM. ỦY BAN**", "**NHÂN DÂN**")["signing_authority"] == "TM. ỦY BAN NHÂN DÂN"
+    assert _signature("**KT. GIÁM ĐỐC SỞ NÔNG NGHIỆP**", "**VÀ PHÁT TRIỂN NÔNG THÔN**")["signing_authority"] == (
+        "KT. GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
+    )
+    assert _signature("**T/M BAN THƯỜNG VỤ**", "**THƯỜNG TRỰC**")["signing_authority"] == "T/M BAN THƯỜNG VỤ"
+
+
+def test_a_decimal_before_a_lower_case_word_in_a_name_cell_is_no_row_number() -> None:
+    row = "<tr><td>{}</td><td>{}</td></tr>"
+    table = (
+        "<p>PHỤ LỤC</p><table border=1>"
+        + row.format("Nội dung", "Kinh phí (triệu đồng)")
+        + row.format("1. Chi đào tạo", "300")
+        + row.format("1.5. triệu đồng cho mỗi lớp", "")
+        + row.format("2. Chi tuyên truyền", "200")
+        + "</table>"
+    )
+    page = (_HTML_HEAD + _HTML_TAIL).replace("</div></body>", table + "</div></body>")
+    tables = process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
