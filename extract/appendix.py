@@ -288,8 +288,9 @@ def labels_in_first_column(table: Table, header_rows: int, columns: list[Column]
 
 
 #: "1. Bổ sung 120 biên chế giáo viên": a row number written at the start of the first cell.
+_CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NUMBER_IN_TEXT = re.compile(
-    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}(?=[.)]\s+[A-ZĐÀ-Ỹ])|\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+(?P<text>\S.*)$",
+    rf"^(?P<label>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}(?=[.)]\s+[{_CAPITALS}])|\d{{1,2}}|[IVX]{{1,4}}|[a-zđ])[.)]\s+(?P<text>\S.*)$",
     re.DOTALL,
 )  # and its sub-rows' "1.1. Kế hoạch CCHC" (a name opens in a capital: not "1.5. triệu đồng")
 

@@ -493,22 +493,22 @@ _DEPUTY_WORD = re.compile(r"(^|\s)pho\s")
 def _wrapped_authority(lines: list[str], folded: list[str], j: int, *, title_below: bool) -> bool:
     """Is ``lines[j]`` the rest of the signing line above it, wrapped in two ("TM. ỦY BAN" /
     "NHÂN DÂN" over a title, "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")? Right above the
-    name (``title_below`` false) the line may be the signer's own title ("TL. BỘ TRƯỞNG" / "VỤ
-    TRƯỞNG VỤ PHÁP CHẾ") or a note ("(ĐÃ KÝ)"): a line with a title's words goes on there only
-    from a signing line that stops on a comma or on a word that needs one after it."""
+    name (``title_below`` false) the line is mostly the signer's own title ("VỤ TRƯỞNG VỤ PHÁP
+    CHẾ", "CHỦ TỌA", "THẨM PHÁN") or a note ("ĐÃ KÝ"): there it goes on only from a signing line
+    that stops on a comma or a linking word, or when it opens as the rest of a body's name does
+    ("NHÂN DÂN", "TỈNH HÒA BÌNH", "VÀ PHÁT TRIỂN NÔNG THÔN")."""
     if not folded[j] or j == 0 or not folded[j - 1].startswith(SIGNATURE_PREFIXES):
         return False
-    if not mostly_upper(lines[j]) or _DEPUTY_WORD.search(folded[j]) or folded[j].startswith(("(", "[", "da ky")):
+    if not mostly_upper(lines[j]) or _DEPUTY_WORD.search(folded[j]):
         return False
     above = _clean_line(lines[j - 1]).rstrip()
     if title_below or above.endswith(",") or above.split()[-1].lower() in WRAP_LAST_WORDS:
         return True
-    return not _TITLE_WORDS.search(_clean_line(lines[j]).upper())
+    return bool(_BODY_NAME_GOES_ON.match(folded[j].strip(" *")))
 
 
-#: Words of a signer's title in capitals ("VỤ TRƯỞNG VỤ PHÁP CHẾ", "CHÁNH THANH TRA", "HIỆU
-#: TRƯỞNG", "PHÓ BÍ THƯ THƯỜNG TRỰC"): right above the name such a line is the title, no wrap.
-_TITLE_WORDS = re.compile(r"TRƯỞNG|GIÁM ĐỐC|^CHÁNH\b|THƯ KÝ|CHỦ TỊCH|BÍ THƯ|CHỦ NHIỆM|THƯỜNG TRỰC|^PHÓ\b")
+#: How the second line of a body's name wrapped in a signing line opens (folded).
+_BODY_NAME_GOES_ON = re.compile(r"(nhan dan|tinh|thanh pho|huyen|quan|thi xa|xa|phuong|va|cua)\b")
 
 
 def _named_title(line: str, folded_line: str) -> bool:

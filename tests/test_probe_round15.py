@@ -361,6 +361,12 @@ def test_a_signing_line_wrapped_right_above_the_name_is_joined_unless_it_is_a_ti
         "KT. GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
     )
     assert _signature("**T/M BAN THƯỜNG VỤ**", "**THƯỜNG TRỰC**")["signing_authority"] == "T/M BAN THƯỜNG VỤ"
+    assert _signature("**TM. ỦY BAN NHÂN DÂN**", "**TỈNH HÒA BÌNH**")["signing_authority"] == (
+        "TM. ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"
+    )
+    # a title or note right above the name that holds none of the usual title words
+    for line in ("**CHỦ TỌA**", "ĐÃ KÍ", "KÝ TÊN, ĐÓNG DẤU", "**HIỆU PHÓ**", "**THẨM PHÁN - CHỦ TỌA PHIÊN TÒA**"):
+        assert _signature("**TM. HỘI ĐỒNG NHÂN DÂN**", line)["signing_authority"] == "TM. HỘI ĐỒNG NHÂN DÂN", line
 
 
 def test_a_decimal_before_a_lower_case_word_in_a_name_cell_is_no_row_number() -> None:
@@ -370,6 +376,7 @@ def test_a_decimal_before_a_lower_case_word_in_a_name_cell_is_no_row_number() ->
         + row.format("Nội dung", "Kinh phí (triệu đồng)")
         + row.format("1. Chi đào tạo", "300")
         + row.format("1.5. triệu đồng cho mỗi lớp", "")
+        + row.format("1.6. đồng cho mỗi học viên", "")
         + row.format("2. Chi tuyên truyền", "200")
         + "</table>"
     )
