@@ -83,8 +83,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
                 continue
-            # a penalty's maximum ("Điểm trừ | -1") is no part of its parent's maximum either
-            without = sum((v for v in kid_values if v >= 0), Decimal(0)) if role == "max_score" else total  # type: ignore[operator, misc]
+            without = _without_penalties(kid_values, role, total)  # type: ignore[arg-type]
             if not _agrees(total, value, printed) and not _agrees(without, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
@@ -455,8 +454,7 @@ def _check_total(
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        # a penalty's maximum ("Điểm trừ | -2") is no part of the maximum total: either reading
-        without = sum((v for v in values if v >= 0), Decimal(0)) if role == "max_score" else total  # type: ignore[operator, misc]
+        without = _without_penalties(values, role, total)  # type: ignore[arg-type]
         if not _agrees(total, value, printed.get(role, "")) and not _agrees(without, value, printed.get(role, "")):  # type: ignore[arg-type]
             where = f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}"
             subject = f"The {subtotal} row" if subtotal else "The total row"
@@ -465,6 +463,12 @@ def _check_total(
                 _mismatch("total_mismatch", where, subject, value, _role_words(role), total, parts, subtotal, role)
             )
     return findings
+
+
+def _without_penalties(values: list[Decimal], role: str, total: Decimal) -> Decimal:
+    """The sum of maximum scores without a penalty's negative maximum ("Điểm trừ | -2"): no part of
+    its parent's or the table's maximum, either reading is accepted. Other roles: ``total``."""
+    return sum((v for v in values if v >= 0), Decimal(0)) if role == "max_score" else total
 
 
 def _mismatch(

@@ -30,6 +30,14 @@ def _html_document(paragraph: str) -> dict:
     return process_bytes(page.encode("utf-8"), "page.html", repair=False).tables["documents"][0]
 
 
+def _html_appendix(*rows: tuple[str, ...]) -> dict[str, list[dict]]:
+    """The document above with an appendix table of ``rows`` (the header first) after it."""
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    table = f"<p>PHỤ LỤC</p><table border=1>{cells}</table>"
+    page = (_HTML_HEAD + _HTML_TAIL).replace("</div></body>", table + "</div></body>")
+    return process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
+
+
 def test_a_word_split_into_runs_is_not_read_as_a_damaged_menu_word() -> None:
     # Word prints "Tài Văn" as runs "Tài V", "ă", "n"; "Tài V" read alone is "Tải về" with a lost
     # letter, a menu word: the paragraph had been taken for the site's, and the document ended at it
@@ -318,18 +326,13 @@ def test_a_second_column_of_points_named_by_who_graded_is_checked() -> None:
 
 def test_sub_rows_numbered_inside_the_name_cell_are_rows_of_their_own() -> None:
     # no number column: "1. Công tác chỉ đạo", then its sub-rows "1.1. Kế hoạch CCHC"
-    row = "<tr><td>{}</td><td>{}</td><td>{}</td></tr>"
-    table = (
-        "<p>PHỤ LỤC</p><table border=1>"
-        + row.format("Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đạt")
-        + row.format("1. Công tác chỉ đạo", "3", "2,5")
-        + row.format("1.1. Kế hoạch cải cách hành chính", "1", "1")
-        + row.format("1.2. Kiểm tra cải cách hành chính", "2", "1,5")
-        + row.format("2. Thủ tục hành chính", "2", "2")
-        + "</table>"
+    tables = _html_appendix(
+        ("Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đạt"),
+        ("1. Công tác chỉ đạo", "3", "2,5"),
+        ("1.1. Kế hoạch cải cách hành chính", "1", "1"),
+        ("1.2. Kiểm tra cải cách hành chính", "2", "1,5"),
+        ("2. Thủ tục hành chính", "2", "2"),
     )
-    page = (_HTML_HEAD + _HTML_TAIL).replace("</div></body>", table + "</div></body>")
-    tables = process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
     assert [(r["row_id"], r["parent_id"], r["name"], r["max_score"]) for r in tables["appendix_rows"]] == [
         ("1", None, "Công tác chỉ đạo", Decimal("3")),
         ("1.1", "1", "Kế hoạch cải cách hành chính", Decimal("1")),
@@ -370,16 +373,11 @@ def test_a_signing_line_wrapped_right_above_the_name_is_joined_unless_it_is_a_ti
 
 
 def test_a_decimal_before_a_lower_case_word_in_a_name_cell_is_no_row_number() -> None:
-    row = "<tr><td>{}</td><td>{}</td></tr>"
-    table = (
-        "<p>PHỤ LỤC</p><table border=1>"
-        + row.format("Nội dung", "Kinh phí (triệu đồng)")
-        + row.format("1. Chi đào tạo", "300")
-        + row.format("1.5. triệu đồng cho mỗi lớp", "")
-        + row.format("1.6. đồng cho mỗi học viên", "")
-        + row.format("2. Chi tuyên truyền", "200")
-        + "</table>"
+    tables = _html_appendix(
+        ("Nội dung", "Kinh phí (triệu đồng)"),
+        ("1. Chi đào tạo", "300"),
+        ("1.5. triệu đồng cho mỗi lớp", ""),
+        ("1.6. đồng cho mỗi học viên", ""),
+        ("2. Chi tuyên truyền", "200"),
     )
-    page = (_HTML_HEAD + _HTML_TAIL).replace("</div></body>", table + "</div></body>")
-    tables = process_bytes(page.encode("utf-8"), "page.html", repair=False).tables
     assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]

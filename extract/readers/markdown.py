@@ -295,20 +295,13 @@ def _numbered_table(
     first row is, counted from ``start``), when its first column numbers the rows; else None."""
     header_rows, first = header
     first += start
-    headers = merge_header_rows(header_rows[:2])
-    for extra in header_rows[2:]:  # a third header level: under a parent again, never dropped
-        headers = merge_header_rows([headers, extra])
+    headers = _merged_headers(header_rows)
     kind = label_kind(cells[first].text) if first < len(cells) else None
     numbered = map_columns(headers)[0].role == "id" or (kind is not None and names_kind(headers[0], kind))
     if not numbered or len(headers) < 2:  # "STT", or "Tiêu chí/Chỉ số" over "Tiêu chí 1"
         return None
     if len(header_rows) > 1:
-        notes.append(
-            ReadNote(
-                "header_rows_merged",
-                f"{len(header_rows)} header rows were merged into one as parent / child: " + " | ".join(headers),
-            )
-        )
+        notes.append(_merged_note(header_rows, headers))
     return read_rows(
         cells,
         first,
@@ -318,6 +311,21 @@ def _numbered_table(
         headings=headings,
         unmarked_end=stop_at_heading,
     )
+
+
+def _merged_headers(header_rows: list[list[str]]) -> list[str]:
+    """Header rows as one, each lower row under a parent of the one above (``merge_header_rows``;
+    a third level goes under a parent again, never dropped)."""
+    headers = header_rows[0]
+    for lower in header_rows[1:]:
+        headers = merge_header_rows([headers, lower])
+    return headers
+
+
+def _merged_note(header_rows: list[list[str]], headers: list[str]) -> ReadNote:
+    """What ``_merged_headers`` did, as the page's note."""
+    merged = f"{len(header_rows)} header rows were merged into one as parent / child"
+    return ReadNote("header_rows_merged", f"{merged}: " + " | ".join(headers))
 
 
 def _tables_inside(items: list[Item], cells: list[Item], notes: list[ReadNote], before: list[Block]) -> list[Block]:
@@ -515,13 +523,11 @@ def _merged_gfm_header(rows: list[list[str]], notes: list[ReadNote]) -> list[lis
     lower = rows[1:first]
     if not all(sum(map(bool, row)) > 1 and row[0] and parse_label(strip_emphasis(row[0])) is None for row in lower):
         return rows
-    merged = [cell for cell in rows[0] if cell]
-    for row in lower:
-        merged = merge_header_rows([merged, [cell for cell in row if cell]])
+    header_rows = [[cell for cell in row if cell] for row in rows[:first]]
+    merged = _merged_headers(header_rows)
     if len(merged) != max(len(row) for row in rows[first:]):
         return rows
-    shown = " | ".join(strip_emphasis(header) for header in merged)
-    notes.append(ReadNote("header_rows_merged", f"{first} header rows were merged into one as parent / child: {shown}"))
+    notes.append(_merged_note(header_rows, [strip_emphasis(header) for header in merged]))
     return [merged, *rows[first:]]
 
 
