@@ -228,7 +228,12 @@ def read_rows(
         # a new row's own empty cells before this item: the run's gaps but the row boundary
         empty_before = spare_gaps > 1
         spare_gaps = 0
-        starts = _row_start(items, k, current, full or at_boundary, allowed, width, empty_before) if may_open else None
+        next_role = columns[len(current)].role if current is not None and len(current) < width else None
+        starts = (
+            _row_start(items, k, current, full or at_boundary, allowed, width, empty_before, next_role)
+            if may_open
+            else None
+        )
         at_boundary = False
         if starts is not None:
             kind, first_items = starts
@@ -672,9 +677,11 @@ def _row_start(
     allowed: _DecimalSequence,
     width: int,
     empty_before: bool = False,
+    next_role: str | None = None,
 ) -> tuple[str, list[Item]] | None:
     """("row" or "total", first cells) if a new row starts at ``items[k]``, else None.
-    ``empty_before``: in a Markdown row, an empty cell stands before this item."""
+    ``empty_before``: in a Markdown row, an empty cell stands before this item. ``next_role``:
+    the role of the column the item would fill in the unfinished row."""
     item = items[k]
     text = item.text
     nxt = _next_item(items, k + 1)
@@ -718,16 +725,50 @@ def _row_start(
     if (
         _plausible_successor(previous, label)
         and allowed.follows(label)
+        and not _restart_inside_group(previous, label, allowed)
         and not is_blank(next_text)
         and (parse_number(next_text) is None or _code_opens_row(items, k, label, current))
         and not is_no_value(next_text)
         # a "-" before "II" or "a)" is a cell with no figure: a "-" item has a name after it
         and not (label.style in BULLET_STYLES and parse_label(next_text) is not None)
-        and not _figure_of_the_row(items, k, label, current, width, allowed)
+        # so has a row number: before a numbered row ("1 | Cơ sở vật chất | 2 | 1,75 | 2 | a) |
+        # Nơi ngồi chờ") it is a figure of the row (the 2 is a target)
+        and not (label.style == "decimal" and _numbered_row_next(items, k))
+        and (
+            (label.style == "decimal" and next_role in _NO_FIGURE_ROLES)
+            or not _figure_of_the_row(items, k, label, current, width, allowed)
+        )
         and not _text_after_table_next(items, k, allowed)
     ):
         return "row", [item]
     return None
+
+
+#: Columns after the name that never hold a bare number: a decimal row number met where the
+#: unfinished row's next cell is one of these opens the next row (the row's last cells were merged
+#: down from the row above).
+_NO_FIGURE_ROLES = frozenset({"tasks", "lead_units", "coordinating_units"})
+
+
+def _restart_inside_group(previous: Label | None, label: Label, allowed: _DecimalSequence) -> bool:
+    """Is ``label`` a decimal 1 met before the row is complete, in a table already numbered 1,
+    2, ..., under a sub-row ("1 | ... | a) | Nơi ngồi chờ | 1 | 1 | 1"): a figure of the row, not
+    the numbering starting again. The numbering starts again only under a part's title (I, A)."""
+    return (
+        label.style == "decimal"
+        and label.key == "1"
+        and previous is not None
+        and previous.style not in ("decimal", "roman", "upper_letter")
+        and allowed.uses("decimal")
+    )
+
+
+def _numbered_row_next(items: Sequence[Item], k: int) -> bool:
+    """Does a row number with its name follow ``items[k]`` right away ("a) | Nơi ngồi chờ")?"""
+    index = _next_index(items, k + 1)
+    return (
+        index is not None and parse_label(items[index].text) is not None and _names_a_row(_next_item(items, index + 1))
+    )
 
 
 def _path_goes_on(label: Label, current: list[Item] | None, full: bool, next_text: str) -> bool:
