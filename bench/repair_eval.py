@@ -197,19 +197,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=10, help="examples of errors to print")
     ap.add_argument("--split", choices=("test", "dev", "all"), default="test", help="part of the held-out documents")
     ap.add_argument("--dump", metavar="PATH", help="write every error of every rate as JSON lines")
+    ap.add_argument(
+        "--kind",
+        choices=("all", "legal", "wiki"),
+        default="all",
+        help="documents of one kind: wiki (encyclopedia articles) or legal (legal documents and Q&A)",
+    )
     args = ap.parse_args(argv)
 
     model = load_model(args.model, args.smoothing)
     texts = []
-    for doc_id, _, text in iter_corpus(Path(args.corpus), heldout=True):
+    for doc_id, kind, text in iter_corpus(Path(args.corpus), heldout=True):
         if args.split != "all" and split_of(doc_id) != args.split:
+            continue
+        if args.kind != "all" and (kind == "wiki") != (args.kind == "wiki"):
             continue
         texts.append(clip(text, args.max_chars))
         if len(texts) >= args.docs:
             break
     tokens, edits, secs, edit_list, evidence_secs = clean_run(texts, args.threshold, model)
     print(
-        f"held-out documents ({args.split}): {len(texts)}, word tokens: {tokens}, "
+        f"held-out documents ({args.split}, {args.kind}): {len(texts)}, word tokens: {tokens}, "
         f"threshold {args.threshold}, seed {args.seed}"
     )
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115

@@ -408,6 +408,8 @@ def _clean_output_headers(appendix: Appendix, cleaner: TextCleaner) -> None:
         header = str(cell["column_header"])
         if header not in cleaned:
             cleaned[header] = cleaner.clean(header, where) or header
+            if cleaned[header] != header:  # the cells' repairs name the column as it is output
+                cleaner.rename_column("appendix_cells", header, cleaned[header])
         cell["column_header"] = cleaned[header]
 
 

@@ -54,6 +54,7 @@ from normalize.text import (
     nfc,
     normalize_sign_number,
 )
+from normalize.vietnamese import damage_tolerant
 
 #: Severity and location of the readers' notes; any other note is an info about the appendix.
 _NOTES = {
@@ -312,6 +313,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             label, title, reference = _appendix_heading(lines[min(previous_end, at) : at])
         else:
             label, title, reference = _heading_just_above(lines[max(0, at + previous_end) : at])
+        logged = len(cleaner.repairs)
         appendix = build_appendix(
             table,
             index=index,
@@ -322,6 +324,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             first_position=position,
             cleaner=cleaner,
         )
+        cleaner.in_appendix(logged, index)
         appendix.money_unit = any(
             MONEY_UNIT_LINE.match(fold(line.replace("*", ""))) for line in lines[max(0, previous_end, at - 4) : at]
         )
@@ -342,9 +345,16 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
         findings += check_body_figures(_without_tables(body_lines, body_tables), appendix)
         findings += check_reference(appendix, number)
     if not appendices:
-        findings.append(
-            Finding("no_appendix", "info", "document", "The document has no appendix table with numbered rows.")
-        )
+        # nothing after the signature (with none found, an appendix in text may be in the body)
+        signed_last = meta.signature_end is not None and not any(line.strip() for line in lines[body_end:])
+        cited = _cited_appendix(body_lines) if signed_last else None
+        if cited is not None:
+            message = f"The text refers to its own appendix (“{cited}”) but the page holds no appendix."
+            findings.append(Finding("appendix_not_in_page", "warning", "document", message))
+        else:
+            findings.append(
+                Finding("no_appendix", "info", "document", "The document has no appendix table with numbered rows.")
+            )
 
     first = _score_appendix(appendices)
     columns = {c.role: c for c in first.columns} if first else {}
@@ -420,6 +430,7 @@ def repair_row(doc_id: str, r: RepairRecord) -> dict[str, object]:
     return {
         "doc_id": doc_id,
         "location_table": r.location.table,
+        "location_appendix_index": r.location.appendix_index,
         "location_row_id": r.location.row_id,
         "location_column": r.location.column,
         "offset": r.offset,
@@ -496,6 +507,26 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
     return label, title, reference
 
 
+#: The body citing its own appendix, folded: "(Chi tiết tại các Phụ lục kèm theo)", "Phụ lục I
+#: kèm theo Kế hoạch này"; not another document's ("Phụ lục II kèm theo Nghị định số 30/2020").
+_CITES_OWN_APPENDIX = re.compile(
+    r"\bphu luc\b[^.;]{0,80}?\bkem theo\b(\s+\w+){0,2}\s+nay\b"
+    r"|\bphu luc\b[^.;]{0,80}?\bkem theo\s*($|[).;:,])"
+    r"|\b(chi tiet|cu the)\s+(tai|theo|o|nhu)\s+(cac\s+)?phu luc\b"
+)
+
+
+def _cited_appendix(body_lines: list[str]) -> str | None:
+    """The words of the first body line that cite the document's own appendix, else None (why:
+    a page saved without its appendix looks like a document that has none)."""
+    for line in body_lines:
+        folded = fold_aligned(line)
+        found = _CITES_OWN_APPENDIX.search(folded)
+        if found is not None:
+            return line[found.start() : found.end()].strip(" .;:,()")
+    return None
+
+
 def _list_title_above(lines: list[str]) -> str | None:
     """The line right above a table that names its list ("2. Danh mục thủ tục hành chính được
     sửa đổi, bổ sung" between the lists of one decision, each a table of its own)."""
@@ -504,8 +535,9 @@ def _list_title_above(lines: list[str]) -> str | None:
     return last if titled and len(last.split()) <= _LIST_TITLE_WORDS else None
 
 
-#: "Danh mục ..." after an optional list number ("1.", "II.", "A.", "a)"), folded.
-_LIST_TITLE = re.compile(r"^((\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s*)?danh muc\b")
+#: "Danh mục ..." after an optional list number ("1.", "II.", "A.", "a)"), folded; "DANH MC" too
+#: (a lost letter).
+_LIST_TITLE = re.compile(r"^((\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s*)?" + damage_tolerant("danh mục") + r"\b")
 _LIST_TITLE_WORDS = 40
 
 #: "Đơn vị tính: triệu đồng", "ĐVT: người" above a table: a note on its figures, not its title.

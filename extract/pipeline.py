@@ -147,10 +147,10 @@ def _record_source_repairs(
         r = source.repair
         if not r.applied and (r.before, r.after) in reported:
             continue  # a join below the bar in a field that kept the break: reported there already
-        places = locate(source, tables, used, as_it_came) or [("documents", "source_text", None, r.start)]
+        places = locate(source, tables, used, as_it_came) or [("documents", "source_text", None, None, r.start)]
         records.extend(
             RepairRecord(
-                FieldLocation(table, column, row_id),
+                FieldLocation(table, column, row_id, appendix_index),
                 offset,
                 r.before,
                 r.after,
@@ -159,7 +159,7 @@ def _record_source_repairs(
                 r.fix,
                 before_reading=True,
             )
-            for table, column, row_id, offset in places
+            for table, column, appendix_index, row_id, offset in places
         )
     tables["repairs"] = [repair_row(doc_id, record) for record in records] + tables["repairs"]
     tables["documents"][0]["repairs_applied"] += sum(1 for record in records if record.applied)

@@ -249,7 +249,7 @@ DOC_TYPES: dict[str, str] = {
 #: The site's footer after the document: its title line ("Quyết định 1383/QĐ-BNV năm 2025 về
 #: ...", a type and the sign number, no "số"), this notice, and the title again with its date
 #: ("Quyết định 1383/QĐ-BNV ngày 25/11/2025 ..."), then links to related documents.
-SITE_FOOTER_NOTICE = fold("Văn bản này chưa cập nhật nội dung Tiếng Anh")
+SITE_FOOTER_NOTICE = re.compile(damage_tolerant("Văn bản này chưa cập nhật nội dung Tiếng Anh"))
 SITE_TITLE_LINE = re.compile(
     r"^(?:"
     + "|".join(sorted([*DOC_TYPES, "ket luan", "thong bao ket luan"], key=len, reverse=True))
@@ -337,7 +337,8 @@ PLACE_DATE_LINE = re.compile(
 
 #: Phrases of column headers that carry a letter saved text may lose, as written: a header that
 #: lost one ("Điểm đt năm 2022", "Đơn vị ch trì", "Điểm tchấm") is matched with the phrase put back
-#: (extract/columns.py). Whole phrases: a word alone ("thi", "tin") is too often a word of its own.
+#: (extract/columns.py). Whole phrases: a word alone ("thi", "tin") is too often a word of its own;
+#: "điểm" is one alone, since "dim" is no header's word ("Đim 2021 đạt được").
 HEADER_PHRASES_AS_WRITTEN: tuple[str, ...] = (
     "điểm tối đa",
     "điểm đạt",
@@ -365,6 +366,7 @@ HEADER_PHRASES_AS_WRITTEN: tuple[str, ...] = (
     "thực hiện",
     "số thứ tự",
     "điểm năm",
+    "điểm",
     "cơ quan phối hợp",
     "đơn vị phối hợp",
     "đơn vị chủ trì",
@@ -394,6 +396,7 @@ HEADER_DAMAGE_SEEN_NOWHERE = frozenset(
         "dim chuan",
         "dim tu cham",
         "dim nam",
+        "dim",
         "co quan phi hop",
         "don vi phi hop",
         "dim ti da",

@@ -202,7 +202,22 @@ def _with_lines(repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
     return out
 
 
-Place = tuple[str, str, "str | None", int]
+#: Where a repair ended: (table, column, appendix_index, row_id, offset), as the repairs table
+#: names it; a cell's column is its header, as for the repairs made in the cell itself.
+Place = tuple[str, str, "int | None", "str | None", int]
+
+
+def _where(table: str, row: dict[str, object], column: str) -> tuple[str, str, object, object]:
+    """(table, column, appendix_index, row_id) of a field as the repairs table names it: a
+    cell's value by its column's header, a header (no one row's) by "column_header"."""
+    if table == "documents":
+        return table, column, None, None
+    if table == "appendix_cells":
+        if column == "column_header":
+            return table, column, row.get("appendix_index"), None
+        if column == "value":
+            return table, str(row.get("column_header")), row.get("appendix_index"), row.get("row_id")
+    return table, column, row.get("appendix_index"), row.get("row_id")
 
 
 def locate(
@@ -211,7 +226,7 @@ def locate(
     used: set[Place] | None = None,
     as_it_came: dict[str, list[dict[str, object]]] | None = None,
 ) -> list[Place]:
-    """(table, column, row_id, offset) of each field the repair ended in, found by the repaired
+    """(table, column, appendix_index, row_id, offset) of each field the repair ended in, found by the repaired
     word with up to CONTEXT_CHARS of its line on each side (a list item's bullet and closing
     mark aside), else with its context on one side; [] when it is in no field, or in more than
     MAX_FIELDS (its context says too little). A column takes the first place not ``used`` by
@@ -247,11 +262,10 @@ def locate(
                 continue
             if (table, column) in found and before is None:
                 continue
-            row_id = row.get("row_id") if table != "documents" else None
+            where = _where(table, row, column)
             starts = _starts(value, needle)
             if before is not None:
                 item = isinstance(row.get(column), list)
-                where = (table, column, row_id)
                 starts = [i for i in starts if not before.repaired_inside(where, value, i, len(needle), item)]
                 if not before.gained(table, row, column, needle, value, len(starts)):
                     continue
@@ -259,7 +273,7 @@ def locate(
                 # among the recipients the body ends with, not "UBND huyện X chủ động ...")
                 starts = [i for i in starts if before.new_in(table, row, column, value, i, len(needle))] or starts
             for index in starts:
-                place = (table, column, row_id, index + offset)
+                place = (*where, index + offset)
                 if place not in used:
                     found.setdefault((table, column), place)
                     if before is not None and before.held(table, row, column, damaged):
@@ -295,7 +309,7 @@ def _as_whole_line(
         if before is not None and not before.gained(table, row, column, whole, value, here, pattern):
             continue
         for match in pattern.finditer(value):
-            place = (table, column, row.get("row_id") if table != "documents" else None, match.start() + offset)
+            place = (*_where(table, row, column), match.start() + offset)
             if place not in used:
                 places.append(place)
     if len(places) == 1:
@@ -316,13 +330,16 @@ class _FieldTexts:
         self._texts: dict[tuple, list[str]] = {}
         for table, row, column, value in _fields(tables):
             self._texts.setdefault(_field_key(table, row, column), []).append(value)
-        #: (table, column, row_id) -> (offset, length) of the repairs made in the field itself
-        self._repairs: dict[tuple[str, str, object], list[tuple[int, str]]] = {}
+        #: (table, column, appendix_index, row_id) -> (offset, repaired text) of the repairs made
+        #: in the field itself
+        self._repairs: dict[tuple[str, str, object, object], list[tuple[int, str]]] = {}
         for r in now.get("repairs", []):
-            where = (r["location_table"], r["location_column"], r["location_row_id"])
+            where = (r["location_table"], r["location_column"], r["location_appendix_index"], r["location_row_id"])
             self._repairs.setdefault(where, []).append((int(r["offset"]), str(r["after"])))  # type: ignore[call-overload]
 
-    def repaired_inside(self, where: tuple[str, str, object], value: str, start: int, length: int, item: bool) -> bool:
+    def repaired_inside(
+        self, where: tuple[str, str, object, object], value: str, start: int, length: int, item: bool
+    ) -> bool:
         """Does a repair of the field itself stand inside ``length`` characters of ``value`` from
         ``start``? An item of a list column is no whole field (a repair's offset is in the cell
         the items came from): there a repair's word inside the span counts."""

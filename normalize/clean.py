@@ -11,7 +11,7 @@ Every repair the repairer proposes is recorded with where it was, applied or not
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from normalize.text import collapse_spaces, drop_invisible, eth_to_d_stroke, nfc
@@ -28,6 +28,7 @@ class FieldLocation:
     table: str
     column: str
     row_id: str | None = None
+    appendix_index: int | None = None  # for appendix fields: which appendix of the document
 
 
 #: A repairer takes the raw (NFC) field text and returns the repaired text and its repairs
@@ -82,6 +83,27 @@ class TextCleaner:
         """
         text = self._normalize("\n".join(raws), where, base_offset=0)
         return [line for line in (collapse_spaces(raw) for raw in text.split("\n")) if line]
+
+    def in_appendix(self, since: int, index: int) -> None:
+        """Name appendix ``index`` in the locations of the appendix fields' repairs logged from
+        ``since`` on: a row_id ("1") is only unique within its appendix."""
+        self.repairs[since:] = [
+            replace(r, location=replace(r.location, appendix_index=index))
+            if r.location.table != "documents" and r.location.appendix_index is None
+            else r
+            for r in self.repairs[since:]
+        ]
+
+    def rename_column(self, table: str, old: str, new: str) -> None:
+        """Name the column ``new`` in the locations of the repairs logged so far for column
+        ``old`` of ``table`` in the appendix being built (its cells are output under the header
+        cleaned and repaired, "Tần suất (đợt/tháng)", not as printed)."""
+        self.repairs[:] = [
+            replace(r, location=replace(r.location, column=new))
+            if r.location.table == table and r.location.column == old and r.location.appendix_index is None
+            else r
+            for r in self.repairs
+        ]
 
     def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:
         """The steps every field takes, in order: NFC without invisible characters, eth to đ, letter

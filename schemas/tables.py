@@ -249,12 +249,18 @@ REPAIRS = _schema(
             "Table of the repaired field: documents, appendix_rows, appendix_cells.",
             False,
         ),
+        _field(
+            "location_appendix_index",
+            pa.int32(),
+            "appendix_index for appendix fields (with location_row_id, the row's key), null for document fields.",
+        ),
         _field("location_row_id", pa.string(), "row_id for appendix fields, null for document fields."),
         _field(
             "location_column",
             pa.string(),
-            "Column of the repaired field, e.g. body_text, name, tasks; source_text for a repair made on the page's "
-            "text before it was read (an anchor line or a line-broken word) that no field holds, e.g. a column header.",
+            "Column of the repaired field, e.g. body_text, name, tasks; for a cell of appendix_cells its column_header "
+            "as output, or column_header for a repair in the header itself; source_text for a repair made on the "
+            "page's text before it was read (an anchor line or a line-broken word) that no field holds.",
             False,
         ),
         _field(
@@ -327,7 +333,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "appendix_rows": ("doc_id", "position"),
     "appendix_cells": ("doc_id", "position", "row_id", "column_index", "column_header"),
     "findings": ("doc_id", "code", "location", "message"),
-    "repairs": ("doc_id", "location_table", "location_column", "location_row_id", "offset"),
+    "repairs": ("doc_id", "location_table", "location_column", "location_appendix_index", "location_row_id", "offset"),
     "failures": ("source_path", "reason"),
 }
 

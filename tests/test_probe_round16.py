@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.conftest import run_text
+from tests.conftest import markdown_row, markdown_table, run_text
+from tests.test_probe_round14 import FOOTER, HEADER, TITLE, TOP, _rows, _without_blank_lines
 
 _DUMP_HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -17,9 +18,9 @@ _DUMP_HEAD = (
 _HEADER = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Mục tiêu năm 2024", "Đơn vị chủ trì")
 
 
-def _dump(*cells: str) -> dict[str, list[dict]]:
+def _dump(*cells: str, header: tuple[str, ...] = _HEADER) -> dict[str, list[dict]]:
     """A text dump's table: one cell per line, a blank line between cells."""
-    return run_text(_DUMP_HEAD + "\n\n".join((*_HEADER, *cells)) + "\n").tables
+    return run_text(_DUMP_HEAD + "\n\n".join((*header, *cells)) + "\n").tables
 
 
 def _scores(tables: dict[str, list[dict]]) -> list[tuple]:
@@ -104,3 +105,210 @@ def test_the_numbering_still_starts_again_under_a_part_title() -> None:
         ("B.1", "Huyện Đông Hòa làm tốt"),
     ]
     assert _codes(tables) == []
+
+
+_SCORES = ("Chuyển đổi nhận thức", "50", "38,5", "45", "Sở Thông tin và Truyền thông",
+           "1.1", "Đánh giá nhận thức số", "20", "15,5", "18", "Sở Thông tin và Truyền thông",
+           "1.2", "Tuyên truyền chuyển đổi số", "30", "23", "27", "Sở Thông tin và Truyền thông",
+           "2", "Kiến tạo thể chế số", "40", "30", "36", "Sở Tư pháp")  # fmt: skip
+
+
+def _totals(tables: dict[str, list[dict]]) -> tuple:
+    document = tables["documents"][0]
+    return document["total_max_score"], document["total_achieved_score"], document["total_target_score"]
+
+
+def test_a_total_label_in_the_number_cell_before_an_empty_name_cell_keeps_its_figures() -> None:
+    # "TỔNG ĐIỂM | ␠ | 90 | 68,5 | 81 | ␠": as many cells as the header; the figures had moved one
+    # column right (no maximum, 90 achieved) with two false total_mismatch errors
+    tables = _dump("1", *_SCORES, "TỔNG ĐIỂM", " ", "90", "68,5", "81", " ")
+    assert _totals(tables) == (Decimal(90), Decimal("68.5"), Decimal(81))
+    assert [row[0] for row in _scores(tables)] == ["1", "1.1", "1.2", "2"]
+    assert _codes(tables) == []
+
+
+def test_a_total_printed_first_with_its_label_in_the_number_cell_keeps_the_table() -> None:
+    # the same total right under the header had been read as a header cell: rows "81", "18", "36"
+    tables = _dump("TỔNG ĐIỂM", " ", "90", "68,5", "81", " ", "1", *_SCORES)
+    assert _totals(tables) == (Decimal(90), Decimal("68.5"), Decimal(81))
+    assert _scores(tables)[0] == (
+        "1", "Chuyển đổi nhận thức", Decimal(50), Decimal("38.5"), Decimal(45), ["Sở Thông tin và Truyền thông"]
+    )  # fmt: skip
+    assert [row[0] for row in _scores(tables)] == ["1", "1.1", "1.2", "2"]
+    assert _codes(tables) == []
+
+
+def test_a_total_label_across_the_number_and_name_cells_keeps_its_figures_at_the_top_or_the_end() -> None:
+    # "TỔNG ĐIỂM | 90 | 68,5 | 81 | ␠", one cell fewer than the header: at the end it was read so
+    # already; at the top it had been read as header cells
+    for cells in (
+        ("TỔNG ĐIỂM", "90", "68,5", "81", " ", "1", *_SCORES),
+        ("1", *_SCORES, "TỔNG ĐIỂM", "90", "68,5", "81"),
+    ):
+        tables = _dump(*cells)
+        assert _totals(tables) == (Decimal(90), Decimal("68.5"), Decimal(81))
+        assert [row[0] for row in _scores(tables)] == ["1", "1.1", "1.2", "2"]
+
+
+_TASKS = ("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú")
+_COLUMN_NUMBERS = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)")
+_ROW_1 = ("1", "Rà soát hộ nghèo", "Sở Lao động - Thương binh và Xã hội", "UBND cấp huyện", "Quý IV/2022", "Hằng năm")
+_ROW_2 = ("2", "Hỗ trợ sinh kế", "Sở Nông nghiệp và Phát triển nông thôn", "UBND các huyện", "2022-2025", " ")
+_ROW_3 = ("3", "Hỗ trợ việc làm bền vững", "Sở Lao động - Thương binh và Xã hội", "Ngân hàng Chính sách xã hội",
+          "2022-2025", " ")  # fmt: skip
+
+
+def _tasks(tables: dict[str, list[dict]]) -> list[tuple]:
+    return [(r["row_id"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]]
+
+
+def test_a_group_title_under_the_column_numbers_opens_the_rows() -> None:
+    # "(1) | ... | (6)" then "I. CÁC NHIỆM VỤ CHUNG" in one cell: the numbers were taken for more
+    # header cells (13 columns), the groups lost, every row short
+    tables = _dump(*_COLUMN_NUMBERS, "I. CÁC NHIỆM VỤ CHUNG", *_ROW_1, *_ROW_2, "II. CÁC DỰ ÁN THÀNH PHẦN", *_ROW_3,
+                   header=_TASKS)  # fmt: skip
+    assert _tasks(tables) == [
+        ("I", None, "CÁC NHIỆM VỤ CHUNG"),
+        ("I.1", "I", "Rà soát hộ nghèo"),
+        ("I.2", "I", "Hỗ trợ sinh kế"),
+        ("II", None, "CÁC DỰ ÁN THÀNH PHẦN"),
+        ("II.3", "II", "Hỗ trợ việc làm bền vững"),
+    ]
+    assert tables["appendix_cells"] == []
+    assert _codes(tables) == []
+
+
+def test_two_group_titles_right_under_the_header_are_rows() -> None:
+    # "A. NHIỆM VỤ TRỌNG TÂM" then "I. CÁC NHIỆM VỤ CHUNG", one cell each: both had become headers
+    tables = _dump("A. NHIỆM VỤ TRỌNG TÂM", "I. CÁC NHIỆM VỤ CHUNG", *_ROW_1, *_ROW_2, header=_TASKS)
+    assert _tasks(tables) == [
+        ("A", None, "NHIỆM VỤ TRỌNG TÂM"),
+        ("A.I", "A", "CÁC NHIỆM VỤ CHUNG"),
+        ("A.I.1", "A.I", "Rà soát hộ nghèo"),
+        ("A.I.2", "A.I", "Hỗ trợ sinh kế"),
+    ]
+    assert _codes(tables) == []
+
+
+def test_the_column_numbers_printed_again_after_a_page_break_are_no_rows() -> None:
+    # with the header: row 3 had been lost to the text after the table; alone: rows "1" to "5"
+    for again in ((*_TASKS, *_COLUMN_NUMBERS), _COLUMN_NUMBERS):
+        tables = _dump(*_COLUMN_NUMBERS, *_ROW_1, *_ROW_2, *again, *_ROW_3, header=_TASKS)
+        assert _tasks(tables) == [
+            ("1", None, "Rà soát hộ nghèo"),
+            ("2", None, "Hỗ trợ sinh kế"),
+            ("3", None, "Hỗ trợ việc làm bền vững"),
+        ]
+        assert tables["appendix_rows"][2]["lead_units"] == ["Sở Lao động - Thương binh và Xã hội"]
+        assert _codes(tables) == []
+
+
+def test_a_score_header_that_lost_a_letter_of_its_first_word_keeps_its_role() -> None:
+    # "Đim 2021 đạt được" (the sample's "Điểm 2021 đạt được"): the achieved scores had been cells
+    header = ("STT", "Tiêu chí", "Điểm chuẩn", "Đim 2021 đạt được", "Mục tiêu năm 2022", "Đơn vị chủ trì")
+    tables = _dump("1", *_SCORES, header=header)
+    assert _scores(tables)[0] == (
+        "1", "Chuyển đổi nhận thức", Decimal(50), Decimal("38.5"), Decimal(45), ["Sở Thông tin và Truyền thông"]
+    )  # fmt: skip
+    assert tables["documents"][0]["achieved_year"] == 2021
+    assert tables["appendix_cells"] == []
+
+
+def test_a_repair_in_an_appendix_names_its_appendix() -> None:
+    # two appendices each with a row 1: the repair of appendix II's row 1 had only row_id "1"
+    first = "\n\n".join((*_HEADER, "1", *_SCORES))
+    second = "\n\n".join(_TASKS + ("1", "Kiểm tra nghip vụ công chức", "Sở Nội vụ", "Các sở", "Quý IV/2022", " "))
+    page = _DUMP_HEAD + first + "\n\nPHỤ LỤC II\n\nNHIỆM VỤ KIỂM TRA\n\n" + second + "\n"
+    tables = run_text(page, repair=True).tables
+    assert [(r["appendix_index"], r["row_id"]) for r in tables["appendix_rows"]][-1] == (2, "1")
+    assert tables["appendix_rows"][-1]["name"] == "Kiểm tra nghiệp vụ công chức"
+    repairs = [(r["location_table"], r["location_column"], r["location_appendix_index"], r["location_row_id"])
+               for r in tables["repairs"] if r["before"] == "nghip"]  # fmt: skip
+    assert repairs == [("appendix_rows", "name", 2, "1")]
+
+
+def test_a_repair_in_a_cell_names_the_column_as_output() -> None:
+    # the header "Tần suất (đt/tháng)" is output repaired: the cell's repair named it as printed
+    header = ("STT", "Nội dung", "Tần suất (đt/tháng)", "Đơn vị chủ trì")
+    cells = (
+        "1",
+        "Kiểm tra hồ sơ",
+        "2 đt mỗi tháng",
+        "Sở Nội vụ",
+        "2",
+        "Kiểm tra thực địa",
+        "1 đợt mỗi tháng",
+        "Sở Xây dựng",
+    )
+    tables = run_text(_DUMP_HEAD + "\n\n".join((*header, *cells)) + "\n", repair=True).tables
+    assert {c["column_header"] for c in tables["appendix_cells"]} == {"Tần suất (đợt/tháng)"}
+    repairs = [(r["location_column"], r["location_appendix_index"], r["location_row_id"], r["after"])
+               for r in tables["repairs"] if r["location_table"] == "appendix_cells"]  # fmt: skip
+    assert sorted(repairs, key=str) == [
+        ("Tần suất (đợt/tháng)", 1, "1", "đợt"),
+        ("column_header", 1, None, "đợt"),
+    ]
+
+
+def test_the_site_footer_whose_notice_lost_a_letter_still_ends_the_document() -> None:
+    # "... nội dung Ting Anh": the footer had run into the last row (its name, its lead unit)
+    page = _without_blank_lines(
+        TOP
+        + TITLE
+        + markdown_table(HEADER, ("1", "Rà soát quy hoạch", "Sở Xây dựng", "Quý I/2026"))
+        + markdown_row("2", "Xây dựng cơ sở dữ liệu", "Sở Tài chính", "Quý IV/2026")[:-2]
+        + FOOTER.replace("Tiếng Anh", "Ting Anh")
+    )
+    result = run_text(page, "plan.md")
+    assert _rows(result)[-1] == ("2", "Xây dựng cơ sở dữ liệu", ["Sở Tài chính"], "Quý IV/2026", None)
+    assert "Văn bản liên quan" not in (result.tables["documents"][0]["annex_text"] or "")
+
+
+def test_a_list_title_above_a_table_that_lost_a_letter_is_the_appendix_title() -> None:
+    # "A. DANH MC THỦ TỤC HÀNH CHÍNH": the title had been null on every row
+    head = _DUMP_HEAD.split("PHỤ LỤC")[0] + "A. DANH MC THỦ TỤC HÀNH CHÍNH\n\n"
+    cells = ("STT", "Tên thủ tục hành chính", "Lĩnh vực", "1", "Cấp giấy phép xây dựng", "Xây dựng")
+    tables = run_text(head + "\n\n".join(cells) + "\n", repair=True).tables
+    assert [r["appendix_title"] for r in tables["appendix_rows"]] == ["A. DANH MỤC THỦ TỤC HÀNH CHÍNH"]
+
+
+def _findings(tables: dict[str, list[dict]]) -> list[tuple[str, str, str]]:
+    return [(f["code"], f["severity"], f["message"]) for f in tables["findings"]]
+
+
+def test_a_body_citing_its_own_appendix_on_a_page_without_one_is_reported() -> None:
+    # the page was saved without its appendix: it had looked like a document that has none
+    body = "Nâng cao Chỉ số CCHC năm 2024./."
+    page = _DUMP_HEAD.split("PHỤ LỤC")[0]
+    cited = page.replace(body, "Nâng cao Chỉ số CCHC năm 2024 (chi tiết tại các Phụ lục kèm theo).")
+    assert _findings(run_text(cited).tables) == [
+        (
+            "appendix_not_in_page",
+            "warning",
+            "The text refers to its own appendix (“chi tiết tại các Phụ lục”) but the page holds no appendix.",
+        )
+    ]
+    # another document's appendix, or no appendix named: a document without one
+    other = page.replace(body, "Thực hiện theo Phụ lục II kèm theo Nghị định số 30/2020/NĐ-CP.")
+    for text in (page, other):
+        assert [code for code, _, _ in _findings(run_text(text).tables)] == ["no_appendix"]
+
+
+def test_a_related_documents_preview_before_the_document_is_not_its_header() -> None:
+    # the site previews a related decision (its attributes, header and title) down to "Xem tiếp...":
+    # its issuing body, place and title had been taken for the plan's
+    preview = (
+        "Số hiệu: 12/KH-UBND\nLoại văn bản: Kế hoạch\n\nVăn bản liên quan\n"
+        "Quyết định 90/QĐ-TTg năm 2022 phê duyệt Chương trình\nSố hiệu: 90/QĐ-TTg Loại văn bản: Quyết định\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\nSố: 90/QĐ-TTg\nHà Nội, ngày 18 tháng 01 năm 2022\nQUYẾT ĐỊNH\n"
+        "PHÊ DUYỆT CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\nXem tiếp...\n\n"
+    )
+    document = run_text(preview + _DUMP_HEAD).tables["documents"][0]
+    assert (document["number"], document["issuing_body"], document["place"]) == (
+        "12/KH-UBND",
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
+        "Phú Yên",
+    )
+    assert document["title"] == "NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    assert "Thủ tướng" not in document["body_text"] and "THỦ TƯỚNG" not in document["body_text"]

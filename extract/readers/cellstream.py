@@ -24,6 +24,7 @@ from extract.numbering import (
     Label,
     OpenHeadings,
     as_letter_after,
+    column_label_run,
     decimal_successors,
     fused_label,
     heading_label,
@@ -225,12 +226,16 @@ def read_rows(
                 break
         if full and headings is not None and _next_heading(items, start, k, headings, allowed):
             break  # the next section's heading
+        if full and (numbered := _column_numbers_after(items, k, width)) is not None:
+            k = numbered  # the header's column-number row printed again after a page break
+            after_gap = True
+            continue
         # a new row's own empty cells before this item: the run's gaps but the row boundary
         empty_before = spare_gaps > 1
         spare_gaps = 0
         next_role = columns[len(current)].role if current is not None and len(current) < width else None
         starts = (
-            _row_start(items, k, current, full or at_boundary, allowed, width, empty_before, next_role)
+            _row_start(items, k, current, full or at_boundary, allowed, width, empty_before, next_role, gap_bounded)
             if may_open
             else None
         )
@@ -614,15 +619,18 @@ def _header_again(
     number goes on from the rows before, or a "-" item of a table that has them comes after the
     header word for word. None when it starts a numbering (1, I, A): another table. A stream
     that cannot end the table there (``splits`` False: a Markdown table) skips a header printed
-    word for word."""
+    word for word. The header's column-number row ("(1) | (2) | ... | (6)") printed again with it
+    is skipped too."""
     index, seen = k + 1, 0
+    after = _repeated_header(items, k, headers)
+    if after is not None and (numbered := _column_numbers_after(items, after, len(headers))) is not None:
+        index = after = numbered
     while index < len(items) and seen <= MAX_HEADER_CELLS:
         label = None if items[index].gap else parse_label(items[index].text)
         if label is not None:
             if not is_first_of_sequence(label) and allowed.accepts(label):
                 # cells between the header printed word for word and the next row number: the
                 # row before goes on after the page break ("" | "" | "- Đề xuất xử lý." | ...)
-                after = _repeated_header(items, k, headers)
                 return after if after is not None and after < index else index
             # a "-" item after the header printed word for word: the table's items go on
             if label.style in BULLET_STYLES and allowed.uses(label.style) and _repeated_header(items, k, headers):
@@ -631,6 +639,19 @@ def _header_again(
         seen += 0 if items[index].gap else 1
         index += 1
     return None if splits else _repeated_header(items, k, headers)
+
+
+def _column_numbers_after(items: Sequence[Item], k: int, width: int) -> int | None:
+    """The index after a row that numbers the header's ``width`` columns ("(1) | (2) | ... | (6)",
+    "A | B | 1 | 2") from ``items[k]``, or None."""
+    indexes: list[int] = []
+    index = _next_index(items, k)
+    while index is not None and len(indexes) < width:
+        indexes.append(index)
+        index = _next_index(items, index + 1)
+    if len(indexes) < width or column_label_run([items[i].text for i in indexes]) != width:
+        return None
+    return indexes[-1] + 1
 
 
 #: Cells a table header may have.
@@ -678,6 +699,7 @@ def _row_start(
     width: int,
     empty_before: bool = False,
     next_role: str | None = None,
+    gap_bounded: bool = False,
 ) -> tuple[str, list[Item]] | None:
     """("row" or "total", first cells) if a new row starts at ``items[k]``, else None.
     ``empty_before``: in a Markdown row, an empty cell stands before this item. ``next_role``:
@@ -701,9 +723,13 @@ def _row_start(
             # Tổng cộng | | 732 |"); with none after it, it runs across the number and name columns
             # ("| TỔNG | 80 | 43,12 |")
             named_empty = not empty_before and k + 1 < len(items) and items[k + 1].gap and nxt is not None
-            return "total", [item] if named_empty and parse_number(next_text) is not None else [EMPTY, item]
+            if named_empty and parse_number(next_text) is not None:
+                return "total", [item]
+            if not gap_bounded and _total_label_in_number_cell(items, k, width, allowed):
+                return "total", [item]
+            return "total", [EMPTY, item]
         fused = _fused(items, k)
-        if free and fused:
+        if fused and (free or _group_title_row(current)):  # "A. NHIỆM VỤ TRỌNG TÂM" / "I. CÁC NHIỆM VỤ CHUNG"
             return "row", [Item((fused[0],)), Item((fused[1].replace("\n", " "),))]
         return None
     if label.path and not _path_goes_on(label, current, free, next_text):
@@ -761,6 +787,25 @@ def _restart_inside_group(previous: Label | None, label: Label, allowed: _Decima
         and previous.style not in ("decimal", "roman", "upper_letter")
         and allowed.uses("decimal")
     )
+
+
+def _total_label_in_number_cell(items: Sequence[Item], k: int, width: int, allowed: _DecimalSequence) -> bool:
+    """In a text dump, does the total's label at ``items[k]`` stand in the number column, with the
+    name cell left empty after it ("TỔNG ĐIỂM | ␠ | 90 | 68,5 | 81 | ␠")? So when the row, up to
+    the next numbered row or the table's end, has as many cells as the header, the one after
+    the label blank. A label run across the number and name columns has one cell fewer."""
+    following, _ = _rest_of_row(items, k, allowed)
+    return (
+        len(following) == width
+        and width > 2
+        and is_blank(following[1].text)
+        and any(parse_number(cell.text) is not None for cell in following[2:])
+    )
+
+
+def _group_title_row(row: list[Item] | None) -> bool:
+    """A group's number and its title in capitals, and nothing else ("A | NHIỆM VỤ TRỌNG TÂM")."""
+    return row is not None and len(row) == 2 and parse_label(row[0].text) is not None and mostly_upper(row[1].text)
 
 
 def _numbered_row_next(items: Sequence[Item], k: int) -> bool:

@@ -17,10 +17,12 @@ from extract.numbering import (
     Label,
     OpenHeadings,
     column_label_run,
+    fused_label,
     is_first_of_sequence,
     label_kind,
     names_kind,
     numbers_columns,
+    opens_numbering,
     parse_label,
 )
 from extract.page import Block, Cell, PageError, RawPage
@@ -43,15 +45,41 @@ from normalize.text import fold, is_blank, mostly_upper
 def read_text(text: str, encoding: str) -> RawPage:
     """A text dump as a RawPage; PageError when no document can be found in it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    start = document_start(lines)
+    outside = _without_previews(lines)
+    start = document_start(outside)
     if start is None:
         raise PageError("not_a_document", NO_HEADER)
     end = _document_end(lines, start)
     page = RawPage(source_form="text", encoding=encoding)
-    page.attributes = _attributes(lines[:start])
+    page.attributes = _attributes(outside[:start])
     page.page_title = _page_title(lines[:start])
     page.blocks = _blocks(lines[start:end])
     return page
+
+
+#: "Văn bản liên quan" (folded): the site's list of related documents, which may preview one
+#: (its attributes, header and title) down to a "Xem tiếp..." line.
+_RELATED_LIST = re.compile(r"^van ban lien quan\b")
+_READ_ON = re.compile(r"^xem tiep\W*$")
+#: Lines of a related document's preview, at most.
+_PREVIEW_LINES = 60
+
+
+def _without_previews(lines: list[str]) -> list[str]:
+    """``lines`` with the site's previews of related documents blanked (the same length): from
+    a "Văn bản liên quan" line to a "Xem tiếp..." line not far below it. A preview shows another
+    document's attributes and header, which would be taken for the page's own."""
+    out = list(lines)
+    related: int | None = None
+    for i, line in enumerate(lines):
+        folded = fold(line.strip(" *_#\t"))
+        if _RELATED_LIST.match(folded):
+            related = i
+        elif related is not None and _READ_ON.match(folded):
+            if i - related <= _PREVIEW_LINES:
+                out[related : i + 1] = [""] * (i + 1 - related)
+            related = None
+    return out
 
 
 def is_clutter(line: str) -> bool:
@@ -90,7 +118,7 @@ def site_footer(lines: Sequence[str], start: int) -> int:
     without blank lines runs into the last table as one more cell. A notice quoted in the text,
     with no such title after it, ends nothing."""
     for i in range(start + 1, len(lines)):
-        if not _footer_text(lines[i]).startswith(SITE_FOOTER_NOTICE):
+        if not SITE_FOOTER_NOTICE.match(_footer_text(lines[i])):  # "... nội dung Ting Anh": a lost letter
             continue
         after = _title_number(lines, _next_line(lines, i, +1))
         if after is None:
@@ -598,6 +626,10 @@ def _column_numbers(items: Sequence[Item], j: int) -> int:
     if n < 3 or j + n >= len(items):
         return 0
     first_row = parse_label(items[j + n].text)
+    if first_row is None:  # a group's title with its number, "I. CÁC NHIỆM VỤ CHUNG"
+        after = items[j + n + 1].text if j + n + 1 < len(items) else None
+        fused = fused_label(items[j + n].text, names=opens_numbering(after))
+        first_row = parse_label(fused[0]) if fused else None
     if first_row is not None and is_first_of_sequence(first_row):
         return n
     # or the total printed first ("TỔNG CỘNG | 1.520 | ...", its number cell maybe left blank)
@@ -644,6 +676,27 @@ def _row_fills(items: Sequence[Item], j: int, width: int) -> bool:
     return any(end - start >= width for start, end in zip(starts, starts[1:], strict=False))
 
 
+def _total_row_first(items: Sequence[Item], j: int, width: int) -> bool:
+    """Is ``items[j]`` the label of a total row printed right under the header, then row 1?
+    So when the row, up to the first row number with a name after it, is as wide as the header
+    with the name cell blank after the label ("TỔNG ĐIỂM | ␠ | 90 | 68,5 | 81 | ␠"), or a cell
+    narrower with a figure right after it (the label across the number and name cells: "TỔNG
+    ĐIỂM | 90 | 68,5 | 81 | ␠"); "Tổng số" over other columns is a header cell."""
+    if not TOTAL_ROW.match(fold(items[j].text)) or j + 1 >= len(items):
+        return False
+    end = j + 1
+    while end < len(items) and end - j <= width:
+        if parse_label(items[end].text) is not None and _names_row(items, end + 1):
+            break
+        end += 1
+    if end >= len(items):
+        return False
+    after = items[j + 1].text
+    if is_blank(after):
+        return end - j == width and any(parse_number(item.text) is not None for item in items[j + 2 : end])
+    return end - j == width - 1 and parse_number(after) is not None
+
+
 def _names_row(items: Sequence[Item], k: int) -> bool:
     text = items[k].text.strip() if k < len(items) else ""
     return bool(text) and parse_number(text) is None and parse_label(text) is None
@@ -688,6 +741,8 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
     while j < len(items) and len(cells) <= MAX_HEADER_CELLS:
         text = items[j].text
         label = parse_label(text)
+        if label is None and len(cells) >= 3 and (fused := fused_label(text)) is not None:
+            label = parse_label(fused[0])  # a group's title with its number: "I. CÁC NHIỆM VỤ CHUNG"
         numbers = _column_numbers(items, j) if len(cells) >= 3 else 0
         if 0 < numbers <= len(cells):  # "(1) (2) (3) ..." under the header numbers the columns: no row
             return (cells, j + numbers) if not blank_id or _blank_id_header(cells) else None
@@ -695,6 +750,8 @@ def _header_cells(items: Sequence[Item], i: int) -> tuple[list[str], int] | None
             cells.append("")  # the number column's header left blank
             j += 1
             continue
+        if len(cells) >= 3 and _total_row_first(items, j, len(cells)):
+            return cells, j
         after = items[j + 1].text if j + 1 < len(items) else None
         opens = label is not None and is_first_of_sequence(label) and not numbers_columns(text, after)
         if cells and (opens or is_blank(text)):
