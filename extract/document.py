@@ -508,12 +508,16 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
 
 
 #: The body citing its own appendix, folded: "(Chi tiết tại các Phụ lục kèm theo)", "Phụ lục I
-#: kèm theo Kế hoạch này"; not another document's ("Phụ lục II kèm theo Nghị định số 30/2020").
+#: kèm theo Kế hoạch này", "(chi tiết tại Phụ lục II)"; not another document's ("Phụ lục II kèm
+#: theo Nghị định số 30/2020", "chi tiết tại các Phụ lục kèm theo Công văn 17899/BTC-VP").
 _CITES_OWN_APPENDIX = re.compile(
     r"\bphu luc\b[^.;]{0,80}?\bkem theo\b(\s+\w+){0,2}\s+nay\b"
     r"|\bphu luc\b[^.;]{0,80}?\bkem theo\s*($|[).;:,])"
-    r"|\b(chi tiet|cu the)\s+(tai|theo|o|nhu)\s+(cac\s+)?phu luc\b"
+    r"|\b(chi tiet|cu the)\s+(tai|theo|o|nhu)\s+(cac\s+)?phu luc(\s+([ivx]+|\d+))?\s*($|[).;:,])"
 )
+#: A preamble line cites the papers the document was made from ("Xét Tờ trình số 45/TTr-SNV ...
+#: và Phụ lục kèm theo"), not its own appendix.
+_PREAMBLE = re.compile(r"^\W*(xet|can cu|theo de nghi|thuc hien)\b")
 
 
 def _cited_appendix(body_lines: list[str]) -> str | None:
@@ -521,7 +525,7 @@ def _cited_appendix(body_lines: list[str]) -> str | None:
     a page saved without its appendix looks like a document that has none)."""
     for line in body_lines:
         folded = fold_aligned(line)
-        found = _CITES_OWN_APPENDIX.search(folded)
+        found = None if _PREAMBLE.match(folded) else _CITES_OWN_APPENDIX.search(folded)
         if found is not None:
             return line[found.start() : found.end()].strip(" .;:,()")
     return None

@@ -285,7 +285,7 @@ def test_a_body_citing_its_own_appendix_on_a_page_without_one_is_reported() -> N
         (
             "appendix_not_in_page",
             "warning",
-            "The text refers to its own appendix (“chi tiết tại các Phụ lục”) but the page holds no appendix.",
+            "The text refers to its own appendix (“Phụ lục kèm theo”) but the page holds no appendix.",
         )
     ]
     # another document's appendix, or no appendix named: a document without one
@@ -312,3 +312,59 @@ def test_a_related_documents_preview_before_the_document_is_not_its_header() -> 
     )
     assert document["title"] == "NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
     assert "Thủ tướng" not in document["body_text"] and "THỦ TƯỚNG" not in document["body_text"]
+
+
+# Review 29: the first versions of the rules above misfired on these shapes.
+
+
+def test_rows_numbered_from_1_again_under_a_group_title_in_small_letters_are_kept() -> None:
+    # "a) | Rà soát thủ tục" across the row, then rows 1, 2 again: row 1 had become a's cells
+    header = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    cells = ("1", "Cải cách thể chế", "Sở Tư pháp", "Cả năm", "2", "Cải cách thủ tục hành chính",
+             "a)", "Rà soát thủ tục", "1", "Rà soát thủ tục đất đai", "Sở Tài nguyên và Môi trường", "Quý II",
+             "2", "Rà soát thủ tục xây dựng", "Sở Xây dựng", "Quý III")  # fmt: skip
+    tables = _dump(*cells, header=header)
+    named = [(r["row_id"], r["name"], r["lead_units"]) for r in tables["appendix_rows"]]
+    assert named[3:] == [
+        ("1", "Rà soát thủ tục đất đai", ["Sở Tài nguyên và Môi trường"]),
+        ("2", "Rà soát thủ tục xây dựng", ["Sở Xây dựng"]),
+    ]
+    assert named[2] == ("2.a", "Rà soát thủ tục", [])
+
+
+def test_a_spanning_total_with_a_blank_first_figure_before_a_line_after_the_table_stays_put() -> None:
+    # "Tổng cộng | ␠ | 300 | 80 | ␠" then "Bằng chữ: ...": the line had made the row as wide as the
+    # header, and the figures moved one column left
+    header = ("STT", "Nội dung", "Ngân sách trung ương", "Ngân sách tỉnh", "Ngân sách huyện", "Ghi chú")
+    cells = ("1", "Tập huấn cán bộ", " ", "200", "50", " ", "2", "Tuyên truyền", " ", "100", "30", " ",
+             "Tổng cộng", " ", "300", "80", " ", "Bằng chữ: Ba trăm tám mươi triệu đồng.")  # fmt: skip
+    tables = _dump(*cells, header=header)
+    total = {c["column_header"]: c["value"] for c in tables["appendix_cells"] if c["row_id"] == "total"}
+    assert (total.get("Ngân sách tỉnh"), total.get("Ngân sách huyện")) == ("300", "80")
+
+
+def test_a_total_column_over_year_columns_is_a_header_cell() -> None:
+    # "Kinh phí (triệu đồng) | Tổng số | 2024 | 2025": "Tổng số" then a year had been taken for a
+    # total printed first
+    header = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí (triệu đồng)", "Tổng số", "2024", "2025")
+    cells = ("1", "Số hóa hồ sơ", "Sở Thông tin và Truyền thông", "1.500", "1.500", "700", "800",
+             "2", "Nâng cấp Cổng dịch vụ công", "Văn phòng UBND tỉnh", "900", "900", "400", "500")  # fmt: skip
+    tables = _dump(*cells, header=header)
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"][:4]] == [
+        ("1", "Kinh phí (triệu đồng)", "1.500"),
+        ("1", "Tổng số", "1.500"),
+        ("1", "2024", "700"),
+        ("1", "2025", "800"),
+    ]
+
+
+def test_another_documents_appendix_cited_in_the_body_is_no_missing_appendix() -> None:
+    page = _DUMP_HEAD.split("PHỤ LỤC")[0]
+    for citation in (
+        "Thực hiện theo hướng dẫn chi tiết tại các Phụ lục kèm theo Công văn số 17899/BTC-VP.",
+        "Định mức cụ thể theo Phụ lục 1 ban hành kèm theo Quyết định số 2223/QĐ-UBND.",
+        "Xét Tờ trình số 45/TTr-SNV ngày 01/3/2024 của Sở Nội vụ và Phụ lục kèm theo.",
+    ):
+        text = page.replace("Nâng cao Chỉ số CCHC năm 2024./.", citation)
+        assert [code for code, _, _ in _findings(run_text(text).tables)] == ["no_appendix"], citation

@@ -751,7 +751,6 @@ def _row_start(
     if (
         _plausible_successor(previous, label)
         and allowed.follows(label)
-        and not _restart_inside_group(previous, label, allowed)
         and not is_blank(next_text)
         and (parse_number(next_text) is None or _code_opens_row(items, k, label, current))
         and not is_no_value(next_text)
@@ -776,30 +775,20 @@ def _row_start(
 _NO_FIGURE_ROLES = frozenset({"tasks", "lead_units", "coordinating_units"})
 
 
-def _restart_inside_group(previous: Label | None, label: Label, allowed: _DecimalSequence) -> bool:
-    """Is ``label`` a decimal 1 met before the row is complete, in a table already numbered 1,
-    2, ..., under a sub-row ("1 | ... | a) | Nơi ngồi chờ | 1 | 1 | 1"): a figure of the row, not
-    the numbering starting again. The numbering starts again only under a part's title (I, A)."""
-    return (
-        label.style == "decimal"
-        and label.key == "1"
-        and previous is not None
-        and previous.style not in ("decimal", "roman", "upper_letter")
-        and allowed.uses("decimal")
-    )
-
-
 def _total_label_in_number_cell(items: Sequence[Item], k: int, width: int, allowed: _DecimalSequence) -> bool:
     """In a text dump, does the total's label at ``items[k]`` stand in the number column, with the
     name cell left empty after it ("TỔNG ĐIỂM | ␠ | 90 | 68,5 | 81 | ␠")? So when the row, up to
     the next numbered row or the table's end, has as many cells as the header, the one after
-    the label blank. A label run across the number and name columns has one cell fewer."""
-    following, _ = _rest_of_row(items, k, allowed)
+    the label blank. A label run across the number and name columns has one cell fewer. At the
+    table's end the row must close on a blank cell: a line after the table ("Bằng chữ: ...", a
+    "(*)" note) would count as one more cell."""
+    following, index = _rest_of_row(items, k, allowed)
     return (
         len(following) == width
         and width > 2
         and is_blank(following[1].text)
         and any(parse_number(cell.text) is not None for cell in following[2:])
+        and (index is not None or is_blank(following[-1].text))
     )
 
 

@@ -693,8 +693,17 @@ def _total_row_first(items: Sequence[Item], j: int, width: int) -> bool:
         return False
     after = items[j + 1].text
     if is_blank(after):
-        return end - j == width and any(parse_number(item.text) is not None for item in items[j + 2 : end])
-    return end - j == width - 1 and parse_number(after) is not None
+        return end - j == width and any(_total_figure(item.text) for item in items[j + 2 : end])
+    return end - j == width - 1 and _total_figure(after)
+
+
+def _total_figure(text: str) -> bool:
+    """A figure a total row may print: not a year, which under "Tổng số" is a sub-column's header
+    ("Kinh phí | Tổng số | 2024 | 2025")."""
+    return parse_number(text) is not None and not _YEAR.match(text.strip())
+
+
+_YEAR = re.compile(r"^(năm\s+)?(19|20)\d\d$", re.IGNORECASE)
 
 
 def _names_row(items: Sequence[Item], k: int) -> bool:
