@@ -72,6 +72,7 @@ class Summary:
     repairs_reported: int = 0
     findings: dict[str, int] = field(default_factory=dict)
     failures: list[dict[str, str]] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)  # files found that are no pages, by suffix
     seconds: float = 0.0
 
     def to_json(self) -> str:
@@ -87,6 +88,9 @@ class Summary:
             f"repairs: {self.repairs_applied} applied, {self.repairs_reported} reported",
             "findings: " + (", ".join(f"{code} {n}" for code, n in self.findings.items()) or "none"),
         ]
+        if self.left_out:
+            counts = ", ".join(f"{suffix} {n}" for suffix, n in self.left_out.items())
+            lines.append(f"files left out, not pages: {counts}")
         lines += [f"failed: {f['source_path']}: {f['reason']}: {f['message']}" for f in self.failures[:20]]
         if len(self.failures) > 20:
             lines.append(f"... and {len(self.failures) - 20} more failures (see the failures table)")
@@ -115,7 +119,7 @@ def run(
     started = time.perf_counter()
     settings = Settings(repair=repair, threshold=threshold, max_bytes=max_bytes, timeout=timeout)
     workers = max(1, workers or _cpu_count())
-    refs, empty = survey(paths, exclude=out / ".versions")  # the dataset's own files are no pages
+    refs, empty, left_out = survey(paths, exclude=out / ".versions")  # the dataset's own files are no pages
     if not refs:  # an unmounted share or a wrong folder must not publish an empty dataset over the last one
         raise UsageError(f"no pages found in {', '.join(paths)}: nothing extracted, the dataset in {out} left as it is")
     w.prepare_output(out)
@@ -152,6 +156,7 @@ def run(
         finally:
             ledger.close()
     summary.published, summary.version = changed, version
+    summary.left_out = left_out
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
@@ -198,9 +203,10 @@ def _current_sources(out: Path) -> Iterator[str]:
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C during a run; ``version`` is the version this run published first, if it got that far."""
 
-    def __init__(self, version: str | None) -> None:
+    def __init__(self, version: str | None, previous: str | None = None) -> None:
         super().__init__()
         self.version = version
+        self.previous = previous  # the version published before the run (None: the first run)
 
 
 @contextlib.contextmanager
@@ -212,7 +218,7 @@ def _interrupt_says_what_was_published(out: Path) -> Iterator[None]:
         yield
     except KeyboardInterrupt as error:
         after = w.current_version(out)
-        raise Interrupted(after if after != before else None) from error
+        raise Interrupted(after if after != before else None, before) from error
 
 
 def _plan(refs: Sequence[InputRef], ledger: Ledger, cache_dir: Path, settings: Settings, reuse: bool) -> list[Job]:

@@ -51,6 +51,8 @@ def _extract(args: argparse.Namespace) -> int:
                 f"(version {version})",
                 file=sys.stderr,
             )
+        elif getattr(interrupt, "previous", True) is None:
+            print(f"vnplans extract: interrupted; nothing was published in {args.output} yet", file=sys.stderr)
         else:
             print(
                 f"vnplans extract: interrupted; the tables in {args.output} are those of the last run", file=sys.stderr

@@ -47,6 +47,7 @@ class InputRef:
     size: int = 0
     signature: str = ""
     problem: tuple[str, str] | None = None
+    left_out: bool = False  # a file that is no page (an image, a PDF), found in a folder or an archive
 
 
 def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputRef]:
@@ -54,10 +55,13 @@ def discover(args: Sequence[str], *, exclude: Path | None = None) -> list[InputR
     return survey(args, exclude=exclude)[0]
 
 
-def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[InputRef], list[tuple[str, list[str]]]]:
-    """Every input named by ``args``, sorted by source_path, each path once, and the arguments
-    that yielded none with the paths they name (an empty folder: an unmounted share, or a glob's
-    empty match).
+def survey(
+    args: Sequence[str], *, exclude: Path | None = None
+) -> tuple[list[InputRef], list[tuple[str, list[str]]], dict[str, int]]:
+    """Every input named by ``args``, sorted by source_path, each path once; the arguments that
+    yielded none with the paths they name (an empty folder: an unmounted share, or a glob's empty
+    match); and how many files that are no pages were left out, by suffix (".pdf": 2), so that
+    the summary can say so.
 
     Files named explicitly are taken whatever their suffix; inside folders, glob matches and
     archives only page files (``PAGE_SUFFIXES``) are, hidden names and ``exclude`` skipped. A
@@ -68,10 +72,14 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
     named = [os.path.realpath(path) for _, paths in expanded for path, _ in paths if os.path.isdir(path)]
     found: dict[str, InputRef] = {}
     empty: list[tuple[str, list[str]]] = []
+    left_out: dict[str, str] = {}  # source_path -> suffix
     for raw, paths in expanded:
         count = 0
         for path, explicit in paths:
             for ref in _refs(path, explicit, skip, named):
+                if ref.left_out:
+                    left_out[ref.source_path] = PurePosixPath(ref.member or ref.file).suffix.lower() or "(none)"
+                    continue
                 found.setdefault(ref.source_path, ref)
                 count += 1
         if count == 0:
@@ -82,7 +90,10 @@ def survey(args: Sequence[str], *, exclude: Path | None = None) -> tuple[list[In
         empty = [
             (raw, paths) for raw, paths in empty if not any(index.under(ref.file, paths) for ref in found.values())
         ]
-    return [found[key] for key in sorted(found)], empty
+    suffixes: dict[str, int] = {}
+    for suffix in left_out.values():
+        suffixes[suffix] = suffixes.get(suffix, 0) + 1
+    return [found[key] for key in sorted(found)], empty, dict(sorted(suffixes.items()))
 
 
 class PathIndex:
@@ -273,6 +284,8 @@ def _folder(root: str, skip: Path | None, named: Sequence[str] = (), explicit: b
                 yield from _archive(path)
             elif is_page_name(name):
                 yield _file_ref(path)
+            else:
+                yield InputRef(_printable(path), path, left_out=True)
     yield from (refused(error) for error in unlisted)  # the last folders walked
 
 
@@ -364,8 +377,14 @@ def _archive(path: str) -> Iterable[InputRef]:
         unsafe = unsafe_member_reason(member)
         if unsafe is not None:
             yield InputRef(source, path, name, member.file_size, signature, ("unsafe_path", unsafe))
-        elif member.is_dir() or not is_page_name(name) or PurePosixPath(name).name.startswith("."):
+        elif name.lower().endswith(ARCHIVE_SUFFIX) and not member.is_dir():
+            # not read (an archive in an archive could nest without end), but never dropped unsaid
+            problem = ("nested_archive", "an archive inside the archive is not read: extract it and name it on its own")
+            yield InputRef(source, path, name, member.file_size, signature, problem)
+        elif member.is_dir() or PurePosixPath(name).name.startswith("."):
             continue
+        elif not is_page_name(name):
+            yield InputRef(source, path, name, left_out=True)
         elif name in seen:
             problem = ("duplicate_member", "the archive holds another member of the same name")
             yield InputRef(f"{source}#{seen[name]}", path, name, member.file_size, signature, problem)

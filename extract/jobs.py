@@ -8,6 +8,7 @@ failure, a page that kills its worker an ``extractor_crash`` failure, and the ba
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import signal
 import threading
@@ -93,6 +94,8 @@ def process_job(job: Job) -> Outcome:
         if summary is not None:
             return Outcome(ref.source_path, ref.signature, sha, summary)
     s = job.settings
+    if s.repair:
+        _load_repair_model()  # once per worker, before the clock starts: the page's time is its own
     try:
         with deadline(s.timeout):
             result = process_bytes(
@@ -113,6 +116,16 @@ def process_job(job: Job) -> Outcome:
 
 
 TIMEOUT = "timeout"
+
+
+@functools.cache
+def _load_repair_model() -> None:
+    """Load the letter repair's model and build its tables (a second or so, once per process). A
+    model that cannot be loaded is left to process_bytes, which records why as the page's failure."""
+    from normalize.repair import restore
+
+    with contextlib.suppress(Exception):
+        restore("khởi động")
 
 
 @contextlib.contextmanager

@@ -189,3 +189,29 @@ def test_the_capital_font_is_read_past_a_bidi_font_property() -> None:
         "<p><span style='mso-bidi-font-family:Arial;font-family:.VnTimeH'>ñy ban nh©n d©n</span></p>"
     )
     assert _paragraphs_after_conversion(body)[3] == "ỦY BAN NHÂN DÂN"
+
+
+def _saved_as_ansi(text: str) -> bytes:
+    """Legacy-shown text saved as 8-bit Windows-1252 (Notepad's ANSI), as browsers map its bytes:
+    the five bytes Windows-1252 leaves undefined stand for the control characters of their number."""
+    out = bytearray()
+    for c in text:
+        try:
+            out += c.encode("cp1252")
+        except UnicodeEncodeError:
+            out.append(ord(c))  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: TCVN3 letters
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("typed", "name"), [(_typed_in_tcvn3, "tcvn3"), (_typed_in_vni, "vni")])
+def test_a_legacy_text_dump_saved_as_8_bit_text_reads_like_the_unicode_one(typed, name: str) -> None:
+    # no charset label: it had been read as Central European (VNI: "Loaďi vaęn baűn") or refused
+    # as undecodable (TCVN3)
+    expected = process_bytes(_sample().encode(), "sample.txt", repair=False)
+    result = process_bytes(_saved_as_ansi(typed(_sample())), f"{name}.txt", repair=False)
+    doc, want = result.tables["documents"][0], expected.tables["documents"][0]
+    fields = ("number", "doc_type", "issuer", "place", "issued_date", "signer")
+    assert [doc[f] for f in fields] == [want[f] for f in fields]
+    assert doc["encoding"] == "windows-1252"
+    rows = [(r["row_id"], r["name"].lower(), r["max_score"]) for r in result.tables["appendix_rows"]]
+    assert rows == [(r["row_id"], r["name"].lower(), r["max_score"]) for r in expected.tables["appendix_rows"]]

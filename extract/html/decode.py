@@ -311,6 +311,10 @@ def decode_page(data: bytes) -> Decoded:
     if utf8 is not None and not _looks_binary(utf8):
         return _finish(utf8, "utf-8")
 
+    legacy = _legacy_windows_1252(data)
+    if legacy is not None:
+        return _finish(legacy, "windows-1252")
+
     best = charset_normalizer.from_bytes(data).best()
     guess = None
     if best is not None and best.encoding:
@@ -329,6 +333,30 @@ def decode_page(data: bytes) -> Decoded:
     if guess is not None:
         return _finish(*guess)
     raise PageError("undecodable", "no declared, sniffed or detected encoding decodes the bytes")
+
+
+#: Windows-1252 as browsers read it: the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+#: 0x9D) stand for the control characters of the same number, which TCVN3 uses for letters.
+_WINDOWS_1252 = {i: bytes([i]).decode("cp1252", errors="ignore") or chr(i) for i in range(0x80, 0xA0)}
+
+
+def _legacy_windows_1252(data: bytes) -> str | None:
+    """The bytes read as Windows-1252, when that shows a page typed in a legacy Vietnamese font
+    encoding (TCVN3, VNI: normalize/legacy.py) and, once converted, more of its words are
+    Vietnamese than read as Windows-1258. Why: a text saved from such a page (ANSI Notepad) has
+    no label, and the detector names it Central European ("Loaďi vaęn baűn") or nothing."""
+    from normalize.legacy import from_legacy
+
+    text = data.decode("latin-1").translate(_WINDOWS_1252)
+    if _looks_binary(text):
+        return None
+    converted, encoding, segments = from_legacy(text)
+    if encoding is None or segments == 0:
+        return None
+    vietnamese = _strict(data, "windows-1258")
+    if vietnamese is not None and _vietnamese_words(vietnamese) >= _vietnamese_words(converted):
+        return None
+    return text
 
 
 def decode_html_bytes(data: bytes) -> tuple[str, str]:

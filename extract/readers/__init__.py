@@ -47,6 +47,13 @@ def _blank_message(data: bytes) -> str:
     return "the file is empty" if not rest else "the file holds only blanks (spaces or line breaks)"
 
 
+#: Leading bytes of document formats that are no saved page, and what to call them.
+_OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word or Excel file (.doc, .xls)"),
+    (b"PK\x03\x04", "a zip file (or .docx, .xlsx)"),
+    (b"{\\rtf", "an RTF document"),
+)
 #: Bytes after a byte-order mark past which a file is not looked at as possibly blank.
 _BLANK_BYTES = 1024
 
@@ -58,6 +65,9 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
     pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
     if _blank(data):
         raise PageError("empty", _blank_message(data))
+    kind = next((name for magic, name in _OTHER_FORMATS if data.startswith(magic)), None)
+    if kind is not None:  # a PDF or Word file saved under a page's name: say what it is
+        raise PageError("not_text", f"the file is {kind}, not a saved page: save the page as HTML or text")
     from extract import html  # late import: the HTML stack is heavier than the text path
 
     if html.looks_like_html(data):

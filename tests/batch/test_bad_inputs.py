@@ -46,6 +46,13 @@ BAD_BYTES: list[tuple[str, bytes | Callable[[], bytes], str, str]] = [
         "save it again",
     ),
     ("deep.html", _deep_html(100_000), "too_deep", "markup nests too deep"),
+    (
+        "plan.html",
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nC\xe1\xbb\x98NG H\xc3\x92A\n",
+        "not_text",
+        "the file is a PDF document, not a saved page: save the page as HTML or text",
+    ),
+    ("plan.txt", b"{\\rtf1\\ansi K\\'ea ho\\'e1ch}", "not_text", "the file is an RTF document, not a saved page"),
     ("bot.html", lambda: html_fixture("reject_bot_challenge.html"), "bot_challenge", "a bot-challenge page"),
     (
         "login.html",
@@ -278,3 +285,36 @@ def test_an_archive_rewritten_between_two_runs_of_one_process_is_read_again(tmp_
         z.writestr("b.txt", variant(2))
     summary = batch([archive], tmp_path / "out")
     assert (summary.written, summary.failed) == (2, 0)
+
+
+def test_an_archive_inside_an_archive_is_a_failure_not_dropped(tmp_path: Path) -> None:
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.write(SAMPLE, "plan.txt")
+    outer = tmp_path / "outer.zip"
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.write(SAMPLE, "plan.txt")
+        archive.write(inner, "more/inner.zip")
+    summary = batch([outer], tmp_path / "out")
+    assert [(r["source_path"], r["reason"], r["message"]) for r in rows(tmp_path / "out", "failures")] == [
+        (
+            f"{outer}!more/inner.zip",
+            "nested_archive",
+            "an archive inside the archive is not read: extract it and name it on its own",
+        )
+    ]
+    assert (summary.read, summary.written, summary.failed) == (2, 1, 1)
+
+
+def test_files_that_are_no_pages_are_counted_in_the_summary(tmp_path: Path) -> None:
+    (tmp_path / "in" / "img").mkdir(parents=True)
+    (tmp_path / "in" / "plan.txt").write_bytes(SAMPLE.read_bytes())
+    for name in ("scan.pdf", "img/logo.png", "img/seal.png", "page.aspx"):
+        (tmp_path / "in" / name).write_bytes(b"x")
+    archive = tmp_path / "in" / "more.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("notes.docx", b"x")
+    summary = batch([tmp_path / "in"], tmp_path / "out")
+    assert summary.left_out == {".aspx": 1, ".docx": 1, ".pdf": 1, ".png": 2}
+    assert "files left out, not pages: .aspx 1, .docx 1, .pdf 1, .png 2" in summary.to_text()
+    assert (summary.read, summary.written, summary.failed) == (1, 1, 0)

@@ -232,6 +232,19 @@ def test_ctrl_c_says_the_last_tables_stand(
     assert err.strip() == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
 
 
+def test_ctrl_c_in_a_first_run_says_nothing_was_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise batch.Interrupted(None, None)
+
+    monkeypatch.setattr(batch, "run", interrupted)
+    write_pages(tmp_path / "in", 1)
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 130
+    assert err.strip() == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
+
+
 def test_a_worker_whose_run_is_killed_exits(tmp_path: Path) -> None:
     """The worker initializer watches the run: an orphaned worker must not live on holding memory
     and the run's output pipes."""
