@@ -271,19 +271,19 @@ def _write_version(out: Path, cache_dir: Path, ledger: Ledger, key: str, digest:
     """Stream every table from the cache, in doc_id order, into a new version and commit it."""
     staging = w.new_staging(out)
     streams = {name: w.TableStream(staging / name / w.PART, name) for name in TABLES}
-    for count, (sha, path) in enumerate(ledger.chosen(), 1):
+    for count, (sha, path, copies) in enumerate(ledger.chosen_with_copies(), 1):
         if count % _RELEASE_EVERY == 0:  # see _RELEASE_EVERY
             pa.default_memory_pool().release_unused()
         tables = w.read_cache_tables(w.cache_path(cache_dir, sha))
         if tables is None:
             raise OSError(f"the document cache of {path} vanished while writing")
         for name, table in tables.items():
-            if name == "documents":
-                table = table.set_column(
-                    table.schema.get_field_index("source_path"),
-                    table.schema.field("source_path"),
-                    pa.array([path] * table.num_rows, pa.string()),
-                )
+            if name == "documents":  # named by this run's inputs: the smallest path, and the copies
+                for column, values in (("source_path", [path]), ("duplicate_paths", [copies])):
+                    at = table.schema.get_field_index(column)
+                    table = table.set_column(
+                        at, table.schema.field(at), pa.array(values * table.num_rows, table.schema.field(at).type)
+                    )
             streams[name].append(table)
     streams["failures"].append(w.to_table("failures", failure_rows(ledger)))
     for stream in streams.values():

@@ -361,6 +361,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     document = {
         "doc_id": source.doc_id,
         "source_path": source.path,
+        "duplicate_paths": [],  # filled by the batch writer, which knows the run's other inputs
         "source_sha256": source.sha256,
         "source_form": page.source_form,
         "encoding": page.encoding,

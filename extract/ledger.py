@@ -162,6 +162,16 @@ class Ledger:
             " GROUP BY sha256 ORDER BY sha256"
         )
 
+    def chosen_with_copies(self) -> Iterator[tuple[str, str, list[str]]]:
+        """(sha256, the smallest source_path holding it, the other paths holding it, sorted) of
+        every document read, by sha256."""
+        for sha, paths in self._rows(
+            "SELECT sha256, GROUP_CONCAT(source_path, char(0)) FROM run WHERE sha256 IS NOT NULL AND reason IS NULL"
+            " GROUP BY sha256 ORDER BY sha256"
+        ):
+            first, *others = sorted(paths.split("\x00"))
+            yield sha, first, others
+
     def chosen_summaries(self) -> Iterator[dict[str, object]]:
         """The summary of every document read (one per sha256)."""
         for (summary,) in self._rows(

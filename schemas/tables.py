@@ -52,6 +52,12 @@ DOCUMENTS = _schema(
     [
         _DOC_ID,
         _field("source_path", pa.string(), "Path of the input as given (inside a zip: archive.zip!member).", False),
+        _field(
+            "duplicate_paths",
+            pa.list_(pa.string()),
+            "The other inputs of the run with the same bytes, sorted (read as this one document, under the "
+            "smallest path); empty when none.",
+        ),
         _field("source_sha256", pa.string(), "sha256 of the input bytes, hex.", False),
         _field("source_form", pa.string(), "How the page was saved: text, markdown or html.", False),
         _field("encoding", pa.string(), "Character encoding the input was decoded with.", False),

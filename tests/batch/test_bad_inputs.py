@@ -223,6 +223,13 @@ def test_same_content_twice_is_one_document_under_the_smallest_path(tmp_path: Pa
     assert rows(tmp_path / "out", "failures") == []
     assert len(rows(tmp_path / "out", "appendix_rows")) == SAMPLE_ROWS
     _assert_sample_intact(tmp_path / "out", str(tmp_path / "a-copy.txt"))
+    # the copies are named, so that every input of the run can be found in the tables
+    assert [d["duplicate_paths"] for d in rows(tmp_path / "out", "documents")] == [
+        [str(tmp_path / "b-copy.txt"), str(tmp_path / "c-copy.txt")]
+    ]
+    (tmp_path / "c-copy.txt").unlink()
+    batch([tmp_path / "b-copy.txt", tmp_path / "a-copy.txt"], tmp_path / "out")
+    assert [d["duplicate_paths"] for d in rows(tmp_path / "out", "documents")] == [[str(tmp_path / "b-copy.txt")]]
 
 
 def test_the_same_failing_content_twice_lists_each_path(tmp_path: Path) -> None:
