@@ -371,7 +371,7 @@ def build_appendix(
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, spans_down)
             continue
         if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
-            _as_subtotal(appendix)
+            _as_subtotal(appendix, cleaner)
         label_obj = tree.disambiguate(label_obj)
         row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
         position = first_position + len(appendix.rows)
@@ -393,7 +393,7 @@ def build_appendix(
         appendix.merged_copies.update((row_id, c.index) for c in columns if _vertical_copy(cells, c.index))
         appendix.rows.append(AppendixRow(values, printed, label_obj))
     if appendix.totals_seen and appendix.totals_names is not None:  # the table ends on "Cộng II": no grand total
-        _as_subtotal(appendix, "A total row names its group")
+        _as_subtotal(appendix, cleaner, "A total row names its group")
     _clean_output_headers(appendix, cleaner)
     return appendix
 
@@ -902,7 +902,7 @@ def _read_totals(
     """The last total row is the table's total; one before it is a subtotal, reported with its
     figures (a subtotal is not a criterion, and its figures are not lost)."""
     if appendix.totals_seen:
-        _as_subtotal(appendix)
+        _as_subtotal(appendix, cleaner)
     previous_end = appendix.subtotal_checks[-1][1][1] if appendix.subtotal_checks else 0
     appendix.totals_span = (previous_end, len(appendix.rows))
     appendix.totals, appendix.totals_printed = {}, {}
@@ -932,9 +932,10 @@ def _read_totals(
             appendix.cells.append(_cell_record(row, columns[at], cleaner.clean(text, where), None))
 
 
-def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by more rows") -> None:
+def _as_subtotal(appendix: Appendix, cleaner: TextCleaner, why: str = "A total row was followed by more rows") -> None:
     """The total row read last was a subtotal (more rows or another total came after it): its
-    cells are named so, its figures reported, and the table has no total until the next one."""
+    cells are named so (and the repairs made in them), its figures reported, and the table has no
+    total until the next one."""
     appendix.subtotals += 1
     name = f"subtotal {appendix.subtotals}"
     checked = (name, appendix.totals_span, dict(appendix.totals), dict(appendix.totals_printed), appendix.totals_names)
@@ -944,6 +945,7 @@ def _as_subtotal(appendix: Appendix, why: str = "A total row was followed by mor
         if cell["row_id"] == "total":
             cell["row_id"] = name
             kept.append(f"{cell['column_header']} {cell['value']}")
+    cleaner.rename_row("appendix_cells", "total", name)
     figures = ", ".join([f"{role} {text}" for role, text in appendix.totals_printed.items() if text] + kept)
     appendix.findings.append(
         Finding(

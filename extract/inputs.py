@@ -284,7 +284,7 @@ def _folder(root: str, skip: Path | None, named: Sequence[str] = (), explicit: b
                 yield from _archive(path)
             elif is_page_name(name):
                 yield _file_ref(path)
-            else:
+            elif not _skipped(os.path.realpath(path), skip):  # not the dataset's own manifest, through its link
                 yield InputRef(_printable(path), path, left_out=True)
     yield from (refused(error) for error in unlisted)  # the last folders walked
 
@@ -377,12 +377,12 @@ def _archive(path: str) -> Iterable[InputRef]:
         unsafe = unsafe_member_reason(member)
         if unsafe is not None:
             yield InputRef(source, path, name, member.file_size, signature, ("unsafe_path", unsafe))
-        elif name.lower().endswith(ARCHIVE_SUFFIX) and not member.is_dir():
+        elif member.is_dir() or any(part.startswith(".") for part in PurePosixPath(name).parts):
+            continue  # hidden, as on disk: ".git/config", a Finder's resource fork "__MACOSX/p/._inner.zip"
+        elif name.lower().endswith(ARCHIVE_SUFFIX):
             # not read (an archive in an archive could nest without end), but never dropped unsaid
             problem = ("nested_archive", "an archive inside the archive is not read: extract it and name it on its own")
             yield InputRef(source, path, name, member.file_size, signature, problem)
-        elif member.is_dir() or PurePosixPath(name).name.startswith("."):
-            continue
         elif not is_page_name(name):
             yield InputRef(source, path, name, left_out=True)
         elif name in seen:

@@ -105,6 +105,16 @@ class TextCleaner:
             for r in self.repairs
         ]
 
+    def rename_row(self, table: str, old: str, new: str) -> None:
+        """Name the row ``new`` in the locations of the repairs logged so far for row ``old`` of
+        ``table`` in the appendix being built (a total row read again as "subtotal 1")."""
+        self.repairs[:] = [
+            replace(r, location=replace(r.location, row_id=new))
+            if r.location.table == table and r.location.row_id == old and r.location.appendix_index is None
+            else r
+            for r in self.repairs
+        ]
+
     def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:
         """The steps every field takes, in order: NFC without invisible characters, eth to đ, letter
         repair, tone placement (whitespace is the caller's: a paragraph folds it, the body keeps

@@ -13,6 +13,7 @@ from extract.html.reader import _from_legacy
 from extract.pipeline import process_bytes
 from normalize.legacy import TCVN3, VNI, detect, from_legacy
 from tests.conftest import ROOT, SAMPLE
+from tests.test_forms import _encode_1258
 
 _BACK = {letter: shown for shown, letter in TCVN3.items()}
 _VNI_BACK = {letter: typed for typed, letter in VNI.items()}
@@ -215,3 +216,13 @@ def test_a_legacy_text_dump_saved_as_8_bit_text_reads_like_the_unicode_one(typed
     assert doc["encoding"] == "windows-1252"
     rows = [(r["row_id"], r["name"].lower(), r["max_score"]) for r in result.tables["appendix_rows"]]
     assert rows == [(r["row_id"], r["name"].lower(), r["max_score"]) for r in expected.tables["appendix_rows"]]
+
+
+def test_a_windows_1258_text_with_a_part_typed_in_a_legacy_font_stays_windows_1258() -> None:
+    # review 30: the 8-bit legacy reading had taken the whole file, Windows-1258 lines and all
+    lines = _sample().split("\n")
+    head, tail = "\n".join(lines[:60]), "\n".join(lines[60:90])
+    for typed in (_typed_in_tcvn3, _typed_in_vni):
+        result = process_bytes(_encode_1258(head) + b"\n" + _saved_as_ansi(typed(tail)), "mixed.txt", repair=False)
+        doc = result.tables["documents"][0]
+        assert (doc["encoding"], doc["number"], doc["doc_type"]) == ("windows-1258", "434/KH-UBND", "Kế hoạch")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from tests.conftest import markdown_row, markdown_table, run_text
 from tests.test_probe_round14 import FOOTER, HEADER, TITLE, TOP, _rows, _without_blank_lines
+from tests.test_probe_round15 import _MD_DOCUMENT as _MD_HEAD
 
 _DUMP_HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -368,3 +369,19 @@ def test_another_documents_appendix_cited_in_the_body_is_no_missing_appendix() -
     ):
         text = page.replace("Nâng cao Chỉ số CCHC năm 2024./.", citation)
         assert [code for code, _, _ in _findings(run_text(text).tables)] == ["no_appendix"], citation
+
+
+def test_a_repair_in_a_subtotal_row_names_the_subtotal() -> None:
+    # review 30: the cells of a total read again as "subtotal 1" kept their repairs under "total"
+    table = (
+        "| STT | Tiêu chí | Điểm tối đa | Điểm đạt | Kinh phí (triệu đồng) |\n|---|---|---|---|---|\n"
+        "| 1 | Công tác chỉ đạo | 10 | 8 | Ngân sách tỉnh |\n| Cộng | | 10 | 8 | Tổng ngân sách tnh |\n"
+        "| 2 | Cải cách thủ tục | 5 | 4 | Ngân sách tỉnh |\n| TỔNG ĐIỂM | | 15 | 12 | |\n"
+    )
+    tables = run_text(_MD_HEAD + table, "page.md", repair=True).tables
+    kept = {(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]}
+    assert ("subtotal 1", "Kinh phí (triệu đồng)", "Tổng ngân sách tỉnh") in kept
+    repairs = [
+        (r["location_row_id"], r["location_column"], r["after"]) for r in tables["repairs"] if r["before"] == "tnh"
+    ]
+    assert repairs == [("subtotal 1", "Kinh phí (triệu đồng)", "tỉnh")]
