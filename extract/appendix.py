@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.columns import Column, map_columns, role_of
@@ -595,7 +595,10 @@ def _text_fields(
         if column.role == "name" and tasks_in_name and _listed(cell):
             # no tasks column, and the name is a heading line then its list ("Triển khai học bạ số:",
             # "+ Cấp THPT: 100% trường;"): the list items are the row's tasks
-            head, *items = cleaner.clean_paragraphs(cell.paragraphs, where)
+            # (their repairs are located in the tasks, where the words end up)
+            first = next(i for i, paragraph in enumerate(cell.paragraphs) if paragraph.strip())
+            head = cleaner.clean(cell.paragraphs[first], where)
+            items = cleaner.clean_paragraphs(cell.paragraphs[first + 1 :], replace(where, column="tasks"))
             values["name"] = head
             values["tasks"] = [b for b in (BULLET.sub("", p) for p in items) if b]
         elif column.role == "name":

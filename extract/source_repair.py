@@ -212,6 +212,8 @@ def _where(table: str, row: dict[str, object], column: str) -> tuple[str, str, o
     cell's value by its column's header, a header (no one row's) by "column_header"."""
     if table == "documents":
         return table, column, None, None
+    if column in ("appendix_label", "appendix_title"):  # the same on every row of the appendix: no one row's
+        return table, column, row.get("appendix_index"), None
     if table == "appendix_cells":
         if column == "column_header":
             return table, column, row.get("appendix_index"), None

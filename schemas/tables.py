@@ -260,7 +260,12 @@ REPAIRS = _schema(
             pa.int32(),
             "appendix_index for appendix fields (with location_row_id, the row's key), null for document fields.",
         ),
-        _field("location_row_id", pa.string(), "row_id for appendix fields, null for document fields."),
+        _field(
+            "location_row_id",
+            pa.string(),
+            "row_id for appendix fields; null for document fields, for an appendix's label and title (the same "
+            "on every row of the appendix) and for a column header.",
+        ),
         _field(
             "location_column",
             pa.string(),

@@ -385,3 +385,31 @@ def test_a_repair_in_a_subtotal_row_names_the_subtotal() -> None:
         (r["location_row_id"], r["location_column"], r["after"]) for r in tables["repairs"] if r["before"] == "tnh"
     ]
     assert repairs == [("subtotal 1", "Kinh phí (triệu đồng)", "tỉnh")]
+
+
+def test_a_repair_in_a_list_under_a_rows_name_is_located_in_its_tasks() -> None:
+    # review 30: the list items under the name are the row's tasks, but their repairs said "name"
+    header = ("STT", "Nội dung", "Đơn vị chủ trì")
+    name = "Triển khai học bạ số:\n- Cấp THPT: 100% trường;\n- Cấp THCS: nâng cao chsố hài lòng."
+    tables = run_text(_DUMP_HEAD + "\n\n".join((*header, "1", name, "Sở Giáo dục")) + "\n", repair=True).tables
+    row = tables["appendix_rows"][0]
+    assert (row["name"], row["tasks"]) == (
+        "Triển khai học bạ số:",
+        ["Cấp THPT: 100% trường;", "Cấp THCS: nâng cao chỉ số hài lòng."],
+    )
+    repairs = [
+        (r["location_column"], r["location_row_id"], r["after"]) for r in tables["repairs"] if r["before"] == "chsố"
+    ]
+    assert repairs == [("tasks", "1", "chỉ số")]
+
+
+def test_a_repair_in_an_appendix_label_names_the_appendix_and_no_one_row() -> None:
+    # review 30: made before reading, it named row "1"; made in the field, no row (the label is on
+    # every row of the appendix)
+    page = _DUMP_HEAD.replace("PHỤ LỤC\n", "PHỤ LC\n") + "\n\n".join((*_HEADER, "1", *_SCORES)) + "\n"
+    tables = run_text(page, repair=True).tables
+    assert {r["appendix_label"] for r in tables["appendix_rows"]} == {"PHỤ LỤC"}
+    labels = [r for r in tables["repairs"] if r["location_column"] == "appendix_label"]
+    assert [(r["location_appendix_index"], r["location_row_id"], r["before"], r["after"]) for r in labels] == [
+        (1, None, "LC", "LỤC")
+    ]
