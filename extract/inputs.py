@@ -377,14 +377,15 @@ def _archive(path: str) -> Iterable[InputRef]:
         unsafe = unsafe_member_reason(member)
         if unsafe is not None:
             yield InputRef(source, path, name, member.file_size, signature, ("unsafe_path", unsafe))
-        elif member.is_dir() or any(part.startswith(".") for part in PurePosixPath(name).parts):
-            continue  # hidden, as on disk: ".git/config", a Finder's resource fork "__MACOSX/p/._inner.zip"
+        elif member.is_dir() or PurePosixPath(name).name.startswith(".") or name.startswith("__MACOSX/"):
+            continue  # a hidden file; a Finder's resource forks ("__MACOSX/p/._inner.zip")
         elif name.lower().endswith(ARCHIVE_SUFFIX):
             # not read (an archive in an archive could nest without end), but never dropped unsaid
             problem = ("nested_archive", "an archive inside the archive is not read: extract it and name it on its own")
             yield InputRef(source, path, name, member.file_size, signature, problem)
         elif not is_page_name(name):
-            yield InputRef(source, path, name, left_out=True)
+            if not any(part.startswith(".") for part in PurePosixPath(name).parts):  # not ".git/config"
+                yield InputRef(source, path, name, left_out=True)
         elif name in seen:
             problem = ("duplicate_member", "the archive holds another member of the same name")
             yield InputRef(f"{source}#{seen[name]}", path, name, member.file_size, signature, problem)

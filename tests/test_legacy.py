@@ -226,3 +226,17 @@ def test_a_windows_1258_text_with_a_part_typed_in_a_legacy_font_stays_windows_12
         result = process_bytes(_encode_1258(head) + b"\n" + _saved_as_ansi(typed(tail)), "mixed.txt", repair=False)
         doc = result.tables["documents"][0]
         assert (doc["encoding"], doc["number"], doc["doc_type"]) == ("windows-1258", "434/KH-UBND", "Kế hoạch")
+
+
+def test_a_short_legacy_text_saved_as_8_bit_text_is_still_read_as_legacy() -> None:
+    # review 31: in a short TCVN3 text, words read as real syllables in Windows-1258 ("vụ" as
+    # "vô", "số" as "sè"); a share of the whole file had stopped taking it as legacy
+    short = (
+        "Số: 434/KH-UBND\n\nĐắk Nông, ngày 27 tháng 7 năm 2022\n\n"
+        "II. KẾ HOẠCH CẢI THIỆN, NÂNG CAO CHỈ SỐ PAR INDEX TỈNH ĐẮK NÔNG NĂM 2022\n\n1. Cơ sở pháp lý\n\n"
+        "- Quyết định số 362/QĐ-BNV ngày 06/5/2022 của Bộ Nội vụ về việc phê duyệt và công bố Chỉ số CCHC năm "
+        "2021 của các bộ, cơ quan ngang bộ; ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+    )
+    result = process_bytes(_saved_as_ansi(_typed_in_tcvn3(short)), "short.txt", repair=False)
+    doc = result.tables["documents"][0]
+    assert (doc["encoding"], doc["number"], doc["issued_date"]) == ("windows-1252", "434/KH-UBND", date(2022, 7, 27))

@@ -321,12 +321,16 @@ def test_files_that_are_no_pages_are_counted_in_the_summary(tmp_path: Path) -> N
     archive = tmp_path / "in" / "more.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("notes.docx", b"x")
-        zipped.writestr(".git/config", b"x")  # hidden, as on disk: not counted
+        zipped.writestr(".git/config", b"x")  # in a hidden folder: not counted
+        zipped.write(SAMPLE, ".pages/plan.txt")  # a page in a hidden folder of a zip is read (same bytes)
         zipped.writestr("__MACOSX/p/._inner.zip", b"x")  # a Finder's resource fork: no nested archive
     summary = batch([tmp_path / "in"], tmp_path / "in" / "out")
     assert summary.left_out == {".aspx": 1, ".docx": 1, ".pdf": 1, ".png": 2}
     assert "files left out, not pages: .aspx 1, .docx 1, .pdf 1, .png 2" in summary.to_text()
-    assert (summary.read, summary.written, summary.failed) == (1, 1, 0)
+    assert (summary.read, summary.written, summary.duplicates, summary.failed) == (2, 1, 1, 0)
+    assert [d["duplicate_paths"] for d in rows(tmp_path / "in" / "out", "documents")] == [
+        [f"{tmp_path / 'in' / 'plan.txt'}"]
+    ]
     # the dataset written inside the folder read is not counted on the next run (its manifest)
     (tmp_path / "in" / "plan.txt").write_bytes(variant(3))
     assert batch([tmp_path / "in"], tmp_path / "in" / "out").left_out == {".aspx": 1, ".docx": 1, ".pdf": 1, ".png": 2}
