@@ -259,6 +259,7 @@ def locate(
         damaged = _as_field(lead + source.repair.before + tail)  # the words as the page came
         found: dict[tuple[str, str], Place] = {}
         holding: dict[tuple[str, str], Place] = {}  # ... in a field that held the damage as it came
+        order: dict[Place, tuple[int, int]] = {}  # an appendix place's (appendix, row position)
         for table, row, column, value in _fields(tables):
             if (table, column) in holding or needle not in value:
                 continue
@@ -278,14 +279,29 @@ def locate(
                 place = (*where, index + offset)
                 if place not in used:
                     found.setdefault((table, column), place)
+                    order.setdefault(place, (int(row.get("appendix_index") or 0), int(row.get("position") or 0)))
                     if before is not None and before.held(table, row, column, damaged):
                         holding[(table, column)] = place
                     break
         found.update(holding)  # in a column, the row that held the damage as the page came
+        _one_table_place(found, order)
         if 0 < len(found) <= MAX_FIELDS:
             used.update(found.values())
             return list(found.values())
     return _as_whole_line(line, at, after, word, tables, used, before)
+
+
+def _one_table_place(found: dict[tuple[str, str], Place], order: dict[Place, tuple[int, int]]) -> None:
+    """Keep one place in the appendices, the first in the page: a line of the page's text stands
+    in one cell of a table, while the body and the recipients may both hold it. Several found
+    ("Sở Lao đ" / "ng" as a lead unit in appendix I, a coordinating unit in appendix II) are the
+    same words damaged in several lines: each repair takes its own, in page order."""
+    in_tables = [key for key in found if key[0] != "documents"]
+    if len(in_tables) > 1:
+        first = min(in_tables, key=lambda key: order.get(found[key], (0, 0)))
+        for key in in_tables:
+            if key != first:
+                del found[key]
 
 
 def _as_whole_line(

@@ -413,3 +413,22 @@ def test_a_repair_in_an_appendix_label_names_the_appendix_and_no_one_row() -> No
     assert [(r["location_appendix_index"], r["location_row_id"], r["before"], r["after"]) for r in labels] == [
         (1, None, "LC", "LỤC")
     ]
+
+
+def test_the_same_damaged_line_in_two_columns_gives_one_repair_row_each() -> None:
+    # review 30: the first repair made before reading took both cells (lead of row 1, coordinating
+    # unit of row 2), and the second fell back to source_text: three rows for two repairs
+    header = ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp")
+    unit = "Sở Lao đ\nng - Thương binh và Xã hội"
+    cells = ("1", "Rà soát hộ nghèo", unit, "Sở Tư pháp", "2", "Kiểm tra chính sách", "Sở Nội vụ", unit)
+    tables = run_text(_DUMP_HEAD + "\n\n".join((*header, *cells)) + "\n", repair=True).tables
+    joined = [
+        (r["location_table"], r["location_column"], r["location_row_id"])
+        for r in tables["repairs"]
+        if r["after"] == "động"
+    ]
+    assert sorted(joined) == [("appendix_rows", "coordinating_units", "2"), ("appendix_rows", "lead_units", "1")]
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [
+        ["Sở Lao động - Thương binh và Xã hội"],
+        ["Sở Nội vụ"],
+    ]
