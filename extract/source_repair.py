@@ -39,11 +39,15 @@ _NOT_TEXT = frozenset({"doc_id", "source_path", "source_sha256", "extractor_vers
 @dataclass(frozen=True)
 class SourceRepair:
     """A repair made on the page's text: the repair (offsets in the text as decoded) and the
-    line it stands in, repaired, with where the repair sits in it (to find it in a field)."""
+    line it stands in, repaired, with where the repair sits in it (to find it in a field), and
+    the line as the page came, with where the damage sits in it (to tell the field that held
+    the damage from one that held the words intact)."""
 
     repair: Repair
     line: str
     at: int
+    came: str = ""
+    came_at: int = 0
 
 
 def repair_source(text: str, threshold: float | None = None, *, joins: bool = True) -> tuple[str, list[SourceRepair]]:
@@ -98,7 +102,7 @@ def repair_source(text: str, threshold: float | None = None, *, joins: bool = Tr
                 picked.setdefault((r.start, r.end), r)
     chosen = sorted(picked.values(), key=lambda r: r.start)
     repaired = _applied(text, [r for r in chosen if r.applied])
-    return repaired, _with_lines(repaired, chosen)
+    return repaired, _with_lines(text, repaired, chosen)
 
 
 def _becomes_anchor(before: str, after: str) -> bool:
@@ -183,22 +187,24 @@ def _in_line(line: str, repairs: list[Repair], start: int) -> str:
     return _applied(line, [replace(r, start=r.start - start, end=r.end - start) for r in repairs])
 
 
-def _with_lines(repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
-    """Each repair with its line in the repaired text (``chosen`` in page order; a join below
-    the bar was not made: its line is the text around the break as it stays)."""
+def _with_lines(text: str, repaired: str, chosen: list[Repair]) -> list[SourceRepair]:
+    """Each repair with its line in the repaired text and in ``text`` as it came (``chosen`` in
+    page order; a join below the bar was not made: its line is the text around the break as it
+    stays)."""
     out: list[SourceRepair] = []
     shift = 0
     for r in chosen:
+        came_start = text.rfind("\n", 0, r.start) + 1
+        came_end = text.find("\n", r.end)
+        came = text[came_start : len(text) if came_end < 0 else came_end]
         at = r.start + shift
-        if not r.applied:
-            start = repaired.rfind("\n", 0, at) + 1
-            end = repaired.find("\n", at + (r.end - r.start))
-            out.append(SourceRepair(r, repaired[start : len(repaired) if end < 0 else end], at - start))
-            continue
-        shift += len(r.after) - (r.end - r.start)
+        length = len(r.after) if r.applied else r.end - r.start
+        if r.applied:
+            shift += len(r.after) - (r.end - r.start)
         start = repaired.rfind("\n", 0, at) + 1
-        end = repaired.find("\n", at + len(r.after))
-        out.append(SourceRepair(r, repaired[start : len(repaired) if end < 0 else end], at - start))
+        end = repaired.find("\n", at + length)
+        line = repaired[start : len(repaired) if end < 0 else end]
+        out.append(SourceRepair(r, line, at - start, came, r.start - came_start))
     return out
 
 
@@ -249,6 +255,13 @@ def locate(
         left = left.lstrip(_BULLETS)
     if at + len(after) + CONTEXT_CHARS >= len(line):
         right = right.rstrip(_CLOSING)
+    came, came_at, length = source.came, source.came_at, len(source.repair.before)
+    came_lead = came[max(0, came_at - CONTEXT_CHARS) : came_at]
+    came_tail = came[came_at + length : came_at + length + CONTEXT_CHARS]
+    if came_at <= CONTEXT_CHARS:
+        came_lead = came_lead.lstrip(_BULLETS)
+    if came_at + length + CONTEXT_CHARS >= len(came):
+        came_tail = came_tail.rstrip(_CLOSING)
     word = _as_field(after)
     before = _FieldTexts(as_it_came, tables) if as_it_came is not None else None
     for lead, tail in ((left, right), (left, ""), ("", right)):
@@ -256,7 +269,9 @@ def locate(
         if len(needle) < len(word) + 4:
             continue
         offset = len(_as_field(lead + after)) - len(word)  # where the word stands in the needle
-        damaged = _as_field(lead + source.repair.before + tail)  # the words as the page came
+        damaged = _as_field(  # the words as the page came, other repairs of the line undone
+            (came_lead if lead else "") + source.repair.before + (came_tail if tail else "")
+        )
         found: dict[tuple[str, str], Place] = {}
         holding: dict[tuple[str, str], Place] = {}  # ... in a field that held the damage as it came
         order: dict[Place, tuple[int, int]] = {}  # an appendix place's (appendix, row position)

@@ -432,3 +432,19 @@ def test_the_same_damaged_line_in_two_columns_gives_one_repair_row_each() -> Non
         ["Sở Lao động - Thương binh và Xã hội"],
         ["Sở Nội vụ"],
     ]
+
+
+def test_a_repair_made_before_reading_is_placed_where_the_damage_was() -> None:
+    # review 30: appendix I holds "Bảo him ...", appendix II "Bo him ...": the "Bo" repair was put
+    # in appendix I, whose field held its words intact but for "him" (judged by the line repaired)
+    table = "| STT | Nhiệm vụ | Cơ quan chủ trì |\n|---|---|---|\n| 1 | {task} | {unit} xã hội tỉnh |\n"
+    page = (
+        _MD_HEAD
+        + table.format(task="Rà soát hồ sơ", unit="Bảo him")
+        + "\n**PHỤ LỤC II**\n\nKIỂM TRA\n\n"
+        + table.format(task="Kiểm tra hồ sơ", unit="Bo him")
+    )
+    tables = run_text(page, "page.md", repair=True).tables
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Bảo hiểm xã hội tỉnh"]] * 2
+    placed = [(r["location_appendix_index"], r["location_row_id"]) for r in tables["repairs"] if r["before"] == "Bo"]
+    assert placed == [(2, "1")]
