@@ -14,7 +14,7 @@ def _extract(args: argparse.Namespace) -> int:
     from extract.batch import run
     from extract.inputs import UsageError
     from extract.pipeline import MAX_INPUT_BYTES
-    from extract.writer import OutputError
+    from extract.writer import OutputError, current_version
 
     if args.workers is not None and args.workers < 1:
         print("vnplans extract: --workers must be at least 1", file=sys.stderr)
@@ -51,7 +51,9 @@ def _extract(args: argparse.Namespace) -> int:
                 f"(version {version})",
                 file=sys.stderr,
             )
-        elif getattr(interrupt, "previous", True) is None:
+        elif (interrupt.previous if hasattr(interrupt, "previous") else current_version(Path(args.output))) is None:
+            # (an interrupt before the run took the output, while the inputs were listed, has no
+            # version to name: the output says whether a last run published)
             print(f"vnplans extract: interrupted; nothing was published in {args.output} yet", file=sys.stderr)
         else:
             print(

@@ -225,11 +225,25 @@ def test_ctrl_c_says_the_last_tables_stand(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
+    write_pages(tmp_path / "in", 1)
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    monkeypatch.setattr(batch, "run", interrupted)
+    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 130
+    assert err.strip() == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
+
+
+def test_ctrl_c_while_the_inputs_are_listed_in_a_first_run_says_nothing_was_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # before the run took the output: no version to name
+
     monkeypatch.setattr(batch, "run", interrupted)
     write_pages(tmp_path / "in", 1)
     code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 130
-    assert err.strip() == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
+    assert err.strip() == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
 
 
 def test_ctrl_c_in_a_first_run_says_nothing_was_published(
