@@ -448,3 +448,21 @@ def test_a_repair_made_before_reading_is_placed_where_the_damage_was() -> None:
     assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Bảo hiểm xã hội tỉnh"]] * 2
     placed = [(r["location_appendix_index"], r["location_row_id"]) for r in tables["repairs"] if r["before"] == "Bo"]
     assert placed == [(2, "1")]
+
+
+def test_a_subtotal_with_text_after_its_figures_keeps_its_figures_in_a_text_dump() -> None:
+    # "Cộng | ␠ | 10 | 8 | Tổng ngân sách tnh": the 8 before a text cell had been taken for a row
+    # number with its name, so the label was not seen in the number cell and the figures moved
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Kinh phí (triệu đồng)")
+    cells = ("1", "Công tác chỉ đạo", "10", "8", "Ngân sách tỉnh", "Cộng", " ", "10", "8", "Tổng ngân sách tnh",
+             "2", "Cải cách thủ tục", "5", "4", "Ngân sách tỉnh", "TỔNG ĐIỂM", " ", "15", "12", " ")  # fmt: skip
+    tables = run_text(_DUMP_HEAD + "\n\n".join((*header, *cells)) + "\n", repair=True).tables
+    assert [(r["row_id"], r["name"], r["max_score"]) for r in tables["appendix_rows"]] == [
+        ("1", "Công tác chỉ đạo", Decimal(10)),
+        ("2", "Cải cách thủ tục", Decimal(5)),
+    ]
+    assert ("subtotal 1", "Kinh phí (triệu đồng)", "Tổng ngân sách tỉnh") in {
+        (c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]
+    }
+    assert _totals(tables)[:2] == (Decimal(15), Decimal(12))
+    assert [f["code"] for f in tables["findings"]] == ["subtotal_row"]

@@ -782,7 +782,8 @@ def _total_label_in_number_cell(items: Sequence[Item], k: int, width: int, allow
     the label blank. A label run across the number and name columns has one cell fewer. At the
     table's end the row must close on a blank cell: a line after the table ("Bằng chữ: ...", a
     "(*)" note) would count as one more cell."""
-    following, index = _rest_of_row(items, k, allowed)
+    # the next row reads on from the last one: not "8 | Tổng ngân sách tỉnh" after row 1
+    following, index = _rest_of_row(items, k, allowed, after=allowed.last)
     return (
         len(following) == width
         and width > 2
