@@ -157,10 +157,8 @@ class Ledger:
 
     def chosen(self) -> Iterator[tuple[str, str]]:
         """(sha256, the smallest source_path holding it) of every document read, by sha256."""
-        yield from self._rows(
-            "SELECT sha256, MIN(source_path) FROM run WHERE sha256 IS NOT NULL AND reason IS NULL"
-            " GROUP BY sha256 ORDER BY sha256"
-        )
+        for sha, path, _ in self.chosen_with_copies():
+            yield sha, path
 
     def chosen_with_copies(self) -> Iterator[tuple[str, str, list[str]]]:
         """(sha256, the smallest source_path holding it, the other paths holding it, sorted) of

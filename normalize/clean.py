@@ -87,32 +87,27 @@ class TextCleaner:
     def in_appendix(self, since: int, index: int) -> None:
         """Name appendix ``index`` in the locations of the appendix fields' repairs logged from
         ``since`` on: a row_id ("1") is only unique within its appendix."""
-        self.repairs[since:] = [
-            replace(r, location=replace(r.location, appendix_index=index))
-            if r.location.table != "documents" and r.location.appendix_index is None
-            else r
-            for r in self.repairs[since:]
-        ]
+        self._relocate(lambda where: where.table != "documents", since, appendix_index=index)
 
     def rename_column(self, table: str, old: str, new: str) -> None:
         """Name the column ``new`` in the locations of the repairs logged so far for column
         ``old`` of ``table`` in the appendix being built (its cells are output under the header
         cleaned and repaired, "Tần suất (đợt/tháng)", not as printed)."""
-        self.repairs[:] = [
-            replace(r, location=replace(r.location, column=new))
-            if r.location.table == table and r.location.column == old and r.location.appendix_index is None
-            else r
-            for r in self.repairs
-        ]
+        self._relocate(lambda where: where.table == table and where.column == old, column=new)
 
     def rename_row(self, table: str, old: str, new: str) -> None:
         """Name the row ``new`` in the locations of the repairs logged so far for row ``old`` of
         ``table`` in the appendix being built (a total row read again as "subtotal 1")."""
-        self.repairs[:] = [
-            replace(r, location=replace(r.location, row_id=new))
-            if r.location.table == table and r.location.row_id == old and r.location.appendix_index is None
+        self._relocate(lambda where: where.table == table and where.row_id == old, row_id=new)
+
+    def _relocate(self, matches: Callable[[FieldLocation], bool], since: int = 0, **changes: object) -> None:
+        """Change the locations of the repairs logged from ``since`` on that ``matches`` and that
+        belong to the appendix being built (no appendix named yet)."""
+        self.repairs[since:] = [
+            replace(r, location=replace(r.location, **changes))
+            if r.location.appendix_index is None and matches(r.location)
             else r
-            for r in self.repairs
+            for r in self.repairs[since:]
         ]
 
     def _normalize(self, raw: str, where: FieldLocation, base_offset: int) -> str:

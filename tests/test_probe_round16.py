@@ -56,15 +56,21 @@ def test_a_target_before_a_sub_row_is_no_row_number() -> None:
     assert _codes(tables) == ["short_row", "short_row", "short_row"]
 
 
-def test_a_last_figure_1_under_a_sub_row_does_not_start_the_numbering_again() -> None:
-    # "a) | Nơi ngồi chờ | 1 | 1 | 1": the last 1 had been read as row 1 again (a restart), and
-    # "b)" became its name, with duplicate_row_id and false sums
-    tables = _dump(
-        "1", "Cơ sở vật chất", "2", "1,75", "2", _UNIT,
-        "a)", "Nơi ngồi chờ", "1", "1", "1",
+def _merged_lead(target_1: str, target_a: str) -> tuple[str, ...]:
+    """Row 1 with its lead unit merged down over its sub-rows a) and b) (which print no unit cell),
+    then row 2; the targets of row 1 and of a) as given."""
+    return (
+        "1", "Cơ sở vật chất", "2", "1,75", target_1, _UNIT,
+        "a)", "Nơi ngồi chờ", "1", "1", target_a,
         "b)", "Trang thiết bị tra cứu", "1", "0,75", "1",
         "2", "Thông tin hướng dẫn", "2", "2", "2", "Sở Nội vụ",
     )  # fmt: skip
+
+
+def test_a_last_figure_1_under_a_sub_row_does_not_start_the_numbering_again() -> None:
+    # "a) | Nơi ngồi chờ | 1 | 1 | 1": the last 1 had been read as row 1 again (a restart), and
+    # "b)" became its name, with duplicate_row_id and false sums
+    tables = _dump(*_merged_lead(target_1="2", target_a="1"))
     assert [row[0] for row in _scores(tables)] == ["1", "1.a", "1.b", "2"]
     assert _scores(tables)[1] == ("1.a", "Nơi ngồi chờ", Decimal(1), Decimal(1), Decimal(1), [])
     assert _codes(tables) == ["short_row", "short_row"]
@@ -73,13 +79,7 @@ def test_a_last_figure_1_under_a_sub_row_does_not_start_the_numbering_again() ->
 def test_a_row_number_where_a_merged_lead_unit_stands_opens_the_next_row() -> None:
     # "b) | ... | 1 | 0,75 | 1 | 2 | Thông tin hướng dẫn": the lead unit's cell is merged from row
     # 1, and a unit is never a bare 2; row 2 had been swallowed into row b)'s lead units
-    tables = _dump(
-        "1", "Cơ sở vật chất", "2", "1,75", "1,5", _UNIT,
-        "a)", "Nơi ngồi chờ", "1", "1", "0,5",
-        "b)", "Trang thiết bị tra cứu", "1", "0,75", "1",
-        "2", "Thông tin hướng dẫn", "2", "2", "2", "Sở Nội vụ",
-        " ", "TỔNG ĐIỂM", "4", "3,75", "3,5", " ",
-    )  # fmt: skip
+    tables = _dump(*_merged_lead(target_1="1,5", target_a="0,5"), " ", "TỔNG ĐIỂM", "4", "3,75", "3,5", " ")
     assert _scores(tables) == [
         ("1", "Cơ sở vật chất", Decimal(2), Decimal("1.75"), Decimal("1.5"), [_UNIT]),
         ("1.a", "Nơi ngồi chờ", Decimal(1), Decimal(1), Decimal("0.5"), []),

@@ -219,44 +219,43 @@ def test_a_page_stuck_past_the_timeout_is_one_failure_retried_next_run(
     assert (summary.extracted, summary.written, summary.failed) == (1, 3, 0)
 
 
-def test_ctrl_c_says_the_last_tables_stand(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
+def _interrupted_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, interrupt: KeyboardInterrupt
+) -> str:
+    """What the CLI says when the run raises ``interrupt`` (exit 130)."""
 
-    write_pages(tmp_path / "in", 1)
-    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise interrupt
+
     monkeypatch.setattr(batch, "run", interrupted)
     code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 130
-    assert err.strip() == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
+    return err.strip()
+
+
+def test_ctrl_c_says_the_last_tables_stand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pages(tmp_path / "in", 1)
+    assert _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))[0] == 0
+    said = _interrupted_run(tmp_path, capsys, monkeypatch, KeyboardInterrupt())
+    assert said == f"vnplans extract: interrupted; the tables in {tmp_path / 'out'} are those of the last run"
 
 
 def test_ctrl_c_while_the_inputs_are_listed_in_a_first_run_says_nothing_was_published(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt  # before the run took the output: no version to name
-
-    monkeypatch.setattr(batch, "run", interrupted)
     write_pages(tmp_path / "in", 1)
-    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert code == 130
-    assert err.strip() == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
+    said = _interrupted_run(tmp_path, capsys, monkeypatch, KeyboardInterrupt())  # no version to name
+    assert said == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
 
 
 def test_ctrl_c_in_a_first_run_says_nothing_was_published(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(*args: object, **kwargs: object) -> None:
-        raise batch.Interrupted(None, None)
-
-    monkeypatch.setattr(batch, "run", interrupted)
     write_pages(tmp_path / "in", 1)
-    code, _, err = _extract(capsys, str(tmp_path / "in"), "-o", str(tmp_path / "out"))
-    assert code == 130
-    assert err.strip() == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
+    said = _interrupted_run(tmp_path, capsys, monkeypatch, batch.Interrupted(None, None))
+    assert said == f"vnplans extract: interrupted; nothing was published in {tmp_path / 'out'} yet"
 
 
 def test_a_worker_whose_run_is_killed_exits(tmp_path: Path) -> None:
