@@ -348,13 +348,13 @@ def _legacy_windows_1252(data: bytes) -> str | None:
     a Windows-1258 page may hold a part typed in a legacy font (it stays Windows-1258, and that
     part is converted later), and a short legacy text reads as a few real syllables in
     Windows-1258 too ("vụ" typed in TCVN3 is "vô")."""
-    from normalize.legacy import convert_segment, from_legacy
+    from normalize.legacy import convert_segment, detect_page
 
     text = data.decode("latin-1").translate(_WINDOWS_1252)
     if _looks_binary(text):
         return None
-    _, encoding, segments = from_legacy(text)
-    if encoding is None or segments == 0:
+    encoding, _ = detect_page(text)  # the lines are converted one by one below
+    if encoding is None:
         return None
     legacy_lines = vietnamese_lines = 0
     for line, raw in zip(text.split("\n"), data.split(b"\n"), strict=True):
