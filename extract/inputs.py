@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from extract.page import PageError
 
-PAGE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".xhtml")
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".xhtml", ".mhtml", ".mht")
 ARCHIVE_SUFFIX = ".zip"
 #: Separates an archive's path from a member's name in ``source_path``.
 MEMBER_SEPARATOR = "!"

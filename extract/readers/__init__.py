@@ -9,6 +9,7 @@ from collections.abc import Callable
 from extract.html.decode import BOMS, decode_page, sniff_utf16
 from extract.html.textutil import contains_any, fold
 from extract.page import PageError, RawPage, ReadNote
+from extract.readers import mhtml
 from extract.readers.markdown import GFM_SEPARATOR, read_markdown
 from extract.readers.text import read_text
 from extract.settings import LOGIN_WALL_MESSAGE, LOGIN_WALL_NOTICES
@@ -70,6 +71,8 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
         raise PageError("not_text", f"the file is {kind}, not a saved page: save the page as HTML or text")
     from extract import html  # late import: the HTML stack is heavier than the text path
 
+    if mhtml.is_mhtml(data):  # a browser's "save as single file": the page inside, unwrapped
+        return html.read_html(mhtml.html_part(data))
     if html.looks_like_html(data):
         return html.read_html(data)
     if _looks_binary(data):
