@@ -1081,6 +1081,8 @@ class _Hierarchy:
                 self.style_order.remove("plus")
                 self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
+        if rank is None and label.style == "decimal":
+            self._letters_above_numbers(label)
         if rank is None:
             outer = min(BULLET_STYLES, key=self.style_order.index)
             rank = (self._style_rank(outer if flat else label.style), label.depth)
@@ -1144,6 +1146,23 @@ class _Hierarchy:
             # the open rows' ranks move with their styles (the depth part stays)
             self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
         return order.index(style)
+
+    def _letters_above_numbers(self, label: Label) -> None:
+        """A row "1" right after a letter row ("a) Nhóm công tác chỉ đạo") that no number is open
+        above: the table groups its numbered rows under small letters ("a)", 1, 2, "b)", 1, 2), so
+        letters nest above numbers from here on, as parts do above roman groups."""
+        order = self.style_order
+        if (
+            label.key != "1"
+            or not self.stack
+            or self.stack[-1][2].style != "lower_letter"
+            or any(open_label.style == "decimal" for _, _, open_label in self.stack)
+            or order.index("lower_letter") < order.index("decimal")
+        ):
+            return
+        order.remove("lower_letter")
+        order.insert(order.index("decimal"), "lower_letter")
+        self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
 
     def _decimal_rank(self, label: Label) -> tuple[int, int] | None:
         """Place a decimal number by the numbers above it: the next sibling or first child of
