@@ -570,13 +570,16 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
         return None
     body = root.find("body")
     current: HtmlElement = motto
+    toolbars: list[HtmlElement] = []
     while True:
         parent = current.getparent()
         if parent is None or parent is root:
             break
         siblings = [c for c in parent if c is not current and isinstance(c.tag, str)]
-        if any(is_clutter(s) for s in siblings):
+        clutter = [s for s in siblings if is_clutter(s)]
+        if any(not _closing_toolbar(s, current) for s in clutter):
             break
+        toolbars.extend(clutter)
         current = parent
         if parent is body:
             break
@@ -587,7 +590,57 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
                 continue
             if not element_text(sib).strip():
                 continue
+            if _toolbar(sib) and is_clutter(sib) and _word_body_next(sib):
+                toolbars.append(sib)  # "Chia sẻ | Tải về" between two Word sections
+                continue
             if is_clutter(sib) or not _doc_like(sib):
                 break
             roots.append(sib)
+    for bar in toolbars:
+        drop_tree(bar)
     return roots, motto
+
+
+def _closing_toolbar(el: HtmlElement, current: HtmlElement) -> bool:
+    """A bar of the site's links after the document's part ``current`` with nothing after it but
+    Word body ("Tải về" closing the container): inside the document's container. A bar before
+    the document is the site's menu, and one with anything else after it (the site's footer, a
+    list of related documents) marks the container's edge."""
+    if not _toolbar(el) or el not in set(current.itersiblings()):
+        return False
+    return all(_word_body(after) or _toolbar(after) for after in _text_siblings(el))
+
+
+def _word_body_next(el: HtmlElement) -> bool:
+    """Is the next element with text after ``el`` Word body (the document's next Word section)?"""
+    after = next(_text_siblings(el), None)
+    return after is not None and _word_body(after)
+
+
+def _text_siblings(el: HtmlElement) -> Iterator[HtmlElement]:
+    return (s for s in el.itersiblings() if isinstance(s.tag, str) and element_text(s).strip())
+
+
+def _word_body(el: HtmlElement) -> bool:
+    """Word body markup by its classes: MsoNormal paragraphs, WordSection divs (a bare table may be
+    the site's list of related documents)."""
+    for sub in el.iter("p", "div", "table", "span"):
+        cls = (sub.get("class") or "").lower()
+        if cls.startswith("mso") or cls.startswith("wordsection"):
+            return True
+    return False
+
+
+def _toolbar(el: HtmlElement) -> bool:
+    """A short bar of the site's links or buttons ("Chia sẻ | Tải về", "In văn bản"): every letter
+    of it in a link or a button, no table in it. Such a bar inside the document's container is
+    left out of the document, where other clutter marks the container's edge."""
+    text = element_text(el)
+    letters = _LETTERS_ONLY.sub("", text)
+    if not letters or len(text) > _PART_CHARS * 3 or next(el.iter("table"), None) is not None:
+        return False
+    linked = "".join(element_text(link) for link in el.iter("a", "button"))
+    return _LETTERS_ONLY.sub("", linked) == letters
+
+
+_LETTERS_ONLY = re.compile(r"[\W\d_]+")
