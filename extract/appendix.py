@@ -97,6 +97,9 @@ class Appendix:
     #: (row_id, column index) of cells a rowspan copied down from the row above: one figure, not two
     merged_copies: set[tuple[str, int]] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    #: column headers as printed -> as output in appendix_cells, where the cleaning changed them
+    #: ("Kinh phí (triu đồng)" -> "Kinh phí (triệu đồng)"): findings name a column as its cells do
+    output_headers: dict[str, str] = field(default_factory=dict)
 
 
 def header_row_count(table: Table) -> int:
@@ -305,14 +308,18 @@ def _first_column_names(columns: list[Column]) -> list[Column]:
 
 def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     """A table without a number column whose rows start their first cell with 1., 2., 3. ...
-    (in sequence, two rows at least): the numbers are the rows' numbers."""
+    (in sequence, two rows at least, maybe from 1 again under each group: "I. CẢI CÁCH THỂ CHẾ",
+    1, 2, "II. CẢI CÁCH TTHC", 1): the numbers are the rows' numbers."""
     numbers = []
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
         if label is not None and label.style == "decimal" and "." not in label.key:
             numbers.append(int(label.key))
-    return len(numbers) >= 2 and numbers[:3] == list(range(1, min(3, len(numbers)) + 1))
+    in_sequence = numbers[:3] == list(range(1, min(3, len(numbers)) + 1))
+    steps = zip(numbers, numbers[1:], strict=False)
+    restarting = numbers[:1] == [1] and 2 in numbers and all(n in (previous + 1, 1) for previous, n in steps)
+    return len(numbers) >= 2 and (in_sequence or restarting)
 
 
 def build_appendix(
@@ -349,14 +356,25 @@ def build_appendix(
     )
     tree = _Hierarchy(appendix)
     flat = _flat_inner_bullets(body, columns, table.rows[:header_rows], appendix.dot_decimals)
+    after_total = in_breakdown = False  # right after a total row; in its breakdown ("Trong đó:")
     for k, row in enumerate(body):
         if _is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
             continue
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label_obj = _row_cells(row, columns, group_follows=opens_numbering(following))
+        if (after_total or in_breakdown) and (label_obj is None or label_obj.style in BULLET_STYLES):
+            # "Tổng cộng | 200" then "Trong đó:", "- Ngân sách tỉnh | 150": the total's breakdown,
+            # not rows under the last numbered row
+            in_breakdown = in_breakdown or _breakdown_line(cells)
+            after_total = False
+            if in_breakdown:
+                _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, under_total=True)
+                continue
+        after_total = in_breakdown = False
         if label_obj is None:
             if _is_total_row(cells):
                 _read_totals(appendix, cells, columns, cleaner, doc_id)
+                after_total = True
             elif any(not c.is_empty for c in cells):
                 below = body[k + 1] if k + 1 < len(body) else ()
                 # the cells of this row that a rowspan carries down into the next row
@@ -410,6 +428,7 @@ def _clean_output_headers(appendix: Appendix, cleaner: TextCleaner) -> None:
             cleaned[header] = cleaner.clean(header, where) or header
             if cleaned[header] != header:  # the cells' repairs name the column as it is output
                 cleaner.rename_column("appendix_cells", header, cleaned[header])
+                appendix.output_headers[header] = cleaned[header]
         cell["column_header"] = cleaned[header]
 
 
@@ -895,6 +914,15 @@ def _spread_title_or_mark(cells: Sequence[Cell], col: int, columns: Sequence[Col
     return roles.get(start) not in SCORE_ROLES or all(roles.get(c) in SCORE_ROLES for c in span)
 
 
+def _breakdown_line(cells: Sequence[Cell]) -> bool:
+    """Does the row open a breakdown: "Trong đó:", "Chia ra:", "Bao gồm:" as its first text?"""
+    first = next((c.text for c in cells if not c.is_empty), "")
+    return bool(_BREAKDOWN_LINE.match(fold(first).strip()))
+
+
+_BREAKDOWN_LINE = re.compile(r"^(trong do|chia ra|bao gom)\s*:?$")
+
+
 def _is_total_row(cells: Sequence[Cell]) -> bool:
     return any(TOTAL_ROW.match(fold(c.text)) for c in cells[:2] if not c.is_empty)
 
@@ -971,13 +999,28 @@ def _keep_unnumbered(
     cleaner: TextCleaner,
     doc_id: str,
     spans_down: frozenset[int] = frozenset(),
+    *,
+    under_total: bool = False,
 ) -> None:
     """A row without a number (a sub-row, a page-break remainder): its cells go to
-    appendix_cells under the row above, marked as such, and a finding says so."""
+    appendix_cells under the row above, marked as such, and a finding says so. ``under_total``:
+    a line of the total row's breakdown, kept under the total (row_id "total")."""
     texts = " | ".join(c.text for c in cells if not c.is_empty and c.span_origin is None)
     if not texts:
         return
     previous = appendix.rows[-1].values if appendix.rows else None
+    if under_total:
+        row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total"}
+        row["position"] = previous["position"] if previous else 0
+        marked = [
+            Column(c.index, f"{c.header}{UNNUMBERED_ROW}", "other", c.year)
+            for c in columns
+            if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
+        ]
+        appendix.cells.extend(_other_cells(cells, marked, cleaner, row, appendix.comma_thousands))
+        message = f"A line of the total row's breakdown ({texts}) was kept in appendix_cells under row_id 'total'."
+        appendix.findings.append(Finding("unnumbered_row", "info", f"appendix {appendix.index}, total row", message))
+        return
     if previous is not None and _goes_on(appendix, cells, columns, cleaner, previous, spans_down):
         return
     row_id = str(previous["row_id"]) if previous else "(before the first row)"

@@ -338,12 +338,16 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     body_lines = cleaner.clean_lines(body_raw, FieldLocation("documents", "body_text"))
 
     for appendix in appendices:
-        findings += appendix.findings
-        findings += check_sums(appendix)
-        findings += check_score_limits(appendix)
-        findings += check_amount_sums(appendix)
-        findings += check_body_figures(_without_tables(body_lines, body_tables), appendix)
-        findings += check_reference(appendix, number)
+        found = [
+            *appendix.findings,
+            *check_sums(appendix),
+            *check_score_limits(appendix),
+            *check_amount_sums(appendix),
+            *check_body_figures(_without_tables(body_lines, body_tables), appendix),
+            *check_reference(appendix, number),
+        ]
+        renamed = appendix.output_headers  # a finding names its column as the column's cells do
+        findings += [replace(f, column=renamed[f.column]) if f.column in renamed else f for f in found]
     if not appendices:
         # nothing after the signature (with none found, an appendix in text may be in the body)
         signed_last = meta.signature_end is not None and not any(line.strip() for line in lines[body_end:])
