@@ -150,8 +150,11 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             if meta.place is None and place:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
                 dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if ends_line else None)
-                if dated:
+                if dated or _BLANK_DATE.search(fpart):  # "Hải Phòng, ngày    tháng 5 năm 2020": no day yet
                     printed = part[: place.end("place" if place.group("place") else "named")].strip()
+                    # "Số: 123/KH-UBND    Gia Lai, ngày ...": the number and the date line on one line
+                    lead = _NUMBER_BEFORE_PLACE.match(fold_aligned(printed))
+                    printed = printed[lead.end() :] if lead else printed
                     meta.place = (_wrapped_place(lines, at, printed) if ends_line else None) or printed
                     meta.header_date = dated
         if meta.header_number and meta.place:
@@ -247,6 +250,10 @@ _NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-Z�
 
 #: A rule under the issuing body or the motto, printed on the same line as what follows it (a
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
+#: A date line whose day (and maybe month) is left blank: a draft, or a copy of one (folded).
+_BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)\d\d)?\.?\s*$")
+#: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ".
+_NUMBER_BEFORE_PLACE = re.compile(r"^so\s*:\s*\S+\s+")
 _RULE_RUN = re.compile(r"[_=]{3,}|[-–—]{4,}|(?<=\w)_(?=\s)")
 
 

@@ -48,7 +48,7 @@ from extract.readers.text import (
 from extract.settings import APPENDIX_HEADING, RECIPIENTS_LABEL, SIGNATURE_PREFIXES, TOTAL_ROW, attribute_key
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
-from normalize.text import fold, is_blank
+from normalize.text import fold, is_blank, mostly_upper
 
 GFM_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -92,6 +92,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     blocks: list[Block] = []
     i = 0
     paragraph: list[str] = []
+    signing = False  # in the signature's lines in capitals ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH")
 
     def flush() -> None:
         if paragraph:
@@ -123,14 +124,16 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         elif NEW_PARAGRAPH.match(line):
             flush()
             paragraph.append(line)
-        elif _BOLD_LINE.match(line):
-            # a line set in bold on its own ("**KT. CHỦ TỊCH**" / "**PHÓ CHỦ TỊCH**"): a block of
-            # its own, as the page prints it, not a wrapped piece of the paragraph above
+        elif _BOLD_LINE.match(line) or _signature_line(line, signing):
+            # a line set in bold on its own ("**KT. CHỦ TỊCH**" / "**PHÓ CHỦ TỊCH**"), or a line of
+            # the signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"): a block of its own, as the page
+            # prints it, not a wrapped piece of the paragraph above
             flush()
             paragraph.append(line)
             flush()
         else:
             paragraph.append(line)
+        signing = _signature_line(line, signing)
         i += 1
     flush()
     # the document starts at its header: an article quoting it, or site text, comes before
@@ -140,6 +143,19 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     page.attributes = attribute_pairs([b.text for b in blocks[:start] if b.text])
     page.blocks = [_restored(block) for block in blocks[start:]]
     return page
+
+
+def _signature_line(line: str, signing: bool) -> bool:
+    """A line of the signature in capitals: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", or, right after
+    one, a short line in capitals ("PHÓ CHỦ TỊCH")."""
+    text = strip_emphasis(line).strip()
+    if not text or len(text.split()) > _SIGNATURE_WORDS or not mostly_upper(text):
+        return False
+    return signing or fold(text).startswith(SIGNATURE_PREFIXES)
+
+
+#: Words of a signature's line at most ("TM. ỦY BAN NHÂN DÂN THÀNH PHỐ").
+_SIGNATURE_WORDS = 8
 
 
 def _site_footer(lines: list[str]) -> int:

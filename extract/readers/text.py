@@ -9,6 +9,7 @@ rebuilt from that cell stream by the header (column count and roles) and the row
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from extract.columns import map_columns, merge_header_rows, role_of
@@ -44,7 +45,8 @@ from normalize.text import fold, is_blank, mostly_upper
 
 def read_text(text: str, encoding: str) -> RawPage:
     """A text dump as a RawPage; PageError when no document can be found in it."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _unzipped_layout_rows(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _pipe_rows_as_tab_rows(lines)
     outside = _without_previews(lines)
     start = document_start(outside)
     if start is None:
@@ -55,6 +57,100 @@ def read_text(text: str, encoding: str) -> RawPage:
     page.page_title = _page_title(lines[:start])
     page.blocks = _blocks(lines[start:end])
     return page
+
+
+def _unzipped_layout_rows(lines: list[str]) -> list[str]:
+    """``lines`` with the header and the signature block read column by column where they were
+    copied from the page's layout tables with a tab between the two columns ("ỦY BAN NHÂN
+    DÂN⇥CỘNG HÒA XÃ HỘI ...", "Số: 87/KH-UBND⇥Cà Mau, ngày ...", "Nơi nhận:⇥TM. ỦY BAN NHÂN
+    DÂN"): the left column's lines, then the right column's, as a page with one cell per line
+    prints them. Read row by row, the issuing body ran into the motto, the number into the
+    place, the recipients into the signer."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        left, tab, right = lines[i].partition("\t")
+        kind = _layout_kind(left, right) if tab and "\t" not in right else None
+        if kind is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        lefts: list[str] = []
+        rights: list[str] = []
+        while i < len(lines) and _layout_row(lines[i], kind):
+            left, _, right = lines[i].partition("\t")
+            lefts.extend([left.rstrip()] if left.strip() else [])
+            rights.extend([right.strip()] if right.strip() else [])
+            i += 1
+        out.extend(lefts + rights)
+    return out
+
+
+def _pipe_rows_as_tab_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a table written with " | " between its cells (and maybe a bar at each end,
+    but no "|---|" line under its header, so no Markdown table) as rows with tabs between the
+    cells, as the dumps' tab rows are read: three lines at least in a run, nearly all with the
+    same number of cells, three or more."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].count("|") >= 2 and not _GFM_RULE.search(lines[j]):
+            j += 1
+        framed = sum(_framed(line) for line in lines[i:j]) * 10 >= (j - i) * 8  # "| a | b |" lines
+        run = [_pipe_cells(line, framed) for line in lines[i:j]]
+        if len(run) >= _PIPE_RUN:
+            counts = Counter(len(cells) for cells in run)
+            width, most = counts.most_common(1)[0]
+            if width >= 3 and most * 10 >= len(run) * 8:
+                out[i:j] = ["\t".join(cell or "\u00a0" for cell in cells) for cells in run]
+        i = max(j, i + 1)
+    return out
+
+
+def _framed(line: str) -> bool:
+    text = line.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
+def _pipe_cells(line: str, framed: bool) -> list[str]:
+    """The cells of "a | b | c", or of "| a | b | c |" in a table whose lines have a bar at each
+    end (no cells); in one without, " | Tổng cộng | 6 | " opens and ends with an empty cell."""
+    text = line.strip()
+    if framed and _framed(line):
+        text = text[1:-1]
+    return [cell.strip() for cell in text.split("|")]
+
+
+#: Lines of a table written with bars, at least.
+_PIPE_RUN = 3
+#: The rule under a Markdown table's header ("|---|:--:|"): such a table is Markdown's.
+_GFM_RULE = re.compile(r"\|\s*:?-{3,}")
+
+
+#: The national motto at the right of a header row, "Nơi nhận" at the left of a signature row (folded).
+_MOTTO = "cong hoa xa hoi chu nghia viet nam"
+_RECIPIENTS = re.compile(r"^noi nhan\b")
+#: A recipients line going on below the signature column: "- Lưu: VT."
+_RECIPIENT_LINE = re.compile(r"^\s*[-–+•]\s*\S")
+
+
+def _layout_kind(left: str, right: str) -> str | None:
+    """ "header" or "signature" when a line with one tab opens such a block, else None."""
+    if fold(right.strip(" *")).startswith(_MOTTO):
+        return "header"
+    if _RECIPIENTS.match(fold(left.strip(" *_"))):
+        return "signature"
+    return None
+
+
+def _layout_row(line: str, kind: str) -> bool:
+    """Does ``line`` go on the block: two cells with one tab between them (either may be empty);
+    in a signature block also a recipients line with no cell beside it."""
+    tabs = line.count("\t")
+    if tabs == 1:
+        return bool(line.strip())
+    return tabs == 0 and kind == "signature" and bool(_RECIPIENT_LINE.match(line))
 
 
 #: "Văn bản liên quan" (folded): the site's list of related documents, which may preview one
