@@ -107,7 +107,7 @@ def header_row_count(table: Table) -> int:
     a group title with its number spanning the row ("I. CÔNG TÁC TRUYỀN THÔNG"), or a total
     row printed above the rows ("TỔNG SỐ | | 1.285.400")."""
     for i, row in enumerate(table.rows):
-        if not row or _is_column_number_row(row):
+        if not row or is_column_number_row(row):
             continue
         if parse_label(row[0].text) is not None or _spanning_group_title(row):
             return i
@@ -186,7 +186,7 @@ def _spanning_group_title(row: Sequence[Cell]) -> bool:
     return all(_horizontal_copy(row, col) or row[col].is_empty for col in range(1, len(row)))
 
 
-def _is_column_number_row(row: Sequence[Cell]) -> bool:
+def is_column_number_row(row: Sequence[Cell]) -> bool:
     """A row "1 2 3 4 ...", "(1) (2) (3)" or "A B C 1 2 3=2/1" under the header that numbers the
     columns; bracketed numbers may leave a column blank ("(1) | (2) | (3) | (4) |")."""
     texts = [c.text for c in row if c.span_origin is None]
@@ -218,7 +218,7 @@ _OWN_COLUMNS = frozenset(
 def column_headers(table: Table, header_rows: int) -> list[str]:
     """Two-level headers joined top-down with " / ", spans counted once."""
     width = max((len(r) for r in table.rows), default=0)
-    rows = [r for r in table.rows[:header_rows] if not _is_column_number_row(r)]
+    rows = [r for r in table.rows[:header_rows] if not is_column_number_row(r)]
     texts = [
         [" ".join(p.strip() for p in r[col].paragraphs if p.strip()) if col < len(r) else "" for col in range(width)]
         for r in rows
@@ -311,14 +311,21 @@ def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     (in sequence, two rows at least, maybe from 1 again under each group: "I. CẢI CÁCH THỂ CHẾ",
     1, 2, "II. CẢI CÁCH TTHC", 1): the numbers are the rows' numbers."""
     numbers = []
+    restarts_under_groups = True  # every "1" after the first comes after a group's title
+    group_since = False
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
+        if label is not None and label.style in ("roman", "upper_letter"):
+            group_since = True
         if label is not None and label.style == "decimal" and "." not in label.key:
-            numbers.append(int(label.key))
+            number = int(label.key)
+            if numbers and number != numbers[-1] + 1 and not (number == 1 and group_since):
+                restarts_under_groups = False
+            numbers.append(number)
+            group_since = False
     in_sequence = numbers[:3] == list(range(1, min(3, len(numbers)) + 1))
-    steps = zip(numbers, numbers[1:], strict=False)
-    restarting = numbers[:1] == [1] and 2 in numbers and all(n in (previous + 1, 1) for previous, n in steps)
+    restarting = numbers[:1] == [1] and 2 in numbers and restarts_under_groups
     return len(numbers) >= 2 and (in_sequence or restarting)
 
 
@@ -332,14 +339,16 @@ def build_appendix(
     doc_id: str,
     first_position: int,
     cleaner: TextCleaner,
+    issued_year: int | None = None,
 ) -> Appendix:
-    """One appendix table into rows (``first_position`` numbers them on from earlier tables)."""
+    """One appendix table into rows (``first_position`` numbers them on from earlier tables;
+    ``issued_year``, the document's, tells which of several years' results is the achieved score)."""
     header_rows = header_row_count(table)
     rows = table.rows[header_rows:]
-    columns = map_columns(column_headers(table, header_rows))
+    columns = map_columns(column_headers(table, header_rows), issued_year)
     if columns[0].role != "id" and labels_in_first_column(table, header_rows, columns):
         # the roles as under an "STT" header (the next naming column names the rows)
-        renamed = map_columns(["STT", *(c.header for c in columns[1:])])
+        renamed = map_columns(["STT", *(c.header for c in columns[1:])], issued_year)
         columns = [Column(0, columns[0].header, "id", None), *renamed[1:]]
     elif columns[0].role != "id" and numbered_in_first_column(table, header_rows):
         columns = _first_column_names(columns)
@@ -358,10 +367,11 @@ def build_appendix(
     flat = _flat_inner_bullets(body, columns, table.rows[:header_rows], appendix.dot_decimals)
     after_total = in_breakdown = False  # right after a total row; in its breakdown ("Trong đó:")
     for k, row in enumerate(body):
-        if _is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
+        if is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
             continue
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
-        cells, label_obj = _row_cells(row, columns, group_follows=opens_numbering(following))
+        group_head = opens_numbering(following) or (bool(row) and tree.next_group(row[0].text))
+        cells, label_obj = _row_cells(row, columns, group_follows=group_head)
         if (after_total or in_breakdown) and (label_obj is None or label_obj.style in BULLET_STYLES):
             # "Tổng cộng | 200" then "Trong đó:", "- Ngân sách tỉnh | 150": the total's breakdown,
             # not rows under the last numbered row
@@ -387,11 +397,13 @@ def build_appendix(
                     and row[i].span_origin is None
                 )
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, spans_down)
+                tree.interrupted = True
             continue
         if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
             _as_subtotal(appendix, cleaner)
         label_obj = tree.disambiguate(label_obj)
-        row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
+        scored = any(cells[c.index].text.strip() for c in columns if c.role in SCORE_ROLES and c.index < len(cells))
+        row_id, parent_id, level = tree.place(label_obj, flat=k in flat, scored=scored)
         position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
@@ -461,7 +473,7 @@ def _flat_inner_bullets(
         return set()
     rows: list[_Scored] = []
     for k, row in enumerate(body):
-        if _is_column_number_row(row) or _repeats_header(row, header_rows):
+        if is_column_number_row(row) or _repeats_header(row, header_rows):
             continue
         cells, label = _row_cells(row, columns)
         printed = {c.role: cells[c.index].text.strip() for c in columns if c.role in SCORE_ROLES}
@@ -1018,7 +1030,8 @@ def _keep_unnumbered(
             if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
         ]
         appendix.cells.extend(_other_cells(cells, marked, cleaner, row, appendix.comma_thousands))
-        message = f"A line of the total row's breakdown ({texts}) was kept in appendix_cells under row_id 'total'."
+        message = f"A line of the total row's breakdown ({texts}) was kept in appendix_cells under the total row"
+        message += " (row_id 'total', or 'subtotal N' when more rows follow it)."
         appendix.findings.append(Finding("unnumbered_row", "info", f"appendix {appendix.index}, total row", message))
         return
     if previous is not None and _goes_on(appendix, cells, columns, cleaner, previous, spans_down):
@@ -1108,15 +1121,34 @@ class _Hierarchy:
         self.seen: set[str] = set()
         self.last_child: dict[str | None, Label] = {}
         self.dash_counts: dict[tuple[str | None, str], int] = {}
+        #: letters nest above numbers in the current part ("a)", 1, 2, "b)", 1): until the next
+        #: roman or capital-letter group
+        self.letters_above = False
+        self.interrupted = False  # a row without a number came after the last placed one
+        self.last_scored = False  # the last placed row has a score
+
+    def next_group(self, text: str) -> bool:
+        """Does ``text`` open the group after an open one ("II. Lĩnh vực Tổ chức cán bộ" while group
+        I is open), its rows numbered on from the last group's (1 under I, 2 under II)?"""
+        fused = fused_label(text, names=True)
+        label = parse_label(fused[0]) if fused else None
+        if label is None or label.style not in ("roman", "upper_letter"):
+            return False
+        return any(
+            seen.style == label.style and steps_after(seen, self.disambiguate(label)) for _, _, seen in self.stack
+        )
 
     def disambiguate(self, label: Label) -> Label:
         """'C' after 'B' is a letter, not the roman numeral 100; 'I' after 'H' likewise."""
         letter = next((seen.key for _, _, seen in reversed(self.stack) if seen.style == "upper_letter"), None)
         return as_letter_after(label, letter)
 
-    def place(self, label: Label, *, flat: bool = False) -> tuple[str, str | None, int]:
+    def place(self, label: Label, *, flat: bool = False, scored: bool = False) -> tuple[str, str | None, int]:
         """row_id, parent_id and level of a new row; ``flat``: an inner bullet placed as a sibling
-        of the outer one ("+" items in a "-" list whose figures add up flat)."""
+        of the outer one ("+" items in a "-" list whose figures add up flat); ``scored``: the row
+        has a score."""
+        if label.style in ("roman", "upper_letter") and self.letters_above:
+            self._numbers_above_letters()  # a new part: its own nesting
         if label.style in BULLET_STYLES and not self.bullet_seen:
             # the first bullet a table uses is the outer one ("+" items with "-" under them too)
             self.bullet_seen = True
@@ -1125,7 +1157,7 @@ class _Hierarchy:
                 self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
         if rank is None and label.style == "decimal":
-            self._letters_above_numbers(label)
+            self._letters_above_numbers(label, scored)
         if rank is None:
             outer = min(BULLET_STYLES, key=self.style_order.index)
             rank = (self._style_rank(outer if flat else label.style), label.depth)
@@ -1151,6 +1183,7 @@ class _Hierarchy:
             row_id, parent_id = self._printed_place(label)
         self._check_order(label, row_id, parent_id)
         self.stack.append((rank, row_id, label))
+        self.interrupted, self.last_scored = False, scored
         return row_id, parent_id, len(self.stack)
 
     def _printed_place(self, label: Label) -> tuple[str, str | None]:
@@ -1190,15 +1223,19 @@ class _Hierarchy:
             self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
         return order.index(style)
 
-    def _letters_above_numbers(self, label: Label) -> None:
+    def _letters_above_numbers(self, label: Label, scored: bool) -> None:
         """A row "1" right after a letter row ("a) Nhóm công tác chỉ đạo") that no number is open
-        above: the table groups its numbered rows under small letters ("a)", 1, 2, "b)", 1, 2), so
-        letters nest above numbers from here on, as parts do above roman groups."""
+        above: the part groups its numbered rows under small letters ("a)", 1, 2, "b)", 1, 2), so
+        letters nest above numbers until the next part, as parts do above roman groups. Not after
+        a row with no number ("a)", "b)", "NHIỆM VỤ CỤ THỂ", 1), nor under a letter row with no
+        score where the row has one: such letters are notes ("a) Điểm tối đa là 100 điểm")."""
         order = self.style_order
         if (
             label.key != "1"
             or not self.stack
             or self.stack[-1][2].style != "lower_letter"
+            or self.interrupted
+            or (scored and not self.last_scored)
             or any(open_label.style == "decimal" for _, _, open_label in self.stack)
             or order.index("lower_letter") < order.index("decimal")
         ):
@@ -1206,6 +1243,15 @@ class _Hierarchy:
         order.remove("lower_letter")
         order.insert(order.index("decimal"), "lower_letter")
         self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
+        self.letters_above = True
+
+    def _numbers_above_letters(self) -> None:
+        """Back to the usual nesting (1 > a) for a new part."""
+        order = self.style_order
+        order.remove("lower_letter")
+        order.insert(order.index("decimal") + 1, "lower_letter")
+        self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
+        self.letters_above = False
 
     def _decimal_rank(self, label: Label) -> tuple[int, int] | None:
         """Place a decimal number by the numbers above it: the next sibling or first child of

@@ -129,11 +129,12 @@ _HEADER_DAMAGE = re.compile(
 )
 
 
-def map_columns(headers: list[str]) -> list[Column]:
+def map_columns(headers: list[str], issued_year: int | None = None) -> list[Column]:
     """Roles for a header row; a role already taken by an earlier column falls back to other.
 
     The first column is the row number when its header says so (STT, TT) or when nothing
-    else claims it.
+    else claims it. ``issued_year``: the document's year, which tells results from plans when
+    the table gives results of several years.
     """
     taken: set[str] = set()
     columns: list[Column] = []
@@ -146,11 +147,11 @@ def map_columns(headers: list[str]) -> list[Column]:
         # "Kết quả năm 2023 | Điểm đạt năm 2023" beside a maximum score: the points are the score,
         # the result (a share, a count) is a cell
         roles = ["other" if i in achieved and i not in points else role for i, role in enumerate(roles)]
-    several_years = _results_of_several_years(headers, roles)
+    latest = _latest_result(headers, roles, issued_year)
     for index, header in enumerate(headers):
         role = roles[index]
-        if role == "achieved_score" and several_years:
-            role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023", "Điểm năm 2021 | Điểm năm 2022"
+        if role == "achieved_score" and latest is not None and index != latest:
+            role = "other"  # "Kết quả đánh giá / Năm 2022 | Năm 2023": the result is the latest year's
         if role == "name" and "name" in taken and "tasks" not in taken and fold(header).startswith(TASK_LIKE_NAMES):
             role = "tasks"  # "Nội dung công việc" after "Tên nhiệm vụ"; not "Lĩnh vực" after "Tên thủ tục"
         if role in taken and role != "other":
@@ -211,16 +212,22 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
     return roles
 
 
-def _results_of_several_years(headers: list[str], roles: list[str]) -> bool:
-    """Do the result columns give scores of two or more years? Then no one year is the result
-    ("Kết quả đánh giá / Năm 2022 | Năm 2023"); results of one year, or of no year ("Điểm / Tự
-    đánh giá | Thẩm định"), keep the first as the achieved score."""
+def _latest_result(headers: list[str], roles: list[str], issued_year: int | None) -> int | None:
+    """When the result columns give scores of two or more years ("Kết quả đánh giá / Năm 2022 |
+    Năm 2023", "Điểm năm 2020 | Điểm năm 2021 | Mục tiêu năm 2022"), the column of the latest year
+    before the document's: the result the plan starts from (the others are kept as cells; a
+    year not past when the document was issued is no result yet). -1 (no column) when no year is
+    past or the document's year is unknown; None for results of one year, or of no year ("Điểm /
+    Tự đánh giá | Thẩm định": the first is the achieved score)."""
     years = {
-        match.group(1)
-        for h, role in zip(headers, roles, strict=True)
+        i: int(match.group(1))
+        for i, (h, role) in enumerate(zip(headers, roles, strict=True))
         if role == "achieved_score" and (match := _YEAR.search(h))
     }
-    return len(years) > 1
+    if len(set(years.values())) < 2:
+        return None
+    past = [i for i, year in years.items() if issued_year is not None and year < issued_year]
+    return max(past, key=lambda i: (years[i], -i)) if past else -1
 
 
 #: Words of a header that stands over several sub-columns ("Kết quả đánh giá" over years).

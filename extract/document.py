@@ -17,6 +17,7 @@ from extract.appendix import (
     build_appendix,
     header_row_count,
     is_appendix_table,
+    is_column_number_row,
     number_column_first,
     title_rows_split,
 )
@@ -124,6 +125,17 @@ def _without_tables(cleaned: list[str], has_tables: bool) -> list[str]:
     return [line for line in cleaned if " | " not in line] if has_tables else cleaned
 
 
+def _named_as_output(finding: Finding, renamed: dict[str, str]) -> Finding:
+    """The finding with its column named as the column's cells are ("Kinh phí (triệu đồng)" for
+    the header printed "Kinh phí (triu đồng)"), in its column, location and message."""
+    if finding.column not in renamed:
+        return finding
+    old, new = finding.column, renamed[finding.column]
+    return replace(
+        finding, column=new, location=finding.location.replace(old, new), message=finding.message.replace(old, new)
+    )
+
+
 def _continued(table: Table, more: Table) -> Table | None:
     """``table`` with the rows of ``more`` when ``more`` goes on with it: a table printed right
     after it (no text between), as wide (or narrower by empty last columns), whose first row is
@@ -151,7 +163,12 @@ def _continued(table: Table, more: Table) -> Table | None:
         # their case are the same (another table's header may differ in its capitals alone)
         return [[collapse_spaces(drop_invisible(nfc(c.text))) for c in row] for row in rows]
 
-    first = _first_label(more.rows)
+    # past the column-number row printed again after a page break without the header ("(1) |
+    # (2) | (3)"; the appendix skips it as it does under the header)
+    numbers = 0
+    while numbers < len(more.rows) and is_column_number_row(more.rows[numbers]):
+        numbers += 1
+    first = _first_label(more.rows[numbers:])
     if first is not None and (not is_first_of_sequence(first) or _first_child_of_last(table, first)):
         # rows numbered on ("3", "III. TITLE", after a subtotal "Cộng (I)"), or the first sub-row of
         # the last row ("2.1" after "2"); a "1" starts a table
@@ -305,6 +322,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
 
     appendices: list[Appendix] = []
     position = 1
+    issued = parse_date(meta.values.get("issued_date")) or meta.header_date
     # with no signature the body ends at the first table: its heading is looked for in the few
     # lines just above it (not in the whole body, whose "Căn cứ ... kèm theo" lines cite others)
     previous_end = body_end if meta.signature_end is not None else -_HEADING_LINES
@@ -323,6 +341,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             doc_id=source.doc_id,
             first_position=position,
             cleaner=cleaner,
+            issued_year=issued.year if issued else None,
         )
         cleaner.in_appendix(logged, index)
         appendix.money_unit = any(
@@ -346,8 +365,7 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
             *check_body_figures(_without_tables(body_lines, body_tables), appendix),
             *check_reference(appendix, number),
         ]
-        renamed = appendix.output_headers  # a finding names its column as the column's cells do
-        findings += [replace(f, column=renamed[f.column]) if f.column in renamed else f for f in found]
+        findings += [_named_as_output(f, appendix.output_headers) for f in found]
     if not appendices:
         # nothing after the signature (with none found, an appendix in text may be in the body)
         signed_last = meta.signature_end is not None and not any(line.strip() for line in lines[body_end:])

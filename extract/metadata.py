@@ -129,6 +129,9 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             meta.issuing_body_lines = [body] if body else []
 
     number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
+    # a blank date ("ngày ... tháng ... năm ...") is the header's only above the document's type;
+    # a form in the body prints one too
+    heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), 0)
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
@@ -150,7 +153,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
             if meta.place is None and place:
                 # a date line wrapped by the page's converter ("Hà Nội, ngày 01" / "tháng 12 năm 2025")
                 dated = parse_date(part) or (_wrapped_date(part, _next_text(lines, at)) if ends_line else None)
-                if dated or _BLANK_DATE.search(fpart):  # "Hải Phòng, ngày    tháng 5 năm 2020": no day yet
+                if dated or (at < heading and _BLANK_DATE.search(fpart)):  # "Hải Phòng, ngày    tháng 5 năm 2020"
                     printed = part[: place.end("place" if place.group("place") else "named")].strip()
                     # "Số: 123/KH-UBND    Gia Lai, ngày ...": the number and the date line on one line
                     lead = _NUMBER_BEFORE_PLACE.match(fold_aligned(printed))
@@ -251,9 +254,10 @@ _NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-Z�
 #: A rule under the issuing body or the motto, printed on the same line as what follows it (a
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
 #: A date line whose day (and maybe month) is left blank: a draft, or a copy of one (folded).
-_BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)\d\d)?\.?\s*$")
-#: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ".
-_NUMBER_BEFORE_PLACE = re.compile(r"^so\s*:\s*\S+\s+")
+_BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)[\d._…]*)?\s*$")
+#: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ",
+#: "so 12 /kh - ubnd   ".
+_NUMBER_BEFORE_PLACE = re.compile(r"^so\s*(?::\s*[^\s,]+|\s+\d[^\s,]*)(?:\s*[-/–]\s*[^\s,]+)*\s+")
 _RULE_RUN = re.compile(r"[_=]{3,}|[-–—]{4,}|(?<=\w)_(?=\s)")
 
 

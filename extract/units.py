@@ -24,7 +24,6 @@ from extract.settings import (
     WRAP_LAST_WORDS,
 )
 from normalize.text import fold
-from normalize.vietnamese import is_syllable
 
 _UNIT_SPLIT = re.compile(r"\s*[;\n]\s*")
 _ROMAN = re.compile(r"[IVXL]{2,}\W*")  # "Ban IV" names no unit
@@ -119,9 +118,7 @@ def looks_like_unit(text: str) -> bool:
     words = line.split()
     if not words or len(words) > MAX_UNIT_WORDS or line.endswith((".", ":", ",")):
         return False
-    # a unit's abbreviation ("UBND tỉnh"), not a word of a line in capitals ("CHỈ SỐ CẢI CÁCH
-    # HÀNH CHÍNH CỦA TỈNH": a closing row's name)
-    if _abbreviation(words[0]) and not (len(words) > 1 and line.isupper() and is_syllable(words[0].lower())):
+    if _abbreviation(words[0]):
         return True
     if not line[:1].isupper() or len(words) < 2:
         return False

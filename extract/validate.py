@@ -14,7 +14,15 @@ from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
 from extract.columns import role_of
 from extract.numbering import BULLET_STYLES, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
-from normalize.numbers import format_vi, is_dot_decimal, is_dot_thousands_shape, parse_number, printed_figure, rounds_to
+from normalize.numbers import (
+    decimals_of,
+    format_vi,
+    is_dot_decimal,
+    is_dot_thousands_shape,
+    parse_number,
+    printed_figure,
+    rounds_to,
+)
 from normalize.text import close_number_gaps, fold, fold_aligned, normalize_sign_number
 
 _FIGURE = r"(\d+(?:[.,]\d+)?)"
@@ -33,6 +41,15 @@ def _agrees(total: Decimal, value: Decimal, printed: str) -> bool:
     """Does a row's figure agree with the sum of its sub-rows: the sum rounded to the decimals
     the figure is printed with ("9" for 8,5 but not for 9,5)? Without a printed text, exactly."""
     return rounds_to(total, printed) if parse_number(printed_figure(printed)) == value else total == value
+
+
+def _max_agrees(total: Decimal, value: Decimal, parts: list[str]) -> bool:
+    """Does a maximum score agree with the sum of its parts' maxima? A maximum is set, not
+    measured: "9" over parts of 2,5 + 2 + 4 (8,5) is no rounding. Only parts that cannot be
+    printed exactly may be off by their rounding: three parts of "0,33" under "1" (each 1/3)."""
+    places = max((decimals_of(printed_figure(p)) for p in parts), default=0)
+    slack = len(parts) * Decimal(5).scaleb(-places - 1) if places >= 2 else Decimal(0)
+    return abs(total - value) <= slack
 
 
 def _scored(row: AppendixRow) -> bool:
@@ -84,7 +101,12 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
                 continue
             without = _without_penalties(kid_values, role, total)  # type: ignore[arg-type]
-            if not _agrees(total, value, printed) and not _agrees(without, value, printed):  # type: ignore[arg-type]
+            if role == "max_score":
+                kid_printed = [str(k.printed.get(role, "")) for k in summed]
+                agrees = _max_agrees(total, value, kid_printed) or _max_agrees(without, value, kid_printed)  # type: ignore[arg-type]
+            else:
+                agrees = _agrees(total, value, printed) or _agrees(without, value, printed)  # type: ignore[arg-type]
+            if not agrees:
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
                     _mismatch(
@@ -455,7 +477,12 @@ def _check_total(
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
         without = _without_penalties(values, role, total)  # type: ignore[arg-type]
-        if not _agrees(total, value, printed.get(role, "")) and not _agrees(without, value, printed.get(role, "")):  # type: ignore[arg-type]
+        if role == "max_score":
+            parts = [str(r.printed.get(role, "")) for r in rows]
+            agrees = _max_agrees(total, value, parts) or _max_agrees(without, value, parts)  # type: ignore[arg-type]
+        else:
+            agrees = _agrees(total, value, printed.get(role, "")) or _agrees(without, value, printed.get(role, ""))  # type: ignore[arg-type]
+        if not agrees:
             where = f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}"
             subject = f"The {subtotal} row" if subtotal else "The total row"
             parts = f"the {len(rows)} {'rows it closes' if subtotal else 'top-level rows'}"

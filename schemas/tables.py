@@ -161,7 +161,12 @@ APPENDIX_ROWS = _schema(
         _field("name", pa.string(), "Name of the field/criterion/task (the content column)."),
         _field("max_score", SCORE, "Maximum score (Điểm chuẩn / Điểm tối đa)."),
         _field("achieved_score", SCORE, "Score achieved in achieved_year."),
-        _field("achieved_year", pa.int16(), "Year of the achieved score, read from the column header."),
+        _field(
+            "achieved_year",
+            pa.int16(),
+            "Year of the achieved score, read from the column header; of results of several years, the "
+            "latest before the document's year (the others are appendix_cells).",
+        ),
         _field("target_score", SCORE, "Target score for target_year."),
         _field(
             "target_year",

@@ -144,11 +144,21 @@ def test_a_sentence_case_title_ends_at_a_line_that_does_not_go_on_with_it() -> N
     assert doc["title"] == "Ban hành Bộ chỉ số đánh giá năm 2021"
 
 
-def test_results_of_several_years_are_no_achieved_score() -> None:
+def test_results_of_several_years_give_the_latest_as_the_achieved_score() -> None:
     one = map_columns(["STT", "Tiêu chí", "Kết quả đánh giá / Năm 2019", "Kết quả đánh giá / Mục tiêu năm 2020"])
     assert [(c.role, c.year) for c in one[2:]] == [("achieved_score", 2019), ("target_score", 2020)]
-    several = map_columns(["STT", "Nội dung", "Kết quả đánh giá / Năm 2022", "Kết quả đánh giá / Năm 2023"])
-    assert [c.role for c in several[2:]] == ["other", "other"]
+    # session 17 (probes 22A, 22B): the plan starts from the latest result before the document's
+    # year; the other years are cells, and with the document's year unknown no year is the result
+    headers = ["STT", "Nội dung", "Kết quả đánh giá / Năm 2023", "Kết quả đánh giá / Năm 2022"]
+    several = map_columns(headers, issued_year=2024)
+    assert [(c.role, c.year) for c in several[2:]] == [("achieved_score", 2023), ("other", 2022)]
+    assert [c.role for c in map_columns(headers, issued_year=2023)[2:]] == ["other", "achieved_score"]
+    assert [c.role for c in map_columns(headers, issued_year=2022)[2:]] == ["other", "other"]
+    assert [c.role for c in map_columns(headers)[2:]] == ["other", "other"]
+    three = map_columns(["STT", "Chỉ số", "Điểm năm 2020", "Điểm năm 2021", "Mục tiêu năm 2022"], issued_year=2022)
+    assert [(c.role, c.year) for c in three[2:]] == [
+        ("other", 2020), ("achieved_score", 2021), ("target_score", 2022)
+    ]
 
 
 # Mends of the fourth review's collateral damage (session 6 review).

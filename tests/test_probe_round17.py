@@ -234,8 +234,13 @@ def test_a_finding_names_a_repaired_column_as_its_cells_do() -> None:
     tables = run_text(_DUMP_HEAD + "\n\n".join(cells) + "\n", repair=True).tables
     headers = {c["column_header"] for c in tables["appendix_cells"]}
     assert headers == {"Kinh phí (triệu đồng)"}
-    assert [(f["code"], f["row_id"], f["column"]) for f in tables["findings"]] == [
-        ("sum_mismatch", "1", "Kinh phí (triệu đồng)")
+    assert [(f["code"], f["row_id"], f["column"], f["message"]) for f in tables["findings"]] == [
+        (
+            "sum_mismatch",
+            "1",
+            "Kinh phí (triệu đồng)",
+            "Row 1 gives 300 for Kinh phí (triệu đồng) but its 2 sub-rows add up to 250.",
+        )
     ]
 
 
@@ -299,7 +304,8 @@ def test_a_breakdown_under_the_total_row_is_the_totals() -> None:
     assert [(f["code"], f["message"]) for f in tables["findings"]] == [
         (
             "unnumbered_row",
-            f"A line of the total row's breakdown ({line}) was kept in appendix_cells under row_id 'total'.",
+            f"A line of the total row's breakdown ({line}) was kept in appendix_cells under the total row"
+            " (row_id 'total', or 'subtotal N' when more rows follow it).",
         )
         for line in ("Trong đó:", "- | Ngân sách tỉnh | 150", "- | Ngân sách huyện | 50")
     ]
@@ -347,3 +353,231 @@ def test_a_text_dump_table_with_bars_between_its_cells_is_read(bars: bool) -> No
     assert [(f["code"], f["row_id"], f["column"]) for f in tables["findings"]] == [
         ("sum_mismatch", "1", "target_score")
     ]
+
+
+def test_a_group_title_across_the_row_opens_the_next_group_when_the_numbering_runs_on() -> None:
+    # "II. Lĩnh vực Tổ chức cán bộ" across the row, then row 2 (numbered on from group I): the title
+    # had been kept as a cell of row 1 and row 2 put under group I
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    table = (
+        "<p>PHỤ LỤC</p><table border='1'>"
+        + row("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện")
+        + "<tr><td colspan='3'>I. Lĩnh vực Thi đua - Khen thưởng</td></tr>"
+        + row("1", "Tặng Bằng khen", "Sở Nội vụ")
+        + "<tr><td colspan='3'>II. Lĩnh vực Tổ chức cán bộ</td></tr>"
+        + row("2", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ")
+        + "</table>"
+    )
+    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]] == [
+        ("I", None, "Lĩnh vực Thi đua - Khen thưởng"),
+        ("I.1", "I", "Tặng Bằng khen"),
+        ("II", None, "Lĩnh vực Tổ chức cán bộ"),
+        ("II.2", "II", "Thẩm định đề án vị trí việc làm"),
+    ]
+    assert _codes(tables) == []
+
+
+def test_a_table_going_on_after_a_page_break_under_its_column_numbers_alone() -> None:
+    # the second part repeats only "(1) | (2) | (3)": it had become a second appendix whose cells
+    # had no column header, with a false missing_row_id
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    numbers = row("(1)", "(2)", "(3)")
+    tables_html = (
+        "<p>PHỤ LỤC</p><table border='1'>"
+        + row("STT", "Nội dung", "Kinh phí (triệu đồng)")
+        + numbers
+        + row("1", "Tuyên truyền", "120")
+        + "</table><table border='1'>"
+        + numbers
+        + row("2", "Tập huấn", "80")
+        + row("", "Tổng cộng", "200")
+        + "</table>"
+    )
+    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + tables_html, after="")).tables
+    assert tables["documents"][0]["appendix_count"] == 1
+    cells = [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]]
+    assert cells == [
+        ("1", "Kinh phí (triệu đồng)", "120"),
+        ("2", "Kinh phí (triệu đồng)", "80"),
+        ("total", "Kinh phí (triệu đồng)", "200"),
+    ]
+    assert _codes(tables) == []
+
+
+def test_scores_of_two_years_give_the_latest_as_the_achieved_score() -> None:
+    # "Điểm năm 2021 | Điểm năm 2022 | Mục tiêu năm 2023": no achieved score at all had been read
+    header = ("STT", "Chỉ số", "Điểm tối đa", "Điểm năm 2021", "Điểm năm 2022", "Mục tiêu năm 2023", "Cơ quan chủ trì")
+    tables = _dump(
+        "1", "Công tác chỉ đạo", "6", "4,5", "5", "5,5", "Sở Nội vụ",
+        "2", "Tuyên truyền", "4", "3", "3,5", "4", "Sở Thông tin và Truyền thông",
+        header=header,
+    )  # fmt: skip
+    rows = [(r["row_id"], r["achieved_score"], r["achieved_year"], r["target_score"]) for r in tables["appendix_rows"]]
+    assert rows == [("1", Decimal(5), 2022, Decimal("5.5")), ("2", Decimal("3.5"), 2022, Decimal(4))]
+    earlier = [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]]
+    assert earlier == [("1", "Điểm năm 2021", "4,5"), ("2", "Điểm năm 2021", "3")]
+
+
+def test_a_maximum_score_is_not_a_rounding_of_its_parts() -> None:
+    # "9" over 2,5 + 2 + 4 (8,5) had passed as 8,5 rounded to a whole number; a maximum is set
+    tables = _dump(
+        "1", "Công tác chỉ đạo", "9", "8", "9", " ",
+        "1.1", "Kế hoạch", "2,5", "2,5", "2,5", "Sở Nội vụ",
+        "1.2", "Báo cáo", "2", "2", "2", "Sở Nội vụ",
+        "1.3", "Kiểm tra", "4", "3,5", "4", "Sở Nội vụ",
+        header=_HEADER,
+    )  # fmt: skip
+    found = [(f["code"], f["row_id"], f["column"], f["expected"], f["actual"]) for f in tables["findings"]]
+    assert found == [("sum_mismatch", "1", "max_score", "8,5", "9")]
+
+
+def test_a_maximum_over_parts_that_cannot_be_printed_exactly_agrees_within_their_rounding() -> None:
+    # guard: three parts of "0,33" (a third each) under a maximum of 1
+    tables = _dump(
+        "1", "Công tác chỉ đạo", "1", "1", "1", " ",
+        "1.1", "Kế hoạch", "0,33", "0,33", "0,33", "Sở Nội vụ",
+        "1.2", "Báo cáo", "0,33", "0,33", "0,33", "Sở Nội vụ",
+        "1.3", "Kiểm tra", "0,33", "0,33", "0,33", "Sở Nội vụ",
+        header=_HEADER,
+    )  # fmt: skip
+    assert _codes(tables) == []
+
+
+_WORD_PAGE = f"<div class='WordSection1'>{_HEADER_AND_SIGNATURE}</div><div class='WordSection2'>{_APPENDIX}</div>"
+
+
+@pytest.mark.parametrize(
+    "after_bar",
+    [
+        # the site's copy of the page (its own first section, with the motto)
+        _WORD_PAGE,
+        # a box of related documents whose paragraphs are MsoNormal too
+        "<div class='related'><p class='MsoNormal'><a href='#'>Kế hoạch 15/KH-UBND năm 2024</a></p>"
+        "<table class='MsoNormalTable' border='1'><tr><td>STT</td><td>Nhiệm vụ</td></tr>"
+        "<tr><td>1</td><td>Khảo sát</td></tr><tr><td>2</td><td>Đánh giá</td></tr></table></div>",
+    ],
+)
+def test_a_bar_of_site_links_before_anything_but_the_documents_next_section_is_its_edge(after_bar: str) -> None:
+    # review 32: the bar had been skipped and what followed it read as the document's
+    page = _PAGE.format(document=_WORD_PAGE + _BAR + after_bar, after="")
+    tables = run_html(page).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert tables["documents"][0]["annex_text"] == "PHỤ LỤC"
+
+
+def test_a_container_closed_by_the_sites_bar_takes_nothing_after_it() -> None:
+    # review 32: past the closing bar, a list of related documents beside the container had been
+    # taken into annex_text
+    related = (
+        "<div class='related'><p><b>Các văn bản cùng lĩnh vực</b></p><ul><li><a href='#'>Kế hoạch 15/KH-UBND</a></li>"
+        "</ul><table><tr><td>1</td><td>Kế hoạch 20/KH-UBND</td></tr></table></div>"
+    )
+    document = _HEADER_AND_SIGNATURE + _APPENDIX + "<p><a href='#'>Tải về</a></p>"
+    page = _PAGE.format(document=document, after="").replace(
+        "</div><div class='footer'>", f"</div>{related}<div class='footer'>"
+    )
+    tables = run_html(
+        page.replace("<div class='content1'>", "<div id='main'><div class='content1'>").replace(
+            f"{related}", f"{related}</div>"
+        )
+    ).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert tables["documents"][0]["annex_text"] == "PHỤ LỤC"
+
+
+def _gfm_rows(*rows: str) -> list[tuple]:
+    table = "| STT | Nội dung | Điểm tối đa | Cơ quan chủ trì |\n|---|---|---|---|\n" + "".join(f"{r}\n" for r in rows)
+    tables = run_text(_MD_HEAD + table, "page.md").tables
+    return [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]]
+
+
+def test_letters_nest_above_numbers_only_in_their_own_part() -> None:
+    # review 32: once swapped, letters had stayed above numbers for the rest of the table: part II's
+    # "1", "a)", "b)", "2" became II.a, II.b, II.b.2 with false sums
+    assert _gfm_rows(
+        "| I | CÔNG TÁC CHỈ ĐẠO | 4 | |", "| a) | Kế hoạch | 2 | |", "| 1 | Ban hành kế hoạch | 2 | Sở Nội vụ |",
+        "| b) | Kiểm tra | 2 | |", "| 1 | Kiểm tra sở | 2 | Sở Nội vụ |",
+        "| II | TUYÊN TRUYỀN | 4 | |", "| 1 | Tuyên truyền CCHC | 4 | |", "| a) | Trên báo | 2 | Báo Gia Lai |",
+        "| b) | Trên đài | 2 | Đài PT-TH tỉnh |", "| 2 | Sáng kiến | 0 | Sở Nội vụ |",
+    ) == [
+        ("I", None), ("I.a", "I"), ("I.a.1", "I.a"), ("I.b", "I"), ("I.b.1", "I.b"),
+        ("II", None), ("II.1", "II"), ("II.1.a", "II.1"), ("II.1.b", "II.1"), ("II.2", "II"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        [],  # letters without a score before scored rows: notes
+        ["| | NHIỆM VỤ CỤ THỂ | | |"],  # a heading with no number between
+    ],
+)
+def test_letters_before_a_numbered_list_that_is_no_group_of_theirs(between: list[str]) -> None:
+    # review 32: "a) Điểm tối đa của Chỉ số là 100 điểm", "b) ...", then 1, 2 had become b.1, b.2
+    rows = _gfm_rows(
+        "| a) | Điểm tối đa của Chỉ số là 100 điểm | | |", "| b) | Điểm thưởng tối đa 5 điểm | | |", *between,
+        "| 1 | Công tác chỉ đạo điều hành | 10 | Sở Nội vụ |", "| 2 | Cải cách thể chế | 8 | Sở Tư pháp |",
+    )  # fmt: skip
+    assert rows == [("a", None), ("b", None), ("1", None), ("2", None)]
+
+
+def test_a_tabbed_signature_ends_before_the_appendix_and_a_tabbed_header_at_its_date() -> None:
+    # review 32: the signature's two columns had run on over "⇥PHỤ LỤC" and a two-column tab table
+    # (no rows, the table's lines as recipients); the header's over "⇥KẾ HOẠCH" and "I.⇥MỤC ĐÍCH"
+    text = (
+        _TABBED.replace("- Lưu: VT.\nPHỤ LỤC\n", "- Lưu: VT.\n\tPHỤ LỤC\n")
+        .replace("(Kèm theo Kế hoạch số 87/KH-UBND ngày 20/4/2021 của UBND tỉnh Cà Mau)\n", "")
+        .replace("năm 2021\n\nKẾ HOẠCH\n\nNâng cao", "năm 2021\n\tKẾ HOẠCH\n\tNâng cao")
+        .replace("I. MỤC ĐÍCH\n\n", "I.\tMỤC ĐÍCH\n")
+        .replace("STT\tNhiệm vụ\tCơ quan chủ trì\n", "Nhiệm vụ\tCơ quan chủ trì\n")
+        .replace("1\tKhảo sát", "1. Khảo sát")
+        .replace("2\tCông khai", "2. Công khai")
+    )
+    tables = run_text(text).tables
+    got = _metadata(tables)
+    recipients = ["Bộ Nội vụ (b/c)", "TT Tỉnh ủy", "Các sở, ban, ngành tỉnh", "Lưu: VT"]
+    assert (got["number"], got["place"], got["signer"], got["recipients"]) == (
+        "87/KH-UBND", "Cà Mau", "Nguyễn Văn Phong", recipients
+    )  # fmt: skip
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", "Khảo sát sự hài lòng", ["Sở Nội vụ"]),
+        ("2", "Công khai kết quả", ["Văn phòng UBND tỉnh"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number_line", "place"),
+    [
+        ("Số: 87 /KH - UBND      Cà Mau, ngày 20 tháng 4 năm 2021", "Cà Mau"),
+        ("Số 87/KH-UBND      Cà Mau, ngày 20 tháng 4 năm 2021", "Cà Mau"),
+        ("Số: 87/KH-UBND\tCà Mau, ngày ..... tháng ..... năm 20...", "Cà Mau"),
+    ],
+)
+def test_the_place_of_a_number_and_date_line_in_other_spellings(number_line: str, place: str) -> None:
+    # review 32: "- UBND Cà Mau", "Số 87/KH-UBND Cà Mau"; a year left as dots ("năm 20...") gave none
+    text = _TABBED.replace("Số: 87/KH-UBND\tCà Mau, ngày 20 tháng 4 năm 2021", number_line)
+    assert _metadata(run_text(text).tables)["place"] == place
+
+
+def test_a_blank_date_in_a_form_in_the_body_is_no_place_of_the_document() -> None:
+    # review 32: with no date line in the header, a form's "Hà Nội, ngày ... tháng ... năm ..." gave
+    # the document's place
+    text = _TABBED.replace("Số: 87/KH-UBND\tCà Mau, ngày 20 tháng 4 năm 2021", "Số: 87/KH-UBND\t").replace(
+        "Nâng cao sự hài lòng của người dân.", "Mẫu phiếu:\nHà Nội, ngày ... tháng ... năm ...\nNâng cao sự hài lòng."
+    )
+    got = _metadata(run_text(text).tables)
+    assert (got["number"], got["place"], got["issued_date"]) == ("87/KH-UBND", None, None)
+
+
+def test_lines_with_bars_in_the_body_that_number_nothing_stay_text() -> None:
+    # review 32: contact lines "Sở Nội vụ | 0257.3822 | snv@..." had become tab rows, their bars lost
+    contacts = "Sở Nội vụ | 0257.3822 | snv@phuyen.gov.vn\nSở Tư pháp | 0257.3811 | stp@phuyen.gov.vn\n"
+    contacts += "Văn phòng UBND tỉnh | 0257.3844 | vp@phuyen.gov.vn\n"
+    text = _TABBED.replace("Nâng cao sự hài lòng của người dân.\n", "Nâng cao sự hài lòng của người dân.\n" + contacts)
+    body = run_text(text).tables["documents"][0]["body_text"]
+    assert "Sở Tư pháp | 0257.3811 | stp@phuyen.gov.vn" in body.split("\n")

@@ -405,8 +405,8 @@ def test_figures_printed_with_their_unit_are_summed_as_figures() -> None:
     header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
     rows = (
         header,
-        ("1", "Chỉ đạo điều hành", "10 điểm", "8đ"),  # 4,6 + 5,5 = 10,1 rounds to 10
-        ("1.1", "Ban hành kế hoạch", "4,6", "3,5"),
+        ("1", "Chỉ đạo điều hành", "10 điểm", "8đ"),  # 4,5 + 5,5 = 10 (a maximum is exact)
+        ("1.1", "Ban hành kế hoạch", "4,5", "3,5"),
         ("1.2", "Kiểm tra", "5,5", "4,6"),  # 3,5 + 4,6 = 8,1: 8
         ("2", "Tuyên truyền", "5đ", "4,5đ"),
         ("-", "Trên báo", "3đ", "2,5đ"),  # "-", "+", "-" as one list: 3 + 1 + 1 = 5

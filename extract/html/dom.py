@@ -571,6 +571,7 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
     body = root.find("body")
     current: HtmlElement = motto
     toolbars: list[HtmlElement] = []
+    closed = False  # the container closes on the site's bar: nothing after it is the document's
     while True:
         parent = current.getparent()
         if parent is None or parent is root:
@@ -579,12 +580,15 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
         clutter = [s for s in siblings if is_clutter(s)]
         if any(not _closing_toolbar(s, current) for s in clutter):
             break
-        toolbars.extend(clutter)
         current = parent
+        if clutter:  # the container that closes on the site's bar: the document's, go no higher
+            toolbars.extend(clutter)
+            closed = True
+            break
         if parent is body:
             break
     roots = [current]
-    if current is not body:
+    if current is not body and not closed:
         for sib in current.itersiblings():
             if not isinstance(sib.tag, str):
                 continue
@@ -603,32 +607,34 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
 
 def _closing_toolbar(el: HtmlElement, current: HtmlElement) -> bool:
     """A bar of the site's links after the document's part ``current`` with nothing after it but
-    Word body ("Tải về" closing the container): inside the document's container. A bar before
-    the document is the site's menu, and one with anything else after it (the site's footer, a
-    list of related documents) marks the container's edge."""
+    the document's next Word sections ("Tải về" closing the container): inside the document's
+    container. A bar before the document is the site's menu, and one with anything else after it
+    (the site's footer, a list of related documents, another copy of the page) marks the
+    container's edge."""
     if not _toolbar(el) or el not in set(current.itersiblings()):
         return False
-    return all(_word_body(after) or _toolbar(after) for after in _text_siblings(el))
+    return all(_next_word_section(after) or _toolbar(after) for after in _text_siblings(el))
 
 
 def _word_body_next(el: HtmlElement) -> bool:
-    """Is the next element with text after ``el`` Word body (the document's next Word section)?"""
+    """Is the next element with text after ``el`` the document's next Word section?"""
     after = next(_text_siblings(el), None)
-    return after is not None and _word_body(after)
+    return after is not None and _next_word_section(after)
 
 
 def _text_siblings(el: HtmlElement) -> Iterator[HtmlElement]:
     return (s for s in el.itersiblings() if isinstance(s.tag, str) and element_text(s).strip())
 
 
-def _word_body(el: HtmlElement) -> bool:
-    """Word body markup by its classes: MsoNormal paragraphs, WordSection divs (a bare table may be
-    the site's list of related documents)."""
-    for sub in el.iter("p", "div", "table", "span"):
-        cls = (sub.get("class") or "").lower()
-        if cls.startswith("mso") or cls.startswith("wordsection"):
-            return True
-    return False
+def _next_word_section(el: HtmlElement) -> bool:
+    """A later section of a Word document ("WordSection2", "Section3"; Word names its section
+    divs so), with no national motto in it: not a copy of the page (its "WordSection1") nor a
+    box of the site that merely holds MsoNormal paragraphs."""
+    found = _WORD_SECTION.match((el.get("class") or "").strip())
+    return found is not None and int(found.group(1)) >= 2 and find_motto(el) is None
+
+
+_WORD_SECTION = re.compile(r"^(?:word)?section(\d+)$", re.IGNORECASE)
 
 
 def _toolbar(el: HtmlElement) -> bool:

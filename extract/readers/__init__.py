@@ -59,11 +59,12 @@ _OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
 _BLANK_BYTES = 1024
 
 
-def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPage:
+def read_page(data: bytes, prepare: Callable[[str], str] | None = None, *, unwrap: bool = True) -> RawPage:
     """Sniff the form and read it. Raises PageError for anything that is not a legal page.
 
     ``prepare`` runs on the decoded text of a text dump or Markdown page before it is read (the
-    pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source)."""
+    pipeline puts back the letters its anchor lines lost: extract.source_repair.repair_source).
+    ``unwrap``: a web archive (.mhtml) is opened (its page is not opened again)."""
     if _blank(data):
         raise PageError("empty", _blank_message(data))
     kind = next((name for magic, name in _OTHER_FORMATS if data.startswith(magic)), None)
@@ -71,8 +72,11 @@ def read_page(data: bytes, prepare: Callable[[str], str] | None = None) -> RawPa
         raise PageError("not_text", f"the file is {kind}, not a saved page: save the page as HTML or text")
     from extract import html  # late import: the HTML stack is heavier than the text path
 
-    if mhtml.is_mhtml(data):  # a browser's "save as single file": the page inside, unwrapped
-        return html.read_html(mhtml.html_part(data))
+    if unwrap and mhtml.is_mhtml(data):  # a browser's "save as single file": the page inside, unwrapped
+        inside, is_html = mhtml.page_part(data)
+        if is_html and html.looks_like_html(inside):
+            return html.read_html(inside)
+        return read_page(inside, prepare, unwrap=False)  # text sent as a page or a mail: a dump
     if html.looks_like_html(data):
         return html.read_html(data)
     if _looks_binary(data):

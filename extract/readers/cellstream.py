@@ -854,10 +854,15 @@ def _unnumbered_row(
     # a name that is no unit's, and no unit's name where the row above has a figure: a blank
     # paragraph then more lines of a units cell are no row ("␠ | Sở Y tế | (phối hợp) | ...",
     # "␠ | UBND các huyện | ..."); "Chi phí phát sinh | Theo thực tế" may be one
-    pairs = zip(current[2:], following[2:], strict=False)
-    return _names_no_unit(following[1]) and not any(
-        looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text)
-    )
+    pairs = list(zip(current[2:], following[2:], strict=False))
+    if any(looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text)):
+        return False
+    # a closing row in capitals whose name reads as a unit's ("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA
+    # TỈNH", "BỘ CHỈ SỐ ..."): its figures stand where the row above has its own, two at least
+    below = [cell.text for above, cell in pairs if _reads_as_figure(above.text)]
+    figures = sum(_reads_as_figure(text) for text in below)
+    closing = mostly_upper(following[1].text) and figures >= 2 and figures + sum(map(is_blank, below)) == len(below)
+    return closing or _names_no_unit(following[1])
 
 
 def _total_label_alone(items: Sequence[Item], k: int) -> bool:

@@ -45,7 +45,14 @@ from extract.readers.text import (
     open_headings,
     site_footer,
 )
-from extract.settings import APPENDIX_HEADING, RECIPIENTS_LABEL, SIGNATURE_PREFIXES, TOTAL_ROW, attribute_key
+from extract.settings import (
+    APPENDIX_HEADING,
+    DOC_TYPES,
+    RECIPIENTS_LABEL,
+    SIGNATURE_PREFIXES,
+    TOTAL_ROW,
+    attribute_key,
+)
 from extract.units import looks_like_unit
 from normalize.numbers import parse_number
 from normalize.text import fold, is_blank, mostly_upper
@@ -92,7 +99,8 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     blocks: list[Block] = []
     i = 0
     paragraph: list[str] = []
-    signing = False  # in the signature's lines in capitals ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH")
+    signing = 0  # lines in capitals the signature may still have ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH")
+    recipients = False  # "Nơi nhận:" came: a signature follows it
 
     def flush() -> None:
         if paragraph:
@@ -124,7 +132,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         elif NEW_PARAGRAPH.match(line):
             flush()
             paragraph.append(line)
-        elif _BOLD_LINE.match(line) or _signature_line(line, signing):
+        elif _BOLD_LINE.match(line) or (recipients and _signature_line(line, signing)):
             # a line set in bold on its own ("**KT. CHỦ TỊCH**" / "**PHÓ CHỦ TỊCH**"), or a line of
             # the signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"): a block of its own, as the page
             # prints it, not a wrapped piece of the paragraph above
@@ -133,7 +141,8 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             flush()
         else:
             paragraph.append(line)
-        signing = _signature_line(line, signing)
+        signing = _signature_lines_left(line, signing) if recipients else 0
+        recipients = recipients or fold(strip_emphasis(line)).strip().startswith("noi nhan")
         i += 1
     flush()
     # the document starts at its header: an article quoting it, or site text, comes before
@@ -145,17 +154,35 @@ def read_markdown(text: str, encoding: str) -> RawPage:
     return page
 
 
-def _signature_line(line: str, signing: bool) -> bool:
-    """A line of the signature in capitals: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", or, right after
-    one, a short line in capitals ("PHÓ CHỦ TỊCH")."""
+def _signature_line(line: str, signing: int) -> bool:
+    """A line of the signature in capitals after the recipients: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN
+    DÂN", or, right after one, a short line in capitals or of capitalised words ("PHÓ CHỦ TỊCH",
+    the signer's name), not an appendix's heading or a document type ("PHỤ LỤC", "KẾ HOẠCH")."""
     text = strip_emphasis(line).strip()
-    if not text or len(text.split()) > _SIGNATURE_WORDS or not mostly_upper(text):
+    words = text.split()
+    if not words or len(words) > _SIGNATURE_WORDS:
         return False
-    return signing or fold(text).startswith(SIGNATURE_PREFIXES)
+    folded = fold(text)
+    if mostly_upper(text) and folded.startswith(SIGNATURE_PREFIXES):
+        return True
+    heading = APPENDIX_HEADING.match(folded) or folded.rstrip(" .:") in DOC_TYPES
+    named = mostly_upper(text) or all(word[:1].isupper() for word in words)  # "Mai Xuân Liêm"
+    return signing > 0 and named and len(words) <= _TITLE_WORDS and not heading
 
 
-#: Words of a signature's line at most ("TM. ỦY BAN NHÂN DÂN THÀNH PHỐ").
+def _signature_lines_left(line: str, signing: int) -> int:
+    """How many more lines in capitals the signature may have after ``line``: a title and the
+    signer's name after the signing line."""
+    if not _signature_line(line, signing):
+        return 0
+    return _SIGNATURE_LINES if fold(strip_emphasis(line)).strip().startswith(SIGNATURE_PREFIXES) else signing - 1
+
+
+#: Words of a signature's line at most ("TM. ỦY BAN NHÂN DÂN THÀNH PHỐ"), of a title or name line
+#: after it, and how many such lines follow one.
 _SIGNATURE_WORDS = 8
+_TITLE_WORDS = 5
+_SIGNATURE_LINES = 3
 
 
 def _site_footer(lines: list[str]) -> int:

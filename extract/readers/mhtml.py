@@ -10,6 +10,7 @@ Pure functions over bytes; the standard library's ``email`` parser does the MIME
 
 from __future__ import annotations
 
+import codecs
 import re
 from email.message import Message
 from email.parser import BytesParser
@@ -28,7 +29,7 @@ _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 
 def is_mhtml(data: bytes) -> bool:
     """Does the file start with the header block of a MIME archive of a web page?"""
-    head = data[:_HEAD_BYTES]
+    head = data.removeprefix(codecs.BOM_UTF8)[:_HEAD_BYTES]
     end = _BLANK_LINE.search(head)
     block = head[: end.start()] if end else b""
     return (
@@ -39,21 +40,23 @@ def is_mhtml(data: bytes) -> bool:
     )
 
 
-def html_part(data: bytes) -> bytes:
-    """The archive's page, its transfer encoding undone: the HTML part the archive names as saved
-    (Chrome's ``Snapshot-Content-Location``, or the ``start`` part of ``multipart/related``), else
-    its first HTML part (frames come after the page). Its bytes keep their own encoding: the HTML
-    reader weighs the evidence (a browser writes the page's ``<meta charset>`` into it). Raises
-    PageError when the archive holds no page."""
-    message = BytesParser().parsebytes(data)
+def page_part(data: bytes) -> tuple[bytes, bool]:
+    """The archive's page, its transfer encoding undone, and whether it is an HTML part: the HTML
+    part the archive names as saved (Chrome's ``Snapshot-Content-Location``, or the ``start`` part
+    of ``multipart/related``), else its first HTML part (frames come after the page), else its
+    first plain-text part (a text dump sent as a mail). Its bytes keep their own encoding: the
+    readers weigh the evidence (a browser writes the page's ``<meta charset>`` into it). Raises
+    PageError when the archive holds neither."""
+    message = BytesParser().parsebytes(data.removeprefix(codecs.BOM_UTF8))
     pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
-    if not pages:
-        raise PageError("not_a_document", "the web archive (.mhtml) holds no HTML page")
-    chosen = _named_page(message, pages) or pages[0]
+    texts = [part for part in message.walk() if part.get_content_type() == "text/plain"]
+    if not pages and not texts:
+        raise PageError("not_a_document", "the web archive (.mhtml) holds no HTML page and no text")
+    chosen = (_named_page(message, pages) or pages[0]) if pages else texts[0]
     payload = chosen.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
-        raise PageError("empty", "the web archive's (.mhtml) HTML page is empty")
-    return payload
+        raise PageError("empty", "the web archive's (.mhtml) page is empty")
+    return payload, bool(pages)
 
 
 def _named_page(message: Message, pages: list[Message]) -> Message | None:

@@ -30,6 +30,7 @@ from extract.page import Block, Cell, PageError, RawPage
 from extract.readers.cellstream import EMPTY, MAX_HEADER_CELLS, Item, data_cell, read_rows, wraps
 from extract.readers.grid import appendix_grid
 from extract.settings import (
+    APPENDIX_HEADING,
     DOC_TYPES,
     PAGE_NUMBER_LINE,
     ROW_NAME_HEADERS,
@@ -82,6 +83,8 @@ def _unzipped_layout_rows(lines: list[str]) -> list[str]:
             lefts.extend([left.rstrip()] if left.strip() else [])
             rights.extend([right.strip()] if right.strip() else [])
             i += 1
+            if kind == "header" and (_NUMBER_LINE.match(fold(left.strip())) or _DATE_IN_LINE.search(fold(right))):
+                break  # the number and the place and date close the header's two columns
         out.extend(lefts + rights)
     return out
 
@@ -89,8 +92,8 @@ def _unzipped_layout_rows(lines: list[str]) -> list[str]:
 def _pipe_rows_as_tab_rows(lines: list[str]) -> list[str]:
     """``lines`` with a table written with " | " between its cells (and maybe a bar at each end,
     but no "|---|" line under its header, so no Markdown table) as rows with tabs between the
-    cells, as the dumps' tab rows are read: three lines at least in a run, nearly all with the
-    same number of cells, three or more."""
+    cells, as the dumps' tab rows are read: three lines at least in a run, two of them opening
+    with a row number, nearly all with the same number of cells, three or more."""
     out = list(lines)
     i = 0
     while i < len(lines):
@@ -99,7 +102,8 @@ def _pipe_rows_as_tab_rows(lines: list[str]) -> list[str]:
             j += 1
         framed = sum(_framed(line) for line in lines[i:j]) * 10 >= (j - i) * 8  # "| a | b |" lines
         run = [_pipe_cells(line, framed) for line in lines[i:j]]
-        if len(run) >= _PIPE_RUN:
+        numbered = sum(parse_label(cells[0]) is not None for cells in run)  # rows, not a menu or a contact line
+        if len(run) >= _PIPE_RUN and numbered >= 2:
             counts = Counter(len(cells) for cells in run)
             width, most = counts.most_common(1)[0]
             if width >= 3 and most * 10 >= len(run) * 8:
@@ -145,12 +149,29 @@ def _layout_kind(left: str, right: str) -> str | None:
 
 
 def _layout_row(line: str, kind: str) -> bool:
-    """Does ``line`` go on the block: two cells with one tab between them (either may be empty);
-    in a signature block also a recipients line with no cell beside it."""
+    """Does ``line`` go on the block: two cells with one tab between them (either may be empty),
+    neither a heading of what comes after the block (the document's type or a numbered heading
+    after the header, an appendix's heading or a numbered row after the signature); in a
+    signature block also a recipients line with no cell beside it."""
     tabs = line.count("\t")
-    if tabs == 1:
-        return bool(line.strip())
-    return tabs == 0 and kind == "signature" and bool(_RECIPIENT_LINE.match(line))
+    if tabs == 0:
+        return kind == "signature" and bool(_RECIPIENT_LINE.match(line))
+    if tabs != 1 or not line.strip():
+        return False
+    left, _, right = (fold(part.strip(" *_")) for part in line.partition("\t"))
+    label = parse_label(left.split(" ")[0])
+    if (label is not None and label.style not in ("dash", "plus")) or _NUMBER_IN_LEFT.match(left):
+        return False  # "I.⇥MỤC ĐÍCH", "1. Rà soát văn bản⇥Sở Tư pháp"; not "- Như trên;⇥CHỦ TỊCH"
+    if kind == "header":
+        return not any(right.startswith(doc_type) for doc_type in DOC_TYPES)
+    return not APPENDIX_HEADING.match(right) and not APPENDIX_HEADING.match(left)
+
+
+#: The number line of a header ("Số: 87/KH-UBND") and a place and date ("Cà Mau, ngày 20 ...") (folded).
+_NUMBER_LINE = re.compile(r"^so\b")
+_DATE_IN_LINE = re.compile(r",\s*ngay\b")
+#: A numbered line in a left cell ("1. Rà soát văn bản") (folded).
+_NUMBER_IN_LEFT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]\s")
 
 
 #: "Văn bản liên quan" (folded): the site's list of related documents, which may preview one

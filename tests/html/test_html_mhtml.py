@@ -12,6 +12,7 @@ from html_fixture_tools import fixture
 from extract import pipeline
 from extract.inputs import survey
 from extract.readers import mhtml
+from tests.conftest import SAMPLE
 
 SKIP = {"source_path", "source_sha256", "sha256", "doc_id", "source_form"}
 URL = "https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Ke-hoach-434-KH-UBND-2022.aspx"
@@ -104,7 +105,10 @@ def test_an_archive_without_a_page_is_a_failure_row_saying_so() -> None:
     result = pipeline.process_bytes(archive, "trang.mhtml")
     assert result.failed
     failure = result.tables["failures"][0]
-    assert (failure["reason"], failure["message"]) == ("not_a_document", "the web archive (.mhtml) holds no HTML page")
+    assert (failure["reason"], failure["message"]) == (
+        "not_a_document",
+        "the web archive (.mhtml) holds no HTML page and no text",
+    )
 
 
 @pytest.mark.parametrize(
@@ -125,3 +129,22 @@ def test_folders_are_searched_for_archives(tmp_path: Path) -> None:
     refs, _, left_out = survey([str(tmp_path)])
     assert sorted(Path(ref.source_path).name for ref in refs) == ["ke-hoach.mhtml", "quyet-dinh.MHT"]
     assert left_out == {".png": 1}
+
+
+def test_a_text_dump_inside_an_archive_or_under_a_page_header_is_read_as_a_dump() -> None:
+    # review 32: a mail of the related kind holding a text/plain dump had failed ("no HTML page");
+    # a dump under a header that calls it text/html had been read as HTML (no rows, truncated_page)
+    dump = SAMPLE.read_bytes()
+    mail = (
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{BOUNDARY}"\r\n\r\n'.encode()
+        + f"--{BOUNDARY}\r\nContent-Type: text/plain; charset=utf-8\r\n".encode()
+        + b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(dump)
+        + f"--{BOUNDARY}--\r\n".encode()
+    )
+    labelled = b"\xef\xbb\xbfMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + dump
+    plain = pipeline.process_bytes(dump, "sample.txt")
+    for archive in (mail, labelled):
+        result = pipeline.process_bytes(archive, "sample.mhtml")
+        assert not result.failed, result.tables.get("failures")
+        assert _rows(result, "appendix_rows") == _rows(plain, "appendix_rows")
