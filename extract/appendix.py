@@ -316,8 +316,8 @@ def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
-        if label is not None and label.style in ("roman", "upper_letter"):
-            group_since = True
+        if row and not row[0].is_empty and (label is None or label.style != "decimal"):
+            group_since = True  # a group's title: "II. CẢI CÁCH TTHC", "LĨNH VỰC NỘI VỤ", "b) Nhóm ..."
         if label is not None and label.style == "decimal" and "." not in label.key:
             number = int(label.key)
             if numbers and number != numbers[-1] + 1 and not (number == 1 and group_since):
@@ -397,13 +397,11 @@ def build_appendix(
                     and row[i].span_origin is None
                 )
                 _keep_unnumbered(appendix, cells, columns, cleaner, doc_id, spans_down)
-                tree.interrupted = True
             continue
         if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
             _as_subtotal(appendix, cleaner)
         label_obj = tree.disambiguate(label_obj)
-        scored = any(cells[c.index].text.strip() for c in columns if c.role in SCORE_ROLES and c.index < len(cells))
-        row_id, parent_id, level = tree.place(label_obj, flat=k in flat, scored=scored)
+        row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
         position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
@@ -595,7 +593,8 @@ def _row_cells(
     fused = fused_label(cells[0].text, names=group_follows) if label is None else None
     if fused is None and label is None and columns[0].role != "id":
         found = _NUMBER_IN_TEXT.match(cells[0].text.strip())  # "1. Bổ sung ..." with no number column
-        fused = (found.group("label"), found.group("text")) if found else None
+        # the label as printed ("1.", "a)"), its mark included
+        fused = (found.string[: found.start("text")].strip(), found.group("text")) if found else None
     names = [c for c in columns if c.role == "name"]
     if fused and names:  # "I. TITLE" in one cell spanning the row
         label = parse_label(fused[0])
@@ -1124,8 +1123,6 @@ class _Hierarchy:
         #: letters nest above numbers in the current part ("a)", 1, 2, "b)", 1): until the next
         #: roman or capital-letter group
         self.letters_above = False
-        self.interrupted = False  # a row without a number came after the last placed one
-        self.last_scored = False  # the last placed row has a score
 
     def next_group(self, text: str) -> bool:
         """Does ``text`` open the group after an open one ("II. Lĩnh vực Tổ chức cán bộ" while group
@@ -1143,10 +1140,9 @@ class _Hierarchy:
         letter = next((seen.key for _, _, seen in reversed(self.stack) if seen.style == "upper_letter"), None)
         return as_letter_after(label, letter)
 
-    def place(self, label: Label, *, flat: bool = False, scored: bool = False) -> tuple[str, str | None, int]:
+    def place(self, label: Label, *, flat: bool = False) -> tuple[str, str | None, int]:
         """row_id, parent_id and level of a new row; ``flat``: an inner bullet placed as a sibling
-        of the outer one ("+" items in a "-" list whose figures add up flat); ``scored``: the row
-        has a score."""
+        of the outer one ("+" items in a "-" list whose figures add up flat)."""
         if label.style in ("roman", "upper_letter") and self.letters_above:
             self._numbers_above_letters()  # a new part: its own nesting
         if label.style in BULLET_STYLES and not self.bullet_seen:
@@ -1157,7 +1153,7 @@ class _Hierarchy:
                 self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
         if rank is None and label.style == "decimal":
-            self._letters_above_numbers(label, scored)
+            self._letters_above_numbers(label)
         if rank is None:
             outer = min(BULLET_STYLES, key=self.style_order.index)
             rank = (self._style_rank(outer if flat else label.style), label.depth)
@@ -1183,7 +1179,6 @@ class _Hierarchy:
             row_id, parent_id = self._printed_place(label)
         self._check_order(label, row_id, parent_id)
         self.stack.append((rank, row_id, label))
-        self.interrupted, self.last_scored = False, scored
         return row_id, parent_id, len(self.stack)
 
     def _printed_place(self, label: Label) -> tuple[str, str | None]:
@@ -1223,19 +1218,18 @@ class _Hierarchy:
             self.stack = [((order.index(lab.style), rank[1]), rid, lab) for rank, rid, lab in self.stack]
         return order.index(style)
 
-    def _letters_above_numbers(self, label: Label, scored: bool) -> None:
+    def _letters_above_numbers(self, label: Label) -> None:
         """A row "1" right after a letter row ("a) Nhóm công tác chỉ đạo") that no number is open
         above: the part groups its numbered rows under small letters ("a)", 1, 2, "b)", 1, 2), so
-        letters nest above numbers until the next part, as parts do above roman groups. Not after
-        a row with no number ("a)", "b)", "NHIỆM VỤ CỤ THỂ", 1), nor under a letter row with no
-        score where the row has one: such letters are notes ("a) Điểm tối đa là 100 điểm")."""
+        letters nest above numbers until the next part, as parts do above roman groups. Only under
+        the first letter ("a)", 1): after "a)", "b)" the letters were a list of their own ("a)
+        Điểm tối đa là 100 điểm", "b) ...", then the rows 1, 2)."""
         order = self.style_order
         if (
             label.key != "1"
             or not self.stack
             or self.stack[-1][2].style != "lower_letter"
-            or self.interrupted
-            or (scored and not self.last_scored)
+            or self.stack[-1][2].key != "a"
             or any(open_label.style == "decimal" for _, _, open_label in self.stack)
             or order.index("lower_letter") < order.index("decimal")
         ):

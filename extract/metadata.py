@@ -131,7 +131,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
     # a blank date ("ngày ... tháng ... năm ...") is the header's only above the document's type;
     # a form in the body prints one too
-    heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), 0)
+    heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), 40)  # none: a Công văn
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")

@@ -29,14 +29,15 @@ GROUP_NAME_WORDS = 8
 
 
 def fused_label(text: str, *, names: bool = False) -> tuple[str, str] | None:
-    """(label, title) of "I. TITLE" in one cell: the rule every reader and the row builder share."""
+    """(label as printed, title) of "I. TITLE" in one cell ("I.", "TITLE"): the rule every reader
+    and the row builder share."""
     fused = FUSED_LABEL.match(text)
     if fused is None:
         return None
     title = fused.group("title")
     if not mostly_upper(title) and not (names and _group_name(fused.group("label"), title)):
         return None
-    return fused.group("label"), title
+    return text[: fused.start("title")].strip(), title
 
 
 def as_letter_after(label: Label, previous_letter: str | None) -> Label:

@@ -319,7 +319,8 @@ CODE_HEADER = re.compile(r"^(ma|ky hieu|so hieu)\b")
 #: "0.8791" (a decimal with a dot) and a coordinate such as "2210567" are numbers.
 DOTTED_PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
 APPENDIX_HEADING = re.compile(
-    r"^(phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?|(bieu mau(\s+so)?|mau so)\s*(\d+[a-z]?|[ivxlc]+)(/\S+)?)"
+    r"^(phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?"
+    r"|(bieu mau(\s+so)?|bieu(\s+so)?|mau so)\s*(\d+[a-z]?|[ivxlc]+)(/\S+)?)"
     r"\s*[.:]?\s*$"
 )
 APPENDIX_REFERENCE = re.compile(

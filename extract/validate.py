@@ -45,10 +45,11 @@ def _agrees(total: Decimal, value: Decimal, printed: str) -> bool:
 
 def _max_agrees(total: Decimal, value: Decimal, parts: list[str]) -> bool:
     """Does a maximum score agree with the sum of its parts' maxima? A maximum is set, not
-    measured: "9" over parts of 2,5 + 2 + 4 (8,5) is no rounding. Only parts that cannot be
-    printed exactly may be off by their rounding: three parts of "0,33" under "1" (each 1/3)."""
+    measured: "9" over parts of 2,5 + 2 + 4 (8,5) is no rounding. Parts printed with decimals
+    may each be off by half their last decimal (three parts of "3,3" under "10", each a third; six
+    of "0,33" under "2"); whole parts are exact."""
     places = max((decimals_of(printed_figure(p)) for p in parts), default=0)
-    slack = len(parts) * Decimal(5).scaleb(-places - 1) if places >= 2 else Decimal(0)
+    slack = len(parts) * Decimal(5).scaleb(-places - 1) if places >= 1 else Decimal(0)
     return abs(total - value) <= slack
 
 

@@ -258,8 +258,8 @@ def test_a_table_without_a_number_column_numbered_in_its_first_cells() -> None:
     result = run_text(_html(rows), "page.html")
     got = [(r["row_id"], r["row_label"], r["name"], r["lead_units"]) for r in result.tables["appendix_rows"]]
     assert got == [
-        ("1", "1", "Bổ sung 120 biên chế giáo viên", ["Vụ Tổ chức - Biên chế"]),
-        ("2", "2", "Hướng dẫn sắp xếp thôn, tổ dân phố", ["Vụ Chính quyền địa phương"]),
+        ("1", "1.", "Bổ sung 120 biên chế giáo viên", ["Vụ Tổ chức - Biên chế"]),  # the label as printed
+        ("2", "2.", "Hướng dẫn sắp xếp thôn, tổ dân phố", ["Vụ Chính quyền địa phương"]),
     ]
 
 

@@ -360,7 +360,8 @@ def test_self_assessed_and_appraised_scores_keep_the_achieved_score() -> None:
     columns = map_columns(["STT", "Tiêu chí", "Điểm tối đa", "Điểm / Tự đánh giá", "Điểm / Thẩm định"])
     assert [c.role for c in columns[2:]] == ["max_score", "achieved_score", "other"]
     flat_years = map_columns(["TT", "Chỉ số", "Điểm tối đa", "Điểm năm 2021", "Điểm năm 2022", "Mục tiêu năm 2023"])
-    assert [c.role for c in flat_years[2:]] == ["max_score", "other", "other", "target_score"]
+    # the target's year says which results are past (session 17): 2022 is the latest before 2023
+    assert [c.role for c in flat_years[2:]] == ["max_score", "other", "achieved_score", "target_score"]
 
 
 _SPLIT_HEAD = (

@@ -45,10 +45,9 @@ def test_header_and_signature_layout_tables(result: DocumentResult) -> None:
 
 def test_rows_labels_parents_and_levels(result: DocumentResult) -> None:
     rows = result.tables["appendix_rows"]
-    label_of = {r["row_id"]: r["row_label"] for r in rows}
-    got = [
-        (r["appendix_label"], r["row_label"], label_of.get(r["parent_id"]), r["level"], r["name"]) for r in rows
-    ]
+    label_of = {(r["appendix_index"], r["row_id"]): r["row_label"] for r in rows}
+    parent = [label_of.get((r["appendix_index"], r["parent_id"])) for r in rows]
+    got = [(r["appendix_label"], r["row_label"], up, r["level"], r["name"]) for r, up in zip(rows, parent, strict=True)]
     assert got == [
         ("PHỤ LỤC I", "I", None, 1, "HỒ CHỨA LỚN"),
         ("PHỤ LỤC I", "1", "I", 2, "Hồ Kỳ Sơn"),
@@ -57,11 +56,11 @@ def test_rows_labels_parents_and_levels(result: DocumentResult) -> None:
         ("PHỤ LỤC I", "3", "II", 2, "Hồ Suối Rằm"),
         ("PHỤ LỤC I", "3.1", "3", 3, "Điểm đầu hồ"),
         ("PHỤ LỤC I", "3.2", "3", 3, "Điểm cuối hồ"),
-        ("PHỤ LỤC II", "I", None, 1, "QUAN TRẮC"),  # "**I.⏎QUAN TRẮC**" in one cell
-        ("PHỤ LỤC II", "1", "I", 2, "Lấy mẫu nước tại các hồ chứa"),
-        ("PHỤ LỤC II", "2", "I", 2, "Phân tích mẫu"),
-        ("PHỤ LỤC II", "II", None, 1, "BÁO CÁO"),
-        ("PHỤ LỤC II", "3", "II", 2, "Tổng hợp, báo cáo kết quả"),  # numbering runs on across groups
+        ("PHỤ LỤC II", "I.", None, 1, "QUAN TRẮC"),  # "**I.⏎QUAN TRẮC**" in one cell: the label as printed
+        ("PHỤ LỤC II", "1", "I.", 2, "Lấy mẫu nước tại các hồ chứa"),
+        ("PHỤ LỤC II", "2", "I.", 2, "Phân tích mẫu"),
+        ("PHỤ LỤC II", "II.", None, 1, "BÁO CÁO"),
+        ("PHỤ LỤC II", "3", "II.", 2, "Tổng hợp, báo cáo kết quả"),  # numbering runs on across groups
     ]
     assert len({(r["appendix_label"], r["row_id"]) for r in rows}) == len(rows)
     titles = {r["appendix_label"]: r["appendix_title"] for r in rows}

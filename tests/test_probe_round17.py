@@ -268,6 +268,8 @@ def test_a_table_numbered_in_its_first_cells_from_1_again_under_each_group() -> 
         ("II", None, "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", []),
         ("II.1", "II", "Công bố thủ tục hành chính", ["Văn phòng UBND tỉnh"]),
     ]
+    # the labels as printed, their marks included (probe 22A: "1." had come out as "1")
+    assert [r["row_label"] for r in tables["appendix_rows"]] == ["I.", "1.", "2.", "II.", "1."]
     assert _codes(tables) == []
 
 
@@ -581,3 +583,130 @@ def test_lines_with_bars_in_the_body_that_number_nothing_stay_text() -> None:
     text = _TABBED.replace("Nâng cao sự hài lòng của người dân.\n", "Nâng cao sự hài lòng của người dân.\n" + contacts)
     body = run_text(text).tables["documents"][0]["body_text"]
     assert "Sở Tư pháp | 0257.3811 | stp@phuyen.gov.vn" in body.split("\n")
+
+
+def test_an_appendix_headed_bieu_so_has_its_label() -> None:
+    # probe 22A: "Biểu số 01" over the table gave no appendix_label (only "Biểu mẫu số", "Mẫu số")
+    appendix = _APPENDIX.replace(
+        "<p class='MsoNormal'>PHỤ LỤC</p>", "<p>Biểu số 01</p><p>DỰ TOÁN KINH PHÍ NĂM 2025</p>"
+    )
+    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + appendix, after="")).tables
+    assert {(r["appendix_label"], r["appendix_title"]) for r in tables["appendix_rows"]} == {
+        ("Biểu số 01", "DỰ TOÁN KINH PHÍ NĂM 2025")
+    }
+
+
+# Review 33: regressions of the review-32 mends, pinned.
+
+
+def test_a_maximum_over_parts_printed_to_one_decimal_agrees_within_their_rounding() -> None:
+    tables = _dump(
+        "1", "Công tác chỉ đạo", "10", "9", "10", " ",
+        "1.1", "Kế hoạch", "3,3", "3", "3,3", "Sở Nội vụ",
+        "1.2", "Báo cáo", "3,3", "3", "3,3", "Sở Nội vụ",
+        "1.3", "Kiểm tra", "3,3", "3", "3,3", "Sở Nội vụ",
+        header=_HEADER,
+    )  # fmt: skip
+    assert _codes(tables) == []
+
+
+@pytest.mark.parametrize(
+    "after_bar",
+    [
+        # an appendix form that prints the national motto at its top
+        "<div class='WordSection2'><p class='MsoNormal'>PHỤ LỤC</p><p class='MsoNormal'>CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+        " VIỆT NAM</p><p class='MsoNormal'>Độc lập - Tự do - Hạnh phúc</p>{table}</div>",
+        # Word paragraphs with no section div
+        "<p class='MsoNormal'>PHỤ LỤC</p>{table}",
+        # the next section wrapped by the site, or of two classes
+        "<div class='doc-part'><div class='WordSection2'><p class='MsoNormal'>PHỤ LỤC</p>{table}</div></div>",
+        "<div class='WordSection2 landscape'><p class='MsoNormal'>PHỤ LỤC</p>{table}</div>",
+    ],
+)
+def test_the_documents_word_parts_after_a_bar_of_site_links_are_read(after_bar: str) -> None:
+    table = _APPENDIX.split("</p>", 1)[1].replace("<table ", "<table class='MsoNormalTable' ")
+    page = _PAGE.format(
+        document=f"<div class='WordSection1'>{_HEADER_AND_SIGNATURE}</div>{_BAR}" + after_bar.format(table=table),
+        after="",
+    )
+    tables = run_html(page).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert _codes(tables) == []
+
+
+def test_an_appendix_in_the_next_container_after_a_bar_closing_the_first() -> None:
+    first = f"<div class='WordSection1'>{_HEADER_AND_SIGNATURE}{_BAR}</div>"
+    second = f"<div class='content1'><div class='WordSection2'>{_APPENDIX}</div></div>"
+    page = _PAGE.format(document=first, after=second)
+    tables = run_html(page).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert tables["documents"][0]["annex_text"] == "PHỤ LỤC"
+
+
+def test_a_tabbed_header_of_a_department_keeps_its_second_line() -> None:
+    # "SỞ GIÁO DỤC VÀ ĐÀO TẠO⇥CỘNG HÒA ..." then "TỈNH CÀ MAU⇥Độc lập ...": "SỞ" had read as "Số:"
+    text = _TABBED.replace("ỦY BAN NHÂN DÂN\tCỘNG HÒA", "SỞ GIÁO DỤC VÀ ĐÀO TẠO\tCỘNG HÒA")
+    got = _metadata(run_text(text).tables)
+    assert (got["issuing_body"], got["place"]) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH CÀ MAU", "Cà Mau")
+
+
+def test_a_blank_date_of_a_letter_with_no_type_heading_gives_its_place() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số:      /UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nPhú Yên, ngày      tháng 5 năm 2024\n\n"
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan triển khai.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A\n"
+    )
+    got = _metadata(run_text(text).tables)
+    assert (got["place"], got["issued_date"]) == ("Phú Yên", None)
+
+
+def test_letter_groups_without_scores_of_their_own_still_hold_their_rows() -> None:
+    tables = _dump(
+        "a)", "Nhóm công tác chỉ đạo", " ", " ", " ", " ",
+        "1", "Ban hành kế hoạch CCHC", "2", "2", "2", "Sở Nội vụ",
+        "2", "Kiểm tra CCHC", "4", "3", "4", "Sở Nội vụ",
+        "b)", "Nhóm tuyên truyền", " ", " ", " ", " ",
+        "1", "Tuyên truyền CCHC", "2", "1,5", "2", "Sở Thông tin và Truyền thông",
+        header=_HEADER,
+    )  # fmt: skip
+    assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [
+        ("a", None), ("a.1", "a"), ("a.2", "a"), ("b", None), ("b.1", "b"),
+    ]  # fmt: skip
+
+
+def test_text_dump_rows_with_bars_numbered_before_their_text() -> None:
+    rows = (
+        "Nhiệm vụ | Cơ quan chủ trì | Thời gian\n1. Rà soát văn bản | Sở Tư pháp | Quý I\n"
+        "2. Kiểm tra văn bản | Thanh tra tỉnh | Quý II\n3. Công bố thủ tục | Văn phòng UBND tỉnh | Quý III\n"
+    )
+    tables = run_text(_DUMP_HEAD + rows).tables
+    assert [(r["row_id"], r["name"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", "Rà soát văn bản", ["Sở Tư pháp"]),
+        ("2", "Kiểm tra văn bản", ["Thanh tra tỉnh"]),
+        ("3", "Công bố thủ tục", ["Văn phòng UBND tỉnh"]),
+    ]
+
+
+def test_a_closing_row_in_capitals_with_one_figure() -> None:
+    tables = _dump(
+        "1", "Công tác chỉ đạo", "6", "Sở Nội vụ",
+        "2", "Tuyên truyền", "4", "Sở Thông tin và Truyền thông",
+        " ", "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA TỈNH", "10", " ",
+        header=("STT", "Tiêu chí", "Điểm tối đa", "Đơn vị chủ trì"),
+    )  # fmt: skip
+    assert [(r["row_id"], r["lead_units"]) for r in tables["appendix_rows"]] == [
+        ("1", ["Sở Nội vụ"]),
+        ("2", ["Sở Thông tin và Truyền thông"]),
+    ]
+    assert _codes(tables) == ["unnumbered_row"]
+
+
+def test_the_targets_year_says_which_results_are_past() -> None:
+    # the attribute block's date (2023) disagreeing with the header's (2024): with a target for
+    # 2024, the result of 2023 is the achieved score
+    text = _DUMP_HEAD.replace("Phú Yên, ngày 10 tháng 3 năm 2024", "Phú Yên, ngày 10 tháng 3 năm 2024")
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm năm 2022", "Điểm năm 2023", "Mục tiêu năm 2024")
+    cells = (*header, "1", "Công tác chỉ đạo", "6", "4,5", "5", "5,5")
+    tables = run_text("Ngày ban hành: 10/03/2023\n" + text + "\n\n".join(cells) + "\n").tables
+    assert [(r["achieved_score"], r["achieved_year"]) for r in tables["appendix_rows"]] == [(Decimal(5), 2023)]

@@ -135,11 +135,11 @@ def test_a_part_letter_and_a_short_name_in_one_cell_head_a_group() -> None:
 def test_fused_labels() -> None:
     from extract.numbering import fused_label
 
-    assert fused_label("I. NÂNG CAO NHẬN THỨC") == ("I", "NÂNG CAO NHẬN THỨC")
+    assert fused_label("I. NÂNG CAO NHẬN THỨC") == ("I.", "NÂNG CAO NHẬN THỨC")  # the label as printed
     # a short name after a letter or roman numeral: only where a group's numbering follows
     assert fused_label("A. Vi sinh vật") is None
-    assert fused_label("A. Vi sinh vật", names=True) == ("A", "Vi sinh vật")
-    assert fused_label("II. Lĩnh vực Du lịch", names=True) == ("II", "Lĩnh vực Du lịch")
+    assert fused_label("A. Vi sinh vật", names=True) == ("A.", "Vi sinh vật")
+    assert fused_label("II. Lĩnh vực Du lịch", names=True) == ("II.", "Lĩnh vực Du lịch")
     # a numbered task, a sentence, a long clause: no group heading
     assert fused_label("1. Thực hiện kế hoạch") is None
     assert fused_label("A. Các sở, ngành thực hiện đầy đủ và kịp thời các nhiệm vụ được giao.", names=True) is None

@@ -571,33 +571,37 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
     body = root.find("body")
     current: HtmlElement = motto
     toolbars: list[HtmlElement] = []
-    closed = False  # the container closes on the site's bar: nothing after it is the document's
+    closed = False  # a container closed on the site's bar: past it, only the document's Word parts
     while True:
         parent = current.getparent()
         if parent is None or parent is root:
             break
         siblings = [c for c in parent if c is not current and isinstance(c.tag, str)]
         clutter = [s for s in siblings if is_clutter(s)]
-        if any(not _closing_toolbar(s, current) for s in clutter):
+        if closed:  # higher only into a parent holding nothing but further Word parts
+            opening = _opening(current)
+            if clutter or any(element_text(s).strip() and not _word_part(s, opening) for s in siblings):
+                break
+        elif any(not _closing_toolbar(s, current) for s in clutter):
             break
         current = parent
-        if clutter:  # the container that closes on the site's bar: the document's, go no higher
+        if clutter:
             toolbars.extend(clutter)
             closed = True
-            break
         if parent is body:
             break
     roots = [current]
-    if current is not body and not closed:
+    if current is not body:
+        opening = _opening(current)
         for sib in current.itersiblings():
             if not isinstance(sib.tag, str):
                 continue
             if not element_text(sib).strip():
                 continue
-            if _toolbar(sib) and is_clutter(sib) and _word_body_next(sib):
+            if _toolbar(sib) and is_clutter(sib) and _word_part_next(sib, opening):
                 toolbars.append(sib)  # "Chia sẻ | Tải về" between two Word sections
                 continue
-            if is_clutter(sib) or not _doc_like(sib):
+            if is_clutter(sib) or not (_word_part(sib, opening) if closed else _doc_like(sib)):
                 break
             roots.append(sib)
     for bar in toolbars:
@@ -607,34 +611,63 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
 
 def _closing_toolbar(el: HtmlElement, current: HtmlElement) -> bool:
     """A bar of the site's links after the document's part ``current`` with nothing after it but
-    the document's next Word sections ("Tải về" closing the container): inside the document's
+    the document's further Word parts ("Tải về" closing the container): inside the document's
     container. A bar before the document is the site's menu, and one with anything else after it
     (the site's footer, a list of related documents, another copy of the page) marks the
     container's edge."""
     if not _toolbar(el) or el not in set(current.itersiblings()):
         return False
-    return all(_next_word_section(after) or _toolbar(after) for after in _text_siblings(el))
+    opening = _opening(current)
+    return all(_word_part(after, opening) or _toolbar(after) for after in _text_siblings(el))
 
 
-def _word_body_next(el: HtmlElement) -> bool:
-    """Is the next element with text after ``el`` the document's next Word section?"""
+def _word_part_next(el: HtmlElement, opening: str) -> bool:
+    """Is the next element with text after ``el`` a further Word part of the document?"""
     after = next(_text_siblings(el), None)
-    return after is not None and _next_word_section(after)
+    return after is not None and _word_part(after, opening)
 
 
 def _text_siblings(el: HtmlElement) -> Iterator[HtmlElement]:
     return (s for s in el.itersiblings() if isinstance(s.tag, str) and element_text(s).strip())
 
 
-def _next_word_section(el: HtmlElement) -> bool:
-    """A later section of a Word document ("WordSection2", "Section3"; Word names its section
-    divs so), with no national motto in it: not a copy of the page (its "WordSection1") nor a
-    box of the site that merely holds MsoNormal paragraphs."""
-    found = _WORD_SECTION.match((el.get("class") or "").strip())
-    return found is not None and int(found.group(1)) >= 2 and find_motto(el) is None
+def _opening(el: HtmlElement) -> str:
+    """The first words of a part of the document (folded): what a copy of the page starts with."""
+    return fold(" ".join(element_text(el).split()))[:_OPENING_CHARS]
 
 
-_WORD_SECTION = re.compile(r"^(?:word)?section(\d+)$", re.IGNORECASE)
+def _word_part(el: HtmlElement, opening: str) -> bool:
+    """A further part of the Word document after a bar of the site's links: Word body by its
+    classes (an appendix's WordSection2, MsoNormal paragraphs), not a copy of the page (it starts
+    as the document does) nor a box of the site opening with a link ("Kế hoạch 15/KH-UBND ..."
+    over its table)."""
+    if not _word_body(el):
+        return False
+    if opening and _opening(el).startswith(opening[: _OPENING_CHARS // 2]):
+        return False
+    lines = el.iter("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6")
+    first = next((b for b in lines if element_text(b).strip()), None)
+    if first is None:
+        return True
+    linked = "".join(element_text(a) for a in first.iter("a"))
+    return _LETTERS_ONLY.sub("", linked) != _LETTERS_ONLY.sub("", element_text(first))
+
+
+#: Characters of a part's opening compared to tell a copy of the page.
+_OPENING_CHARS = 160
+
+
+def _word_body(el: HtmlElement) -> bool:
+    """Word body by its classes: MsoNormal paragraphs and tables, WordSection divs ("Section2" of
+    older Word; not a site's "section-related")."""
+    for sub in el.iter("p", "div", "table", "span"):
+        classes = (sub.get("class") or "").lower().split()
+        if any(c.startswith("mso") or _WORD_SECTION.match(c) for c in classes):
+            return True
+    return False
+
+
+_WORD_SECTION = re.compile(r"^(?:word)?section\d+$")
 
 
 def _toolbar(el: HtmlElement) -> bool:

@@ -858,10 +858,10 @@ def _unnumbered_row(
     if any(looks_like_unit(cell.text) for above, cell in pairs if _reads_as_figure(above.text)):
         return False
     # a closing row in capitals whose name reads as a unit's ("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA
-    # TỈNH", "BỘ CHỈ SỐ ..."): its figures stand where the row above has its own, two at least
+    # TỈNH", "BỘ CHỈ SỐ ..."): its figures stand where the row above has its own
     below = [cell.text for above, cell in pairs if _reads_as_figure(above.text)]
     figures = sum(_reads_as_figure(text) for text in below)
-    closing = mostly_upper(following[1].text) and figures >= 2 and figures + sum(map(is_blank, below)) == len(below)
+    closing = mostly_upper(following[1].text) and figures >= 1 and figures + sum(map(is_blank, below)) == len(below)
     return closing or _names_no_unit(following[1])
 
 

@@ -102,7 +102,8 @@ def _pipe_rows_as_tab_rows(lines: list[str]) -> list[str]:
             j += 1
         framed = sum(_framed(line) for line in lines[i:j]) * 10 >= (j - i) * 8  # "| a | b |" lines
         run = [_pipe_cells(line, framed) for line in lines[i:j]]
-        numbered = sum(parse_label(cells[0]) is not None for cells in run)  # rows, not a menu or a contact line
+        # rows, not a menu or a contact line: a number in the first cell, or before its text ("1. Rà soát")
+        numbered = sum(parse_label(cells[0]) is not None or bool(_NUMBER_IN_LEFT.match(cells[0])) for cells in run)
         if len(run) >= _PIPE_RUN and numbered >= 2:
             counts = Counter(len(cells) for cells in run)
             width, most = counts.most_common(1)[0]
@@ -168,7 +169,7 @@ def _layout_row(line: str, kind: str) -> bool:
 
 
 #: The number line of a header ("Số: 87/KH-UBND") and a place and date ("Cà Mau, ngày 20 ...") (folded).
-_NUMBER_LINE = re.compile(r"^so\b")
+_NUMBER_LINE = re.compile(r"^so\s*(?::|\d)")  # not "SỞ NỘI VỤ", an issuing body's line
 _DATE_IN_LINE = re.compile(r",\s*ngay\b")
 #: A numbered line in a left cell ("1. Rà soát văn bản") (folded).
 _NUMBER_IN_LEFT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]\s")
