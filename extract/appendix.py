@@ -1023,12 +1023,7 @@ def _keep_unnumbered(
     if under_total:
         row = {"doc_id": doc_id, "appendix_index": appendix.index, "row_id": "total"}
         row["position"] = previous["position"] if previous else 0
-        marked = [
-            Column(c.index, f"{c.header}{UNNUMBERED_ROW}", "other", c.year)
-            for c in columns
-            if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
-        ]
-        appendix.cells.extend(_other_cells(cells, marked, cleaner, row, appendix.comma_thousands))
+        appendix.cells.extend(_other_cells(cells, _marked(cells, columns), cleaner, row, appendix.comma_thousands))
         message = f"A line of the total row's breakdown ({texts}) was kept in appendix_cells under the total row"
         message += " (row_id 'total', or 'subtotal N' when more rows follow it)."
         appendix.findings.append(Finding("unnumbered_row", "info", f"appendix {appendix.index}, total row", message))
@@ -1042,12 +1037,7 @@ def _keep_unnumbered(
         "row_id": row_id,
         "position": previous["position"] if previous else 0,
     }
-    marked = [
-        Column(c.index, f"{c.header}{UNNUMBERED_ROW}", "other", c.year)
-        for c in columns
-        if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
-    ]
-    appendix.cells.extend(_other_cells(cells, marked, cleaner, row, appendix.comma_thousands))
+    appendix.cells.extend(_other_cells(cells, _marked(cells, columns), cleaner, row, appendix.comma_thousands))
     where = f"appendix {appendix.index}, after row {row_id}" if previous else f"appendix {appendix.index}, first row"
     appendix.findings.append(
         Finding(
@@ -1058,6 +1048,15 @@ def _keep_unnumbered(
             row_id=row_id if previous else None,
         )
     )
+
+
+def _marked(cells: Sequence[Cell], columns: Sequence[Column]) -> list[Column]:
+    """The columns of a row without a number where it prints a cell, their headers marked so."""
+    return [
+        Column(c.index, f"{c.header}{UNNUMBERED_ROW}", "other", c.year)
+        for c in columns
+        if c.index < len(cells) and not cells[c.index].is_empty and cells[c.index].span_origin is None
+    ]
 
 
 #: Columns whose text a row without a number may carry on from the row above, after a page
