@@ -316,7 +316,8 @@ def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
-        if row and not row[0].is_empty and (label is None or label.style != "decimal"):
+        titled = row and not row[0].is_empty and not BULLET.match(row[0].text.strip())  # not "- Trong đó ..."
+        if titled and (label is None or label.style != "decimal"):
             group_since = True  # a group's title: "II. CẢI CÁCH TTHC", "LĨNH VỰC NỘI VỤ", "b) Nhóm ..."
         if label is not None and label.style == "decimal" and "." not in label.key:
             number = int(label.key)
@@ -401,7 +402,15 @@ def build_appendix(
         if appendix.totals_part:  # "Cộng" then row 3, "Cộng I" then group II: it was a subtotal
             _as_subtotal(appendix, cleaner)
         label_obj = tree.disambiguate(label_obj)
+        scored = any(not cells[c.index].is_empty for c in columns if c.role in SCORE_ROLES and c.index < len(cells))
+        if label_obj.style == "lower_letter" and label_obj.key == "a":
+            # "a)" groups the rows under it when a "b)" follows, or when it is scored as they are
+            tree.letters_go_on = _next_letter_follows(body, k)
+            tree.letter_scored = scored
+        elif label_obj.key == "1" and scored and not tree.letter_scored and not tree.letters_go_on:
+            tree.letter_note = True  # a lone "a)" with no score over scored rows: a note
         row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
+        tree.letter_note = False
         position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
@@ -925,6 +934,21 @@ def _spread_title_or_mark(cells: Sequence[Cell], col: int, columns: Sequence[Col
     return roles.get(start) not in SCORE_ROLES or all(roles.get(c) in SCORE_ROLES for c in span)
 
 
+def _next_letter_follows(body: Sequence[Sequence[Cell]], k: int) -> bool:
+    """Does a row lettered "b" follow row ``k`` (an "a)") before the next roman or capital-letter
+    group?"""
+    for row in body[k + 1 :]:
+        label = parse_label(row[0].text) if row else None
+        if label is None:
+            fused = fused_label(row[0].text) if row else None
+            label = parse_label(fused[0]) if fused else None
+        if label is not None and label.style in ("roman", "upper_letter"):
+            return False
+        if label is not None and label.style == "lower_letter" and label.key == "b":
+            return True
+    return False
+
+
 def _breakdown_line(cells: Sequence[Cell]) -> bool:
     """Does the row open a breakdown: "Trong đó:", "Chia ra:", "Bao gồm:" as its first text?"""
     first = next((c.text for c in cells if not c.is_empty), "")
@@ -1122,6 +1146,9 @@ class _Hierarchy:
         #: letters nest above numbers in the current part ("a)", 1, 2, "b)", 1): until the next
         #: roman or capital-letter group
         self.letters_above = False
+        self.letters_go_on = False  # the last "a)" row has a "b)" after it in its part
+        self.letter_scored = False  # ... and a score of its own
+        self.letter_note = False  # the row being placed is scored under a lone "a)" with none: a note
 
     def next_group(self, text: str) -> bool:
         """Does ``text`` open the group after an open one ("II. Lĩnh vực Tổ chức cán bộ" while group
@@ -1221,14 +1248,16 @@ class _Hierarchy:
         """A row "1" right after a letter row ("a) Nhóm công tác chỉ đạo") that no number is open
         above: the part groups its numbered rows under small letters ("a)", 1, 2, "b)", 1, 2), so
         letters nest above numbers until the next part, as parts do above roman groups. Only under
-        the first letter ("a)", 1): after "a)", "b)" the letters were a list of their own ("a)
-        Điểm tối đa là 100 điểm", "b) ...", then the rows 1, 2)."""
+        the first letter ("a)", 1): after "a)", "b)" the letters were a list of their own; and a
+        lone "a)" with no score over scored rows is a note ("a) Điểm tối đa là 100 điểm", then
+        the rows 1, 2, 3)."""
         order = self.style_order
         if (
             label.key != "1"
             or not self.stack
             or self.stack[-1][2].style != "lower_letter"
             or self.stack[-1][2].key != "a"
+            or self.letter_note
             or any(open_label.style == "decimal" for _, _, open_label in self.stack)
             or order.index("lower_letter") < order.index("decimal")
         ):

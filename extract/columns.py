@@ -215,7 +215,7 @@ def _completion_deadline(roles: list[str], headers: list[str]) -> list[str]:
 def _latest_result(headers: list[str], roles: list[str], issued_year: int | None) -> int | None:
     """When the result columns give scores of two or more years ("Kết quả đánh giá / Năm 2022 |
     Năm 2023", "Điểm năm 2020 | Điểm năm 2021 | Mục tiêu năm 2022"), the column of the latest year
-    before the target's year (or, with no target, the document's): the result the plan starts
+    before both the target's year and the document's (either when only one is known): the result the plan starts
     from (the others are kept as cells; a year not past is no result yet). -1 (no column) when no
     year is past or neither year is known; None for results of one year, or of no year ("Điểm /
     Tự đánh giá | Thẩm định": the first is the achieved score)."""
@@ -226,10 +226,10 @@ def _latest_result(headers: list[str], roles: list[str], issued_year: int | None
     }
     if len(set(years.values())) < 2:
         return None
-    # before the year the table sets its target for, else before the document's year (a date in
-    # the attribute block may disagree with the header's; the target's year is the table's own)
+    # before the year the table sets its target for and the document's year, the earlier
     targets = [y for h, role in zip(headers, roles, strict=True) if role == "target_score" and (y := _year_of(h))]
-    bound = max(targets) if targets else issued_year
+    known = [year for year in (min(targets, default=None), issued_year) if year is not None]
+    bound = min(known) if known else None
     past = [i for i, year in years.items() if bound is not None and year < bound]
     return max(past, key=lambda i: (years[i], -i)) if past else -1
 

@@ -322,7 +322,8 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
 
     appendices: list[Appendix] = []
     position = 1
-    issued = parse_date(meta.values.get("issued_date")) or meta.header_date
+    # the document's own date first (an attribute block's may be another version's)
+    issued = meta.header_date or parse_date(meta.values.get("issued_date"))
     # with no signature the body ends at the first table: its heading is looked for in the few
     # lines just above it (not in the whole body, whose "Căn cứ ... kèm theo" lines cite others)
     previous_end = body_end if meta.signature_end is not None else -_HEADING_LINES

@@ -131,7 +131,10 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     number_label = False  # the previous part was a bare "Số:" (the number is in the next cell)
     # a blank date ("ngày ... tháng ... năm ...") is the header's only above the document's type;
     # a form in the body prints one too
-    heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), 40)  # none: a Công văn
+    heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), None)
+    if heading is None:  # a Công văn: its header ends where its first sentence starts
+        sentences = (i for i, text in enumerate(folded[:40]) if len(text.split()) >= _SENTENCE_WORDS)
+        heading = next((i for i in sentences if not folded[i].startswith("v/v")), 40)  # not its subject
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
@@ -253,6 +256,8 @@ _NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-Z�
 
 #: A rule under the issuing body or the motto, printed on the same line as what follows it (a
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
+#: Words of a line that is a sentence of the body, not a line of the header.
+_SENTENCE_WORDS = 10
 #: A date line whose day (and maybe month) is left blank: a draft, or a copy of one (folded).
 _BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)[\d._…]*)?\s*$")
 #: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ",

@@ -45,12 +45,21 @@ def _agrees(total: Decimal, value: Decimal, printed: str) -> bool:
 
 def _max_agrees(total: Decimal, value: Decimal, parts: list[str]) -> bool:
     """Does a maximum score agree with the sum of its parts' maxima? A maximum is set, not
-    measured: "9" over parts of 2,5 + 2 + 4 (8,5) is no rounding. Parts printed with decimals
-    may each be off by half their last decimal (three parts of "3,3" under "10", each a third; six
-    of "0,33" under "2"); whole parts are exact."""
-    places = max((decimals_of(printed_figure(p)) for p in parts), default=0)
-    slack = len(parts) * Decimal(5).scaleb(-places - 1) if places >= 1 else Decimal(0)
+    measured: "9" over parts of 2,5 + 2 + 4 (8,5) is no rounding. Only a part that cannot be
+    printed exactly may be off, by half its last decimal (three parts of "3,3" under "10", each a
+    third; six of "0,33" under "2"); whole parts, halves and quarters are exact."""
+    slack = sum((_rounding_of(p) for p in parts), Decimal(0))
     return abs(total - value) <= slack
+
+
+def _rounding_of(printed: str) -> Decimal:
+    """How far a part printed so may be from its true value: half its last decimal when that
+    decimal is no 0 or 5 ("3,3", "0,33", "1,7": thirds and sixths), else none ("2,5", "0,25", "2")."""
+    figure = printed_figure(printed).strip()
+    places = decimals_of(figure)
+    if not places or figure[-1:] in ("0", "5"):
+        return Decimal(0)
+    return Decimal(5).scaleb(-places - 1)
 
 
 def _scored(row: AppendixRow) -> bool:

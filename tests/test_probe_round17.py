@@ -710,3 +710,64 @@ def test_the_targets_year_says_which_results_are_past() -> None:
     cells = (*header, "1", "Công tác chỉ đạo", "6", "4,5", "5", "5,5")
     tables = run_text("Ngày ban hành: 10/03/2023\n" + text + "\n\n".join(cells) + "\n").tables
     assert [(r["achieved_score"], r["achieved_year"]) for r in tables["appendix_rows"]] == [(Decimal(5), 2023)]
+
+
+# Review 34: regressions of the review-33 mends, pinned.
+
+
+@pytest.mark.parametrize(
+    ("parts", "printed"),
+    [(("2,5", "2,5", "2,5", "2,4"), "10"), (("2", "2", "2", "2", "2", "2", "2", "2", "2", "1,5"), "20")],
+)
+def test_parts_that_print_exactly_give_no_rounding_slack(parts: tuple[str, ...], printed: str) -> None:
+    rows = [("1", "Công tác chỉ đạo", printed, " ", " ", " ")]
+    rows += [(f"1.{i}", f"Tiêu chí {i}", part, " ", " ", "Sở Nội vụ") for i, part in enumerate(parts, start=1)]
+    tables = _dump(*(cell for row in rows for cell in row), header=_HEADER)
+    assert [(f["code"], f["row_id"], f["column"]) for f in tables["findings"]] == [("sum_mismatch", "1", "max_score")]
+
+
+def test_results_of_the_documents_own_year_are_no_past_result() -> None:
+    # issued 2024, target 2025: the 2024 column (left blank) is no result yet; 2023 is
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm năm 2023", "Điểm năm 2024", "Mục tiêu năm 2025")
+    cells = (*header, "1", "Công tác chỉ đạo", "6", "4,5", " ", "5,5")
+    tables = run_text(_DUMP_HEAD + "\n\n".join(cells) + "\n").tables
+    assert [(r["achieved_score"], r["achieved_year"]) for r in tables["appendix_rows"]] == [(Decimal("4.5"), 2023)]
+
+
+def test_a_lone_letter_without_a_score_over_scored_rows_is_a_note() -> None:
+    tables = _dump(
+        "a)", "Điểm tối đa của Chỉ số là 100 điểm", " ", " ", " ", " ",
+        "1", "Công tác chỉ đạo", "10", "8", "9", "Sở Nội vụ",
+        "2", "Cải cách thể chế", "15", "12", "14", "Sở Tư pháp",
+        header=_HEADER,
+    )  # fmt: skip
+    assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [("a", None), ("1", None), ("2", None)]
+
+
+def test_a_blank_date_in_a_form_of_a_letters_body_is_no_place() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 15/UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        "Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai thực hiện theo mẫu phiếu dưới đây.\n\n"
+        "Mẫu phiếu\nTuy Hòa, ngày ..... tháng ..... năm 2024\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A\n"
+    )
+    assert _metadata(run_text(text).tables)["place"] is None
+
+
+@pytest.mark.parametrize(
+    "after_bar",
+    [
+        # a box of related documents styled by Word, under its title
+        "<div class='related'><p class='MsoNormal'><b>Văn bản liên quan</b></p>"
+        "<p class='MsoNormal'><a href='#'>Kế hoạch 15/KH-UBND năm 2024</a></p>"
+        "<p class='MsoNormal'><a href='#'>Quyết định 20/QĐ-UBND năm 2024</a></p></div>",
+        # the page again under a caption
+        f"<div><p class='MsoNormal'>Bản xem trước:</p><div class='WordSection1'>{_HEADER_AND_SIGNATURE}</div></div>",
+    ],
+)
+def test_the_sites_word_styled_boxes_after_a_bar_are_no_part_of_the_document(after_bar: str) -> None:
+    page = _PAGE.format(document=_WORD_PAGE + _BAR + after_bar, after="")
+    tables = run_html(page).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
+    assert tables["documents"][0]["annex_text"] == "PHỤ LỤC"

@@ -631,9 +631,9 @@ def _text_siblings(el: HtmlElement) -> Iterator[HtmlElement]:
     return (s for s in el.itersiblings() if isinstance(s.tag, str) and element_text(s).strip())
 
 
-def _opening(el: HtmlElement) -> str:
+def _opening(el: HtmlElement, chars: int = 0) -> str:
     """The first words of a part of the document (folded): what a copy of the page starts with."""
-    return fold(" ".join(element_text(el).split()))[:_OPENING_CHARS]
+    return fold(" ".join(element_text(el).split()))[: chars or _OPENING_CHARS]
 
 
 def _word_part(el: HtmlElement, opening: str) -> bool:
@@ -643,18 +643,24 @@ def _word_part(el: HtmlElement, opening: str) -> bool:
     over its table)."""
     if not _word_body(el):
         return False
-    if opening and _opening(el).startswith(opening[: _OPENING_CHARS // 2]):
-        return False
-    lines = el.iter("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6")
-    first = next((b for b in lines if element_text(b).strip()), None)
-    if first is None:
-        return True
-    linked = "".join(element_text(a) for a in first.iter("a"))
-    return _LETTERS_ONLY.sub("", linked) != _LETTERS_ONLY.sub("", element_text(first))
+    if opening and opening[: _OPENING_CHARS // 2] in _opening(el, _COPY_SEARCH_CHARS):
+        return False  # the page again, maybe under a caption ("Văn bản gốc ...: bản xem trước")
+    lines = [b for b in el.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6") if element_text(b).strip()]
+    linked = sum(_all_linked(line) for line in lines)
+    titled = any(fold(element_text(line)).strip(" :") in RELATED_DOCUMENT_TITLES for line in lines[:2])
+    return not titled and not (lines and (_all_linked(lines[0]) or linked * 2 >= len(lines)))
 
 
-#: Characters of a part's opening compared to tell a copy of the page.
+def _all_linked(el: HtmlElement) -> bool:
+    """Is every letter of ``el`` inside a link ("Kế hoạch 15/KH-UBND năm 2024 ...")?"""
+    linked = "".join(element_text(a) for a in el.iter("a"))
+    return bool(linked.strip()) and _LETTERS_ONLY.sub("", linked) == _LETTERS_ONLY.sub("", element_text(el))
+
+
+#: Characters of a part's opening compared to tell a copy of the page, and how far into a later
+#: part that opening is looked for (a copy may come under a caption line).
 _OPENING_CHARS = 160
+_COPY_SEARCH_CHARS = 1000
 
 
 def _word_body(el: HtmlElement) -> bool:
