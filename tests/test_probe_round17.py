@@ -114,6 +114,11 @@ def run_html(page: str) -> DocumentResult:
     return process_bytes(page.encode("utf-8"), "page.html", repair=False)
 
 
+def _tr(*cells: str) -> str:
+    """A table row of these cells."""
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
 @pytest.mark.parametrize(
     "document",
     [
@@ -247,17 +252,14 @@ def test_a_finding_names_a_repaired_column_as_its_cells_do() -> None:
 def test_a_table_numbered_in_its_first_cells_from_1_again_under_each_group() -> None:
     # no number column, "1." again under "II.": the first three numbers (1, 2, 1) had to be 1, 2, 3,
     # so the table was no appendix (no rows, no_appendix)
-    def row(*cells: str) -> str:
-        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
     table = (
         "<p>PHỤ LỤC</p><table border='1'>"
-        + row("Nội dung nhiệm vụ", "Cơ quan chủ trì")
-        + row("I. CẢI CÁCH THỂ CHẾ", "")
-        + row("1. Rà soát văn bản", "Sở Tư pháp")
-        + row("2. Kiểm tra văn bản", "Sở Tư pháp")
-        + row("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "")
-        + row("1. Công bố thủ tục hành chính", "Văn phòng UBND tỉnh")
+        + _tr("Nội dung nhiệm vụ", "Cơ quan chủ trì")
+        + _tr("I. CẢI CÁCH THỂ CHẾ", "")
+        + _tr("1. Rà soát văn bản", "Sở Tư pháp")
+        + _tr("2. Kiểm tra văn bản", "Sở Tư pháp")
+        + _tr("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "")
+        + _tr("1. Công bố thủ tục hành chính", "Văn phòng UBND tỉnh")
         + "</table>"
     )
     tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
@@ -276,18 +278,15 @@ def test_a_table_numbered_in_its_first_cells_from_1_again_under_each_group() -> 
 def test_a_breakdown_under_the_total_row_is_the_totals() -> None:
     # "Tổng cộng | 200", "Trong đó:", "- Ngân sách tỉnh | 150": the "-" lines had become rows 2.-1
     # and 2.-2 under row 2 (80), a breakdown of 200 under a row of 80
-    def row(*cells: str) -> str:
-        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
     table = (
         "<p>PHỤ LỤC</p><table border='1'>"
-        + row("STT", "Nội dung", "Kinh phí (triệu đồng)")
-        + row("1", "Tuyên truyền", "120")
-        + row("2", "Tập huấn", "80")
-        + row("", "Tổng cộng", "200")
-        + row("", "Trong đó:", "")
-        + row("-", "Ngân sách tỉnh", "150")
-        + row("-", "Ngân sách huyện", "50")
+        + _tr("STT", "Nội dung", "Kinh phí (triệu đồng)")
+        + _tr("1", "Tuyên truyền", "120")
+        + _tr("2", "Tập huấn", "80")
+        + _tr("", "Tổng cộng", "200")
+        + _tr("", "Trong đó:", "")
+        + _tr("-", "Ngân sách tỉnh", "150")
+        + _tr("-", "Ngân sách huyện", "50")
         + "</table>"
     )
     tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
@@ -360,16 +359,13 @@ def test_a_text_dump_table_with_bars_between_its_cells_is_read(bars: bool) -> No
 def test_a_group_title_across_the_row_opens_the_next_group_when_the_numbering_runs_on() -> None:
     # "II. Lĩnh vực Tổ chức cán bộ" across the row, then row 2 (numbered on from group I): the title
     # had been kept as a cell of row 1 and row 2 put under group I
-    def row(*cells: str) -> str:
-        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
     table = (
         "<p>PHỤ LỤC</p><table border='1'>"
-        + row("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện")
+        + _tr("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện")
         + "<tr><td colspan='3'>I. Lĩnh vực Thi đua - Khen thưởng</td></tr>"
-        + row("1", "Tặng Bằng khen", "Sở Nội vụ")
+        + _tr("1", "Tặng Bằng khen", "Sở Nội vụ")
         + "<tr><td colspan='3'>II. Lĩnh vực Tổ chức cán bộ</td></tr>"
-        + row("2", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ")
+        + _tr("2", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ")
         + "</table>"
     )
     tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
@@ -385,19 +381,16 @@ def test_a_group_title_across_the_row_opens_the_next_group_when_the_numbering_ru
 def test_a_table_going_on_after_a_page_break_under_its_column_numbers_alone() -> None:
     # the second part repeats only "(1) | (2) | (3)": it had become a second appendix whose cells
     # had no column header, with a false missing_row_id
-    def row(*cells: str) -> str:
-        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
-    numbers = row("(1)", "(2)", "(3)")
+    numbers = _tr("(1)", "(2)", "(3)")
     tables_html = (
         "<p>PHỤ LỤC</p><table border='1'>"
-        + row("STT", "Nội dung", "Kinh phí (triệu đồng)")
+        + _tr("STT", "Nội dung", "Kinh phí (triệu đồng)")
         + numbers
-        + row("1", "Tuyên truyền", "120")
+        + _tr("1", "Tuyên truyền", "120")
         + "</table><table border='1'>"
         + numbers
-        + row("2", "Tập huấn", "80")
-        + row("", "Tổng cộng", "200")
+        + _tr("2", "Tập huấn", "80")
+        + _tr("", "Tổng cộng", "200")
         + "</table>"
     )
     tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + tables_html, after="")).tables
@@ -650,10 +643,15 @@ def test_a_tabbed_header_of_a_department_keeps_its_second_line() -> None:
     assert (got["issuing_body"], got["place"]) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH CÀ MAU", "Cà Mau")
 
 
+_LETTER_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+)
+
+
 def test_a_blank_date_of_a_letter_with_no_type_heading_gives_its_place() -> None:
     text = (
-        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
-        "Số:      /UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nPhú Yên, ngày      tháng 5 năm 2024\n\n"
+        _LETTER_HEAD
+        + "Số:      /UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nPhú Yên, ngày      tháng 5 năm 2024\n\n"
         "Kính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan triển khai.\n\n"
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A\n"
     )
@@ -746,8 +744,7 @@ def test_a_lone_letter_without_a_score_over_scored_rows_is_a_note() -> None:
 
 def test_a_blank_date_in_a_form_of_a_letters_body_is_no_place() -> None:
     text = (
-        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
-        "Số: 15/UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        _LETTER_HEAD + "Số: 15/UBND-KT\nV/v triển khai Kế hoạch CCHC năm 2024\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n"
         "Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai thực hiện theo mẫu phiếu dưới đây.\n\n"
         "Mẫu phiếu\nTuy Hòa, ngày ..... tháng ..... năm 2024\n\n"
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A\n"
