@@ -15,6 +15,7 @@ from decimal import Decimal
 from extract.columns import Column, map_columns, role_of
 from extract.numbering import (
     BULLET_STYLES,
+    GROUP_NAME_WORDS,
     STYLE_RANK,
     Label,
     as_letter_after,
@@ -316,7 +317,7 @@ def numbered_in_first_column(table: Table, header_rows: int) -> bool:
     for row in table.rows[header_rows:]:
         found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if row else None
         label = parse_label(found.group("label")) if found else None
-        titled = row and not row[0].is_empty and not BULLET.match(row[0].text.strip())  # not "- Trong đó ..."
+        titled = row and not row[0].is_empty and not _bullet_note(row[0].text)  # not "- Trong đó ..."
         if titled and (label is None or label.style != "decimal"):
             group_since = True  # a group's title: "II. CẢI CÁCH TTHC", "LĨNH VỰC NỘI VỤ", "b) Nhóm ..."
         if label is not None and label.style == "decimal" and "." not in label.key:
@@ -407,8 +408,9 @@ def build_appendix(
             # "a)" groups the rows under it when a "b)" follows, or when it is scored as they are
             tree.letters_go_on = _next_letter_follows(body, k)
             tree.letter_scored = scored
+            tree.letter_sentence = _sentence(" ".join(c.text for c in cells[1:] if not c.is_empty))
         elif label_obj.key == "1" and scored and not tree.letter_scored and not tree.letters_go_on:
-            tree.letter_note = True  # a lone "a)" with no score over scored rows: a note
+            tree.letter_note = tree.letter_sentence  # a lone "a)" with no score, a sentence: a note
         row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
         tree.letter_note = False
         position = first_position + len(appendix.rows)
@@ -934,6 +936,26 @@ def _spread_title_or_mark(cells: Sequence[Cell], col: int, columns: Sequence[Col
     return roles.get(start) not in SCORE_ROLES or all(roles.get(c) in SCORE_ROLES for c in span)
 
 
+def _bullet_note(text: str) -> bool:
+    """A bullet line going on in small letters or detailing ("- Trong đó ưu tiên ..."), not a
+    group's title after a bullet ("- Lĩnh vực Nội vụ", "* NHÓM NHIỆM VỤ CHUNG")."""
+    bullet = BULLET.match(text.strip())
+    if bullet is None:
+        return False
+    rest = text.strip()[bullet.end() :]
+    return not rest[:1].isupper() or bool(_BREAKDOWN_START.match(fold(rest)))
+
+
+_BREAKDOWN_START = re.compile(r"^(trong do|chia ra|bao gom)\b")
+
+
+def _sentence(text: str) -> bool:
+    """Does a row's text read as a sentence (a note), not a group's name: long, ending in a full
+    stop, or holding a figure ("Điểm tối đa của Chỉ số là 100 điểm")?"""
+    words = text.split()
+    return len(words) > GROUP_NAME_WORDS or text.rstrip().endswith(".") or any(ch.isdigit() for ch in text)
+
+
 def _next_letter_follows(body: Sequence[Sequence[Cell]], k: int) -> bool:
     """Does a row lettered "b" follow row ``k`` (an "a)") before the next roman or capital-letter
     group?"""
@@ -1149,6 +1171,7 @@ class _Hierarchy:
         self.letters_go_on = False  # the last "a)" row has a "b)" after it in its part
         self.letter_scored = False  # ... and a score of its own
         self.letter_note = False  # the row being placed is scored under a lone "a)" with none: a note
+        self.letter_sentence = False  # the last "a)" row's text is a sentence ("Điểm tối đa là 100 điểm.")
 
     def next_group(self, text: str) -> bool:
         """Does ``text`` open the group after an open one ("II. Lĩnh vực Tổ chức cán bộ" while group

@@ -132,9 +132,8 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     # a blank date ("ngày ... tháng ... năm ...") is the header's only above the document's type;
     # a form in the body prints one too
     heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), None)
-    if heading is None:  # a Công văn: its header ends where its first sentence starts
-        sentences = (i for i, text in enumerate(folded[:40]) if len(text.split()) >= _SENTENCE_WORDS)
-        heading = next((i for i in sentences if not folded[i].startswith("v/v")), 40)  # not its subject
+    if heading is None:  # a Công văn: its header ends at "Kính gửi" or its first sentence
+        heading = _letter_body_start(folded, motto or 0)
     for at, line in enumerate(lines[:40]):
         clean = _clean_line(line)
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
@@ -258,6 +257,24 @@ _NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-Z�
 #: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
 #: Words of a line that is a sentence of the body, not a line of the header.
 _SENTENCE_WORDS = 10
+
+
+def _letter_body_start(folded: list[str], motto: int) -> int:
+    """Where a letter's body starts (folded lines): its "Kính gửi" line, else its first sentence
+    after the motto that is no date line and no line of its subject ("V/v ..." and the lines it
+    wraps onto), else line 40."""
+    subject = 0  # lines of the subject still possible
+    for i in range(motto + 1, min(40, len(folded))):
+        text = folded[i]
+        if text.startswith("kinh gui"):
+            return i
+        if text.startswith("v/v"):
+            subject = 3
+        elif subject:
+            subject -= 1
+        elif len(text.split()) >= _SENTENCE_WORDS and ", ngay" not in text:
+            return i
+    return 40
 #: A date line whose day (and maybe month) is left blank: a draft, or a copy of one (folded).
 _BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)[\d._…]*)?\s*$")
 #: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ",

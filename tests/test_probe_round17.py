@@ -768,3 +768,80 @@ def test_the_sites_word_styled_boxes_after_a_bar_are_no_part_of_the_document(aft
     tables = run_html(page).tables
     assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2"]
     assert tables["documents"][0]["annex_text"] == "PHỤ LỤC"
+
+
+# Review 35: regressions of the review-34 mends, pinned.
+
+
+@pytest.mark.parametrize(
+    "appendix",
+    [
+        # an appendix form that prints its issuer's header under its own title
+        "<div class='WordSection2'><p class='MsoNormal'>PHỤ LỤC</p><p class='MsoNormal'>MẪU BÁO CÁO</p>"
+        "<table><tr><td><p class='MsoNormal'>ỦY BAN NHÂN DÂN<br>TỈNH GIA LAI</p></td><td><p class='MsoNormal'>"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p></td></tr></table>{table}</div>",
+        # a list of linked documents over the appendix's table
+        "<div class='WordSection2'><p class='MsoNormal'>PHỤ LỤC</p><p class='MsoNormal'>DANH MỤC VĂN BẢN</p>"
+        "<p class='MsoNormal'><a href='#'>Quyết định 10/2019/QĐ-UBND</a></p>"
+        "<p class='MsoNormal'><a href='#'>Quyết định 11/2019/QĐ-UBND</a></p>"
+        "<p class='MsoNormal'><a href='#'>Quyết định 12/2019/QĐ-UBND</a></p>{table}</div>",
+    ],
+)
+def test_an_appendix_after_a_bar_that_prints_a_header_or_links_is_read(appendix: str) -> None:
+    table = _APPENDIX.split("</p>", 1)[1].replace("<table ", "<table class='MsoNormalTable' ")
+    page = _PAGE.format(
+        document=f"<div class='WordSection1'>{_HEADER_AND_SIGNATURE}</div>{_BAR}" + appendix.format(table=table),
+        after="",
+    )
+    assert [r["row_id"] for r in run_html(page).tables["appendix_rows"]] == ["1", "2"]
+
+
+def test_a_lone_letter_naming_a_group_without_a_score_holds_its_scored_rows() -> None:
+    tables = _dump(
+        "a)", "Nhóm văn bản QPPL", " ", " ", " ", " ",
+        "1", "Rà soát văn bản", "2", "2", "2", "Sở Tư pháp",
+        "2", "Kiểm tra văn bản", "3", "2", "3", "Sở Tư pháp",
+        header=_HEADER,
+    )  # fmt: skip
+    assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [("a", None), ("a.1", "a"), ("a.2", "a")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "date_line", "place"),
+    [
+        (
+            "V/v triển khai thực hiện Kế hoạch\ncải cách hành chính và nâng cao Chỉ số hài lòng của người dân năm 2024",
+            "Tuy Hòa, ngày ..... tháng ..... năm 2024",
+            "Tuy Hòa",
+        ),
+        ("V/v triển khai Kế hoạch", "Bà Rịa - Vũng Tàu, ngày ..... tháng ..... năm 2024", "Bà Rịa - Vũng Tàu"),
+    ],
+)
+def test_a_letters_blank_date_after_a_long_subject_or_with_a_long_place(
+    subject: str, date_line: str, place: str
+) -> None:
+    text = (
+        _LETTER_HEAD + f"Số:      /UBND-KT\n{subject}\n\n{date_line}\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        "Ủy ban nhân dân tỉnh đề nghị các cơ quan triển khai.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn A\n"
+    )
+    assert _metadata(run_text(text).tables)["place"] == place
+
+
+def test_group_titles_after_a_bullet_open_groups_in_first_cell_numbering() -> None:
+    table = (
+        "<p>PHỤ LỤC</p><table border='1'>"
+        + _tr("Nội dung nhiệm vụ", "Cơ quan chủ trì")
+        + _tr("- Lĩnh vực Tư pháp", "")
+        + _tr("1. Rà soát văn bản", "Sở Tư pháp")
+        + _tr("2. Kiểm tra văn bản", "Sở Tư pháp")
+        + _tr("- Lĩnh vực Nội vụ", "")
+        + _tr("1. Sắp xếp bộ máy", "Sở Nội vụ")
+        + "</table>"
+    )
+    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    assert [r["name"] for r in tables["appendix_rows"]][-3:] == [
+        "Rà soát văn bản",
+        "Kiểm tra văn bản",
+        "Sắp xếp bộ máy",
+    ]

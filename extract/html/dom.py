@@ -643,12 +643,23 @@ def _word_part(el: HtmlElement, opening: str) -> bool:
     over its table)."""
     if not _word_body(el):
         return False
-    if opening and opening[: _OPENING_CHARS // 2] in _opening(el, _COPY_SEARCH_CHARS):
-        return False  # the page again, maybe under a caption ("Văn bản gốc ...: bản xem trước")
-    lines = [b for b in el.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6") if element_text(b).strip()]
+    lines = [
+        b
+        for b in el.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+        if element_text(b).strip() and next(b.iterancestors("table"), None) is None  # not a table's cells
+    ]
+    if opening and lines:
+        # the page again, maybe under a short caption ("Bản xem trước:"), not an appendix that
+        # prints its issuer's header under its own title
+        whole = _opening(el, _COPY_SEARCH_CHARS)
+        caption = fold(" ".join(element_text(lines[0]).split()))
+        rest = whole[len(caption) :].lstrip() if whole.startswith(caption) and len(caption) <= _CAPTION_CHARS else ""
+        if whole.startswith(opening[: _OPENING_CHARS // 2]) or rest.startswith(opening[: _OPENING_CHARS // 2]):
+            return False
     linked = sum(_all_linked(line) for line in lines)
     titled = any(fold(element_text(line)).strip(" :") in RELATED_DOCUMENT_TITLES for line in lines[:2])
-    return not titled and not (lines and (_all_linked(lines[0]) or linked * 2 >= len(lines)))
+    listing = lines and linked * 2 >= len(lines) and next(el.iter("table"), None) is None
+    return not titled and not (lines and (_all_linked(lines[0]) or listing))
 
 
 def _all_linked(el: HtmlElement) -> bool:
@@ -661,6 +672,8 @@ def _all_linked(el: HtmlElement) -> bool:
 #: part that opening is looked for (a copy may come under a caption line).
 _OPENING_CHARS = 160
 _COPY_SEARCH_CHARS = 1000
+#: A caption over a copy of the page, at most.
+_CAPTION_CHARS = 80
 
 
 def _word_body(el: HtmlElement) -> bool:
