@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from extract.columns import Column, map_columns, role_of
+from extract.columns import Column, breakdown_label, map_columns, role_of
 from extract.numbering import (
     BULLET_STYLES,
     GROUP_NAME_WORDS,
@@ -32,6 +32,7 @@ from extract.numbering import (
 )
 from extract.page import Cell, Table
 from extract.settings import (
+    BREAKDOWN_WORDS,
     BULLET,
     CODE_HEADER,
     DOTTED_PROCEDURE_CODE,
@@ -943,10 +944,7 @@ def _bullet_note(text: str) -> bool:
     if bullet is None:
         return False
     rest = text.strip()[bullet.end() :]
-    return not rest[:1].isupper() or bool(_BREAKDOWN_START.match(fold(rest)))
-
-
-_BREAKDOWN_START = re.compile(r"^(trong do|chia ra|bao gom)\b")
+    return not rest[:1].isupper() or bool(BREAKDOWN_WORDS.match(fold(rest)))
 
 
 def _sentence(text: str) -> bool:
@@ -974,10 +972,7 @@ def _next_letter_follows(body: Sequence[Sequence[Cell]], k: int) -> bool:
 def _breakdown_line(cells: Sequence[Cell]) -> bool:
     """Does the row open a breakdown: "Trong đó:", "Chia ra:", "Bao gồm:" as its first text?"""
     first = next((c.text for c in cells if not c.is_empty), "")
-    return bool(_BREAKDOWN_LINE.match(fold(first).strip()))
-
-
-_BREAKDOWN_LINE = re.compile(r"^(trong do|chia ra|bao gom)\s*:?$")
+    return breakdown_label(fold(first).strip())
 
 
 def _is_total_row(cells: Sequence[Cell]) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extract.settings import (
+    BREAKDOWN_WORDS,
     COLUMN_ROLES,
     HEADER_DAMAGE_SEEN_NOWHERE,
     HEADER_PHRASES_AS_WRITTEN,
@@ -328,7 +329,7 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 
     def affinity(i: int) -> tuple[int, int]:
         header = fold(top[i]).strip()
-        if _BREAKDOWN.match(header):  # "Trong đó" only ever stands over the parts that follow it
+        if breakdown_label(header):  # "Trong đó" only ever stands over the parts that follow it
             return len(SUB_COLUMN_KINDS) + 1, 1
         if _ONE_YEARS_COLUMN.match(header) and (years or not kinds):
             # "Thực hiện năm 2020" is a column of that year: not over years, nor over sub-columns
@@ -344,7 +345,11 @@ def merge_header_rows(rows: list[list[str]]) -> list[str]:
 #: A header that says the next columns break the one before it down ("Trong đó", "Chia ra",
 #: "Bao gồm", alone), folded: the parent of any sub-columns, before "Tổng kinh phí" beside it
 #: ("Trong đó: nữ" is a column of its own).
-_BREAKDOWN = re.compile(r"^(trong do|chia ra|bao gom)\s*:?$")
+def breakdown_label(text: str) -> bool:
+    """Is the (folded) text only the words of a breakdown ("trong do", "chia ra:")?"""
+    found = BREAKDOWN_WORDS.match(text)
+    return found is not None and not text[found.end() :].strip(" :")
+
 
 #: A header of one year's figures with words before the year ("Thực hiện năm 2020", "Kế hoạch năm
 #: 2021"), folded: a column of its own, never over sub-columns ("Năm 2021" alone may be).

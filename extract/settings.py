@@ -318,6 +318,9 @@ CODE_HEADER = re.compile(r"^(ma|ky hieu|so hieu)\b")
 #: A procedure code as printed in a cell ("1.005062", "2.001611": a digit, a dot, six digits);
 #: "0.8791" (a decimal with a dot) and a coordinate such as "2210567" are numbers.
 DOTTED_PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
+#: The words that open a breakdown of the figure above ("Trong đó:", "Chia ra", "Bao gồm"), folded:
+#: a header over the parts that follow it, a line under a total row, a bullet line detailing.
+BREAKDOWN_WORDS = re.compile(r"^(trong do|chia ra|bao gom)\b")
 APPENDIX_HEADING = re.compile(
     r"^(phu luc(?:\s+(?:so\s+)?(?P<num>[ivxlc]+|\d+|[a-z]))?"
     r"|(bieu mau(\s+so)?|bieu(\s+so)?|mau so)\s*(\d+[a-z]?|[ivxlc]+)(/\S+)?)"

@@ -578,11 +578,11 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
             break
         siblings = [c for c in parent if c is not current and isinstance(c.tag, str)]
         clutter = [s for s in siblings if is_clutter(s)]
+        opening = _opening(current) if clutter or closed else ""  # once a level, not once a sibling
         if closed:  # higher only into a parent holding nothing but further Word parts
-            opening = _opening(current)
             if clutter or any(element_text(s).strip() and not _word_part(s, opening) for s in siblings):
                 break
-        elif any(not _closing_toolbar(s, current) for s in clutter):
+        elif any(not _closing_toolbar(s, current, opening) for s in clutter):
             break
         current = parent
         if clutter:
@@ -609,15 +609,14 @@ def find_document(root: HtmlElement) -> tuple[list[HtmlElement], HtmlElement] | 
     return roots, motto
 
 
-def _closing_toolbar(el: HtmlElement, current: HtmlElement) -> bool:
+def _closing_toolbar(el: HtmlElement, current: HtmlElement, opening: str) -> bool:
     """A bar of the site's links after the document's part ``current`` with nothing after it but
     the document's further Word parts ("Tải về" closing the container): inside the document's
     container. A bar before the document is the site's menu, and one with anything else after it
-    (the site's footer, a list of related documents, another copy of the page) marks the
-    container's edge."""
+    (the site's footer, a list of related documents, another copy of the page: ``opening`` is the
+    document's) marks the container's edge."""
     if not _toolbar(el) or el not in set(current.itersiblings()):
         return False
-    opening = _opening(current)
     return all(_word_part(after, opening) or _toolbar(after) for after in _text_siblings(el))
 
 
