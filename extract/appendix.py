@@ -406,14 +406,13 @@ def build_appendix(
         label_obj = tree.disambiguate(label_obj)
         scored = any(not cells[c.index].is_empty for c in columns if c.role in SCORE_ROLES and c.index < len(cells))
         if label_obj.style == "lower_letter" and label_obj.key == "a":
-            # "a)" groups the rows under it when a "b)" follows, or when it is scored as they are
-            tree.letters_go_on = _next_letter_follows(body, k)
-            tree.letter_scored = scored
-            tree.letter_sentence = _sentence(" ".join(c.text for c in cells[1:] if not c.is_empty))
-        elif label_obj.key == "1" and scored and not tree.letter_scored and not tree.letters_go_on:
-            tree.letter_note = tree.letter_sentence  # a lone "a)" with no score, a sentence: a note
-        row_id, parent_id, level = tree.place(label_obj, flat=k in flat)
-        tree.letter_note = False
+            tree.first_letter = _FirstLetter(
+                goes_on=_next_letter_follows(body, k),
+                scored=scored,
+                sentence=_sentence(" ".join(c.text for c in cells[1:] if not c.is_empty)),
+            )
+        under_note = label_obj.key == "1" and scored and tree.first_letter.is_note()
+        row_id, parent_id, level = tree.place(label_obj, flat=k in flat, under_note=under_note)
         position = first_position + len(appendix.rows)
         values: dict[str, object] = {
             "doc_id": doc_id,
@@ -1147,6 +1146,20 @@ def _goes_on(
     return True
 
 
+@dataclass(frozen=True)
+class _FirstLetter:
+    """The last "a)" row of a table, as far as nesting goes: "a)" groups the rows under it when
+    a "b)" follows, or when it is scored as they are; a lone "a)" with no score whose text is a
+    sentence is a note over the rows ("a) Điểm tối đa là 100 điểm.", then 1, 2, 3)."""
+
+    goes_on: bool = False  # a "b)" follows it in its part
+    scored: bool = False
+    sentence: bool = False
+
+    def is_note(self) -> bool:
+        return self.sentence and not self.scored and not self.goes_on
+
+
 class _Hierarchy:
     """Parent/level of each label from the nesting of numbering styles: I > A > 1 > 1.1 > a >
     "-", except where the table puts roman groups under parts A, B (a roman row met while a
@@ -1163,10 +1176,8 @@ class _Hierarchy:
         #: letters nest above numbers in the current part ("a)", 1, 2, "b)", 1): until the next
         #: roman or capital-letter group
         self.letters_above = False
-        self.letters_go_on = False  # the last "a)" row has a "b)" after it in its part
-        self.letter_scored = False  # ... and a score of its own
-        self.letter_note = False  # the row being placed is scored under a lone "a)" with none: a note
-        self.letter_sentence = False  # the last "a)" row's text is a sentence ("Điểm tối đa là 100 điểm.")
+        #: what the reader saw of the last "a)" row (set by build_appendix, which sees the rows after it)
+        self.first_letter = _FirstLetter()
 
     def next_group(self, text: str) -> bool:
         """Does ``text`` open the group after an open one ("II. Lĩnh vực Tổ chức cán bộ" while group
@@ -1184,9 +1195,10 @@ class _Hierarchy:
         letter = next((seen.key for _, _, seen in reversed(self.stack) if seen.style == "upper_letter"), None)
         return as_letter_after(label, letter)
 
-    def place(self, label: Label, *, flat: bool = False) -> tuple[str, str | None, int]:
+    def place(self, label: Label, *, flat: bool = False, under_note: bool = False) -> tuple[str, str | None, int]:
         """row_id, parent_id and level of a new row; ``flat``: an inner bullet placed as a sibling
-        of the outer one ("+" items in a "-" list whose figures add up flat)."""
+        of the outer one ("+" items in a "-" list whose figures add up flat); ``under_note``: a
+        scored "1" right under a lone "a)" that is a note, not a group."""
         if label.style in ("roman", "upper_letter") and self.letters_above:
             self._numbers_above_letters()  # a new part: its own nesting
         if label.style in BULLET_STYLES and not self.bullet_seen:
@@ -1196,7 +1208,7 @@ class _Hierarchy:
                 self.style_order.remove("plus")
                 self.style_order.insert(self.style_order.index("dash"), "plus")
         rank = self._decimal_rank(label) if label.style == "decimal" else None
-        if rank is None and label.style == "decimal":
+        if rank is None and label.style == "decimal" and not under_note:
             self._letters_above_numbers(label)
         if rank is None:
             outer = min(BULLET_STYLES, key=self.style_order.index)
@@ -1275,7 +1287,6 @@ class _Hierarchy:
             or not self.stack
             or self.stack[-1][2].style != "lower_letter"
             or self.stack[-1][2].key != "a"
-            or self.letter_note
             or any(open_label.style == "decimal" for _, _, open_label in self.stack)
             or order.index("lower_letter") < order.index("decimal")
         ):
