@@ -17,6 +17,7 @@ from extract.numbering import (
     BULLET_STYLES,
     GROUP_NAME_WORDS,
     STYLE_RANK,
+    UNNUMBERED,
     Label,
     as_letter_after,
     column_label_run,
@@ -172,7 +173,8 @@ def _numbered_after(rows: Sequence[Sequence[Cell]], i: int) -> bool:
     for row in rows[i + 1 :]:
         if not row or _title_across(row):
             continue
-        return parse_label(row[0].text) is not None
+        found = _NUMBER_IN_TEXT.match(row[0].text.strip())  # "1. Rà soát ..." numbered in its first cell
+        return parse_label(row[0].text) is not None or (found is not None and found.group("label") == "1")
     return False
 
 
@@ -300,6 +302,74 @@ _NUMBER_IN_TEXT = re.compile(
 )  # and its sub-rows' "1.1. Kế hoạch CCHC" (a name opens in a capital: not "1.5. triệu đồng")
 
 
+def _unnumbered_titles(
+    body: Sequence[Sequence[Cell]], columns: Sequence[Column], header_rows: Sequence[Sequence[Cell]]
+) -> set[int]:
+    """Rows of the body that title a group without a number ("Lĩnh vực Hộ tịch" across the row,
+    then rows 1, 2; "Lĩnh vực Chứng thực", then 1, 2 again): a lone text of words right above a
+    row "1". Only when the numbering starts again at 1 under such a title after numbered rows:
+    then the titles are what tells the rows apart (else rows 1 and 2 twice, the titles cells of
+    the rows above); a table numbered once through keeps its lone lines as they were."""
+    if not any(c.role == "name" for c in columns):
+        return set()
+    titles: set[int] = set()
+    restarts = False
+    numbered = False  # a top-level number since the last part ("I.", "A.")
+    pending: int | None = None  # a title candidate waiting for the next numbered row
+    for k, row in enumerate(body):
+        if is_column_number_row(row) or _repeats_header(row, header_rows):
+            continue
+        cells, label = _row_cells(row, columns)
+        if label is None:
+            pending = k if _title_row(cells) else None
+            continue
+        if label.style in ("roman", "upper_letter"):
+            numbered = False
+        elif label.style == "decimal" and "." not in label.key:
+            if label.key == "1" and pending is not None:
+                titles.add(pending)
+                restarts = restarts or numbered
+            numbered = True
+        pending = None
+    return titles if restarts else set()
+
+
+def _title_row(cells: Sequence[Cell]) -> bool:
+    """One text of words in the row, no total, breakdown or note ("Lĩnh vực Hộ tịch", not
+    "Tổng cộng", "Trong đó:", "Ghi chú: ...", nor a sentence ending in a full stop)."""
+    filled = [c for c in cells if not c.is_empty]
+    if len(filled) != 1 or _is_total_row(cells) or _breakdown_line(cells):
+        return False
+    text = filled[0].text.strip()
+    return (
+        _title_text(text)
+        and len(text.split()) <= _TITLE_WORDS
+        and not text.endswith((".", ":"))
+        and not _NOTE_TEXT.match(fold(text))
+    )
+
+
+#: Words of a group's title without a number, at most ("Lĩnh vực Giáo dục nghề nghiệp và giáo dục
+#: thường xuyên"); a longer lone line is a note or a remainder of the row above.
+_TITLE_WORDS = 16
+
+
+def _as_title(cells: list[Cell], columns: Sequence[Column]) -> tuple[list[Cell], Label]:
+    """The row of an unnumbered group's title with its text in the name column (a dump prints it
+    in the first cell, under "STT"), and its label: none, or the bullet it is printed after
+    ("- Lĩnh vực Tư pháp")."""
+    name_at = next(c.index for c in columns if c.role == "name")
+    text_at = next(i for i, c in enumerate(cells) if not c.is_empty)
+    cells = list(cells)
+    title = cells[text_at]
+    bullet = BULLET.match(title.text)
+    if bullet:
+        title = Cell((title.text[bullet.end() :],))
+    cells[text_at] = cells[name_at]
+    cells[name_at] = title
+    return cells, Label(bullet.group().strip() if bullet else "", UNNUMBERED, "#")
+
+
 def _first_column_names(columns: list[Column]) -> list[Column]:
     """A table numbered in its first cells ("1. Tổng thu ngân sách"): the first column names
     the rows (no other column does)."""
@@ -368,6 +438,7 @@ def build_appendix(
     )
     tree = _Hierarchy(appendix)
     flat = _flat_inner_bullets(body, columns, table.rows[:header_rows], appendix.dot_decimals)
+    titles = _unnumbered_titles(body, columns, table.rows[:header_rows])
     after_total = in_breakdown = False  # right after a total row; in its breakdown ("Trong đó:")
     for k, row in enumerate(body):
         if is_column_number_row(row) or _repeats_header(row, table.rows[:header_rows]):
@@ -375,6 +446,8 @@ def build_appendix(
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         group_head = opens_numbering(following) or (bool(row) and tree.next_group(row[0].text))
         cells, label_obj = _row_cells(row, columns, group_follows=group_head)
+        if k in titles:
+            cells, label_obj = _as_title(cells, columns)
         if (after_total or in_breakdown) and (label_obj is None or label_obj.style in BULLET_STYLES):
             # "Tổng cộng | 200" then "Trong đó:", "- Ngân sách tỉnh | 150": the total's breakdown,
             # not rows under the last numbered row
@@ -1217,7 +1290,7 @@ class _Hierarchy:
                 self.stack.pop()
         parent = self.stack[-1] if self.stack else None
         parent_id = parent[1] if parent else None
-        if label.style in BULLET_STYLES:  # "-" items "-1", "-2"; "+" items under them "+1", "+2"
+        if label.style in (*BULLET_STYLES, UNNUMBERED):  # "-" items "-1", "-2"; "+" under them "+1"; "#1"
             count = self.dash_counts.get((parent_id, label.key), 0) + 1
             self.dash_counts[(parent_id, label.key)] = count
             row_id = f"{parent_id}.{label.key}{count}" if parent_id else f"{label.key}{count}"
@@ -1337,7 +1410,7 @@ class _Hierarchy:
         key = (parent_id, label.style, label.depth)
         previous = self.last_child.get(key)  # type: ignore[arg-type]
         self.last_child[key] = label  # type: ignore[index]
-        if label.style in BULLET_STYLES:
+        if label.style in (*BULLET_STYLES, UNNUMBERED):
             return
         number = ordinal(label)
         expected = ordinal(previous) + 1 if previous else 1

@@ -155,7 +155,10 @@ def parse_label(text: str) -> Label | None:
     return None
 
 
-STYLE_RANK = {"roman": 0, "upper_letter": 1, "decimal": 2, "lower_letter": 3, "dash": 4, "plus": 5}
+#: A group title printed without a number ("Lĩnh vực Hộ tịch" across the row) over rows numbered
+#: from 1 again under each title: its rows' parent (row_id "#1", "I.#2"), between parts and numbers.
+UNNUMBERED = "unnumbered"
+STYLE_RANK = {"roman": 0, "upper_letter": 1, UNNUMBERED: 2, "decimal": 3, "lower_letter": 4, "dash": 5, "plus": 6}
 
 
 def roman_value(key: str) -> int:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from extract.appendix import UNNUMBERED_ROW, Appendix, AppendixRow, Finding
 from extract.columns import role_of
-from extract.numbering import BULLET_STYLES, roman_value
+from extract.numbering import BULLET_STYLES, UNNUMBERED, roman_value
 from extract.settings import APPENDIX_REFERENCE, BODY_ROW_WORDS, SCORE_ROLES
 from normalize.numbers import (
     decimals_of,
@@ -66,7 +66,7 @@ def _scored(row: AppendixRow) -> bool:
     """Is the row summed: anything printed in a score column (a figure, or "Không chấm"), or a
     numbered row (a criterion whose figure is missing, a heading over scored rows)? Only a bullet
     or unnumbered row with no score at all is a note ("- Trong đó, ...")."""
-    if row.values.get("numbering") not in (*BULLET_STYLES, None):
+    if row.values.get("numbering") not in (*BULLET_STYLES, UNNUMBERED, None):
         return True
     return any(row.values.get(role) is not None or str(row.printed.get(role, "")).strip() for role in SCORE_ROLES)
 
@@ -131,7 +131,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
                         role,
                     )  # type: ignore[arg-type]
                 )
-    top = [r for r in appendix.rows if r.values.get("parent_id") is None and _scored(r)]
+    top = _parts(appendix, [r for r in appendix.rows if r.values.get("parent_id") is None], _scored)
     findings += _check_total(appendix, top, appendix.totals, appendix.totals_printed, None)
     for name, span, totals, printed, group in appendix.subtotal_checks:
         findings += _check_total(appendix, _closed_rows(appendix, span, group, _scored), totals, printed, name)
@@ -440,7 +440,20 @@ def _closed_rows(appendix: Appendix, span: tuple[int, int], group: str | None, k
         return [r for r in appendix.rows if str(r.values.get("parent_id")) == head and keep(r)]
     rows = appendix.rows[span[0] : span[1]]
     inside = {str(r.values["row_id"]) for r in rows}
-    return [r for r in rows if str(r.values.get("parent_id")) not in inside and keep(r)]
+    return _parts(appendix, [r for r in rows if str(r.values.get("parent_id")) not in inside], keep)
+
+
+def _parts(appendix: Appendix, rows: list[AppendixRow], keep) -> list[AppendixRow]:
+    """The rows a total adds up: ``rows`` that ``keep`` accepts, an unnumbered group's title with
+    no figure ("Lĩnh vực Hộ tịch" over rows 1, 2) standing for its rows."""
+    parts = []
+    for row in rows:
+        if keep(row):
+            parts.append(row)
+        elif row.values.get("numbering") == UNNUMBERED:
+            rid = row.values["row_id"]
+            parts += [r for r in appendix.rows if r.values.get("parent_id") == rid and keep(r)]
+    return parts
 
 
 def _closed_ids(appendix: Appendix, span: tuple[int, int], group: str | None) -> list[str]:

@@ -145,7 +145,9 @@ APPENDIX_ROWS = _schema(
             "number), else the parent's row_id, a dot and the number (II.1, A.1.1, 1.a); a row printed under a parent "
             "the table lacks keeps its printed path ('II.1' with no row 'II'); '-' items as parent.-N (2.-1), '+' "
             "items under them as parent.+N "
-            "(2.-1.+1), or beside them (2.+1) when the figures add up as one list. Unique within an appendix "
+            "(2.-1.+1), or beside them (2.+1) when the figures add up as one list; a group titled without a number "
+            "over rows numbered from 1 again under each title ('Lĩnh vực Hộ tịch', 1, 2, 'Lĩnh vực Chứng thực', 1, "
+            "2) as #N under its parent (#1, #1.1, #2.1; I.#1). Unique within an appendix "
             "unless the page repeats a number (a duplicate_row_id finding).",
             False,
         ),
@@ -155,7 +157,8 @@ APPENDIX_ROWS = _schema(
         _field(
             "numbering",
             pa.string(),
-            "Numbering style of the label: decimal, roman, upper_letter, lower_letter, dash, plus.",
+            "Numbering style of the label: decimal, roman, upper_letter, lower_letter, dash, plus; unnumbered for "
+            "a group's title printed without a number (row_id #N).",
             False,
         ),
         _field("name", pa.string(), "Name of the field/criterion/task (the content column)."),

@@ -779,9 +779,17 @@ LAND_ROWS = (
 def test_a_group_line_before_rows_numbered_from_1_again_keeps_them() -> None:
     rows = ("1\tCấp giấy phép xây dựng\tXây dựng\tSở Xây dựng", "2\tCấp chứng chỉ hành nghề\tXây dựng\tSở Xây dựng")
     result = run_text(_tabs(LAND, *LAND_ROWS, "Lĩnh vực xây dựng", *rows))
-    assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "1", "2"]  # were lost, silently
-    assert ("2", "STT (unnumbered row)", "Lĩnh vực xây dựng") in _kept_cells(result)
-    assert finding_codes(result).count("duplicate_row_id") == 2
+    # the rows were lost, silently; then kept with duplicate ids, the line a cell of row 2; now
+    # the line is the title of a group without a number, over the rows numbered again from 1
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in result.tables["appendix_rows"]] == [
+        ("1", None, "Đăng ký đất đai lần đầu"),
+        ("2", None, "Đăng ký biến động"),
+        ("#1", None, "Lĩnh vực xây dựng"),
+        ("#1.1", "#1", "Cấp giấy phép xây dựng"),
+        ("#1.2", "#1", "Cấp chứng chỉ hành nghề"),
+    ]
+    assert "duplicate_row_id" not in finding_codes(result)
+    assert "unnumbered_row" not in finding_codes(result)
     lettered = run_text(_tabs(LAND, *LAND_ROWS, "B. THỦ TỤC HÀNH CHÍNH CẤP HUYỆN", *rows))
     assert [r["row_id"] for r in lettered.tables["appendix_rows"]] == ["1", "2", "B", "B.1", "B.2"]
 

@@ -840,8 +840,13 @@ def test_group_titles_after_a_bullet_open_groups_in_first_cell_numbering() -> No
         + "</table>"
     )
     tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
-    assert [r["name"] for r in tables["appendix_rows"]][-3:] == [
-        "Rà soát văn bản",
-        "Kiểm tra văn bản",
-        "Sắp xếp bộ máy",
+    # the titles are groups without a number (row_label the bullet), over rows numbered from 1
+    # again: the first title had been read as a second header row, the second as a cell of row 2
+    assert [(r["row_id"], r["row_label"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]] == [
+        ("#1", "-", None, "Lĩnh vực Tư pháp"),
+        ("#1.1", "1.", "#1", "Rà soát văn bản"),
+        ("#1.2", "2.", "#1", "Kiểm tra văn bản"),
+        ("#2", "-", None, "Lĩnh vực Nội vụ"),
+        ("#2.1", "1.", "#2", "Sắp xếp bộ máy"),
     ]
+    assert [c["column_header"] for c in tables["appendix_cells"]] == []

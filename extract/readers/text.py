@@ -446,7 +446,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 titled = any(_heading_line(text) or _reference_line(text) for text in run)
                 if titled or not _same_header(ahead.split("\t")[indent:], header):
                     break  # a title over a table, or another table's header
-                if _restarts(following, indent, rows[1], any_style=True):
+                if _restarts(following, indent, _first_numbered(rows), any_style=True):
                     break  # this header again over rows numbered from 1: another table
                 k += len(run)  # the header printed again after a page break: the lines between are marks
                 continue
@@ -454,7 +454,7 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             foreign = not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width)
             if foreign and (len(run) > 1 or fold(rest[0].text).startswith("noi nhan")):
                 break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", a paragraph then "Nguồn kinh phí⇥Số tiền"
-            restart = _restarts(ahead, indent, rows[1])
+            restart = _restarts(ahead, indent, _first_numbered(rows))
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
             group = (_group_line(run[-1]) or (_title_line(run[-1]) if restart else None)) if as_row else None
             if any(_heading_line(text) for text in run[: -1 if group else None]):
@@ -520,6 +520,12 @@ def _plain_run(items: Sequence[Item], k: int) -> tuple[list[str], str | None]:
         run.append(text)
         j += 1
     return run, items[j].text if j < len(items) else None
+
+
+def _first_numbered(rows: Sequence[Sequence[Cell]]) -> Sequence[Cell]:
+    """The table's first numbered row (after a group's title across the table, "Lĩnh vực Hộ
+    tịch"), else its first row under the header."""
+    return next((row for row in rows[1:] if row and parse_label(row[0].text) is not None), rows[1])
 
 
 def _restarts(line: str, indent: int, first_row: Sequence[Cell], any_style: bool = False) -> bool:
