@@ -307,9 +307,10 @@ def _unnumbered_titles(
 ) -> set[int]:
     """Rows of the body that title a group without a number ("Lĩnh vực Hộ tịch" across the row,
     then rows 1, 2; "Lĩnh vực Chứng thực", then 1, 2 again): a lone text of words right above a
-    row "1". Only when the numbering starts again at 1 under such a title after numbered rows:
-    then the titles are what tells the rows apart (else rows 1 and 2 twice, the titles cells of
-    the rows above); a table numbered once through keeps its lone lines as they were."""
+    row "1". Only when the numbering starts again at 1 under such a title after numbered rows of
+    the same group (not under "b)", "II."): then the titles are what tells the rows apart (else
+    rows 1 and 2 twice, the titles cells of the rows above); a table numbered once through keeps
+    its lone lines as they were."""
     if not any(c.role == "name" for c in columns):
         return set()
     titles: set[int] = set()
@@ -319,12 +320,13 @@ def _unnumbered_titles(
     for k, row in enumerate(body):
         if is_column_number_row(row) or _repeats_header(row, header_rows):
             continue
-        cells, label = _row_cells(row, columns)
+        following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
+        cells, label = _row_cells(row, columns, group_follows=opens_numbering(following))
         if label is None:
             pending = k if _title_row(cells) else None
             continue
-        if label.style in ("roman", "upper_letter"):
-            numbered = False
+        if label.style in ("roman", "upper_letter", "lower_letter"):
+            numbered = False  # a numbered group ("b) Lĩnh vực Xây dựng") numbers its rows from 1
         elif label.style == "decimal" and "." not in label.key:
             if label.key == "1" and pending is not None:
                 titles.add(pending)
@@ -446,7 +448,7 @@ def build_appendix(
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         group_head = opens_numbering(following) or (bool(row) and tree.next_group(row[0].text))
         cells, label_obj = _row_cells(row, columns, group_follows=group_head)
-        if k in titles:
+        if k in titles and label_obj is None:
             cells, label_obj = _as_title(cells, columns)
         if (after_total or in_breakdown) and (label_obj is None or label_obj.style in BULLET_STYLES):
             # "Tổng cộng | 200" then "Trong đó:", "- Ngân sách tỉnh | 150": the total's breakdown,

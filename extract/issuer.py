@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 #: A header line opening a unit printed under its parent body (folded): "SỞ NỘI VỤ".
 _SUBORDINATE = re.compile(r"^(so|ban|cuc|chi cuc|van phong|trung tam|phong|tong cuc|vu|thanh tra|bo chi huy|cong an)\b")
 _LOCAL_BODY = re.compile(
-    r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?P<rest>(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b.+)$"
+    r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+"
+    r"(?P<rest>(tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\b.+)$"
 )
 #: Rule runs left in a header line ("TỈNH ĐẮK NÔNG-------"); a lone "-" is part of a name.
 _RULE_RUN = re.compile(r"[-_=–—]{2,}|^[-_=–—]+|[-_=–—]+$")
@@ -43,7 +44,9 @@ def split_issuing_body(lines: list[str]) -> tuple[str, str | None]:
     parent: list[str] = []
     unit: list[str] = []
     for line in lines:
-        if unit or (_complete(parent) and _SUBORDINATE.match(fold(line))):
+        if not unit and _complete(parent) and _LOCAL_BODY.match(fold(_RULE_RUN.sub(" ", line)).strip()):
+            parent = [line]  # "UBND HUYỆN U MINH" / "UBND XÃ KHÁNH HÒA": the commune's own body issues
+        elif unit or (_complete(parent) and _SUBORDINATE.match(fold(line))):
             unit.append(line)
         else:
             parent.append(line)

@@ -270,8 +270,21 @@ ISSUER_NAMES: dict[str, str] = {
 }
 
 #: Header lines of the signature block that stand above the signer's name.
-#: On behalf of ("TM.", "KT.", "TL.", "Q."); Party documents write them with a slash ("T/M", "K/T").
-SIGNATURE_PREFIXES: tuple[str, ...] = ("kt.", "tm.", "tl.", "q.", "kt ", "tm ", "tl ", "t/m ", "k/t ", "t/l ")
+#: On behalf of ("TM.", "KT.", "TL.", "TUQ.", "Q."); Party documents write them with a slash ("T/M", "K/T").
+SIGNATURE_PREFIXES: tuple[str, ...] = (
+    "kt.",
+    "tm.",
+    "tl.",
+    "tuq.",
+    "q.",
+    "kt ",
+    "tm ",
+    "tl ",
+    "tuq ",
+    "t/m ",
+    "k/t ",
+    "t/l ",
+)
 SIGNATURE_TITLES: tuple[str, ...] = (
     "chu tich",
     "pho chu tich",
@@ -295,6 +308,10 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "chanh an",
     "vien truong",
     "tong cuc truong",
+    "vu truong",
+    "chanh thanh tra",
+    "hieu truong",
+    "thong doc",
 )
 
 #: "Nơi nhận:" (folded), found too when it lost a letter ("Nơi nhn:").
@@ -426,17 +443,26 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "achieved_score",
         re.compile(
-            r"^diem\b(?!\s+du kien dat).*\bdat\b|diem dat duoc|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
-            r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$"
+            r"^diem\b(?!\s+du kien dat).*\bdat\b|diem dat duoc"
+            r"|^ket qua( dat duoc| danh gia| cham diem| thuc hien)?( nam \d{4})?$"
+            r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$|^diem danh gia( nam \d{4})?$"
             r"|^diem (cua )?(khoi|cum|hoi dong|doan|to|ban|so|co quan)\b.*\b(cham|tham dinh)$"
         ),
     ),
-    ("target_score", re.compile(r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^diem du kien dat\b")),
+    (
+        "target_score",
+        re.compile(
+            r"^(diem )?muc tieu|diem phan dau|chi tieu phan dau|^diem du kien dat\b"
+            r"|^diem du kien( nam \d{4})?$"
+        ),
+    ),
     (
         "lead_units",
         re.compile(
-            r"(don vi|co quan|bo phan)\s+chu tri|^chu tri( thuc hien)?$|^(don vi|co quan) thuc hien$"
-            r"|^trach nhiem thuc hien$|^(don vi|co quan) phu trach$"
+            r"(don vi|co quan|bo phan|phong|ban)\s+chu tri|^chu tri( thuc hien)?$"
+            r"|^(don vi|co quan|bo phan)(,? (don vi|co quan|ca nhan|dia phuong))* thuc hien$"
+            r"|^trach nhiem (chu tri|thuc hien)$|^(don vi|co quan) phu trach$|^co quan chiu trach nhiem$"
+            r"|^phan cong (chu tri|thuc hien)$"
         ),
     ),
     ("coordinating_units", re.compile(r"phoi hop")),

@@ -101,3 +101,168 @@ def test_a_sentence_before_rows_numbered_again_is_no_group() -> None:
     result = run_html(_html_page(_PROCEDURES, *_FIELDS[1:3], note, *_FIELDS[4:]))
     assert [r["row_id"] for r in result.tables["appendix_rows"]] == ["1", "2", "1", "2"]
     assert finding_codes(result).count("duplicate_row_id") == 2
+
+
+# Probe 23: signatures "by authorisation", communes and towns, and common column headers.
+
+_HEAD = (
+    "ỦY BAN NHÂN DÂN\n{body}\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 690/KH-UBND\n\nU Minh, ngày 26 tháng 01 năm 2018\n\nKẾ HOẠCH\n\nCải cách hành chính năm 2018\n\n"
+    "Giao Phòng Nội vụ theo dõi thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{signature}\n\n"
+    "PHỤ LỤC\n\nNHIỆM VỤ NĂM 2018\n\n"
+)
+
+
+def _plan(header: tuple[str, ...], *rows: tuple[str, ...], body: str = "HUYỆN U MINH", signature: str = "") -> dict:
+    signature = signature or "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Tâm"
+    cells = "\n\n".join(cell for row in (header, *rows) for cell in row)
+    return run_text(_HEAD.format(body=body, signature=signature) + cells + "\n").tables
+
+
+_TASK_HEADER = ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian")
+_TASK_ROWS = (("1", "Tuyên truyền cải cách hành chính", "Phòng Văn hóa và Thông tin", "Quý I"),)
+
+
+@pytest.mark.parametrize(
+    ("signature", "title", "authority"),
+    [
+        ("TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG HĐND VÀ UBND HUYỆN", "CHÁNH VĂN PHÒNG HĐND VÀ UBND HUYỆN", "TUQ. CHỦ TỊCH"),
+        ("TUQ. CHỦ TỊCH\nTRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "TUQ. CHỦ TỊCH"),
+        ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ PHÁP CHẾ", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "TL. BỘ TRƯỞNG"),
+    ],
+)
+def test_a_signature_by_authorisation_is_read(signature: str, title: str, authority: str) -> None:
+    # "TUQ." (by authorisation) had not been read: no signer, and the signature, the appendix's
+    # heading and its title ran into the last recipient; "VỤ TRƯỞNG" had no title
+    tables = _plan(_TASK_HEADER, *_TASK_ROWS, signature=f"{signature}\n\nNguyễn Văn Tâm")
+    document = tables["documents"][0]
+    assert (document["signer"], document["signer_title"], document["signing_authority"]) == (
+        "Nguyễn Văn Tâm",
+        title,
+        authority,
+    )
+    assert document["recipients"] == ["Như trên", "Lưu: VT"]
+    assert [r["name"] for r in tables["appendix_rows"]] == ["Tuyên truyền cải cách hành chính"]
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer"),
+    [
+        ("THỊ TRẤN U MINH", "Thị trấn U Minh"),
+        ("HUYỆN U MINH\nỦY BAN NHÂN DÂN XÃ KHÁNH HÒA", "Xã Khánh Hòa"),
+        ("HUYỆN U MINH\nUBND XÃ KHÁNH HÒA", "Xã Khánh Hòa"),
+        ("HUYỆN U MINH", "Huyện U Minh"),  # guard
+        ("TỈNH CÀ MAU\nSỞ NỘI VỤ", "Tỉnh Cà Mau"),  # guard: a department issues for its province
+    ],
+)
+def test_the_issuer_of_a_town_or_of_a_commune_under_its_district(body: str, issuer: str) -> None:
+    # "Thị trấn" had been no place ("Ủy ban nhân dân thị trấn U Minh"); a commune's body under its
+    # district's had run into it ("Huyện U Minh Ubnd Xã Khánh Hòa")
+    assert _plan(_TASK_HEADER, *_TASK_ROWS, body=body)["documents"][0]["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Phòng chủ trì",
+        "Phòng, ban chủ trì",
+        "Cơ quan, đơn vị thực hiện",
+        "Đơn vị, cá nhân thực hiện",
+        "Bộ phận thực hiện",
+        "Cơ quan chịu trách nhiệm",
+        "Trách nhiệm chủ trì",
+        "Phân công thực hiện",
+    ],
+)
+def test_common_headers_of_the_lead_unit_column(header: str) -> None:
+    # the units had gone to appendix_cells, lead_units empty
+    tables = _plan(("STT", "Nhiệm vụ", header, "Thời gian"), *_TASK_ROWS)
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Phòng Văn hóa và Thông tin"]]
+    assert tables["appendix_cells"] == []
+
+
+_SCORE_ROWS = (
+    ("1", "Công tác chỉ đạo", "6", "5,25", "6"),
+    ("1.1", "Ban hành kế hoạch", "3", "2,5", "3"),
+    ("1.2", "Kiểm tra", "3", "2,5", "3"),
+)
+
+
+@pytest.mark.parametrize(
+    ("achieved", "target"),
+    [
+        ("Kết quả thực hiện năm 2017", "Mục tiêu năm 2018"),
+        ("Điểm đánh giá năm 2017", "Mục tiêu năm 2018"),
+        ("Điểm đạt năm 2017", "Điểm dự kiến năm 2018"),
+        # in a table of points (a maximum score) only: alone they head indicators and budgets
+        ("Thực hiện năm 2017", "Kế hoạch năm 2018"),
+        ("Điểm đạt năm 2017", "Chỉ tiêu năm 2018"),
+        ("Điểm đạt năm 2017", "Phấn đấu năm 2018"),
+        ("Điểm đạt năm 2017", "Dự kiến đạt năm 2018"),
+    ],
+)
+def test_common_headers_of_results_and_targets_are_scores(achieved: str, target: str) -> None:
+    # the figures had gone to appendix_cells, so row 1's sum (5,25 over 2,5 + 2,5) was not checked
+    tables = _plan(("STT", "Tiêu chí", "Điểm tối đa", achieved, target), *_SCORE_ROWS)
+    assert [(r["row_id"], r["achieved_score"], r["achieved_year"], r["target_score"], r["target_year"]) for r in
+            tables["appendix_rows"]] == [
+        ("1", Decimal("5.25"), 2017, Decimal(6), 2018),
+        ("1.1", Decimal("2.5"), 2017, Decimal(3), 2018),
+        ("1.2", Decimal("2.5"), 2017, Decimal(3), 2018),
+    ]  # fmt: skip
+    assert [(f["code"], f["row_id"], f["column"]) for f in tables["findings"]] == [
+        ("sum_mismatch", "1", "achieved_score")
+    ]
+
+
+def test_a_plan_or_a_result_of_a_year_in_an_indicator_table_stays_a_cell() -> None:
+    # guard: with no maximum score, "Thực hiện năm 2017" and "Phấn đấu năm 2018" head indicators
+    rows = (("1", "Số doanh nghiệp thành lập mới", "doanh nghiệp", "120", "150"),)
+    tables = _plan(("STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2017", "Phấn đấu năm 2018"), *rows)
+    assert [(r.get("achieved_score"), r.get("target_score")) for r in tables["appendix_rows"]] == [(None, None)]
+    assert sorted((c["column_header"], c["value"]) for c in tables["appendix_cells"]) == [
+        ("Phấn đấu năm 2018", "150"),
+        ("Thực hiện năm 2017", "120"),
+    ]
+
+
+def test_numbered_groups_across_the_row_are_no_untitled_groups() -> None:
+    # guard (review of the first version): "I. Lĩnh vực ..." across the row over rows from 1 had
+    # been read as an untitled group named "I."
+    rows = (
+        ("I. Lĩnh vực Thi đua - Khen thưởng",),
+        ("1", "Tặng Bằng khen", "Sở Nội vụ"),
+        ("2", "Tặng Cờ thi đua", "Sở Nội vụ"),
+        ("II. Lĩnh vực Tổ chức cán bộ",),
+        ("1", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ"),
+    )
+    tables = run_html(_html_page(_PROCEDURES, *rows)).tables
+    assert [(r["row_id"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]] == [
+        ("I", None, "Lĩnh vực Thi đua - Khen thưởng"),
+        ("I.1", "I", "Tặng Bằng khen"),
+        ("I.2", "I", "Tặng Cờ thi đua"),
+        ("II", None, "Lĩnh vực Tổ chức cán bộ"),
+        ("II.1", "II", "Thẩm định đề án vị trí việc làm"),
+    ]
+
+
+def test_a_line_under_letter_groups_numbered_from_1_in_each_is_no_untitled_group() -> None:
+    # guard: under "a)" and "b)" the rows are numbered from 1 in each letter's group, no restart;
+    # the line under each letter stays a cell of the row above, as before
+    rows = (
+        ("a)", "Lĩnh vực Đất đai", ""),
+        ("Thủ tục do Sở thực hiện",),
+        ("1", "Đăng ký đất đai", "Sở TNMT"),
+        ("2", "Cấp đổi giấy chứng nhận", "Sở TNMT"),
+        ("b)", "Lĩnh vực Xây dựng", ""),
+        ("Thủ tục do Sở thực hiện",),
+        ("1", "Cấp giấy phép xây dựng", "Sở Xây dựng"),
+    )
+    tables = run_html(_html_page(_PROCEDURES, *rows)).tables
+    assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [
+        ("a", None),
+        ("a.1", "a"),
+        ("a.2", "a"),
+        ("b", None),
+        ("b.1", "b"),
+    ]
