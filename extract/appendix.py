@@ -118,7 +118,20 @@ def header_row_count(table: Table) -> int:
             return i  # "1. Bổ sung ..." in the first cell: see numbered_in_first_column
         if i > 0 and _is_total_row(row) and any(parse_number(c.text) is not None for c in row[1:]):
             return i
-        if i > 0 and _title_across(row) and _numbered_after(table.rows, i) and _header_above(table.rows[:i]):
+        if (
+            i > 0
+            and _title_across(row)
+            and _header_above(table.rows[:i])
+            and (
+                _numbered_after(table.rows, i)
+                # "- Lĩnh vực Tư pháp" over "1. Rà soát ..." numbered in the first cell; not
+                # "Đơn vị tính: triệu đồng", the header's last line there
+                or (
+                    _numbered_after(table.rows, i, in_text=True)
+                    and not _UNIT_LINE.match(fold(row[_own_texts(row)[0]].text))
+                )
+            )
+        ):
             return i  # "Nhiệm vụ chung" across the table between the header and row 1
     return len(table.rows)
 
@@ -168,12 +181,13 @@ def _title_across(row: Sequence[Cell]) -> bool:
     )
 
 
-def _numbered_after(rows: Sequence[Sequence[Cell]], i: int) -> bool:
-    """The next row that is not one text across starts with a row number."""
+def _numbered_after(rows: Sequence[Sequence[Cell]], i: int, *, in_text: bool = False) -> bool:
+    """The next row that is not one text across starts with a row number (``in_text``: or with
+    "1." before its text, "1. Rà soát ...", a table numbered in its first cells)."""
     for row in rows[i + 1 :]:
         if not row or _title_across(row):
             continue
-        found = _NUMBER_IN_TEXT.match(row[0].text.strip())  # "1. Rà soát ..." numbered in its first cell
+        found = _NUMBER_IN_TEXT.match(row[0].text.strip()) if in_text else None
         return parse_label(row[0].text) is not None or (found is not None and found.group("label") == "1")
     return False
 
@@ -328,27 +342,36 @@ def _unnumbered_titles(
         if label.style in ("roman", "upper_letter", "lower_letter"):
             numbered = False  # a numbered group ("b) Lĩnh vực Xây dựng") numbers its rows from 1
         elif label.style == "decimal" and "." not in label.key:
-            if label.key == "1" and pending is not None:
+            if pending is not None:  # "Lĩnh vực Chứng thực" over rows 3, 4 numbered on: a group too
                 titles.add(pending)
-                restarts = restarts or numbered
+                restarts = restarts or (label.key == "1" and numbered)
             numbered = True
         pending = None
     return titles if restarts else set()
 
 
 def _title_row(cells: Sequence[Cell]) -> bool:
-    """One text of words in the row, no total, breakdown or note ("Lĩnh vực Hộ tịch", not
-    "Tổng cộng", "Trong đó:", "Ghi chú: ...", nor a sentence ending in a full stop)."""
+    """One text of words in the row, opening in a capital, no total, breakdown, unit or note
+    ("Lĩnh vực Hộ tịch", not "Tổng cộng", "Trong đó:", "Đơn vị tính: triệu đồng", "Ghi chú: ...",
+    a sentence ending in a full stop, nor the rest of a name wrapped onto a row of its own,
+    "lưu động tại nhà")."""
     filled = [c for c in cells if not c.is_empty]
     if len(filled) != 1 or _is_total_row(cells) or _breakdown_line(cells):
         return False
-    text = filled[0].text.strip()
+    text = BULLET.sub("", filled[0].text.strip())
+    folded = fold(text)
     return (
         _title_text(text)
+        and text[:1].isupper()
         and len(text.split()) <= _TITLE_WORDS
         and not text.endswith((".", ":"))
-        and not _NOTE_TEXT.match(fold(text))
+        and not _NOTE_TEXT.match(folded)
+        and not _UNIT_LINE.match(folded)
     )
+
+
+#: A line giving the table's unit ("Đơn vị tính: triệu đồng", "ĐVT: %"), folded.
+_UNIT_LINE = re.compile(r"^\W*(don vi tinh|dvt)\b")
 
 
 #: Words of a group's title without a number, at most ("Lĩnh vực Giáo dục nghề nghiệp và giáo dục

@@ -140,7 +140,7 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     taken: set[str] = set()
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
-    roles = _in_a_table_of_points(_completion_deadline([role_of(header) for header in headers], headers), headers)
+    roles = _completion_deadline([role_of(header) for header in headers], headers)
     achieved = [i for i, role in enumerate(roles) if role == "achieved_score"]
     points = [i for i in achieved if fold(headers[i]).startswith("diem")]
     same_year = len({_year_of(headers[i]) for i in achieved} - {None}) <= 1
@@ -174,28 +174,6 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
                     columns[second_tasks] = Column(later.index, later.header, "tasks", later.year)
                 break
     return columns
-
-
-#: A year's result or plan named alone ("Thực hiện năm 2023", "Phấn đấu năm 2024", "Chỉ tiêu năm
-#: 2024", "Kế hoạch 2024", folded): scores in a table of points; in an indicator or budget table
-#: they hold people, shares, money.
-_YEAR_FIGURE = re.compile(r"^(thuc hien|phan dau|du kien dat|chi tieu|ke hoach)( nam)? (19|20)\d\d$")
-
-
-def _in_a_table_of_points(roles: list[str], headers: list[str]) -> list[str]:
-    """In a table with a maximum score, a year's result or plan named alone is its achieved or
-    target score, when no other column is."""
-    if "max_score" not in roles:
-        return roles
-    roles = list(roles)
-    for i, header in enumerate(headers):
-        last = fold(header.split(" / ")[-1]).strip(" :.")
-        if roles[i] != "other" or not _YEAR_FIGURE.match(last):
-            continue
-        role = "achieved_score" if last.startswith("thuc hien") else "target_score"
-        if role not in roles:
-            roles[i] = role
-    return roles
 
 
 #: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.

@@ -444,7 +444,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "achieved_score",
         re.compile(
             r"^diem\b(?!\s+du kien dat).*\bdat\b|diem dat duoc"
-            r"|^ket qua( dat duoc| danh gia| cham diem| thuc hien)?( nam \d{4})?$"
+            r"|^ket qua( dat duoc| danh gia| cham diem)?( nam \d{4})?$"
             r"|diem tu (danh gia|cham)|diem tham dinh|^diem( so)? nam \d{4}$|^diem danh gia( nam \d{4})?$"
             r"|^diem (cua )?(khoi|cum|hoi dong|doan|to|ban|so|co quan)\b.*\b(cham|tham dinh)$"
         ),

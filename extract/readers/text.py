@@ -454,12 +454,14 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             foreign = not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width)
             if foreign and (len(run) > 1 or fold(rest[0].text).startswith("noi nhan")):
                 break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", a paragraph then "Nguồn kinh phí⇥Số tiền"
+            # numbering from 1 again: after the first numbered row ("Lĩnh vực Hộ tịch" may stand
+            # above it) for a group's title; after the first row for the end of the table
             restart = _restarts(ahead, indent, _first_numbered(rows))
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
             group = (_group_line(run[-1]) or (_title_line(run[-1]) if restart else None)) if as_row else None
             if any(_heading_line(text) for text in run[: -1 if group else None]):
                 break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
-            if restart and group is None:
+            if group is None and _restarts(ahead, indent, rows[1]):
                 break  # a paragraph after the table, then a list numbered from 1 with tabs
             for text in run[:-1] if group else run:
                 if not PAGE_NUMBER_LINE.match(fold(text.strip())):  # "Trang 2/3" between two rows: no cell's
