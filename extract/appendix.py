@@ -325,7 +325,8 @@ def _unnumbered_titles(
     the same group (not under "b)", "II."): then the titles are what tells the rows apart (else
     rows 1 and 2 twice, the titles cells of the rows above); a table numbered once through keeps
     its lone lines as they were."""
-    if not any(c.role == "name" for c in columns):
+    name_at = next((c.index for c in columns if c.role == "name"), None)
+    if name_at is None:
         return set()
     titles: set[int] = set()
     restarts = False
@@ -337,12 +338,14 @@ def _unnumbered_titles(
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label = _row_cells(row, columns, group_follows=opens_numbering(following))
         if label is None:
-            pending = k if _title_row(cells) else None
+            pending = k if _title_row(cells, name_at) else None
             continue
         if label.style in ("roman", "upper_letter", "lower_letter"):
             numbered = False  # a numbered group ("b) Lĩnh vực Xây dựng") numbers its rows from 1
         elif label.style == "decimal" and "." not in label.key:
-            if pending is not None:  # "Lĩnh vực Chứng thực" over rows 3, 4 numbered on: a group too
+            # over rows numbered on ("Lĩnh vực Chứng thực" over 3, 4) only a title across the
+            # table: a lone cell there is more often the rest of the row above ("UBND tỉnh")
+            if pending is not None and (label.key == "1" or _spans_row(body[pending])):
                 titles.add(pending)
                 restarts = restarts or (label.key == "1" and numbered)
             numbered = True
@@ -350,15 +353,21 @@ def _unnumbered_titles(
     return titles if restarts else set()
 
 
-def _title_row(cells: Sequence[Cell]) -> bool:
-    """One text of words in the row, opening in a capital, no total, breakdown, unit or note
-    ("Lĩnh vực Hộ tịch", not "Tổng cộng", "Trong đó:", "Đơn vị tính: triệu đồng", "Ghi chú: ...",
-    a sentence ending in a full stop, nor the rest of a name wrapped onto a row of its own,
-    "lưu động tại nhà")."""
-    filled = [c for c in cells if not c.is_empty]
-    if len(filled) != 1 or _is_total_row(cells) or _breakdown_line(cells):
+def _spans_row(row: Sequence[Cell]) -> bool:
+    """One text from the first column across the whole row (a colspan), or a dump's line of one
+    cell: not a lone cell among blank ones, which may be the rest of the row above."""
+    return bool(row) and not row[0].is_empty and all(_horizontal_copy(row, col) for col in range(1, len(row)))
+
+
+def _title_row(cells: Sequence[Cell], name_at: int) -> bool:
+    """One text of words in the row, in its first or name column, opening in a capital, no
+    total, breakdown, unit, note or repeated title ("Lĩnh vực Hộ tịch", not "Tổng cộng", "Trong
+    đó:", "Đơn vị tính: triệu đồng", "Ghi chú: ...", "... (tiếp theo)", a sentence ending in a
+    full stop, nor the rest of a name wrapped onto a row of its own, "lưu động tại nhà")."""
+    filled = [i for i, c in enumerate(cells) if not c.is_empty]
+    if len(filled) != 1 or filled[0] not in (0, name_at) or _is_total_row(cells) or _breakdown_line(cells):
         return False
-    text = BULLET.sub("", filled[0].text.strip())
+    text = BULLET.sub("", cells[filled[0]].text.strip())
     folded = fold(text)
     return (
         _title_text(text)
@@ -367,11 +376,13 @@ def _title_row(cells: Sequence[Cell]) -> bool:
         and not text.endswith((".", ":"))
         and not _NOTE_TEXT.match(folded)
         and not _UNIT_LINE.match(folded)
+        and "tiep theo" not in folded
     )
 
 
-#: A line giving the table's unit ("Đơn vị tính: triệu đồng", "ĐVT: %"), folded.
-_UNIT_LINE = re.compile(r"^\W*(don vi tinh|dvt)\b")
+#: A line giving the table's unit ("Đơn vị tính: triệu đồng", "Đơn vị: tỷ đồng", "ĐV tính: %",
+#: "ĐVT triệu đồng"), folded.
+_UNIT_LINE = re.compile(r"^\W*(?:(?:don vi|dv)(?: tinh)?\s*:|dvt\b|don vi tinh\b)")
 
 
 #: Words of a group's title without a number, at most ("Lĩnh vực Giáo dục nghề nghiệp và giáo dục

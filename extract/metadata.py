@@ -473,19 +473,14 @@ def _read_signature(meta: Metadata, lines: list[str], folded: list[str]) -> None
         name_index = next((i for i in range(len(lines)) if folded[i] == target), None)
     titles_at: int | None = None
     if name_index is None:
-        # a signing line in capitals first ("CHÁNH THANH TRA"): a title in the body's text or
-        # tables ("Chánh Thanh tra" over a member's name) signs only when no line in capitals does
-        for in_capitals in (True, False):
-            for i, f in enumerate(folded):
-                if is_signature_title(f) and (not in_capitals or mostly_upper(_clean_line(lines[i]))):
-                    for j in range(i + 1, min(len(lines), i + 6)):
-                        if _looks_like_name(lines[j]) and not is_signature_title(folded[j]):
-                            name_index = j
-                            break
-                    if name_index is not None:
+        for i, f in enumerate(folded):
+            if is_signature_title(f):
+                for j in range(i + 1, min(len(lines), i + 6)):
+                    if _looks_like_name(lines[j]) and not is_signature_title(folded[j]):
+                        name_index = j
                         break
-            if name_index is not None:
-                break
+                if name_index is not None:
+                    break
     if name_index is not None:
         meta.signer_line = _clean_line(lines[name_index])
         meta.signature_end = name_index

@@ -309,7 +309,6 @@ SIGNATURE_TITLES: tuple[str, ...] = (
     "vien truong",
     "tong cuc truong",
     "vu truong",
-    "chanh thanh tra",
     "hieu truong",
     "thong doc",
 )

@@ -337,10 +337,11 @@ def test_titles_over_numbering_that_runs_on_are_groups_when_another_starts_again
     assert finding_codes(run_html(_html_page(_PROCEDURES, *rows))) == []
 
 
-def test_a_unit_line_over_rows_numbered_in_their_first_cells_stays_in_the_header() -> None:
+@pytest.mark.parametrize("unit", ["Đơn vị tính: triệu đồng", "Đơn vị: triệu đồng", "ĐVT: triệu đồng"])
+def test_a_unit_line_over_rows_numbered_in_their_first_cells_stays_in_the_header(unit: str) -> None:
     # the unit line had become a row, the column no longer one of money: row 1's wrong sum unreported
     rows = (
-        ("Đơn vị tính: triệu đồng",),
+        (unit,),
         ("1. Tổng thu ngân sách", "1.200", ""),
         ("1.1. Thu nội địa", "700", ""),
         ("1.2. Thu xuất nhập khẩu", "400", ""),
@@ -354,7 +355,8 @@ def test_a_unit_line_over_rows_numbered_in_their_first_cells_stays_in_the_header
 
 
 def test_a_title_in_the_body_does_not_take_the_signature() -> None:
-    # "Chánh Thanh tra" over a member's name in the body had been read as the signature
+    # "Chánh Thanh tra" over a member's name in the body had been read as the signature (it is no
+    # signing title; "Giám đốc" in the same place still is, as before the session)
     text = _HEAD.replace(
         "Giao Phòng", "Thành phần đoàn kiểm tra:\n\n- Trưởng đoàn:\n\nChánh Thanh tra\n\nLê Văn Bình\n\nGiao Phòng"
     )
@@ -366,3 +368,65 @@ def test_a_title_in_the_body_does_not_take_the_signature() -> None:
         "CHỦ TỊCH",
         "TM. ỦY BAN NHÂN DÂN",
     )
+
+
+# Review 37: the second versions of the rules above misread these.
+
+
+def test_a_capitalised_rest_of_a_row_above_numbering_that_runs_on_is_no_group() -> None:
+    # "UBND tỉnh", the rest of row 1's name on a row of its own, had become group #2 over rows 2, 3
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt")
+    rows = (
+        ("Khối sở, ban, ngành",),
+        ("1", "Ban hành kế hoạch của", "2", "2"),
+        ("", "UBND tỉnh", "", ""),
+        ("2", "Kiểm tra", "3", "3"),
+        ("Khối UBND cấp huyện",),
+        ("1", "Ban hành kế hoạch", "2", "2"),
+    )
+    tables = run_html(_html_page(header, *rows)).tables
+    assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [
+        ("#1", None),
+        ("#1.1", "#1"),
+        ("#1.2", "#1"),
+        ("#2", None),
+        ("#2.1", "#2"),
+    ]
+    assert [(c["row_id"], c["value"]) for c in tables["appendix_cells"]] == [("#1.1", "UBND tỉnh")]
+
+
+def test_a_title_printed_again_after_a_page_break_is_no_new_group() -> None:
+    rows = (
+        ("Thủ tục hành chính cấp tỉnh",),
+        ("1", "Đăng ký khai sinh", "Sở Tư pháp"),
+        ("Thủ tục hành chính cấp tỉnh (tiếp theo)",),
+        ("2", "Đăng ký kết hôn", "Sở Tư pháp"),
+        ("Thủ tục hành chính cấp huyện",),
+        ("1", "Chứng thực chữ ký", "Phòng Tư pháp"),
+    )
+    tables = run_html(_html_page(_PROCEDURES, *rows)).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["#1", "#1.1", "#1.2", "#2", "#2.1"]
+
+
+def test_a_tab_dump_cell_wrapped_before_numbering_from_1_again_goes_on() -> None:
+    # "Phòng Tư pháp", the rest of "UBND cấp huyện," had become a group's title
+    lines = (
+        "STT\tTên thủ tục hành chính\tCơ quan thực hiện",
+        "Lĩnh vực Hộ tịch",
+        "1\tĐăng ký khai sinh\tUBND cấp xã",
+        "2\tĐăng ký kết hôn\tUBND cấp huyện,",
+        "Phòng Tư pháp",
+        "1\tChứng thực bản sao\tPhòng Tư pháp",
+    )
+    rows = run_text(_tabs(*lines)).tables["appendix_rows"]
+    assert [r["lead_units"] for r in rows if r["name"] == "Đăng ký kết hôn"] == [["UBND cấp huyện", "Phòng Tư pháp"]]
+    assert "Phòng Tư pháp" not in [r["name"] for r in rows]
+
+
+def test_a_signature_in_title_case_before_an_annex_with_a_title_in_capitals() -> None:
+    # guard (review 37): a title in capitals in the annex ("TRƯỞNG BAN" over a member) is no signature
+    page = _HEAD.format(body="HUYỆN U MINH", signature="Kt. Chủ tịch\nPhó Chủ tịch\n\nNguyễn Văn An")
+    page += "DANH SÁCH THÀNH VIÊN\n\nTRƯỞNG BAN\n\nÔng Lê Văn Cường\n\n"
+    page += "\n\n".join(cell for row in (_TASK_HEADER, *_TASK_ROWS) for cell in row) + "\n"
+    document = run_text(page).tables["documents"][0]
+    assert (document["signer"], document["signer_title"]) == ("Nguyễn Văn An", "Phó Chủ tịch")

@@ -37,6 +37,7 @@ from extract.settings import (
     SITE_FOOTER_NOTICE,
     SITE_TITLE_LINE,
     TOTAL_ROW,
+    WRAP_LAST_WORDS,
     is_clutter_line,
 )
 from extract.units import looks_like_unit
@@ -458,7 +459,8 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             # above it) for a group's title; after the first row for the end of the table
             restart = _restarts(ahead, indent, _first_numbered(rows))
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
-            group = (_group_line(run[-1]) or (_title_line(run[-1]) if restart else None)) if as_row else None
+            titled = restart and not _cell_goes_on(rows[-1][-1].text if rows[-1] else "")
+            group = (_group_line(run[-1]) or (_title_line(run[-1]) if titled else None)) if as_row else None
             if any(_heading_line(text) for text in run[: -1 if group else None]):
                 break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
             if group is None and _restarts(ahead, indent, rows[1]):
@@ -559,9 +561,15 @@ def _title_line(line: str) -> list[Cell] | None:
     """A group's title with no number ("Lĩnh vực xây dựng") before rows numbered from 1 again:
     a row of its own (kept, unnumbered), not the end of the table; a sentence is no title."""
     text = line.replace("*", "").strip()
-    if not text or text.endswith((".", ":", ";", ",")) or len(text.split()) > _TITLE_WORDS:
+    if not text[:1].isupper() or text.endswith((".", ":", ";", ",")) or len(text.split()) > _TITLE_WORDS:
         return None
     return [Cell((text,))]
+
+
+def _cell_goes_on(text: str) -> bool:
+    """Does a cell's text stop where it must go on ("UBND cấp huyện," / "Phòng Tư pháp")?"""
+    words = text.rstrip().split()
+    return bool(words) and (text.rstrip().endswith((",", ";")) or words[-1].lower() in WRAP_LAST_WORDS)
 
 
 def _reference_line(line: str) -> bool:
