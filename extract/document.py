@@ -327,11 +327,17 @@ def build_document(page: RawPage, source: Source, cleaner: TextCleaner) -> Docum
     # with no signature the body ends at the first table: its heading is looked for in the few
     # lines just above it (not in the whole body, whose "Căn cứ ... kèm theo" lines cite others)
     previous_end = body_end if meta.signature_end is not None else -_HEADING_LINES
+    inherited: tuple[str, str | None] | None = None  # the last appendix heading and title
     for index, (at, table) in enumerate(appendices_at, start=1):
         if previous_end >= 0:
             label, title, reference = _appendix_heading(lines[min(previous_end, at) : at])
         else:
             label, title, reference = _heading_just_above(lines[max(0, at + previous_end) : at])
+        if label is None and inherited is not None:
+            # a second table under the same heading ("PHỤ LỤC", its parts "1. Kết quả ...", "2.
+            # Nhiệm vụ ..." each over a table): the appendix goes on, under its own title if any
+            label, title = inherited[0], title or inherited[1]
+        inherited = (label, title) if label is not None else inherited
         logged = len(cleaner.repairs)
         appendix = build_appendix(
             table,

@@ -135,7 +135,12 @@ APPENDIX_ROWS = _schema(
         _field(
             "appendix_index", pa.int16(), "1-based position of the table among the document's appendix tables.", False
         ),
-        _field("appendix_label", pa.string(), "Appendix heading, e.g. PHỤ LỤC or PHỤ LỤC II."),
+        _field(
+            "appendix_label",
+            pa.string(),
+            "Appendix heading, e.g. PHỤ LỤC or PHỤ LỤC II; a later table with no heading of its own keeps the one "
+            "above it.",
+        ),
         _field("appendix_title", pa.string(), "Appendix title printed under the heading."),
         _field("position", pa.int32(), "1-based order of the row within the document's appendix rows.", False),
         _field(

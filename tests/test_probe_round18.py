@@ -430,3 +430,18 @@ def test_a_signature_in_title_case_before_an_annex_with_a_title_in_capitals() ->
     page += "\n\n".join(cell for row in (_TASK_HEADER, *_TASK_ROWS) for cell in row) + "\n"
     document = run_text(page).tables["documents"][0]
     assert (document["signer"], document["signer_title"]) == ("Nguyễn Văn An", "Phó Chủ tịch")
+
+
+def test_a_second_table_under_the_same_appendix_heading_keeps_its_label() -> None:
+    # probe 23: the table after "2. Nhiệm vụ, giải pháp" under the same "PHỤ LỤC" had no label
+    first = _tr("STT", "Tiêu chí", "Điểm tối đa") + _tr("1", "Công tác chỉ đạo", "6")
+    second = _tr("STT", "Nhiệm vụ", "Cơ quan chủ trì") + _tr("1", "Rà soát văn bản", "Sở Tư pháp")
+    appendix = (
+        "<p>PHỤ LỤC</p><p>NHIỆM VỤ NĂM 2025</p><p>1. Kết quả năm 2024</p>"
+        f"<table border='1'>{first}</table><p>2. Nhiệm vụ, giải pháp</p><table border='1'>{second}</table>"
+    )
+    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + appendix, after="")).tables["appendix_rows"]
+    assert [(r["appendix_index"], r["appendix_label"], r["row_id"]) for r in rows] == [
+        (1, "PHỤ LỤC", "1"),
+        (2, "PHỤ LỤC", "1"),
+    ]
