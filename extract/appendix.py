@@ -42,6 +42,7 @@ from extract.settings import (
     SCORE_ROLES,
     TOTAL_ROW,
     UNIT_ROLES,
+    WRAP_LAST_WORDS,
 )
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
@@ -338,7 +339,9 @@ def _unnumbered_titles(
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label = _row_cells(row, columns, group_follows=opens_numbering(following))
         if label is None:
-            pending = k if _title_row(cells, name_at) else None
+            # not the rest of the name above ("... theo quy định của" / "Luật Hộ tịch năm 2014")
+            above = _row_cells(body[k - 1], columns)[0][name_at].text if k > 0 else ""
+            pending = k if _title_row(cells, name_at) and not _goes_on_into(above) else None
             continue
         if label.style in ("roman", "upper_letter", "lower_letter"):
             numbered = False  # a numbered group ("b) Lĩnh vực Xây dựng") numbers its rows from 1
@@ -351,6 +354,13 @@ def _unnumbered_titles(
             numbered = True
         pending = None
     return titles if restarts else set()
+
+
+def _goes_on_into(text: str) -> bool:
+    """Does a name stop where it must go on on the next line ("... theo quy định của", "... và",
+    "Sở Tư pháp,")?"""
+    words = text.rstrip().split()
+    return bool(words) and (text.rstrip().endswith(",") or words[-1].lower() in WRAP_LAST_WORDS)
 
 
 def _spans_row(row: Sequence[Cell]) -> bool:

@@ -141,7 +141,17 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     columns: list[Column] = []
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
     roles = _completion_deadline([role_of(header) for header in headers], headers)
+    leads = [i for i, role in enumerate(roles) if role == "lead_units"]
+    if len(leads) > 1 and any("chu tri" in fold(headers[i]) for i in leads):
+        # "Cơ quan, đơn vị thực hiện | Đơn vị chủ trì": the one that leads says so
+        roles = ["other" if i in leads and "chu tri" not in fold(headers[i]) else r for i, r in enumerate(roles)]
     achieved = [i for i, role in enumerate(roles) if role == "achieved_score"]
+    graded = [i for i in achieved if _GRADED.match(fold(headers[i].split(" / ")[-1]).strip(" :."))]
+    if graded and len(graded) < len(achieved):
+        # "Điểm đánh giá năm 2023 | Điểm tự chấm": the grade of a past year beside the score
+        # the table reports is a cell; alone it is the achieved score
+        roles = ["other" if i in graded else role for i, role in enumerate(roles)]
+        achieved = [i for i in achieved if i not in graded]
     points = [i for i in achieved if fold(headers[i]).startswith("diem")]
     same_year = len({_year_of(headers[i]) for i in achieved} - {None}) <= 1
     if "max_score" in roles and len(achieved) > 1 and len(points) == 1 and same_year:
@@ -175,6 +185,9 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
                 break
     return columns
 
+
+#: A header naming a grade given ("Điểm đánh giá năm 2023", folded).
+_GRADED = re.compile(r"^diem danh gia( nam (19|20)\d\d)?$")
 
 #: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")

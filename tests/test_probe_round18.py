@@ -445,3 +445,87 @@ def test_a_second_table_under_the_same_appendix_heading_keeps_its_label() -> Non
         (1, "PHỤ LỤC", "1"),
         (2, "PHỤ LỤC", "1"),
     ]
+
+
+def test_a_past_years_grade_beside_the_tables_own_score_stays_a_cell() -> None:
+    # guard (corpus comparison): "Điểm đánh giá năm 2023" is the achieved score alone, not beside
+    # "Điểm tự chấm", which the table reports (it had taken the role, being the first column)
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá năm 2023", "Điểm tự chấm")
+    rows = (("1", "Chỉ đạo", "20", "15", "18"), ("2", "Kiểm tra", "20", "16", "19"))
+    tables = _plan(header, *rows)
+    assert [(r["row_id"], r["achieved_score"]) for r in tables["appendix_rows"]] == [
+        ("1", Decimal(18)),
+        ("2", Decimal(19)),
+    ]
+    assert [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]] == [
+        ("1", "Điểm đánh giá năm 2023", "15"),
+        ("2", "Điểm đánh giá năm 2023", "16"),
+    ]
+
+
+# Review 38: the third versions of the rules above misread these.
+
+
+@pytest.mark.parametrize(
+    ("above", "expected_units"),
+    [
+        ("2\tĐăng ký kết hôn\tUBND cấp xã\tCó", ["UBND cấp xã"]),  # "Có" is a value, not a word going on
+        ("2\tĐăng ký kết hôn\tUBND cấp huyện,\nPhòng Tư pháp", ["UBND cấp huyện", "Phòng Tư pháp"]),
+    ],
+)
+def test_a_tab_dump_keeps_the_rows_after_a_group_title(above: str, expected_units: list[str]) -> None:
+    # the table had ended at the title: the rows after it went to annex_text, unreported
+    lines = (
+        "STT\tTên thủ tục hành chính\tCơ quan thực hiện\tDịch vụ công trực tuyến",
+        "1\tĐăng ký khai sinh\tUBND cấp xã\tCó",
+        above,
+        "Lĩnh vực Chứng thực",
+        "1\tChứng thực bản sao\tPhòng Tư pháp\tKhông",
+        "2\tChứng thực chữ ký\tPhòng Tư pháp\tCó",
+    )
+    rows = run_text(_tabs(*lines)).tables["appendix_rows"]
+    assert [(r["row_id"], r["name"]) for r in rows] == [
+        ("1", "Đăng ký khai sinh"),
+        ("2", "Đăng ký kết hôn"),
+        ("#1", "Lĩnh vực Chứng thực"),
+        ("#1.1", "Chứng thực bản sao"),
+        ("#1.2", "Chứng thực chữ ký"),
+    ]
+    assert rows[1]["lead_units"] == expected_units
+
+
+def test_a_tab_dump_keeps_the_rows_after_a_title_in_small_letters() -> None:
+    lines = (
+        "STT\tTên thủ tục hành chính\tCơ quan thực hiện",
+        "1\tĐăng ký khai sinh\tUBND cấp xã",
+        "lĩnh vực chứng thực",
+        "1\tChứng thực bản sao\tPhòng Tư pháp",
+    )
+    # the rows after it had gone to annex_text; they are kept as before the session (a title in
+    # small letters is no group's: the line stays a cell of row 1)
+    tables = run_text(_tabs(*lines)).tables
+    assert [r["name"] for r in tables["appendix_rows"]] == ["Đăng ký khai sinh", "Chứng thực bản sao"]
+    assert [(c["row_id"], c["value"]) for c in tables["appendix_cells"]] == [("1", "lĩnh vực chứng thực")]
+
+
+def test_the_capitalised_rest_of_a_name_above_a_row_1_is_no_group() -> None:
+    # "Luật Hộ tịch năm 2014", the rest of "... theo quy định của", had become group #1
+    header = ("STT", "Tên thủ tục hành chính", "Lĩnh vực")
+    rows = (
+        ("1", "Đăng ký khai sinh", "Hộ tịch"),
+        ("2", "Đăng ký kết hôn theo quy định của", "Hộ tịch"),
+        ("", "Luật Hộ tịch năm 2014", ""),
+        ("1", "Chứng thực bản sao", "Chứng thực"),
+    )
+    tables = run_html(_html_page(header, *rows)).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2", "1"]
+
+
+def test_the_column_that_says_it_leads_holds_the_lead_units() -> None:
+    # "Cơ quan, đơn vị thực hiện" before "Đơn vị chủ trì" had taken lead_units
+    header = ("STT", "Nhiệm vụ", "Cơ quan, đơn vị thực hiện", "Đơn vị chủ trì")
+    tables = run_html(_html_page(header, ("1", "Rà soát văn bản", "Phòng Pháp chế", "Sở Tư pháp"))).tables
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Sở Tư pháp"]]
+    assert [(c["column_header"], c["value"]) for c in tables["appendix_cells"]] == [
+        ("Cơ quan, đơn vị thực hiện", "Phòng Pháp chế")
+    ]

@@ -37,7 +37,6 @@ from extract.settings import (
     SITE_FOOTER_NOTICE,
     SITE_TITLE_LINE,
     TOTAL_ROW,
-    WRAP_LAST_WORDS,
     is_clutter_line,
 )
 from extract.units import looks_like_unit
@@ -455,15 +454,21 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             foreign = not _row_of_table(ahead, indent) and not _rest_of_row(rows[-1], rest, width)
             if foreign and (len(run) > 1 or fold(rest[0].text).startswith("noi nhan")):
                 break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", a paragraph then "Nguồn kinh phí⇥Số tiền"
-            # numbering from 1 again: after the first numbered row ("Lĩnh vực Hộ tịch" may stand
-            # above it) for a group's title; after the first row for the end of the table
-            restart = _restarts(ahead, indent, _first_numbered(rows))
+            # numbering from 1 again after the first row: a group's title before it, else the end
+            # of the table; in a table a title opens ("Lĩnh vực Hộ tịch" above row 1), after its
+            # first numbered row: a title only when it opens in a capital and the text above it
+            # does not go on into it ("UBND cấp huyện," / "Phòng Tư pháp"), else a line of the cell
+            restart = _restarts(ahead, indent, rows[1])
+            titled = restart or (
+                _restarts(ahead, indent, _first_numbered(rows))
+                and run[-1].strip()[:1].isupper()
+                and not (run[-2] if len(run) > 1 else rows[-1][-1].text if rows[-1] else "").rstrip().endswith(",")
+            )
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
-            titled = restart and not _cell_goes_on(rows[-1][-1].text if rows[-1] else "")
             group = (_group_line(run[-1]) or (_title_line(run[-1]) if titled else None)) if as_row else None
             if any(_heading_line(text) for text in run[: -1 if group else None]):
                 break  # "III. TỔ CHỨC THỰC HIỆN" then a paragraph, "2. Danh mục ...": the text after the table
-            if group is None and _restarts(ahead, indent, rows[1]):
+            if restart and group is None:
                 break  # a paragraph after the table, then a list numbered from 1 with tabs
             for text in run[:-1] if group else run:
                 if not PAGE_NUMBER_LINE.match(fold(text.strip())):  # "Trang 2/3" between two rows: no cell's
@@ -561,15 +566,9 @@ def _title_line(line: str) -> list[Cell] | None:
     """A group's title with no number ("Lĩnh vực xây dựng") before rows numbered from 1 again:
     a row of its own (kept, unnumbered), not the end of the table; a sentence is no title."""
     text = line.replace("*", "").strip()
-    if not text[:1].isupper() or text.endswith((".", ":", ";", ",")) or len(text.split()) > _TITLE_WORDS:
+    if not text or text.endswith((".", ":", ";", ",")) or len(text.split()) > _TITLE_WORDS:
         return None
     return [Cell((text,))]
-
-
-def _cell_goes_on(text: str) -> bool:
-    """Does a cell's text stop where it must go on ("UBND cấp huyện," / "Phòng Tư pháp")?"""
-    words = text.rstrip().split()
-    return bool(words) and (text.rstrip().endswith((",", ";")) or words[-1].lower() in WRAP_LAST_WORDS)
 
 
 def _reference_line(line: str) -> bool:
