@@ -339,9 +339,11 @@ def _unnumbered_titles(
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label = _row_cells(row, columns, group_follows=opens_numbering(following))
         if label is None:
-            # not the rest of the name above ("... theo quy định của" / "Luật Hộ tịch năm 2014")
+            # a title across the table, or a lone cell that is not the rest of the name above
+            # ("... theo quy định của" / "Luật Hộ tịch năm 2014")
             above = _row_cells(body[k - 1], columns)[0][name_at].text if k > 0 else ""
-            pending = k if _title_row(cells, name_at) and not _goes_on_into(above) else None
+            lone = _title_row(cells, name_at) and (_spans_row(row) or not _goes_on_into(above))
+            pending = k if lone else None
             continue
         if label.style in ("roman", "upper_letter", "lower_letter"):
             numbered = False  # a numbered group ("b) Lĩnh vực Xây dựng") numbers its rows from 1

@@ -458,7 +458,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lead_units",
         re.compile(
-            r"(don vi|co quan|bo phan|phong|ban)\s+chu tri|^chu tri( thuc hien)?$"
+            r"(don vi|co quan|bo phan)\s+chu tri|^(phong|ban|phong, ban)\s+chu tri$|^chu tri( thuc hien)?$"
             r"|^(don vi|co quan|bo phan)(,? (don vi|co quan|ca nhan|dia phuong))* thuc hien$"
             r"|^trach nhiem (chu tri|thuc hien)$|^(don vi|co quan) phu trach$|^co quan chiu trach nhiem$"
             r"|^phan cong (chu tri|thuc hien)$"

@@ -529,3 +529,65 @@ def test_the_column_that_says_it_leads_holds_the_lead_units() -> None:
     assert [(c["column_header"], c["value"]) for c in tables["appendix_cells"]] == [
         ("Cơ quan, đơn vị thực hiện", "Phòng Pháp chế")
     ]
+
+
+# Review 39: the fourth versions of the rules above misread these.
+
+
+def test_a_person_who_leads_is_no_lead_unit_column() -> None:
+    # "Lãnh đạo Ban chủ trì" (a person) had won over "Cơ quan thực hiện", as a column saying "chủ trì"
+    header = ("STT", "Nhiệm vụ", "Cơ quan thực hiện", "Lãnh đạo Ban chủ trì")
+    tables = run_html(_html_page(header, ("1", "Rà soát văn bản", "Sở Tư pháp", "Đồng chí Nguyễn Văn A"))).tables
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Sở Tư pháp"]]
+
+
+@pytest.mark.parametrize(
+    ("last_column", "wrapped"),
+    [
+        ("Căn cứ pháp lý", ("Luật Hộ tịch năm 2014;", "Nghị định số 123/2015/NĐ-CP")),
+        ("Cơ quan phối hợp", ("UBND cấp huyện", "Phòng Tư pháp")),
+    ],
+)
+def test_a_wrapped_cell_before_numbering_from_1_again_in_a_dump_a_title_opens(
+    last_column: str, wrapped: tuple[str, str]
+) -> None:
+    # the cell's last line had become group #2 (or been cut off): in a table a title opens, only a
+    # line printed as that title is ("Lĩnh vực ...") is another group's title
+    lines = (
+        f"STT\tTên thủ tục hành chính\tCơ quan thực hiện\t{last_column}",
+        "Lĩnh vực Hộ tịch",
+        "1\tĐăng ký khai sinh\tUBND cấp xã\tSở Tư pháp",
+        f"2\tĐăng ký kết hôn\tUBND cấp xã\t{wrapped[0]}",
+        wrapped[1],
+        "1\tChứng thực bản sao\tPhòng Tư pháp\tSở Tư pháp",
+    )
+    tables = run_text(_tabs(*lines)).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["1", "2", "1"]  # as before the session
+    kept = [str(c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "2"]
+    kept += [str(r.get("coordinating_units")) for r in tables["appendix_rows"] if r["row_id"] == "2"]
+    assert any(wrapped[1] in value for value in kept)
+
+
+def test_a_grade_beside_a_result_in_percent_is_the_achieved_score() -> None:
+    # "Điểm đánh giá năm 2023" beside "Kết quả năm 2023" (83%): the points are the score (the
+    # percentages had become the score: false score_above_max)
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá năm 2023", "Kết quả năm 2023")
+    rows = (("1", "Kế hoạch", "2", "2", "100%"), ("2", "Báo cáo", "1", "0,5", "50%"))
+    tables = _plan(header, *rows)
+    assert [(r["row_id"], r["achieved_score"]) for r in tables["appendix_rows"]] == [
+        ("1", Decimal(2)),
+        ("2", Decimal("0.5")),
+    ]
+    assert tables["findings"] == []
+
+
+def test_a_title_across_the_table_under_a_name_ending_on_a_comma_is_a_group() -> None:
+    # a title spanning the table is no rest of the name above, whatever that name ends on
+    rows = (
+        ("Lĩnh vực Hộ tịch",),
+        ("1", "Đăng ký khai sinh, khai tử,", "UBND cấp xã"),
+        ("Lĩnh vực Chứng thực",),
+        ("1", "Chứng thực chữ ký", "Phòng Tư pháp"),
+    )
+    tables = run_html(_html_page(_PROCEDURES, *rows)).tables
+    assert [r["row_id"] for r in tables["appendix_rows"]] == ["#1", "#1.1", "#2", "#2.1"]

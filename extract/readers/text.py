@@ -456,13 +456,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
                 break  # "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN", a paragraph then "Nguồn kinh phí⇥Số tiền"
             # numbering from 1 again after the first row: a group's title before it, else the end
             # of the table; in a table a title opens ("Lĩnh vực Hộ tịch" above row 1), after its
-            # first numbered row: a title only when it opens in a capital and the text above it
-            # does not go on into it ("UBND cấp huyện," / "Phòng Tư pháp"), else a line of the cell
+            # first numbered row: a title only when it is printed as that one is ("Lĩnh vực Chứng
+            # thực"), else a line of the cell above ("UBND cấp huyện," / "Phòng Tư pháp")
             restart = _restarts(ahead, indent, rows[1])
             titled = restart or (
-                _restarts(ahead, indent, _first_numbered(rows))
-                and run[-1].strip()[:1].isupper()
-                and not (run[-2] if len(run) > 1 else rows[-1][-1].text if rows[-1] else "").rstrip().endswith(",")
+                _restarts(ahead, indent, _first_numbered(rows)) and _alike_titles(rows[1][0].text, run[-1])
             )
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
             group = (_group_line(run[-1]) or (_title_line(run[-1]) if titled else None)) if as_row else None
@@ -529,6 +527,16 @@ def _plain_run(items: Sequence[Item], k: int) -> tuple[list[str], str | None]:
         run.append(text)
         j += 1
     return run, items[j].text if j < len(items) else None
+
+
+def _alike_titles(first: str, line: str) -> bool:
+    """Is ``line`` printed as the table's opening title ``first`` is: both in capitals, or
+    opening on the same word ("Lĩnh vực Hộ tịch", "Lĩnh vực Chứng thực"; "Khối sở", "Khối
+    huyện")? A group's titles follow one pattern; a wrapped cell's last line does not."""
+    a, b = first.replace("*", "").split(), line.replace("*", "").split()
+    if not a or not b:
+        return False
+    return (mostly_upper(" ".join(a)) and mostly_upper(" ".join(b))) or a[0].lower() == b[0].lower()
 
 
 def _first_numbered(rows: Sequence[Sequence[Cell]]) -> Sequence[Cell]:
