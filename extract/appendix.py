@@ -42,7 +42,7 @@ from extract.settings import (
     SCORE_ROLES,
     TOTAL_ROW,
     UNIT_ROLES,
-    WRAP_LAST_WORDS,
+    goes_on_into,
 )
 from extract.units import split_units
 from normalize.clean import FieldLocation, TextCleaner
@@ -342,7 +342,7 @@ def _unnumbered_titles(
             # a title across the table, or a lone cell that is not the rest of the name above
             # ("... theo quy định của" / "Luật Hộ tịch năm 2014")
             above = _row_cells(body[k - 1], columns)[0][name_at].text if k > 0 else ""
-            lone = _title_row(cells, name_at) and (_spans_row(row) or not _goes_on_into(above))
+            lone = _title_row(cells, name_at) and (_spans_row(row) or not goes_on_into(above))
             pending = k if lone else None
             continue
         if label.style in ("roman", "upper_letter", "lower_letter"):
@@ -356,13 +356,6 @@ def _unnumbered_titles(
             numbered = True
         pending = None
     return titles if restarts else set()
-
-
-def _goes_on_into(text: str) -> bool:
-    """Does a name stop where it must go on on the next line ("... theo quy định của", "... và",
-    "Sở Tư pháp,")?"""
-    words = text.rstrip().split()
-    return bool(words) and (text.rstrip().endswith(",") or words[-1].lower() in WRAP_LAST_WORDS)
 
 
 def _spans_row(row: Sequence[Cell]) -> bool:

@@ -142,14 +142,16 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
     roles = _completion_deadline([role_of(header) for header in headers], headers)
     leads = [i for i, role in enumerate(roles) if role == "lead_units"]
-    if len(leads) > 1 and any(_BODY_LEADS.match(fold(headers[i])) for i in leads):
-        # "Cơ quan, đơn vị thực hiện | Đơn vị chủ trì": the body that leads says so
-        roles = ["other" if i in leads and not _BODY_LEADS.match(fold(headers[i])) else r for i, r in enumerate(roles)]
+    saying = [i for i in leads if _BODY_LEADS.match(fold(headers[i].split(" / ")[-1]).strip())]
+    if len(leads) > 1 and saying:
+        # "Cơ quan, đơn vị thực hiện | Đơn vị chủ trì", "Cơ quan thực hiện / Chủ trì": the body
+        # that leads says so (not a person: "Lãnh đạo Ban chủ trì")
+        roles = ["other" if i in leads and i not in saying else r for i, r in enumerate(roles)]
     achieved = [i for i, role in enumerate(roles) if role == "achieved_score"]
     graded = [i for i in achieved if _GRADED.match(fold(headers[i].split(" / ")[-1]).strip(" :."))]
-    if graded and any(i not in graded and fold(headers[i]).startswith("diem") for i in achieved):
-        # "Điểm đánh giá năm 2023 | Điểm tự chấm": the grade of a past year beside the score
-        # the table reports is a cell; alone it is the achieved score
+    if graded and len(graded) < len(achieved):
+        # "Điểm đánh giá năm 2023 | Điểm tự chấm", "| Kết quả năm 2024": the grade of a past
+        # year beside the result the table reports is a cell; alone it is the achieved score
         roles = ["other" if i in graded else role for i, role in enumerate(roles)]
         achieved = [i for i in achieved if i not in graded]
     points = [i for i in achieved if fold(headers[i]).startswith("diem")]
@@ -186,11 +188,12 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     return columns
 
 
-#: A header naming the body that leads ("Đơn vị chủ trì", "Phòng, ban chủ trì"; not a person,
-#: "Lãnh đạo Ban chủ trì"), folded.
-_BODY_LEADS = re.compile(r"^(don vi|co quan|bo phan|phong|ban)\b[^/]*\bchu tri\b")
-#: A header naming a grade given ("Điểm đánh giá năm 2023", folded).
-_GRADED = re.compile(r"^diem danh gia( nam (19|20)\d\d)?$")
+#: A header (or its last part) naming the body that leads ("Đơn vị chủ trì", "Phòng, ban chủ
+#: trì", "Chủ trì"; not a person, "Lãnh đạo Ban chủ trì"), folded.
+_BODY_LEADS = re.compile(r"^((don vi|co quan|bo phan|phong|ban)\b.*\b)?chu tri\b")
+#: A header (or its last part, "Điểm / Đánh giá năm 2023") naming a grade given ("Điểm đánh giá
+#: năm 2023"), folded.
+_GRADED = re.compile(r"^(diem )?danh gia( nam (19|20)\d\d)?$")
 
 #: A period in a header ("giai đoạn 2021-2025", "2021 - 2025"): its year is the last.
 _PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*((?:19|20)\d\d)\b")

@@ -275,6 +275,8 @@ def _letter_body_start(folded: list[str], motto: int) -> int:
         elif len(text.split()) >= _SENTENCE_WORDS and ", ngay" not in text:
             return i
     return 40
+
+
 #: A date line whose day (and maybe month) is left blank: a draft, or a copy of one (folded).
 _BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*)?nam[\s._…]*(?:(?:19|20)[\d._…]*)?\s*$")
 #: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ",

@@ -458,7 +458,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lead_units",
         re.compile(
-            r"(don vi|co quan|bo phan)\s+chu tri|^(phong|ban|phong, ban)\s+chu tri$|^chu tri( thuc hien)?$"
+            r"(don vi|co quan|bo phan)\s+chu tri|^(phong|ban)([,/]? ?(phong|ban))? chu tri( thuc hien)?$"
+            r"|^chu tri( thuc hien)?$"
             r"|^(don vi|co quan|bo phan)(,? (don vi|co quan|ca nhan|dia phuong))* thuc hien$"
             r"|^trach nhiem (chu tri|thuc hien)$|^(don vi|co quan) phu trach$|^co quan chiu trach nhiem$"
             r"|^phan cong (chu tri|thuc hien)$"
@@ -495,6 +496,15 @@ WRAP_LAST_WORDS = frozenset(
         "hoặc",
     }
 )
+
+
+def goes_on_into(text: str) -> bool:
+    """Does a cell's text stop where it must go on on the next line ("UBND cấp huyện,", "Sở Nội
+    vụ và", "... theo quy định của", a list item "Sở TT&TT;")?"""
+    words = text.rstrip().split()
+    return bool(words) and (text.rstrip().endswith((",", ";")) or words[-1].lower() in WRAP_LAST_WORDS)
+
+
 #: Columns of unit names.
 UNIT_ROLES: tuple[str, ...] = ("lead_units", "coordinating_units")
 #: Bullets of list items in a cell: "-", "+", "•", "*", "–", and Word's Symbol-font "·" (and the

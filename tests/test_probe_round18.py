@@ -568,17 +568,38 @@ def test_a_wrapped_cell_before_numbering_from_1_again_in_a_dump_a_title_opens(
     assert any(wrapped[1] in value for value in kept)
 
 
-def test_a_grade_beside_a_result_in_percent_is_the_achieved_score() -> None:
-    # "Điểm đánh giá năm 2023" beside "Kết quả năm 2023" (83%): the points are the score (the
-    # percentages had become the score: false score_above_max)
-    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá năm 2023", "Kết quả năm 2023")
-    rows = (("1", "Kế hoạch", "2", "2", "100%"), ("2", "Báo cáo", "1", "0,5", "50%"))
+@pytest.mark.parametrize("result", ["Kết quả năm 2024", "Điểm tự chấm"])
+def test_a_past_years_grade_beside_the_years_result_stays_a_cell(result: str) -> None:
+    # review 40: "Điểm đánh giá năm 2023" had become the score beside "Kết quả năm 2024"
+    header = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá năm 2023", result)
+    rows = (("1", "Kế hoạch", "2", "2", "1,5"), ("2", "Báo cáo", "1", "0,5", "1"))
     tables = _plan(header, *rows)
     assert [(r["row_id"], r["achieved_score"]) for r in tables["appendix_rows"]] == [
-        ("1", Decimal(2)),
-        ("2", Decimal("0.5")),
+        ("1", Decimal("1.5")),
+        ("2", Decimal(1)),
     ]
-    assert tables["findings"] == []
+
+
+@pytest.mark.parametrize("lead", ["Chủ trì", "Đơn vị chủ trì", "Chủ trì thực hiện"])
+def test_the_column_that_leads_wins_over_one_that_carries_out(lead: str) -> None:
+    # review 40: a plain "Chủ trì" had lost to an earlier "Bộ phận thực hiện"
+    header = ("STT", "Nhiệm vụ", "Bộ phận thực hiện", lead)
+    tables = run_html(_html_page(header, ("1", "Rà soát văn bản", "Bộ phận Một cửa", "Sở Tư pháp"))).tables
+    assert [r["lead_units"] for r in tables["appendix_rows"]] == [["Sở Tư pháp"]]
+
+
+def test_a_wrapped_unit_in_capitals_under_a_title_in_capitals_is_no_title() -> None:
+    # review 40: "UBND", the rest of "Sở Tư pháp,", had become a row before rows numbered again
+    lines = (
+        "STT\tTên thủ tục hành chính\tCơ quan thực hiện\tCơ quan phối hợp",
+        "LĨNH VỰC HỘ TỊCH",
+        "1\tĐăng ký khai sinh\tUBND cấp xã\tCông an xã",
+        "2\tĐăng ký kết hôn\tUBND cấp xã\tSở Tư pháp,",
+        "UBND",
+        "1\tChứng thực bản sao\tPhòng Tư pháp\tUBND cấp xã",
+    )
+    rows = run_text(_tabs(*lines)).tables["appendix_rows"]
+    assert [r["coordinating_units"] for r in rows if r["name"] == "Đăng ký kết hôn"] == [["Sở Tư pháp", "UBND"]]
 
 
 def test_a_title_across_the_table_under_a_name_ending_on_a_comma_is_a_group() -> None:
@@ -591,3 +612,29 @@ def test_a_title_across_the_table_under_a_name_ending_on_a_comma_is_a_group() ->
     )
     tables = run_html(_html_page(_PROCEDURES, *rows)).tables
     assert [r["row_id"] for r in tables["appendix_rows"]] == ["#1", "#1.1", "#2", "#2.1"]
+
+
+def test_a_list_in_a_cell_before_numbering_from_1_again_goes_on() -> None:
+    # "VNPT, VIETTEL" after "Sở TT&TT;" (a list going on) had become a row under a title in capitals
+    lines = (
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp",
+        "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+        "1\tRà soát văn bản\tSở Tư pháp\tCác sở",
+        "2\tTheo dõi thi hành pháp luật\tSở Tư pháp\tSở TT&TT;",
+        "VNPT, VIETTEL",
+        "1\tCông khai thủ tục\tVăn phòng UBND tỉnh\tCác sở",
+    )
+    rows = run_text(_tabs(*lines)).tables["appendix_rows"]
+    assert [r["coordinating_units"] for r in rows if r["row_id"] == "2"] == [["Sở TT&TT", "VNPT", "VIETTEL"]]
+
+
+def test_a_past_years_grade_under_a_two_level_header_stays_a_cell() -> None:
+    # "Điểm / Đánh giá năm 2023" beside "Điểm / Tự chấm" had become the score
+    header = (
+        "<tr><td rowspan='2'>STT</td><td rowspan='2'>Tiêu chí</td><td rowspan='2'>Điểm tối đa</td>"
+        "<td colspan='2'>Điểm</td></tr><tr><td>Đánh giá năm 2023</td><td>Tự chấm</td></tr>"
+    )
+    body = _tr("1", "Kế hoạch", "2", "2", "1,5") + _tr("2", "Báo cáo", "1", "0,5", "1")
+    table = f"<p>PHỤ LỤC</p><table border='1'>{header}{body}</table>"
+    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables["appendix_rows"]
+    assert [(r["row_id"], r["achieved_score"]) for r in rows] == [("1", Decimal("1.5")), ("2", Decimal(1))]

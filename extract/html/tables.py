@@ -156,9 +156,7 @@ def _columns_with_text(
             shared.setdefault(c, []).append(origin)
 
     def shown_elsewhere(c: int) -> bool:
-        return all(
-            any(d in own for d in range(origin[1], origin[1] + spans[origin]) if d != c) for origin in shared[c]
-        )
+        return all(any(d in own for d in range(origin[1], origin[1] + spans[origin]) if d != c) for origin in shared[c])
 
     kept = [c for c in range(width) if c in own or (c in shared and not shown_elsewhere(c))]
     return {c: i for i, c in enumerate(kept)} if kept else {c: c for c in range(width)}

@@ -37,6 +37,7 @@ from extract.settings import (
     SITE_FOOTER_NOTICE,
     SITE_TITLE_LINE,
     TOTAL_ROW,
+    goes_on_into,
     is_clutter_line,
 )
 from extract.units import looks_like_unit
@@ -459,8 +460,11 @@ def _tab_rows(items: Sequence[Item], i: int) -> tuple[list[list[Cell]], int]:
             # first numbered row: a title only when it is printed as that one is ("Lĩnh vực Chứng
             # thực"), else a line of the cell above ("UBND cấp huyện," / "Phòng Tư pháp")
             restart = _restarts(ahead, indent, rows[1])
+            above = run[-2] if len(run) > 1 else rows[-1][-1].text if rows[-1] else ""
             titled = restart or (
-                _restarts(ahead, indent, _first_numbered(rows)) and _alike_titles(rows[1][0].text, run[-1])
+                _restarts(ahead, indent, _first_numbered(rows))
+                and _alike_titles(rows[1][0].text, run[-1])
+                and not goes_on_into(above)  # "Sở Nội vụ và" / "Các sở, ngành liên quan"
             )
             as_row = len([c for c in rest if c.paragraphs]) * 2 >= width  # a row of the table, not a note
             group = (_group_line(run[-1]) or (_title_line(run[-1]) if titled else None)) if as_row else None
@@ -534,9 +538,9 @@ def _alike_titles(first: str, line: str) -> bool:
     opening on the same word ("Lĩnh vực Hộ tịch", "Lĩnh vực Chứng thực"; "Khối sở", "Khối
     huyện")? A group's titles follow one pattern; a wrapped cell's last line does not."""
     a, b = first.replace("*", "").split(), line.replace("*", "").split()
-    if not a or not b:
+    if len(a) < 2 or len(b) < 2:  # "Sở Tư pháp," / "UBND": a wrapped unit
         return False
-    return (mostly_upper(" ".join(a)) and mostly_upper(" ".join(b))) or a[0].lower() == b[0].lower()
+    return (mostly_upper(" ".join(a)) and mostly_upper(" ".join(b))) or a[0] == b[0]
 
 
 def _first_numbered(rows: Sequence[Sequence[Cell]]) -> Sequence[Cell]:
