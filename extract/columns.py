@@ -142,7 +142,7 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     second_tasks: int | None = None  # a later tasks column, left "other" while the first holds the role
     roles = _completion_deadline([role_of(header) for header in headers], headers)
     leads = [i for i, role in enumerate(roles) if role == "lead_units"]
-    saying = [i for i in leads if _BODY_LEADS.match(fold(headers[i].split(" / ")[-1]).strip())]
+    saying = [i for i in leads if _body_leads(headers[i])]
     if len(leads) > 1 and saying:
         # "Cơ quan, đơn vị thực hiện | Đơn vị chủ trì", "Cơ quan thực hiện / Chủ trì": the body
         # that leads says so (not a person: "Lãnh đạo Ban chủ trì")
@@ -188,9 +188,20 @@ def map_columns(headers: list[str], issued_year: int | None = None) -> list[Colu
     return columns
 
 
-#: A header (or its last part) naming the body that leads ("Đơn vị chủ trì", "Phòng, ban chủ
-#: trì", "Chủ trì"; not a person, "Lãnh đạo Ban chủ trì"), folded.
+#: A header part naming the body that leads ("Đơn vị chủ trì", "Phòng, ban chủ trì", "Chủ trì";
+#: not a person, "Lãnh đạo Ban chủ trì"), folded; and a parent naming bodies ("Cơ quan thực
+#: hiện" over "Chủ trì | Phối hợp"; not "Lãnh đạo phụ trách", "Cán bộ").
 _BODY_LEADS = re.compile(r"^((don vi|co quan|bo phan|phong|ban)\b.*\b)?chu tri\b")
+_BODIES = re.compile(r"^(don vi|co quan|bo phan|phong|ban|trach nhiem|to chuc)\b")
+
+
+def _body_leads(header: str) -> bool:
+    """Does the header name the body that leads ("Đơn vị chủ trì", "Cơ quan thực hiện / Chủ
+    trì"), not a person ("Lãnh đạo phụ trách / Chủ trì")?"""
+    *parents, last = [fold(part).strip() for part in header.split(" / ")]
+    return bool(_BODY_LEADS.match(last)) and all(_BODIES.match(parent) for parent in parents)
+
+
 #: A header (or its last part, "Điểm / Đánh giá năm 2023") naming a grade given ("Điểm đánh giá
 #: năm 2023"), folded.
 _GRADED = re.compile(r"^(diem )?danh gia( nam (19|20)\d\d)?$")

@@ -638,3 +638,16 @@ def test_a_past_years_grade_under_a_two_level_header_stays_a_cell() -> None:
     table = f"<p>PHỤ LỤC</p><table border='1'>{header}{body}</table>"
     rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables["appendix_rows"]
     assert [(r["row_id"], r["achieved_score"]) for r in rows] == [("1", Decimal("1.5")), ("2", Decimal(1))]
+
+
+def test_a_person_over_chu_tri_and_phoi_hop_is_no_lead_unit_column() -> None:
+    # review 41: "Lãnh đạo phụ trách / Chủ trì" had won over "Cơ quan thực hiện" (people's names as
+    # lead units); under "Cơ quan thực hiện / Chủ trì" the bodies lead
+    header = (
+        "<tr><td rowspan='2'>STT</td><td rowspan='2'>Nhiệm vụ</td><td rowspan='2'>Cơ quan thực hiện</td>"
+        "<td colspan='2'>Lãnh đạo phụ trách</td></tr><tr><td>Chủ trì</td><td>Phối hợp</td></tr>"
+    )
+    body = _tr("1", "Rà soát văn bản", "UBND cấp huyện", "Đồng chí Nguyễn Văn A", "Đồng chí Trần Văn B")
+    table = f"<p>PHỤ LỤC</p><table border='1'>{header}{body}</table>"
+    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables["appendix_rows"]
+    assert [r["lead_units"] for r in rows] == [["UBND cấp huyện"]]
