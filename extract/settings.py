@@ -272,18 +272,8 @@ ISSUER_NAMES: dict[str, str] = {
 #: Header lines of the signature block that stand above the signer's name.
 #: On behalf of ("TM.", "KT.", "TL.", "TUQ.", "Q."); Party documents write them with a slash ("T/M", "K/T").
 SIGNATURE_PREFIXES: tuple[str, ...] = (
-    "kt.",
-    "tm.",
-    "tl.",
-    "tuq.",
-    "q.",
-    "kt ",
-    "tm ",
-    "tl ",
-    "tuq ",
-    "t/m ",
-    "k/t ",
-    "t/l ",
+    *("kt.", "tm.", "tl.", "tuq.", "q."),
+    *("kt ", "tm ", "tl ", "tuq ", "t/m ", "k/t ", "t/l "),
 )
 SIGNATURE_TITLES: tuple[str, ...] = (
     "chu tich",
