@@ -41,6 +41,7 @@ from extract.settings import (
     PART_TOTAL_ROW,
     SCORE_ROLES,
     TOTAL_ROW,
+    UNIT_LINE,
     UNIT_ROLES,
     goes_on_into,
 )
@@ -129,7 +130,7 @@ def header_row_count(table: Table) -> int:
                 # "Đơn vị tính: triệu đồng", the header's last line there
                 or (
                     _numbered_after(table.rows, i, in_text=True)
-                    and not _UNIT_LINE.match(fold(row[_own_texts(row)[0]].text))
+                    and not UNIT_LINE.match(fold(row[_own_texts(row)[0]].text))
                 )
             )
         ):
@@ -333,16 +334,17 @@ def _unnumbered_titles(
     restarts = False
     numbered = False  # a top-level number since the last part ("I.", "A.")
     pending: int | None = None  # a title candidate waiting for the next numbered row
+    last_name = ""  # the name cell of the last row read
     for k, row in enumerate(body):
         if is_column_number_row(row) or _repeats_header(row, header_rows):
             continue
         following = body[k + 1][0].text if k + 1 < len(body) and body[k + 1] else None
         cells, label = _row_cells(row, columns, group_follows=opens_numbering(following))
+        name_above, last_name = last_name, cells[name_at].text
         if label is None:
             # a title across the table, or a lone cell that is not the rest of the name above
             # ("... theo quy định của" / "Luật Hộ tịch năm 2014")
-            above = _row_cells(body[k - 1], columns)[0][name_at].text if k > 0 else ""
-            lone = _title_row(cells, name_at) and (_spans_row(row) or not goes_on_into(above))
+            lone = _title_row(cells, name_at) and (_spans_row(row) or not goes_on_into(name_above))
             pending = k if lone else None
             continue
         if label.style in ("roman", "upper_letter", "lower_letter"):
@@ -380,14 +382,9 @@ def _title_row(cells: Sequence[Cell], name_at: int) -> bool:
         and len(text.split()) <= _TITLE_WORDS
         and not text.endswith((".", ":"))
         and not _NOTE_TEXT.match(folded)
-        and not _UNIT_LINE.match(folded)
+        and not UNIT_LINE.match(folded)
         and "tiep theo" not in folded
     )
-
-
-#: A line giving the table's unit ("Đơn vị tính: triệu đồng", "Đơn vị: tỷ đồng", "ĐV tính: %",
-#: "ĐVT triệu đồng"), folded.
-_UNIT_LINE = re.compile(r"^\W*(?:(?:don vi|dv)(?: tinh)?\s*:|dvt\b|don vi tinh\b)")
 
 
 #: Words of a group's title without a number, at most ("Lĩnh vực Giáo dục nghề nghiệp và giáo dục

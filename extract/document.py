@@ -32,6 +32,7 @@ from extract.settings import (
     MONEY_UNIT_LINE,
     PAGE_NUMBER_LINE,
     PLACE_DATE_LINE,
+    UNIT_LINE,
     is_motto,
 )
 from extract.validate import (
@@ -531,7 +532,7 @@ def _appendix_heading(lines: list[str]) -> tuple[str | None, str | None, str | N
             title_lines.append(parts[0])
             reference = parts[1]
             break
-        if not _UNIT_NOTE.match(fold(line.replace("*", "").strip())):
+        if not UNIT_LINE.match(fold(line.replace("*", "").strip())):
             title_lines.append(line.replace("*", "").strip())
     title = " ".join(t for t in _after_form_header(title_lines) if t) or None
     return label, title, reference
@@ -574,9 +575,6 @@ def _list_title_above(lines: list[str]) -> str | None:
 _LIST_TITLE = re.compile(r"^((\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s*)?" + damage_tolerant("danh mục") + r"\b")
 _LIST_TITLE_WORDS = 40
 
-#: "Đơn vị tính: triệu đồng", "ĐVT: người" above a table: a note on its figures, not its title.
-_UNIT_NOTE = re.compile(r"^\(?\s*(don vi tinh|dvt)\s*:")
-
 
 def _heading_just_above(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """A heading in the body just above a table (the page has no signature): a "PHỤ LỤC" label
@@ -618,7 +616,7 @@ def _heading_kind(line: str) -> str | None:
     (a short line in sentence case, no article, item or sentence), or None (body text)."""
     text = line.replace("*", "").strip()
     folded = fold(text)
-    if not text or mostly_upper(text) or folded.startswith(("don vi tinh", "dvt")):
+    if not text or mostly_upper(text) or UNIT_LINE.match(folded):
         return "heading"
     if _form_header_line(line) or _reference_line(line):
         return "heading"

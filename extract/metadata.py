@@ -114,9 +114,8 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     meta = Metadata()
     meta.values, raw = read_attributes(pairs)
     meta.raw = dict(raw)
-    folded = [fold(_clean_line(line)) for line in lines]
-
     cleaned = [_clean_line(line) for line in lines]
+    folded = [fold(line) for line in cleaned]
     motto = find_head(cleaned)[0]
     if motto is not None:
         # "CHÍNH PHỦ_______ Số: 170/2025/NĐ-CP": the body ends at its rule or at the number
@@ -134,8 +133,7 @@ def read_metadata(lines: list[str], pairs: list[tuple[str, str]]) -> Metadata:
     heading = next((i for i, text in enumerate(folded[:40]) if text in DOC_TYPES), None)
     if heading is None:  # a Công văn: its header ends at "Kính gửi" or its first sentence
         heading = _letter_body_start(folded, motto or 0)
-    for at, line in enumerate(lines[:40]):
-        clean = _clean_line(line)
+    for at, clean in enumerate(cleaned[:40]):
         # cells, and pieces a rule parts ("... Hạnh phúc_______ Hà Nội, ngày 30 tháng 6 năm 2025")
         pieces = [piece for cell in clean.split("|") for piece in _RULE_RUN.split(cell)]
         for n, part in enumerate(pieces):
@@ -253,8 +251,6 @@ def _wrapped_date(part: str, following: str) -> date | None:
 #: trả lời ...", a place and date, "(Dự thảo)").
 _NUMBER_WORDS = re.compile(r"\S+(?:\s+[-–]\s*[A-ZĐ][\w/.-]*|\s*[-–]\s+[A-ZĐ][\w/.-]*)?")
 
-#: A rule under the issuing body or the motto, printed on the same line as what follows it (a
-#: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
 #: Words of a line that is a sentence of the body, not a line of the header.
 _SENTENCE_WORDS = 10
 
@@ -282,6 +278,8 @@ _BLANK_DATE = re.compile(r",\s*ngay[\s._…]*thang[\s._…]*(?:\d{1,2}[\s._…]*
 #: The document's number before its place and date on one line (folded): "so: 123/kh-ubnd   ",
 #: "so 12 /kh - ubnd   ".
 _NUMBER_BEFORE_PLACE = re.compile(r"^so\s*(?::\s*[^\s,]+|\s+\d[^\s,]*)(?:\s*[-/–]\s*[^\s,]+)*\s+")
+#: A rule under the issuing body or the motto, printed on the same line as what follows it (a
+#: converter may leave one "_" of it: "Hạnh phúc_ Hà Nội, ngày ...").
 _RULE_RUN = re.compile(r"[_=]{3,}|[-–—]{4,}|(?<=\w)_(?=\s)")
 
 

@@ -651,6 +651,9 @@ TOTAL_ROW = re.compile(
 #: after one make it a subtotal.
 PART_TOTAL_ROW = re.compile(r"^co?ng\b")
 
+#: A line giving a table's unit ("Đơn vị tính: triệu đồng", "Đơn vị: tỷ đồng", "ĐV tính: %", "(ĐVT:
+#: người)", "ĐVT triệu đồng"), folded: a note on the figures, no title nor a group of rows.
+UNIT_LINE = re.compile(r"^\W*(?:(?:don vi|dv)(?: tinh)?\s*:|dvt\b|don vi tinh\b)")
 #: The line above a table saying its figures are money ("Đơn vị tính: triệu đồng", "(ĐVT: 1.000 đồng)",
 #: "Đơn vị: tỷ đồng"), folded: its columns of amounts add up like "Kinh phí" ones (extract/validate.py);
 #: not a price per unit ("ĐVT: 1.000 đồng/m2", "đồng/người/ngày"; per year is money).

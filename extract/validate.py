@@ -62,6 +62,18 @@ def _rounding_of(printed: str) -> Decimal:
     return Decimal(5).scaleb(-places - 1)
 
 
+def _sum_agrees(role: str, values: list[Decimal], rows: list[AppendixRow], value: Decimal, printed: str) -> bool:
+    """Does ``value`` (printed so) agree with the sum of its parts' ``values`` (of ``rows``), with
+    or without a penalty's negative maximum: a maximum exactly (``_max_agrees``), a measured score
+    or amount up to its printed rounding (``_agrees``)?"""
+    total = sum(values, Decimal(0))
+    without = _without_penalties(values, role, total)
+    if role == "max_score":
+        parts = [str(r.printed.get(role, "")) for r in rows]
+        return _max_agrees(total, value, parts) or _max_agrees(without, value, parts)
+    return _agrees(total, value, printed) or _agrees(without, value, printed)
+
+
 def _scored(row: AppendixRow) -> bool:
     """Is the row summed: anything printed in a score column (a figure, or "Không chấm"), or a
     numbered row (a criterion whose figure is missing, a heading over scored rows)? Only a bullet
@@ -110,13 +122,7 @@ def check_sums(appendix: Appendix) -> list[Finding]:
             once = sum((v for v, copy in zip(kid_values, copies, strict=True) if not copy), Decimal(0))  # type: ignore[misc]
             if any(copies) and _agrees(once, value, printed):  # type: ignore[arg-type]
                 continue
-            without = _without_penalties(kid_values, role, total)  # type: ignore[arg-type]
-            if role == "max_score":
-                kid_printed = [str(k.printed.get(role, "")) for k in summed]
-                agrees = _max_agrees(total, value, kid_printed) or _max_agrees(without, value, kid_printed)  # type: ignore[arg-type]
-            else:
-                agrees = _agrees(total, value, printed) or _agrees(without, value, printed)  # type: ignore[arg-type]
-            if not agrees:
+            if not _sum_agrees(role, kid_values, summed, value, printed):  # type: ignore[arg-type]
                 where = f"appendix {appendix.index}, row {rid}, column {role}"
                 findings.append(
                     _mismatch(
@@ -499,13 +505,7 @@ def _check_total(
         if value is None or not values or any(v is None for v in values):
             continue
         total = sum(values, Decimal(0))  # type: ignore[arg-type]
-        without = _without_penalties(values, role, total)  # type: ignore[arg-type]
-        if role == "max_score":
-            parts = [str(r.printed.get(role, "")) for r in rows]
-            agrees = _max_agrees(total, value, parts) or _max_agrees(without, value, parts)  # type: ignore[arg-type]
-        else:
-            agrees = _agrees(total, value, printed.get(role, "")) or _agrees(without, value, printed.get(role, ""))  # type: ignore[arg-type]
-        if not agrees:
+        if not _sum_agrees(role, values, rows, value, printed.get(role, "")):  # type: ignore[arg-type]
             where = f"appendix {appendix.index}, {subtotal or 'total'} row, column {role}"
             subject = f"The {subtotal} row" if subtotal else "The total row"
             parts = f"the {len(rows)} {'rows it closes' if subtotal else 'top-level rows'}"

@@ -123,6 +123,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             rows, i = _gfm_rows(lines, i)
             blocks.extend(_gfm_blocks(rows, page.notes))
             continue
+        signature = recipients and _signature_line(line, signing)
         if not line:
             flush()
         elif line.startswith("#") or set(restore_escaped(line)) <= set("-_=*– "):
@@ -132,7 +133,7 @@ def read_markdown(text: str, encoding: str) -> RawPage:
         elif NEW_PARAGRAPH.match(line):
             flush()
             paragraph.append(line)
-        elif _BOLD_LINE.match(line) or (recipients and _signature_line(line, signing)):
+        elif _BOLD_LINE.match(line) or signature:
             # a line set in bold on its own ("**KT. CHỦ TỊCH**" / "**PHÓ CHỦ TỊCH**"), or a line of
             # the signature ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"): a block of its own, as the page
             # prints it, not a wrapped piece of the paragraph above
@@ -141,8 +142,8 @@ def read_markdown(text: str, encoding: str) -> RawPage:
             flush()
         else:
             paragraph.append(line)
-        signing = _signature_lines_left(line, signing) if recipients else 0
-        recipients = recipients or fold(strip_emphasis(line)).strip().startswith("noi nhan")
+        signing = _signature_lines_left(line, signing) if signature else 0
+        recipients = recipients or bool(RECIPIENTS_LABEL.match(fold(strip_emphasis(line)).strip()))
         i += 1
     flush()
     # the document starts at its header: an article quoting it, or site text, comes before
@@ -171,10 +172,8 @@ def _signature_line(line: str, signing: int) -> bool:
 
 
 def _signature_lines_left(line: str, signing: int) -> int:
-    """How many more lines in capitals the signature may have after ``line``: a title and the
-    signer's name after the signing line."""
-    if not _signature_line(line, signing):
-        return 0
+    """How many more lines in capitals the signature may have after its line ``line``: a title
+    and the signer's name after the signing line."""
     return _SIGNATURE_LINES if fold(strip_emphasis(line)).strip().startswith(SIGNATURE_PREFIXES) else signing - 1
 
 

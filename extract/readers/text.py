@@ -33,6 +33,7 @@ from extract.settings import (
     APPENDIX_HEADING,
     DOC_TYPES,
     PAGE_NUMBER_LINE,
+    RECIPIENTS_LABEL,
     ROW_NAME_HEADERS,
     SITE_FOOTER_NOTICE,
     SITE_TITLE_LINE,
@@ -136,7 +137,6 @@ _GFM_RULE = re.compile(r"\|\s*:?-{3,}")
 
 #: The national motto at the right of a header row, "Nơi nhận" at the left of a signature row (folded).
 _MOTTO = "cong hoa xa hoi chu nghia viet nam"
-_RECIPIENTS = re.compile(r"^noi nhan\b")
 #: A recipients line going on below the signature column: "- Lưu: VT."
 _RECIPIENT_LINE = re.compile(r"^\s*[-–+•]\s*\S")
 
@@ -145,7 +145,7 @@ def _layout_kind(left: str, right: str) -> str | None:
     """ "header" or "signature" when a line with one tab opens such a block, else None."""
     if fold(right.strip(" *")).startswith(_MOTTO):
         return "header"
-    if _RECIPIENTS.match(fold(left.strip(" *_"))):
+    if RECIPIENTS_LABEL.match(fold(left.strip(" *_"))):
         return "signature"
     return None
 
