@@ -119,6 +119,22 @@ def _tr(*cells: str) -> str:
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
+def _html_rows(*rows: tuple[str, ...]) -> str:
+    """Rows of an HTML table; a row of one text spans the table."""
+    width = max(len(row) for row in rows)
+    return "".join(f"<tr><td colspan='{width}'>{row[0]}</td></tr>" if len(row) == 1 else _tr(*row) for row in rows)
+
+
+def _appendix_page(appendix: str) -> str:
+    """The test page: its header and signature, then ``appendix`` (HTML)."""
+    return _PAGE.format(document=_HEADER_AND_SIGNATURE + appendix, after="")
+
+
+def _html_page(*rows: tuple[str, ...]) -> str:
+    """The test page with a table of ``rows`` under "PHỤ LỤC"."""
+    return _appendix_page(f"<p>PHỤ LỤC</p><table border='1'>{_html_rows(*rows)}</table>")
+
+
 @pytest.mark.parametrize(
     "document",
     [
@@ -252,17 +268,16 @@ def test_a_finding_names_a_repaired_column_as_its_cells_do() -> None:
 def test_a_table_numbered_in_its_first_cells_from_1_again_under_each_group() -> None:
     # no number column, "1." again under "II.": the first three numbers (1, 2, 1) had to be 1, 2, 3,
     # so the table was no appendix (no rows, no_appendix)
-    table = (
-        "<p>PHỤ LỤC</p><table border='1'>"
-        + _tr("Nội dung nhiệm vụ", "Cơ quan chủ trì")
-        + _tr("I. CẢI CÁCH THỂ CHẾ", "")
-        + _tr("1. Rà soát văn bản", "Sở Tư pháp")
-        + _tr("2. Kiểm tra văn bản", "Sở Tư pháp")
-        + _tr("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "")
-        + _tr("1. Công bố thủ tục hành chính", "Văn phòng UBND tỉnh")
-        + "</table>"
-    )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    tables = run_html(
+        _html_page(
+            ("Nội dung nhiệm vụ", "Cơ quan chủ trì"),
+            ("I. CẢI CÁCH THỂ CHẾ", ""),
+            ("1. Rà soát văn bản", "Sở Tư pháp"),
+            ("2. Kiểm tra văn bản", "Sở Tư pháp"),
+            ("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", ""),
+            ("1. Công bố thủ tục hành chính", "Văn phòng UBND tỉnh"),
+        )
+    ).tables
     assert [(r["row_id"], r["parent_id"], r["name"], r["lead_units"]) for r in tables["appendix_rows"]] == [
         ("I", None, "CẢI CÁCH THỂ CHẾ", []),
         ("I.1", "I", "Rà soát văn bản", ["Sở Tư pháp"]),
@@ -278,18 +293,17 @@ def test_a_table_numbered_in_its_first_cells_from_1_again_under_each_group() -> 
 def test_a_breakdown_under_the_total_row_is_the_totals() -> None:
     # "Tổng cộng | 200", "Trong đó:", "- Ngân sách tỉnh | 150": the "-" lines had become rows 2.-1
     # and 2.-2 under row 2 (80), a breakdown of 200 under a row of 80
-    table = (
-        "<p>PHỤ LỤC</p><table border='1'>"
-        + _tr("STT", "Nội dung", "Kinh phí (triệu đồng)")
-        + _tr("1", "Tuyên truyền", "120")
-        + _tr("2", "Tập huấn", "80")
-        + _tr("", "Tổng cộng", "200")
-        + _tr("", "Trong đó:", "")
-        + _tr("-", "Ngân sách tỉnh", "150")
-        + _tr("-", "Ngân sách huyện", "50")
-        + "</table>"
-    )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    tables = run_html(
+        _html_page(
+            ("STT", "Nội dung", "Kinh phí (triệu đồng)"),
+            ("1", "Tuyên truyền", "120"),
+            ("2", "Tập huấn", "80"),
+            ("", "Tổng cộng", "200"),
+            ("", "Trong đó:", ""),
+            ("-", "Ngân sách tỉnh", "150"),
+            ("-", "Ngân sách huyện", "50"),
+        )
+    ).tables
     assert [(r["row_id"], r["parent_id"]) for r in tables["appendix_rows"]] == [("1", None), ("2", None)]
     under_total = [(c["column_header"], c["value"]) for c in tables["appendix_cells"] if c["row_id"] == "total"]
     assert under_total == [
@@ -359,16 +373,15 @@ def test_a_text_dump_table_with_bars_between_its_cells_is_read(bars: bool) -> No
 def test_a_group_title_across_the_row_opens_the_next_group_when_the_numbering_runs_on() -> None:
     # "II. Lĩnh vực Tổ chức cán bộ" across the row, then row 2 (numbered on from group I): the title
     # had been kept as a cell of row 1 and row 2 put under group I
-    table = (
-        "<p>PHỤ LỤC</p><table border='1'>"
-        + _tr("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện")
-        + "<tr><td colspan='3'>I. Lĩnh vực Thi đua - Khen thưởng</td></tr>"
-        + _tr("1", "Tặng Bằng khen", "Sở Nội vụ")
-        + "<tr><td colspan='3'>II. Lĩnh vực Tổ chức cán bộ</td></tr>"
-        + _tr("2", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ")
-        + "</table>"
-    )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    tables = run_html(
+        _html_page(
+            ("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện"),
+            ("I. Lĩnh vực Thi đua - Khen thưởng",),
+            ("1", "Tặng Bằng khen", "Sở Nội vụ"),
+            ("II. Lĩnh vực Tổ chức cán bộ",),
+            ("2", "Thẩm định đề án vị trí việc làm", "Sở Nội vụ"),
+        )
+    ).tables
     assert [(r["row_id"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]] == [
         ("I", None, "Lĩnh vực Thi đua - Khen thưởng"),
         ("I.1", "I", "Tặng Bằng khen"),
@@ -393,7 +406,7 @@ def test_a_table_going_on_after_a_page_break_under_its_column_numbers_alone() ->
         + _tr("", "Tổng cộng", "200")
         + "</table>"
     )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + tables_html, after="")).tables
+    tables = run_html(_appendix_page(tables_html)).tables
     assert tables["documents"][0]["appendix_count"] == 1
     cells = [(c["row_id"], c["column_header"], c["value"]) for c in tables["appendix_cells"]]
     assert cells == [
@@ -583,7 +596,7 @@ def test_an_appendix_headed_bieu_so_has_its_label() -> None:
     appendix = _APPENDIX.replace(
         "<p class='MsoNormal'>PHỤ LỤC</p>", "<p>Biểu số 01</p><p>DỰ TOÁN KINH PHÍ NĂM 2025</p>"
     )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + appendix, after="")).tables
+    tables = run_html(_appendix_page(appendix)).tables
     assert {(r["appendix_label"], r["appendix_title"]) for r in tables["appendix_rows"]} == {
         ("Biểu số 01", "DỰ TOÁN KINH PHÍ NĂM 2025")
     }
@@ -829,17 +842,16 @@ def test_a_letters_blank_date_after_a_long_subject_or_with_a_long_place(
 
 
 def test_group_titles_after_a_bullet_open_groups_in_first_cell_numbering() -> None:
-    table = (
-        "<p>PHỤ LỤC</p><table border='1'>"
-        + _tr("Nội dung nhiệm vụ", "Cơ quan chủ trì")
-        + _tr("- Lĩnh vực Tư pháp", "")
-        + _tr("1. Rà soát văn bản", "Sở Tư pháp")
-        + _tr("2. Kiểm tra văn bản", "Sở Tư pháp")
-        + _tr("- Lĩnh vực Nội vụ", "")
-        + _tr("1. Sắp xếp bộ máy", "Sở Nội vụ")
-        + "</table>"
-    )
-    tables = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables
+    tables = run_html(
+        _html_page(
+            ("Nội dung nhiệm vụ", "Cơ quan chủ trì"),
+            ("- Lĩnh vực Tư pháp", ""),
+            ("1. Rà soát văn bản", "Sở Tư pháp"),
+            ("2. Kiểm tra văn bản", "Sở Tư pháp"),
+            ("- Lĩnh vực Nội vụ", ""),
+            ("1. Sắp xếp bộ máy", "Sở Nội vụ"),
+        )
+    ).tables
     # the titles are groups without a number (row_label the bullet), over rows numbered from 1
     # again: the first title had been read as a second header row, the second as a cell of row 2
     assert [(r["row_id"], r["row_label"], r["parent_id"], r["name"]) for r in tables["appendix_rows"]] == [

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import finding_codes, run_text
 from tests.test_probe_round12 import _tabs
-from tests.test_probe_round17 import _HEADER_AND_SIGNATURE, _PAGE, _tr, run_html
+from tests.test_probe_round17 import _appendix_page, _html_page, _tr, run_html
 
 _PROCEDURES = ("STT", "Tên thủ tục hành chính", "Cơ quan thực hiện")
 _FIELDS = (
@@ -28,17 +28,6 @@ _TREE = [
     ("#2.1", "1", "#2", 2, "decimal", "Chứng thực bản sao từ bản chính", ["Phòng Tư pháp"]),
     ("#2.2", "2", "#2", 2, "decimal", "Chứng thực chữ ký", ["Phòng Tư pháp"]),
 ]
-
-
-def _html_rows(*rows: tuple[str, ...]) -> str:
-    """Rows of an HTML table; a row of one text spans the table."""
-    width = max(len(row) for row in rows)
-    return "".join(f"<tr><td colspan='{width}'>{row[0]}</td></tr>" if len(row) == 1 else _tr(*row) for row in rows)
-
-
-def _html_page(*rows: tuple[str, ...]) -> str:
-    table = f"<p>PHỤ LỤC</p><table border='1'>{_html_rows(*rows)}</table>"
-    return _PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")
 
 
 def _rows(tables: dict[str, list[dict]]) -> list[tuple]:
@@ -440,7 +429,7 @@ def test_a_second_table_under_the_same_appendix_heading_keeps_its_label() -> Non
         "<p>PHỤ LỤC</p><p>NHIỆM VỤ NĂM 2025</p><p>1. Kết quả năm 2024</p>"
         f"<table border='1'>{first}</table><p>2. Nhiệm vụ, giải pháp</p><table border='1'>{second}</table>"
     )
-    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + appendix, after="")).tables["appendix_rows"]
+    rows = run_html(_appendix_page(appendix)).tables["appendix_rows"]
     assert [(r["appendix_index"], r["appendix_label"], r["row_id"]) for r in rows] == [
         (1, "PHỤ LỤC", "1"),
         (2, "PHỤ LỤC", "1"),
@@ -636,7 +625,7 @@ def test_a_past_years_grade_under_a_two_level_header_stays_a_cell() -> None:
     )
     body = _tr("1", "Kế hoạch", "2", "2", "1,5") + _tr("2", "Báo cáo", "1", "0,5", "1")
     table = f"<p>PHỤ LỤC</p><table border='1'>{header}{body}</table>"
-    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables["appendix_rows"]
+    rows = run_html(_appendix_page(table)).tables["appendix_rows"]
     assert [(r["row_id"], r["achieved_score"]) for r in rows] == [("1", Decimal("1.5")), ("2", Decimal(1))]
 
 
@@ -649,5 +638,5 @@ def test_a_person_over_chu_tri_and_phoi_hop_is_no_lead_unit_column() -> None:
     )
     body = _tr("1", "Rà soát văn bản", "UBND cấp huyện", "Đồng chí Nguyễn Văn A", "Đồng chí Trần Văn B")
     table = f"<p>PHỤ LỤC</p><table border='1'>{header}{body}</table>"
-    rows = run_html(_PAGE.format(document=_HEADER_AND_SIGNATURE + table, after="")).tables["appendix_rows"]
+    rows = run_html(_appendix_page(table)).tables["appendix_rows"]
     assert [r["lead_units"] for r in rows] == [["UBND cấp huyện"]]
